@@ -1,0 +1,310 @@
+-- inbeeld: the whole schema of one caseload database.
+--
+-- Applied by the program to a new file; `PRAGMA user_version` records the schema
+-- version and later versions upgrade it step by step. Dates are ISO `YYYY-MM-DD`
+-- text, moments UTC ISO 8601 text. Catalogues are tables with seed rows, so a
+-- municipality can adapt them without a rebuild. The rules that must never be broken
+-- (an end date on every activity, one expiry work item per end date, an outcome on
+-- every closed item, an append-only audit log) are enforced here, not only in code.
+
+-- Who this file belongs to. `application` tells an inbeeld database from any other
+-- SQLite file; `database_id` distinguishes copies in a handover.
+CREATE TABLE meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE case_managers (
+    id         INTEGER PRIMARY KEY,
+    name       TEXT NOT NULL CHECK (length(trim(name)) > 0),
+    created_at TEXT NOT NULL
+);
+
+-- ---------------------------------------------------------------- catalogues
+
+-- Distance to the labour market; the contact rhythm says how many days may pass
+-- without a conversation before the client is "niet in beeld".
+CREATE TABLE categories (
+    code                TEXT PRIMARY KEY CHECK (code GLOB '[a-z]*' AND code NOT GLOB '*[^a-z0-9_]*'),
+    name                TEXT NOT NULL,
+    description         TEXT NOT NULL,
+    sort_order          INTEGER NOT NULL,
+    contact_rhythm_days INTEGER NOT NULL CHECK (contact_rhythm_days > 0)
+);
+
+CREATE TABLE channels (
+    code       TEXT PRIMARY KEY CHECK (code GLOB '[a-z]*' AND code NOT GLOB '*[^a-z0-9_]*'),
+    name       TEXT NOT NULL,
+    sort_order INTEGER NOT NULL
+);
+
+-- What a work item is about; decides its title and which outcomes may close it.
+CREATE TABLE work_item_kinds (
+    code    TEXT PRIMARY KEY CHECK (code GLOB '[a-z]*' AND code NOT GLOB '*[^a-z0-9_]*'),
+    name    TEXT NOT NULL,
+    -- Higher is more urgent; sorts items that are due on the same day.
+    urgency INTEGER NOT NULL DEFAULT 0,
+    -- Legal deadlines are marked in the cockpit and sorted first on their day.
+    legal   INTEGER NOT NULL DEFAULT 0 CHECK (legal IN (0, 1))
+);
+
+-- How a work item or an activity was handled. `requires` names what the outcome
+-- cannot go without: a new date (the activity gets a new cycle) or a reason.
+CREATE TABLE outcomes (
+    code     TEXT PRIMARY KEY CHECK (code GLOB '[a-z]*' AND code NOT GLOB '*[^a-z0-9_]*'),
+    name     TEXT NOT NULL,
+    requires TEXT NOT NULL DEFAULT 'none' CHECK (requires IN ('none', 'new_date', 'reason'))
+);
+
+CREATE TABLE kind_outcomes (
+    kind_code    TEXT NOT NULL REFERENCES work_item_kinds (code),
+    outcome_code TEXT NOT NULL REFERENCES outcomes (code),
+    PRIMARY KEY (kind_code, outcome_code)
+);
+
+-- `default_days` suggests the end date from the start date; `expiry_kind` is the kind
+-- of work item created when an activity of this type reaches its end date, due
+-- `due_offset_days` after it.
+CREATE TABLE activity_types (
+    code            TEXT PRIMARY KEY CHECK (code GLOB '[a-z]*' AND code NOT GLOB '*[^a-z0-9_]*'),
+    name            TEXT NOT NULL,
+    default_days    INTEGER NOT NULL CHECK (default_days >= 0),
+    expiry_kind     TEXT NOT NULL REFERENCES work_item_kinds (code),
+    expiry_title    TEXT NOT NULL,
+    due_offset_days INTEGER NOT NULL DEFAULT 0 CHECK (due_offset_days >= 0),
+    sort_order      INTEGER NOT NULL
+);
+
+-- Few, fitting choices: the activity types offered for a client follow the category.
+CREATE TABLE category_activity_types (
+    category_code      TEXT NOT NULL REFERENCES categories (code),
+    activity_type_code TEXT NOT NULL REFERENCES activity_types (code),
+    PRIMARY KEY (category_code, activity_type_code)
+);
+
+-- ---------------------------------------------------------------- caseload
+
+CREATE TABLE clients (
+    id                 INTEGER PRIMARY KEY,
+    name               TEXT NOT NULL CHECK (length(trim(name)) > 0),
+    -- Nine digits that pass the elfproef; checked by the program, shape checked here.
+    bsn                TEXT UNIQUE CHECK (bsn IS NULL OR (length(bsn) = 9 AND bsn NOT GLOB '*[^0-9]*')),
+    birth_date         TEXT CHECK (birth_date IS NULL OR date(birth_date) IS birth_date),
+    category_code      TEXT NOT NULL REFERENCES categories (code),
+    phone              TEXT,
+    email              TEXT,
+    contact_preference TEXT REFERENCES channels (code),
+    case_manager_id    INTEGER NOT NULL REFERENCES case_managers (id),
+    -- The program's "today" when the client was registered: the start of the contact
+    -- rhythm for a client who has not been spoken to yet.
+    registered_on      TEXT NOT NULL CHECK (date(registered_on) IS registered_on),
+    created_at         TEXT NOT NULL
+);
+CREATE INDEX clients_by_name ON clients (name);
+
+CREATE TABLE activities (
+    id          INTEGER PRIMARY KEY,
+    client_id   INTEGER NOT NULL REFERENCES clients (id),
+    type_code   TEXT NOT NULL REFERENCES activity_types (code),
+    title       TEXT NOT NULL CHECK (length(trim(title)) > 0),
+    start_date  TEXT NOT NULL CHECK (date(start_date) IS start_date),
+    end_date    TEXT NOT NULL CHECK (date(end_date) IS end_date),
+    status      TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'closed')),
+    outcome_code TEXT REFERENCES outcomes (code),
+    outcome_note TEXT,
+    closed_on   TEXT CHECK (closed_on IS NULL OR date(closed_on) IS closed_on),
+    created_at  TEXT NOT NULL,
+    CHECK (end_date >= start_date),
+    -- Closed only with an outcome; never an outcome while open.
+    CHECK ((status = 'closed') = (outcome_code IS NOT NULL AND closed_on IS NOT NULL))
+);
+CREATE INDEX activities_by_client ON activities (client_id, end_date);
+-- The sweep's question: which open activities have reached their end date?
+CREATE INDEX activities_open_by_end ON activities (end_date) WHERE status = 'open';
+
+CREATE TABLE work_items (
+    id                 INTEGER PRIMARY KEY,
+    client_id          INTEGER NOT NULL REFERENCES clients (id),
+    kind_code          TEXT NOT NULL REFERENCES work_item_kinds (code),
+    title              TEXT NOT NULL CHECK (length(trim(title)) > 0),
+    due_date           TEXT NOT NULL CHECK (date(due_date) IS due_date),
+    -- Where the item came from: an expired activity, a lapsed contact rhythm, or a
+    -- klantmanager's own follow-up (vervolgactie).
+    source             TEXT NOT NULL CHECK (source IN ('activity', 'rhythm', 'manual')),
+    source_activity_id INTEGER REFERENCES activities (id),
+    -- The end date of the activity cycle this item belongs to.
+    source_end_date    TEXT CHECK (source_end_date IS NULL OR date(source_end_date) IS source_end_date),
+    status             TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'closed')),
+    outcome_code       TEXT REFERENCES outcomes (code),
+    outcome_note       TEXT,
+    closed_at          TEXT,
+    created_at         TEXT NOT NULL,
+    CHECK ((status = 'closed') = (outcome_code IS NOT NULL AND closed_at IS NOT NULL)),
+    CHECK ((source = 'activity') = (source_activity_id IS NOT NULL AND source_end_date IS NOT NULL))
+);
+-- Exactly one work item per activity cycle: a repeated, crashed or concurrent sweep
+-- cannot create a second one.
+CREATE UNIQUE INDEX work_items_one_per_cycle ON work_items (source_activity_id, source_end_date)
+    WHERE source = 'activity';
+CREATE INDEX work_items_open_by_due ON work_items (due_date) WHERE status = 'open';
+CREATE INDEX work_items_by_client ON work_items (client_id, status);
+
+-- No escape: a work item leaves the werkvoorraad with an outcome, never by deletion.
+CREATE TRIGGER work_items_never_deleted BEFORE DELETE ON work_items
+BEGIN
+    SELECT RAISE(ABORT, 'werkitems worden nooit verwijderd, alleen afgehandeld');
+END;
+
+-- Postponing stays visible in the history.
+CREATE TABLE postponements (
+    id           INTEGER PRIMARY KEY,
+    work_item_id INTEGER NOT NULL REFERENCES work_items (id),
+    from_date    TEXT NOT NULL CHECK (date(from_date) IS from_date),
+    to_date      TEXT NOT NULL CHECK (date(to_date) IS to_date),
+    reason       TEXT NOT NULL CHECK (length(trim(reason)) > 0),
+    at           TEXT NOT NULL
+);
+CREATE INDEX postponements_by_item ON postponements (work_item_id);
+
+CREATE TABLE contacts (
+    id           INTEGER PRIMARY KEY,
+    client_id    INTEGER NOT NULL REFERENCES clients (id),
+    channel_code TEXT NOT NULL REFERENCES channels (code),
+    contact_date TEXT NOT NULL CHECK (date(contact_date) IS contact_date),
+    note         TEXT,
+    -- A registered no-show counts for the client's history, not as a contact.
+    no_show      INTEGER NOT NULL DEFAULT 0 CHECK (no_show IN (0, 1)),
+    created_at   TEXT NOT NULL
+);
+CREATE INDEX contacts_by_client ON contacts (client_id, contact_date);
+
+CREATE TABLE notes (
+    id        INTEGER PRIMARY KEY,
+    client_id INTEGER NOT NULL REFERENCES clients (id),
+    note_date TEXT NOT NULL CHECK (date(note_date) IS note_date),
+    text      TEXT NOT NULL CHECK (length(trim(text)) > 0),
+    created_at TEXT NOT NULL
+);
+CREATE INDEX notes_by_client ON notes (client_id, note_date);
+
+-- ---------------------------------------------------------------- audit
+
+-- Who changed what and when. `detail` is JSON with the new values and, for changes,
+-- the old ones. Rows are only ever added.
+CREATE TABLE audit_log (
+    id        INTEGER PRIMARY KEY,
+    at        TEXT NOT NULL,
+    actor     TEXT NOT NULL,
+    action    TEXT NOT NULL,
+    entity    TEXT NOT NULL,
+    entity_id INTEGER,
+    detail    TEXT NOT NULL CHECK (json_valid(detail))
+);
+CREATE INDEX audit_by_entity ON audit_log (entity, entity_id);
+
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+BEGIN
+    SELECT RAISE(ABORT, 'het auditlog kan niet worden gewijzigd');
+END;
+CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+BEGIN
+    SELECT RAISE(ABORT, 'het auditlog kan niet worden gewijzigd');
+END;
+
+-- ---------------------------------------------------------------- seed rows
+
+INSERT INTO categories (code, name, description, sort_order, contact_rhythm_days) VALUES
+    ('job_ready',          'Job ready',          'Bemiddelbaar naar werk binnen 0 tot 13 weken', 1, 28),
+    ('bijna_job_ready',    'Bijna job ready',    'Bemiddelbaar binnen 6 maanden, met extra intensieve begeleiding', 2, 42),
+    ('nog_niet_job_ready', 'Nog niet job ready', 'Groeipotentie naar betaald werk binnen 6 tot 12 maanden', 3, 56),
+    ('niet_job_ready',     'Niet job ready',     'Opwaartse beweging mogelijk, maar langer dan een jaar', 4, 91),
+    ('beheer',             'Beheer',             'Geen opwaartse beweging binnen 3 jaar verwacht', 5, 182);
+
+INSERT INTO channels (code, name, sort_order) VALUES
+    ('telefoon',    'Telefoon',    1),
+    ('whatsapp',    'WhatsApp',    2),
+    ('beeldbellen', 'Beeldbellen', 3),
+    ('op_locatie',  'Op locatie',  4),
+    ('huisbezoek',  'Huisbezoek',  5),
+    ('brief',       'Brief',       6),
+    ('email',       'E-mail',      7);
+
+INSERT INTO work_item_kinds (code, name, urgency, legal) VALUES
+    ('hersteltermijn', 'Hersteltermijn', 30, 1),
+    ('traject',        'Traject',        20, 0),
+    ('onderzoek',      'Onderzoek',      20, 0),
+    ('afspraak',       'Afspraak',       15, 0),
+    ('contact',        'Contact',        10, 0),
+    ('vervolgactie',   'Vervolgactie',    5, 0);
+
+INSERT INTO outcomes (code, name, requires) VALUES
+    ('afgerond',        'Afgerond',                  'none'),
+    ('verlengd',        'Verlengd',                  'new_date'),
+    ('afgebroken',      'Afgebroken',                'reason'),
+    ('ontvangen',       'Stukken ontvangen',         'none'),
+    ('niet_ontvangen',  'Stukken niet ontvangen',    'none'),
+    ('gesproken',       'Gesproken',                 'none'),
+    ('niet_bereikt',    'Niet bereikt',              'reason'),
+    ('no_show',         'Niet verschenen',           'none'),
+    ('uitgevoerd',      'Uitgevoerd',                'none'),
+    ('vervallen',       'Vervallen',                 'reason');
+
+INSERT INTO kind_outcomes (kind_code, outcome_code) VALUES
+    ('traject',        'afgerond'),
+    ('traject',        'verlengd'),
+    ('traject',        'afgebroken'),
+    ('onderzoek',      'afgerond'),
+    ('onderzoek',      'verlengd'),
+    ('onderzoek',      'afgebroken'),
+    ('hersteltermijn', 'ontvangen'),
+    ('hersteltermijn', 'niet_ontvangen'),
+    ('hersteltermijn', 'verlengd'),
+    ('afspraak',       'gesproken'),
+    ('afspraak',       'no_show'),
+    ('afspraak',       'afgebroken'),
+    ('contact',        'gesproken'),
+    ('contact',        'niet_bereikt'),
+    ('vervolgactie',   'uitgevoerd'),
+    ('vervolgactie',   'vervallen');
+
+INSERT INTO activity_types (code, name, default_days, expiry_kind, expiry_title, due_offset_days, sort_order) VALUES
+    ('traject',             'Traject',             182, 'traject',        'Traject evalueren',                          0, 1),
+    ('scholing',            'Scholing',            91,  'traject',        'Scholing evalueren',                         0, 2),
+    ('werkervaringsplaats', 'Werkervaringsplaats', 182, 'traject',        'Werkervaringsplaats evalueren',              0, 3),
+    ('onderzoek',           'Onderzoek',           28,  'onderzoek',      'Onderzoek afronden en besluiten',            0, 4),
+    ('hersteltermijn',      'Hersteltermijn',      14,  'hersteltermijn', 'Stukken ontvangen? Beoordelen en besluiten', 0, 5),
+    ('afspraak',            'Afspraak',            0,   'afspraak',       'Opkomst registreren',                        0, 6),
+    ('vrijwilligerswerk',   'Vrijwilligerswerk',   182, 'traject',        'Vrijwilligerswerk evalueren',                0, 7),
+    ('hulpverlening',       'Hulpverlening',       91,  'traject',        'Hulpverlening evalueren',                    0, 8);
+
+-- Which activity types fit each category (principle 5).
+INSERT INTO category_activity_types (category_code, activity_type_code) VALUES
+    ('job_ready',          'traject'),
+    ('job_ready',          'scholing'),
+    ('job_ready',          'onderzoek'),
+    ('job_ready',          'hersteltermijn'),
+    ('job_ready',          'afspraak'),
+    ('bijna_job_ready',    'traject'),
+    ('bijna_job_ready',    'scholing'),
+    ('bijna_job_ready',    'werkervaringsplaats'),
+    ('bijna_job_ready',    'onderzoek'),
+    ('bijna_job_ready',    'hersteltermijn'),
+    ('bijna_job_ready',    'afspraak'),
+    ('nog_niet_job_ready', 'traject'),
+    ('nog_niet_job_ready', 'scholing'),
+    ('nog_niet_job_ready', 'werkervaringsplaats'),
+    ('nog_niet_job_ready', 'onderzoek'),
+    ('nog_niet_job_ready', 'hersteltermijn'),
+    ('nog_niet_job_ready', 'afspraak'),
+    ('nog_niet_job_ready', 'vrijwilligerswerk'),
+    ('niet_job_ready',     'werkervaringsplaats'),
+    ('niet_job_ready',     'onderzoek'),
+    ('niet_job_ready',     'hersteltermijn'),
+    ('niet_job_ready',     'afspraak'),
+    ('niet_job_ready',     'vrijwilligerswerk'),
+    ('niet_job_ready',     'hulpverlening'),
+    ('beheer',             'onderzoek'),
+    ('beheer',             'hersteltermijn'),
+    ('beheer',             'afspraak'),
+    ('beheer',             'vrijwilligerswerk'),
+    ('beheer',             'hulpverlening');

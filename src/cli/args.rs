@@ -1,0 +1,150 @@
+//! The command line's grammar (DESIGN.md, "The command line").
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "inbeeld",
+    version,
+    about = "Caseload-cockpit voor klantmanagers: iedere klant in beeld, geen termijn gemist.",
+    long_about = None,
+)]
+pub struct Cli {
+    /// Het databasebestand (standaard in de gegevensmap van dit platform)
+    #[arg(long, global = true, env = "INBEELD_DB", value_name = "PAD")]
+    pub db: Option<PathBuf>,
+
+    /// Werk alsof het vandaag deze datum is (JJJJ-MM-DD), om vooruit te plannen
+    #[arg(long, global = true, env = "INBEELD_TODAY", value_name = "DATUM")]
+    pub today: Option<String>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Vul een demobestand met een realistische caseload en open de cockpit
+    Demo(DemoArgs),
+    /// Klanten registreren en bekijken
+    #[command(subcommand)]
+    Client(ClientCommand),
+    /// Activiteiten met een start- en einddatum
+    #[command(subcommand)]
+    Activity(ActivityCommand),
+    /// Contactmomenten
+    #[command(subcommand)]
+    Contact(ContactCommand),
+    /// Notities in het dossier
+    #[command(subcommand)]
+    Note(NoteCommand),
+    /// De catalogus: activiteitsoorten, afhandelingen, categorieën, kanalen
+    Catalog(JsonFlag),
+}
+
+#[derive(Debug, Args)]
+pub struct JsonFlag {
+    /// Uitvoer als JSON
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct DemoArgs {
+    /// Aantal klanten
+    #[arg(long, default_value_t = 60)]
+    pub clients: u32,
+    /// Jaren geschiedenis per klant
+    #[arg(long, default_value_t = 1)]
+    pub years: u32,
+    /// Startgetal: dezelfde waarde geeft dezelfde caseload
+    #[arg(long, default_value_t = 2026)]
+    pub seed: u64,
+    /// Alleen het bestand vullen, de cockpit niet openen
+    #[arg(long)]
+    pub no_open: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ClientCommand {
+    /// Registreer een klant; drukt het nieuwe nummer af
+    Add {
+        #[arg(long, value_name = "TEKST")]
+        name: String,
+        #[arg(long)]
+        bsn: Option<String>,
+        #[arg(long, value_name = "DATUM")]
+        birth_date: Option<String>,
+        /// Categorie (afstand tot de arbeidsmarkt)
+        #[arg(long, value_name = "CODE", default_value = "job_ready")]
+        category: String,
+        #[arg(long, value_name = "TEKST")]
+        phone: Option<String>,
+        #[arg(long, value_name = "TEKST")]
+        email: Option<String>,
+        /// Voorkeurskanaal voor contact
+        #[arg(long, value_name = "KANAAL")]
+        contact_preference: Option<String>,
+    },
+    /// De caseload
+    List(JsonFlag),
+    /// Het dossier van één klant
+    Show {
+        id: i64,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ActivityCommand {
+    /// Leg een activiteit vast; drukt het nieuwe nummer af
+    Add {
+        #[arg(long, value_name = "ID")]
+        client: i64,
+        #[arg(long = "type", value_name = "CODE")]
+        type_code: String,
+        #[arg(long, value_name = "DATUM")]
+        start: String,
+        #[arg(long, value_name = "DATUM")]
+        end: String,
+        #[arg(long, value_name = "TEKST")]
+        title: Option<String>,
+    },
+    /// Activiteiten, van één klant of van de hele caseload
+    List {
+        #[arg(long, value_name = "ID")]
+        client: Option<i64>,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ContactCommand {
+    /// Registreer een contactmoment; drukt het nieuwe nummer af
+    Add {
+        #[arg(long, value_name = "ID")]
+        client: i64,
+        #[arg(long, value_name = "KANAAL")]
+        channel: String,
+        /// Datum van het contact (standaard vandaag)
+        #[arg(long, value_name = "DATUM")]
+        date: Option<String>,
+        #[arg(long, value_name = "TEKST")]
+        note: Option<String>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum NoteCommand {
+    /// Schrijf een notitie in het dossier; drukt het nieuwe nummer af
+    Add {
+        #[arg(long, value_name = "ID")]
+        client: i64,
+        #[arg(long, value_name = "TEKST")]
+        text: String,
+    },
+}

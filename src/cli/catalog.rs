@@ -1,0 +1,56 @@
+//! `inbeeld catalog`: the codes a user can choose from.
+
+use super::output;
+use super::Context;
+use crate::domain::catalog::Requirement;
+
+pub fn run(ctx: &Context, json: bool) -> anyhow::Result<()> {
+    let catalog = ctx.open()?.catalog()?;
+    if json {
+        return output::json(&catalog);
+    }
+    let mut text = String::from("Categorieën (contactritme, toegestane activiteiten)\n");
+    for c in &catalog.categories {
+        text.push_str(&format!(
+            "  {:<20} {:<20} elke {:>3} dagen  {}\n",
+            c.code,
+            c.name,
+            c.contact_rhythm_days,
+            c.activity_types.join(", ")
+        ));
+    }
+    text.push_str("\nActiviteitsoorten (standaardduur, werkitem bij einddatum)\n");
+    for t in &catalog.activity_types {
+        text.push_str(&format!(
+            "  {:<20} {:<20} {:>3} dagen  {}\n",
+            t.code, t.name, t.default_days, t.expiry_title
+        ));
+    }
+    text.push_str("\nSoorten werkitem (toegestane afhandelingen)\n");
+    for k in &catalog.work_item_kinds {
+        text.push_str(&format!(
+            "  {:<20} {}{}\n",
+            k.code,
+            k.outcomes.join(", "),
+            if k.legal {
+                "  [wettelijke termijn]"
+            } else {
+                ""
+            }
+        ));
+    }
+    text.push_str("\nAfhandelingen\n");
+    for o in &catalog.outcomes {
+        let requires = match o.requires {
+            Requirement::None => "",
+            Requirement::NewDate => "  (vraagt een nieuwe datum)",
+            Requirement::Reason => "  (vraagt een reden)",
+        };
+        text.push_str(&format!("  {:<20} {}{requires}\n", o.code, o.name));
+    }
+    text.push_str("\nKanalen\n");
+    for c in &catalog.channels {
+        text.push_str(&format!("  {:<20} {}\n", c.code, c.name));
+    }
+    output::line(text.trim_end())
+}

@@ -1,0 +1,189 @@
+//! `inbeeld client …` and `inbeeld activity …`.
+
+use super::args::{ActivityCommand, ClientCommand};
+use super::output::{self, or_dash, yes_no};
+use super::{print_id, Context};
+use crate::domain::activity::{Activity, NewActivity};
+use crate::domain::bsn::Bsn;
+use crate::domain::client::NewClient;
+use crate::domain::date::{dutch, parse_date, period};
+use crate::domain::error::{optional_text, required_text};
+use crate::store::Dossier;
+
+pub fn run(ctx: &Context, command: ClientCommand) -> anyhow::Result<()> {
+    match command {
+        ClientCommand::Add {
+            name,
+            bsn,
+            birth_date,
+            category,
+            phone,
+            email,
+            contact_preference,
+        } => {
+            let new = NewClient {
+                name: required_text("naam", &name)?,
+                bsn: optional_text(bsn.as_deref())
+                    .map(|b| Bsn::parse(&b))
+                    .transpose()?,
+                birth_date: optional_text(birth_date.as_deref())
+                    .map(|d| parse_date(&d))
+                    .transpose()?,
+                category: category.trim().to_owned(),
+                phone: optional_text(phone.as_deref()),
+                email: optional_text(email.as_deref()),
+                contact_preference: optional_text(contact_preference.as_deref()),
+            };
+            if new.birth_date.is_some_and(|b| b > ctx.today) {
+                return Err(crate::domain::InputError::Other(
+                    "de geboortedatum ligt in de toekomst".to_owned(),
+                )
+                .into());
+            }
+            let id = ctx.open()?.add_client(&new, ctx.today)?;
+            print_id(id)
+        }
+        ClientCommand::List(flag) => {
+            let clients = ctx.open()?.client_summaries(ctx.today)?;
+            if flag.json {
+                return output::json(&clients);
+            }
+            let rows: Vec<Vec<String>> = clients
+                .iter()
+                .map(|c| {
+                    vec![
+                        c.id.to_string(),
+                        c.name.clone(),
+                        c.category.clone(),
+                        or_dash(c.days_since_contact),
+                        yes_no(c.in_view),
+                        or_dash(c.next_deadline),
+                        c.open_items.to_string(),
+                    ]
+                })
+                .collect();
+            output::table(
+                &[
+                    "id",
+                    "naam",
+                    "categorie",
+                    "dagen sinds contact",
+                    "in beeld",
+                    "volgende deadline",
+                    "open items",
+                ],
+                &rows,
+            )
+        }
+        ClientCommand::Show { id, json } => {
+            let dossier = ctx.open()?.dossier(id, ctx.today)?;
+            if json {
+                output::json(&dossier)
+            } else {
+                print_dossier(&dossier, ctx)
+            }
+        }
+    }
+}
+
+fn print_dossier(d: &Dossier, ctx: &Context) -> anyhow::Result<()> {
+    let c = &d.client;
+    let mut text = format!("{} (klant {})\n", c.name, c.id);
+    let age = c
+        .birth_date
+        .and_then(|b| crate::domain::date::age(b, ctx.today))
+        .map(|a| format!("{a} jaar"));
+    for (label, value) in [
+        ("BSN", d.bsn_masked.clone()),
+        ("geboren", c.birth_date.map(dutch)),
+        ("leeftijd", age),
+        ("categorie", Some(c.category.clone())),
+        ("telefoon", c.phone.clone()),
+        ("e-mail", c.email.clone()),
+        ("voorkeurskanaal", c.contact_preference.clone()),
+        (
+            "dagen sinds contact",
+            d.days_since_contact.map(|n| n.to_string()),
+        ),
+        ("in beeld", Some(yes_no(d.in_view))),
+        ("volgende deadline", d.next_deadline.map(dutch)),
+        ("open werkitems", Some(d.open_items.to_string())),
+    ] {
+        text.push_str(&format!("  {label:<20} {}\n", or_dash(value)));
+    }
+    text.push_str("\nActiviteiten\n");
+    for a in &d.activities {
+        text.push_str(&format!("  {}\n", activity_line(a)));
+    }
+    text.push_str("\nContactmomenten\n");
+    for contact in &d.contacts {
+        let note = contact.note.as_deref().unwrap_or("");
+        text.push_str(&format!(
+            "  {}  {:<12} {note}\n",
+            contact.date, contact.channel
+        ));
+    }
+    text.push_str("\nNotities\n");
+    for note in &d.notes {
+        text.push_str(&format!("  {}  {}\n", note.date, note.text));
+    }
+    output::line(text.trim_end())
+}
+
+fn activity_line(a: &Activity) -> String {
+    let status = match &a.outcome {
+        Some(outcome) => format!("afgesloten: {outcome}"),
+        None => "open".to_owned(),
+    };
+    format!(
+        "{:>5}  {} t/m {}  {:<20} {}  ({status})",
+        a.id, a.start_date, a.end_date, a.type_code, a.title
+    )
+}
+
+pub fn run_activity(ctx: &Context, command: ActivityCommand) -> anyhow::Result<()> {
+    match command {
+        ActivityCommand::Add {
+            client,
+            type_code,
+            start,
+            end,
+            title,
+        } => {
+            let (start_date, end_date) = period(&start, &end)?;
+            let new = NewActivity {
+                client_id: client,
+                type_code: type_code.trim().to_owned(),
+                title,
+                start_date,
+                end_date,
+            };
+            let id = ctx.open()?.add_activity(&new)?;
+            print_id(id)
+        }
+        ActivityCommand::List { client, json } => {
+            let activities = ctx.open()?.activities(client)?;
+            if json {
+                return output::json(&activities);
+            }
+            let rows: Vec<Vec<String>> = activities
+                .iter()
+                .map(|a| {
+                    vec![
+                        a.id.to_string(),
+                        a.client_id.to_string(),
+                        a.type_code.clone(),
+                        a.start_date.to_string(),
+                        a.end_date.to_string(),
+                        a.outcome.clone().unwrap_or_else(|| "open".to_owned()),
+                        a.title.clone(),
+                    ]
+                })
+                .collect();
+            output::table(
+                &["id", "klant", "soort", "start", "einde", "status", "titel"],
+                &rows,
+            )
+        }
+    }
+}

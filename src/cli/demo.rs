@@ -1,0 +1,71 @@
+//! `inbeeld demo`: a realistic caseload to try the cockpit on.
+
+use std::fs;
+use std::path::Path;
+
+use anyhow::Context as _;
+
+use super::args::DemoArgs;
+use super::{output, Context};
+use crate::demo::{self, Options};
+use crate::domain::InputError;
+use crate::store::{Contents, Store};
+use crate::tui;
+
+pub fn run(ctx: &Context, args: &DemoArgs) -> anyhow::Result<()> {
+    // Without --db the demo never touches the real caseload: it has a file of its own.
+    let path = if ctx.db_given {
+        ctx.db.clone()
+    } else {
+        ctx.db.with_file_name("demo.sqlite")
+    };
+    let contents = Store::open(&path)?.contents()?;
+    match contents {
+        Contents::Own => {
+            return Err(InputError::Other(format!(
+                "{} bevat een eigen caseload; de demo schrijft alleen in een leeg bestand of een eerder demobestand",
+                path.display()
+            ))
+            .into())
+        }
+        Contents::Demo => remove_database(&path)?,
+        Contents::Empty => {}
+    }
+    let mut store = Store::open(&path)?;
+    let options = Options {
+        clients: args.clients,
+        years: args.years,
+        seed: args.seed,
+    };
+    demo::generate(&mut store, options, ctx.today)?;
+    if args.no_open {
+        output::line(&format!(
+            "Demo-caseload met {} klanten staat in {}",
+            args.clients,
+            path.display()
+        ))
+    } else {
+        tui::run(store, ctx.session())
+    }
+}
+
+/// Removes a demo database with its journal files, so it can be made anew.
+fn remove_database(path: &Path) -> anyhow::Result<()> {
+    for suffix in ["", "-wal", "-shm"] {
+        let mut name = path.as_os_str().to_owned();
+        name.push(suffix);
+        match fs::remove_file(&name) {
+            Ok(()) => {}
+            Err(err) if err.kind() == std::io::ErrorKind::NotFound => {}
+            Err(err) => {
+                return Err(err).with_context(|| {
+                    format!(
+                        "kan het oude demobestand {} niet verwijderen",
+                        Path::new(&name).display()
+                    )
+                })
+            }
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,144 @@
+//! The command line: argument parsing and the scripted commands. Every edit the
+//! cockpit makes can also be made from here.
+
+mod args;
+mod catalog;
+mod client;
+mod demo;
+mod journal;
+mod output;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{anyhow, Context as _};
+use chrono::NaiveDate;
+use clap::Parser;
+
+pub use args::{Cli, Command};
+
+use crate::domain::date::parse_date;
+use crate::domain::InputError;
+use crate::store::{self, Store, StoreError};
+use crate::{clock, tui};
+
+/// What every command needs to know: which file, and which day it is.
+pub struct Context {
+    pub db: PathBuf,
+    /// `--db` or `INBEELD_DB` named the file (as opposed to the default path).
+    pub db_given: bool,
+    pub today: NaiveDate,
+    /// `--today` or `INBEELD_TODAY` set the date (shown in the cockpit).
+    pub today_overridden: bool,
+}
+
+impl Context {
+    fn from_cli(cli: &Cli) -> anyhow::Result<Context> {
+        let (today, today_overridden) = match &cli.today {
+            Some(text) => (parse_date(text)?, true),
+            None => (clock::today(), false),
+        };
+        let (db, db_given) = match &cli.db {
+            Some(path) => (path.clone(), true),
+            None => (
+                store::default_path().ok_or_else(|| {
+                    anyhow!(
+                        "geen gegevensmap gevonden voor dit account; geef het bestand op met --db"
+                    )
+                })?,
+                false,
+            ),
+        };
+        Ok(Context {
+            db,
+            db_given,
+            today,
+            today_overridden,
+        })
+    }
+
+    pub fn session(&self) -> tui::Session {
+        tui::Session {
+            today: self.today,
+            today_overridden: self.today_overridden,
+        }
+    }
+
+    pub fn open(&self) -> anyhow::Result<Store> {
+        Ok(Store::open(&self.db)?)
+    }
+}
+
+/// Runs the program with the process's arguments and returns its exit code:
+/// 0 ok, 1 runtime failure, 2 bad input (DESIGN.md).
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) => {
+            // clap prints help and version to stdout with code 0, and usage errors
+            // to stderr with code 2.
+            let _ = err.print();
+            return ExitCode::from(err.exit_code().clamp(0, 255) as u8);
+        }
+    };
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("inbeeld: {}", one_line(&err));
+            ExitCode::from(exit_code(&err))
+        }
+    }
+}
+
+pub fn run(cli: Cli) -> anyhow::Result<()> {
+    let ctx = Context::from_cli(&cli)?;
+    match cli.command {
+        None => tui::run(ctx.open()?, ctx.session()),
+        Some(Command::Demo(args)) => demo::run(&ctx, &args),
+        Some(Command::Client(command)) => client::run(&ctx, command),
+        Some(Command::Activity(command)) => client::run_activity(&ctx, command),
+        Some(Command::Contact(command)) => journal::run_contact(&ctx, command),
+        Some(Command::Note(command)) => journal::run_note(&ctx, command),
+        Some(Command::Catalog(flag)) => catalog::run(&ctx, flag.json),
+    }
+}
+
+/// The error and its causes on one line, as the contract asks.
+fn one_line(err: &anyhow::Error) -> String {
+    let mut line = err.to_string();
+    for cause in err.chain().skip(1) {
+        let cause = cause.to_string();
+        if !line.contains(&cause) {
+            line.push_str(": ");
+            line.push_str(&cause);
+        }
+    }
+    line.replace('\n', " ")
+}
+
+fn exit_code(err: &anyhow::Error) -> u8 {
+    let bad_input = err.chain().any(|cause| {
+        cause.is::<InputError>()
+            || cause
+                .downcast_ref::<StoreError>()
+                .is_some_and(StoreError::is_bad_input)
+    });
+    if bad_input {
+        2
+    } else {
+        1
+    }
+}
+
+/// Writing to stdout failed (a closed pipe, a full disk): a runtime failure.
+fn print_failed(err: std::io::Error) -> anyhow::Error {
+    anyhow::Error::new(err).context("kan de uitvoer niet schrijven")
+}
+
+/// Prints the id of something just added, alone on its line.
+fn print_id(id: i64) -> anyhow::Result<()> {
+    use std::io::Write;
+    writeln!(std::io::stdout(), "{id}")
+        .map_err(print_failed)
+        .context("het nummer is wel opgeslagen")
+}

@@ -1,0 +1,250 @@
+//! Deterministic demo caseloads: the same seed and `today` give the same file.
+//! Used by `inbeeld demo`, by the tests and by the benchmarks.
+
+mod words;
+
+use chrono::{Days, NaiveDate};
+use rand::seq::IndexedRandom;
+use rand::{Rng, SeedableRng};
+use rand_chacha::ChaCha8Rng;
+use serde_json::json;
+
+use crate::domain::bsn;
+use crate::domain::client::NewClient;
+use crate::store::{ClosedCycle, Loader, Result, Store};
+
+#[derive(Debug, Clone, Copy)]
+pub struct Options {
+    pub clients: u32,
+    pub years: u32,
+    pub seed: u64,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            clients: 60,
+            years: 1,
+            seed: 2026,
+        }
+    }
+}
+
+/// Category, its share of the caseload in percent, and the chance in percent that a
+/// client in it is out of view (the research found half to three quarters of the
+/// long-term clients out of view; the nearer the labour market, the fewer).
+const CATEGORY_MIX: &[(&str, u32, u32)] = &[
+    ("job_ready", 15, 5),
+    ("bijna_job_ready", 20, 15),
+    ("nog_niet_job_ready", 25, 30),
+    ("niet_job_ready", 25, 50),
+    ("beheer", 15, 60),
+];
+
+const CHANNELS: &[&str] = &[
+    "telefoon",
+    "telefoon",
+    "telefoon",
+    "whatsapp",
+    "beeldbellen",
+    "op_locatie",
+    "op_locatie",
+    "email",
+];
+
+/// Fills an empty database with a caseload as of `today`, in one transaction.
+pub fn generate(store: &mut Store, options: Options, today: NaiveDate) -> Result<()> {
+    let catalog = store.catalog()?;
+    let description = json!({
+        "clients": options.clients,
+        "years": options.years,
+        "seed": options.seed,
+        "today": today,
+    });
+    store.bulk_load(true, description, |loader| {
+        let mut rng = ChaCha8Rng::seed_from_u64(options.seed);
+        for _ in 0..options.clients {
+            let (category, out_of_view_pct) = pick_category(&mut rng);
+            let rhythm = catalog.category(category)?.contact_rhythm_days;
+            let allowed: Vec<&str> = catalog
+                .types_for_category(category)
+                .iter()
+                .map(|t| t.code.as_str())
+                .collect();
+            let client = ClientPlan {
+                category,
+                rhythm,
+                out_of_view: rng.random_range(0..100) < out_of_view_pct,
+                registered_on: days_before(
+                    today,
+                    rng.random_range(30..=(365 * options.years.max(1) as u64)),
+                ),
+            };
+            generate_client(loader, &mut rng, &client, &allowed, &catalog, today)?;
+        }
+        Ok(())
+    })
+}
+
+struct ClientPlan {
+    category: &'static str,
+    rhythm: i64,
+    out_of_view: bool,
+    registered_on: NaiveDate,
+}
+
+fn pick_category(rng: &mut ChaCha8Rng) -> (&'static str, u32) {
+    let mut roll = rng.random_range(0..100);
+    for &(code, share, out) in CATEGORY_MIX {
+        if roll < share {
+            return (code, out);
+        }
+        roll -= share;
+    }
+    ("beheer", 60)
+}
+
+fn days_before(date: NaiveDate, days: u64) -> NaiveDate {
+    date.checked_sub_days(Days::new(days)).unwrap_or(date)
+}
+
+fn days_after(date: NaiveDate, days: u64) -> NaiveDate {
+    date.checked_add_days(Days::new(days)).unwrap_or(date)
+}
+
+fn pick<'a>(rng: &mut ChaCha8Rng, items: &'a [&'a str]) -> &'a str {
+    items.choose(rng).copied().unwrap_or_default()
+}
+
+fn new_client(rng: &mut ChaCha8Rng, category: &str, today: NaiveDate) -> NewClient {
+    let first = pick(rng, words::FIRST_NAMES);
+    let last = pick(rng, words::LAST_NAMES);
+    let bsn = loop {
+        if let Some(bsn) = bsn::complete(rng.random_range(10_000_000..100_000_000)) {
+            break bsn;
+        }
+    };
+    let age_days = rng.random_range(18 * 365..66 * 365);
+    let email_name: String = format!("{first}.{last}")
+        .to_lowercase()
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || *c == '.')
+        .collect();
+    NewClient {
+        name: format!("{first} {last}"),
+        bsn: Some(bsn),
+        birth_date: Some(days_before(today, age_days)),
+        category: category.to_owned(),
+        phone: Some(format!(
+            "06-{:08}",
+            rng.random_range(10_000_000..100_000_000u32)
+        )),
+        email: rng
+            .random_bool(0.7)
+            .then(|| format!("{email_name}@example.nl")),
+        contact_preference: Some(
+            pick(rng, &["telefoon", "whatsapp", "beeldbellen", "op_locatie"]).to_owned(),
+        ),
+    }
+}
+
+fn generate_client(
+    loader: &Loader,
+    rng: &mut ChaCha8Rng,
+    plan: &ClientPlan,
+    allowed: &[&str],
+    catalog: &crate::domain::catalog::Catalog,
+    today: NaiveDate,
+) -> Result<()> {
+    let new = new_client(rng, plan.category, today);
+    let id = loader.client(&new, plan.registered_on)?;
+    let since_registration = (today - plan.registered_on).num_days().max(1) as u64;
+
+    // Contacts: about ten a year. A client out of view was last spoken to well
+    // beyond the rhythm, or never since registration.
+    let rhythm = plan.rhythm as u64;
+    let last_contact_ago = if plan.out_of_view {
+        rhythm + rng.random_range(7..=rhythm.max(60))
+    } else {
+        rng.random_range(0..=rhythm.saturating_sub(3).max(1))
+    };
+    if last_contact_ago < since_registration {
+        let mut ago = last_contact_ago;
+        let mut first = true;
+        while ago < since_registration {
+            let date = days_before(today, ago);
+            let no_show = !first && rng.random_bool(0.08);
+            let note = rng
+                .random_bool(0.6)
+                .then(|| pick(rng, words::CONTACT_NOTES));
+            loader.contact(id, pick(rng, CHANNELS), date, note, no_show)?;
+            if rng.random_bool(0.8) {
+                loader.note(id, date, pick(rng, words::NOTES))?;
+            }
+            first = false;
+            ago += rng.random_range(20..=52);
+        }
+    }
+
+    // Activities: about five a year, one after another. Cycles that ended more than
+    // two weeks ago were handled; later ones are still open, so the werkvoorraad has
+    // overdue and fresh items.
+    let mut start = days_after(plan.registered_on, rng.random_range(0..30));
+    let durable: Vec<&str> = allowed
+        .iter()
+        .copied()
+        .filter(|t| *t != "afspraak" && *t != "hersteltermijn")
+        .collect();
+    while start < today && !durable.is_empty() {
+        let type_code = pick(rng, &durable);
+        let default_days = catalog.activity_type(type_code)?.default_days.max(14) as u64;
+        let length = rng.random_range(default_days / 2..=default_days + default_days / 2);
+        let end = days_after(start, length);
+        let closed = if (today - end).num_days() > 14 {
+            let outcome = pick(rng, &["afgerond", "afgerond", "afgerond", "afgebroken"]);
+            Some(ClosedCycle {
+                outcome,
+                closed_on: days_after(end, rng.random_range(0..10)),
+            })
+        } else {
+            None
+        };
+        loader.activity(
+            id,
+            type_code,
+            pick(rng, words::titles(type_code)),
+            start,
+            end,
+            closed,
+        )?;
+        start = days_after(start, rng.random_range(40..110));
+    }
+
+    // An open hersteltermijn for about one client in five: some run out soon, some
+    // already did.
+    if rng.random_bool(0.2) {
+        let given = days_before(today, rng.random_range(1..20));
+        let end = days_after(given, 14);
+        loader.activity(
+            id,
+            "hersteltermijn",
+            pick(rng, words::titles("hersteltermijn")),
+            given,
+            end,
+            None,
+        )?;
+    }
+    // A planned appointment for about one client in three.
+    if rng.random_bool(0.33) {
+        let date = days_after(today, rng.random_range(1..21));
+        loader.activity(
+            id,
+            "afspraak",
+            pick(rng, words::titles("afspraak")),
+            date,
+            date,
+            None,
+        )?;
+    }
+    Ok(())
+}

@@ -1,0 +1,46 @@
+//! Activities: anything with a start and an end date for a client.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewActivity {
+    pub client_id: i64,
+    pub type_code: String,
+    /// Defaults to the activity type's name.
+    pub title: Option<String>,
+    pub start_date: NaiveDate,
+    pub end_date: NaiveDate,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ActivityStatus {
+    Open,
+    Closed,
+}
+
+impl ActivityStatus {
+    pub fn from_code(code: &str) -> ActivityStatus {
+        if code == "closed" {
+            ActivityStatus::Closed
+        } else {
+            ActivityStatus::Open
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Activity {
+    pub id: i64,
+    pub client_id: i64,
+    #[serde(rename = "type")]
+    pub type_code: String,
+    pub title: String,
+    pub start_date: NaiveDate,
+    pub end_date: NaiveDate,
+    pub status: ActivityStatus,
+    pub outcome: Option<String>,
+    pub outcome_note: Option<String>,
+    pub closed_on: Option<NaiveDate>,
+}

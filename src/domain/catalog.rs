@@ -1,0 +1,206 @@
+//! The catalogues: categories, activity types, work item kinds, outcomes, channels.
+//! They live in the database so a municipality can adapt them; this is their shape
+//! and the lookups that turn an unknown code into a clear refusal.
+
+use serde::Serialize;
+
+use super::InputError;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Category {
+    pub code: String,
+    pub name: String,
+    pub description: String,
+    pub contact_rhythm_days: i64,
+    /// Activity type codes offered for clients in this category.
+    pub activity_types: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ActivityType {
+    pub code: String,
+    pub name: String,
+    /// Suggested length: end date = start date + this many days.
+    pub default_days: i64,
+    /// The kind of work item made when an activity of this type reaches its end.
+    pub expiry_kind: String,
+    pub expiry_title: String,
+    pub due_offset_days: i64,
+}
+
+/// What an outcome cannot go without.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Requirement {
+    None,
+    NewDate,
+    Reason,
+}
+
+impl Requirement {
+    pub fn from_code(code: &str) -> Requirement {
+        match code {
+            "new_date" => Requirement::NewDate,
+            "reason" => Requirement::Reason,
+            _ => Requirement::None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Outcome {
+    pub code: String,
+    pub name: String,
+    pub requires: Requirement,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct WorkItemKind {
+    pub code: String,
+    pub name: String,
+    pub urgency: i64,
+    pub legal: bool,
+    /// Outcome codes that may close an item of this kind.
+    pub outcomes: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Channel {
+    pub code: String,
+    pub name: String,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Catalog {
+    pub categories: Vec<Category>,
+    pub activity_types: Vec<ActivityType>,
+    pub work_item_kinds: Vec<WorkItemKind>,
+    pub outcomes: Vec<Outcome>,
+    pub channels: Vec<Channel>,
+}
+
+fn find<'a, T>(
+    items: &'a [T],
+    code: &str,
+    what: &'static str,
+    code_of: impl Fn(&T) -> &str,
+) -> Result<&'a T, InputError> {
+    items
+        .iter()
+        .find(|item| code_of(item) == code)
+        .ok_or_else(|| {
+            let choices: Vec<String> = items.iter().map(|i| code_of(i).to_owned()).collect();
+            InputError::unknown_code(what, code, &choices)
+        })
+}
+
+impl Catalog {
+    pub fn category(&self, code: &str) -> Result<&Category, InputError> {
+        find(&self.categories, code, "categorie", |c| &c.code)
+    }
+
+    pub fn activity_type(&self, code: &str) -> Result<&ActivityType, InputError> {
+        find(&self.activity_types, code, "activiteitsoort", |t| &t.code)
+    }
+
+    pub fn kind(&self, code: &str) -> Result<&WorkItemKind, InputError> {
+        find(&self.work_item_kinds, code, "soort werkitem", |k| &k.code)
+    }
+
+    pub fn outcome(&self, code: &str) -> Result<&Outcome, InputError> {
+        find(&self.outcomes, code, "afhandeling", |o| &o.code)
+    }
+
+    pub fn channel(&self, code: &str) -> Result<&Channel, InputError> {
+        find(&self.channels, code, "kanaal", |c| &c.code)
+    }
+
+    /// The activity type, if the client's category allows it (principle 5: few,
+    /// fitting choices).
+    pub fn allowed_activity_type(
+        &self,
+        category_code: &str,
+        type_code: &str,
+    ) -> Result<&ActivityType, InputError> {
+        let category = self.category(category_code)?;
+        let activity_type = self.activity_type(type_code)?;
+        if category.activity_types.iter().any(|t| t == type_code) {
+            Ok(activity_type)
+        } else {
+            Err(InputError::TypeNotAllowed {
+                activity_type: type_code.to_owned(),
+                category: category_code.to_owned(),
+                allowed: category.activity_types.join(", "),
+            })
+        }
+    }
+
+    /// The activity types offered for a category, in catalogue order.
+    pub fn types_for_category(&self, category_code: &str) -> Vec<&ActivityType> {
+        match self.category(category_code) {
+            Ok(category) => self
+                .activity_types
+                .iter()
+                .filter(|t| category.activity_types.contains(&t.code))
+                .collect(),
+            Err(_) => Vec::new(),
+        }
+    }
+
+    pub fn category_name<'a>(&'a self, code: &'a str) -> &'a str {
+        self.category(code).map(|c| c.name.as_str()).unwrap_or(code)
+    }
+
+    pub fn channel_name<'a>(&'a self, code: &'a str) -> &'a str {
+        self.channel(code).map(|c| c.name.as_str()).unwrap_or(code)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn catalog() -> Catalog {
+        Catalog {
+            categories: vec![Category {
+                code: "beheer".into(),
+                name: "Beheer".into(),
+                description: String::new(),
+                contact_rhythm_days: 182,
+                activity_types: vec!["afspraak".into()],
+            }],
+            activity_types: ["afspraak", "scholing"]
+                .iter()
+                .map(|c| ActivityType {
+                    code: (*c).into(),
+                    name: (*c).into(),
+                    default_days: 0,
+                    expiry_kind: "afspraak".into(),
+                    expiry_title: "x".into(),
+                    due_offset_days: 0,
+                })
+                .collect(),
+            ..Catalog::default()
+        }
+    }
+
+    #[test]
+    fn unknown_codes_name_the_choices() {
+        let err = catalog().category("vip").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "onbekende categorie 'vip'; kies uit: beheer"
+        );
+    }
+
+    #[test]
+    fn category_limits_activity_types() {
+        let c = catalog();
+        assert!(c.allowed_activity_type("beheer", "afspraak").is_ok());
+        assert!(matches!(
+            c.allowed_activity_type("beheer", "scholing"),
+            Err(InputError::TypeNotAllowed { .. })
+        ));
+        assert_eq!(c.types_for_category("beheer").len(), 1);
+    }
+}

@@ -1,0 +1,87 @@
+//! Clients and the rule that keeps them in view.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::bsn::Bsn;
+
+/// A client as registered, validated and ready to store.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewClient {
+    pub name: String,
+    pub bsn: Option<Bsn>,
+    pub birth_date: Option<NaiveDate>,
+    pub category: String,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    pub contact_preference: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Client {
+    pub id: i64,
+    pub name: String,
+    /// Stored in full, shown masked.
+    #[serde(skip)]
+    pub bsn: Option<Bsn>,
+    pub birth_date: Option<NaiveDate>,
+    pub category: String,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    pub contact_preference: Option<String>,
+    pub registered_on: NaiveDate,
+}
+
+impl Client {
+    pub fn masked_bsn(&self) -> Option<String> {
+        self.bsn.as_ref().map(Bsn::masked)
+    }
+}
+
+/// One row of the caseload: who, and how well in view.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ClientSummary {
+    pub id: i64,
+    pub name: String,
+    pub category: String,
+    /// Days since the last contact that took place; `None` when nobody has spoken
+    /// to the client yet.
+    pub days_since_contact: Option<i64>,
+    pub in_view: bool,
+    /// The nearest end date of an open activity or due date of an open work item.
+    pub next_deadline: Option<NaiveDate>,
+    pub open_items: i64,
+}
+
+/// A client is in view while the days since the last real contact (or, before any
+/// contact, since registration) stay within the category's contact rhythm.
+pub fn in_view(
+    last_contact: Option<NaiveDate>,
+    registered_on: NaiveDate,
+    rhythm_days: i64,
+    today: NaiveDate,
+) -> bool {
+    let since = last_contact.unwrap_or(registered_on);
+    (today - since).num_days() <= rhythm_days
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn in_view_until_the_rhythm_has_passed() {
+        let today = d("2026-11-22");
+        assert!(in_view(Some(d("2026-10-25")), d("2020-01-01"), 28, today));
+        assert!(!in_view(Some(d("2026-10-24")), d("2020-01-01"), 28, today));
+        assert!(
+            in_view(None, d("2026-11-01"), 28, today),
+            "new client counts from registration"
+        );
+        assert!(!in_view(None, d("2026-01-01"), 28, today));
+    }
+}

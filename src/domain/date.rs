@@ -1,0 +1,129 @@
+//! Dates as the user types and reads them.
+
+use chrono::{Datelike, NaiveDate};
+
+use super::InputError;
+
+/// Parses `YYYY-MM-DD` strictly: a real calendar day, four-digit year, two-digit
+/// month and day (so `2026-2-30` and `30-01-2026` are refused, not guessed at).
+pub fn parse_date(input: &str) -> Result<NaiveDate, InputError> {
+    let text = input.trim();
+    let well_formed = text.len() == 10
+        && text.bytes().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        });
+    if !well_formed {
+        return Err(InputError::Date(input.to_owned()));
+    }
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| InputError::Date(input.to_owned()))
+}
+
+/// An activity's period: both dates required, the end not before the start.
+pub fn period(start: &str, end: &str) -> Result<(NaiveDate, NaiveDate), InputError> {
+    let start_date = parse_date(start)?;
+    let end_date = parse_date(end)?;
+    if end_date < start_date {
+        return Err(InputError::EndBeforeStart {
+            start: start_date.to_string(),
+            end: end_date.to_string(),
+        });
+    }
+    Ok((start_date, end_date))
+}
+
+/// How far a date is from today, as a klantmanager says it.
+pub fn relative(date: NaiveDate, today: NaiveDate) -> String {
+    match (date - today).num_days() {
+        0 => "vandaag".to_owned(),
+        1 => "morgen".to_owned(),
+        -1 => "gisteren".to_owned(),
+        n if n > 1 => format!("over {n} dagen"),
+        n => format!("{} dagen te laat", -n),
+    }
+}
+
+const WEEKDAYS: [&str; 7] = ["ma", "di", "wo", "do", "vr", "za", "zo"];
+const MONTHS: [&str; 12] = [
+    "jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec",
+];
+
+/// `ma 23 nov 2026`: how a date is shown in the cockpit.
+pub fn dutch(date: NaiveDate) -> String {
+    format!(
+        "{} {} {} {}",
+        WEEKDAYS[date.weekday().num_days_from_monday() as usize],
+        date.day(),
+        MONTHS[date.month0() as usize],
+        date.year()
+    )
+}
+
+/// Age in whole years on `today`.
+pub fn age(birth: NaiveDate, today: NaiveDate) -> Option<u32> {
+    today.years_since(birth)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        parse_date(s).unwrap()
+    }
+
+    #[test]
+    fn parses_only_real_iso_days() {
+        assert_eq!(
+            d("2024-02-29"),
+            NaiveDate::from_ymd_opt(2024, 2, 29).unwrap()
+        );
+        for bad in [
+            "2025-02-29",
+            "2026-13-01",
+            "2026-2-3",
+            "01-03-2026",
+            "morgen",
+            "",
+            "2026-03-01x",
+        ] {
+            assert_eq!(
+                parse_date(bad),
+                Err(InputError::Date(bad.to_owned())),
+                "{bad}"
+            );
+        }
+    }
+
+    #[test]
+    fn period_refuses_end_before_start_and_allows_one_day() {
+        assert!(period("2026-03-01", "2026-03-01").is_ok());
+        assert_eq!(
+            period("2026-03-02", "2026-03-01"),
+            Err(InputError::EndBeforeStart {
+                start: "2026-03-02".into(),
+                end: "2026-03-01".into()
+            })
+        );
+    }
+
+    #[test]
+    fn relative_words() {
+        let today = d("2026-11-22");
+        assert_eq!(relative(today, today), "vandaag");
+        assert_eq!(relative(d("2026-11-21"), today), "gisteren");
+        assert_eq!(relative(d("2026-11-23"), today), "morgen");
+        assert_eq!(relative(d("2026-11-25"), today), "over 3 dagen");
+        assert_eq!(relative(d("2026-11-12"), today), "10 dagen te laat");
+    }
+
+    #[test]
+    fn dutch_format_and_age() {
+        assert_eq!(dutch(d("2026-11-23")), "ma 23 nov 2026");
+        assert_eq!(age(d("1990-11-23"), d("2026-11-22")), Some(35));
+        assert_eq!(age(d("1990-11-22"), d("2026-11-22")), Some(36));
+    }
+}

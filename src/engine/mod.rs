@@ -1,0 +1,1 @@
+//! The sweep: expiry and rhythm rules that turn dates into work items.

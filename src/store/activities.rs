@@ -1,0 +1,82 @@
+//! Activities: registration and listing.
+
+use rusqlite::{params, Row};
+use serde_json::json;
+
+use super::error::Result;
+use super::{catalog, clients, Store};
+use crate::clock;
+use crate::domain::activity::{Activity, ActivityStatus, NewActivity};
+use crate::domain::error::optional_text;
+
+pub(crate) const ACTIVITY_COLUMNS: &str = "id, client_id, type_code, title, start_date, end_date,
+    status, outcome_code, outcome_note, closed_on";
+
+pub(crate) fn activity_from_row(row: &Row) -> rusqlite::Result<Activity> {
+    let status: String = row.get(6)?;
+    Ok(Activity {
+        id: row.get(0)?,
+        client_id: row.get(1)?,
+        type_code: row.get(2)?,
+        title: row.get(3)?,
+        start_date: row.get(4)?,
+        end_date: row.get(5)?,
+        status: ActivityStatus::from_code(&status),
+        outcome: row.get(7)?,
+        outcome_note: row.get(8)?,
+        closed_on: row.get(9)?,
+    })
+}
+
+impl Store {
+    /// Registers an activity. The period was checked when `new` was made; here the
+    /// client must exist and its category must allow the type.
+    pub fn add_activity(&mut self, new: &NewActivity) -> Result<i64> {
+        let catalog = catalog::load(self.conn())?;
+        let client = clients::client(self.conn(), new.client_id)?;
+        let activity_type = catalog.allowed_activity_type(&client.category, &new.type_code)?;
+        let title =
+            optional_text(new.title.as_deref()).unwrap_or_else(|| activity_type.name.clone());
+        self.write(|w| {
+            w.tx().execute(
+                "INSERT INTO activities (client_id, type_code, title, start_date, end_date, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                params![
+                    new.client_id,
+                    new.type_code,
+                    title,
+                    new.start_date,
+                    new.end_date,
+                    clock::now_utc()
+                ],
+            )?;
+            let id = w.tx().last_insert_rowid();
+            w.audit(
+                "activity.add",
+                "activity",
+                id,
+                json!({
+                    "client_id": new.client_id,
+                    "type": new.type_code,
+                    "title": title,
+                    "start_date": new.start_date,
+                    "end_date": new.end_date,
+                }),
+            )?;
+            Ok(id)
+        })
+    }
+
+    /// Activities of one client, or of the whole caseload, by end date.
+    pub fn activities(&self, client_id: Option<i64>) -> Result<Vec<Activity>> {
+        if let Some(id) = client_id {
+            clients::client(self.conn(), id)?;
+        }
+        let mut stmt = self.conn().prepare_cached(&format!(
+            "SELECT {ACTIVITY_COLUMNS} FROM activities
+             WHERE ?1 IS NULL OR client_id = ?1 ORDER BY end_date, id"
+        ))?;
+        let rows = stmt.query_map([client_id], activity_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}

@@ -1,0 +1,116 @@
+//! Reading the catalogue tables.
+
+use rusqlite::Connection;
+
+use super::error::Result;
+use crate::domain::catalog::{
+    ActivityType, Catalog, Category, Channel, Outcome, Requirement, WorkItemKind,
+};
+
+fn codes(conn: &Connection, sql: &str, key: &str) -> Result<Vec<String>> {
+    let mut stmt = conn.prepare_cached(sql)?;
+    let rows = stmt.query_map([key], |row| row.get(0))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+pub(super) fn load(conn: &Connection) -> Result<Catalog> {
+    let mut categories: Vec<Category> = conn
+        .prepare(
+            "SELECT code, name, description, contact_rhythm_days FROM categories
+             ORDER BY sort_order, code",
+        )?
+        .query_map([], |row| {
+            Ok(Category {
+                code: row.get(0)?,
+                name: row.get(1)?,
+                description: row.get(2)?,
+                contact_rhythm_days: row.get(3)?,
+                activity_types: Vec::new(),
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    for category in &mut categories {
+        category.activity_types = codes(
+            conn,
+            "SELECT c.activity_type_code FROM category_activity_types c
+             JOIN activity_types t ON t.code = c.activity_type_code
+             WHERE c.category_code = ?1 ORDER BY t.sort_order, t.code",
+            &category.code,
+        )?;
+    }
+
+    let activity_types = conn
+        .prepare(
+            "SELECT code, name, default_days, expiry_kind, expiry_title, due_offset_days
+             FROM activity_types ORDER BY sort_order, code",
+        )?
+        .query_map([], |row| {
+            Ok(ActivityType {
+                code: row.get(0)?,
+                name: row.get(1)?,
+                default_days: row.get(2)?,
+                expiry_kind: row.get(3)?,
+                expiry_title: row.get(4)?,
+                due_offset_days: row.get(5)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+
+    let mut work_item_kinds: Vec<WorkItemKind> = conn
+        .prepare(
+            "SELECT code, name, urgency, legal FROM work_item_kinds ORDER BY urgency DESC, code",
+        )?
+        .query_map([], |row| {
+            Ok(WorkItemKind {
+                code: row.get(0)?,
+                name: row.get(1)?,
+                urgency: row.get(2)?,
+                legal: row.get(3)?,
+                outcomes: Vec::new(),
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    for kind in &mut work_item_kinds {
+        kind.outcomes = codes(
+            conn,
+            "SELECT outcome_code FROM kind_outcomes WHERE kind_code = ?1 ORDER BY rowid",
+            &kind.code,
+        )?;
+    }
+
+    let outcomes = conn
+        .prepare("SELECT code, name, requires FROM outcomes ORDER BY rowid")?
+        .query_map([], |row| {
+            let requires: String = row.get(2)?;
+            Ok(Outcome {
+                code: row.get(0)?,
+                name: row.get(1)?,
+                requires: Requirement::from_code(&requires),
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+
+    let channels = conn
+        .prepare("SELECT code, name FROM channels ORDER BY sort_order, code")?
+        .query_map([], |row| {
+            Ok(Channel {
+                code: row.get(0)?,
+                name: row.get(1)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+
+    Ok(Catalog {
+        categories,
+        activity_types,
+        work_item_kinds,
+        outcomes,
+        channels,
+    })
+}
+
+impl super::Store {
+    pub fn catalog(&self) -> Result<Catalog> {
+        load(self.conn())
+    }
+}

@@ -1,0 +1,188 @@
+//! Opening a database file: recognising it, creating it, upgrading it.
+
+use std::fs;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::{Connection, OpenFlags, TransactionBehavior};
+
+use super::error::{Result, StoreError};
+use crate::clock;
+
+/// The schema version this program writes; `PRAGMA user_version` of a current file.
+pub const SCHEMA_VERSION: i64 = 1;
+
+/// `PRAGMA application_id` of an inbeeld file ("inbl"), so that `file(1)` and this
+/// program can tell it from any other SQLite database.
+const APPLICATION_ID: i64 = 0x696e_626c;
+
+const SCHEMA: &str = include_str!("../../schema.sql");
+
+/// Upgrades, in order: `(from_version, sql)` brings a file at `from_version` to
+/// `from_version + 1`. Version 0 is an empty file and gets the whole schema.
+const UPGRADES: &[(i64, &str)] = &[(0, SCHEMA)];
+
+const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
+
+/// How long a command waits for another process's write before it gives up.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// The platform data directory's `inbeeld.sqlite` (on Linux
+/// `~/.local/share/inbeeld/inbeeld.sqlite`).
+pub fn default_path() -> Option<PathBuf> {
+    directories::ProjectDirs::from("nl", "inbeeld", "inbeeld")
+        .map(|dirs| dirs.data_dir().join("inbeeld.sqlite"))
+}
+
+pub(super) fn open(path: &Path) -> Result<(Connection, String)> {
+    refuse_non_sqlite(path)?;
+    if let Some(folder) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        fs::create_dir_all(folder).map_err(|source| StoreError::Open {
+            path: path.to_owned(),
+            source,
+        })?;
+    }
+    let mut conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_CREATE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    // Recognise the file before anything is written to it.
+    recognise(&conn, path)?;
+    conn.pragma_update(None, "foreign_keys", true)?;
+    conn.pragma_update(None, "journal_mode", "WAL")?;
+    conn.pragma_update(None, "synchronous", "FULL")?;
+    upgrade(&mut conn, path)?;
+    let actor = conn.query_row(
+        "SELECT name FROM case_managers ORDER BY id LIMIT 1",
+        [],
+        |row| row.get(0),
+    )?;
+    Ok((conn, actor))
+}
+
+/// A non-empty file must start with SQLite's header; SQLite itself would only notice
+/// at the first query, after creating its journal files beside it.
+fn refuse_non_sqlite(path: &Path) -> Result<()> {
+    let Ok(mut file) = fs::File::open(path) else {
+        return Ok(()); // does not exist yet (or unreadable: SQLite will say so)
+    };
+    let mut header = [0u8; 16];
+    let mut read = 0;
+    while read < header.len() {
+        match file.read(&mut header[read..]) {
+            Ok(0) => break,
+            Ok(n) => read += n,
+            Err(source) => {
+                return Err(StoreError::Open {
+                    path: path.to_owned(),
+                    source,
+                })
+            }
+        }
+    }
+    if read == 0 || &header == SQLITE_HEADER {
+        Ok(())
+    } else {
+        Err(StoreError::Foreign {
+            path: path.to_owned(),
+            reason: "het is geen SQLite-bestand",
+        })
+    }
+}
+
+struct FileState {
+    application_id: i64,
+    version: i64,
+    has_tables: bool,
+}
+
+fn file_state(conn: &Connection) -> Result<FileState> {
+    Ok(FileState {
+        application_id: conn.pragma_query_value(None, "application_id", |r| r.get(0))?,
+        version: conn.pragma_query_value(None, "user_version", |r| r.get(0))?,
+        has_tables: conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM sqlite_schema WHERE type = 'table')",
+            [],
+            |r| r.get(0),
+        )?,
+    })
+}
+
+fn recognise(conn: &Connection, path: &Path) -> Result<()> {
+    let state = file_state(conn).map_err(|err| match err {
+        StoreError::Sqlite(rusqlite::Error::SqliteFailure(e, _))
+            if e.code == rusqlite::ErrorCode::NotADatabase =>
+        {
+            StoreError::Foreign {
+                path: path.to_owned(),
+                reason: "het is geen SQLite-bestand",
+            }
+        }
+        other => other,
+    })?;
+    let empty = state.application_id == 0 && state.version == 0 && !state.has_tables;
+    if state.application_id != APPLICATION_ID && !empty {
+        return Err(StoreError::Foreign {
+            path: path.to_owned(),
+            reason: "een SQLite-database van een ander programma",
+        });
+    }
+    if state.version > SCHEMA_VERSION {
+        return Err(StoreError::Newer {
+            path: path.to_owned(),
+            found: state.version,
+            supported: SCHEMA_VERSION,
+        });
+    }
+    Ok(())
+}
+
+/// Brings the file to `SCHEMA_VERSION`, one step per transaction. The version is read
+/// again under the write lock, so two processes opening a new file at once do not
+/// both create it.
+fn upgrade(conn: &mut Connection, path: &Path) -> Result<()> {
+    loop {
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let version: i64 = tx.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        if version == SCHEMA_VERSION {
+            return Ok(());
+        }
+        let Some((_, sql)) = UPGRADES.iter().find(|(from, _)| *from == version) else {
+            return Err(StoreError::Newer {
+                path: path.to_owned(),
+                found: version,
+                supported: SCHEMA_VERSION,
+            });
+        };
+        tx.execute_batch(sql)?;
+        if version == 0 {
+            initialise(&tx)?;
+        }
+        tx.pragma_update(None, "user_version", version + 1)?;
+        tx.commit()?;
+    }
+}
+
+fn initialise(tx: &rusqlite::Transaction) -> Result<()> {
+    let now = clock::now_utc();
+    tx.pragma_update(None, "application_id", APPLICATION_ID)?;
+    tx.execute(
+        "INSERT INTO meta (key, value) VALUES ('application', 'inbeeld'), ('created_at', ?1),
+             ('database_id', lower(hex(randomblob(16))))",
+        [&now],
+    )?;
+    let user = std::env::var("INBEELD_USER")
+        .or_else(|_| std::env::var("USER"))
+        .ok()
+        .filter(|u| !u.trim().is_empty())
+        .unwrap_or_else(|| "klantmanager".to_owned());
+    tx.execute(
+        "INSERT INTO case_managers (name, created_at) VALUES (?1, ?2)",
+        [&user, &now],
+    )?;
+    Ok(())
+}

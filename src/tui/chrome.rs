@@ -1,0 +1,133 @@
+//! What surrounds every screen: the title bar, the status line, the help popup and
+//! the too-small notice.
+
+use ratatui::layout::{Alignment, Constraint, Layout, Rect};
+use ratatui::style::{Modifier, Style, Stylize};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph, Row, Table, Wrap};
+use ratatui::Frame;
+
+use super::keymap::Binding;
+use super::Session;
+use crate::domain::date::dutch;
+
+/// Below this the screens cannot show a useful row.
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 12;
+
+pub fn too_small(area: Rect) -> bool {
+    area.width < MIN_WIDTH || area.height < MIN_HEIGHT
+}
+
+pub fn draw_too_small(frame: &mut Frame) {
+    let area = frame.area();
+    let text = vec![
+        Line::from("venster te klein"),
+        Line::from(format!("minimaal {MIN_WIDTH}×{MIN_HEIGHT}")),
+    ];
+    let top = area.height.saturating_sub(2) / 2;
+    let inner = Rect {
+        y: area.y + top,
+        height: area.height.saturating_sub(top),
+        ..area
+    };
+    frame.render_widget(
+        Paragraph::new(text)
+            .alignment(Alignment::Center)
+            .wrap(Wrap { trim: true }),
+        inner,
+    );
+}
+
+/// Splits the frame into title bar, body and status line.
+pub fn layout(area: Rect) -> [Rect; 3] {
+    Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(0),
+        Constraint::Length(1),
+    ])
+    .areas(area)
+}
+
+pub fn draw_title(frame: &mut Frame, area: Rect, screen: &str, summary: &str) {
+    let line = Line::from(vec![
+        Span::styled(" inbeeld ", Style::new().reversed().bold()),
+        Span::raw(" "),
+        Span::styled(screen.to_owned(), Style::new().bold()),
+        Span::raw("  "),
+        Span::raw(summary.to_owned()),
+    ]);
+    frame.render_widget(Paragraph::new(line), area);
+}
+
+pub fn draw_status(
+    frame: &mut Frame,
+    area: Rect,
+    session: &Session,
+    db: &str,
+    message: Option<&str>,
+    bindings: &[Binding],
+) {
+    let mut spans = vec![Span::styled(
+        format!(" {} ", dutch(session.today)),
+        Style::new().reversed(),
+    )];
+    if session.today_overridden {
+        spans.push(Span::styled(" (--today)", Style::new().yellow().bold()));
+    }
+    spans.push(Span::raw("  "));
+    match message {
+        Some(text) => spans.push(Span::styled(text.to_owned(), Style::new().bold())),
+        None => spans.push(Span::styled(db.to_owned(), Style::new().dim())),
+    }
+    let hints: Vec<Span> = bindings
+        .iter()
+        .filter(|b| b.hint)
+        .flat_map(|b| {
+            [
+                Span::styled(format!(" {} ", b.label), Style::new().bold()),
+                Span::raw(b.description),
+            ]
+        })
+        .collect();
+    let hint_width: u16 = hints.iter().map(|s| s.width() as u16).sum();
+    let [left, right] =
+        Layout::horizontal([Constraint::Min(0), Constraint::Length(hint_width + 1)]).areas(area);
+    frame.render_widget(Paragraph::new(Line::from(spans)), left);
+    frame.render_widget(
+        Paragraph::new(Line::from(hints)).alignment(Alignment::Right),
+        right,
+    );
+}
+
+/// A popup in the middle of `area`, never larger than it.
+pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let width = width.min(area.width);
+    let height = height.min(area.height);
+    Rect {
+        x: area.x + (area.width - width) / 2,
+        y: area.y + (area.height - height) / 2,
+        width,
+        height,
+    }
+}
+
+pub fn draw_help(frame: &mut Frame, title: &str, bindings: &[Binding]) {
+    let rows: Vec<Row> = bindings
+        .iter()
+        .map(|b| {
+            Row::new(vec![
+                Span::styled(b.label, Style::new().add_modifier(Modifier::BOLD)),
+                Span::raw(b.description),
+            ])
+        })
+        .collect();
+    let area = centered(frame.area(), 44, bindings.len() as u16 + 4);
+    let table = Table::new(rows, [Constraint::Length(8), Constraint::Min(10)]).block(
+        Block::bordered()
+            .title(format!(" Toetsen: {title} "))
+            .title_bottom(" Esc of ? sluit "),
+    );
+    frame.render_widget(Clear, area);
+    frame.render_widget(table, area);
+}

@@ -1,0 +1,61 @@
+//! The cockpit: app state, event loop, views, keymap. It never writes SQL; edits go
+//! through the store, and views draw from rows built when data changed.
+
+mod app;
+mod caseload;
+mod chrome;
+mod keymap;
+
+use std::time::Duration;
+
+use chrono::NaiveDate;
+use crossterm::event::{self, Event, KeyEventKind};
+
+pub use app::App;
+pub use keymap::Action;
+
+use crate::store::Store;
+
+/// How the cockpit was started.
+#[derive(Debug, Clone, Copy)]
+pub struct Session {
+    pub today: NaiveDate,
+    /// `--today` set the date: the status line says so.
+    pub today_overridden: bool,
+}
+
+/// Opens the cockpit on the terminal and runs it until the user quits. The terminal
+/// is restored on quit, on error and on panic (ratatui's hook restores it before the
+/// panic message is printed, so the message reaches the user).
+pub fn run(store: Store, session: Session) -> anyhow::Result<()> {
+    let mut app = App::new(store, session)?;
+    let mut terminal = ratatui::try_init()?;
+    let result = event_loop(&mut terminal, &mut app);
+    ratatui::try_restore()?;
+    result
+}
+
+fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> anyhow::Result<()> {
+    let mut dirty = true;
+    while !app.should_quit() {
+        if dirty {
+            terminal.draw(|frame| app.draw(frame))?;
+            dirty = false;
+        }
+        // Wake up once a minute even without input, for the clock-driven work.
+        if event::poll(Duration::from_secs(60))? {
+            match event::read()? {
+                Event::Key(key) if key.kind != KeyEventKind::Release => {
+                    app.handle_key(key);
+                    dirty = true;
+                }
+                Event::Resize(_, _) => dirty = true,
+                _ => {}
+            }
+        } else {
+            app.tick()?;
+            dirty = true;
+        }
+    }
+    Ok(())
+}
