@@ -45,7 +45,7 @@ pub fn run(ctx: &Context, args: &DemoArgs) -> anyhow::Result<()> {
             path.display()
         ))
     } else {
-        tui::run(store, ctx.session())
+        tui::run(store, ctx.session(&path))
     }
 }
 

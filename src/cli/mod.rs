@@ -57,11 +57,8 @@ impl Context {
         })
     }
 
-    pub fn session(&self) -> tui::Session {
-        tui::Session {
-            today: self.today,
-            today_overridden: self.today_overridden,
-        }
+    pub fn session(&self, db: &std::path::Path) -> tui::Session {
+        tui::Session::new(self.today, self.today_overridden, db)
     }
 
     pub fn open(&self) -> anyhow::Result<Store> {
@@ -93,7 +90,7 @@ pub fn main() -> ExitCode {
 pub fn run(cli: Cli) -> anyhow::Result<()> {
     let ctx = Context::from_cli(&cli)?;
     match cli.command {
-        None => tui::run(ctx.open()?, ctx.session()),
+        None => tui::run(ctx.open()?, ctx.session(&ctx.db)),
         Some(Command::Demo(args)) => demo::run(&ctx, &args),
         Some(Command::Client(command)) => client::run(&ctx, command),
         Some(Command::Activity(command)) => client::run_activity(&ctx, command),

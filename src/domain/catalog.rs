@@ -96,23 +96,33 @@ fn find<'a, T>(
 
 impl Catalog {
     pub fn category(&self, code: &str) -> Result<&Category, InputError> {
-        find(&self.categories, code, "categorie", |c| &c.code)
+        find(&self.categories, code, "onbekende categorie", |c| &c.code)
     }
 
     pub fn activity_type(&self, code: &str) -> Result<&ActivityType, InputError> {
-        find(&self.activity_types, code, "activiteitsoort", |t| &t.code)
+        find(
+            &self.activity_types,
+            code,
+            "onbekende activiteitsoort",
+            |t| &t.code,
+        )
     }
 
     pub fn kind(&self, code: &str) -> Result<&WorkItemKind, InputError> {
-        find(&self.work_item_kinds, code, "soort werkitem", |k| &k.code)
+        find(
+            &self.work_item_kinds,
+            code,
+            "onbekende soort werkitem",
+            |k| &k.code,
+        )
     }
 
     pub fn outcome(&self, code: &str) -> Result<&Outcome, InputError> {
-        find(&self.outcomes, code, "afhandeling", |o| &o.code)
+        find(&self.outcomes, code, "onbekende afhandeling", |o| &o.code)
     }
 
     pub fn channel(&self, code: &str) -> Result<&Channel, InputError> {
-        find(&self.channels, code, "kanaal", |c| &c.code)
+        find(&self.channels, code, "onbekend kanaal", |c| &c.code)
     }
 
     /// The activity type, if the client's category allows it (principle 5: few,

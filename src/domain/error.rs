@@ -12,7 +12,9 @@ pub enum InputError {
     Bsn(String, &'static str),
     #[error("dit BSN is al geregistreerd bij klant {0}")]
     DuplicateBsn(i64),
-    #[error("onbekende {what} '{code}'; kies uit: {choices}")]
+    /// `what` is the whole phrase ("onbekende categorie"): Dutch inflects the
+    /// adjective by the noun's gender.
+    #[error("{what} '{code}'; kies uit: {choices}")]
     UnknownCode {
         what: &'static str,
         code: String,
@@ -24,7 +26,7 @@ pub enum InputError {
         category: String,
         allowed: String,
     },
-    #[error("onbekende {what} {id}")]
+    #[error("{what} {id}")]
     UnknownId { what: &'static str, id: i64 },
     #[error("{0} mag niet leeg zijn")]
     Empty(&'static str),

@@ -55,7 +55,13 @@ pub(crate) fn client(conn: &Connection, id: i64) -> Result<Client> {
     ))?
     .query_row([id], client_from_row)
     .optional()?
-    .ok_or_else(|| InputError::UnknownId { what: "klant", id }.into())
+    .ok_or_else(|| {
+        InputError::UnknownId {
+            what: "onbekende klant",
+            id,
+        }
+        .into()
+    })
 }
 
 /// The caseload rows: one query, so that a caseload of thousands stays one pass.
@@ -162,7 +168,13 @@ impl Store {
             .prepare_cached(&format!("{SUMMARY_SQL} WHERE c.id = ?2"))?
             .query_row(params![today, id], |row| summary_from_row(row, today))
             .optional()?
-            .ok_or_else(|| InputError::UnknownId { what: "klant", id }.into())
+            .ok_or_else(|| {
+                InputError::UnknownId {
+                    what: "onbekende klant",
+                    id,
+                }
+                .into()
+            })
     }
 
     pub fn dossier(&self, id: i64, today: NaiveDate) -> Result<Dossier> {

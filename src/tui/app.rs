@@ -102,12 +102,10 @@ impl App {
         chrome::draw_title(frame, title, "Caseload", &summary);
         self.caseload
             .draw(frame, body, &self.catalog, self.session.today);
-        let db = self.store.path().display().to_string();
         chrome::draw_status(
             frame,
             status,
             &self.session,
-            &db,
             self.message.as_deref(),
             LIST_KEYS,
         );

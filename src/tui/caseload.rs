@@ -64,7 +64,7 @@ impl CaseloadView {
     }
 
     pub fn draw(&mut self, frame: &mut Frame, area: Rect, catalog: &Catalog, today: NaiveDate) {
-        let block = Block::new().borders(Borders::TOP).title(" Caseload ");
+        let block = Block::new().borders(Borders::TOP);
         let inner_height = area.height.saturating_sub(2) as usize; // top border + header
         let window = self.list.visible(self.rows.len(), inner_height);
         let selected = self.list.selected;
@@ -99,22 +99,16 @@ impl CaseloadView {
                 }
             })
             .collect();
-        let header = Row::new([
-            "Klant",
-            "Categorie",
-            "Laatste contact",
-            "Volgende deadline",
-            "Open",
-        ])
-        .style(Style::new().bold());
+        let header = Row::new(["Klant", "Categorie", "Contact", "Deadline", "Open"])
+            .style(Style::new().bold());
         let table = Table::new(
             rows,
             [
-                Constraint::Fill(3),
-                Constraint::Length(19),
+                Constraint::Fill(1),
+                Constraint::Length(18),
+                Constraint::Length(12),
                 Constraint::Length(16),
-                Constraint::Length(19),
-                Constraint::Length(5),
+                Constraint::Length(4),
             ],
         )
         .header(header)

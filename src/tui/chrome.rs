@@ -64,7 +64,6 @@ pub fn draw_status(
     frame: &mut Frame,
     area: Rect,
     session: &Session,
-    db: &str,
     message: Option<&str>,
     bindings: &[Binding],
 ) {
@@ -78,7 +77,7 @@ pub fn draw_status(
     spans.push(Span::raw("  "));
     match message {
         Some(text) => spans.push(Span::styled(text.to_owned(), Style::new().bold())),
-        None => spans.push(Span::styled(db.to_owned(), Style::new().dim())),
+        None => spans.push(Span::styled(session.db_label.clone(), Style::new().dim())),
     }
     let hints: Vec<Span> = bindings
         .iter()
@@ -122,7 +121,7 @@ pub fn draw_help(frame: &mut Frame, title: &str, bindings: &[Binding]) {
             ])
         })
         .collect();
-    let area = centered(frame.area(), 44, bindings.len() as u16 + 4);
+    let area = centered(frame.area(), 44, bindings.len() as u16 + 2);
     let table = Table::new(rows, [Constraint::Length(8), Constraint::Min(10)]).block(
         Block::bordered()
             .title(format!(" Toetsen: {title} "))

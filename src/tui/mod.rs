@@ -17,11 +17,29 @@ pub use keymap::Action;
 use crate::store::Store;
 
 /// How the cockpit was started.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Session {
     pub today: NaiveDate,
     /// `--today` set the date: the status line says so.
     pub today_overridden: bool,
+    /// The database file as the status line shows it.
+    pub db_label: String,
+}
+
+impl Session {
+    /// Labels the file with the home folder written as `~`, as shells do.
+    pub fn new(today: NaiveDate, today_overridden: bool, db: &std::path::Path) -> Session {
+        let home = std::env::var_os("HOME").map(std::path::PathBuf::from);
+        let db_label = match home.as_deref().and_then(|h| db.strip_prefix(h).ok()) {
+            Some(rest) => format!("~/{}", rest.display()),
+            None => db.display().to_string(),
+        };
+        Session {
+            today,
+            today_overridden,
+            db_label,
+        }
+    }
 }
 
 /// Opens the cockpit on the terminal and runs it until the user quits. The terminal

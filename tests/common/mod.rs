@@ -1,0 +1,101 @@
+//! Helpers shared by the integration tests: a temporary database, the binary with
+//! a fixed `today`, and row counts to prove that refused input changed nothing.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use rusqlite::Connection;
+use tempfile::TempDir;
+
+pub const TODAY: &str = "2026-11-22";
+
+/// The tables whose rows a refused command must leave alone.
+pub const TABLES: &[&str] = &[
+    "clients",
+    "activities",
+    "work_items",
+    "postponements",
+    "contacts",
+    "notes",
+    "audit_log",
+    "categories",
+    "activity_types",
+    "outcomes",
+];
+
+pub struct Db {
+    _dir: TempDir,
+    pub path: PathBuf,
+}
+
+impl Db {
+    pub fn new() -> Db {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("inbeeld.sqlite");
+        Db { _dir: dir, path }
+    }
+
+    /// The binary, on this database, on `TODAY`.
+    pub fn cmd(&self) -> Command {
+        self.cmd_on(TODAY)
+    }
+
+    pub fn cmd_on(&self, today: &str) -> Command {
+        let mut cmd = Command::cargo_bin("inbeeld").expect("binary");
+        cmd.env("INBEELD_DB", &self.path)
+            .env("INBEELD_TODAY", today)
+            .env("INBEELD_USER", "test-klantmanager")
+            .env_remove("INBEELD_CLIENTS");
+        cmd
+    }
+
+    /// Runs a command that must succeed and returns its stdout.
+    pub fn ok(&self, args: &[&str]) -> String {
+        let out = self.cmd().args(args).output().expect("run");
+        assert!(
+            out.status.success(),
+            "{args:?} failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).expect("utf-8")
+    }
+
+    /// Runs an `add` command and returns the id it printed.
+    pub fn add(&self, args: &[&str]) -> i64 {
+        let out = self.ok(args);
+        out.trim()
+            .parse()
+            .unwrap_or_else(|_| panic!("{args:?} printed {out:?}, not an id"))
+    }
+
+    pub fn json(&self, args: &[&str]) -> serde_json::Value {
+        serde_json::from_str(&self.ok(args)).expect("json")
+    }
+
+    pub fn conn(&self) -> Connection {
+        Connection::open(&self.path).expect("open")
+    }
+
+    pub fn counts(&self) -> Vec<(String, i64)> {
+        counts(&self.path)
+    }
+
+    /// A client in `category`, added through the command line.
+    pub fn client(&self, name: &str, category: &str) -> i64 {
+        self.add(&["client", "add", "--name", name, "--category", category])
+    }
+}
+
+pub fn counts(path: &Path) -> Vec<(String, i64)> {
+    let conn = Connection::open(path).expect("open");
+    TABLES
+        .iter()
+        .map(|t| {
+            let n = conn
+                .query_row(&format!("SELECT count(*) FROM {t}"), [], |r| r.get(0))
+                .expect("count");
+            (t.to_string(), n)
+        })
+        .collect()
+}
