@@ -42,6 +42,52 @@ pub enum Command {
     Note(NoteCommand),
     /// De catalogus: activiteitsoorten, afhandelingen, categorieën, kanalen
     Catalog(JsonFlag),
+    /// De werkvoorraad: open werkitems op vervaldatum
+    Worklist(JsonFlag),
+    /// Werkitems afhandelen, uitstellen of zelf aanmaken
+    #[command(subcommand)]
+    Item(ItemCommand),
+    /// Maak werkitems aan voor verlopen activiteiten; drukt het aantal nieuwe af
+    Sweep,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ItemCommand {
+    /// Maak een vervolgactie aan; drukt het nieuwe nummer af
+    Add {
+        #[arg(long, value_name = "ID")]
+        client: i64,
+        #[arg(long, value_name = "TEKST")]
+        title: String,
+        #[arg(long, value_name = "DATUM")]
+        due: String,
+    },
+    /// Eén werkitem, met de afhandelingen die het toestaat
+    Show {
+        id: i64,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Handel een werkitem af met een afhandeling
+    Close {
+        id: i64,
+        #[arg(long, value_name = "CODE")]
+        outcome: String,
+        /// Toelichting; verplicht bij een afhandeling die een reden vraagt
+        #[arg(long, value_name = "TEKST")]
+        note: Option<String>,
+        /// Nieuwe einddatum, bij 'verlengd'
+        #[arg(long, value_name = "DATUM")]
+        to: Option<String>,
+    },
+    /// Stel een werkitem uit naar een nieuwe datum, met een reden
+    Postpone {
+        id: i64,
+        #[arg(long, value_name = "DATUM")]
+        to: String,
+        #[arg(long, value_name = "TEKST")]
+        reason: String,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -119,6 +165,20 @@ pub enum ActivityCommand {
         client: Option<i64>,
         #[arg(long)]
         json: bool,
+    },
+    /// Sluit een activiteit af met een afhandeling
+    Close {
+        id: i64,
+        #[arg(long, value_name = "CODE")]
+        outcome: String,
+        #[arg(long, value_name = "TEKST")]
+        note: Option<String>,
+    },
+    /// Verplaats de einddatum (een nieuwe cyclus)
+    Extend {
+        id: i64,
+        #[arg(long, value_name = "DATUM")]
+        to: String,
     },
 }
 

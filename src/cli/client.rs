@@ -44,7 +44,7 @@ pub fn run(ctx: &Context, command: ClientCommand) -> anyhow::Result<()> {
             print_id(id)
         }
         ClientCommand::List(flag) => {
-            let clients = ctx.open()?.client_summaries(ctx.today)?;
+            let clients = ctx.open_swept()?.client_summaries(ctx.today)?;
             if flag.json {
                 return output::json(&clients);
             }
@@ -76,7 +76,7 @@ pub fn run(ctx: &Context, command: ClientCommand) -> anyhow::Result<()> {
             )
         }
         ClientCommand::Show { id, json } => {
-            let dossier = ctx.open()?.dossier(id, ctx.today)?;
+            let dossier = ctx.open_swept()?.dossier(id, ctx.today)?;
             if json {
                 output::json(&dossier)
             } else {
@@ -184,6 +184,17 @@ pub fn run_activity(ctx: &Context, command: ActivityCommand) -> anyhow::Result<(
                 &["id", "klant", "soort", "start", "einde", "status", "titel"],
                 &rows,
             )
+        }
+        ActivityCommand::Close { id, outcome, note } => {
+            ctx.open_swept()?
+                .close_activity(id, outcome.trim(), note.as_deref(), ctx.today)?;
+            Ok(())
+        }
+        ActivityCommand::Extend { id, to } => {
+            let to = parse_date(&to)?;
+            // Sweep first, so that a cycle that already ended keeps its work item.
+            ctx.open_swept()?.extend_activity(id, to)?;
+            Ok(())
         }
     }
 }

@@ -7,6 +7,7 @@ mod client;
 mod demo;
 mod journal;
 mod output;
+mod work_items;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -20,7 +21,7 @@ pub use args::{Cli, Command};
 use crate::domain::date::parse_date;
 use crate::domain::InputError;
 use crate::store::{self, Store, StoreError};
-use crate::{clock, tui};
+use crate::{clock, engine, tui};
 
 /// What every command needs to know: which file, and which day it is.
 pub struct Context {
@@ -64,6 +65,14 @@ impl Context {
     pub fn open(&self) -> anyhow::Result<Store> {
         Ok(Store::open(&self.db)?)
     }
+
+    /// Opens the database and runs the sweep first: every command that reads the
+    /// werkvoorraad sees the items that today's date has raised.
+    pub fn open_swept(&self) -> anyhow::Result<Store> {
+        let mut store = self.open()?;
+        engine::sweep(&mut store, self.today)?;
+        Ok(store)
+    }
 }
 
 /// Runs the program with the process's arguments and returns its exit code:
@@ -90,13 +99,16 @@ pub fn main() -> ExitCode {
 pub fn run(cli: Cli) -> anyhow::Result<()> {
     let ctx = Context::from_cli(&cli)?;
     match cli.command {
-        None => tui::run(ctx.open()?, ctx.session(&ctx.db)),
+        None => tui::run(ctx.open_swept()?, ctx.session(&ctx.db)),
         Some(Command::Demo(args)) => demo::run(&ctx, &args),
         Some(Command::Client(command)) => client::run(&ctx, command),
         Some(Command::Activity(command)) => client::run_activity(&ctx, command),
         Some(Command::Contact(command)) => journal::run_contact(&ctx, command),
         Some(Command::Note(command)) => journal::run_note(&ctx, command),
         Some(Command::Catalog(flag)) => catalog::run(&ctx, flag.json),
+        Some(Command::Worklist(flag)) => work_items::run_worklist(&ctx, flag.json),
+        Some(Command::Item(command)) => work_items::run_item(&ctx, command),
+        Some(Command::Sweep) => work_items::run_sweep(&ctx),
     }
 }
 

@@ -11,6 +11,7 @@ use serde_json::json;
 
 use crate::domain::bsn;
 use crate::domain::client::NewClient;
+use crate::domain::work_item::expiry_title;
 use crate::store::{ClosedCycle, Loader, Result, Store};
 
 #[derive(Debug, Clone, Copy)]
@@ -157,17 +158,22 @@ fn generate_client(
     today: NaiveDate,
 ) -> Result<()> {
     let new = new_client(rng, plan.category, today);
-    let id = loader.client(&new, plan.registered_on)?;
-    let since_registration = (today - plan.registered_on).num_days().max(1) as u64;
-
     // Contacts: about ten a year. A client out of view was last spoken to well
-    // beyond the rhythm, or never since registration.
+    // beyond the rhythm (and registered before that), a few never since registration.
     let rhythm = plan.rhythm as u64;
     let last_contact_ago = if plan.out_of_view {
         rhythm + rng.random_range(7..=rhythm.max(60))
     } else {
         rng.random_range(0..=rhythm.saturating_sub(3).max(1))
     };
+    let registered_on = if plan.out_of_view {
+        plan.registered_on
+            .min(days_before(today, last_contact_ago + rng.random_range(0..120)))
+    } else {
+        plan.registered_on
+    };
+    let id = loader.client(&new, registered_on)?;
+    let since_registration = (today - registered_on).num_days().max(1) as u64;
     if last_contact_ago < since_registration {
         let mut ago = last_contact_ago;
         let mut first = true;
@@ -189,7 +195,7 @@ fn generate_client(
     // Activities: about five a year, one after another. Cycles that ended more than
     // two weeks ago were handled; later ones are still open, so the werkvoorraad has
     // overdue and fresh items.
-    let mut start = days_after(plan.registered_on, rng.random_range(0..30));
+    let mut start = days_after(registered_on, rng.random_range(0..30));
     let durable: Vec<&str> = allowed
         .iter()
         .copied()
@@ -197,7 +203,9 @@ fn generate_client(
         .collect();
     while start < today && !durable.is_empty() {
         let type_code = pick(rng, &durable);
-        let default_days = catalog.activity_type(type_code)?.default_days.max(14) as u64;
+        let activity_type = catalog.activity_type(type_code)?;
+        let title = pick(rng, words::titles(type_code));
+        let default_days = activity_type.default_days.max(14) as u64;
         let length = rng.random_range(default_days / 2..=default_days + default_days / 2);
         let end = days_after(start, length);
         let closed = if (today - end).num_days() > 14 {
@@ -205,6 +213,7 @@ fn generate_client(
             Some(ClosedCycle {
                 outcome,
                 closed_on: days_after(end, rng.random_range(0..10)),
+                item_title: expiry_title(activity_type, title),
             })
         } else {
             None

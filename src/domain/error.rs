@@ -26,6 +26,12 @@ pub enum InputError {
         category: String,
         allowed: String,
     },
+    #[error("afhandeling '{outcome}' past niet bij een werkitem van soort '{kind}'; kies uit: {allowed}")]
+    OutcomeNotAllowed {
+        outcome: String,
+        kind: String,
+        allowed: String,
+    },
     #[error("{what} {id}")]
     UnknownId { what: &'static str, id: i64 },
     #[error("{0} mag niet leeg zijn")]

@@ -8,5 +8,6 @@ pub mod client;
 pub mod date;
 pub mod error;
 pub mod journal;
+pub mod work_item;
 
 pub use error::InputError;

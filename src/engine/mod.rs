@@ -1,1 +1,6 @@
-//! The sweep: expiry and rhythm rules that turn dates into work items.
+//! The sweep: the rules that turn dates into work items. Pure over a store
+//! transaction and a date: no clock, no terminal.
+
+mod sweep;
+
+pub use sweep::{sweep, SweepReport};

@@ -27,6 +27,8 @@ pub enum Contents {
 pub struct ClosedCycle<'a> {
     pub outcome: &'a str,
     pub closed_on: NaiveDate,
+    /// The title of the cycle's work item (`domain::work_item::expiry_title`).
+    pub item_title: String,
 }
 
 pub struct Loader<'w, 'c> {
@@ -90,7 +92,7 @@ impl Loader<'_, '_> {
             tx.prepare_cached(
                 "INSERT INTO work_items (client_id, kind_code, title, due_date, source,
                      source_activity_id, source_end_date, status, outcome_code, closed_at, created_at)
-                 SELECT ?1, t.expiry_kind, t.expiry_title, date(?3, '+' || t.due_offset_days || ' days'),
+                 SELECT ?1, t.expiry_kind, ?8, date(?3, '+' || t.due_offset_days || ' days'),
                      'activity', ?2, ?3, 'closed', ?4, ?5 || 'T12:00:00.000Z', ?6
                  FROM activity_types t WHERE t.code = ?7",
             )?
@@ -101,7 +103,8 @@ impl Loader<'_, '_> {
                 cycle.outcome,
                 cycle.closed_on,
                 self.now,
-                type_code
+                type_code,
+                cycle.item_title
             ])?;
         }
         Ok(id)

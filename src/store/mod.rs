@@ -9,6 +9,8 @@ mod clients;
 mod error;
 mod journal;
 mod open;
+mod sweep;
+mod work_items;
 
 use std::path::{Path, PathBuf};
 
@@ -19,6 +21,7 @@ pub use bulk::{ClosedCycle, Contents, Loader};
 pub use clients::Dossier;
 pub use error::{Result, StoreError};
 pub use open::{default_path, SCHEMA_VERSION};
+pub use sweep::{Expired, NewExpiryItem};
 
 /// An open caseload database.
 pub struct Store {

@@ -1,0 +1,102 @@
+//! `inbeeld worklist`, `inbeeld item …` and `inbeeld sweep`.
+
+use super::args::ItemCommand;
+use super::output::{self, or_dash};
+use super::{print_id, Context};
+use crate::domain::date::{parse_date, relative};
+use crate::domain::work_item::WorkItemDetail;
+use crate::engine;
+
+pub fn run_worklist(ctx: &Context, json: bool) -> anyhow::Result<()> {
+    let items = ctx.open_swept()?.worklist()?;
+    if json {
+        return output::json(&items);
+    }
+    let rows: Vec<Vec<String>> = items
+        .iter()
+        .map(|item| {
+            vec![
+                item.id.to_string(),
+                item.due_date.to_string(),
+                relative(item.due_date, ctx.today),
+                item.client_name.clone(),
+                format!("{}{}", item.kind, if item.legal { " §" } else { "" }),
+                item.title.clone(),
+            ]
+        })
+        .collect();
+    output::table(&["id", "vervalt", "", "klant", "soort", "titel"], &rows)
+}
+
+pub fn run_sweep(ctx: &Context) -> anyhow::Result<()> {
+    let report = engine::sweep(&mut ctx.open()?, ctx.today)?;
+    output::line(&report.created.to_string())
+}
+
+pub fn run_item(ctx: &Context, command: ItemCommand) -> anyhow::Result<()> {
+    match command {
+        ItemCommand::Add { client, title, due } => {
+            let due = parse_date(&due)?;
+            let id = ctx.open()?.add_item(client, &title, due, ctx.today)?;
+            print_id(id)
+        }
+        ItemCommand::Show { id, json } => {
+            let detail = ctx.open_swept()?.work_item(id)?;
+            if json {
+                output::json(&detail)
+            } else {
+                print_item(&detail, ctx)
+            }
+        }
+        ItemCommand::Close {
+            id,
+            outcome,
+            note,
+            to,
+        } => {
+            let to = to.as_deref().map(parse_date).transpose()?;
+            ctx.open_swept()?
+                .close_item(id, outcome.trim(), note.as_deref(), to, ctx.today)?;
+            Ok(())
+        }
+        ItemCommand::Postpone { id, to, reason } => {
+            let to = parse_date(&to)?;
+            ctx.open_swept()?.postpone_item(id, to, &reason, ctx.today)?;
+            Ok(())
+        }
+    }
+}
+
+fn print_item(d: &WorkItemDetail, ctx: &Context) -> anyhow::Result<()> {
+    let item = &d.item;
+    let mut text = format!("Werkitem {}: {}\n", item.id, item.title);
+    let status = match &d.outcome {
+        Some(outcome) => format!("afgehandeld: {outcome}"),
+        None => "open".to_owned(),
+    };
+    for (label, value) in [
+        ("klant", Some(format!("{} ({})", item.client_name, item.client_id))),
+        ("soort", Some(item.kind.clone())),
+        ("wettelijke termijn", Some(if item.legal { "ja" } else { "nee" }.to_owned())),
+        (
+            "vervalt",
+            Some(format!("{} ({})", item.due_date, relative(item.due_date, ctx.today))),
+        ),
+        ("activiteit", item.source_activity_id.map(|id| id.to_string())),
+        ("status", Some(status)),
+        ("toelichting", d.outcome_note.clone()),
+    ] {
+        text.push_str(&format!("  {label:<20} {}\n", or_dash(value)));
+    }
+    text.push_str("\nAfhandelingen\n");
+    for outcome in &d.allowed_outcomes {
+        text.push_str(&format!("  {:<16} {}\n", outcome.code, outcome.name));
+    }
+    if !d.postponements.is_empty() {
+        text.push_str("\nUitgesteld\n");
+        for p in &d.postponements {
+            text.push_str(&format!("  {} → {}  {}\n", p.from_date, p.to_date, p.reason));
+        }
+    }
+    output::line(text.trim_end())
+}

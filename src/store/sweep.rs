@@ -1,0 +1,96 @@
+//! What the sweep asks of the store, inside its transaction.
+
+use chrono::NaiveDate;
+use rusqlite::params;
+use serde_json::json;
+
+use super::error::Result;
+use super::{catalog, Write};
+use crate::clock;
+use crate::domain::catalog::Catalog;
+
+/// An open activity whose end date has been reached and that has no work item for
+/// that end date yet.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Expired {
+    pub activity_id: i64,
+    pub client_id: i64,
+    pub type_code: String,
+    pub title: String,
+    pub end_date: NaiveDate,
+}
+
+/// A work item the sweep decided to create.
+pub struct NewExpiryItem<'a> {
+    pub activity_id: i64,
+    pub client_id: i64,
+    pub kind: &'a str,
+    pub title: &'a str,
+    pub due_date: NaiveDate,
+    pub cycle_end: NaiveDate,
+}
+
+impl Write<'_> {
+    pub fn catalog(&self) -> Result<Catalog> {
+        catalog::load(self.tx())
+    }
+
+    pub fn expired_activities(&self, today: NaiveDate) -> Result<Vec<Expired>> {
+        let mut stmt = self.tx().prepare_cached(
+            "SELECT a.id, a.client_id, a.type_code, a.title, a.end_date FROM activities a
+             WHERE a.status = 'open' AND a.end_date <= ?1
+               AND NOT EXISTS (SELECT 1 FROM work_items w
+                   WHERE w.source = 'activity' AND w.source_activity_id = a.id
+                     AND w.source_end_date = a.end_date)
+             ORDER BY a.end_date, a.id",
+        )?;
+        let rows = stmt.query_map([today], |row| {
+            Ok(Expired {
+                activity_id: row.get(0)?,
+                client_id: row.get(1)?,
+                type_code: row.get(2)?,
+                title: row.get(3)?,
+                end_date: row.get(4)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Inserts the item unless one exists for this cycle (the unique key decides, so a
+    /// concurrent sweep cannot make a second). Returns whether it was created.
+    pub fn insert_expiry_item(&self, item: &NewExpiryItem) -> Result<bool> {
+        let created = self
+            .tx()
+            .prepare_cached(
+                "INSERT INTO work_items (client_id, kind_code, title, due_date, source,
+                     source_activity_id, source_end_date, created_at)
+                 VALUES (?1, ?2, ?3, ?4, 'activity', ?5, ?6, ?7)
+                 ON CONFLICT DO NOTHING",
+            )?
+            .execute(params![
+                item.client_id,
+                item.kind,
+                item.title,
+                item.due_date,
+                item.activity_id,
+                item.cycle_end,
+                clock::now_utc()
+            ])?
+            == 1;
+        if created {
+            let id = self.tx().last_insert_rowid();
+            self.audit(
+                "sweep.expire",
+                "work_item",
+                id,
+                json!({
+                    "activity_id": item.activity_id,
+                    "cycle_end": item.cycle_end,
+                    "kind": item.kind,
+                    "due_date": item.due_date,
+                }),
+            )?;
+        }
+        Ok(created)
+    }
+}
