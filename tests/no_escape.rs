@@ -60,7 +60,10 @@ fn refused(db: &Db, today: &str, args: &[&str], expected: &str) {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
     assert_eq!(stderr.lines().count(), 1, "{stderr:?}");
-    assert!(stderr.contains(expected), "{args:?}: {stderr:?} lacks {expected:?}");
+    assert!(
+        stderr.contains(expected),
+        "{args:?}: {stderr:?} lacks {expected:?}"
+    );
     assert_eq!(db.counts(), before, "{args:?} changed the database");
 }
 
@@ -68,8 +71,34 @@ fn refused(db: &Db, today: &str, args: &[&str], expected: &str) {
 fn an_activity_expires_once_on_its_end_date_and_not_before() {
     let db = Db::new();
     let client = db.client("Anouk de Jong", "bijna_job_ready").to_string();
-    let traject = db.add(&["activity", "add", "--client", &client, "--type", "traject", "--start", "2026-11-01", "--end", "2026-11-25", "--title", "Werkfit"]);
-    let hersteltermijn = db.add(&["activity", "add", "--client", &client, "--type", "hersteltermijn", "--start", "2026-11-20", "--end", "2026-11-27", "--title", "Loonstroken"]);
+    let traject = db.add(&[
+        "activity",
+        "add",
+        "--client",
+        &client,
+        "--type",
+        "traject",
+        "--start",
+        "2026-11-01",
+        "--end",
+        "2026-11-25",
+        "--title",
+        "Werkfit",
+    ]);
+    let hersteltermijn = db.add(&[
+        "activity",
+        "add",
+        "--client",
+        &client,
+        "--type",
+        "hersteltermijn",
+        "--start",
+        "2026-11-20",
+        "--end",
+        "2026-11-27",
+        "--title",
+        "Loonstroken",
+    ]);
 
     for today in days("2026-11-22", "2026-12-02") {
         // Repeated sweeps and reads on the same day change nothing.
@@ -90,7 +119,16 @@ fn an_activity_expires_once_on_its_end_date_and_not_before() {
     let list = worklist(&db, "2026-12-02");
     assert_eq!(list.len(), 2);
     let item = &list[1];
-    for field in ["id", "client_id", "client_name", "kind", "title", "due_date", "source_activity_id", "status"] {
+    for field in [
+        "id",
+        "client_id",
+        "client_name",
+        "kind",
+        "title",
+        "due_date",
+        "source_activity_id",
+        "status",
+    ] {
         assert!(item.get(field).is_some(), "worklist field {field}");
     }
     assert_eq!(list[0]["kind"], "traject");
@@ -106,7 +144,18 @@ fn the_sweep_prints_how_many_it_created() {
     let db = Db::new();
     let client = db.client("A", "beheer").to_string();
     for end in ["2026-11-20", "2026-11-21", "2026-11-30"] {
-        db.add(&["activity", "add", "--client", &client, "--type", "onderzoek", "--start", "2026-11-01", "--end", end]);
+        db.add(&[
+            "activity",
+            "add",
+            "--client",
+            &client,
+            "--type",
+            "onderzoek",
+            "--start",
+            "2026-11-01",
+            "--end",
+            end,
+        ]);
     }
     assert_eq!(on(&db, "2026-11-22", &["sweep"]).trim(), "2");
     assert_eq!(on(&db, "2026-11-22", &["sweep"]).trim(), "0");
@@ -117,33 +166,110 @@ fn the_sweep_prints_how_many_it_created() {
 fn same_day_legal_deadlines_sort_first() {
     let db = Db::new();
     let client = db.client("A", "job_ready").to_string();
-    db.add(&["activity", "add", "--client", &client, "--type", "scholing", "--start", "2026-11-01", "--end", "2026-11-20"]);
-    db.add(&["activity", "add", "--client", &client, "--type", "hersteltermijn", "--start", "2026-11-06", "--end", "2026-11-20"]);
-    db.add(&["activity", "add", "--client", &client, "--type", "traject", "--start", "2026-11-01", "--end", "2026-11-19"]);
-    let kinds: Vec<_> = worklist(&db, "2026-11-22").iter().map(|i| i["kind"].as_str().unwrap().to_owned()).collect();
-    assert_eq!(kinds, ["traject", "hersteltermijn", "traject"], "by due date, then legal first");
+    db.add(&[
+        "activity",
+        "add",
+        "--client",
+        &client,
+        "--type",
+        "scholing",
+        "--start",
+        "2026-11-01",
+        "--end",
+        "2026-11-20",
+    ]);
+    db.add(&[
+        "activity",
+        "add",
+        "--client",
+        &client,
+        "--type",
+        "hersteltermijn",
+        "--start",
+        "2026-11-06",
+        "--end",
+        "2026-11-20",
+    ]);
+    db.add(&[
+        "activity",
+        "add",
+        "--client",
+        &client,
+        "--type",
+        "traject",
+        "--start",
+        "2026-11-01",
+        "--end",
+        "2026-11-19",
+    ]);
+    let kinds: Vec<_> = worklist(&db, "2026-11-22")
+        .iter()
+        .map(|i| i["kind"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(
+        kinds,
+        ["traject", "hersteltermijn", "traject"],
+        "by due date, then legal first"
+    );
 }
 
 #[test]
 fn closing_finishes_the_activity_and_nothing_expires_again() {
     let db = Db::new();
     let client = db.client("A", "bijna_job_ready").to_string();
-    let activity = db.add(&["activity", "add", "--client", &client, "--type", "traject", "--start", "2026-10-01", "--end", "2026-11-20"]);
-    let item = worklist(&db, "2026-11-22")[0]["id"].as_i64().unwrap().to_string();
+    let activity = db.add(&[
+        "activity",
+        "add",
+        "--client",
+        &client,
+        "--type",
+        "traject",
+        "--start",
+        "2026-10-01",
+        "--end",
+        "2026-11-20",
+    ]);
+    let item = worklist(&db, "2026-11-22")[0]["id"]
+        .as_i64()
+        .unwrap()
+        .to_string();
 
-    let shown: Value = serde_json::from_str(&on(&db, "2026-11-22", &["item", "show", &item, "--json"])).unwrap();
-    let allowed: Vec<_> = shown["allowed_outcomes"].as_array().unwrap().iter().map(|o| o["code"].as_str().unwrap()).collect();
+    let shown: Value =
+        serde_json::from_str(&on(&db, "2026-11-22", &["item", "show", &item, "--json"])).unwrap();
+    let allowed: Vec<_> = shown["allowed_outcomes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o["code"].as_str().unwrap())
+        .collect();
     assert_eq!(allowed, ["afgerond", "verlengd", "afgebroken"]);
 
-    on(&db, "2026-11-22", &["item", "close", &item, "--outcome", "afgerond", "--note", "Klant heeft werk"]);
+    on(
+        &db,
+        "2026-11-22",
+        &[
+            "item",
+            "close",
+            &item,
+            "--outcome",
+            "afgerond",
+            "--note",
+            "Klant heeft werk",
+        ],
+    );
     assert!(worklist(&db, "2026-11-22").is_empty());
-    let a: Value = serde_json::from_str(&on(&db, "2026-11-22", &["activity", "list", "--json"])).unwrap();
+    let a: Value =
+        serde_json::from_str(&on(&db, "2026-11-22", &["activity", "list", "--json"])).unwrap();
     assert_eq!(a[0]["status"], "closed");
     assert_eq!(a[0]["outcome"], "afgerond");
     for today in days("2026-11-23", "2026-12-31") {
         on(&db, &today, &["sweep"]);
     }
-    assert_eq!(items_of(&db, activity).len(), 1, "a finished activity does not expire again");
+    assert_eq!(
+        items_of(&db, activity).len(),
+        1,
+        "a finished activity does not expire again"
+    );
 
     let audit: (String, String) = db
         .conn()
@@ -163,9 +289,35 @@ fn closing_finishes_the_activity_and_nothing_expires_again() {
 fn verlengd_gives_a_new_cycle_with_exactly_one_new_item() {
     let db = Db::new();
     let client = db.client("A", "bijna_job_ready").to_string();
-    let activity = db.add(&["activity", "add", "--client", &client, "--type", "werkervaringsplaats", "--start", "2026-06-01", "--end", "2026-11-22"]);
-    let item = worklist(&db, "2026-11-22")[0]["id"].as_i64().unwrap().to_string();
-    on(&db, "2026-11-22", &["item", "close", &item, "--outcome", "verlengd", "--to", "2026-12-10"]);
+    let activity = db.add(&[
+        "activity",
+        "add",
+        "--client",
+        &client,
+        "--type",
+        "werkervaringsplaats",
+        "--start",
+        "2026-06-01",
+        "--end",
+        "2026-11-22",
+    ]);
+    let item = worklist(&db, "2026-11-22")[0]["id"]
+        .as_i64()
+        .unwrap()
+        .to_string();
+    on(
+        &db,
+        "2026-11-22",
+        &[
+            "item",
+            "close",
+            &item,
+            "--outcome",
+            "verlengd",
+            "--to",
+            "2026-12-10",
+        ],
+    );
 
     for today in days("2026-11-22", "2026-12-15") {
         on(&db, &today, &["sweep"]);
@@ -174,9 +326,16 @@ fn verlengd_gives_a_new_cycle_with_exactly_one_new_item() {
         assert_eq!(items.len(), expected, "{today}");
     }
     let items = items_of(&db, activity);
-    assert_eq!(items[0], ("2026-11-22".into(), "closed".into(), "verlengd".into()));
-    assert_eq!(items[1], ("2026-12-10".into(), "open".into(), String::new()));
-    let list: Value = serde_json::from_str(&on(&db, "2026-12-15", &["activity", "list", "--json"])).unwrap();
+    assert_eq!(
+        items[0],
+        ("2026-11-22".into(), "closed".into(), "verlengd".into())
+    );
+    assert_eq!(
+        items[1],
+        ("2026-12-10".into(), "open".into(), String::new())
+    );
+    let list: Value =
+        serde_json::from_str(&on(&db, "2026-12-15", &["activity", "list", "--json"])).unwrap();
     assert_eq!(list[0]["end_date"], "2026-12-10");
     assert_eq!(list[0]["status"], "open");
 }
@@ -185,32 +344,209 @@ fn verlengd_gives_a_new_cycle_with_exactly_one_new_item() {
 fn outcomes_ask_for_what_they_need() {
     let db = Db::new();
     let client = db.client("A", "bijna_job_ready").to_string();
-    db.add(&["activity", "add", "--client", &client, "--type", "traject", "--start", "2026-10-01", "--end", "2026-11-20"]);
-    let item = worklist(&db, "2026-11-22")[0]["id"].as_i64().unwrap().to_string();
-    refused(&db, "2026-11-22", &["item", "close", &item, "--outcome", "verlengd"], "nieuwe einddatum");
-    refused(&db, "2026-11-22", &["item", "close", &item, "--outcome", "verlengd", "--to", "2026-11-21"], "na vandaag");
-    refused(&db, "2026-11-22", &["item", "close", &item, "--outcome", "afgebroken"], "vraagt een reden");
-    refused(&db, "2026-11-22", &["item", "close", &item, "--outcome", "gesproken"], "past niet bij");
-    refused(&db, "2026-11-22", &["item", "close", &item, "--outcome", "weg"], "onbekende afhandeling");
-    refused(&db, "2026-11-22", &["item", "close", &item, "--outcome", "afgerond", "--to", "2026-12-01"], "geen nieuwe datum");
-    on(&db, "2026-11-22", &["item", "close", &item, "--outcome", "afgebroken", "--note", "Klant verhuisd"]);
-    refused(&db, "2026-11-22", &["item", "close", &item, "--outcome", "afgerond"], "al afgehandeld");
-    refused(&db, "2026-11-22", &["item", "postpone", &item, "--to", "2026-12-01", "--reason", "x"], "al afgehandeld");
-    refused(&db, "2026-11-22", &["item", "close", "999", "--outcome", "afgerond"], "onbekend werkitem 999");
-    refused(&db, "2026-11-22", &["item", "show", "999"], "onbekend werkitem 999");
+    db.add(&[
+        "activity",
+        "add",
+        "--client",
+        &client,
+        "--type",
+        "traject",
+        "--start",
+        "2026-10-01",
+        "--end",
+        "2026-11-20",
+    ]);
+    let item = worklist(&db, "2026-11-22")[0]["id"]
+        .as_i64()
+        .unwrap()
+        .to_string();
+    refused(
+        &db,
+        "2026-11-22",
+        &["item", "close", &item, "--outcome", "verlengd"],
+        "nieuwe einddatum",
+    );
+    refused(
+        &db,
+        "2026-11-22",
+        &[
+            "item",
+            "close",
+            &item,
+            "--outcome",
+            "verlengd",
+            "--to",
+            "2026-11-21",
+        ],
+        "na vandaag",
+    );
+    refused(
+        &db,
+        "2026-11-22",
+        &["item", "close", &item, "--outcome", "afgebroken"],
+        "vraagt een reden",
+    );
+    refused(
+        &db,
+        "2026-11-22",
+        &["item", "close", &item, "--outcome", "gesproken"],
+        "past niet bij",
+    );
+    refused(
+        &db,
+        "2026-11-22",
+        &["item", "close", &item, "--outcome", "weg"],
+        "onbekende afhandeling",
+    );
+    refused(
+        &db,
+        "2026-11-22",
+        &[
+            "item",
+            "close",
+            &item,
+            "--outcome",
+            "afgerond",
+            "--to",
+            "2026-12-01",
+        ],
+        "geen nieuwe datum",
+    );
+    on(
+        &db,
+        "2026-11-22",
+        &[
+            "item",
+            "close",
+            &item,
+            "--outcome",
+            "afgebroken",
+            "--note",
+            "Klant verhuisd",
+        ],
+    );
+    refused(
+        &db,
+        "2026-11-22",
+        &["item", "close", &item, "--outcome", "afgerond"],
+        "al afgehandeld",
+    );
+    refused(
+        &db,
+        "2026-11-22",
+        &[
+            "item",
+            "postpone",
+            &item,
+            "--to",
+            "2026-12-01",
+            "--reason",
+            "x",
+        ],
+        "al afgehandeld",
+    );
+    refused(
+        &db,
+        "2026-11-22",
+        &["item", "close", "999", "--outcome", "afgerond"],
+        "onbekend werkitem 999",
+    );
+    refused(
+        &db,
+        "2026-11-22",
+        &["item", "show", "999"],
+        "onbekend werkitem 999",
+    );
 }
 
 #[test]
 fn postponing_moves_the_date_and_stays_in_the_history() {
     let db = Db::new();
     let client = db.client("A", "beheer").to_string();
-    let item = db.add(&["item", "add", "--client", &client, "--title", "Bellen over huurachterstand", "--due", "2026-11-25"]).to_string();
-    refused(&db, "2026-11-22", &["item", "postpone", &item, "--to", "2026-11-21", "--reason", "ziek"], "verleden");
-    refused(&db, "2026-11-22", &["item", "postpone", &item, "--to", "2026-12-01", "--reason", " "], "reden van uitstel");
-    refused(&db, "2026-11-22", &["item", "postpone", &item, "--to", "2026-11-25", "--reason", "x"], "staat al op");
-    on(&db, "2026-11-22", &["item", "postpone", &item, "--to", "2026-12-01", "--reason", "Klant op vakantie"]);
+    let item = db
+        .add(&[
+            "item",
+            "add",
+            "--client",
+            &client,
+            "--title",
+            "Bellen over huurachterstand",
+            "--due",
+            "2026-11-25",
+        ])
+        .to_string();
+    refused(
+        &db,
+        "2026-11-22",
+        &[
+            "item",
+            "postpone",
+            &item,
+            "--to",
+            "2026-11-21",
+            "--reason",
+            "ziek",
+        ],
+        "verleden",
+    );
+    refused(
+        &db,
+        "2026-11-22",
+        &[
+            "item",
+            "postpone",
+            &item,
+            "--to",
+            "2026-12-01",
+            "--reason",
+            " ",
+        ],
+        "reden van uitstel",
+    );
+    refused(
+        &db,
+        "2026-11-22",
+        &[
+            "item",
+            "postpone",
+            &item,
+            "--to",
+            "2026-11-25",
+            "--reason",
+            "x",
+        ],
+        "na 2026-11-25",
+    );
+    refused(
+        &db,
+        "2026-11-22",
+        &[
+            "item",
+            "postpone",
+            &item,
+            "--to",
+            "2026-11-23",
+            "--reason",
+            "x",
+        ],
+        "na 2026-11-25",
+    );
+    on(
+        &db,
+        "2026-11-22",
+        &[
+            "item",
+            "postpone",
+            &item,
+            "--to",
+            "2026-12-01",
+            "--reason",
+            "Klant op vakantie",
+        ],
+    );
 
-    let shown: Value = serde_json::from_str(&on(&db, "2026-11-22", &["item", "show", &item, "--json"])).unwrap();
+    let shown: Value =
+        serde_json::from_str(&on(&db, "2026-11-22", &["item", "show", &item, "--json"])).unwrap();
     assert_eq!(shown["due_date"], "2026-12-01");
     assert_eq!(shown["kind"], "vervolgactie");
     assert_eq!(shown["source"], "manual");
@@ -219,13 +555,32 @@ fn postponing_moves_the_date_and_stays_in_the_history() {
     assert_eq!(shown["postponements"][0]["reason"], "Klant op vakantie");
     let detail: String = db
         .conn()
-        .query_row("SELECT detail FROM audit_log WHERE action = 'work_item.postpone'", [], |r| r.get(0))
+        .query_row(
+            "SELECT detail FROM audit_log WHERE action = 'work_item.postpone'",
+            [],
+            |r| r.get(0),
+        )
         .unwrap();
     let detail: Value = serde_json::from_str(&detail).unwrap();
-    assert_eq!((detail["old"]["due_date"].as_str(), detail["new"]["due_date"].as_str()), (Some("2026-11-25"), Some("2026-12-01")));
-    let allowed: Vec<_> = shown["allowed_outcomes"].as_array().unwrap().iter().map(|o| o["code"].as_str().unwrap()).collect();
+    assert_eq!(
+        (
+            detail["old"]["due_date"].as_str(),
+            detail["new"]["due_date"].as_str()
+        ),
+        (Some("2026-11-25"), Some("2026-12-01"))
+    );
+    let allowed: Vec<_> = shown["allowed_outcomes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o["code"].as_str().unwrap())
+        .collect();
     assert_eq!(allowed, ["uitgevoerd", "vervallen"]);
-    on(&db, "2026-11-22", &["item", "close", &item, "--outcome", "uitgevoerd"]);
+    on(
+        &db,
+        "2026-11-22",
+        &["item", "close", &item, "--outcome", "uitgevoerd"],
+    );
     assert!(worklist(&db, "2026-11-22").is_empty());
 }
 
@@ -233,23 +588,114 @@ fn postponing_moves_the_date_and_stays_in_the_history() {
 fn item_add_refuses_bad_input() {
     let db = Db::new();
     let client = db.client("A", "beheer").to_string();
-    refused(&db, "2026-11-22", &["item", "add", "--client", "999", "--title", "x", "--due", "2026-12-01"], "onbekende klant 999");
-    refused(&db, "2026-11-22", &["item", "add", "--client", &client, "--title", " ", "--due", "2026-12-01"], "titel mag niet leeg");
-    refused(&db, "2026-11-22", &["item", "add", "--client", &client, "--title", "x", "--due", "2026-11-21"], "verleden");
-    refused(&db, "2026-11-22", &["item", "add", "--client", &client, "--title", "x", "--due", "morgen"], "ongeldige datum");
+    refused(
+        &db,
+        "2026-11-22",
+        &[
+            "item",
+            "add",
+            "--client",
+            "999",
+            "--title",
+            "x",
+            "--due",
+            "2026-12-01",
+        ],
+        "onbekende klant 999",
+    );
+    refused(
+        &db,
+        "2026-11-22",
+        &[
+            "item",
+            "add",
+            "--client",
+            &client,
+            "--title",
+            " ",
+            "--due",
+            "2026-12-01",
+        ],
+        "titel mag niet leeg",
+    );
+    refused(
+        &db,
+        "2026-11-22",
+        &[
+            "item",
+            "add",
+            "--client",
+            &client,
+            "--title",
+            "x",
+            "--due",
+            "2026-11-21",
+        ],
+        "verleden",
+    );
+    refused(
+        &db,
+        "2026-11-22",
+        &[
+            "item", "add", "--client", &client, "--title", "x", "--due", "morgen",
+        ],
+        "ongeldige datum",
+    );
 }
 
 #[test]
 fn an_activity_closed_early_never_expires() {
     let db = Db::new();
     let client = db.client("A", "job_ready").to_string();
-    let activity = db.add(&["activity", "add", "--client", &client, "--type", "hersteltermijn", "--start", "2026-11-20", "--end", "2026-12-04"]).to_string();
-    refused(&db, "2026-11-22", &["activity", "close", &activity, "--outcome", "afgerond"], "past niet bij");
-    refused(&db, "2026-11-22", &["activity", "close", &activity, "--outcome", "verlengd"], "activity extend");
-    refused(&db, "2026-11-22", &["activity", "close", "999", "--outcome", "ontvangen"], "onbekende activiteit 999");
-    on(&db, "2026-11-22", &["activity", "close", &activity, "--outcome", "ontvangen"]);
-    refused(&db, "2026-11-22", &["activity", "close", &activity, "--outcome", "ontvangen"], "al afgesloten");
-    refused(&db, "2026-11-22", &["activity", "extend", &activity, "--to", "2026-12-20"], "al afgesloten");
+    let activity = db
+        .add(&[
+            "activity",
+            "add",
+            "--client",
+            &client,
+            "--type",
+            "hersteltermijn",
+            "--start",
+            "2026-11-20",
+            "--end",
+            "2026-12-04",
+        ])
+        .to_string();
+    refused(
+        &db,
+        "2026-11-22",
+        &["activity", "close", &activity, "--outcome", "afgerond"],
+        "past niet bij",
+    );
+    refused(
+        &db,
+        "2026-11-22",
+        &["activity", "close", &activity, "--outcome", "verlengd"],
+        "activity extend",
+    );
+    refused(
+        &db,
+        "2026-11-22",
+        &["activity", "close", "999", "--outcome", "ontvangen"],
+        "onbekende activiteit 999",
+    );
+    on(
+        &db,
+        "2026-11-22",
+        &["activity", "close", &activity, "--outcome", "ontvangen"],
+    );
+    refused(
+        &db,
+        "2026-11-22",
+        &["activity", "close", &activity, "--outcome", "ontvangen"],
+        "al afgesloten",
+    );
+    refused(
+        &db,
+        "2026-11-22",
+        &["activity", "extend", &activity, "--to", "2026-12-20"],
+        "al afgesloten",
+    );
     for today in days("2026-12-01", "2026-12-10") {
         on(&db, &today, &["sweep"]);
     }
@@ -260,20 +706,57 @@ fn an_activity_closed_early_never_expires() {
 fn extending_starts_a_new_cycle_and_settles_the_old_item() {
     let db = Db::new();
     let client = db.client("A", "nog_niet_job_ready").to_string();
-    let activity = db.add(&["activity", "add", "--client", &client, "--type", "scholing", "--start", "2026-09-01", "--end", "2026-11-20"]);
+    let activity = db.add(&[
+        "activity",
+        "add",
+        "--client",
+        &client,
+        "--type",
+        "scholing",
+        "--start",
+        "2026-09-01",
+        "--end",
+        "2026-11-20",
+    ]);
     let id = activity.to_string();
     // The cycle that ended on 11-20 gets its item, even though nobody looked before.
-    on(&db, "2026-11-22", &["activity", "extend", &id, "--to", "2026-12-20"]);
+    on(
+        &db,
+        "2026-11-22",
+        &["activity", "extend", &id, "--to", "2026-12-20"],
+    );
     let items = items_of(&db, activity);
-    assert_eq!(items, [("2026-11-20".into(), "closed".into(), "verlengd".into())]);
-    refused(&db, "2026-11-22", &["activity", "extend", &id, "--to", "2026-08-31"], "vóór de startdatum");
-    refused(&db, "2026-11-22", &["activity", "extend", &id, "--to", "2026-12-20"], "eindigt al op");
-    refused(&db, "2026-11-22", &["activity", "extend", "999", "--to", "2026-12-20"], "onbekende activiteit");
+    assert_eq!(
+        items,
+        [("2026-11-20".into(), "closed".into(), "verlengd".into())]
+    );
+    refused(
+        &db,
+        "2026-11-22",
+        &["activity", "extend", &id, "--to", "2026-08-31"],
+        "vóór de startdatum",
+    );
+    refused(
+        &db,
+        "2026-11-22",
+        &["activity", "extend", &id, "--to", "2026-12-20"],
+        "eindigt al op",
+    );
+    refused(
+        &db,
+        "2026-11-22",
+        &["activity", "extend", "999", "--to", "2026-12-20"],
+        "onbekende activiteit",
+    );
     on(&db, "2026-12-20", &["sweep"]);
     assert_eq!(items_of(&db, activity).len(), 2);
     let audit: String = db
         .conn()
-        .query_row("SELECT detail FROM audit_log WHERE action = 'activity.extend'", [], |r| r.get(0))
+        .query_row(
+            "SELECT detail FROM audit_log WHERE action = 'activity.extend'",
+            [],
+            |r| r.get(0),
+        )
         .unwrap();
     let audit: Value = serde_json::from_str(&audit).unwrap();
     assert_eq!(audit["old"]["end_date"], "2026-11-20");
@@ -291,7 +774,16 @@ fn there_is_no_command_that_deletes_a_work_item() {
 #[test]
 fn two_sweeps_from_two_processes_at_once_make_no_duplicate() {
     let db = Db::new();
-    db.ok(&["demo", "--no-open", "--clients", "150", "--years", "2", "--seed", "3"]);
+    db.ok(&[
+        "demo",
+        "--no-open",
+        "--clients",
+        "150",
+        "--years",
+        "2",
+        "--seed",
+        "3",
+    ]);
     // Reopen every activity, so that a sweep a year later has much to do.
     db.conn()
         .execute_batch("UPDATE activities SET status = 'open', outcome_code = NULL, closed_on = NULL, outcome_note = NULL")
@@ -322,7 +814,11 @@ fn two_sweeps_from_two_processes_at_once_make_no_duplicate() {
         .map(|child| {
             let out = child.wait_with_output().unwrap();
             assert!(out.status.success());
-            String::from_utf8(out.stdout).unwrap().trim().parse::<i64>().unwrap()
+            String::from_utf8(out.stdout)
+                .unwrap()
+                .trim()
+                .parse::<i64>()
+                .unwrap()
         })
         .sum();
     assert_eq!(created, expected, "together they created each item once");

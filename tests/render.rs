@@ -1,6 +1,6 @@
 //! The cockpit's screens rendered into a `TestBackend` on the demo caseload with a
 //! fixed `today`: snapshots of the text, and separate checks of the styles that
-//! carry meaning (out of view in red).
+//! carry meaning (overdue and out of view in red, legal deadlines marked).
 
 mod common;
 
@@ -10,6 +10,7 @@ use inbeeld::demo::{self, Options};
 use inbeeld::store::Store;
 use inbeeld::tui::{App, Session};
 use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
 use ratatui::style::Color;
 use ratatui::Terminal;
 
@@ -34,33 +35,41 @@ fn render(app: &mut App, width: u16, height: u16) -> Terminal<TestBackend> {
     terminal
 }
 
-fn key(code: KeyCode) -> KeyEvent {
-    KeyEvent::new(code, KeyModifiers::NONE)
+fn press(app: &mut App, keys: &str) {
+    for c in keys.chars() {
+        let code = match c {
+            '\n' => KeyCode::Enter,
+            '\t' => KeyCode::Tab,
+            c => KeyCode::Char(c),
+        };
+        app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
+    }
 }
 
-#[test]
-fn caseload_at_120x40() {
-    let db = common::Db::new();
-    let mut app = demo_app(&db);
-    insta::assert_snapshot!(render(&mut app, 120, 40).backend());
+/// Every screen and popup, at both standard sizes.
+macro_rules! snapshots {
+    ($($name:ident: $keys:expr;)*) => {$(
+        #[test]
+        fn $name() {
+            let db = common::Db::new();
+            let mut app = demo_app(&db);
+            press(&mut app, $keys);
+            insta::assert_snapshot!(concat!(stringify!($name), "_120x40"), render(&mut app, 120, 40).backend());
+            insta::assert_snapshot!(concat!(stringify!($name), "_80x24"), render(&mut app, 80, 24).backend());
+        }
+    )*};
 }
 
-#[test]
-fn caseload_at_80x24() {
-    let db = common::Db::new();
-    let mut app = demo_app(&db);
-    insta::assert_snapshot!(render(&mut app, 80, 24).backend());
-}
-
-#[test]
-fn help_popup_lists_the_keys_of_the_screen() {
-    let db = common::Db::new();
-    let mut app = demo_app(&db);
-    app.handle_key(key(KeyCode::Char('?')));
-    assert!(app.help_open());
-    insta::assert_snapshot!(render(&mut app, 80, 24).backend());
-    app.handle_key(key(KeyCode::Esc));
-    assert!(!app.help_open());
+snapshots! {
+    worklist: "";
+    caseload: "2";
+    help_worklist: "?";
+    help_caseload: "2?";
+    outcome_picker: "ja";
+    reason_required: "ja3\n";
+    new_date: "ja2";
+    postpone: "u";
+    follow_up: "2n";
 }
 
 #[test]
@@ -68,57 +77,68 @@ fn too_small_says_so_at_every_small_size() {
     let db = common::Db::new();
     let mut app = demo_app(&db);
     insta::assert_snapshot!(render(&mut app, 20, 5).backend());
-    // No size panics, down to nothing at all.
-    for width in 0..=62 {
-        for height in [0, 1, 2, 5, 11, 12, 13] {
-            render(&mut app, width, height);
+    // No size panics, down to nothing at all, with and without a popup.
+    for keys in ["", "a", "u", "?"] {
+        press(&mut app, keys);
+        for width in 0..=64 {
+            for height in [0, 1, 2, 5, 11, 12, 13, 16] {
+                render(&mut app, width, height);
+            }
         }
+        app.handle_key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
     }
 }
 
+fn cells_with<'a>(buffer: &'a Buffer, text: &'a str) -> impl Iterator<Item = (u16, u16)> + 'a {
+    let width = buffer.area.width;
+    (0..buffer.area.height).filter_map(move |y| {
+        let line: String = (0..width)
+            .map(|x| buffer[(x, y)].symbol().to_owned())
+            .collect();
+        line.find(text)
+            .map(|byte| (line[..byte].chars().count() as u16, y))
+    })
+}
+
 #[test]
-fn scrolling_keeps_the_selection_on_screen() {
+fn overdue_items_are_red_and_legal_deadlines_marked() {
     let db = common::Db::new();
     let mut app = demo_app(&db);
-    for _ in 0..40 {
-        app.handle_key(key(KeyCode::Down));
+    let terminal = render(&mut app, 120, 40);
+    let buffer = terminal.backend().buffer();
+    let overdue: Vec<_> = cells_with(buffer, "dagen te laat").collect();
+    assert!(!overdue.is_empty());
+    for (x, y) in overdue {
+        assert_eq!(buffer[(x, y)].fg, Color::Red, "overdue at row {y} is red");
     }
-    let terminal = render(&mut app, 80, 24);
-    let selected = app.selected_client().unwrap();
-    let name = Store::open(&db.path)
-        .unwrap()
-        .client(selected)
-        .unwrap()
-        .name;
-    let screen = format!("{}", terminal.backend());
-    assert!(screen.contains(&name), "{name} is visible after scrolling");
-    app.handle_key(key(KeyCode::Char('g')));
-    app.handle_key(key(KeyCode::Char('G')));
-    app.handle_key(key(KeyCode::Down));
-    let last = app.selected_client();
-    app.handle_key(key(KeyCode::Down));
-    assert_eq!(app.selected_client(), last, "stays on the last row");
+    let legal: Vec<_> = cells_with(buffer, "§ hersteltermijn").collect();
+    assert!(
+        !legal.is_empty(),
+        "hersteltermijnen are marked as legal deadlines"
+    );
+    for (x, y) in legal {
+        assert_eq!(buffer[(x, y)].fg, Color::Magenta);
+    }
 }
 
 #[test]
 fn clients_out_of_view_are_marked_in_red() {
     let db = common::Db::new();
     let mut app = demo_app(&db);
+    press(&mut app, "2");
     let terminal = render(&mut app, 120, 40);
     let buffer = terminal.backend().buffer();
     let red_markers = (0..buffer.area.height)
         .flat_map(|y| (0..buffer.area.width).map(move |x| (x, y)))
-        .filter(|&(x, y)| {
-            let cell = &buffer[(x, y)];
-            cell.symbol() == "▲" && cell.fg == Color::Red
-        })
+        .filter(|&(x, y)| buffer[(x, y)].symbol() == "▲" && buffer[(x, y)].fg == Color::Red)
         .count();
+    let visible_rows = 40 - 4;
     let out_of_view = Store::open(&db.path)
         .unwrap()
         .client_summaries(today())
         .unwrap()
         .iter()
-        .take(37)
+        .take(visible_rows)
         .filter(|c| !c.in_view)
         .count();
     assert!(out_of_view > 0);
@@ -129,12 +149,24 @@ fn clients_out_of_view_are_marked_in_red() {
 }
 
 #[test]
-fn q_and_ctrl_c_quit() {
+fn scrolling_keeps_the_selection_on_screen() {
     let db = common::Db::new();
     let mut app = demo_app(&db);
-    app.handle_key(key(KeyCode::Char('q')));
-    assert!(app.should_quit());
-    let mut app = demo_app(&common::Db::new());
-    app.handle_key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL));
-    assert!(app.should_quit());
+    press(&mut app, "2");
+    press(&mut app, &"j".repeat(40));
+    let terminal = render(&mut app, 80, 24);
+    let selected = app.selected_client().unwrap();
+    let name = Store::open(&db.path)
+        .unwrap()
+        .client(selected)
+        .unwrap()
+        .name;
+    assert!(
+        format!("{}", terminal.backend()).contains(&name),
+        "{name} is visible after scrolling"
+    );
+    press(&mut app, "gGj");
+    let last = app.selected_client();
+    press(&mut app, "j");
+    assert_eq!(app.selected_client(), last, "stays on the last row");
 }

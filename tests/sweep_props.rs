@@ -13,8 +13,24 @@ use inbeeld::engine::sweep;
 use inbeeld::store::Store;
 use proptest::prelude::*;
 
-const TYPES: &[&str] = &["traject", "scholing", "werkervaringsplaats", "onderzoek", "hersteltermijn", "afspraak"];
-const OUTCOMES: &[&str] = &["afgerond", "verlengd", "afgebroken", "ontvangen", "niet_ontvangen", "gesproken", "no_show", "uitgevoerd"];
+const TYPES: &[&str] = &[
+    "traject",
+    "scholing",
+    "werkervaringsplaats",
+    "onderzoek",
+    "hersteltermijn",
+    "afspraak",
+];
+const OUTCOMES: &[&str] = &[
+    "afgerond",
+    "verlengd",
+    "afgebroken",
+    "ontvangen",
+    "niet_ontvangen",
+    "gesproken",
+    "no_show",
+    "uitgevoerd",
+];
 
 fn base() -> NaiveDate {
     "2026-11-01".parse().unwrap()
@@ -27,8 +43,16 @@ fn day(offset: u64) -> NaiveDate {
 #[derive(Debug, Clone)]
 enum Op {
     Sweep(u64),
-    Close { item: usize, outcome: usize, note: bool, new_date: Option<u64> },
-    Extend { activity: usize, to: u64 },
+    Close {
+        item: usize,
+        outcome: usize,
+        note: bool,
+        new_date: Option<u64>,
+    },
+    Extend {
+        activity: usize,
+        to: u64,
+    },
 }
 
 fn op() -> impl Strategy<Value = Op> {
@@ -55,7 +79,9 @@ struct ItemRow {
 fn items(db: &common::Db) -> Vec<ItemRow> {
     let conn = db.conn();
     let mut stmt = conn
-        .prepare("SELECT id, source_activity_id, source_end_date, status FROM work_items ORDER BY id")
+        .prepare(
+            "SELECT id, source_activity_id, source_end_date, status FROM work_items ORDER BY id",
+        )
         .unwrap();
     stmt.query_map([], |r| {
         Ok(ItemRow {

@@ -61,7 +61,8 @@ pub fn run_item(ctx: &Context, command: ItemCommand) -> anyhow::Result<()> {
         }
         ItemCommand::Postpone { id, to, reason } => {
             let to = parse_date(&to)?;
-            ctx.open_swept()?.postpone_item(id, to, &reason, ctx.today)?;
+            ctx.open_swept()?
+                .postpone_item(id, to, &reason, ctx.today)?;
             Ok(())
         }
     }
@@ -75,14 +76,27 @@ fn print_item(d: &WorkItemDetail, ctx: &Context) -> anyhow::Result<()> {
         None => "open".to_owned(),
     };
     for (label, value) in [
-        ("klant", Some(format!("{} ({})", item.client_name, item.client_id))),
+        (
+            "klant",
+            Some(format!("{} ({})", item.client_name, item.client_id)),
+        ),
         ("soort", Some(item.kind.clone())),
-        ("wettelijke termijn", Some(if item.legal { "ja" } else { "nee" }.to_owned())),
+        (
+            "wettelijke termijn",
+            Some(if item.legal { "ja" } else { "nee" }.to_owned()),
+        ),
         (
             "vervalt",
-            Some(format!("{} ({})", item.due_date, relative(item.due_date, ctx.today))),
+            Some(format!(
+                "{} ({})",
+                item.due_date,
+                relative(item.due_date, ctx.today)
+            )),
         ),
-        ("activiteit", item.source_activity_id.map(|id| id.to_string())),
+        (
+            "activiteit",
+            item.source_activity_id.map(|id| id.to_string()),
+        ),
         ("status", Some(status)),
         ("toelichting", d.outcome_note.clone()),
     ] {
@@ -95,7 +109,10 @@ fn print_item(d: &WorkItemDetail, ctx: &Context) -> anyhow::Result<()> {
     if !d.postponements.is_empty() {
         text.push_str("\nUitgesteld\n");
         for p in &d.postponements {
-            text.push_str(&format!("  {} → {}  {}\n", p.from_date, p.to_date, p.reason));
+            text.push_str(&format!(
+                "  {} → {}  {}\n",
+                p.from_date, p.to_date, p.reason
+            ));
         }
     }
     output::line(text.trim_end())

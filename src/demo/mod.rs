@@ -167,8 +167,10 @@ fn generate_client(
         rng.random_range(0..=rhythm.saturating_sub(3).max(1))
     };
     let registered_on = if plan.out_of_view {
-        plan.registered_on
-            .min(days_before(today, last_contact_ago + rng.random_range(0..120)))
+        plan.registered_on.min(days_before(
+            today,
+            last_contact_ago + rng.random_range(0..120),
+        ))
     } else {
         plan.registered_on
     };
@@ -242,6 +244,11 @@ fn generate_client(
             end,
             None,
         )?;
+    }
+    // A klantmanager's own follow-up for about one client in four.
+    if rng.random_bool(0.25) {
+        let due = days_after(days_before(today, 3), rng.random_range(0..24));
+        loader.follow_up(id, pick(rng, words::FOLLOW_UPS), due)?;
     }
     // A planned appointment for about one client in three.
     if rng.random_bool(0.33) {

@@ -137,3 +137,14 @@ pub const NOTES: &[&str] = &[
     "Klant wil graag een opleiding in de zorg volgen.",
     "Geen bijzonderheden; klant houdt zich aan de afspraken.",
 ];
+
+pub const FOLLOW_UPS: &[&str] = &[
+    "Terugbellen over de uitkering van december",
+    "Werkgever bellen over proefplaatsing",
+    "Toestemming schuldhulpverlening nagaan",
+    "Huisbezoek inplannen",
+    "Verslag jobcoach opvragen",
+    "Klant nabellen: niet gereageerd op brief",
+    "Overleg met wijkteam over thuissituatie",
+    "Inschrijving UWV werk.nl controleren",
+];

@@ -178,8 +178,8 @@ pub fn check_close(
     })
 }
 
-/// Postponing moves the due date to `to`, not into the past and not to the same day,
-/// and always with a reason: it stays visible in the history.
+/// Postponing moves the due date later — never into the past, never earlier than it
+/// was — and always with a reason: it stays visible in the history.
 pub fn check_postpone(
     due: NaiveDate,
     to: NaiveDate,
@@ -191,10 +191,17 @@ pub fn check_postpone(
             "uitstellen kan niet naar een datum in het verleden ({to} is vóór vandaag, {today})"
         )));
     }
-    if to == due {
-        return Err(InputError::Other(format!("het werkitem staat al op {to}")));
+    if to <= due {
+        return Err(InputError::Other(format!(
+            "uitstellen kan alleen naar een datum na {due}, de huidige vervaldatum"
+        )));
     }
     super::error::required_text("de reden van uitstel", reason)
+}
+
+/// The first day an item may be postponed to.
+pub fn earliest_postpone(due: NaiveDate, today: NaiveDate) -> NaiveDate {
+    due.succ_opt().unwrap_or(due).max(today)
 }
 
 #[cfg(test)]
@@ -227,9 +234,23 @@ mod tests {
 
     #[test]
     fn only_allowed_outcomes_close() {
-        let err = check_close(&kind(), &outcome("gesproken", Requirement::None), None, None, true, d(TODAY));
+        let err = check_close(
+            &kind(),
+            &outcome("gesproken", Requirement::None),
+            None,
+            None,
+            true,
+            d(TODAY),
+        );
         assert!(matches!(err, Err(InputError::OutcomeNotAllowed { .. })));
-        let ok = check_close(&kind(), &outcome("afgerond", Requirement::None), None, None, true, d(TODAY));
+        let ok = check_close(
+            &kind(),
+            &outcome("afgerond", Requirement::None),
+            None,
+            None,
+            true,
+            d(TODAY),
+        );
         assert_eq!(ok.unwrap().follow_up, FollowUp::Finish);
     }
 
@@ -238,8 +259,24 @@ mod tests {
         let verlengd = outcome("verlengd", Requirement::NewDate);
         assert!(check_close(&kind(), &verlengd, None, None, true, d(TODAY)).is_err());
         assert!(check_close(&kind(), &verlengd, None, Some(d(TODAY)), true, d(TODAY)).is_err());
-        assert!(check_close(&kind(), &verlengd, None, Some(d("2027-01-01")), false, d(TODAY)).is_err());
-        let close = check_close(&kind(), &verlengd, None, Some(d("2027-01-01")), true, d(TODAY)).unwrap();
+        assert!(check_close(
+            &kind(),
+            &verlengd,
+            None,
+            Some(d("2027-01-01")),
+            false,
+            d(TODAY)
+        )
+        .is_err());
+        let close = check_close(
+            &kind(),
+            &verlengd,
+            None,
+            Some(d("2027-01-01")),
+            true,
+            d(TODAY),
+        )
+        .unwrap();
         assert_eq!(close.follow_up, FollowUp::NewCycle(d("2027-01-01")));
     }
 
@@ -248,18 +285,54 @@ mod tests {
         let afgebroken = outcome("afgebroken", Requirement::Reason);
         assert!(check_close(&kind(), &afgebroken, None, None, true, d(TODAY)).is_err());
         assert!(check_close(&kind(), &afgebroken, Some("   "), None, true, d(TODAY)).is_err());
-        let with_date = check_close(&kind(), &afgebroken, Some("x"), Some(d("2027-01-01")), true, d(TODAY));
+        let with_date = check_close(
+            &kind(),
+            &afgebroken,
+            Some("x"),
+            Some(d("2027-01-01")),
+            true,
+            d(TODAY),
+        );
         assert!(with_date.is_err(), "only an extension takes a new date");
-        let close = check_close(&kind(), &afgebroken, Some(" verhuisd "), None, true, d(TODAY)).unwrap();
+        let close = check_close(
+            &kind(),
+            &afgebroken,
+            Some(" verhuisd "),
+            None,
+            true,
+            d(TODAY),
+        )
+        .unwrap();
         assert_eq!(close.note.as_deref(), Some("verhuisd"));
     }
 
     #[test]
     fn postpone_rules() {
         let due = d("2026-11-20");
-        assert!(check_postpone(due, d("2026-11-21"), "ziek", d(TODAY)).is_err(), "past");
-        assert!(check_postpone(due, d("2026-11-30"), " ", d(TODAY)).is_err(), "no reason");
-        assert!(check_postpone(d("2026-11-30"), d("2026-11-30"), "x", d(TODAY)).is_err(), "same day");
-        assert_eq!(check_postpone(due, d(TODAY), " ziek ", d(TODAY)).unwrap(), "ziek");
+        assert!(
+            check_postpone(due, d("2026-11-21"), "ziek", d(TODAY)).is_err(),
+            "past"
+        );
+        assert!(
+            check_postpone(due, d("2026-11-30"), " ", d(TODAY)).is_err(),
+            "no reason"
+        );
+        assert!(
+            check_postpone(d("2026-11-30"), d("2026-11-30"), "x", d(TODAY)).is_err(),
+            "same day"
+        );
+        assert!(
+            check_postpone(d("2026-12-12"), d("2026-11-29"), "x", d(TODAY)).is_err(),
+            "earlier"
+        );
+        assert_eq!(
+            earliest_postpone(d("2026-12-12"), d(TODAY)),
+            d("2026-12-13")
+        );
+        assert_eq!(earliest_postpone(due, d(TODAY)), d(TODAY));
+        assert_eq!(
+            check_postpone(due, d(TODAY), " ziek ", d(TODAY)).unwrap(),
+            "ziek"
+        );
     }
 }

@@ -110,6 +110,18 @@ impl Loader<'_, '_> {
         Ok(id)
     }
 
+    /// A klantmanager's own follow-up, still open.
+    pub fn follow_up(&self, client_id: i64, title: &str, due: NaiveDate) -> Result<()> {
+        self.w
+            .tx()
+            .prepare_cached(
+                "INSERT INTO work_items (client_id, kind_code, title, due_date, source, created_at)
+                 VALUES (?1, 'vervolgactie', ?2, ?3, 'manual', ?4)",
+            )?
+            .execute(params![client_id, title, due, self.now])?;
+        Ok(())
+    }
+
     pub fn contact(
         &self,
         client_id: i64,

@@ -407,10 +407,9 @@ impl Store {
             let catalog = catalog::load(w.tx())?;
             let activity = open_activity(w.tx(), id)?;
             if to == activity.end_date {
-                return Err(InputError::Other(format!(
-                    "activiteit {id} eindigt al op {to}"
-                ))
-                .into());
+                return Err(
+                    InputError::Other(format!("activiteit {id} eindigt al op {to}")).into(),
+                );
             }
             move_end_date(w, &catalog, &activity, to)
         })

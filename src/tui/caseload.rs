@@ -7,46 +7,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Row, Table};
 use ratatui::Frame;
 
+use super::list::ListState;
 use crate::domain::catalog::Catalog;
 use crate::domain::client::ClientSummary;
 use crate::domain::date::relative;
-
-/// A scrollable list of rows. Only the visible window is turned into widgets, so a
-/// list of 10,000 rows costs no more to draw than one of 30.
-#[derive(Debug, Default)]
-pub struct ListState {
-    pub selected: usize,
-    pub offset: usize,
-    /// Rows that fitted at the last draw: a page for PgUp/PgDn.
-    pub page: usize,
-}
-
-impl ListState {
-    pub fn move_by(&mut self, delta: isize, len: usize) {
-        if len == 0 {
-            self.selected = 0;
-            return;
-        }
-        self.selected = self.selected.saturating_add_signed(delta).min(len - 1);
-    }
-
-    pub fn page_size(&self) -> isize {
-        self.page.max(1) as isize
-    }
-
-    /// Keeps the selection inside the window of `height` rows.
-    pub fn visible(&mut self, len: usize, height: usize) -> std::ops::Range<usize> {
-        self.page = height;
-        self.selected = self.selected.min(len.saturating_sub(1));
-        if self.selected < self.offset {
-            self.offset = self.selected;
-        } else if height > 0 && self.selected >= self.offset + height {
-            self.offset = self.selected + 1 - height;
-        }
-        self.offset = self.offset.min(len.saturating_sub(height));
-        self.offset..(self.offset + height).min(len)
-    }
-}
 
 #[derive(Debug, Default)]
 pub struct CaseloadView {
@@ -126,25 +90,5 @@ pub fn deadline_span(date: NaiveDate, today: NaiveDate) -> Span<'static> {
         Span::styled(text, Style::new().yellow().bold())
     } else {
         Span::raw(text)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn window_follows_the_selection() {
-        let mut list = ListState::default();
-        assert_eq!(list.visible(100, 10), 0..10);
-        list.move_by(15, 100);
-        assert_eq!(list.visible(100, 10), 6..16);
-        list.move_by(-100, 100);
-        assert_eq!(list.visible(100, 10), 0..10);
-        list.move_by(1000, 100);
-        assert_eq!(list.selected, 99);
-        assert_eq!(list.visible(100, 10), 90..100);
-        assert_eq!(list.visible(0, 10), 0..0);
-        assert_eq!(list.visible(5, 0), 0..0);
     }
 }

@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Row, Table, Wrap};
 use ratatui::Frame;
 
-use super::keymap::Binding;
+use super::keymap::{Binding, GLOBAL_KEYS};
 use super::Session;
 use crate::domain::date::dutch;
 
@@ -49,11 +49,22 @@ pub fn layout(area: Rect) -> [Rect; 3] {
     .areas(area)
 }
 
-pub fn draw_title(frame: &mut Frame, area: Rect, screen: &str, summary: &str) {
+/// The title bar: the program, the screens as tabs (the current one marked), and a
+/// summary of the current screen.
+pub fn draw_title(frame: &mut Frame, area: Rect, worklist: bool, summary: &str) {
+    let tab = |key: &str, name: &str, current: bool| {
+        let style = if current {
+            Style::new().bold().underlined()
+        } else {
+            Style::new().dim()
+        };
+        Span::styled(format!(" {key} {name} "), style)
+    };
     let line = Line::from(vec![
         Span::styled(" inbeeld ", Style::new().reversed().bold()),
         Span::raw(" "),
-        Span::styled(screen.to_owned(), Style::new().bold()),
+        tab("1", "Werkvoorraad", worklist),
+        tab("2", "Caseload", !worklist),
         Span::raw("  "),
         Span::raw(summary.to_owned()),
     ]);
@@ -65,7 +76,7 @@ pub fn draw_status(
     area: Rect,
     session: &Session,
     message: Option<&str>,
-    bindings: &[Binding],
+    screen_keys: &[Binding],
 ) {
     let mut spans = vec![Span::styled(
         format!(" {} ", dutch(session.today)),
@@ -79,22 +90,40 @@ pub fn draw_status(
         Some(text) => spans.push(Span::styled(text.to_owned(), Style::new().bold())),
         None => spans.push(Span::styled(session.db_label.clone(), Style::new().dim())),
     }
-    let hints: Vec<Span> = bindings
+    // A message says what just happened: it gets the whole line. Otherwise the
+    // hints get what the date and the file leave, dropping from the front (the
+    // screen's own keys) so that `?` for all keys stays.
+    let left_width: u16 = spans.iter().map(|s| s.width() as u16).sum();
+    let hints: Vec<[Span; 2]> = screen_keys
         .iter()
-        .filter(|b| b.hint)
-        .flat_map(|b| {
+        .chain(GLOBAL_KEYS)
+        .filter(|b| b.hint && message.is_none())
+        .map(|b| {
             [
                 Span::styled(format!(" {} ", b.label), Style::new().bold()),
                 Span::raw(b.description),
             ]
         })
         .collect();
-    let hint_width: u16 = hints.iter().map(|s| s.width() as u16).sum();
+    let width_of =
+        |hints: &[[Span; 2]]| -> u16 { hints.iter().flatten().map(|s| s.width() as u16).sum() };
+    let room = area
+        .width
+        .saturating_sub(left_width.min(area.width / 2) + 1);
+    let mut first = 0;
+    while first < hints.len() && width_of(&hints[first..]) > room {
+        first += 1;
+    }
+    let hints = &hints[first..];
     let [left, right] =
-        Layout::horizontal([Constraint::Min(0), Constraint::Length(hint_width + 1)]).areas(area);
+        Layout::horizontal([Constraint::Min(0), Constraint::Length(width_of(hints) + 1)])
+            .areas(area);
     frame.render_widget(Paragraph::new(Line::from(spans)), left);
     frame.render_widget(
-        Paragraph::new(Line::from(hints)).alignment(Alignment::Right),
+        Paragraph::new(Line::from(
+            hints.iter().flatten().cloned().collect::<Vec<_>>(),
+        ))
+        .alignment(Alignment::Right),
         right,
     );
 }
@@ -111,9 +140,10 @@ pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
     }
 }
 
-pub fn draw_help(frame: &mut Frame, title: &str, bindings: &[Binding]) {
-    let rows: Vec<Row> = bindings
+pub fn draw_help(frame: &mut Frame, title: &str, tables: &[&[Binding]]) {
+    let rows: Vec<Row> = tables
         .iter()
+        .flat_map(|t| t.iter())
         .map(|b| {
             Row::new(vec![
                 Span::styled(b.label, Style::new().add_modifier(Modifier::BOLD)),
@@ -121,8 +151,8 @@ pub fn draw_help(frame: &mut Frame, title: &str, bindings: &[Binding]) {
             ])
         })
         .collect();
-    let area = centered(frame.area(), 44, bindings.len() as u16 + 2);
-    let table = Table::new(rows, [Constraint::Length(8), Constraint::Min(10)]).block(
+    let area = centered(frame.area(), 44, rows.len() as u16 + 2);
+    let table = Table::new(rows, [Constraint::Length(9), Constraint::Min(10)]).block(
         Block::bordered()
             .title(format!(" Toetsen: {title} "))
             .title_bottom(" Esc of ? sluit "),

@@ -1,6 +1,6 @@
-//! Keys are data: one table per screen, from which the key handling, the status-line
-//! hints and the help popup are all made, so the help cannot describe keys that do
-//! not work.
+//! Keys are data: one table per context, from which the key handling, the
+//! status-line hints and the help popup are all made, so the help cannot describe
+//! keys that do not work.
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
@@ -12,6 +12,14 @@ pub enum Action {
     PageDown,
     First,
     Last,
+    /// Handle the selected work item with an outcome.
+    CloseItem,
+    PostponeItem,
+    /// Add a follow-up (vervolgactie) for the selected client.
+    AddFollowUp,
+    NextScreen,
+    Worklist,
+    Caseload,
     Help,
     Back,
     Quit,
@@ -86,18 +94,75 @@ pub const LIST_KEYS: &[Binding] = &[
         "naar het einde",
         false,
     ),
+];
+
+pub const WORKLIST_KEYS: &[Binding] = &[
+    bind(
+        &[KeyCode::Enter, KeyCode::Char('a')],
+        "a/Enter",
+        Action::CloseItem,
+        "afhandelen",
+        true,
+    ),
+    bind(
+        &[KeyCode::Char('u')],
+        "u",
+        Action::PostponeItem,
+        "uitstellen",
+        true,
+    ),
+    bind(
+        &[KeyCode::Char('n')],
+        "n",
+        Action::AddFollowUp,
+        "vervolgactie",
+        true,
+    ),
+];
+
+pub const CASELOAD_KEYS: &[Binding] = &[bind(
+    &[KeyCode::Char('n')],
+    "n",
+    Action::AddFollowUp,
+    "vervolgactie",
+    true,
+)];
+
+pub const GLOBAL_KEYS: &[Binding] = &[
+    bind(
+        &[KeyCode::Tab],
+        "Tab",
+        Action::NextScreen,
+        "volgend scherm",
+        false,
+    ),
+    bind(
+        &[KeyCode::Char('1')],
+        "1",
+        Action::Worklist,
+        "werkvoorraad",
+        false,
+    ),
+    bind(
+        &[KeyCode::Char('2')],
+        "2",
+        Action::Caseload,
+        "caseload",
+        false,
+    ),
     bind(&[KeyCode::Char('?')], "?", Action::Help, "toetsen", true),
     bind(&[KeyCode::Esc], "Esc", Action::Back, "terug", false),
     bind(&[KeyCode::Char('q')], "q", Action::Quit, "stoppen", true),
 ];
 
-/// The action bound to `key` in `bindings`, if any. Ctrl-C always quits.
-pub fn action_for(bindings: &[Binding], key: KeyEvent) -> Option<Action> {
-    if key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('c') {
-        return Some(Action::Quit);
+/// The action bound to `key` in the first table that binds it. Ctrl-C always quits.
+pub fn action_for(tables: &[&[Binding]], key: KeyEvent) -> Option<Action> {
+    if key.modifiers.contains(KeyModifiers::CONTROL) {
+        return (key.code == KeyCode::Char('c')).then_some(Action::Quit);
     }
-    bindings
+    tables
         .iter()
+        .flat_map(|t| t.iter())
         .find(|b| b.keys.contains(&key.code))
         .map(|b| b.action)
 }
@@ -107,12 +172,14 @@ mod tests {
     use super::*;
 
     #[test]
-    fn no_key_is_bound_twice() {
-        let mut seen = Vec::new();
-        for binding in LIST_KEYS {
-            for key in binding.keys {
-                assert!(!seen.contains(key), "{key:?} bound twice");
-                seen.push(*key);
+    fn no_key_is_bound_twice_on_a_screen() {
+        for screen in [WORKLIST_KEYS, CASELOAD_KEYS] {
+            let mut seen = Vec::new();
+            for binding in screen.iter().chain(LIST_KEYS).chain(GLOBAL_KEYS) {
+                for key in binding.keys {
+                    assert!(!seen.contains(key), "{key:?} bound twice");
+                    seen.push(*key);
+                }
             }
         }
     }

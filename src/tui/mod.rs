@@ -4,16 +4,19 @@
 mod app;
 mod caseload;
 mod chrome;
+mod form;
 mod keymap;
-
-use std::time::Duration;
+mod list;
+mod popup;
+mod worklist;
 
 use chrono::NaiveDate;
 use crossterm::event::{self, Event, KeyEventKind};
 
-pub use app::App;
-pub use keymap::Action;
+pub use app::{App, Screen};
+pub use popup::Intent;
 
+use crate::clock;
 use crate::store::Store;
 
 /// How the cockpit was started.
@@ -60,8 +63,8 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> anyhow:
             terminal.draw(|frame| app.draw(frame))?;
             dirty = false;
         }
-        // Wake up once a minute even without input, for the clock-driven work.
-        if event::poll(Duration::from_secs(60))? {
+        // Sleep until input or the next whole minute: no redraw without a reason.
+        if event::poll(clock::until_next_minute())? {
             match event::read()? {
                 Event::Key(key) if key.kind != KeyEventKind::Release => {
                     app.handle_key(key);
@@ -71,7 +74,7 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> anyhow:
                 _ => {}
             }
         } else {
-            app.tick()?;
+            app.tick(clock::today());
             dirty = true;
         }
     }

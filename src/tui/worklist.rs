@@ -1,0 +1,193 @@
+//! The werkvoorraad screen: open work items grouped by when they are due.
+
+use chrono::{Days, NaiveDate};
+use ratatui::layout::{Constraint, Rect};
+use ratatui::style::{Style, Stylize};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Row, Table};
+use ratatui::Frame;
+
+use super::caseload::deadline_span;
+use super::list::ListState;
+use crate::domain::work_item::WorkItem;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Group {
+    Overdue,
+    Today,
+    ThisWeek,
+    Later,
+}
+
+impl Group {
+    pub fn of(due: NaiveDate, today: NaiveDate) -> Group {
+        let week_end = today.checked_add_days(Days::new(7)).unwrap_or(today);
+        if due < today {
+            Group::Overdue
+        } else if due == today {
+            Group::Today
+        } else if due <= week_end {
+            Group::ThisWeek
+        } else {
+            Group::Later
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Group::Overdue => "Te laat",
+            Group::Today => "Vandaag",
+            Group::ThisWeek => "Deze week",
+            Group::Later => "Later",
+        }
+    }
+}
+
+/// A line of the list: a group heading or an item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Entry {
+    Heading(Group, usize),
+    Item(usize),
+}
+
+#[derive(Debug, Default)]
+pub struct WorklistView {
+    pub items: Vec<WorkItem>,
+    entries: Vec<Entry>,
+    /// For each item, its line in `entries`.
+    positions: Vec<usize>,
+    pub list: ListState,
+}
+
+impl WorklistView {
+    /// Takes new rows (in werkvoorraad order), keeping the selection on the same
+    /// item where it is still there.
+    pub fn set_items(&mut self, items: Vec<WorkItem>, today: NaiveDate) {
+        let selected_id = self.selected().map(|i| i.id);
+        self.items = items;
+        self.entries.clear();
+        self.positions.clear();
+        let mut current: Option<Group> = None;
+        for (index, item) in self.items.iter().enumerate() {
+            let group = Group::of(item.due_date, today);
+            if current != Some(group) {
+                let count = self.items[index..]
+                    .iter()
+                    .take_while(|i| Group::of(i.due_date, today) == group)
+                    .count();
+                self.entries.push(Entry::Heading(group, count));
+                current = Some(group);
+            }
+            self.positions.push(self.entries.len());
+            self.entries.push(Entry::Item(index));
+        }
+        if let Some(index) = selected_id.and_then(|id| self.items.iter().position(|i| i.id == id)) {
+            self.list.selected = index;
+        }
+        self.list.selected = self.list.selected.min(self.items.len().saturating_sub(1));
+    }
+
+    pub fn selected(&self) -> Option<&WorkItem> {
+        self.items.get(self.list.selected)
+    }
+
+    pub fn count(&self, group: Group) -> usize {
+        self.entries
+            .iter()
+            .find_map(|e| match e {
+                Entry::Heading(g, n) if *g == group => Some(*n),
+                _ => None,
+            })
+            .unwrap_or(0)
+    }
+
+    pub fn draw(&mut self, frame: &mut Frame, area: Rect, today: NaiveDate) {
+        let height = area.height.saturating_sub(2) as usize; // top border + header
+        if self.items.is_empty() {
+            let block = Block::new().borders(Borders::TOP);
+            let inner = block.inner(area);
+            frame.render_widget(block, area);
+            frame.render_widget(
+                Line::from("Geen open werkitems. Alles is afgehandeld.").dim(),
+                inner,
+            );
+            return;
+        }
+        // Keep the heading above the first item of a group in view.
+        let position = self.positions[self.list.selected];
+        let mut window = self.list.window(position, self.entries.len(), height);
+        let heading_above =
+            position > 0 && matches!(self.entries[position - 1], Entry::Heading(..));
+        if heading_above && window.start == position && height > 1 {
+            self.list.offset = position - 1;
+            window = self.list.window(position, self.entries.len(), height);
+        }
+        let rows: Vec<Row> = self.entries[window]
+            .iter()
+            .map(|entry| match *entry {
+                Entry::Heading(group, count) => {
+                    let style = match group {
+                        Group::Overdue => Style::new().red().bold(),
+                        Group::Today => Style::new().yellow().bold(),
+                        _ => Style::new().bold(),
+                    };
+                    Row::new(vec![Line::from(Span::styled(
+                        format!("{} ({count})", group.label()),
+                        style,
+                    ))])
+                }
+                Entry::Item(index) => {
+                    let item = &self.items[index];
+                    let kind = if item.legal {
+                        Span::styled(format!("§ {}", item.kind), Style::new().magenta().bold())
+                    } else {
+                        Span::raw(format!("  {}", item.kind))
+                    };
+                    let row = Row::new(vec![
+                        Line::from(deadline_span(item.due_date, today)),
+                        Line::from(item.client_name.clone()),
+                        Line::from(kind),
+                        Line::from(item.title.clone()),
+                    ]);
+                    if index == self.list.selected {
+                        row.style(Style::new().reversed())
+                    } else {
+                        row
+                    }
+                }
+            })
+            .collect();
+        let header = Row::new(["Vervalt", "Klant", "Soort", "Wat"]).style(Style::new().bold());
+        let table = Table::new(
+            rows,
+            [
+                Constraint::Length(17),
+                Constraint::Fill(1),
+                Constraint::Length(16),
+                Constraint::Fill(2),
+            ],
+        )
+        .header(header)
+        .block(Block::new().borders(Borders::TOP));
+        frame.render_widget(table, area);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn groups_by_due_date() {
+        let today = d("2026-11-22");
+        assert_eq!(Group::of(d("2026-11-21"), today), Group::Overdue);
+        assert_eq!(Group::of(today, today), Group::Today);
+        assert_eq!(Group::of(d("2026-11-23"), today), Group::ThisWeek);
+        assert_eq!(Group::of(d("2026-11-29"), today), Group::ThisWeek);
+        assert_eq!(Group::of(d("2026-11-30"), today), Group::Later);
+    }
+}
