@@ -63,13 +63,27 @@ macro_rules! snapshots {
 snapshots! {
     worklist: "";
     caseload: "2";
+    week: "3";
     help_worklist: "?";
     help_caseload: "2?";
+    help_dossier: "2\n?";
     outcome_picker: "ja";
     reason_required: "ja3\n";
     new_date: "ja2";
     postpone: "u";
-    follow_up: "2n";
+    follow_up: "2v";
+    search_caseload: "2/de";
+    caseload_filtered: "2ffb";
+    dossier_activities: "2\n";
+    dossier_terms: "2\nl";
+    dossier_items: "2\nll";
+    dossier_contacts: "2\nlll";
+    dossier_notes: "2\nllll";
+    activity_types: "2\na";
+    activity_form: "2\na1";
+    contact_form: "2\nc1";
+    note_editor: "2\nnGesprek gehad.";
+    close_activity: "2\njx";
 }
 
 #[test]

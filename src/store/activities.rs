@@ -80,3 +80,45 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 }
+
+/// An open activity that ends, or an appointment that takes place, on `date`.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct AgendaEntry {
+    pub date: chrono::NaiveDate,
+    pub activity_id: i64,
+    pub client_id: i64,
+    pub client_name: String,
+    pub type_code: String,
+    pub title: String,
+    /// An afspraak (planned contact) rather than an end date.
+    pub appointment: bool,
+}
+
+impl Store {
+    /// What ends or takes place between `from` and `to` (inclusive), by date.
+    pub fn agenda(
+        &self,
+        from: chrono::NaiveDate,
+        to: chrono::NaiveDate,
+    ) -> Result<Vec<AgendaEntry>> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT a.end_date, a.id, a.client_id, c.name, a.type_code, a.title,
+                    a.type_code = 'afspraak'
+             FROM activities a JOIN clients c ON c.id = a.client_id
+             WHERE a.status = 'open' AND a.end_date BETWEEN ?1 AND ?2
+             ORDER BY a.end_date, a.type_code = 'afspraak' DESC, c.name",
+        )?;
+        let rows = stmt.query_map([from, to], |row| {
+            Ok(AgendaEntry {
+                date: row.get(0)?,
+                activity_id: row.get(1)?,
+                client_id: row.get(2)?,
+                client_name: row.get(3)?,
+                type_code: row.get(4)?,
+                title: row.get(5)?,
+                appointment: row.get(6)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}

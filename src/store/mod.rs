@@ -16,6 +16,7 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 
+pub use activities::AgendaEntry;
 pub use audit::AuditEntry;
 pub use bulk::{ClosedCycle, Contents, Loader};
 pub use clients::Dossier;

@@ -1,19 +1,25 @@
 //! The app shell: which screen is up, the popup stack, and the one place where
 //! intents become changes in the store.
 
-use chrono::NaiveDate;
+use chrono::{Days, NaiveDate};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Frame;
 
 use super::caseload::CaseloadView;
 use super::chrome;
+use super::dossier::DossierView;
 use super::keymap::{
-    action_for, Action, Binding, CASELOAD_KEYS, GLOBAL_KEYS, LIST_KEYS, WORKLIST_KEYS,
+    action_for, Action, Binding, CASELOAD_KEYS, DOSSIER_KEYS, GLOBAL_KEYS, LIST_KEYS, WEEK_KEYS,
+    WORKLIST_KEYS,
 };
-use super::popup::{self, Intent, OutcomePicker, Popup, Reply};
+use super::list::ListState;
+use super::popup::{self, Intent, Popup, Reply};
+use super::week::{self, WeekView};
 use super::worklist::{Group, WorklistView};
 use super::Session;
+use crate::domain::activity::{ActivityStatus, NewActivity};
 use crate::domain::catalog::Catalog;
+use crate::domain::journal::{NewContact, NewNote};
 use crate::engine;
 use crate::store::{Result, Store, StoreError};
 
@@ -21,13 +27,17 @@ use crate::store::{Result, Store, StoreError};
 pub enum Screen {
     Worklist,
     Caseload,
+    Week,
+    Dossier,
 }
 
 impl Screen {
-    fn title(self) -> &'static str {
+    pub fn title(self) -> &'static str {
         match self {
             Screen::Worklist => "Werkvoorraad",
             Screen::Caseload => "Caseload",
+            Screen::Week => "Week",
+            Screen::Dossier => "Dossier",
         }
     }
 
@@ -35,6 +45,8 @@ impl Screen {
         match self {
             Screen::Worklist => WORKLIST_KEYS,
             Screen::Caseload => CASELOAD_KEYS,
+            Screen::Week => WEEK_KEYS,
+            Screen::Dossier => DOSSIER_KEYS,
         }
     }
 }
@@ -44,8 +56,12 @@ pub struct App {
     session: Session,
     catalog: Catalog,
     screen: Screen,
+    /// Where Esc goes from the dossier.
+    back: Screen,
     worklist: WorklistView,
     caseload: CaseloadView,
+    week: WeekView,
+    dossier: Option<DossierView>,
     popups: Vec<Popup>,
     message: Option<String>,
     /// Ctrl-C was pressed once while a form held text: the next one quits.
@@ -62,8 +78,11 @@ impl App {
             store,
             session,
             screen: Screen::Worklist,
+            back: Screen::Worklist,
             worklist: WorklistView::default(),
             caseload: CaseloadView::default(),
+            week: WeekView::default(),
+            dossier: None,
             popups: Vec::new(),
             message: None,
             quit_armed: false,
@@ -83,8 +102,18 @@ impl App {
     /// while drawing.
     fn refresh(&mut self) -> Result<()> {
         let today = self.session.today;
-        self.worklist.set_items(self.store.worklist()?, today);
-        self.caseload.rows = self.store.client_summaries(today)?;
+        let items = self.store.worklist()?;
+        let week_end = today
+            .checked_add_days(Days::new(week::DAYS - 1))
+            .unwrap_or(today);
+        self.week
+            .set(&items, self.store.agenda(today, week_end)?, today);
+        self.worklist.set_items(items, today);
+        self.caseload.set_rows(self.store.client_summaries(today)?);
+        if let Some(view) = &mut self.dossier {
+            let id = view.client_id();
+            view.update(self.store.dossier(id, today)?, self.store.client_items(id)?);
+        }
         Ok(())
     }
 
@@ -128,15 +157,35 @@ impl App {
         self.message.as_deref()
     }
 
+    /// The client the current screen is about, if any.
     pub fn selected_client(&self) -> Option<i64> {
         match self.screen {
             Screen::Worklist => self.worklist.selected().map(|i| i.client_id),
             Screen::Caseload => self.caseload.selected().map(|c| c.id),
+            Screen::Dossier => self.dossier.as_ref().map(DossierView::client_id),
+            Screen::Week => None,
         }
     }
 
     pub fn selected_item(&self) -> Option<i64> {
         self.worklist.selected().map(|i| i.id)
+    }
+
+    pub fn selected_activity(&self) -> Option<i64> {
+        self.dossier
+            .as_ref()
+            .and_then(|d| d.selected_activity())
+            .map(|a| a.id)
+    }
+
+    /// Lines of the current screen's list, after search and filters.
+    pub fn visible_rows(&self) -> usize {
+        match self.screen {
+            Screen::Worklist => self.worklist.items.len(),
+            Screen::Caseload => self.caseload.len(),
+            Screen::Week => self.week.line_count(),
+            Screen::Dossier => self.dossier.as_ref().map_or(0, DossierView::len),
+        }
     }
 
     pub fn handle_key(&mut self, key: KeyEvent) {
@@ -160,84 +209,220 @@ impl App {
                 Reply::Pop => {
                     self.popups.pop();
                 }
-                Reply::Push(popup) => self.popups.push(popup),
+                Reply::Push(popup) => self.popups.push(*popup),
                 Reply::Apply(intent) => self.apply(intent),
+                Reply::Search { text, done } => {
+                    self.set_search(&text);
+                    if done {
+                        self.popups.pop();
+                    }
+                }
             }
             return;
         }
-        let Some(action) = action_for(&[self.screen.keys(), LIST_KEYS, GLOBAL_KEYS], key) else {
-            return;
-        };
-        self.act(action);
+        let tables = [self.screen.keys(), LIST_KEYS, GLOBAL_KEYS];
+        if let Some(action) = action_for(&tables, key) {
+            self.act(action);
+        }
+    }
+
+    fn set_search(&mut self, text: &str) {
+        match self.screen {
+            Screen::Worklist => self.worklist.set_text(text),
+            Screen::Caseload => self.caseload.set_text(text),
+            Screen::Week | Screen::Dossier => {}
+        }
+    }
+
+    fn current_list(&mut self) -> Option<(&mut ListState, usize)> {
+        match self.screen {
+            Screen::Worklist => Some((&mut self.worklist.list, self.worklist.items.len())),
+            Screen::Caseload => {
+                let len = self.caseload.len();
+                Some((&mut self.caseload.list, len))
+            }
+            Screen::Week => {
+                let len = self.week.line_count();
+                Some((&mut self.week.list, len))
+            }
+            Screen::Dossier => self.dossier.as_mut().map(|d| {
+                let len = d.len();
+                (&mut d.list, len)
+            }),
+        }
     }
 
     fn act(&mut self, action: Action) {
         let today = self.session.today;
-        let (list, len) = match self.screen {
-            Screen::Worklist => (&mut self.worklist.list, self.worklist.items.len()),
-            Screen::Caseload => (&mut self.caseload.list, self.caseload.rows.len()),
-        };
-        let page = list.page_size();
         match action {
-            Action::Up => list.move_by(-1, len),
-            Action::Down => list.move_by(1, len),
-            Action::PageUp => list.move_by(-page, len),
-            Action::PageDown => list.move_by(page, len),
-            Action::First => list.move_by(isize::MIN, len),
-            Action::Last => list.move_by(isize::MAX, len),
+            Action::Up
+            | Action::Down
+            | Action::PageUp
+            | Action::PageDown
+            | Action::First
+            | Action::Last => {
+                if let Some((list, len)) = self.current_list() {
+                    let page = list.page_size();
+                    let delta = match action {
+                        Action::Up => -1,
+                        Action::Down => 1,
+                        Action::PageUp => -page,
+                        Action::PageDown => page,
+                        Action::First => isize::MIN,
+                        _ => isize::MAX,
+                    };
+                    list.move_by(delta, len);
+                }
+            }
             Action::CloseItem => {
                 if let Some(item) = self.worklist.selected() {
-                    let outcomes = self
-                        .catalog
-                        .kind(&item.kind)
-                        .map(|k| k.outcomes.clone())
-                        .unwrap_or_default()
-                        .iter()
-                        .filter_map(|code| self.catalog.outcome(code).ok().cloned())
-                        .collect();
-                    self.popups.push(Popup::Outcomes(OutcomePicker {
-                        id: item.id,
-                        title: item.title.clone(),
-                        outcomes,
-                        selected: 0,
+                    let popup = popup::item_outcomes(
+                        &self.catalog,
+                        item.id,
+                        &item.kind,
+                        &item.title,
                         today,
-                        error: None,
-                    }));
+                    );
+                    self.popups.push(popup);
                 }
             }
             Action::PostponeItem => {
                 if let Some(item) = self.worklist.selected() {
-                    self.popups.push(popup::postpone_form(
-                        item.id,
-                        &item.title,
-                        item.due_date,
+                    let popup = popup::postpone_form(item.id, &item.title, item.due_date, today);
+                    self.popups.push(popup);
+                }
+            }
+            Action::AddFollowUp => {
+                if let Some((id, name)) = self.client_for_edit() {
+                    self.popups.push(popup::follow_up_form(id, &name, today));
+                }
+            }
+            Action::OpenClient => {
+                if let Some(id) = self.selected_client() {
+                    self.open_dossier(id);
+                }
+            }
+            Action::Search => {
+                let current = match self.screen {
+                    Screen::Worklist => self.worklist.text.clone(),
+                    Screen::Caseload => self.caseload.text.clone(),
+                    Screen::Week | Screen::Dossier => return,
+                };
+                self.popups.push(Popup::search(&current));
+            }
+            Action::Sort => self.caseload.cycle_sort(),
+            Action::FilterCategory => self.caseload.cycle_category(&self.catalog),
+            Action::FilterOutOfView => self.caseload.toggle_out_of_view(),
+            Action::PreviousTab | Action::NextTab => {
+                if let Some(view) = &mut self.dossier {
+                    view.next_tab(if action == Action::NextTab { 1 } else { -1 });
+                }
+            }
+            Action::AddActivity => {
+                if let Some(view) = &self.dossier {
+                    let c = &view.dossier.client;
+                    self.popups.push(popup::activity_types(
+                        &self.catalog,
+                        c.id,
+                        &c.category,
                         today,
                     ));
                 }
             }
-            Action::AddFollowUp => {
-                let client = match self.screen {
-                    Screen::Worklist => self
-                        .worklist
-                        .selected()
-                        .map(|i| (i.client_id, i.client_name.clone())),
-                    Screen::Caseload => self.caseload.selected().map(|c| (c.id, c.name.clone())),
-                };
-                if let Some((id, name)) = client {
-                    self.popups.push(popup::follow_up_form(id, &name, today));
+            Action::CloseActivity | Action::ExtendActivity => self.edit_activity(action),
+            Action::AddContact => {
+                if let Some((id, _)) = self.client_for_edit() {
+                    self.popups.push(popup::channels(&self.catalog, id, today));
+                }
+            }
+            Action::AddNote => {
+                if let Some((id, name)) = self.client_for_edit() {
+                    self.popups.push(popup::note_form(id, &name));
                 }
             }
             Action::NextScreen => {
                 self.screen = match self.screen {
                     Screen::Worklist => Screen::Caseload,
-                    Screen::Caseload => Screen::Worklist,
+                    Screen::Caseload => Screen::Week,
+                    Screen::Week | Screen::Dossier => Screen::Worklist,
                 }
             }
             Action::Worklist => self.screen = Screen::Worklist,
             Action::Caseload => self.screen = Screen::Caseload,
+            Action::Week => self.screen = Screen::Week,
             Action::Help => self.popups.push(Popup::Help),
-            Action::Back => {}
+            Action::Back => {
+                if self.screen == Screen::Dossier {
+                    self.screen = self.back;
+                }
+            }
             Action::Quit => self.quit = true,
+        }
+    }
+
+    fn client_for_edit(&self) -> Option<(i64, String)> {
+        match self.screen {
+            Screen::Worklist => self
+                .worklist
+                .selected()
+                .map(|i| (i.client_id, i.client_name.clone())),
+            Screen::Caseload => self.caseload.selected().map(|c| (c.id, c.name.clone())),
+            Screen::Dossier => self
+                .dossier
+                .as_ref()
+                .map(|d| (d.client_id(), d.dossier.client.name.clone())),
+            Screen::Week => None,
+        }
+    }
+
+    fn edit_activity(&mut self, action: Action) {
+        let today = self.session.today;
+        let Some(activity) = self.dossier.as_ref().and_then(|d| d.selected_activity()) else {
+            self.message =
+                Some("Kies eerst een activiteit op de tab Activiteiten of Termijnen.".to_owned());
+            return;
+        };
+        if activity.status == ActivityStatus::Closed {
+            self.message = Some(format!("{} is al afgesloten.", activity.title));
+            return;
+        }
+        let popup = if action == Action::CloseActivity {
+            popup::activity_outcomes(
+                &self.catalog,
+                activity.id,
+                &activity.type_code,
+                &activity.title,
+                today,
+            )
+        } else {
+            popup::extend_form(
+                activity.id,
+                &activity.title,
+                activity.start_date,
+                activity.end_date,
+            )
+        };
+        self.popups.push(popup);
+    }
+
+    fn open_dossier(&mut self, id: i64) {
+        let today = self.session.today;
+        let loaded = self.store.dossier(id, today).and_then(|d| {
+            Ok(DossierView::new(
+                d,
+                self.store.client_items(id)?,
+                &self.catalog,
+            ))
+        });
+        match loaded {
+            Ok(view) => {
+                self.dossier = Some(view);
+                if self.screen != Screen::Dossier {
+                    self.back = self.screen;
+                }
+                self.screen = Screen::Dossier;
+            }
+            Err(err) => self.message = Some(err.to_string()),
         }
     }
 
@@ -246,34 +431,78 @@ impl App {
     /// so nothing typed is lost.
     fn apply(&mut self, intent: Intent) {
         let today = self.session.today;
-        let result = match &intent {
+        let store = &mut self.store;
+        let result = match intent {
             Intent::CloseItem {
                 id,
                 outcome,
                 note,
                 new_date,
-            } => self
-                .store
-                .close_item(*id, outcome, note.as_deref(), *new_date, today)
+            } => store
+                .close_item(id, &outcome, note.as_deref(), new_date, today)
                 .map(|()| format!("Werkitem {id} afgehandeld: {outcome}")),
-            Intent::PostponeItem { id, to, reason } => self
-                .store
-                .postpone_item(*id, *to, reason, today)
+            Intent::PostponeItem { id, to, reason } => store
+                .postpone_item(id, to, &reason, today)
                 .map(|()| format!("Werkitem {id} uitgesteld tot {to}")),
             Intent::AddFollowUp {
                 client_id,
                 title,
                 due,
-            } => self
-                .store
-                .add_item(*client_id, title, *due, today)
+            } => store
+                .add_item(client_id, &title, due, today)
                 .map(|id| format!("Vervolgactie {id} aangemaakt")),
+            Intent::AddActivity {
+                client_id,
+                type_code,
+                title,
+                start,
+                end,
+            } => store
+                .add_activity(&NewActivity {
+                    client_id,
+                    type_code,
+                    title: Some(title),
+                    start_date: start,
+                    end_date: end,
+                })
+                .map(|id| format!("Activiteit {id} vastgelegd, loopt tot {end}")),
+            Intent::CloseActivity { id, outcome, note } => store
+                .close_activity(id, &outcome, note.as_deref(), today)
+                .map(|()| format!("Activiteit {id} afgesloten: {outcome}")),
+            Intent::ExtendActivity { id, to } => store
+                .extend_activity(id, to)
+                .map(|()| format!("Activiteit {id} loopt nu tot {to}")),
+            Intent::AddContact {
+                client_id,
+                channel,
+                date,
+                note,
+            } => store
+                .add_contact(
+                    &NewContact {
+                        client_id,
+                        channel,
+                        date,
+                        note,
+                    },
+                    today,
+                )
+                .map(|_| "Contactmoment vastgelegd".to_owned()),
+            Intent::AddNote { client_id, text } => store
+                .add_note(&NewNote {
+                    client_id,
+                    date: today,
+                    text,
+                })
+                .map(|_| "Notitie bewaard".to_owned()),
         };
         match result {
             Ok(done) => {
                 self.popups.clear();
                 self.message = Some(done);
-                if let Err(err) = self.refresh() {
+                // An extension into the past or a new activity that already ended
+                // raises its item at once.
+                if let Err(err) = self.sweep_and_refresh() {
                     self.message = Some(err.to_string());
                 }
             }
@@ -292,6 +521,38 @@ impl App {
         }
     }
 
+    fn summary(&self) -> String {
+        match self.screen {
+            Screen::Worklist => {
+                let mut text = format!(
+                    "{} open · {} te laat · {} vandaag",
+                    self.worklist.total(),
+                    self.worklist.count(Group::Overdue),
+                    self.worklist.count(Group::Today)
+                );
+                if !self.worklist.text.is_empty() {
+                    text.push_str(&format!(
+                        " · zoek '{}': {} getoond",
+                        self.worklist.text,
+                        self.worklist.items.len()
+                    ));
+                }
+                text
+            }
+            Screen::Caseload => self.caseload.describe(&self.catalog),
+            Screen::Week => {
+                let items: usize = self.week.days.iter().map(|d| d.items.len()).sum();
+                let appointments: usize = self.week.days.iter().map(|d| d.appointments.len()).sum();
+                format!("komende 7 dagen · {items} werkitems · {appointments} afspraken")
+            }
+            Screen::Dossier => self
+                .dossier
+                .as_ref()
+                .map(|d| format!("klant {}", d.client_id()))
+                .unwrap_or_default(),
+        }
+    }
+
     pub fn draw(&mut self, frame: &mut Frame) {
         let area = frame.area();
         if chrome::too_small(area) {
@@ -300,23 +561,16 @@ impl App {
         }
         let [title, body, status] = chrome::layout(area);
         let today = self.session.today;
-        let summary = match self.screen {
-            Screen::Worklist => format!(
-                "{} open · {} te laat · {} vandaag",
-                self.worklist.items.len(),
-                self.worklist.count(Group::Overdue),
-                self.worklist.count(Group::Today)
-            ),
-            Screen::Caseload => format!(
-                "{} klanten · {} niet in beeld",
-                self.caseload.rows.len(),
-                self.caseload.out_of_view()
-            ),
-        };
-        chrome::draw_title(frame, title, self.screen == Screen::Worklist, &summary);
+        chrome::draw_title(frame, title, self.screen, &self.summary());
         match self.screen {
             Screen::Worklist => self.worklist.draw(frame, body, today),
             Screen::Caseload => self.caseload.draw(frame, body, &self.catalog, today),
+            Screen::Week => self.week.draw(frame, body),
+            Screen::Dossier => {
+                if let Some(view) = &mut self.dossier {
+                    view.draw(frame, body, &self.catalog, today);
+                }
+            }
         }
         let keys = self.screen.keys();
         chrome::draw_status(frame, status, &self.session, self.message.as_deref(), keys);

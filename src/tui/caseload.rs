@@ -1,4 +1,5 @@
-//! The caseload screen: every client, how long since the last contact, what is next.
+//! The caseload screen: every client, how long since the last contact, what is next;
+//! sorted and filtered without asking the store again.
 
 use chrono::NaiveDate;
 use ratatui::layout::{Constraint, Rect};
@@ -12,30 +13,160 @@ use crate::domain::catalog::Catalog;
 use crate::domain::client::ClientSummary;
 use crate::domain::date::relative;
 
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Sort {
+    #[default]
+    Name,
+    /// Longest without contact first.
+    Contact,
+    /// Nearest deadline first.
+    Deadline,
+}
+
+impl Sort {
+    pub fn label(self) -> &'static str {
+        match self {
+            Sort::Name => "naam",
+            Sort::Contact => "langst geen contact",
+            Sort::Deadline => "eerste deadline",
+        }
+    }
+
+    fn next(self) -> Sort {
+        match self {
+            Sort::Name => Sort::Contact,
+            Sort::Contact => Sort::Deadline,
+            Sort::Deadline => Sort::Name,
+        }
+    }
+}
+
 #[derive(Debug, Default)]
 pub struct CaseloadView {
-    pub rows: Vec<ClientSummary>,
+    all: Vec<ClientSummary>,
+    /// Indices into `all` that pass the filters, in the chosen order.
+    visible: Vec<usize>,
     pub list: ListState,
+    pub sort: Sort,
+    /// Only clients of this category.
+    pub category: Option<String>,
+    /// Only clients out of view.
+    pub out_of_view_only: bool,
+    /// Only clients whose name contains this (case-insensitive).
+    pub text: String,
 }
 
 impl CaseloadView {
+    pub fn set_rows(&mut self, rows: Vec<ClientSummary>) {
+        let selected = self.selected().map(|c| c.id);
+        self.all = rows;
+        self.rebuild(selected);
+    }
+
+    fn rebuild(&mut self, keep: Option<i64>) {
+        let text = self.text.to_lowercase();
+        self.visible = (0..self.all.len())
+            .filter(|&i| {
+                let c = &self.all[i];
+                (!self.out_of_view_only || !c.in_view)
+                    && self.category.as_ref().is_none_or(|cat| &c.category == cat)
+                    && (text.is_empty() || c.name.to_lowercase().contains(&text))
+            })
+            .collect();
+        let all = &self.all;
+        match self.sort {
+            Sort::Name => {}
+            Sort::Contact => self.visible.sort_by_key(|&i| {
+                // Never spoken to counts as longest.
+                std::cmp::Reverse(all[i].days_since_contact.unwrap_or(i64::MAX))
+            }),
+            Sort::Deadline => self
+                .visible
+                .sort_by_key(|&i| all[i].next_deadline.unwrap_or(NaiveDate::MAX)),
+        }
+        self.list.selected = keep
+            .and_then(|id| self.visible.iter().position(|&i| all[i].id == id))
+            .unwrap_or(0);
+    }
+
+    pub fn len(&self) -> usize {
+        self.visible.len()
+    }
+
     pub fn out_of_view(&self) -> usize {
-        self.rows.iter().filter(|c| !c.in_view).count()
+        self.all.iter().filter(|c| !c.in_view).count()
     }
 
     pub fn selected(&self) -> Option<&ClientSummary> {
-        self.rows.get(self.list.selected)
+        self.visible.get(self.list.selected).map(|&i| &self.all[i])
+    }
+
+    pub fn cycle_sort(&mut self) {
+        self.sort = self.sort.next();
+        let keep = self.selected().map(|c| c.id);
+        self.rebuild(keep);
+    }
+
+    /// All categories, then each in catalogue order.
+    pub fn cycle_category(&mut self, catalog: &Catalog) {
+        let codes: Vec<&str> = catalog.categories.iter().map(|c| c.code.as_str()).collect();
+        self.category = match &self.category {
+            None => codes.first().map(|c| (*c).to_owned()),
+            Some(current) => codes
+                .iter()
+                .position(|c| c == current)
+                .and_then(|i| codes.get(i + 1))
+                .map(|c| (*c).to_owned()),
+        };
+        let keep = self.selected().map(|c| c.id);
+        self.rebuild(keep);
+    }
+
+    pub fn toggle_out_of_view(&mut self) {
+        self.out_of_view_only = !self.out_of_view_only;
+        let keep = self.selected().map(|c| c.id);
+        self.rebuild(keep);
+    }
+
+    pub fn set_text(&mut self, text: &str) {
+        self.text = text.to_owned();
+        let keep = self.selected().map(|c| c.id);
+        self.rebuild(keep);
+    }
+
+    /// How the list is narrowed and ordered, for the title bar.
+    pub fn describe(&self, catalog: &Catalog) -> String {
+        let mut parts = vec![format!(
+            "{} klanten · {} niet in beeld",
+            self.all.len(),
+            self.out_of_view()
+        )];
+        if let Some(category) = &self.category {
+            parts.push(format!("categorie {}", catalog.category_name(category)));
+        }
+        if self.out_of_view_only {
+            parts.push("alleen niet in beeld".to_owned());
+        }
+        if !self.text.is_empty() {
+            parts.push(format!("zoek '{}'", self.text));
+        }
+        if self.len() != self.all.len() {
+            parts.push(format!("{} getoond", self.len()));
+        }
+        parts.push(format!("op {}", self.sort.label()));
+        parts.join(" · ")
     }
 
     pub fn draw(&mut self, frame: &mut Frame, area: Rect, catalog: &Catalog, today: NaiveDate) {
         let block = Block::new().borders(Borders::TOP);
         let inner_height = area.height.saturating_sub(2) as usize; // top border + header
-        let window = self.list.visible(self.rows.len(), inner_height);
+        let window = self.list.visible(self.visible.len(), inner_height);
         let selected = self.list.selected;
-        let rows: Vec<Row> = self.rows[window.clone()]
+        let rows: Vec<Row> = self.visible[window.clone()]
             .iter()
             .zip(window)
-            .map(|(client, index)| {
+            .map(|(&i, index)| {
+                let client = &self.all[i];
                 let contact = match client.days_since_contact {
                     Some(days) => format!("{days} dagen"),
                     None => "nooit".to_owned(),

@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, Clear, Paragraph, Row, Table, Wrap};
 use ratatui::Frame;
 
 use super::keymap::{Binding, GLOBAL_KEYS};
-use super::Session;
+use super::{Screen, Session};
 use crate::domain::date::dutch;
 
 /// Below this the screens cannot show a useful row.
@@ -51,24 +51,28 @@ pub fn layout(area: Rect) -> [Rect; 3] {
 
 /// The title bar: the program, the screens as tabs (the current one marked), and a
 /// summary of the current screen.
-pub fn draw_title(frame: &mut Frame, area: Rect, worklist: bool, summary: &str) {
-    let tab = |key: &str, name: &str, current: bool| {
-        let style = if current {
+pub fn draw_title(frame: &mut Frame, area: Rect, screen: Screen, summary: &str) {
+    let tab = |key: &str, tab: Screen| {
+        let style = if tab == screen {
             Style::new().bold().underlined()
         } else {
             Style::new().dim()
         };
-        Span::styled(format!(" {key} {name} "), style)
+        Span::styled(format!(" {key} {} ", tab.title()), style)
     };
-    let line = Line::from(vec![
+    let mut spans = vec![
         Span::styled(" inbeeld ", Style::new().reversed().bold()),
         Span::raw(" "),
-        tab("1", "Werkvoorraad", worklist),
-        tab("2", "Caseload", !worklist),
-        Span::raw("  "),
-        Span::raw(summary.to_owned()),
-    ]);
-    frame.render_widget(Paragraph::new(line), area);
+        tab("1", Screen::Worklist),
+        tab("2", Screen::Caseload),
+        tab("3", Screen::Week),
+    ];
+    if screen == Screen::Dossier {
+        spans.push(Span::styled(" Dossier ", Style::new().bold().underlined()));
+    }
+    spans.push(Span::raw("  "));
+    spans.push(Span::raw(summary.to_owned()));
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
 pub fn draw_status(

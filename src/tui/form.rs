@@ -1,8 +1,8 @@
-//! Small forms in popups: single-line fields on `tui-textarea`, checked as the user
-//! types, so that what is wrong is said before Enter, and nothing is saved half.
+//! Small forms in popups: fields on `tui-textarea`, checked as the user types, so
+//! that what is wrong is said before saving, and nothing is saved half.
 
 use chrono::NaiveDate;
-use crossterm::event::{KeyCode, KeyEvent};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Style, Stylize};
 use ratatui::text::Line;
@@ -17,10 +17,17 @@ use crate::domain::date::{dutch, parse_date};
 pub enum FieldKind {
     /// Text that may not be empty.
     Text,
-    /// A date not before `not_before`.
-    Date { not_before: NaiveDate },
-    /// A date after `after`.
-    DateAfter { after: NaiveDate },
+    /// Text that may be left empty.
+    OptionalText,
+    /// Lines of text (a note); Enter adds a line, Ctrl-S saves.
+    Multiline,
+    /// A date not before `not_before` and not after `not_after`.
+    Date {
+        not_before: Option<NaiveDate>,
+        not_after: Option<NaiveDate>,
+    },
+    /// A date not before the date in field `start` (an end date).
+    EndOf { start: usize },
 }
 
 pub struct Field {
@@ -33,56 +40,59 @@ pub struct Field {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Value {
     Text(String),
+    Empty,
     Date(NaiveDate),
+}
+
+impl Value {
+    pub fn text(&self) -> Option<String> {
+        match self {
+            Value::Text(t) => Some(t.clone()),
+            _ => None,
+        }
+    }
+
+    pub fn date(&self) -> Option<NaiveDate> {
+        match self {
+            Value::Date(d) => Some(*d),
+            _ => None,
+        }
+    }
 }
 
 impl Field {
     pub fn new(label: &'static str, kind: FieldKind, initial: &str) -> Field {
-        let mut input = TextArea::new(vec![initial.to_owned()]);
+        let mut input = TextArea::new(initial.lines().map(str::to_owned).collect());
+        input.move_cursor(tui_textarea::CursorMove::Bottom);
         input.move_cursor(tui_textarea::CursorMove::End);
         input.set_cursor_line_style(Style::new());
         Field { label, kind, input }
     }
 
+    pub fn date(label: &'static str, initial: NaiveDate) -> Field {
+        Field::new(
+            label,
+            FieldKind::Date {
+                not_before: None,
+                not_after: None,
+            },
+            &initial.to_string(),
+        )
+    }
+
     pub fn text(&self) -> String {
-        self.input.lines().concat()
+        self.input.lines().join("\n")
     }
 
     pub fn is_blank(&self) -> bool {
         self.text().trim().is_empty()
     }
 
-    /// The value, or what is wrong with it in Dutch.
-    pub fn value(&self) -> Result<Value, String> {
-        let text = self.text();
-        match self.kind {
-            FieldKind::Text => {
-                let trimmed = text.trim();
-                if trimmed.is_empty() {
-                    Err(format!("{} mag niet leeg zijn", self.label))
-                } else {
-                    Ok(Value::Text(trimmed.to_owned()))
-                }
-            }
-            FieldKind::Date { not_before } => {
-                let date = parse_date(&text).map_err(|e| e.to_string())?;
-                if date < not_before {
-                    Err(format!(
-                        "de datum mag niet vóór {} liggen",
-                        dutch(not_before)
-                    ))
-                } else {
-                    Ok(Value::Date(date))
-                }
-            }
-            FieldKind::DateAfter { after } => {
-                let date = parse_date(&text).map_err(|e| e.to_string())?;
-                if date <= after {
-                    Err(format!("de datum moet na {} liggen", dutch(after)))
-                } else {
-                    Ok(Value::Date(date))
-                }
-            }
+    fn rows(&self) -> u16 {
+        if self.kind == FieldKind::Multiline {
+            8
+        } else {
+            1
         }
     }
 }
@@ -93,6 +103,8 @@ pub struct Form {
     pub focus: usize,
     /// Enter was pressed: from now on blank fields say that they are required.
     tried: bool,
+    /// Esc was pressed once over typed text: the next Esc throws it away.
+    esc_armed: bool,
     /// A refusal from the store, shown until the next key.
     pub error: Option<String>,
 }
@@ -110,44 +122,87 @@ impl Form {
             fields,
             focus: 0,
             tried: false,
+            esc_armed: false,
             error: None,
         }
     }
 
     pub fn has_text(&self) -> bool {
-        self.fields.iter().any(|f| !f.is_blank())
+        self.fields
+            .iter()
+            .any(|f| matches!(f.kind, FieldKind::Text | FieldKind::Multiline) && !f.is_blank())
+    }
+
+    /// The value of field `index`, or what is wrong with it in Dutch.
+    pub fn value(&self, index: usize) -> Result<Value, String> {
+        let field = &self.fields[index];
+        let text = field.text();
+        let trimmed = text.trim();
+        match field.kind {
+            FieldKind::Text | FieldKind::Multiline if trimmed.is_empty() => {
+                Err(format!("{} mag niet leeg zijn", field.label))
+            }
+            FieldKind::Text | FieldKind::Multiline => Ok(Value::Text(trimmed.to_owned())),
+            FieldKind::OptionalText if trimmed.is_empty() => Ok(Value::Empty),
+            FieldKind::OptionalText => Ok(Value::Text(trimmed.to_owned())),
+            FieldKind::Date {
+                not_before,
+                not_after,
+            } => {
+                let date = parse_date(&text).map_err(|e| e.to_string())?;
+                if let Some(min) = not_before.filter(|min| date < *min) {
+                    return Err(format!("de datum mag niet vóór {} liggen", dutch(min)));
+                }
+                if let Some(max) = not_after.filter(|max| date > *max) {
+                    return Err(format!("de datum mag niet na {} liggen", dutch(max)));
+                }
+                Ok(Value::Date(date))
+            }
+            FieldKind::EndOf { start } => {
+                let date = parse_date(&text).map_err(|e| e.to_string())?;
+                match self.value(start) {
+                    Ok(Value::Date(start)) if date < start => Err(format!(
+                        "de einddatum ligt vóór de startdatum ({})",
+                        dutch(start)
+                    )),
+                    _ => Ok(Value::Date(date)),
+                }
+            }
+        }
     }
 
     pub fn handle_key(&mut self, key: KeyEvent) -> FormEvent {
         self.error = None;
+        let esc_armed = std::mem::take(&mut self.esc_armed);
         let count = self.fields.len();
+        let multiline = self.fields[self.focus].kind == FieldKind::Multiline;
+        let save = key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('s');
         match key.code {
+            KeyCode::Esc if self.has_text() && !esc_armed => {
+                self.esc_armed = true;
+                self.error = Some("Esc nogmaals om de getypte tekst weg te gooien".to_owned());
+                FormEvent::Editing
+            }
             KeyCode::Esc => FormEvent::Cancel,
-            KeyCode::Tab | KeyCode::Down => {
+            KeyCode::Tab => {
                 self.focus = (self.focus + 1) % count;
                 FormEvent::Editing
             }
-            KeyCode::BackTab | KeyCode::Up => {
+            KeyCode::BackTab => {
                 self.focus = (self.focus + count - 1) % count;
                 FormEvent::Editing
             }
-            KeyCode::Enter => {
-                let values: Result<Vec<Value>, (usize, String)> = self
-                    .fields
-                    .iter()
-                    .enumerate()
-                    .map(|(i, f)| f.value().map_err(|e| (i, e)))
-                    .collect();
-                match values {
-                    Ok(values) => FormEvent::Submit(values),
-                    Err((index, _)) => {
-                        // The field's own check line says what is wrong.
-                        self.focus = index;
-                        self.tried = true;
-                        FormEvent::Editing
-                    }
-                }
+            KeyCode::Down | KeyCode::Up if !multiline => {
+                let step = if key.code == KeyCode::Down {
+                    1
+                } else {
+                    count - 1
+                };
+                self.focus = (self.focus + step) % count;
+                FormEvent::Editing
             }
+            KeyCode::Enter if !multiline => self.submit(),
+            _ if save => self.submit(),
             _ => {
                 self.fields[self.focus].input.input(key);
                 FormEvent::Editing
@@ -155,33 +210,66 @@ impl Form {
         }
     }
 
+    fn submit(&mut self) -> FormEvent {
+        let values: Result<Vec<Value>, usize> = (0..self.fields.len())
+            .map(|i| self.value(i).map_err(|_| i))
+            .collect();
+        match values {
+            Ok(values) => FormEvent::Submit(values),
+            Err(index) => {
+                // The field's own check line says what is wrong.
+                self.focus = index;
+                self.tried = true;
+                FormEvent::Editing
+            }
+        }
+    }
+
     /// Height the form needs: a label, the field and its check per field, plus the
-    /// borders and the help line.
+    /// borders and a line for a refusal.
     pub fn height(&self) -> u16 {
-        self.fields.len() as u16 * 3 + 4
+        self.fields.iter().map(|f| f.rows() + 2).sum::<u16>() + 3
+    }
+
+    pub fn area(&self, frame: Rect) -> Rect {
+        centered(frame, 66, self.height())
     }
 
     pub fn draw(&mut self, frame: &mut Frame, area: Rect) {
         frame.render_widget(Clear, area);
+        let multiline = self.fields.iter().any(|f| f.kind == FieldKind::Multiline);
+        let help = if multiline {
+            " Ctrl-S bewaart · Tab volgend veld · Esc annuleert "
+        } else {
+            " Enter bewaart · Tab volgend veld · Esc annuleert "
+        };
         let block = Block::bordered()
             .title(format!(" {} ", self.title))
-            .title_bottom(" Enter bewaart · Tab volgend veld · Esc annuleert ");
+            .title_bottom(help);
         let inner = block.inner(area);
         frame.render_widget(block, area);
         let mut constraints: Vec<Constraint> = self
             .fields
             .iter()
-            .flat_map(|_| {
+            .flat_map(|f| {
                 [
                     Constraint::Length(1),
-                    Constraint::Length(1),
+                    Constraint::Length(f.rows()),
                     Constraint::Length(1),
                 ]
             })
             .collect();
         constraints.push(Constraint::Min(0));
         let rows = Layout::vertical(constraints).split(inner);
-        for (i, field) in self.fields.iter_mut().enumerate() {
+        let checks: Vec<Line> = (0..self.fields.len())
+            .map(|i| match self.value(i) {
+                Ok(Value::Date(date)) => Line::from(format!("✓ {}", dutch(date))).dim(),
+                Ok(_) => Line::default(),
+                Err(_) if self.fields[i].is_blank() && !self.tried => Line::default(),
+                Err(message) => Line::from(message).red(),
+            })
+            .collect();
+        for ((i, field), check) in self.fields.iter_mut().enumerate().zip(checks) {
             let focused = i == self.focus;
             let label = Line::from(field.label).style(if focused {
                 Style::new().bold()
@@ -195,30 +283,69 @@ impl Form {
                 Style::new()
             });
             frame.render_widget(&field.input, rows[i * 3 + 1]);
-            let check = match field.value() {
-                Ok(Value::Date(date)) => Line::from(format!("✓ {}", dutch(date))).dim(),
-                Ok(Value::Text(_)) => Line::default(),
-                Err(_) if field.is_blank() && !self.tried => Line::default(),
-                Err(message) => Line::from(message).red(),
-            };
             frame.render_widget(Paragraph::new(check), rows[i * 3 + 2]);
         }
-        if let Some(error) = &self.error {
-            if let Some(last) = rows.last() {
-                frame.render_widget(
-                    Paragraph::new(Line::from(error.as_str()).red().bold())
-                        .wrap(Wrap { trim: true }),
-                    *last,
-                );
-            }
+        if let (Some(error), Some(last)) = (&self.error, rows.last()) {
+            frame.render_widget(
+                Paragraph::new(Line::from(error.as_str()).red().bold()).wrap(Wrap { trim: true }),
+                *last,
+            );
         }
     }
+}
 
-    pub fn area(&self, frame: Rect) -> Rect {
-        centered(
-            frame,
-            64,
-            self.height() + u16::from(self.error.is_some()) * 2,
-        )
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(c: char) -> KeyEvent {
+        KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)
+    }
+
+    #[test]
+    fn an_end_date_is_checked_against_the_start_field() {
+        let mut form = Form::new(
+            "t",
+            vec![
+                Field::date("Start", "2026-11-22".parse().unwrap()),
+                Field::new("Einde", FieldKind::EndOf { start: 0 }, "2026-11-21"),
+            ],
+        );
+        assert!(form.value(1).unwrap_err().contains("vóór de startdatum"));
+        assert!(matches!(
+            form.handle_key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE)),
+            FormEvent::Editing
+        ));
+        assert_eq!(form.focus, 1, "the cursor goes to what is wrong");
+        form.handle_key(KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE));
+        form.handle_key(key('3'));
+        assert_eq!(
+            form.value(1),
+            Ok(Value::Date("2026-11-23".parse().unwrap()))
+        );
+    }
+
+    #[test]
+    fn esc_over_typed_text_asks_once() {
+        let mut form = Form::new("t", vec![Field::new("Notitie", FieldKind::Multiline, "")]);
+        let esc = KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE);
+        assert!(
+            matches!(form.handle_key(esc), FormEvent::Cancel),
+            "nothing typed: leave at once"
+        );
+        form.handle_key(key('x'));
+        assert!(matches!(form.handle_key(esc), FormEvent::Editing));
+        assert!(form.error.as_deref().unwrap().contains("Esc nogmaals"));
+        assert!(matches!(form.handle_key(esc), FormEvent::Cancel));
+    }
+
+    #[test]
+    fn a_note_takes_lines_and_saves_with_ctrl_s() {
+        let mut form = Form::new("t", vec![Field::new("Notitie", FieldKind::Multiline, "")]);
+        form.handle_key(key('a'));
+        form.handle_key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+        form.handle_key(key('b'));
+        let saved = form.handle_key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL));
+        assert!(matches!(saved, FormEvent::Submit(v) if v == [Value::Text("a\nb".into())]));
     }
 }

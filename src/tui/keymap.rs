@@ -17,9 +17,22 @@ pub enum Action {
     PostponeItem,
     /// Add a follow-up (vervolgactie) for the selected client.
     AddFollowUp,
+    OpenClient,
+    Search,
+    Sort,
+    FilterCategory,
+    FilterOutOfView,
+    PreviousTab,
+    NextTab,
+    AddActivity,
+    CloseActivity,
+    ExtendActivity,
+    AddContact,
+    AddNote,
     NextScreen,
     Worklist,
     Caseload,
+    Week,
     Help,
     Back,
     Quit,
@@ -112,21 +125,109 @@ pub const WORKLIST_KEYS: &[Binding] = &[
         true,
     ),
     bind(
-        &[KeyCode::Char('n')],
-        "n",
+        &[KeyCode::Char('v')],
+        "v",
         Action::AddFollowUp,
         "vervolgactie",
         true,
     ),
+    bind(
+        &[KeyCode::Char('o')],
+        "o",
+        Action::OpenClient,
+        "dossier",
+        true,
+    ),
+    bind(&[KeyCode::Char('/')], "/", Action::Search, "zoeken", false),
 ];
 
-pub const CASELOAD_KEYS: &[Binding] = &[bind(
-    &[KeyCode::Char('n')],
-    "n",
-    Action::AddFollowUp,
-    "vervolgactie",
-    true,
-)];
+pub const CASELOAD_KEYS: &[Binding] = &[
+    bind(
+        &[KeyCode::Enter, KeyCode::Char('o')],
+        "o/Enter",
+        Action::OpenClient,
+        "dossier",
+        true,
+    ),
+    bind(
+        &[KeyCode::Char('v')],
+        "v",
+        Action::AddFollowUp,
+        "vervolgactie",
+        false,
+    ),
+    bind(&[KeyCode::Char('/')], "/", Action::Search, "zoeken", true),
+    bind(&[KeyCode::Char('s')], "s", Action::Sort, "sorteren", false),
+    bind(
+        &[KeyCode::Char('f')],
+        "f",
+        Action::FilterCategory,
+        "filter categorie",
+        false,
+    ),
+    bind(
+        &[KeyCode::Char('b')],
+        "b",
+        Action::FilterOutOfView,
+        "alleen niet in beeld",
+        false,
+    ),
+];
+
+pub const DOSSIER_KEYS: &[Binding] = &[
+    bind(
+        &[KeyCode::Left, KeyCode::Char('h')],
+        "←/h",
+        Action::PreviousTab,
+        "vorige tab",
+        false,
+    ),
+    bind(
+        &[KeyCode::Right, KeyCode::Char('l')],
+        "→/l",
+        Action::NextTab,
+        "volgende tab",
+        false,
+    ),
+    bind(
+        &[KeyCode::Char('a')],
+        "a",
+        Action::AddActivity,
+        "activiteit",
+        true,
+    ),
+    bind(
+        &[KeyCode::Char('c')],
+        "c",
+        Action::AddContact,
+        "contact",
+        true,
+    ),
+    bind(&[KeyCode::Char('n')], "n", Action::AddNote, "notitie", true),
+    bind(
+        &[KeyCode::Char('v')],
+        "v",
+        Action::AddFollowUp,
+        "vervolgactie",
+        false,
+    ),
+    bind(
+        &[KeyCode::Char('x')],
+        "x",
+        Action::CloseActivity,
+        "activiteit afsluiten",
+        false,
+    ),
+    bind(
+        &[KeyCode::Char('e')],
+        "e",
+        Action::ExtendActivity,
+        "einddatum verschuiven",
+        false,
+    ),
+];
+
+pub const WEEK_KEYS: &[Binding] = &[];
 
 pub const GLOBAL_KEYS: &[Binding] = &[
     bind(
@@ -150,6 +251,7 @@ pub const GLOBAL_KEYS: &[Binding] = &[
         "caseload",
         false,
     ),
+    bind(&[KeyCode::Char('3')], "3", Action::Week, "week", false),
     bind(&[KeyCode::Char('?')], "?", Action::Help, "toetsen", true),
     bind(&[KeyCode::Esc], "Esc", Action::Back, "terug", false),
     bind(&[KeyCode::Char('q')], "q", Action::Quit, "stoppen", true),
@@ -173,7 +275,7 @@ mod tests {
 
     #[test]
     fn no_key_is_bound_twice_on_a_screen() {
-        for screen in [WORKLIST_KEYS, CASELOAD_KEYS] {
+        for screen in [WORKLIST_KEYS, CASELOAD_KEYS, DOSSIER_KEYS, WEEK_KEYS] {
             let mut seen = Vec::new();
             for binding in screen.iter().chain(LIST_KEYS).chain(GLOBAL_KEYS) {
                 for key in binding.keys {

@@ -4,10 +4,12 @@
 mod app;
 mod caseload;
 mod chrome;
+mod dossier;
 mod form;
 mod keymap;
 mod list;
 mod popup;
+mod week;
 mod worklist;
 
 use chrono::NaiveDate;

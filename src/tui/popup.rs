@@ -8,10 +8,11 @@ use ratatui::style::{Style, Stylize};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, List, ListItem, Paragraph};
 use ratatui::Frame;
+use tui_textarea::TextArea;
 
 use super::chrome::centered;
 use super::form::{Field, FieldKind, Form, FormEvent, Value};
-use crate::domain::catalog::{Outcome, Requirement};
+use crate::domain::catalog::{Catalog, Requirement};
 use crate::domain::work_item::earliest_postpone;
 
 /// A change the user asked for; the app applies it through the store.
@@ -33,21 +34,78 @@ pub enum Intent {
         title: String,
         due: NaiveDate,
     },
+    AddActivity {
+        client_id: i64,
+        type_code: String,
+        title: String,
+        start: NaiveDate,
+        end: NaiveDate,
+    },
+    CloseActivity {
+        id: i64,
+        outcome: String,
+        note: Option<String>,
+    },
+    ExtendActivity {
+        id: i64,
+        to: NaiveDate,
+    },
+    AddContact {
+        client_id: i64,
+        channel: String,
+        date: NaiveDate,
+        note: Option<String>,
+    },
+    AddNote {
+        client_id: i64,
+        text: String,
+    },
 }
 
 /// What a form is for: it decides the intent its values make.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Purpose {
-    CloseWithReason { id: i64, outcome: String },
-    CloseWithDate { id: i64, outcome: String },
+    CloseItemWithReason { id: i64, outcome: String },
+    CloseItemWithDate { id: i64, outcome: String },
+    CloseActivityWithReason { id: i64, outcome: String },
     Postpone { id: i64 },
     FollowUp { client_id: i64 },
+    Activity { client_id: i64, type_code: String },
+    Extend { id: i64 },
+    Contact { client_id: i64, channel: String },
+    Note { client_id: i64 },
+}
+
+/// What choosing in a picker leads to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Pick {
+    ItemOutcome { id: i64 },
+    ActivityOutcome { id: i64 },
+    ActivityType { client_id: i64 },
+    Channel { client_id: i64 },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Choice {
+    pub code: String,
+    pub label: String,
+    /// What the choice asks for next, or a suggestion, shown dimmed.
+    pub note: String,
+    pub requires: Requirement,
+    /// For activity types: the suggested length in days.
+    pub days: i64,
 }
 
 pub enum Popup {
     Help,
-    Outcomes(OutcomePicker),
+    Picker(Picker),
     Form(Form, Purpose),
+    /// A search line that narrows the list as the user types.
+    Search {
+        input: Box<TextArea<'static>>,
+        /// The search in force before, restored by Esc.
+        before: String,
+    },
 }
 
 /// What handling a key did to the popup stack.
@@ -56,8 +114,17 @@ pub enum Reply {
     /// Close this popup (Esc).
     Pop,
     /// Open another popup on top of this one.
-    Push(Popup),
+    Push(Box<Popup>),
     Apply(Intent),
+    /// Narrow the list to this text; `done` closes the search line.
+    Search {
+        text: String,
+        done: bool,
+    },
+}
+
+fn push(popup: Popup) -> Reply {
+    Reply::Push(Box::new(popup))
 }
 
 impl Popup {
@@ -67,12 +134,39 @@ impl Popup {
                 KeyCode::Esc | KeyCode::Char('?') | KeyCode::Char('q') => Reply::Pop,
                 _ => Reply::Stay,
             },
-            Popup::Outcomes(picker) => picker.handle_key(key),
+            Popup::Picker(picker) => picker.handle_key(key),
             Popup::Form(form, purpose) => match form.handle_key(key) {
                 FormEvent::Editing => Reply::Stay,
                 FormEvent::Cancel => Reply::Pop,
-                FormEvent::Submit(values) => Reply::Apply(purpose.intent(values)),
+                FormEvent::Submit(values) => Reply::Apply(purpose.intent(&values)),
             },
+            Popup::Search { input, before } => match key.code {
+                KeyCode::Esc => Reply::Search {
+                    text: before.clone(),
+                    done: true,
+                },
+                KeyCode::Enter => Reply::Search {
+                    text: input.lines().concat(),
+                    done: true,
+                },
+                _ => {
+                    input.input(key);
+                    Reply::Search {
+                        text: input.lines().concat(),
+                        done: false,
+                    }
+                }
+            },
+        }
+    }
+
+    pub fn search(current: &str) -> Popup {
+        let mut input = TextArea::new(vec![current.to_owned()]);
+        input.move_cursor(tui_textarea::CursorMove::End);
+        input.set_cursor_line_style(Style::new());
+        Popup::Search {
+            input: Box::new(input),
+            before: current.to_owned(),
         }
     }
 
@@ -88,70 +182,90 @@ impl Popup {
                 form.error = Some(message);
                 true
             }
-            Popup::Outcomes(picker) => {
+            Popup::Picker(picker) => {
                 picker.error = Some(message);
                 true
             }
-            Popup::Help => false,
+            Popup::Help | Popup::Search { .. } => false,
         }
     }
 }
 
 impl Purpose {
-    fn intent(&self, values: Vec<Value>) -> Intent {
-        let text = |i: usize| match values.get(i) {
-            Some(Value::Text(t)) => t.clone(),
-            _ => String::new(),
-        };
-        let date = |i: usize| match values.get(i) {
-            Some(Value::Date(d)) => Some(*d),
-            _ => None,
-        };
-        match self {
-            Purpose::CloseWithReason { id, outcome } => Intent::CloseItem {
-                id: *id,
-                outcome: outcome.clone(),
-                note: Some(text(0)),
+    fn intent(&self, values: &[Value]) -> Intent {
+        let text = |i: usize| values.get(i).and_then(Value::text);
+        let date = |i: usize| values.get(i).and_then(Value::date).unwrap_or_default();
+        match self.clone() {
+            Purpose::CloseItemWithReason { id, outcome } => Intent::CloseItem {
+                id,
+                outcome,
+                note: text(0),
                 new_date: None,
             },
-            Purpose::CloseWithDate { id, outcome } => Intent::CloseItem {
-                id: *id,
-                outcome: outcome.clone(),
+            Purpose::CloseItemWithDate { id, outcome } => Intent::CloseItem {
+                id,
+                outcome,
                 note: None,
-                new_date: date(0),
+                new_date: Some(date(0)),
+            },
+            Purpose::CloseActivityWithReason { id, outcome } => Intent::CloseActivity {
+                id,
+                outcome,
+                note: text(0),
             },
             Purpose::Postpone { id } => Intent::PostponeItem {
-                id: *id,
-                to: date(0).unwrap_or_default(),
-                reason: text(1),
+                id,
+                to: date(0),
+                reason: text(1).unwrap_or_default(),
             },
             Purpose::FollowUp { client_id } => Intent::AddFollowUp {
-                client_id: *client_id,
-                title: text(0),
-                due: date(1).unwrap_or_default(),
+                client_id,
+                title: text(0).unwrap_or_default(),
+                due: date(1),
+            },
+            Purpose::Activity {
+                client_id,
+                type_code,
+            } => Intent::AddActivity {
+                client_id,
+                type_code,
+                title: text(0).unwrap_or_default(),
+                start: date(1),
+                end: date(2),
+            },
+            Purpose::Extend { id } => Intent::ExtendActivity { id, to: date(0) },
+            Purpose::Contact { client_id, channel } => Intent::AddContact {
+                client_id,
+                channel,
+                date: date(0),
+                note: text(1),
+            },
+            Purpose::Note { client_id } => Intent::AddNote {
+                client_id,
+                text: text(0).unwrap_or_default(),
             },
         }
     }
 }
 
-fn in_days(today: NaiveDate, days: u64) -> String {
-    today
-        .checked_add_days(Days::new(days))
-        .unwrap_or(today)
-        .to_string()
+fn plus_days(date: NaiveDate, days: i64) -> NaiveDate {
+    date.checked_add_days(Days::new(days.max(0) as u64))
+        .unwrap_or(date)
 }
 
 pub fn postpone_form(id: i64, title: &str, due: NaiveDate, today: NaiveDate) -> Popup {
     let earliest = earliest_postpone(due, today);
-    let after = earliest.pred_opt().unwrap_or(earliest);
     Popup::Form(
         Form::new(
             format!("Uitstellen: {title}"),
             vec![
                 Field::new(
                     "Nieuwe datum (JJJJ-MM-DD)",
-                    FieldKind::DateAfter { after },
-                    &in_days(earliest, 7),
+                    FieldKind::Date {
+                        not_before: Some(earliest),
+                        not_after: None,
+                    },
+                    &plus_days(earliest, 7).to_string(),
                 ),
                 Field::new("Reden", FieldKind::Text, ""),
             ],
@@ -168,8 +282,11 @@ pub fn follow_up_form(client_id: i64, client_name: &str, today: NaiveDate) -> Po
                 Field::new("Wat moet er gebeuren?", FieldKind::Text, ""),
                 Field::new(
                     "Wanneer (JJJJ-MM-DD)",
-                    FieldKind::Date { not_before: today },
-                    &in_days(today, 7),
+                    FieldKind::Date {
+                        not_before: Some(today),
+                        not_after: None,
+                    },
+                    &plus_days(today, 7).to_string(),
                 ),
             ],
         ),
@@ -177,20 +294,167 @@ pub fn follow_up_form(client_id: i64, client_name: &str, today: NaiveDate) -> Po
     )
 }
 
+pub fn extend_form(id: i64, title: &str, start: NaiveDate, end: NaiveDate) -> Popup {
+    Popup::Form(
+        Form::new(
+            format!("Einddatum verschuiven: {title}"),
+            vec![Field::new(
+                "Nieuwe einddatum (JJJJ-MM-DD)",
+                FieldKind::Date {
+                    not_before: Some(start),
+                    not_after: None,
+                },
+                &plus_days(end, 28).to_string(),
+            )],
+        ),
+        Purpose::Extend { id },
+    )
+}
+
+pub fn note_form(client_id: i64, client_name: &str) -> Popup {
+    Popup::Form(
+        Form::new(
+            format!("Notitie voor {client_name}"),
+            vec![Field::new("Notitie", FieldKind::Multiline, "")],
+        ),
+        Purpose::Note { client_id },
+    )
+}
+
 /// The outcomes a work item's kind allows, and nothing else.
-pub struct OutcomePicker {
-    pub id: i64,
+pub fn item_outcomes(
+    catalog: &Catalog,
+    id: i64,
+    kind: &str,
+    title: &str,
+    today: NaiveDate,
+) -> Popup {
+    let codes = catalog
+        .kind(kind)
+        .map(|k| k.outcomes.clone())
+        .unwrap_or_default();
+    Popup::Picker(Picker::new(
+        format!("Afhandelen: {title}"),
+        outcome_choices(catalog, &codes, true),
+        Pick::ItemOutcome { id },
+        today,
+    ))
+}
+
+/// The outcomes that may close an activity early (an extension has its own key).
+pub fn activity_outcomes(
+    catalog: &Catalog,
+    id: i64,
+    type_code: &str,
+    title: &str,
+    today: NaiveDate,
+) -> Popup {
+    let codes = catalog
+        .activity_type(type_code)
+        .and_then(|t| catalog.kind(&t.expiry_kind))
+        .map(|k| k.outcomes.clone())
+        .unwrap_or_default();
+    Popup::Picker(Picker::new(
+        format!("Afsluiten: {title}"),
+        outcome_choices(catalog, &codes, false),
+        Pick::ActivityOutcome { id },
+        today,
+    ))
+}
+
+fn outcome_choices(catalog: &Catalog, codes: &[String], with_extension: bool) -> Vec<Choice> {
+    codes
+        .iter()
+        .filter_map(|code| catalog.outcome(code).ok())
+        .filter(|o| with_extension || o.requires != Requirement::NewDate)
+        .map(|o| Choice {
+            code: o.code.clone(),
+            label: o.name.clone(),
+            note: match o.requires {
+                Requirement::None => String::new(),
+                Requirement::Reason => "vraagt een reden".to_owned(),
+                Requirement::NewDate => "vraagt een nieuwe einddatum".to_owned(),
+            },
+            requires: o.requires,
+            days: 0,
+        })
+        .collect()
+}
+
+/// Only the activity types the client's category allows (few, fitting choices).
+pub fn activity_types(
+    catalog: &Catalog,
+    client_id: i64,
+    category: &str,
+    today: NaiveDate,
+) -> Popup {
+    let choices = catalog
+        .types_for_category(category)
+        .into_iter()
+        .map(|t| Choice {
+            code: t.code.clone(),
+            label: t.name.clone(),
+            note: match t.default_days {
+                0 => "één dag".to_owned(),
+                days => format!("standaard {days} dagen"),
+            },
+            requires: Requirement::None,
+            days: t.default_days,
+        })
+        .collect();
+    Popup::Picker(Picker::new(
+        format!("Nieuwe activiteit ({})", catalog.category_name(category)),
+        choices,
+        Pick::ActivityType { client_id },
+        today,
+    ))
+}
+
+pub fn channels(catalog: &Catalog, client_id: i64, today: NaiveDate) -> Popup {
+    let choices = catalog
+        .channels
+        .iter()
+        .map(|c| Choice {
+            code: c.code.clone(),
+            label: c.name.clone(),
+            note: String::new(),
+            requires: Requirement::None,
+            days: 0,
+        })
+        .collect();
+    Popup::Picker(Picker::new(
+        "Contactmoment: kanaal".to_owned(),
+        choices,
+        Pick::Channel { client_id },
+        today,
+    ))
+}
+
+/// A short list to choose from, by arrow keys or by number.
+pub struct Picker {
     pub title: String,
-    pub outcomes: Vec<Outcome>,
+    pub choices: Vec<Choice>,
     pub selected: usize,
+    pub pick: Pick,
     pub today: NaiveDate,
     pub error: Option<String>,
 }
 
-impl OutcomePicker {
+impl Picker {
+    fn new(title: String, choices: Vec<Choice>, pick: Pick, today: NaiveDate) -> Picker {
+        Picker {
+            title,
+            choices,
+            selected: 0,
+            pick,
+            today,
+            error: None,
+        }
+    }
+
     fn handle_key(&mut self, key: KeyEvent) -> Reply {
         self.error = None;
-        let len = self.outcomes.len();
+        let len = self.choices.len();
         match key.code {
             KeyCode::Esc => Reply::Pop,
             KeyCode::Up | KeyCode::Char('k') => {
@@ -201,7 +465,7 @@ impl OutcomePicker {
                 self.selected = (self.selected + 1).min(len.saturating_sub(1));
                 Reply::Stay
             }
-            KeyCode::Char(c) if c.is_ascii_digit() && c != '0' => {
+            KeyCode::Char(c @ '1'..='9') => {
                 let index = c as usize - '1' as usize;
                 if index < len {
                     self.selected = index;
@@ -216,34 +480,101 @@ impl OutcomePicker {
     }
 
     fn choose(&self) -> Reply {
-        let Some(outcome) = self.outcomes.get(self.selected) else {
+        let Some(choice) = self.choices.get(self.selected) else {
             return Reply::Stay;
         };
-        let (id, code) = (self.id, outcome.code.clone());
-        match outcome.requires {
-            Requirement::None => Reply::Apply(Intent::CloseItem {
-                id,
+        let code = choice.code.clone();
+        let reason_form = |purpose: Purpose| {
+            push(Popup::Form(
+                Form::new(
+                    format!("{}: reden", choice.label),
+                    vec![Field::new("Reden", FieldKind::Text, "")],
+                ),
+                purpose,
+            ))
+        };
+        match (&self.pick, choice.requires) {
+            (Pick::ItemOutcome { id }, Requirement::None) => Reply::Apply(Intent::CloseItem {
+                id: *id,
                 outcome: code,
                 note: None,
                 new_date: None,
             }),
-            Requirement::Reason => Reply::Push(Popup::Form(
+            (Pick::ItemOutcome { id }, Requirement::Reason) => {
+                reason_form(Purpose::CloseItemWithReason {
+                    id: *id,
+                    outcome: code,
+                })
+            }
+            (Pick::ItemOutcome { id }, Requirement::NewDate) => push(Popup::Form(
                 Form::new(
-                    format!("{}: reden", outcome.name),
-                    vec![Field::new("Reden", FieldKind::Text, "")],
-                ),
-                Purpose::CloseWithReason { id, outcome: code },
-            )),
-            Requirement::NewDate => Reply::Push(Popup::Form(
-                Form::new(
-                    format!("{}: nieuwe einddatum", outcome.name),
+                    format!("{}: nieuwe einddatum", choice.label),
                     vec![Field::new(
                         "Nieuwe einddatum (JJJJ-MM-DD)",
-                        FieldKind::DateAfter { after: self.today },
-                        &in_days(self.today, 28),
+                        FieldKind::Date {
+                            not_before: self.today.succ_opt(),
+                            not_after: None,
+                        },
+                        &plus_days(self.today, 28).to_string(),
                     )],
                 ),
-                Purpose::CloseWithDate { id, outcome: code },
+                Purpose::CloseItemWithDate {
+                    id: *id,
+                    outcome: code,
+                },
+            )),
+            (Pick::ActivityOutcome { id }, Requirement::Reason) => {
+                reason_form(Purpose::CloseActivityWithReason {
+                    id: *id,
+                    outcome: code,
+                })
+            }
+            (Pick::ActivityOutcome { id }, _) => Reply::Apply(Intent::CloseActivity {
+                id: *id,
+                outcome: code,
+                note: None,
+            }),
+            (Pick::ActivityType { client_id }, _) => push(Popup::Form(
+                Form::new(
+                    format!("Nieuwe activiteit: {}", choice.label),
+                    vec![
+                        Field::new("Titel", FieldKind::Text, &choice.label),
+                        Field::date("Startdatum (JJJJ-MM-DD)", self.today),
+                        Field::new(
+                            "Einddatum (JJJJ-MM-DD)",
+                            FieldKind::EndOf { start: 1 },
+                            &plus_days(self.today, choice.days).to_string(),
+                        ),
+                    ],
+                ),
+                Purpose::Activity {
+                    client_id: *client_id,
+                    type_code: code,
+                },
+            )),
+            (Pick::Channel { client_id }, _) => push(Popup::Form(
+                Form::new(
+                    format!("Contactmoment: {}", choice.label),
+                    vec![
+                        Field::new(
+                            "Datum (JJJJ-MM-DD)",
+                            FieldKind::Date {
+                                not_before: None,
+                                not_after: Some(self.today),
+                            },
+                            &self.today.to_string(),
+                        ),
+                        Field::new(
+                            "Wat is er besproken? (mag leeg)",
+                            FieldKind::OptionalText,
+                            "",
+                        ),
+                    ],
+                ),
+                Purpose::Contact {
+                    client_id: *client_id,
+                    channel: code,
+                },
             )),
         }
     }
@@ -251,26 +582,23 @@ impl OutcomePicker {
     fn draw(&self, frame: &mut Frame, area: Rect) {
         frame.render_widget(Clear, area);
         let block = Block::bordered()
-            .title(format!(" Afhandelen: {} ", self.title))
+            .title(format!(" {} ", self.title))
             .title_bottom(" Enter of cijfer kiest · Esc annuleert ");
         let inner = block.inner(area);
         frame.render_widget(block, area);
         let items: Vec<ListItem> = self
-            .outcomes
+            .choices
             .iter()
             .enumerate()
-            .map(|(i, o)| {
-                let needs = match o.requires {
-                    Requirement::None => "",
-                    Requirement::Reason => "  (vraagt een reden)",
-                    Requirement::NewDate => "  (vraagt een nieuwe einddatum)",
-                };
-                let line = Line::from(vec![
+            .map(|(i, c)| {
+                let mut spans = vec![
                     Span::styled(format!("{} ", i + 1), Style::new().bold()),
-                    Span::raw(o.name.clone()),
-                    Span::styled(needs, Style::new().dim()),
-                ]);
-                let item = ListItem::new(line);
+                    Span::raw(c.label.clone()),
+                ];
+                if !c.note.is_empty() {
+                    spans.push(Span::styled(format!("  ({})", c.note), Style::new().dim()));
+                }
+                let item = ListItem::new(Line::from(spans));
                 if i == self.selected {
                     item.style(Style::new().reversed())
                 } else {
@@ -293,14 +621,32 @@ impl OutcomePicker {
 pub fn draw(popup: &mut Popup, frame: &mut Frame, help: impl FnOnce(&mut Frame)) {
     match popup {
         Popup::Help => help(frame),
-        Popup::Outcomes(picker) => {
-            let height = picker.outcomes.len() as u16 + 3;
-            let area = centered(frame.area(), 64, height);
+        Popup::Picker(picker) => {
+            let height = picker.choices.len() as u16 + 3;
+            let area = centered(frame.area(), 66, height);
             picker.draw(frame, area);
         }
         Popup::Form(form, _) => {
             let area = form.area(frame.area());
             form.draw(frame, area);
+        }
+        Popup::Search { input, .. } => {
+            // Just above the status line, over the bottom of the list.
+            let full = frame.area();
+            let area = Rect {
+                x: full.x,
+                y: full.bottom().saturating_sub(4),
+                width: full.width,
+                height: 3.min(full.height),
+            };
+            frame.render_widget(Clear, area);
+            let block = Block::bordered()
+                .title(" Zoeken ")
+                .title_bottom(" Enter houdt vast · Esc herstelt ");
+            let inner = block.inner(area);
+            frame.render_widget(block, area);
+            input.set_cursor_style(Style::new().reversed());
+            frame.render_widget(&**input, inner);
         }
     }
 }

@@ -52,7 +52,12 @@ enum Entry {
 
 #[derive(Debug, Default)]
 pub struct WorklistView {
+    /// The open items that pass the search, in werkvoorraad order.
     pub items: Vec<WorkItem>,
+    all: Vec<WorkItem>,
+    /// Only items whose client, kind or title contains this (case-insensitive).
+    pub text: String,
+    today: Option<NaiveDate>,
     entries: Vec<Entry>,
     /// For each item, its line in `entries`.
     positions: Vec<usize>,
@@ -63,8 +68,35 @@ impl WorklistView {
     /// Takes new rows (in werkvoorraad order), keeping the selection on the same
     /// item where it is still there.
     pub fn set_items(&mut self, items: Vec<WorkItem>, today: NaiveDate) {
+        self.all = items;
+        self.today = Some(today);
+        self.rebuild();
+    }
+
+    pub fn set_text(&mut self, text: &str) {
+        self.text = text.to_owned();
+        self.rebuild();
+    }
+
+    pub fn total(&self) -> usize {
+        self.all.len()
+    }
+
+    fn rebuild(&mut self) {
+        let Some(today) = self.today else { return };
         let selected_id = self.selected().map(|i| i.id);
-        self.items = items;
+        let text = self.text.to_lowercase();
+        self.items = self
+            .all
+            .iter()
+            .filter(|i| {
+                text.is_empty()
+                    || i.client_name.to_lowercase().contains(&text)
+                    || i.kind.contains(&text)
+                    || i.title.to_lowercase().contains(&text)
+            })
+            .cloned()
+            .collect();
         self.entries.clear();
         self.positions.clear();
         let mut current: Option<Group> = None;
@@ -107,10 +139,12 @@ impl WorklistView {
             let block = Block::new().borders(Borders::TOP);
             let inner = block.inner(area);
             frame.render_widget(block, area);
-            frame.render_widget(
-                Line::from("Geen open werkitems. Alles is afgehandeld.").dim(),
-                inner,
-            );
+            let text = if self.all.is_empty() {
+                "Geen open werkitems. Alles is afgehandeld."
+            } else {
+                "Geen werkitems die bij de zoekopdracht passen."
+            };
+            frame.render_widget(Line::from(text).dim(), inner);
             return;
         }
         // Keep the heading above the first item of a group in view.

@@ -1,0 +1,425 @@
+//! The dossier of one client: who they are, and tabs for activities, terms, work
+//! items, contacts and notes.
+
+use chrono::NaiveDate;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Style, Stylize};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Row, Table, Tabs, Wrap};
+use ratatui::Frame;
+
+use super::caseload::deadline_span;
+use super::list::ListState;
+use crate::domain::activity::{Activity, ActivityStatus};
+use crate::domain::catalog::Catalog;
+use crate::domain::date::{age, dutch};
+use crate::domain::work_item::{ItemStatus, WorkItem};
+use crate::store::Dossier;
+
+fn empty(frame: &mut Frame, area: Rect, text: &str) {
+    let block = Block::new().borders(Borders::TOP);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    frame.render_widget(Line::from(text.to_owned()).dim(), inner);
+}
+
+fn table<'a>(rows: Vec<Row<'a>>, header: Row<'a>, widths: &[Constraint]) -> Table<'a> {
+    Table::new(rows, widths.to_vec())
+        .header(header.style(Style::new().bold()))
+        .block(Block::new().borders(Borders::TOP))
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tab {
+    Activities,
+    Terms,
+    Items,
+    Contacts,
+    Notes,
+}
+
+const TABS: [Tab; 5] = [
+    Tab::Activities,
+    Tab::Terms,
+    Tab::Items,
+    Tab::Contacts,
+    Tab::Notes,
+];
+
+impl Tab {
+    fn title(self) -> &'static str {
+        match self {
+            Tab::Activities => "Activiteiten",
+            Tab::Terms => "Termijnen",
+            Tab::Items => "Werkitems",
+            Tab::Contacts => "Contacten",
+            Tab::Notes => "Notities",
+        }
+    }
+}
+
+pub struct DossierView {
+    pub dossier: Dossier,
+    /// Activity types whose expiry is a legal deadline (hersteltermijn).
+    legal_types: Vec<String>,
+    pub items: Vec<WorkItem>,
+    /// Open activities first (by end date), then the closed ones (latest first).
+    pub activities: Vec<Activity>,
+    pub tab: Tab,
+    pub list: ListState,
+}
+
+impl DossierView {
+    pub fn new(dossier: Dossier, items: Vec<WorkItem>, catalog: &Catalog) -> DossierView {
+        let legal_types = catalog
+            .activity_types
+            .iter()
+            .filter(|t| catalog.kind(&t.expiry_kind).is_ok_and(|k| k.legal))
+            .map(|t| t.code.clone())
+            .collect();
+        let mut view = DossierView {
+            legal_types,
+            activities: Vec::new(),
+            dossier,
+            items,
+            tab: Tab::Activities,
+            list: ListState::default(),
+        };
+        view.sort_activities();
+        view
+    }
+
+    /// Takes fresh data for the same client, keeping tab and selection.
+    pub fn update(&mut self, dossier: Dossier, items: Vec<WorkItem>) {
+        self.dossier = dossier;
+        self.items = items;
+        self.sort_activities();
+    }
+
+    fn sort_activities(&mut self) {
+        let mut activities = self.dossier.activities.clone();
+        activities.sort_by(|a, b| {
+            (a.status == ActivityStatus::Closed)
+                .cmp(&(b.status == ActivityStatus::Closed))
+                .then(if a.status == ActivityStatus::Open {
+                    a.end_date.cmp(&b.end_date)
+                } else {
+                    b.end_date.cmp(&a.end_date)
+                })
+        });
+        self.activities = activities;
+    }
+
+    pub fn client_id(&self) -> i64 {
+        self.dossier.client.id
+    }
+
+    pub fn next_tab(&mut self, step: isize) {
+        let index = TABS.iter().position(|t| *t == self.tab).unwrap_or(0) as isize;
+        self.tab = TABS[(index + step).rem_euclid(TABS.len() as isize) as usize];
+        self.list = ListState::default();
+    }
+
+    /// The activity under the cursor on the activities or terms tab.
+    pub fn selected_activity(&self) -> Option<&Activity> {
+        match self.tab {
+            Tab::Activities => self.activities.get(self.list.selected),
+            Tab::Terms => self.terms().get(self.list.selected).copied(),
+            _ => None,
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        match self.tab {
+            Tab::Activities => self.activities.len(),
+            Tab::Terms => self.terms().len(),
+            Tab::Items => self.items.len(),
+            Tab::Contacts => self.dossier.contacts.len(),
+            Tab::Notes => self.dossier.notes.len(),
+        }
+    }
+
+    /// Hersteltermijnen and other legal terms of this client, running ones first.
+    fn terms(&self) -> Vec<&Activity> {
+        self.activities
+            .iter()
+            .filter(|a| self.legal_types.contains(&a.type_code))
+            .collect()
+    }
+
+    pub fn draw(&mut self, frame: &mut Frame, area: Rect, catalog: &Catalog, today: NaiveDate) {
+        let [header, tabs, body] = Layout::vertical([
+            Constraint::Length(3),
+            Constraint::Length(1),
+            Constraint::Min(0),
+        ])
+        .areas(area);
+        self.draw_header(frame, header, catalog, today);
+        let titles: Vec<String> = TABS
+            .iter()
+            .map(|t| match t {
+                Tab::Activities => format!("{} ({})", t.title(), self.activities.len()),
+                Tab::Terms => format!("{} ({})", t.title(), self.terms().len()),
+                Tab::Items => format!("{} ({})", t.title(), self.items.len()),
+                Tab::Contacts => format!("{} ({})", t.title(), self.dossier.contacts.len()),
+                Tab::Notes => format!("{} ({})", t.title(), self.dossier.notes.len()),
+            })
+            .collect();
+        let selected = TABS.iter().position(|t| *t == self.tab).unwrap_or(0);
+        frame.render_widget(
+            Tabs::new(titles)
+                .select(selected)
+                .highlight_style(Style::new().bold().underlined()),
+            tabs,
+        );
+        match self.tab {
+            Tab::Activities => self.draw_activities(frame, body, today, false),
+            Tab::Terms => self.draw_activities(frame, body, today, true),
+            Tab::Items => self.draw_items(frame, body, today),
+            Tab::Contacts => self.draw_contacts(frame, body, catalog),
+            Tab::Notes => self.draw_notes(frame, body),
+        }
+    }
+
+    fn draw_header(&self, frame: &mut Frame, area: Rect, catalog: &Catalog, today: NaiveDate) {
+        let d = &self.dossier;
+        let c = &d.client;
+        let mut first = vec![Span::styled(c.name.clone(), Style::new().bold())];
+        let mut push = |text: String| {
+            first.push(Span::raw("  ·  "));
+            first.push(Span::raw(text));
+        };
+        if let Some(bsn) = &d.bsn_masked {
+            push(format!("BSN {bsn}"));
+        }
+        if let Some(years) = c.birth_date.and_then(|b| age(b, today)) {
+            push(format!("{years} jaar"));
+        }
+        push(catalog.category_name(&c.category).to_owned());
+        if let Some(channel) = &c.contact_preference {
+            push(format!("voorkeur: {}", catalog.channel_name(channel)));
+        }
+        let contact = match d.days_since_contact {
+            Some(days) => format!("laatste contact {days} dagen geleden"),
+            None => "nog geen contact".to_owned(),
+        };
+        let view = if d.in_view {
+            Span::styled(format!("{contact} (in beeld)"), Style::new().green())
+        } else {
+            Span::styled(
+                format!("{contact} — niet in beeld ▲"),
+                Style::new().red().bold(),
+            )
+        };
+        let mut second = vec![view];
+        if let Some(phone) = &c.phone {
+            second.push(Span::raw(format!("  ·  tel {phone}")));
+        }
+        if let Some(email) = &c.email {
+            second.push(Span::raw(format!("  ·  {email}")));
+        }
+        let next = self
+            .activities
+            .iter()
+            .filter(|a| a.status == ActivityStatus::Open && a.end_date >= today)
+            .min_by_key(|a| a.end_date);
+        let third = match next {
+            Some(a) => Line::from(vec![
+                Span::raw("Eerstvolgende einddatum: "),
+                Span::styled(a.title.clone(), Style::new().bold()),
+                Span::raw(format!(" op {} (", dutch(a.end_date))),
+                deadline_span(a.end_date, today),
+                Span::raw(")"),
+            ]),
+            None => Line::from("Geen lopende activiteit met een einddatum in de toekomst.").dim(),
+        };
+        frame.render_widget(
+            Paragraph::new(vec![Line::from(first), Line::from(second), third]),
+            area,
+        );
+    }
+
+    fn window(&mut self, len: usize, area: Rect) -> std::ops::Range<usize> {
+        self.list
+            .visible(len, area.height.saturating_sub(2) as usize)
+    }
+
+    fn highlight(row: Row<'_>, selected: bool) -> Row<'_> {
+        if selected {
+            row.style(Style::new().reversed())
+        } else {
+            row
+        }
+    }
+
+    fn draw_activities(&mut self, frame: &mut Frame, area: Rect, today: NaiveDate, terms: bool) {
+        let activities: Vec<Activity> = if terms {
+            self.terms().into_iter().cloned().collect()
+        } else {
+            self.activities.clone()
+        };
+        if activities.is_empty() {
+            let what = if terms {
+                "Geen hersteltermijnen."
+            } else {
+                "Nog geen activiteiten. Toets a om er een vast te leggen."
+            };
+            return empty(frame, area, what);
+        }
+        // Narrow terminals get the end date only, so the title keeps its room.
+        let wide = area.width >= 100;
+        let window = self.window(activities.len(), area);
+        let selected = self.list.selected;
+        let rows: Vec<Row> = activities[window.clone()]
+            .iter()
+            .zip(window)
+            .map(|(a, i)| {
+                let status = match (&a.status, &a.outcome) {
+                    (ActivityStatus::Closed, outcome) => Span::styled(
+                        format!("afgesloten: {}", outcome.as_deref().unwrap_or("-")),
+                        Style::new().dim(),
+                    ),
+                    (ActivityStatus::Open, _) => deadline_span(a.end_date, today),
+                };
+                let period = if wide {
+                    format!("{} – {}", a.start_date, a.end_date)
+                } else {
+                    a.end_date.to_string()
+                };
+                Self::highlight(
+                    Row::new(vec![
+                        Line::from(a.type_code.clone()),
+                        Line::from(a.title.clone()),
+                        Line::from(period),
+                        Line::from(status),
+                    ]),
+                    i == selected,
+                )
+            })
+            .collect();
+        let header = Row::new([
+            "Soort",
+            "Titel",
+            if wide { "Periode" } else { "Einde" },
+            "Status",
+        ]);
+        let widths = [
+            Constraint::Length(19),
+            Constraint::Fill(1),
+            Constraint::Length(if wide { 23 } else { 10 }),
+            Constraint::Length(22),
+        ];
+        frame.render_widget(table(rows, header, &widths), area);
+    }
+
+    fn draw_items(&mut self, frame: &mut Frame, area: Rect, today: NaiveDate) {
+        if self.items.is_empty() {
+            return empty(frame, area, "Geen werkitems.");
+        }
+        let window = self.window(self.items.len(), area);
+        let selected = self.list.selected;
+        let rows: Vec<Row> = self.items[window.clone()]
+            .iter()
+            .zip(window)
+            .map(|(item, i)| {
+                let status = match item.status {
+                    ItemStatus::Open => Line::from(deadline_span(item.due_date, today)),
+                    ItemStatus::Closed => Line::from("afgehandeld").dim(),
+                };
+                Self::highlight(
+                    Row::new(vec![
+                        Line::from(item.due_date.to_string()),
+                        status,
+                        Line::from(format!(
+                            "{}{}",
+                            if item.legal { "§ " } else { "" },
+                            item.kind
+                        )),
+                        Line::from(item.title.clone()),
+                    ]),
+                    i == selected,
+                )
+            })
+            .collect();
+        let header = Row::new(["Vervalt", "Status", "Soort", "Wat"]);
+        let widths = [
+            Constraint::Length(11),
+            Constraint::Length(17),
+            Constraint::Length(16),
+            Constraint::Fill(1),
+        ];
+        let table = table(rows, header, &widths);
+        frame.render_widget(table, area);
+    }
+
+    fn draw_contacts(&mut self, frame: &mut Frame, area: Rect, catalog: &Catalog) {
+        if self.dossier.contacts.is_empty() {
+            return empty(
+                frame,
+                area,
+                "Nog geen contactmomenten. Toets c om er een vast te leggen.",
+            );
+        }
+        let window = self.window(self.dossier.contacts.len(), area);
+        let selected = self.list.selected;
+        let rows: Vec<Row> = self.dossier.contacts[window.clone()]
+            .iter()
+            .zip(window)
+            .map(|(c, i)| {
+                let channel = if c.no_show {
+                    Line::from(format!(
+                        "{} (niet verschenen)",
+                        catalog.channel_name(&c.channel)
+                    ))
+                    .red()
+                } else {
+                    Line::from(catalog.channel_name(&c.channel).to_owned())
+                };
+                Self::highlight(
+                    Row::new(vec![
+                        Line::from(dutch(c.date)),
+                        channel,
+                        Line::from(c.note.clone().unwrap_or_default()),
+                    ]),
+                    i == selected,
+                )
+            })
+            .collect();
+        let header = Row::new(["Datum", "Kanaal", "Notitie"]);
+        let widths = [
+            Constraint::Length(16),
+            Constraint::Length(26),
+            Constraint::Fill(1),
+        ];
+        let table = table(rows, header, &widths);
+        frame.render_widget(table, area);
+    }
+
+    fn draw_notes(&mut self, frame: &mut Frame, area: Rect) {
+        if self.dossier.notes.is_empty() {
+            return empty(
+                frame,
+                area,
+                "Nog geen notities. Toets n om er een te schrijven.",
+            );
+        }
+        let block = Block::new().borders(Borders::TOP);
+        let inner = block.inner(area);
+        frame.render_widget(block, area);
+        let notes = &self.dossier.notes;
+        self.list.selected = self.list.selected.min(notes.len().saturating_sub(1));
+        self.list.page = inner.height as usize / 3;
+        // Notes are read whole: from the selected one down, wrapped.
+        let lines: Vec<Line> = notes
+            .iter()
+            .skip(self.list.selected)
+            .flat_map(|n| {
+                let mut lines = vec![Line::from(dutch(n.date)).bold()];
+                lines.extend(n.text.lines().map(|l| Line::from(format!("  {l}"))));
+                lines.push(Line::default());
+                lines
+            })
+            .collect();
+        frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+    }
+}
