@@ -54,6 +54,25 @@ fn items_of(db: &Db, activity: i64) -> Vec<(String, String, String)> {
         .collect()
 }
 
+/// A traject that ended on 2026-11-20 and its work item, as (activity id, item id).
+fn expired_traject(db: &Db) -> (i64, String) {
+    let client = db.client("A", "bijna_job_ready").to_string();
+    let activity = db.add(&[
+        "activity",
+        "add",
+        "--client",
+        &client,
+        "--type",
+        "traject",
+        "--start",
+        "2026-10-01",
+        "--end",
+        "2026-11-20",
+    ]);
+    let item = worklist(db, "2026-11-22")[0]["id"].as_i64().unwrap();
+    (activity, item.to_string())
+}
+
 fn refused(db: &Db, today: &str, args: &[&str], expected: &str) {
     let before = db.counts();
     let out = db.cmd_on(today).args(args).output().unwrap();
@@ -216,23 +235,7 @@ fn same_day_legal_deadlines_sort_first() {
 #[test]
 fn closing_finishes_the_activity_and_nothing_expires_again() {
     let db = Db::new();
-    let client = db.client("A", "bijna_job_ready").to_string();
-    let activity = db.add(&[
-        "activity",
-        "add",
-        "--client",
-        &client,
-        "--type",
-        "traject",
-        "--start",
-        "2026-10-01",
-        "--end",
-        "2026-11-20",
-    ]);
-    let item = worklist(&db, "2026-11-22")[0]["id"]
-        .as_i64()
-        .unwrap()
-        .to_string();
+    let (activity, item) = expired_traject(&db);
 
     let shown: Value =
         serde_json::from_str(&on(&db, "2026-11-22", &["item", "show", &item, "--json"])).unwrap();
@@ -343,23 +346,7 @@ fn verlengd_gives_a_new_cycle_with_exactly_one_new_item() {
 #[test]
 fn outcomes_ask_for_what_they_need() {
     let db = Db::new();
-    let client = db.client("A", "bijna_job_ready").to_string();
-    db.add(&[
-        "activity",
-        "add",
-        "--client",
-        &client,
-        "--type",
-        "traject",
-        "--start",
-        "2026-10-01",
-        "--end",
-        "2026-11-20",
-    ]);
-    let item = worklist(&db, "2026-11-22")[0]["id"]
-        .as_i64()
-        .unwrap()
-        .to_string();
+    let (_, item) = expired_traject(&db);
     refused(
         &db,
         "2026-11-22",

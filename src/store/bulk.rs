@@ -6,9 +6,8 @@ use rusqlite::{params, OptionalExtension};
 use serde_json::json;
 
 use super::error::Result;
-use super::{Store, Write};
+use super::{clients, work_items, Store, Write};
 use crate::clock;
-use crate::domain::bsn::Bsn;
 use crate::domain::client::NewClient;
 
 /// What a database holds, as far as `inbeeld demo` is concerned.
@@ -38,26 +37,7 @@ pub struct Loader<'w, 'c> {
 
 impl Loader<'_, '_> {
     pub fn client(&self, new: &NewClient, registered_on: NaiveDate) -> Result<i64> {
-        self.w
-            .tx()
-            .prepare_cached(
-                "INSERT INTO clients (name, bsn, birth_date, category_code, phone, email,
-                     contact_preference, case_manager_id, registered_on, created_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7,
-                     (SELECT id FROM case_managers ORDER BY id LIMIT 1), ?8, ?9)",
-            )?
-            .execute(params![
-                new.name,
-                new.bsn.as_ref().map(Bsn::as_str),
-                new.birth_date,
-                new.category,
-                new.phone,
-                new.email,
-                new.contact_preference,
-                registered_on,
-                self.now
-            ])?;
-        Ok(self.w.tx().last_insert_rowid())
+        clients::insert_client(self.w.tx(), new, registered_on, &self.now)
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -112,14 +92,7 @@ impl Loader<'_, '_> {
 
     /// A klantmanager's own follow-up, still open.
     pub fn follow_up(&self, client_id: i64, title: &str, due: NaiveDate) -> Result<()> {
-        self.w
-            .tx()
-            .prepare_cached(
-                "INSERT INTO work_items (client_id, kind_code, title, due_date, source, created_at)
-                 VALUES (?1, 'vervolgactie', ?2, ?3, 'manual', ?4)",
-            )?
-            .execute(params![client_id, title, due, self.now])?;
-        Ok(())
+        work_items::insert_follow_up(self.w.tx(), client_id, title, due, &self.now).map(|_| ())
     }
 
     pub fn contact(

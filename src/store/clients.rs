@@ -64,6 +64,33 @@ pub(crate) fn client(conn: &Connection, id: i64) -> Result<Client> {
     })
 }
 
+/// Inserts a client; `registered_on` starts the contact rhythm. Returns the id.
+pub(crate) fn insert_client(
+    conn: &Connection,
+    new: &NewClient,
+    registered_on: NaiveDate,
+    now: &str,
+) -> Result<i64> {
+    conn.prepare_cached(
+        "INSERT INTO clients (name, bsn, birth_date, category_code, phone, email,
+             contact_preference, case_manager_id, registered_on, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7,
+             (SELECT id FROM case_managers ORDER BY id LIMIT 1), ?8, ?9)",
+    )?
+    .execute(params![
+        new.name,
+        new.bsn.as_ref().map(Bsn::as_str),
+        new.birth_date,
+        new.category,
+        new.phone,
+        new.email,
+        new.contact_preference,
+        registered_on,
+        now
+    ])?;
+    Ok(conn.last_insert_rowid())
+}
+
 /// The caseload rows: one query, so that a caseload of thousands stays one pass.
 const SUMMARY_SQL: &str = "
 SELECT c.id, c.name, c.category_code, c.registered_on, cat.contact_rhythm_days,
@@ -113,24 +140,7 @@ impl Store {
                     return Err(InputError::DuplicateBsn(id).into());
                 }
             }
-            w.tx().execute(
-                "INSERT INTO clients (name, bsn, birth_date, category_code, phone, email,
-                     contact_preference, case_manager_id, registered_on, created_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7,
-                     (SELECT id FROM case_managers ORDER BY id LIMIT 1), ?8, ?9)",
-                params![
-                    new.name,
-                    new.bsn.as_ref().map(Bsn::as_str),
-                    new.birth_date,
-                    new.category,
-                    new.phone,
-                    new.email,
-                    new.contact_preference,
-                    today,
-                    clock::now_utc()
-                ],
-            )?;
-            let id = w.tx().last_insert_rowid();
+            let id = insert_client(w.tx(), new, today, &clock::now_utc())?;
             // The audit keeps the BSN masked: the log is read more widely than the file.
             w.audit(
                 "client.add",

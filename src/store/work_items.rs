@@ -18,6 +18,22 @@ use crate::domain::work_item::{
 };
 use crate::domain::InputError;
 
+/// Inserts a klantmanager's own follow-up (vervolgactie). Returns the id.
+pub(crate) fn insert_follow_up(
+    conn: &Connection,
+    client_id: i64,
+    title: &str,
+    due: NaiveDate,
+    now: &str,
+) -> Result<i64> {
+    conn.prepare_cached(
+        "INSERT INTO work_items (client_id, kind_code, title, due_date, source, created_at)
+         VALUES (?1, 'vervolgactie', ?2, ?3, 'manual', ?4)",
+    )?
+    .execute(params![client_id, title, due, now])?;
+    Ok(conn.last_insert_rowid())
+}
+
 const ITEM_SQL: &str = "
 SELECT w.id, w.client_id, c.name, w.kind_code, w.title, w.due_date, w.source,
        w.source_activity_id, w.status, k.legal, k.urgency,
@@ -274,12 +290,7 @@ impl Store {
         }
         clients::client(self.conn(), client_id)?;
         self.write(|w| {
-            w.tx().execute(
-                "INSERT INTO work_items (client_id, kind_code, title, due_date, source, created_at)
-                 VALUES (?1, 'vervolgactie', ?2, ?3, 'manual', ?4)",
-                params![client_id, title, due, clock::now_utc()],
-            )?;
-            let id = w.tx().last_insert_rowid();
+            let id = insert_follow_up(w.tx(), client_id, &title, due, &clock::now_utc())?;
             w.audit(
                 "work_item.add",
                 "work_item",
