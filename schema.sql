@@ -72,6 +72,9 @@ CREATE TABLE activity_types (
     expiry_kind     TEXT NOT NULL REFERENCES work_item_kinds (code),
     expiry_title    TEXT NOT NULL,
     due_offset_days INTEGER NOT NULL DEFAULT 0 CHECK (due_offset_days >= 0),
+    -- Legal deadlines are signalled before they pass: the work item appears this
+    -- many days before the end date (and is due on it).
+    lead_days       INTEGER NOT NULL DEFAULT 0 CHECK (lead_days >= 0),
     sort_order      INTEGER NOT NULL
 );
 
@@ -80,6 +83,28 @@ CREATE TABLE category_activity_types (
     category_code      TEXT NOT NULL REFERENCES categories (code),
     activity_type_code TEXT NOT NULL REFERENCES activity_types (code),
     PRIMARY KEY (category_code, activity_type_code)
+);
+
+-- The Algemene termijnenwet: days a Koninklijk Besluit declared equal to an algemeen
+-- erkende feestdag (art. 3 lid 3). The feestdagen of art. 3 lid 1 and 2 are computed.
+CREATE TABLE declared_holidays (
+    date   TEXT PRIMARY KEY CHECK (date(date) IS date),
+    name   TEXT NOT NULL CHECK (length(trim(name)) > 0),
+    source TEXT NOT NULL CHECK (length(trim(source)) > 0)
+);
+
+-- Legal terms, each naming its article. A term starts the day after its start date
+-- and ends `length_days` later; where `atw` is set the Algemene termijnenwet moves
+-- the end. A municipality can switch a rule off (`enabled`) or add its own.
+CREATE TABLE term_rules (
+    code          TEXT PRIMARY KEY CHECK (code GLOB '[a-z]*' AND code NOT GLOB '*[^a-z0-9_]*'),
+    name          TEXT NOT NULL,
+    article       TEXT NOT NULL,
+    description   TEXT NOT NULL,
+    length_days   INTEGER NOT NULL CHECK (length_days > 0),
+    atw           INTEGER NOT NULL DEFAULT 1 CHECK (atw IN (0, 1)),
+    enabled       INTEGER NOT NULL DEFAULT 1 CHECK (enabled IN (0, 1)),
+    activity_type TEXT NOT NULL REFERENCES activity_types (code)
 );
 
 -- ---------------------------------------------------------------- caseload
@@ -102,6 +127,23 @@ CREATE TABLE clients (
 );
 CREATE INDEX clients_by_name ON clients (name);
 
+-- An aanvraag (application for bijstand): its beslistermijn and voorschot run from
+-- `received_on`; for a person under 27 a zoektermijn runs from the melding first.
+CREATE TABLE applications (
+    id          INTEGER PRIMARY KEY,
+    client_id   INTEGER NOT NULL REFERENCES clients (id),
+    reported_on TEXT CHECK (reported_on IS NULL OR date(reported_on) IS reported_on),
+    received_on TEXT NOT NULL CHECK (date(received_on) IS received_on),
+    under_27    INTEGER NOT NULL DEFAULT 0 CHECK (under_27 IN (0, 1)),
+    status      TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'decided')),
+    decision    TEXT CHECK (decision IN ('toegekend', 'afgewezen', 'buiten_behandeling')),
+    -- The day the decision was made known (bekendmaking); the bezwaartermijn runs from it.
+    decided_on  TEXT CHECK (decided_on IS NULL OR date(decided_on) IS decided_on),
+    created_at  TEXT NOT NULL,
+    CHECK ((status = 'decided') = (decision IS NOT NULL AND decided_on IS NOT NULL))
+);
+CREATE INDEX applications_by_client ON applications (client_id);
+
 CREATE TABLE activities (
     id          INTEGER PRIMARY KEY,
     client_id   INTEGER NOT NULL REFERENCES clients (id),
@@ -113,12 +155,18 @@ CREATE TABLE activities (
     outcome_code TEXT REFERENCES outcomes (code),
     outcome_note TEXT,
     closed_on   TEXT CHECK (closed_on IS NULL OR date(closed_on) IS closed_on),
+    -- A legal term of an aanvraag: which aanvraag, which rule, and how its end date
+    -- was computed (shown in the dossier).
+    application_id INTEGER REFERENCES applications (id),
+    term_rule   TEXT REFERENCES term_rules (code),
+    term_note   TEXT,
     created_at  TEXT NOT NULL,
     CHECK (end_date >= start_date),
     -- Closed only with an outcome; never an outcome while open.
     CHECK ((status = 'closed') = (outcome_code IS NOT NULL AND closed_on IS NOT NULL))
 );
 CREATE INDEX activities_by_client ON activities (client_id, end_date);
+CREATE INDEX activities_by_application ON activities (application_id) WHERE application_id IS NOT NULL;
 -- The sweep's question: which open activities have reached their end date?
 CREATE INDEX activities_open_by_end ON activities (end_date) WHERE status = 'open';
 
@@ -235,7 +283,12 @@ INSERT INTO work_item_kinds (code, name, urgency, legal) VALUES
     ('onderzoek',      'Onderzoek',      20, 0),
     ('afspraak',       'Afspraak',       15, 0),
     ('contact',        'Contact',        10, 0),
-    ('vervolgactie',   'Vervolgactie',    5, 0);
+    ('vervolgactie',   'Vervolgactie',    5, 0),
+    ('beslistermijn',  'Beslistermijn',  40, 1),
+    ('voorschot',      'Voorschot',      35, 1),
+    ('buitenbehandeling', 'Buiten behandeling', 35, 1),
+    ('bezwaartermijn', 'Bezwaartermijn', 25, 1),
+    ('zoektermijn',    'Zoektermijn',    25, 1);
 
 INSERT INTO outcomes (code, name, requires) VALUES
     ('afgerond',        'Afgerond',                  'none'),
@@ -247,7 +300,13 @@ INSERT INTO outcomes (code, name, requires) VALUES
     ('niet_bereikt',    'Niet bereikt',              'reason'),
     ('no_show',         'Niet verschenen',           'none'),
     ('uitgevoerd',      'Uitgevoerd',                'none'),
-    ('vervallen',       'Vervallen',                 'reason');
+    ('vervallen',       'Vervallen',                 'reason'),
+    ('besloten',        'Besloten',                  'none'),
+    ('verstrekt',       'Voorschot verstrekt',       'none'),
+    ('niet_nodig',      'Niet nodig',                'reason'),
+    ('bekendgemaakt',   'Besluit bekendgemaakt',     'none'),
+    ('geen_bezwaar',    'Geen bezwaar ontvangen',    'none'),
+    ('bezwaar',         'Bezwaar ontvangen',         'none');
 
 INSERT INTO kind_outcomes (kind_code, outcome_code) VALUES
     ('traject',        'afgerond'),
@@ -265,17 +324,56 @@ INSERT INTO kind_outcomes (kind_code, outcome_code) VALUES
     ('contact',        'gesproken'),
     ('contact',        'niet_bereikt'),
     ('vervolgactie',   'uitgevoerd'),
-    ('vervolgactie',   'vervallen');
+    ('vervolgactie',   'vervallen'),
+    ('beslistermijn',  'besloten'),
+    ('voorschot',      'verstrekt'),
+    ('voorschot',      'niet_nodig'),
+    ('buitenbehandeling', 'bekendgemaakt'),
+    ('bezwaartermijn', 'geen_bezwaar'),
+    ('bezwaartermijn', 'bezwaar'),
+    ('zoektermijn',    'afgerond');
 
-INSERT INTO activity_types (code, name, default_days, expiry_kind, expiry_title, due_offset_days, sort_order) VALUES
-    ('traject',             'Traject',             182, 'traject',        'Traject evalueren',                          0, 1),
-    ('scholing',            'Scholing',            91,  'traject',        'Scholing evalueren',                         0, 2),
-    ('werkervaringsplaats', 'Werkervaringsplaats', 182, 'traject',        'Werkervaringsplaats evalueren',              0, 3),
-    ('onderzoek',           'Onderzoek',           28,  'onderzoek',      'Onderzoek afronden',                         0, 4),
-    ('hersteltermijn',      'Hersteltermijn',      14,  'hersteltermijn', 'Stukken ontvangen?',                         0, 5),
-    ('afspraak',            'Afspraak',            0,   'afspraak',       'Opkomst registreren',                        0, 6),
-    ('vrijwilligerswerk',   'Vrijwilligerswerk',   182, 'traject',        'Vrijwilligerswerk evalueren',                0, 7),
-    ('hulpverlening',       'Hulpverlening',       91,  'traject',        'Hulpverlening evalueren',                    0, 8);
+INSERT INTO activity_types (code, name, default_days, expiry_kind, expiry_title, due_offset_days, sort_order, lead_days) VALUES
+    ('traject',             'Traject',             182, 'traject',        'Traject evalueren',                          0, 1, 0),
+    ('scholing',            'Scholing',            91,  'traject',        'Scholing evalueren',                         0, 2, 0),
+    ('werkervaringsplaats', 'Werkervaringsplaats', 182, 'traject',        'Werkervaringsplaats evalueren',              0, 3, 0),
+    ('onderzoek',           'Onderzoek',           28,  'onderzoek',      'Onderzoek afronden',                         0, 4, 0),
+    ('hersteltermijn',      'Hersteltermijn',      14,  'hersteltermijn', 'Stukken ontvangen?',                         0, 5, 0),
+    ('afspraak',            'Afspraak',            0,   'afspraak',       'Opkomst registreren',                        0, 6, 0),
+    ('vrijwilligerswerk',   'Vrijwilligerswerk',   182, 'traject',        'Vrijwilligerswerk evalueren',                0, 7, 0),
+    ('hulpverlening',       'Hulpverlening',       91,  'traject',        'Hulpverlening evalueren',                    0, 8, 0),
+    -- Legal terms: computed from an aanvraag or a besluit, never typed, so no category
+    -- offers them.
+    ('beslistermijn',       'Beslistermijn',       56,  'beslistermijn',  'Beslissen op de aanvraag',                   0, 20, 14),
+    ('voorschot',           'Voorschot',           28,  'voorschot',      'Voorschot verstrekken',                      0, 21, 7),
+    ('buitenbehandeling',   'Buiten behandeling',  28,  'buitenbehandeling', 'Besluit buiten behandeling bekendmaken',  0, 22, 7),
+    ('bezwaartermijn',      'Bezwaartermijn',      42,  'bezwaartermijn', 'Bezwaartermijn verstreken: bezwaar ontvangen?', 0, 23, 0),
+    ('zoektermijn',         'Zoektermijn',         28,  'zoektermijn',    'Zoektermijn voorbij: aanvraag kan worden ingediend', 0, 24, 0);
+
+INSERT INTO term_rules (code, name, article, description, length_days, atw, enabled, activity_type) VALUES
+    ('beslistermijn', 'Beslistermijn', 'Awb 4:13 lid 2',
+        'Beslissen binnen 8 weken na ontvangst van de aanvraag, plus de opschorting van Awb 4:15', 56, 1, 1, 'beslistermijn'),
+    ('voorschot', 'Voorschot', 'Participatiewet art. 52',
+        'Voorschot binnen 4 weken na de aanvraag, en daarna elke 4 weken zolang het recht niet is vastgesteld', 28, 1, 1, 'voorschot'),
+    ('buitenbehandeling', 'Buiten behandeling', 'Awb 4:5 lid 4',
+        'Het besluit de aanvraag niet te behandelen binnen 4 weken na het ongebruikt verstrijken van de hersteltermijn bekendmaken', 28, 1, 1, 'buitenbehandeling'),
+    ('bezwaartermijn', 'Bezwaartermijn', 'Awb 6:7 en 6:8',
+        'Zes weken voor bezwaar, vanaf de dag na de bekendmaking van het besluit', 42, 1, 1, 'bezwaartermijn'),
+    ('zoektermijn', 'Zoektermijn', 'Participatiewet art. 41 lid 4',
+        'Vier weken zoeken naar werk na de melding, voordat iemand onder de 27 een aanvraag kan indienen', 28, 1, 1, 'zoektermijn');
+
+-- Days declared equal to a feestdag, as published in the Staatscourant.
+INSERT INTO declared_holidays (date, name, source) VALUES
+    ('2023-04-28', 'Vrijdag na Koningsdag', 'Besluit gelijkstelling van 28 april 2023, 19 mei 2023, 10 mei 2024, 27 december 2024 en 30 mei 2025 met een algemeen erkende feestdag'),
+    ('2023-05-19', 'Vrijdag na Hemelvaartsdag', 'Besluit gelijkstelling van 28 april 2023, 19 mei 2023, 10 mei 2024, 27 december 2024 en 30 mei 2025 met een algemeen erkende feestdag'),
+    ('2024-05-10', 'Vrijdag na Hemelvaartsdag', 'Besluit gelijkstelling van 28 april 2023, 19 mei 2023, 10 mei 2024, 27 december 2024 en 30 mei 2025 met een algemeen erkende feestdag'),
+    ('2024-12-27', 'Vrijdag na Tweede Kerstdag', 'Besluit gelijkstelling van 28 april 2023, 19 mei 2023, 10 mei 2024, 27 december 2024 en 30 mei 2025 met een algemeen erkende feestdag'),
+    ('2025-05-30', 'Vrijdag na Hemelvaartsdag', 'Besluit gelijkstelling van 28 april 2023, 19 mei 2023, 10 mei 2024, 27 december 2024 en 30 mei 2025 met een algemeen erkende feestdag'),
+    ('2026-01-02', 'Vrijdag na Nieuwjaarsdag', 'Besluit gelijkstelling van 2 januari 2026, 15 mei 2026, 7 mei 2027, 28 april 2028 en 26 mei 2028 met een algemeen erkende feestdag'),
+    ('2026-05-15', 'Vrijdag na Hemelvaartsdag', 'Besluit gelijkstelling van 2 januari 2026, 15 mei 2026, 7 mei 2027, 28 april 2028 en 26 mei 2028 met een algemeen erkende feestdag'),
+    ('2027-05-07', 'Vrijdag na Hemelvaartsdag', 'Besluit gelijkstelling van 2 januari 2026, 15 mei 2026, 7 mei 2027, 28 april 2028 en 26 mei 2028 met een algemeen erkende feestdag'),
+    ('2028-04-28', 'Vrijdag na Koningsdag', 'Besluit gelijkstelling van 2 januari 2026, 15 mei 2026, 7 mei 2027, 28 april 2028 en 26 mei 2028 met een algemeen erkende feestdag'),
+    ('2028-05-26', 'Vrijdag na Hemelvaartsdag', 'Besluit gelijkstelling van 2 januari 2026, 15 mei 2026, 7 mei 2027, 28 april 2028 en 26 mei 2028 met een algemeen erkende feestdag');
 
 -- Which activity types fit each category (principle 5).
 INSERT INTO category_activity_types (category_code, activity_type_code) VALUES

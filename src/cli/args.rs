@@ -49,6 +49,93 @@ pub enum Command {
     Item(ItemCommand),
     /// Maak werkitems aan voor verlopen activiteiten; drukt het aantal nieuwe af
     Sweep,
+    /// De kalender van de Algemene termijnenwet
+    #[command(subcommand)]
+    Calendar(CalendarCommand),
+    /// Wettelijke termijnen berekenen
+    #[command(subcommand)]
+    Term(TermCommand),
+    /// Aanvragen: beslistermijn, voorschot, hersteltermijnen en besluit
+    #[command(subcommand)]
+    Aanvraag(AanvraagCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CalendarCommand {
+    /// De feestdagen en gelijkgestelde dagen van een jaar
+    Holidays {
+        #[arg(long, value_name = "JAAR")]
+        year: i32,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Leg een dag vast die een nieuw Koninklijk Besluit gelijkstelt met een feestdag
+    Add {
+        #[arg(long, value_name = "DATUM")]
+        date: String,
+        #[arg(long, value_name = "TEKST")]
+        name: String,
+        /// Het besluit, zoals gepubliceerd in de Staatscourant
+        #[arg(long, value_name = "TEKST")]
+        source: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TermCommand {
+    /// Het einde van een termijn, met elke verlenging en waarom
+    End {
+        #[arg(long, value_name = "CODE")]
+        rule: String,
+        #[arg(long, value_name = "DATUM")]
+        from: String,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AanvraagCommand {
+    /// Registreer een aanvraag; drukt het nieuwe nummer af
+    Add {
+        #[arg(long, value_name = "ID")]
+        client: i64,
+        /// Datum van ontvangst (bij --under-27: de datum van de melding)
+        #[arg(long, value_name = "DATUM")]
+        received: String,
+        /// Jonger dan 27: eerst vier weken zoektermijn
+        #[arg(long)]
+        under_27: bool,
+    },
+    /// Een aanvraag met haar termijnen
+    Show {
+        id: i64,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Geef een hersteltermijn; drukt het nummer van de activiteit af
+    Herstel {
+        id: i64,
+        /// Wat er ontbreekt
+        #[arg(long, value_name = "TEKST")]
+        missing: String,
+        /// Gegeven op (standaard vandaag)
+        #[arg(long, value_name = "DATUM")]
+        given: Option<String>,
+        /// Einddatum (standaard twee weken, op een werkdag)
+        #[arg(long, value_name = "DATUM")]
+        end: Option<String>,
+    },
+    /// Leg het besluit vast; drukt het einde van de bezwaartermijn af
+    Decide {
+        id: i64,
+        /// toegekend, afgewezen of buiten_behandeling
+        #[arg(long, value_name = "CODE")]
+        decision: String,
+        /// Datum van bekendmaking
+        #[arg(long, value_name = "DATUM")]
+        made_known: String,
+    },
 }
 
 #[derive(Debug, Subcommand)]

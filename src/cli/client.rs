@@ -8,6 +8,7 @@ use crate::domain::bsn::Bsn;
 use crate::domain::client::NewClient;
 use crate::domain::date::{dutch, parse_date, period};
 use crate::domain::error::{optional_text, required_text};
+use crate::domain::terms::hersteltermijn_warning;
 use crate::store::Dossier;
 
 pub fn run(ctx: &Context, command: ClientCommand) -> anyhow::Result<()> {
@@ -158,7 +159,14 @@ pub fn run_activity(ctx: &Context, command: ActivityCommand) -> anyhow::Result<(
                 start_date,
                 end_date,
             };
-            let id = ctx.open()?.add_activity(&new)?;
+            let mut store = ctx.open()?;
+            let id = store.add_activity(&new)?;
+            if new.type_code == "hersteltermijn" {
+                let calendar = store.legal_calendar()?;
+                if let Some((warning, _)) = hersteltermijn_warning(new.end_date, &calendar) {
+                    eprintln!("inbeeld: {warning}");
+                }
+            }
             print_id(id)
         }
         ActivityCommand::List { client, json } => {

@@ -6,6 +6,7 @@ mod catalog;
 mod client;
 mod demo;
 mod journal;
+mod law;
 mod output;
 mod work_items;
 
@@ -109,6 +110,9 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Some(Command::Worklist(flag)) => work_items::run_worklist(&ctx, flag.json),
         Some(Command::Item(command)) => work_items::run_item(&ctx, command),
         Some(Command::Sweep) => work_items::run_sweep(&ctx),
+        Some(Command::Calendar(command)) => law::run_calendar(&ctx, command),
+        Some(Command::Term(command)) => law::run_term(&ctx, command),
+        Some(Command::Aanvraag(command)) => law::run_aanvraag(&ctx, command),
     }
 }
 

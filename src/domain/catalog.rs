@@ -26,6 +26,8 @@ pub struct ActivityType {
     pub expiry_kind: String,
     pub expiry_title: String,
     pub due_offset_days: i64,
+    /// Days before the end date that the work item appears (legal deadlines).
+    pub lead_days: i64,
 }
 
 /// What an outcome cannot go without.
@@ -188,6 +190,7 @@ mod tests {
                     expiry_kind: "afspraak".into(),
                     expiry_title: "x".into(),
                     due_offset_days: 0,
+                    lead_days: 0,
                 })
                 .collect(),
             ..Catalog::default()

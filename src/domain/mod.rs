@@ -3,11 +3,13 @@
 
 pub mod activity;
 pub mod bsn;
+pub mod calendar;
 pub mod catalog;
 pub mod client;
 pub mod date;
 pub mod error;
 pub mod journal;
+pub mod terms;
 pub mod work_item;
 
 pub use error::InputError;

@@ -10,6 +10,7 @@ mod error;
 mod journal;
 mod open;
 mod sweep;
+mod terms;
 mod work_items;
 
 use std::path::{Path, PathBuf};
@@ -23,6 +24,7 @@ pub use clients::Dossier;
 pub use error::{Result, StoreError};
 pub use open::{default_path, SCHEMA_VERSION};
 pub use sweep::{Expired, NewExpiryItem};
+pub use terms::{Application, ApplicationView, Decision, Term};
 
 /// An open caseload database.
 pub struct Store {

@@ -9,8 +9,8 @@ use super::{catalog, Write};
 use crate::clock;
 use crate::domain::catalog::Catalog;
 
-/// An open activity whose end date has been reached and that has no work item for
-/// that end date yet.
+/// An open activity whose end date has been reached (for legal terms: comes within
+/// the type's lead days) and that has no work item for that end date yet.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Expired {
     pub activity_id: i64,
@@ -38,7 +38,11 @@ impl Write<'_> {
     pub fn expired_activities(&self, today: NaiveDate) -> Result<Vec<Expired>> {
         let mut stmt = self.tx().prepare_cached(
             "SELECT a.id, a.client_id, a.type_code, a.title, a.end_date FROM activities a
-             WHERE a.status = 'open' AND a.end_date <= ?1
+             JOIN activity_types t ON t.code = a.type_code
+             WHERE a.status = 'open'
+               -- A range on the index first, then each type's own lead.
+               AND a.end_date <= date(?1, '+' || (SELECT max(lead_days) FROM activity_types) || ' days')
+               AND a.end_date <= date(?1, '+' || t.lead_days || ' days')
                AND NOT EXISTS (SELECT 1 FROM work_items w
                    WHERE w.source = 'activity' AND w.source_activity_id = a.id
                      AND w.source_end_date = a.end_date)

@@ -7,7 +7,7 @@ use serde_json::json;
 
 use super::activities::{activity_from_row, ACTIVITY_COLUMNS};
 use super::error::Result;
-use super::{catalog, clients, Store, Write};
+use super::{catalog, clients, terms, Store, Write};
 use crate::clock;
 use crate::domain::activity::{Activity, ActivityStatus};
 use crate::domain::catalog::{Catalog, Requirement};
@@ -67,15 +67,15 @@ fn item_from_row(row: &Row) -> rusqlite::Result<WorkItem> {
     })
 }
 
-struct StoredItem {
-    item: WorkItem,
-    source_end_date: Option<NaiveDate>,
+pub(super) struct StoredItem {
+    pub item: WorkItem,
+    pub source_end_date: Option<NaiveDate>,
     outcome: Option<String>,
     outcome_note: Option<String>,
     closed_at: Option<String>,
 }
 
-fn stored_item(conn: &Connection, id: i64) -> Result<StoredItem> {
+pub(super) fn stored_item(conn: &Connection, id: i64) -> Result<StoredItem> {
     conn.prepare_cached(&format!("{ITEM_SQL} WHERE w.id = ?1"))?
         .query_row([id], |row| {
             Ok(StoredItem {
@@ -97,7 +97,7 @@ fn stored_item(conn: &Connection, id: i64) -> Result<StoredItem> {
 }
 
 /// The item, if it is still open; handling a handled item is refused.
-fn open_item(conn: &Connection, id: i64) -> Result<StoredItem> {
+pub(super) fn open_item(conn: &Connection, id: i64) -> Result<StoredItem> {
     let stored = stored_item(conn, id)?;
     if stored.item.status == ItemStatus::Closed {
         return Err(InputError::Other(format!(
@@ -124,7 +124,7 @@ pub(crate) fn activity(conn: &Connection, id: i64) -> Result<Activity> {
     })
 }
 
-fn open_activity(conn: &Connection, id: i64) -> Result<Activity> {
+pub(super) fn open_activity(conn: &Connection, id: i64) -> Result<Activity> {
     let activity = activity(conn, id)?;
     if activity.status == ActivityStatus::Closed {
         return Err(InputError::Other(format!(
@@ -136,7 +136,7 @@ fn open_activity(conn: &Connection, id: i64) -> Result<Activity> {
     Ok(activity)
 }
 
-fn close_item_row(w: &Write, item: &StoredItem, outcome: &str, note: Option<&str>) -> Result<()> {
+pub(super) fn close_item_row(w: &Write, item: &StoredItem, outcome: &str, note: Option<&str>) -> Result<()> {
     w.tx().execute(
         "UPDATE work_items SET status = 'closed', outcome_code = ?2, outcome_note = ?3,
              closed_at = ?4 WHERE id = ?1",
@@ -153,7 +153,7 @@ fn close_item_row(w: &Write, item: &StoredItem, outcome: &str, note: Option<&str
     )
 }
 
-fn finish_activity(
+pub(super) fn finish_activity(
     w: &Write,
     activity: &Activity,
     outcome: &str,
@@ -179,7 +179,7 @@ fn finish_activity(
 /// Moves an activity's end date: a new cycle, which expires into a new work item when
 /// the new date is reached. Open items of earlier cycles are closed as `verlengd`
 /// where their kind allows it; otherwise they stay for the klantmanager to handle.
-fn move_end_date(w: &Write, catalog: &Catalog, activity: &Activity, to: NaiveDate) -> Result<()> {
+pub(super) fn move_end_date(w: &Write, catalog: &Catalog, activity: &Activity, to: NaiveDate) -> Result<()> {
     if to < activity.start_date {
         return Err(InputError::EndBeforeStart {
             start: activity.start_date.to_string(),
@@ -334,12 +334,24 @@ impl Store {
                 return Ok(());
             }
             match close.follow_up {
-                FollowUp::NewCycle(to) => move_end_date(w, &catalog, &activity, to),
-                FollowUp::Finish if item.source_end_date == Some(activity.end_date) => {
-                    finish_activity(w, &activity, &close.outcome, close.note.as_deref(), today)
+                FollowUp::NewCycle(to) => {
+                    if terms::is_term(w.tx(), activity.id)? {
+                        return Err(InputError::Other(
+                            "een wettelijke termijn wordt berekend, niet verlengd".to_owned(),
+                        )
+                        .into());
+                    }
+                    move_end_date(w, &catalog, &activity, to)?;
                 }
-                FollowUp::Finish => Ok(()),
+                FollowUp::Finish if item.source_end_date == Some(activity.end_date) => {
+                    match terms::next_cycle(w, &activity, &close.outcome)? {
+                        Some(next) => move_end_date(w, &catalog, &activity, next)?,
+                        None => finish_activity(w, &activity, &close.outcome, close.note.as_deref(), today)?,
+                    }
+                }
+                FollowUp::Finish => {}
             }
+            terms::after_change(w, activity.id, Some(&close.outcome))
         })
     }
 
@@ -397,6 +409,7 @@ impl Store {
             }
             let close = check_close(kind, outcome, note, None, true, today)?;
             finish_activity(w, &activity, &close.outcome, close.note.as_deref(), today)?;
+            terms::after_change(w, id, Some(&close.outcome))?;
             let open: Vec<i64> = w
                 .tx()
                 .prepare_cached(
@@ -417,12 +430,17 @@ impl Store {
         self.write(|w| {
             let catalog = catalog::load(w.tx())?;
             let activity = open_activity(w.tx(), id)?;
-            if to == activity.end_date {
-                return Err(
-                    InputError::Other(format!("activiteit {id} eindigt al op {to}")).into(),
-                );
+            if terms::is_term(w.tx(), id)? {
+                return Err(InputError::Other(format!(
+                    "activiteit {id} is een wettelijke termijn: de einddatum wordt berekend, niet verschoven"
+                ))
+                .into());
             }
-            move_end_date(w, &catalog, &activity, to)
+            if to == activity.end_date {
+                return Err(InputError::Other(format!("activiteit {id} eindigt al op {to}")).into());
+            }
+            move_end_date(w, &catalog, &activity, to)?;
+            terms::after_change(w, id, None)
         })
     }
 
