@@ -13,7 +13,11 @@ use serde_json::Value;
 
 fn on(db: &Db, today: &str, args: &[&str]) -> String {
     let out = db.cmd_on(today).args(args).output().unwrap();
-    assert!(out.status.success(), "{today} {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{today} {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8(out.stdout).unwrap()
 }
 
@@ -26,7 +30,10 @@ fn refused(db: &Db, today: &str, args: &[&str], expected: &str) {
     let out = db.cmd_on(today).args(args).output().unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
-    assert!(stderr.contains(expected), "{args:?}: {stderr:?} lacks {expected:?}");
+    assert!(
+        stderr.contains(expected),
+        "{args:?}: {stderr:?} lacks {expected:?}"
+    );
     assert_eq!(db.counts(), before);
 }
 
@@ -36,8 +43,7 @@ fn term_end_of(db: &Db, today: &str, app: &str, rule: &str) -> String {
         .as_array()
         .unwrap()
         .iter()
-        .filter(|t| t["rule"] == rule)
-        .last()
+        .rfind(|t| t["rule"] == rule)
         .unwrap_or_else(|| panic!("no {rule} term: {view}"))["end_date"]
         .as_str()
         .unwrap()
@@ -58,56 +64,215 @@ fn open_item(db: &Db, kind: &str) -> Option<(i64, String)> {
 #[test]
 fn calendar_holidays_lists_the_atw_days_with_their_grounds() {
     let db = Db::new();
-    let days = json(&db, "2026-11-22", &["calendar", "holidays", "--year", "2028", "--json"]);
-    let dates: Vec<&str> = days.as_array().unwrap().iter().map(|d| d["date"].as_str().unwrap()).collect();
+    let days = json(
+        &db,
+        "2026-11-22",
+        &["calendar", "holidays", "--year", "2028", "--json"],
+    );
+    let dates: Vec<&str> = days
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["date"].as_str().unwrap())
+        .collect();
     // Easter 2028 is 16 April; Koningsdag on Thursday 27 April and the Friday after
     // declared equal, Hemelvaart 25 May and the Friday after declared equal.
-    for expected in ["2028-01-01", "2028-04-14", "2028-04-17", "2028-04-27", "2028-04-28", "2028-05-05", "2028-05-25", "2028-05-26", "2028-06-05", "2028-12-25", "2028-12-26"] {
+    for expected in [
+        "2028-01-01",
+        "2028-04-14",
+        "2028-04-17",
+        "2028-04-27",
+        "2028-04-28",
+        "2028-05-05",
+        "2028-05-25",
+        "2028-05-26",
+        "2028-06-05",
+        "2028-12-25",
+        "2028-12-26",
+    ] {
         assert!(dates.contains(&expected), "{expected} in {dates:?}");
     }
     assert_eq!(dates.len(), 11);
-    let declared = days.as_array().unwrap().iter().find(|d| d["date"] == "2028-04-28").unwrap();
-    assert!(declared["source"].as_str().unwrap().starts_with("Besluit gelijkstelling"));
-    assert!(on(&db, "2026-11-22", &["calendar", "holidays", "--year", "2026"]).contains("Goede Vrijdag"));
-    refused(&db, "2026-11-22", &["calendar", "holidays", "--year", "99999"], "valt buiten");
+    let declared = days
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["date"] == "2028-04-28")
+        .unwrap();
+    assert!(declared["source"]
+        .as_str()
+        .unwrap()
+        .starts_with("Besluit gelijkstelling"));
+    assert!(on(
+        &db,
+        "2026-11-22",
+        &["calendar", "holidays", "--year", "2026"]
+    )
+    .contains("Goede Vrijdag"));
+    refused(
+        &db,
+        "2026-11-22",
+        &["calendar", "holidays", "--year", "99999"],
+        "valt buiten",
+    );
 }
 
 #[test]
 fn a_new_besluit_can_be_added_and_moves_term_ends() {
     let db = Db::new();
     // Friday 7 May 2027 is declared already; a new besluit for Monday 10 May 2027.
-    let before = json(&db, "2026-11-22", &["term", "end", "--rule", "voorschot", "--from", "2027-04-12", "--json"]);
+    let before = json(
+        &db,
+        "2026-11-22",
+        &[
+            "term",
+            "end",
+            "--rule",
+            "voorschot",
+            "--from",
+            "2027-04-12",
+            "--json",
+        ],
+    );
     assert_eq!(before["end"], "2027-05-10");
-    on(&db, "2026-11-22", &["calendar", "add", "--date", "2027-05-10", "--name", "Proefdag", "--source", "Besluit gelijkstelling (proef)"]);
-    let after = json(&db, "2026-11-22", &["term", "end", "--rule", "voorschot", "--from", "2027-04-12", "--json"]);
+    on(
+        &db,
+        "2026-11-22",
+        &[
+            "calendar",
+            "add",
+            "--date",
+            "2027-05-10",
+            "--name",
+            "Proefdag",
+            "--source",
+            "Besluit gelijkstelling (proef)",
+        ],
+    );
+    let after = json(
+        &db,
+        "2026-11-22",
+        &[
+            "term",
+            "end",
+            "--rule",
+            "voorschot",
+            "--from",
+            "2027-04-12",
+            "--json",
+        ],
+    );
     assert_eq!(after["end"], "2027-05-11");
-    refused(&db, "2026-11-22", &["calendar", "add", "--date", "2027-05-10", "--name", "x", "--source", "y"], "al een feestdag");
-    refused(&db, "2026-11-22", &["calendar", "add", "--date", "2027-13-10", "--name", "x", "--source", "y"], "ongeldige datum");
+    refused(
+        &db,
+        "2026-11-22",
+        &[
+            "calendar",
+            "add",
+            "--date",
+            "2027-05-10",
+            "--name",
+            "x",
+            "--source",
+            "y",
+        ],
+        "al een feestdag",
+    );
+    refused(
+        &db,
+        "2026-11-22",
+        &[
+            "calendar",
+            "add",
+            "--date",
+            "2027-13-10",
+            "--name",
+            "x",
+            "--source",
+            "y",
+        ],
+        "ongeldige datum",
+    );
 }
 
 #[test]
 fn term_end_says_why_it_ends_when_it_ends() {
     let db = Db::new();
-    let end = json(&db, "2026-11-22", &["term", "end", "--rule", "bezwaartermijn", "--from", "2026-11-13", "--json"]);
+    let end = json(
+        &db,
+        "2026-11-22",
+        &[
+            "term",
+            "end",
+            "--rule",
+            "bezwaartermijn",
+            "--from",
+            "2026-11-13",
+            "--json",
+        ],
+    );
     assert_eq!(end["rule"], "bezwaartermijn");
     assert_eq!(end["article"], "Awb 6:7 en 6:8");
     assert_eq!(end["from"], "2026-11-13");
     assert_eq!(end["nominal_end"], "2026-12-25");
     assert_eq!(end["end"], "2026-12-28");
     assert_eq!(end["days_added"], 3);
-    assert!(end["extensions"][0]["reason"].as_str().unwrap().contains("Atw art. 1"));
-    let text = on(&db, "2026-11-22", &["term", "end", "--rule", "beslistermijn", "--from", "2026-10-01"]);
-    assert!(text.contains("Awb 4:13 lid 2") && text.contains("do 26 nov 2026"), "{text}");
-    refused(&db, "2026-11-22", &["term", "end", "--rule", "wachttijd", "--from", "2026-10-01"], "onbekende termijnregel");
+    assert!(end["extensions"][0]["reason"]
+        .as_str()
+        .unwrap()
+        .contains("Atw art. 1"));
+    let text = on(
+        &db,
+        "2026-11-22",
+        &[
+            "term",
+            "end",
+            "--rule",
+            "beslistermijn",
+            "--from",
+            "2026-10-01",
+        ],
+    );
+    assert!(
+        text.contains("Awb 4:13 lid 2") && text.contains("do 26 nov 2026"),
+        "{text}"
+    );
+    refused(
+        &db,
+        "2026-11-22",
+        &["term", "end", "--rule", "wachttijd", "--from", "2026-10-01"],
+        "onbekende termijnregel",
+    );
 }
 
 #[test]
 fn an_aanvraag_with_two_hersteltermijnen_through_to_its_decision() {
     let db = Db::new();
     let client = db.client("Jan de Vries", "bijna_job_ready").to_string();
-    let app = on(&db, "2026-10-01", &["aanvraag", "add", "--client", &client, "--received", "2026-10-01"]).trim().to_owned();
-    assert_eq!(term_end_of(&db, "2026-10-01", &app, "beslistermijn"), "2026-11-26", "8 weeks");
-    assert_eq!(term_end_of(&db, "2026-10-01", &app, "voorschot"), "2026-10-29", "4 weeks");
+    let app = on(
+        &db,
+        "2026-10-01",
+        &[
+            "aanvraag",
+            "add",
+            "--client",
+            &client,
+            "--received",
+            "2026-10-01",
+        ],
+    )
+    .trim()
+    .to_owned();
+    assert_eq!(
+        term_end_of(&db, "2026-10-01", &app, "beslistermijn"),
+        "2026-11-26",
+        "8 weeks"
+    );
+    assert_eq!(
+        term_end_of(&db, "2026-10-01", &app, "voorschot"),
+        "2026-10-29",
+        "4 weeks"
+    );
 
     // Which kinds of item exist, and since when.
     let mut first_seen: BTreeMap<String, String> = BTreeMap::new();
@@ -118,52 +283,131 @@ fn an_aanvraag_with_two_hersteltermijnen_through_to_its_decision() {
         let today = day.to_string();
         match today.as_str() {
             "2026-10-05" => {
-                h1 = on(&db, &today, &["aanvraag", "herstel", &app, "--missing", "Bankafschriften"]).trim().to_owned();
+                h1 = on(
+                    &db,
+                    &today,
+                    &["aanvraag", "herstel", &app, "--missing", "Bankafschriften"],
+                )
+                .trim()
+                .to_owned();
                 // Suspended while it runs: at most until its end (19 October, 14 days).
-                assert_eq!(term_end_of(&db, &today, &app, "beslistermijn"), "2026-12-10");
+                assert_eq!(
+                    term_end_of(&db, &today, &app, "beslistermijn"),
+                    "2026-12-10"
+                );
             }
             "2026-10-12" => {
                 // The information arrives: the suspension ends (5 → 12 October, 7 days).
-                on(&db, &today, &["activity", "close", &h1, "--outcome", "ontvangen"]);
-                assert_eq!(term_end_of(&db, &today, &app, "beslistermijn"), "2026-12-03");
+                on(
+                    &db,
+                    &today,
+                    &["activity", "close", &h1, "--outcome", "ontvangen"],
+                );
+                assert_eq!(
+                    term_end_of(&db, &today, &app, "beslistermijn"),
+                    "2026-12-03"
+                );
             }
             "2026-10-23" => {
                 let (id, due) = open_item(&db, "voorschot").expect("voorschot item");
                 assert_eq!(due, "2026-10-29");
-                on(&db, &today, &["item", "close", &id.to_string(), "--outcome", "verstrekt"]);
+                on(
+                    &db,
+                    &today,
+                    &["item", "close", &id.to_string(), "--outcome", "verstrekt"],
+                );
                 // Every four weeks while the right is not established.
                 assert_eq!(term_end_of(&db, &today, &app, "voorschot"), "2026-11-26");
             }
             "2026-10-29" => {
-                on(&db, &today, &["aanvraag", "herstel", &app, "--missing", "Huurcontract", "--end", "2026-11-12"]);
-                assert_eq!(term_end_of(&db, &today, &app, "beslistermijn"), "2026-12-17", "7 + 14 days suspended");
+                on(
+                    &db,
+                    &today,
+                    &[
+                        "aanvraag",
+                        "herstel",
+                        &app,
+                        "--missing",
+                        "Huurcontract",
+                        "--end",
+                        "2026-11-12",
+                    ],
+                );
+                assert_eq!(
+                    term_end_of(&db, &today, &app, "beslistermijn"),
+                    "2026-12-17",
+                    "7 + 14 days suspended"
+                );
             }
             "2026-11-13" => {
                 let (id, due) = open_item(&db, "hersteltermijn").expect("stukken ontvangen?");
                 assert_eq!(due, "2026-11-12");
-                on(&db, &today, &["item", "close", &id.to_string(), "--outcome", "niet_ontvangen"]);
-                assert_eq!(term_end_of(&db, &today, &app, "beslistermijn"), "2026-12-17");
-                assert_eq!(term_end_of(&db, &today, &app, "buitenbehandeling"), "2026-12-10", "4 weeks after it ran out");
+                on(
+                    &db,
+                    &today,
+                    &[
+                        "item",
+                        "close",
+                        &id.to_string(),
+                        "--outcome",
+                        "niet_ontvangen",
+                    ],
+                );
+                assert_eq!(
+                    term_end_of(&db, &today, &app, "beslistermijn"),
+                    "2026-12-17"
+                );
+                assert_eq!(
+                    term_end_of(&db, &today, &app, "buitenbehandeling"),
+                    "2026-12-10",
+                    "4 weeks after it ran out"
+                );
             }
             "2026-11-20" => {
                 let (id, due) = open_item(&db, "voorschot").expect("second voorschot");
                 assert_eq!(due, "2026-11-26");
-                on(&db, &today, &["item", "close", &id.to_string(), "--outcome", "verstrekt"]);
+                on(
+                    &db,
+                    &today,
+                    &["item", "close", &id.to_string(), "--outcome", "verstrekt"],
+                );
                 assert_eq!(term_end_of(&db, &today, &app, "voorschot"), "2026-12-24");
             }
             "2026-12-08" => {
                 let (_, due) = open_item(&db, "beslistermijn").expect("beslistermijn item");
                 assert_eq!(due, "2026-12-17");
-                let out = on(&db, &today, &["aanvraag", "decide", &app, "--decision", "buiten_behandeling", "--made-known", "2026-12-08"]);
+                let out = on(
+                    &db,
+                    &today,
+                    &[
+                        "aanvraag",
+                        "decide",
+                        &app,
+                        "--decision",
+                        "buiten_behandeling",
+                        "--made-known",
+                        "2026-12-08",
+                    ],
+                );
                 assert_eq!(out.trim(), "bezwaar mogelijk tot 2027-01-19");
                 for kind in ["beslistermijn", "voorschot", "buitenbehandeling"] {
-                    assert!(open_item(&db, kind).is_none(), "{kind} settled by the decision");
+                    assert!(
+                        open_item(&db, kind).is_none(),
+                        "{kind} settled by the decision"
+                    );
                 }
             }
             _ => {}
         }
-        for item in json(&db, &today, &["worklist", "--json"]).as_array().unwrap() {
-            let key = format!("{} {}", item["kind"].as_str().unwrap(), item["due_date"].as_str().unwrap());
+        for item in json(&db, &today, &["worklist", "--json"])
+            .as_array()
+            .unwrap()
+        {
+            let key = format!(
+                "{} {}",
+                item["kind"].as_str().unwrap(),
+                item["due_date"].as_str().unwrap()
+            );
             first_seen.entry(key).or_insert(today.clone());
         }
         day = day + Days::new(1);
@@ -179,14 +423,30 @@ fn an_aanvraag_with_two_hersteltermijnen_through_to_its_decision() {
     .iter()
     .map(|(k, v)| (k.to_string(), v.to_string()))
     .collect();
-    assert_eq!(first_seen, expected, "each item appeared on its day, and no other item appeared");
+    assert_eq!(
+        first_seen, expected,
+        "each item appeared on its day, and no other item appeared"
+    );
 
     let view = json(&db, "2027-01-20", &["aanvraag", "show", &app, "--json"]);
     assert_eq!(view["status"], "decided");
     assert_eq!(view["decision"], "buiten_behandeling");
     assert_eq!(view["decided_on"], "2026-12-08");
-    let explanation = view["terms"].as_array().unwrap().iter().find(|t| t["rule"] == "beslistermijn").unwrap()["explanation"].as_str().unwrap().to_owned();
-    assert!(explanation.contains("Awb 4:15") && explanation.contains("+7 dagen") && explanation.contains("+14 dagen"), "{explanation}");
+    let explanation = view["terms"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["rule"] == "beslistermijn")
+        .unwrap()["explanation"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert!(
+        explanation.contains("Awb 4:15")
+            && explanation.contains("+7 dagen")
+            && explanation.contains("+14 dagen"),
+        "{explanation}"
+    );
     assert_eq!(view["hersteltermijnen"].as_array().unwrap().len(), 2);
 }
 
@@ -194,31 +454,201 @@ fn an_aanvraag_with_two_hersteltermijnen_through_to_its_decision() {
 fn a_person_under_27_searches_four_weeks_first() {
     let db = Db::new();
     let client = db.client("Sanne Jong", "job_ready").to_string();
-    let app = on(&db, "2026-11-02", &["aanvraag", "add", "--client", &client, "--received", "2026-11-02", "--under-27"]).trim().to_owned();
+    let app = on(
+        &db,
+        "2026-11-02",
+        &[
+            "aanvraag",
+            "add",
+            "--client",
+            &client,
+            "--received",
+            "2026-11-02",
+            "--under-27",
+        ],
+    )
+    .trim()
+    .to_owned();
     let view = json(&db, "2026-11-02", &["aanvraag", "show", &app, "--json"]);
     assert_eq!(view["reported_on"], "2026-11-02");
-    assert_eq!(view["received_on"], "2026-11-30", "the aanvraag counts from the end of the zoektermijn");
-    assert_eq!(term_end_of(&db, "2026-11-02", &app, "zoektermijn"), "2026-11-30");
-    assert_eq!(term_end_of(&db, "2026-11-02", &app, "beslistermijn"), "2027-01-25");
+    assert_eq!(
+        view["received_on"], "2026-11-30",
+        "the aanvraag counts from the end of the zoektermijn"
+    );
+    assert_eq!(
+        term_end_of(&db, "2026-11-02", &app, "zoektermijn"),
+        "2026-11-30"
+    );
+    assert_eq!(
+        term_end_of(&db, "2026-11-02", &app, "beslistermijn"),
+        "2027-01-25"
+    );
 }
 
 #[test]
 fn computed_terms_cannot_be_typed_or_moved_by_hand() {
     let db = Db::new();
     let client = db.client("A", "job_ready").to_string();
-    let app = on(&db, "2026-10-01", &["aanvraag", "add", "--client", &client, "--received", "2026-10-01"]).trim().to_owned();
-    let beslis: i64 = db.conn().query_row("SELECT id FROM activities WHERE type_code = 'beslistermijn'", [], |r| r.get(0)).unwrap();
-    refused(&db, "2026-10-01", &["activity", "extend", &beslis.to_string(), "--to", "2027-01-01"], "wettelijke termijn");
-    refused(&db, "2026-10-01", &["activity", "add", "--client", &client, "--type", "beslistermijn", "--start", "2026-10-01", "--end", "2026-11-26"], "past niet bij categorie");
-    refused(&db, "2026-10-01", &["aanvraag", "add", "--client", &client, "--received", "2026-10-02"], "na vandaag");
-    refused(&db, "2026-10-01", &["aanvraag", "add", "--client", "999", "--received", "2026-10-01"], "onbekende klant");
-    refused(&db, "2026-10-01", &["aanvraag", "herstel", "999", "--missing", "x"], "onbekende aanvraag");
-    refused(&db, "2026-10-01", &["aanvraag", "herstel", &app, "--missing", " "], "mag niet leeg zijn");
-    refused(&db, "2026-10-01", &["aanvraag", "herstel", &app, "--missing", "x", "--given", "2026-10-05", "--end", "2026-10-04"], "vóór de startdatum");
-    refused(&db, "2026-10-01", &["aanvraag", "decide", &app, "--decision", "misschien", "--made-known", "2026-10-01"], "onbekend besluit");
-    refused(&db, "2026-10-01", &["aanvraag", "decide", &app, "--decision", "toegekend", "--made-known", "2026-09-01"], "vóór de ontvangst");
-    on(&db, "2026-10-20", &["aanvraag", "decide", &app, "--decision", "toegekend", "--made-known", "2026-10-20"]);
-    refused(&db, "2026-10-21", &["aanvraag", "decide", &app, "--decision", "afgewezen", "--made-known", "2026-10-21"], "al besloten");
+    let app = on(
+        &db,
+        "2026-10-01",
+        &[
+            "aanvraag",
+            "add",
+            "--client",
+            &client,
+            "--received",
+            "2026-10-01",
+        ],
+    )
+    .trim()
+    .to_owned();
+    let beslis: i64 = db
+        .conn()
+        .query_row(
+            "SELECT id FROM activities WHERE type_code = 'beslistermijn'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    refused(
+        &db,
+        "2026-10-01",
+        &[
+            "activity",
+            "extend",
+            &beslis.to_string(),
+            "--to",
+            "2027-01-01",
+        ],
+        "wettelijke termijn",
+    );
+    refused(
+        &db,
+        "2026-10-01",
+        &[
+            "activity",
+            "add",
+            "--client",
+            &client,
+            "--type",
+            "beslistermijn",
+            "--start",
+            "2026-10-01",
+            "--end",
+            "2026-11-26",
+        ],
+        "past niet bij categorie",
+    );
+    refused(
+        &db,
+        "2026-10-01",
+        &[
+            "aanvraag",
+            "add",
+            "--client",
+            &client,
+            "--received",
+            "2026-10-02",
+        ],
+        "na vandaag",
+    );
+    refused(
+        &db,
+        "2026-10-01",
+        &[
+            "aanvraag",
+            "add",
+            "--client",
+            "999",
+            "--received",
+            "2026-10-01",
+        ],
+        "onbekende klant",
+    );
+    refused(
+        &db,
+        "2026-10-01",
+        &["aanvraag", "herstel", "999", "--missing", "x"],
+        "onbekende aanvraag",
+    );
+    refused(
+        &db,
+        "2026-10-01",
+        &["aanvraag", "herstel", &app, "--missing", " "],
+        "mag niet leeg zijn",
+    );
+    refused(
+        &db,
+        "2026-10-01",
+        &[
+            "aanvraag",
+            "herstel",
+            &app,
+            "--missing",
+            "x",
+            "--given",
+            "2026-10-05",
+            "--end",
+            "2026-10-04",
+        ],
+        "vóór de startdatum",
+    );
+    refused(
+        &db,
+        "2026-10-01",
+        &[
+            "aanvraag",
+            "decide",
+            &app,
+            "--decision",
+            "misschien",
+            "--made-known",
+            "2026-10-01",
+        ],
+        "onbekend besluit",
+    );
+    refused(
+        &db,
+        "2026-10-01",
+        &[
+            "aanvraag",
+            "decide",
+            &app,
+            "--decision",
+            "toegekend",
+            "--made-known",
+            "2026-09-01",
+        ],
+        "vóór de ontvangst",
+    );
+    on(
+        &db,
+        "2026-10-20",
+        &[
+            "aanvraag",
+            "decide",
+            &app,
+            "--decision",
+            "toegekend",
+            "--made-known",
+            "2026-10-20",
+        ],
+    );
+    refused(
+        &db,
+        "2026-10-21",
+        &[
+            "aanvraag",
+            "decide",
+            &app,
+            "--decision",
+            "afgewezen",
+            "--made-known",
+            "2026-10-21",
+        ],
+        "al besloten",
+    );
 }
 
 #[test]
@@ -227,15 +657,63 @@ fn a_hersteltermijn_on_a_weekend_gets_a_warning_and_the_next_working_day_offered
     let client = db.client("A", "job_ready").to_string();
     let out = db
         .cmd_on("2026-11-22")
-        .args(["activity", "add", "--client", &client, "--type", "hersteltermijn", "--start", "2026-11-22", "--end", "2026-12-06"])
+        .args([
+            "activity",
+            "add",
+            "--client",
+            &client,
+            "--type",
+            "hersteltermijn",
+            "--start",
+            "2026-11-22",
+            "--end",
+            "2026-12-06",
+        ])
         .output()
         .unwrap();
     assert!(out.status.success(), "a warning, not a refusal");
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("zondag") && stderr.contains("ma 7 dec 2026"), "{stderr}");
-    let app = on(&db, "2026-11-22", &["aanvraag", "add", "--client", &client, "--received", "2026-11-20"]).trim().to_owned();
+    assert!(
+        stderr.contains("zondag") && stderr.contains("ma 7 dec 2026"),
+        "{stderr}"
+    );
+    let app = on(
+        &db,
+        "2026-11-22",
+        &[
+            "aanvraag",
+            "add",
+            "--client",
+            &client,
+            "--received",
+            "2026-11-20",
+        ],
+    )
+    .trim()
+    .to_owned();
     // The suggested end (two weeks) lands on a Sunday: it is moved to Monday.
-    let id = on(&db, "2026-11-22", &["aanvraag", "herstel", &app, "--missing", "Loonstroken", "--given", "2026-11-22"]).trim().to_owned();
-    let end: String = db.conn().query_row("SELECT end_date FROM activities WHERE id = ?1", [id.parse::<i64>().unwrap()], |r| r.get(0)).unwrap();
+    let id = on(
+        &db,
+        "2026-11-22",
+        &[
+            "aanvraag",
+            "herstel",
+            &app,
+            "--missing",
+            "Loonstroken",
+            "--given",
+            "2026-11-22",
+        ],
+    )
+    .trim()
+    .to_owned();
+    let end: String = db
+        .conn()
+        .query_row(
+            "SELECT end_date FROM activities WHERE id = ?1",
+            [id.parse::<i64>().unwrap()],
+            |r| r.get(0),
+        )
+        .unwrap();
     assert_eq!(end, "2026-12-07");
 }

@@ -184,3 +184,72 @@ fn scrolling_keeps_the_selection_on_screen() {
     press(&mut app, "j");
     assert_eq!(app.selected_client(), last, "stays on the last row");
 }
+
+#[test]
+fn dossier_terms_of_an_aanvraag_with_a_hersteltermijn() {
+    let db = common::Db::new();
+    let mut app = demo_app(&db);
+    let name: String = db
+        .conn()
+        .query_row(
+            "SELECT c.name FROM clients c JOIN activities a ON a.client_id = c.id
+             WHERE a.application_id IS NOT NULL AND a.type_code = 'hersteltermijn'
+             ORDER BY c.id LIMIT 1",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    // Open the dossier by searching the name, go to the terms tab and down to the
+    // beslistermijn (after the hersteltermijn and the voorschot, which end earlier).
+    press(&mut app, &format!("2/{name}\n\nljj"));
+    let terminal = render(&mut app, 120, 40);
+    let screen = format!("{}", terminal.backend());
+    assert!(screen.contains(&name));
+    assert!(
+        screen.contains("Awb 4:13 lid 2"),
+        "the beslistermijn names its article"
+    );
+    assert!(screen.contains("Awb 4:15"), "and explains its suspension");
+    insta::assert_snapshot!(terminal.backend());
+}
+
+#[test]
+fn a_hersteltermijn_ending_on_a_sunday_gets_a_warning_in_the_form() {
+    let db = common::Db::new();
+    let mut app = demo_app(&db);
+    // The first client in the caseload; find the hersteltermijn's number in the picker.
+    press(&mut app, "2\na");
+    let screen = format!("{}", render(&mut app, 120, 40).backend());
+    let line = screen
+        .lines()
+        .find(|l| l.contains("Hersteltermijn"))
+        .expect("offered");
+    let number = line
+        .split('│')
+        .nth(1)
+        .and_then(|cell| cell.trim().chars().next())
+        .unwrap();
+    press(&mut app, &number.to_string());
+    let suggested = format!("{}", render(&mut app, 120, 40).backend());
+    assert!(
+        suggested.contains("ma 7 dec 2026"),
+        "two weeks lands on Sunday 6 December: Monday suggested"
+    );
+    assert!(!suggested.contains("let op"));
+    press(&mut app, "\t\t");
+    for _ in 0..10 {
+        app.handle_key(KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE));
+    }
+    press(&mut app, "2026-12-06");
+    let warned = format!("{}", render(&mut app, 120, 40).backend());
+    assert!(
+        warned.contains("let op: de hersteltermijn eindigt op zo 6 dec 2026 (zondag)"),
+        "{warned}"
+    );
+    press(&mut app, "\n");
+    assert!(
+        !app.popup_open(),
+        "a warning, not a refusal: {:?}",
+        app.message()
+    );
+}

@@ -24,7 +24,14 @@ pub fn run_calendar(ctx: &Context, command: CalendarCommand) -> anyhow::Result<(
             }
             let rows: Vec<Vec<String>> = holidays
                 .iter()
-                .map(|h| vec![h.date.to_string(), dutch(h.date), h.name.clone(), h.source.clone()])
+                .map(|h| {
+                    vec![
+                        h.date.to_string(),
+                        dutch(h.date),
+                        h.name.clone(),
+                        h.source.clone(),
+                    ]
+                })
                 .collect();
             output::table(&["datum", "", "feestdag", "grond"], &rows)
         }
@@ -70,7 +77,9 @@ pub fn run_aanvraag(ctx: &Context, command: AanvraagCommand) -> anyhow::Result<(
             under_27,
         } => {
             let received = parse_date(&received)?;
-            let id = ctx.open()?.add_application(client, received, under_27, ctx.today)?;
+            let id = ctx
+                .open()?
+                .add_application(client, received, under_27, ctx.today)?;
             print_id(id)
         }
         AanvraagCommand::Show { id, json } => {
@@ -103,7 +112,8 @@ pub fn run_aanvraag(ctx: &Context, command: AanvraagCommand) -> anyhow::Result<(
                     }
                     end
                 }
-                None => calendar.next_working_day(given.checked_add_days(Days::new(14)).unwrap_or(given)),
+                None => calendar
+                    .next_working_day(given.checked_add_days(Days::new(14)).unwrap_or(given)),
             };
             let activity = store.add_hersteltermijn(id, &missing, given, end)?;
             print_id(activity)
@@ -129,7 +139,10 @@ fn print_application(view: &ApplicationView) -> anyhow::Result<()> {
     for (label, value) in [
         ("melding", a.reported_on.map(dutch)),
         ("ontvangen", Some(dutch(a.received_on))),
-        ("jonger dan 27", Some(if a.under_27 { "ja" } else { "nee" }.to_owned())),
+        (
+            "jonger dan 27",
+            Some(if a.under_27 { "ja" } else { "nee" }.to_owned()),
+        ),
         ("status", Some(a.status.clone())),
         ("besluit", a.decision.clone()),
         ("bekendgemaakt", a.decided_on.map(dutch)),
@@ -141,11 +154,7 @@ fn print_application(view: &ApplicationView) -> anyhow::Result<()> {
         let status = t.activity.outcome.as_deref().unwrap_or("loopt");
         text.push_str(&format!(
             "  {:<18} t/m {}  {:<16} {}\n    {}\n",
-            t.rule,
-            t.activity.end_date,
-            status,
-            t.article,
-            t.explanation
+            t.rule, t.activity.end_date, status, t.article, t.explanation
         ));
     }
     if !view.hersteltermijnen.is_empty() {

@@ -62,8 +62,9 @@ pub fn generate(store: &mut Store, options: Options, today: NaiveDate) -> Result
         "seed": options.seed,
         "today": today,
     });
+    let mut rng = ChaCha8Rng::seed_from_u64(options.seed);
+    let mut new_inflow = Vec::new();
     store.bulk_load(true, description, |loader| {
-        let mut rng = ChaCha8Rng::seed_from_u64(options.seed);
         for _ in 0..options.clients {
             let (category, out_of_view_pct) = pick_category(&mut rng);
             let rhythm = catalog.category(category)?.contact_rhythm_days;
@@ -81,10 +82,31 @@ pub fn generate(store: &mut Store, options: Options, today: NaiveDate) -> Result
                     rng.random_range(30..=(365 * options.years.max(1) as u64)),
                 ),
             };
-            generate_client(loader, &mut rng, &client, &allowed, &catalog, today)?;
+            let id = generate_client(loader, &mut rng, &client, &allowed, &catalog, today)?;
+            if rng.random_bool(0.15) {
+                new_inflow.push(id);
+            }
         }
         Ok(())
-    })
+    })?;
+    // Recent aanvragen, through the same calls as `inbeeld aanvraag`: their terms are
+    // computed, and half wait for missing information.
+    let calendar = store.legal_calendar()?;
+    for client in new_inflow {
+        let received = days_before(today, rng.random_range(3..50));
+        let app = store.add_application(client, received, false, today)?;
+        let given = days_after(received, rng.random_range(1..5));
+        if rng.random_bool(0.5) && given <= today {
+            let end = calendar.next_working_day(days_after(given, 14));
+            store.add_hersteltermijn(
+                app,
+                pick(&mut rng, words::titles("hersteltermijn")),
+                given,
+                end,
+            )?;
+        }
+    }
+    Ok(())
 }
 
 struct ClientPlan {
@@ -156,7 +178,7 @@ fn generate_client(
     allowed: &[&str],
     catalog: &crate::domain::catalog::Catalog,
     today: NaiveDate,
-) -> Result<()> {
+) -> Result<i64> {
     let new = new_client(rng, plan.category, today);
     // Contacts: about ten a year. A client out of view was last spoken to well
     // beyond the rhythm (and registered before that), a few never since registration.
@@ -262,5 +284,5 @@ fn generate_client(
             None,
         )?;
     }
-    Ok(())
+    Ok(id)
 }

@@ -52,7 +52,11 @@ fn shift(date: NaiveDate, days: i64) -> NaiveDate {
 fn kings_day(year: i32) -> Option<(NaiveDate, &'static str)> {
     if year >= 2014 {
         let day = ymd(year, 4, 27)?;
-        let day = if day.weekday() == Weekday::Sun { ymd(year, 4, 26)? } else { day };
+        let day = if day.weekday() == Weekday::Sun {
+            ymd(year, 4, 26)?
+        } else {
+            day
+        };
         Some((day, "Koningsdag"))
     } else {
         let day = ymd(year, 4, 30)?;
@@ -114,7 +118,12 @@ impl LegalCalendar {
     /// Every Atw day of `year`: feestdagen and declared days, by date.
     pub fn holidays(&self, year: i32) -> Vec<Holiday> {
         let mut days = statutory_holidays(year);
-        days.extend(self.declared.iter().filter(|h| h.date.year() == year).cloned());
+        days.extend(
+            self.declared
+                .iter()
+                .filter(|h| h.date.year() == year)
+                .cloned(),
+        );
         days.sort_by_key(|h| h.date);
         days
     }
@@ -125,17 +134,23 @@ impl LegalCalendar {
             .iter()
             .find(|h| h.date == date)
             .cloned()
-            .or_else(|| statutory_holidays(date.year()).into_iter().find(|h| h.date == date))
+            .or_else(|| {
+                statutory_holidays(date.year())
+                    .into_iter()
+                    .find(|h| h.date == date)
+            })
     }
 
     /// Why `date` is not a working day in the sense of the Atw, if it is not; a
     /// feestdag is named before the weekday it falls on.
     pub fn closed_reason(&self, date: NaiveDate) -> Option<String> {
-        self.holiday(date).map(|h| h.name).or_else(|| match date.weekday() {
-            Weekday::Sat => Some("zaterdag".to_owned()),
-            Weekday::Sun => Some("zondag".to_owned()),
-            _ => None,
-        })
+        self.holiday(date)
+            .map(|h| h.name)
+            .or_else(|| match date.weekday() {
+                Weekday::Sat => Some("zaterdag".to_owned()),
+                Weekday::Sun => Some("zondag".to_owned()),
+                _ => None,
+            })
     }
 
     pub fn is_working_day(&self, date: NaiveDate) -> bool {
@@ -163,14 +178,52 @@ mod tests {
     /// Easter Sundays from a published table (checked against an independent
     /// implementation), 1990–2035.
     const EASTER: &[&str] = &[
-        "1990-04-15", "1991-03-31", "1992-04-19", "1993-04-11", "1994-04-03", "1995-04-16",
-        "1996-04-07", "1997-03-30", "1998-04-12", "1999-04-04", "2000-04-23", "2001-04-15",
-        "2002-03-31", "2003-04-20", "2004-04-11", "2005-03-27", "2006-04-16", "2007-04-08",
-        "2008-03-23", "2009-04-12", "2010-04-04", "2011-04-24", "2012-04-08", "2013-03-31",
-        "2014-04-20", "2015-04-05", "2016-03-27", "2017-04-16", "2018-04-01", "2019-04-21",
-        "2020-04-12", "2021-04-04", "2022-04-17", "2023-04-09", "2024-03-31", "2025-04-20",
-        "2026-04-05", "2027-03-28", "2028-04-16", "2029-04-01", "2030-04-21", "2031-04-13",
-        "2032-03-28", "2033-04-17", "2034-04-09", "2035-03-25",
+        "1990-04-15",
+        "1991-03-31",
+        "1992-04-19",
+        "1993-04-11",
+        "1994-04-03",
+        "1995-04-16",
+        "1996-04-07",
+        "1997-03-30",
+        "1998-04-12",
+        "1999-04-04",
+        "2000-04-23",
+        "2001-04-15",
+        "2002-03-31",
+        "2003-04-20",
+        "2004-04-11",
+        "2005-03-27",
+        "2006-04-16",
+        "2007-04-08",
+        "2008-03-23",
+        "2009-04-12",
+        "2010-04-04",
+        "2011-04-24",
+        "2012-04-08",
+        "2013-03-31",
+        "2014-04-20",
+        "2015-04-05",
+        "2016-03-27",
+        "2017-04-16",
+        "2018-04-01",
+        "2019-04-21",
+        "2020-04-12",
+        "2021-04-04",
+        "2022-04-17",
+        "2023-04-09",
+        "2024-03-31",
+        "2025-04-20",
+        "2026-04-05",
+        "2027-03-28",
+        "2028-04-16",
+        "2029-04-01",
+        "2030-04-21",
+        "2031-04-13",
+        "2032-03-28",
+        "2033-04-17",
+        "2034-04-09",
+        "2035-03-25",
     ];
 
     #[test]
@@ -201,8 +254,10 @@ mod tests {
             ("2026-12-25", "Eerste Kerstdag"),
             ("2026-12-26", "Tweede Kerstdag"),
         ];
-        let expected: Vec<(String, String)> =
-            expected.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect();
+        let expected: Vec<(String, String)> = expected
+            .iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect();
         assert_eq!(names(2026), expected);
     }
 
@@ -225,11 +280,19 @@ mod tests {
     fn koningsdag_moves_to_saturday_when_the_27th_is_a_sunday() {
         // 27 April was a Sunday in 2014 and 2025, and will be in 2031.
         for year in [2014, 2025, 2031] {
-            assert_eq!(kings_day(year).unwrap().0, ymd(year, 4, 26).unwrap(), "{year}");
+            assert_eq!(
+                kings_day(year).unwrap().0,
+                ymd(year, 4, 26).unwrap(),
+                "{year}"
+            );
         }
         assert_eq!(kings_day(2026).unwrap().0, d("2026-04-27"));
         assert_eq!(kings_day(2013).unwrap(), (d("2013-04-30"), "Koninginnedag"));
-        assert_eq!(kings_day(2006).unwrap().0, d("2006-04-29"), "30 April 2006 was a Sunday");
+        assert_eq!(
+            kings_day(2006).unwrap().0,
+            d("2006-04-29"),
+            "30 April 2006 was a Sunday"
+        );
         for year in 2014..2100 {
             let (date, _) = kings_day(year).unwrap();
             assert_ne!(date.weekday(), Weekday::Sun);
@@ -240,7 +303,9 @@ mod tests {
     fn five_may_counts_every_year_even_on_a_weekend() {
         // 5 May 2024 was a Sunday, 2029 is a Saturday: still an Atw day.
         for year in [2024, 2025, 2029] {
-            assert!(statutory_holidays(year).iter().any(|h| h.date == ymd(year, 5, 5).unwrap()));
+            assert!(statutory_holidays(year)
+                .iter()
+                .any(|h| h.date == ymd(year, 5, 5).unwrap()));
         }
     }
 
@@ -250,7 +315,9 @@ mod tests {
         // is then the Tuesday of the same week.
         assert_eq!(easter(2043), d("2043-03-29"));
         let cal = LegalCalendar::default();
-        assert!(cal.holiday(d("2043-05-07")).is_some_and(|h| h.name == "Hemelvaartsdag"));
+        assert!(cal
+            .holiday(d("2043-05-07"))
+            .is_some_and(|h| h.name == "Hemelvaartsdag"));
         assert!(!cal.is_working_day(d("2043-05-05")));
         assert!(cal.is_working_day(d("2043-05-06")));
         assert_eq!(cal.next_working_day(d("2043-05-07")), d("2043-05-08"));
@@ -266,6 +333,9 @@ mod tests {
         assert!(!cal.is_working_day(d("2026-05-15")));
         assert_eq!(cal.next_working_day(d("2026-05-14")), d("2026-05-18"));
         assert_eq!(cal.holidays(2026).len(), 10);
-        assert_eq!(cal.closed_reason(d("2026-11-22")).as_deref(), Some("zondag"));
+        assert_eq!(
+            cal.closed_reason(d("2026-11-22")).as_deref(),
+            Some("zondag")
+        );
     }
 }

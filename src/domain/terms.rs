@@ -50,11 +50,14 @@ impl TermEnd {
             dutch(self.nominal_end),
             self.article
         )];
-        lines.extend(
-            self.extensions
-                .iter()
-                .map(|e| format!("+{} {}: {}", e.days, if e.days == 1 { "dag" } else { "dagen" }, e.reason)),
-        );
+        lines.extend(self.extensions.iter().map(|e| {
+            format!(
+                "+{} {}: {}",
+                e.days,
+                if e.days == 1 { "dag" } else { "dagen" },
+                e.reason
+            )
+        }));
         lines.join("; ")
     }
 }
@@ -106,7 +109,8 @@ pub fn term_end(
             if end > before {
                 extensions.push(Extension {
                     days: (end - before).num_days(),
-                    reason: "verlengd tot er twee werkdagen in de termijn vallen (Atw art. 2)".to_owned(),
+                    reason: "verlengd tot er twee werkdagen in de termijn vallen (Atw art. 2)"
+                        .to_owned(),
                 });
             }
         }
@@ -139,7 +143,10 @@ pub fn term_end(
 /// A hersteltermijn is set by the klantmanager and is no statutory term: the Atw
 /// does not move it. This says when the chosen end falls on a day the Atw would
 /// avoid, and which working day follows.
-pub fn hersteltermijn_warning(end: NaiveDate, calendar: &LegalCalendar) -> Option<(String, NaiveDate)> {
+pub fn hersteltermijn_warning(
+    end: NaiveDate,
+    calendar: &LegalCalendar,
+) -> Option<(String, NaiveDate)> {
     calendar.closed_reason(end).map(|reason| {
         let next = calendar.next_working_day(end);
         (
@@ -184,7 +191,12 @@ mod tests {
 
     #[test]
     fn beslistermijn_of_eight_weeks_on_a_working_day_is_not_moved() {
-        let end = term_end(&rule("beslistermijn", 56), d("2026-11-02"), &[], &calendar());
+        let end = term_end(
+            &rule("beslistermijn", 56),
+            d("2026-11-02"),
+            &[],
+            &calendar(),
+        );
         assert_eq!(end.nominal_end, d("2026-12-28"));
         assert_eq!(end.end, d("2026-12-28"));
         assert_eq!(end.days_added, 0);
@@ -195,18 +207,33 @@ mod tests {
     fn bezwaartermijn_ends_on_the_same_weekday_six_weeks_later() {
         // Bekendgemaakt on Thursday 12 November 2026: the term starts the day after
         // (Awb 6:8) and ends on Thursday 24 December.
-        let end = term_end(&rule("bezwaartermijn", 42), d("2026-11-12"), &[], &calendar());
+        let end = term_end(
+            &rule("bezwaartermijn", 42),
+            d("2026-11-12"),
+            &[],
+            &calendar(),
+        );
         assert_eq!(end.end, d("2026-12-24"));
     }
 
     #[test]
     fn a_term_ending_at_christmas_runs_on_to_the_next_working_day() {
         // Nominal end Friday 25 December 2026: Kerst, Kerst, Sunday → Monday 28th.
-        let end = term_end(&rule("bezwaartermijn", 42), d("2026-11-13"), &[], &calendar());
+        let end = term_end(
+            &rule("bezwaartermijn", 42),
+            d("2026-11-13"),
+            &[],
+            &calendar(),
+        );
         assert_eq!(end.nominal_end, d("2026-12-25"));
         assert_eq!(end.end, d("2026-12-28"));
         assert_eq!(end.days_added, 3);
-        assert!(end.explanation().contains("Eerste Kerstdag, Tweede Kerstdag, zondag"), "{}", end.explanation());
+        assert!(
+            end.explanation()
+                .contains("Eerste Kerstdag, Tweede Kerstdag, zondag"),
+            "{}",
+            end.explanation()
+        );
         assert!(end.explanation().contains("Atw art. 1"));
     }
 
@@ -235,8 +262,16 @@ mod tests {
 
     #[test]
     fn suspension_adds_its_days_before_the_atw() {
-        let suspension = Suspension { days: 10, reason: "hersteltermijn loonstroken".into() };
-        let end = term_end(&rule("beslistermijn", 56), d("2026-11-02"), &[suspension], &calendar());
+        let suspension = Suspension {
+            days: 10,
+            reason: "hersteltermijn loonstroken".into(),
+        };
+        let end = term_end(
+            &rule("beslistermijn", 56),
+            d("2026-11-02"),
+            &[suspension],
+            &calendar(),
+        );
         assert_eq!(end.end, d("2027-01-07"));
         assert_eq!(end.days_added, 10);
         assert!(end.explanation().contains("Awb 4:15"));
@@ -246,7 +281,10 @@ mod tests {
     fn without_the_atw_the_end_stays_on_a_sunday() {
         let mut r = rule("eigen", 14);
         r.atw = false;
-        assert_eq!(term_end(&r, d("2026-11-08"), &[], &calendar()).end, d("2026-11-22"));
+        assert_eq!(
+            term_end(&r, d("2026-11-08"), &[], &calendar()).end,
+            d("2026-11-22")
+        );
     }
 
     #[test]

@@ -67,7 +67,11 @@ impl Decision {
             other => Err(InputError::unknown_code(
                 "onbekend besluit",
                 other,
-                &["toegekend".into(), "afgewezen".into(), "buiten_behandeling".into()],
+                &[
+                    "toegekend".into(),
+                    "afgewezen".into(),
+                    "buiten_behandeling".into(),
+                ],
             )),
         }
     }
@@ -235,7 +239,12 @@ fn suspensions(conn: &Connection, app: i64) -> Result<Vec<Suspension>> {
             };
             Suspension {
                 days: (until - a.start_date).num_days(),
-                reason: format!("hersteltermijn {} ({} t/m {})", a.title, dutch(a.start_date), dutch(until)),
+                reason: format!(
+                    "hersteltermijn {} ({} t/m {})",
+                    a.title,
+                    dutch(a.start_date),
+                    dutch(until)
+                ),
             }
         })
         .collect())
@@ -281,7 +290,11 @@ fn recompute_beslistermijn(w: &Write, app_id: i64) -> Result<()> {
 
 /// The next cycle of a repeating term instead of finishing it: the voorschot comes
 /// back every four weeks while the aanvraag is undecided.
-pub(super) fn next_cycle(w: &Write, activity: &Activity, outcome: &str) -> Result<Option<NaiveDate>> {
+pub(super) fn next_cycle(
+    w: &Write,
+    activity: &Activity,
+    outcome: &str,
+) -> Result<Option<NaiveDate>> {
     let Some(app_id) = application_of(w.tx(), activity.id)? else {
         return Ok(None);
     };
@@ -356,15 +369,18 @@ impl Store {
     }
 
     /// Records a day declared equal to a feestdag by a new Koninklijk Besluit.
-    pub fn add_declared_holiday(&mut self, date: NaiveDate, name: &str, source: &str) -> Result<()> {
+    pub fn add_declared_holiday(
+        &mut self,
+        date: NaiveDate,
+        name: &str,
+        source: &str,
+    ) -> Result<()> {
         let name = required_text("de naam", name)?;
         let source = required_text("de bron (het besluit)", source)?;
         if let Some(existing) = self.legal_calendar()?.holiday(date) {
-            return Err(InputError::Other(format!(
-                "{date} is al een feestdag: {}",
-                existing.name
-            ))
-            .into());
+            return Err(
+                InputError::Other(format!("{date} is al een feestdag: {}", existing.name)).into(),
+            );
         }
         self.write(|w| {
             w.tx().execute(
@@ -383,7 +399,13 @@ impl Store {
     /// Registers an aanvraag and its terms: the beslistermijn and the first voorschot
     /// from `received`; for a person under 27 first the zoektermijn from the melding,
     /// after which the aanvraag counts as received.
-    pub fn add_application(&mut self, client_id: i64, received: NaiveDate, under_27: bool, today: NaiveDate) -> Result<i64> {
+    pub fn add_application(
+        &mut self,
+        client_id: i64,
+        received: NaiveDate,
+        under_27: bool,
+        today: NaiveDate,
+    ) -> Result<i64> {
         clients::client(self.conn(), client_id)?;
         if received > today {
             return Err(InputError::Other(format!(
@@ -583,5 +605,4 @@ impl Store {
             .flat_map(|a| a.terms)
             .collect())
     }
-
 }

@@ -136,7 +136,12 @@ pub(super) fn open_activity(conn: &Connection, id: i64) -> Result<Activity> {
     Ok(activity)
 }
 
-pub(super) fn close_item_row(w: &Write, item: &StoredItem, outcome: &str, note: Option<&str>) -> Result<()> {
+pub(super) fn close_item_row(
+    w: &Write,
+    item: &StoredItem,
+    outcome: &str,
+    note: Option<&str>,
+) -> Result<()> {
     w.tx().execute(
         "UPDATE work_items SET status = 'closed', outcome_code = ?2, outcome_note = ?3,
              closed_at = ?4 WHERE id = ?1",
@@ -179,7 +184,12 @@ pub(super) fn finish_activity(
 /// Moves an activity's end date: a new cycle, which expires into a new work item when
 /// the new date is reached. Open items of earlier cycles are closed as `verlengd`
 /// where their kind allows it; otherwise they stay for the klantmanager to handle.
-pub(super) fn move_end_date(w: &Write, catalog: &Catalog, activity: &Activity, to: NaiveDate) -> Result<()> {
+pub(super) fn move_end_date(
+    w: &Write,
+    catalog: &Catalog,
+    activity: &Activity,
+    to: NaiveDate,
+) -> Result<()> {
     if to < activity.start_date {
         return Err(InputError::EndBeforeStart {
             start: activity.start_date.to_string(),
@@ -346,7 +356,13 @@ impl Store {
                 FollowUp::Finish if item.source_end_date == Some(activity.end_date) => {
                     match terms::next_cycle(w, &activity, &close.outcome)? {
                         Some(next) => move_end_date(w, &catalog, &activity, next)?,
-                        None => finish_activity(w, &activity, &close.outcome, close.note.as_deref(), today)?,
+                        None => finish_activity(
+                            w,
+                            &activity,
+                            &close.outcome,
+                            close.note.as_deref(),
+                            today,
+                        )?,
                     }
                 }
                 FollowUp::Finish => {}

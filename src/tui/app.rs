@@ -18,6 +18,7 @@ use super::week::{self, WeekView};
 use super::worklist::{Group, WorklistView};
 use super::Session;
 use crate::domain::activity::{ActivityStatus, NewActivity};
+use crate::domain::calendar::LegalCalendar;
 use crate::domain::catalog::Catalog;
 use crate::domain::journal::{NewContact, NewNote};
 use crate::engine;
@@ -55,6 +56,7 @@ pub struct App {
     store: Store,
     session: Session,
     catalog: Catalog,
+    calendar: LegalCalendar,
     screen: Screen,
     /// Where Esc goes from the dossier.
     back: Screen,
@@ -75,6 +77,7 @@ impl App {
     pub fn new(store: Store, session: Session) -> Result<App> {
         let mut app = App {
             catalog: store.catalog()?,
+            calendar: store.legal_calendar()?,
             store,
             session,
             screen: Screen::Worklist,
@@ -112,7 +115,11 @@ impl App {
         self.caseload.set_rows(self.store.client_summaries(today)?);
         if let Some(view) = &mut self.dossier {
             let id = view.client_id();
-            view.update(self.store.dossier(id, today)?, self.store.client_items(id)?);
+            view.update(
+                self.store.dossier(id, today)?,
+                self.store.client_items(id)?,
+                self.store.client_terms(id)?,
+            );
         }
         Ok(())
     }
@@ -323,6 +330,7 @@ impl App {
                     let c = &view.dossier.client;
                     self.popups.push(popup::activity_types(
                         &self.catalog,
+                        &self.calendar,
                         c.id,
                         &c.category,
                         today,
@@ -411,6 +419,7 @@ impl App {
             Ok(DossierView::new(
                 d,
                 self.store.client_items(id)?,
+                self.store.client_terms(id)?,
                 &self.catalog,
             ))
         });

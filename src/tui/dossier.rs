@@ -14,7 +14,7 @@ use crate::domain::activity::{Activity, ActivityStatus};
 use crate::domain::catalog::Catalog;
 use crate::domain::date::{age, dutch};
 use crate::domain::work_item::{ItemStatus, WorkItem};
-use crate::store::Dossier;
+use crate::store::{Dossier, Term};
 
 fn empty(frame: &mut Frame, area: Rect, text: &str) {
     let block = Block::new().borders(Borders::TOP);
@@ -58,8 +58,21 @@ impl Tab {
     }
 }
 
+/// A legal term on the termijnen tab: its activity, article and why it ends when it
+/// ends.
+#[derive(Debug, Clone)]
+pub struct TermRow {
+    pub activity: Activity,
+    pub article: String,
+    pub explanation: String,
+}
+
 pub struct DossierView {
     pub dossier: Dossier,
+    /// The legal terms, running ones first.
+    terms: Vec<TermRow>,
+    /// The computed terms of the client's aanvragen, as the store gave them.
+    computed: Vec<Term>,
     /// Activity types whose expiry is a legal deadline (hersteltermijn).
     legal_types: Vec<String>,
     pub items: Vec<WorkItem>,
@@ -70,7 +83,12 @@ pub struct DossierView {
 }
 
 impl DossierView {
-    pub fn new(dossier: Dossier, items: Vec<WorkItem>, catalog: &Catalog) -> DossierView {
+    pub fn new(
+        dossier: Dossier,
+        items: Vec<WorkItem>,
+        computed: Vec<Term>,
+        catalog: &Catalog,
+    ) -> DossierView {
         let legal_types = catalog
             .activity_types
             .iter()
@@ -78,6 +96,8 @@ impl DossierView {
             .map(|t| t.code.clone())
             .collect();
         let mut view = DossierView {
+            terms: Vec::new(),
+            computed,
             legal_types,
             activities: Vec::new(),
             dossier,
@@ -90,9 +110,10 @@ impl DossierView {
     }
 
     /// Takes fresh data for the same client, keeping tab and selection.
-    pub fn update(&mut self, dossier: Dossier, items: Vec<WorkItem>) {
+    pub fn update(&mut self, dossier: Dossier, items: Vec<WorkItem>, computed: Vec<Term>) {
         self.dossier = dossier;
         self.items = items;
+        self.computed = computed;
         self.sort_activities();
     }
 
@@ -108,6 +129,25 @@ impl DossierView {
                 })
         });
         self.activities = activities;
+        self.terms = self
+            .activities
+            .iter()
+            .filter(|a| self.legal_types.contains(&a.type_code))
+            .map(|a| match self.computed.iter().find(|t| t.activity.id == a.id) {
+                Some(term) => TermRow {
+                    activity: a.clone(),
+                    article: term.article.clone(),
+                    explanation: term.explanation.clone(),
+                },
+                None => TermRow {
+                    activity: a.clone(),
+                    article: "Awb 4:5".to_owned(),
+                    explanation: "Hersteltermijn, gesteld door de klantmanager: geen wettelijke termijn, \
+                                  de Algemene termijnenwet verschuift haar niet."
+                        .to_owned(),
+                },
+            })
+            .collect();
     }
 
     pub fn client_id(&self) -> i64 {
@@ -124,7 +164,7 @@ impl DossierView {
     pub fn selected_activity(&self) -> Option<&Activity> {
         match self.tab {
             Tab::Activities => self.activities.get(self.list.selected),
-            Tab::Terms => self.terms().get(self.list.selected).copied(),
+            Tab::Terms => self.terms.get(self.list.selected).map(|t| &t.activity),
             _ => None,
         }
     }
@@ -139,12 +179,8 @@ impl DossierView {
         }
     }
 
-    /// Hersteltermijnen and other legal terms of this client, running ones first.
-    fn terms(&self) -> Vec<&Activity> {
-        self.activities
-            .iter()
-            .filter(|a| self.legal_types.contains(&a.type_code))
-            .collect()
+    fn terms(&self) -> &[TermRow] {
+        &self.terms
     }
 
     pub fn draw(&mut self, frame: &mut Frame, area: Rect, catalog: &Catalog, today: NaiveDate) {
@@ -173,8 +209,8 @@ impl DossierView {
             tabs,
         );
         match self.tab {
-            Tab::Activities => self.draw_activities(frame, body, today, false),
-            Tab::Terms => self.draw_activities(frame, body, today, true),
+            Tab::Activities => self.draw_activities(frame, body, today),
+            Tab::Terms => self.draw_terms(frame, body, today),
             Tab::Items => self.draw_items(frame, body, today),
             Tab::Contacts => self.draw_contacts(frame, body, catalog),
             Tab::Notes => self.draw_notes(frame, body),
@@ -252,19 +288,14 @@ impl DossierView {
         }
     }
 
-    fn draw_activities(&mut self, frame: &mut Frame, area: Rect, today: NaiveDate, terms: bool) {
-        let activities: Vec<Activity> = if terms {
-            self.terms().into_iter().cloned().collect()
-        } else {
-            self.activities.clone()
-        };
+    fn draw_activities(&mut self, frame: &mut Frame, area: Rect, today: NaiveDate) {
+        let activities = self.activities.clone();
         if activities.is_empty() {
-            let what = if terms {
-                "Geen hersteltermijnen."
-            } else {
-                "Nog geen activiteiten. Toets a om er een vast te leggen."
-            };
-            return empty(frame, area, what);
+            return empty(
+                frame,
+                area,
+                "Nog geen activiteiten. Toets a om er een vast te leggen.",
+            );
         }
         // Narrow terminals get the end date only, so the title keeps its room.
         let wide = area.width >= 100;
@@ -310,6 +341,62 @@ impl DossierView {
             Constraint::Length(22),
         ];
         frame.render_widget(table(rows, header, &widths), area);
+    }
+
+    fn draw_terms(&mut self, frame: &mut Frame, area: Rect, today: NaiveDate) {
+        if self.terms.is_empty() {
+            return empty(
+                frame,
+                area,
+                "Geen termijnen: geen aanvraag en geen hersteltermijn.",
+            );
+        }
+        let [list, detail] =
+            Layout::vertical([Constraint::Min(0), Constraint::Length(4)]).areas(area);
+        let window = self.window(self.terms.len(), list);
+        let selected = self.list.selected;
+        let rows: Vec<Row> = self.terms[window.clone()]
+            .iter()
+            .zip(window)
+            .map(|(t, i)| {
+                let a = &t.activity;
+                let status = match &a.outcome {
+                    Some(outcome) => {
+                        Span::styled(format!("afgesloten: {outcome}"), Style::new().dim())
+                    }
+                    None => deadline_span(a.end_date, today),
+                };
+                Self::highlight(
+                    Row::new(vec![
+                        Line::from(format!("§ {}", a.type_code)).magenta(),
+                        Line::from(dutch(a.end_date)),
+                        Line::from(status),
+                        Line::from(t.article.clone()),
+                    ]),
+                    i == selected,
+                )
+            })
+            .collect();
+        let header = Row::new(["Termijn", "Einde", "Status", "Grond"]);
+        let widths = [
+            Constraint::Length(20),
+            Constraint::Length(16),
+            Constraint::Length(22),
+            Constraint::Fill(1),
+        ];
+        frame.render_widget(table(rows, header, &widths), list);
+        if let Some(term) = self.terms.get(self.list.selected) {
+            let text = vec![
+                Line::from(term.activity.title.clone()).bold(),
+                Line::from(term.explanation.clone()),
+            ];
+            frame.render_widget(
+                Paragraph::new(text)
+                    .wrap(Wrap { trim: true })
+                    .block(Block::new().borders(Borders::TOP)),
+                detail,
+            );
+        }
     }
 
     fn draw_items(&mut self, frame: &mut Frame, area: Rect, today: NaiveDate) {

@@ -11,7 +11,9 @@ use ratatui::Frame;
 use tui_textarea::TextArea;
 
 use super::chrome::centered;
+use crate::domain::calendar::LegalCalendar;
 use crate::domain::date::{dutch, parse_date};
+use crate::domain::terms::hersteltermijn_warning;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FieldKind {
@@ -100,6 +102,8 @@ impl Field {
 pub struct Form {
     pub title: String,
     pub fields: Vec<Field>,
+    /// For a hersteltermijn: an end date on a day the Atw avoids gets a warning.
+    pub calendar: Option<LegalCalendar>,
     pub focus: usize,
     /// Enter was pressed: from now on blank fields say that they are required.
     tried: bool,
@@ -120,6 +124,7 @@ impl Form {
         Form {
             title: title.into(),
             fields,
+            calendar: None,
             focus: 0,
             tried: false,
             esc_armed: false,
@@ -263,7 +268,15 @@ impl Form {
         let rows = Layout::vertical(constraints).split(inner);
         let checks: Vec<Line> = (0..self.fields.len())
             .map(|i| match self.value(i) {
-                Ok(Value::Date(date)) => Line::from(format!("✓ {}", dutch(date))).dim(),
+                Ok(Value::Date(date)) => match (&self.calendar, self.fields[i].kind) {
+                    (Some(calendar), FieldKind::EndOf { .. }) => {
+                        match hersteltermijn_warning(date, calendar) {
+                            Some((warning, _)) => Line::from(warning).yellow(),
+                            None => Line::from(format!("✓ {}", dutch(date))).dim(),
+                        }
+                    }
+                    _ => Line::from(format!("✓ {}", dutch(date))).dim(),
+                },
                 Ok(_) => Line::default(),
                 Err(_) if self.fields[i].is_blank() && !self.tried => Line::default(),
                 Err(message) => Line::from(message).red(),

@@ -12,6 +12,7 @@ use tui_textarea::TextArea;
 
 use super::chrome::centered;
 use super::form::{Field, FieldKind, Form, FormEvent, Value};
+use crate::domain::calendar::LegalCalendar;
 use crate::domain::catalog::{Catalog, Requirement};
 use crate::domain::work_item::earliest_postpone;
 
@@ -94,6 +95,9 @@ pub struct Choice {
     pub requires: Requirement,
     /// For activity types: the suggested length in days.
     pub days: i64,
+    /// For activity types: its end is a legal deadline (a hersteltermijn), so the end
+    /// is suggested on a working day and a closed day gets a warning.
+    pub legal: bool,
 }
 
 pub enum Popup {
@@ -377,6 +381,7 @@ fn outcome_choices(catalog: &Catalog, codes: &[String], with_extension: bool) ->
             },
             requires: o.requires,
             days: 0,
+            legal: false,
         })
         .collect()
 }
@@ -384,6 +389,7 @@ fn outcome_choices(catalog: &Catalog, codes: &[String], with_extension: bool) ->
 /// Only the activity types the client's category allows (few, fitting choices).
 pub fn activity_types(
     catalog: &Catalog,
+    calendar: &LegalCalendar,
     client_id: i64,
     category: &str,
     today: NaiveDate,
@@ -400,14 +406,17 @@ pub fn activity_types(
             },
             requires: Requirement::None,
             days: t.default_days,
+            legal: catalog.kind(&t.expiry_kind).is_ok_and(|k| k.legal),
         })
         .collect();
-    Popup::Picker(Picker::new(
+    let mut picker = Picker::new(
         format!("Nieuwe activiteit ({})", catalog.category_name(category)),
         choices,
         Pick::ActivityType { client_id },
         today,
-    ))
+    );
+    picker.calendar = Some(calendar.clone());
+    Popup::Picker(picker)
 }
 
 pub fn channels(catalog: &Catalog, client_id: i64, today: NaiveDate) -> Popup {
@@ -420,6 +429,7 @@ pub fn channels(catalog: &Catalog, client_id: i64, today: NaiveDate) -> Popup {
             note: String::new(),
             requires: Requirement::None,
             days: 0,
+            legal: false,
         })
         .collect();
     Popup::Picker(Picker::new(
@@ -437,6 +447,8 @@ pub struct Picker {
     pub selected: usize,
     pub pick: Pick,
     pub today: NaiveDate,
+    /// The Atw calendar, for suggesting and checking a hersteltermijn's end.
+    pub calendar: Option<LegalCalendar>,
     pub error: Option<String>,
 }
 
@@ -448,6 +460,7 @@ impl Picker {
             selected: 0,
             pick,
             today,
+            calendar: None,
             error: None,
         }
     }
@@ -534,8 +547,13 @@ impl Picker {
                 outcome: code,
                 note: None,
             }),
-            (Pick::ActivityType { client_id }, _) => push(Popup::Form(
-                Form::new(
+            (Pick::ActivityType { client_id }, _) => {
+                let calendar = self.calendar.clone().filter(|_| choice.legal);
+                let suggested = plus_days(self.today, choice.days);
+                let end = calendar
+                    .as_ref()
+                    .map_or(suggested, |c| c.next_working_day(suggested));
+                let mut form = Form::new(
                     format!("Nieuwe activiteit: {}", choice.label),
                     vec![
                         Field::new("Titel", FieldKind::Text, &choice.label),
@@ -543,15 +561,19 @@ impl Picker {
                         Field::new(
                             "Einddatum (JJJJ-MM-DD)",
                             FieldKind::EndOf { start: 1 },
-                            &plus_days(self.today, choice.days).to_string(),
+                            &end.to_string(),
                         ),
                     ],
-                ),
-                Purpose::Activity {
-                    client_id: *client_id,
-                    type_code: code,
-                },
-            )),
+                );
+                form.calendar = calendar;
+                push(Popup::Form(
+                    form,
+                    Purpose::Activity {
+                        client_id: *client_id,
+                        type_code: code,
+                    },
+                ))
+            }
             (Pick::Channel { client_id }, _) => push(Popup::Form(
                 Form::new(
                     format!("Contactmoment: {}", choice.label),
