@@ -75,6 +75,9 @@ CREATE TABLE activity_types (
     -- Legal deadlines are signalled before they pass: the work item appears this
     -- many days before the end date (and is due on it).
     lead_days       INTEGER NOT NULL DEFAULT 0 CHECK (lead_days >= 0),
+    -- An afspraak raises a "nabellen" item this many days before it (calling the
+    -- client the day before raised attendance above 90% in one municipality).
+    reminder_days   INTEGER CHECK (reminder_days IS NULL OR reminder_days > 0),
     sort_order      INTEGER NOT NULL
 );
 
@@ -160,6 +163,10 @@ CREATE TABLE activities (
     application_id INTEGER REFERENCES applications (id),
     term_rule   TEXT REFERENCES term_rules (code),
     term_note   TEXT,
+    -- An afspraak: its time (HH:MM) and channel.
+    appointment_time TEXT CHECK (appointment_time IS NULL OR
+        (length(appointment_time) = 5 AND time(appointment_time || ':00') IS appointment_time || ':00')),
+    channel_code TEXT REFERENCES channels (code),
     created_at  TEXT NOT NULL,
     CHECK (end_date >= start_date),
     -- Closed only with an outcome; never an outcome while open.
@@ -176,9 +183,10 @@ CREATE TABLE work_items (
     kind_code          TEXT NOT NULL REFERENCES work_item_kinds (code),
     title              TEXT NOT NULL CHECK (length(trim(title)) > 0),
     due_date           TEXT NOT NULL CHECK (date(due_date) IS due_date),
-    -- Where the item came from: an expired activity, a lapsed contact rhythm, or a
-    -- klantmanager's own follow-up (vervolgactie).
-    source             TEXT NOT NULL CHECK (source IN ('activity', 'rhythm', 'manual')),
+    -- Where the item came from: an expired activity, the reminder before an
+    -- appointment (nabellen), a lapsed contact rhythm, or a klantmanager's own
+    -- follow-up (vervolgactie).
+    source             TEXT NOT NULL CHECK (source IN ('activity', 'nabellen', 'rhythm', 'manual')),
     source_activity_id INTEGER REFERENCES activities (id),
     -- The end date of the activity cycle this item belongs to.
     source_end_date    TEXT CHECK (source_end_date IS NULL OR date(source_end_date) IS source_end_date),
@@ -188,12 +196,17 @@ CREATE TABLE work_items (
     closed_at          TEXT,
     created_at         TEXT NOT NULL,
     CHECK ((status = 'closed') = (outcome_code IS NOT NULL AND closed_at IS NOT NULL)),
-    CHECK ((source = 'activity') = (source_activity_id IS NOT NULL AND source_end_date IS NOT NULL))
+    CHECK ((source IN ('activity', 'nabellen')) = (source_activity_id IS NOT NULL AND source_end_date IS NOT NULL))
 );
--- Exactly one work item per activity cycle: a repeated, crashed or concurrent sweep
--- cannot create a second one.
+-- Exactly one work item per activity cycle (and one reminder before it): a repeated,
+-- crashed or concurrent sweep cannot create a second one.
 CREATE UNIQUE INDEX work_items_one_per_cycle ON work_items (source_activity_id, source_end_date)
     WHERE source = 'activity';
+CREATE UNIQUE INDEX work_items_one_reminder ON work_items (source_activity_id, source_end_date)
+    WHERE source = 'nabellen';
+-- One contact-rhythm item per client per overdue period.
+CREATE UNIQUE INDEX work_items_one_per_rhythm ON work_items (client_id, due_date)
+    WHERE source = 'rhythm';
 CREATE INDEX work_items_open_by_due ON work_items (due_date) WHERE status = 'open';
 CREATE INDEX work_items_by_client ON work_items (client_id, status);
 
@@ -234,6 +247,63 @@ CREATE TABLE notes (
     created_at TEXT NOT NULL
 );
 CREATE INDEX notes_by_client ON notes (client_id, note_date);
+
+-- ---------------------------------------------------------------- klant in beeld
+
+-- The plan van aanpak: one current version per client; a new version keeps the old
+-- one readable. The evaluation date is an activity in the engine's sense.
+CREATE TABLE plans (
+    id         INTEGER PRIMARY KEY,
+    client_id  INTEGER NOT NULL REFERENCES clients (id),
+    version    INTEGER NOT NULL CHECK (version > 0),
+    start_date TEXT NOT NULL CHECK (date(start_date) IS start_date),
+    status     TEXT NOT NULL DEFAULT 'current' CHECK (status IN ('current', 'replaced')),
+    evaluation_activity_id INTEGER REFERENCES activities (id),
+    created_at TEXT NOT NULL,
+    UNIQUE (client_id, version)
+);
+CREATE UNIQUE INDEX plans_one_current ON plans (client_id) WHERE status = 'current';
+
+-- A goal: a short text in a life domain, with a deadline that is an activity (its
+-- status follows from the activity: running, adjusted, achieved, lapsed).
+CREATE TABLE goals (
+    id          INTEGER PRIMARY KEY,
+    plan_id     INTEGER NOT NULL REFERENCES plans (id),
+    text        TEXT NOT NULL CHECK (length(trim(text)) > 0),
+    domain_code TEXT NOT NULL REFERENCES life_domains (code),
+    activity_id INTEGER NOT NULL REFERENCES activities (id),
+    created_at  TEXT NOT NULL
+);
+CREATE INDEX goals_by_plan ON goals (plan_id);
+
+CREATE TABLE life_domains (
+    code       TEXT PRIMARY KEY CHECK (code GLOB '[a-z]*' AND code NOT GLOB '*[^a-z0-9_]*'),
+    name       TEXT NOT NULL,
+    sort_order INTEGER NOT NULL
+);
+
+-- How a client is doing per life domain (1 = grote zorgen … 5 = op orde), and the
+-- participatieladder step, with a date: movement (doorstroom) over time.
+CREATE TABLE situations (
+    id          INTEGER PRIMARY KEY,
+    client_id   INTEGER NOT NULL REFERENCES clients (id),
+    domain_code TEXT NOT NULL REFERENCES life_domains (code),
+    assessed_on TEXT NOT NULL CHECK (date(assessed_on) IS assessed_on),
+    score       INTEGER NOT NULL CHECK (score BETWEEN 1 AND 5),
+    note        TEXT,
+    created_at  TEXT NOT NULL
+);
+CREATE INDEX situations_by_client ON situations (client_id, assessed_on);
+
+CREATE TABLE ladder_steps (
+    id          INTEGER PRIMARY KEY,
+    client_id   INTEGER NOT NULL REFERENCES clients (id),
+    assessed_on TEXT NOT NULL CHECK (date(assessed_on) IS assessed_on),
+    step        INTEGER NOT NULL CHECK (step BETWEEN 1 AND 6),
+    note        TEXT,
+    created_at  TEXT NOT NULL
+);
+CREATE INDEX ladder_by_client ON ladder_steps (client_id, assessed_on);
 
 -- ---------------------------------------------------------------- audit
 
@@ -288,7 +358,10 @@ INSERT INTO work_item_kinds (code, name, urgency, legal) VALUES
     ('voorschot',      'Voorschot',      35, 1),
     ('buitenbehandeling', 'Buiten behandeling', 35, 1),
     ('bezwaartermijn', 'Bezwaartermijn', 25, 1),
-    ('zoektermijn',    'Zoektermijn',    25, 1);
+    ('zoektermijn',    'Zoektermijn',    25, 1),
+    ('nabellen',       'Nabellen',       18, 0),
+    ('doel',           'Doel',           12, 0),
+    ('plan',           'Plan',           14, 0);
 
 INSERT INTO outcomes (code, name, requires) VALUES
     ('afgerond',        'Afgerond',                  'none'),
@@ -298,7 +371,7 @@ INSERT INTO outcomes (code, name, requires) VALUES
     ('niet_ontvangen',  'Stukken niet ontvangen',    'none'),
     ('gesproken',       'Gesproken',                 'none'),
     ('niet_bereikt',    'Niet bereikt',              'reason'),
-    ('no_show',         'Niet verschenen',           'none'),
+    ('no_show',         'Niet verschenen',           'new_date'),
     ('uitgevoerd',      'Uitgevoerd',                'none'),
     ('vervallen',       'Vervallen',                 'reason'),
     ('besloten',        'Besloten',                  'none'),
@@ -306,7 +379,10 @@ INSERT INTO outcomes (code, name, requires) VALUES
     ('niet_nodig',      'Niet nodig',                'reason'),
     ('bekendgemaakt',   'Besluit bekendgemaakt',     'none'),
     ('geen_bezwaar',    'Geen bezwaar ontvangen',    'none'),
-    ('bezwaar',         'Bezwaar ontvangen',         'none');
+    ('bezwaar',         'Bezwaar ontvangen',         'none'),
+    ('gebeld',          'Gebeld',                    'none'),
+    ('behaald',         'Behaald',                   'none'),
+    ('bijgesteld',      'Bijgesteld',                'new_date');
 
 INSERT INTO kind_outcomes (kind_code, outcome_code) VALUES
     ('traject',        'afgerond'),
@@ -331,24 +407,45 @@ INSERT INTO kind_outcomes (kind_code, outcome_code) VALUES
     ('buitenbehandeling', 'bekendgemaakt'),
     ('bezwaartermijn', 'geen_bezwaar'),
     ('bezwaartermijn', 'bezwaar'),
-    ('zoektermijn',    'afgerond');
+    ('zoektermijn',    'afgerond'),
+    ('nabellen',       'gebeld'),
+    ('nabellen',       'niet_bereikt'),
+    ('doel',           'behaald'),
+    ('doel',           'bijgesteld'),
+    ('doel',           'vervallen'),
+    ('plan',           'behaald'),
+    ('plan',           'bijgesteld'),
+    ('plan',           'vervallen');
 
-INSERT INTO activity_types (code, name, default_days, expiry_kind, expiry_title, due_offset_days, sort_order, lead_days) VALUES
-    ('traject',             'Traject',             182, 'traject',        'Traject evalueren',                          0, 1, 0),
-    ('scholing',            'Scholing',            91,  'traject',        'Scholing evalueren',                         0, 2, 0),
-    ('werkervaringsplaats', 'Werkervaringsplaats', 182, 'traject',        'Werkervaringsplaats evalueren',              0, 3, 0),
-    ('onderzoek',           'Onderzoek',           28,  'onderzoek',      'Onderzoek afronden',                         0, 4, 0),
-    ('hersteltermijn',      'Hersteltermijn',      14,  'hersteltermijn', 'Stukken ontvangen?',                         0, 5, 0),
-    ('afspraak',            'Afspraak',            0,   'afspraak',       'Opkomst registreren',                        0, 6, 0),
-    ('vrijwilligerswerk',   'Vrijwilligerswerk',   182, 'traject',        'Vrijwilligerswerk evalueren',                0, 7, 0),
-    ('hulpverlening',       'Hulpverlening',       91,  'traject',        'Hulpverlening evalueren',                    0, 8, 0),
+INSERT INTO activity_types (code, name, default_days, expiry_kind, expiry_title, due_offset_days, sort_order, lead_days, reminder_days) VALUES
+    ('traject',             'Traject',             182, 'traject',        'Traject evalueren',                          0, 1, 0, NULL),
+    ('scholing',            'Scholing',            91,  'traject',        'Scholing evalueren',                         0, 2, 0, NULL),
+    ('werkervaringsplaats', 'Werkervaringsplaats', 182, 'traject',        'Werkervaringsplaats evalueren',              0, 3, 0, NULL),
+    ('onderzoek',           'Onderzoek',           28,  'onderzoek',      'Onderzoek afronden',                         0, 4, 0, NULL),
+    ('hersteltermijn',      'Hersteltermijn',      14,  'hersteltermijn', 'Stukken ontvangen?',                         0, 5, 0, NULL),
+    ('afspraak',            'Afspraak',            0,   'afspraak',       'Opkomst registreren',                        0, 6, 0, 1),
+    ('vrijwilligerswerk',   'Vrijwilligerswerk',   182, 'traject',        'Vrijwilligerswerk evalueren',                0, 7, 0, NULL),
+    ('hulpverlening',       'Hulpverlening',       91,  'traject',        'Hulpverlening evalueren',                    0, 8, 0, NULL),
     -- Legal terms: computed from an aanvraag or a besluit, never typed, so no category
     -- offers them.
-    ('beslistermijn',       'Beslistermijn',       56,  'beslistermijn',  'Beslissen op de aanvraag',                   0, 20, 14),
-    ('voorschot',           'Voorschot',           28,  'voorschot',      'Voorschot verstrekken',                      0, 21, 7),
-    ('buitenbehandeling',   'Buiten behandeling',  28,  'buitenbehandeling', 'Besluit buiten behandeling bekendmaken',  0, 22, 7),
-    ('bezwaartermijn',      'Bezwaartermijn',      42,  'bezwaartermijn', 'Bezwaartermijn verstreken: bezwaar ontvangen?', 0, 23, 0),
-    ('zoektermijn',         'Zoektermijn',         28,  'zoektermijn',    'Zoektermijn voorbij: aanvraag kan worden ingediend', 0, 24, 0);
+    ('beslistermijn',       'Beslistermijn',       56,  'beslistermijn',  'Beslissen op de aanvraag',                   0, 20, 14, NULL),
+    ('voorschot',           'Voorschot',           28,  'voorschot',      'Voorschot verstrekken',                      0, 21, 7, NULL),
+    ('buitenbehandeling',   'Buiten behandeling',  28,  'buitenbehandeling', 'Besluit buiten behandeling bekendmaken',  0, 22, 7, NULL),
+    ('bezwaartermijn',      'Bezwaartermijn',      42,  'bezwaartermijn', 'Bezwaartermijn verstreken: bezwaar ontvangen?', 0, 23, 0, NULL),
+    ('zoektermijn',         'Zoektermijn',         28,  'zoektermijn',    'Zoektermijn voorbij: aanvraag kan worden ingediend', 0, 24, 0, NULL),
+    -- The plan van aanpak: goal deadlines and the evaluation date, set through `plan`.
+    ('doel',                'Doel',                91,  'doel',           'Doel evalueren',                             0, 30, 0, NULL),
+    ('planevaluatie',       'Planevaluatie',       182, 'plan',           'Plan evalueren',                             0, 31, 0, NULL);
+
+INSERT INTO life_domains (code, name, sort_order) VALUES
+    ('werk',            'Werk',                  1),
+    ('financien',       'Financiën',             2),
+    ('huisvesting',     'Huisvesting',           3),
+    ('gezondheid',      'Gezondheid',            4),
+    ('sociaal_netwerk', 'Sociaal netwerk',       5),
+    ('dagbesteding',    'Dagbesteding',          6),
+    ('taal',            'Taal',                  7),
+    ('zelfzorg',        'Zelfzorg',              8);
 
 INSERT INTO term_rules (code, name, article, description, length_days, atw, enabled, activity_type) VALUES
     ('beslistermijn', 'Beslistermijn', 'Awb 4:13 lid 2',

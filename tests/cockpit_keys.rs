@@ -199,8 +199,9 @@ fn postpone_moves_the_due_date_with_a_reason() {
 fn esc_leaves_without_a_change() {
     let db = common::Db::new();
     let mut app = demo_app(&db);
+    select_kind(&mut app, &db, "traject");
     let before = db.counts();
-    keys(&mut app, &[KeyCode::Char('a'), KeyCode::Char('3')]);
+    keys(&mut app, &[KeyCode::Char('a'), KeyCode::Char('3')]); // afgebroken: a reason
     type_text(&mut app, "half");
     press(&mut app, KeyCode::Esc);
     assert!(
@@ -629,4 +630,148 @@ fn caseload_sorts_by_longest_without_contact() {
         .unwrap();
     let first = summaries.iter().find(|c| c.id == first).unwrap();
     assert_eq!(first.days_since_contact.unwrap_or(i64::MAX), longest);
+}
+
+#[test]
+fn plan_ladder_and_situation_from_the_dossier() {
+    let db = common::Db::new();
+    let mut app = demo_app(&db);
+    let client: i64 = db
+        .conn()
+        .query_row(
+            "SELECT id FROM clients WHERE id NOT IN (SELECT client_id FROM plans) ORDER BY name, id LIMIT 1",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    press(&mut app, KeyCode::Char('2'));
+    while app.selected_client() != Some(client) {
+        press(&mut app, KeyCode::Down);
+    }
+    press(&mut app, KeyCode::Enter);
+    // A first goal starts the plan: leefgebied werk (1), text, the suggested deadline.
+    keys(&mut app, &[KeyCode::Char('d'), KeyCode::Char('1')]);
+    type_text(&mut app, "Solliciteert elke week");
+    press(&mut app, KeyCode::Enter);
+    assert!(!app.popup_open(), "{:?}", app.message());
+    let plan = Store::open(&db.path).unwrap().plan_history(client).unwrap();
+    let current = plan.current.expect("a plan was started");
+    assert_eq!(current.start_date, today());
+    assert_eq!(current.goals[0].domain, "werk");
+    assert_eq!(
+        current.goals[0].deadline.to_string(),
+        "2027-02-21",
+        "13 weeks on"
+    );
+
+    press(&mut app, KeyCode::Char('p'));
+    press(&mut app, KeyCode::Enter);
+    let plan = Store::open(&db.path).unwrap().plan_history(client).unwrap();
+    assert_eq!(
+        plan.current.unwrap().evaluation_date.unwrap().to_string(),
+        "2027-05-23"
+    );
+
+    press(&mut app, KeyCode::Char('t'));
+    for _ in 0..3 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "7");
+    press(&mut app, KeyCode::Enter);
+    assert!(app.popup_open(), "step 7 does not exist");
+    press(&mut app, KeyCode::Backspace);
+    type_text(&mut app, "4");
+    press(&mut app, KeyCode::Enter);
+    assert!(!app.popup_open(), "{:?}", app.message());
+    let ladder = Store::open(&db.path).unwrap().ladder(client).unwrap();
+    assert_eq!(
+        (
+            ladder.last().unwrap().step,
+            ladder.last().unwrap().assessed_on
+        ),
+        (4, today())
+    );
+
+    keys(&mut app, &[KeyCode::Char('s'), KeyCode::Char('2')]); // financien
+    type_text(&mut app, "3");
+    press(&mut app, KeyCode::Enter);
+    let situations = Store::open(&db.path).unwrap().situations(client).unwrap();
+    let last = situations
+        .iter()
+        .rev()
+        .find(|s| s.assessed_on == today())
+        .unwrap();
+    assert_eq!((last.domain.as_str(), last.score), ("financien", 3));
+}
+
+#[test]
+fn plan_an_appointment_and_handle_a_no_show_from_the_cockpit() {
+    let db = common::Db::new();
+    let mut app = demo_app(&db);
+    let client = open_dossier(&mut app, &db, "beheer");
+    // Beheer offers onderzoek, hersteltermijn, afspraak (3): then the channel, then
+    // subject, date (a week on) and time.
+    keys(
+        &mut app,
+        &[KeyCode::Char('a'), KeyCode::Char('3'), KeyCode::Char('2')],
+    ); // whatsapp
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "9:30");
+    press(&mut app, KeyCode::Enter);
+    assert!(!app.popup_open(), "{:?}", app.message());
+    let (date, time, channel): (String, String, String) = db
+        .conn()
+        .query_row(
+            "SELECT end_date, appointment_time, channel_code FROM activities
+             WHERE client_id = ?1 AND type_code = 'afspraak' ORDER BY id DESC LIMIT 1",
+            [client],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .unwrap();
+    assert_eq!(
+        (date.as_str(), time.as_str(), channel.as_str()),
+        ("2026-11-29", "09:30", "whatsapp")
+    );
+
+    // On the day, the opkomst item: no-show with a vervolgactie instead.
+    let mut store = Store::open(&db.path).unwrap();
+    let day: NaiveDate = "2026-11-29".parse().unwrap();
+    inbeeld::engine::sweep(&mut store, day).unwrap();
+    let mut app = App::new(
+        store,
+        Session {
+            today: day,
+            today_overridden: true,
+            db_label: "t".into(),
+        },
+    )
+    .unwrap();
+    let item: i64 = db
+        .conn()
+        .query_row(
+            "SELECT id FROM work_items WHERE client_id = ?1 AND kind_code = 'afspraak' AND status = 'open'",
+            [client],
+            |r| r.get(0),
+        )
+        .unwrap();
+    press(&mut app, KeyCode::Char('g'));
+    while app.selected_item() != Some(item) {
+        press(&mut app, KeyCode::Down);
+    }
+    keys(&mut app, &[KeyCode::Char('a'), KeyCode::Char('2')]); // niet verschenen
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "Brief sturen");
+    press(&mut app, KeyCode::Enter);
+    assert!(!app.popup_open(), "{:?}", app.message());
+    assert_eq!(item_row(&db, item).1.as_deref(), Some("no_show"));
+    let follow_up: String = db
+        .conn()
+        .query_row(
+            "SELECT due_date FROM work_items WHERE client_id = ?1 AND title = 'Brief sturen'",
+            [client],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(follow_up, "2026-12-06");
 }

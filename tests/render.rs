@@ -67,9 +67,9 @@ snapshots! {
     help_worklist: "?";
     help_caseload: "2?";
     help_dossier: "2\n?";
-    outcome_picker: "ja";
-    reason_required: "ja3\n";
-    new_date: "ja2";
+    outcome_picker: "/traject\na";
+    reason_required: "/traject\na3\n";
+    new_date: "/traject\na2";
     postpone: "u";
     follow_up: "2v";
     search_caseload: "2/de";
@@ -200,8 +200,15 @@ fn dossier_terms_of_an_aanvraag_with_a_hersteltermijn() {
         )
         .unwrap();
     // Open the dossier by searching the name, go to the terms tab and down to the
-    // beslistermijn (after the hersteltermijn and the voorschot, which end earlier).
-    press(&mut app, &format!("2/{name}\n\nljj"));
+    // beslistermijn, whose explanation then shows below the list.
+    press(&mut app, &format!("2/{name}\n\nl"));
+    for _ in 0..5 {
+        let screen = format!("{}", render(&mut app, 120, 40).backend());
+        if screen.contains("Beslistermijn aanvraag") {
+            break;
+        }
+        press(&mut app, "j");
+    }
     let terminal = render(&mut app, 120, 40);
     let screen = format!("{}", terminal.backend());
     assert!(screen.contains(&name));
@@ -252,4 +259,52 @@ fn a_hersteltermijn_ending_on_a_sunday_gets_a_warning_in_the_form() {
         "a warning, not a refusal: {:?}",
         app.message()
     );
+}
+
+/// Opens the dossier of the first client (by id) that `sql` selects, by searching
+/// their name as a user would, and goes `tabs` tabs to the right.
+fn dossier_of(db: &common::Db, app: &mut App, sql: &str, tabs: usize) -> String {
+    let name: String = db.conn().query_row(sql, [], |r| r.get(0)).unwrap();
+    press(app, &format!("2/{name}\n\n{}", "l".repeat(tabs)));
+    name
+}
+
+#[test]
+fn dossier_plan_tab() {
+    let db = common::Db::new();
+    let mut app = demo_app(&db);
+    dossier_of(
+        &db,
+        &mut app,
+        "SELECT c.name FROM clients c JOIN plans p ON p.client_id = c.id
+        WHERE (SELECT count(*) FROM goals g WHERE g.plan_id = p.id) >= 2 ORDER BY c.id LIMIT 1",
+        2,
+    );
+    let terminal = render(&mut app, 120, 40);
+    assert!(format!("{}", terminal.backend()).contains("Plan van aanpak versie 1"));
+    insta::assert_snapshot!(terminal.backend());
+}
+
+#[test]
+fn dossier_situation_tab() {
+    let db = common::Db::new();
+    let mut app = demo_app(&db);
+    dossier_of(&db, &mut app, "SELECT c.name FROM clients c
+        WHERE (SELECT count(*) FROM ladder_steps l WHERE l.client_id = c.id) >= 3 ORDER BY c.id LIMIT 1", 6);
+    let terminal = render(&mut app, 120, 40);
+    assert!(format!("{}", terminal.backend()).contains("Participatieladder"));
+    insta::assert_snapshot!(terminal.backend());
+}
+
+#[test]
+fn dossier_contact_history_with_no_shows() {
+    let db = common::Db::new();
+    let mut app = demo_app(&db);
+    dossier_of(&db, &mut app, "SELECT c.name FROM clients c
+        WHERE EXISTS (SELECT 1 FROM contacts k WHERE k.client_id = c.id AND k.no_show = 1) ORDER BY c.id LIMIT 1", 4);
+    let terminal = render(&mut app, 120, 40);
+    let screen = format!("{}", terminal.backend());
+    assert!(screen.contains("no-show)"), "the tab counts no-shows");
+    assert!(screen.contains("(niet verschenen)"));
+    insta::assert_snapshot!(terminal.backend());
 }

@@ -80,7 +80,8 @@ fn items(db: &common::Db) -> Vec<ItemRow> {
     let conn = db.conn();
     let mut stmt = conn
         .prepare(
-            "SELECT id, source_activity_id, source_end_date, status FROM work_items ORDER BY id",
+            "SELECT id, source_activity_id, source_end_date, status FROM work_items
+             WHERE source = 'activity' ORDER BY id",
         )
         .unwrap();
     stmt.query_map([], |r| {

@@ -41,7 +41,7 @@ pub enum Command {
     #[command(subcommand)]
     Note(NoteCommand),
     /// De catalogus: activiteitsoorten, afhandelingen, categorieën, kanalen
-    Catalog(JsonFlag),
+    Catalog(CatalogArgs),
     /// De werkvoorraad: open werkitems op vervaldatum
     Worklist(JsonFlag),
     /// Werkitems afhandelen, uitstellen of zelf aanmaken
@@ -58,6 +58,118 @@ pub enum Command {
     /// Aanvragen: beslistermijn, voorschot, hersteltermijnen en besluit
     #[command(subcommand)]
     Aanvraag(AanvraagCommand),
+    /// Afspraken: de dag ervoor nabellen, daarna de opkomst registreren
+    #[command(subcommand)]
+    Appointment(AppointmentCommand),
+    /// Het plan van aanpak: doelen met een deadline en een evaluatiedatum
+    #[command(subcommand)]
+    Plan(PlanCommand),
+    /// De situatie per leefgebied (score 1–5) vastleggen
+    #[command(subcommand)]
+    Situation(SituationCommand),
+    /// De trede op de participatieladder (1–6) vastleggen
+    #[command(subcommand)]
+    Ladder(LadderCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AppointmentCommand {
+    /// Plan een afspraak; drukt het nieuwe nummer af
+    Add {
+        #[arg(long, value_name = "ID")]
+        client: i64,
+        #[arg(long, value_name = "DATUM")]
+        date: String,
+        /// Tijd (UU:MM)
+        #[arg(long, value_name = "TIJD")]
+        time: Option<String>,
+        #[arg(long, value_name = "KANAAL")]
+        channel: String,
+        #[arg(long, value_name = "TEKST")]
+        title: Option<String>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PlanCommand {
+    /// Begin een (nieuwe versie van het) plan van aanpak; drukt het nummer af
+    New {
+        #[arg(long, value_name = "ID")]
+        client: i64,
+        /// Startdatum (standaard vandaag)
+        #[arg(long, value_name = "DATUM")]
+        start: Option<String>,
+    },
+    /// Voeg een doel toe; drukt het nummer af
+    Goal {
+        #[arg(long, value_name = "ID")]
+        client: i64,
+        #[arg(long, value_name = "TEKST")]
+        text: String,
+        /// Leefgebied (werk, financien, huisvesting, …)
+        #[arg(long, value_name = "CODE")]
+        domain: String,
+        #[arg(long, value_name = "DATUM")]
+        deadline: Option<String>,
+    },
+    /// Zet of verschuif de evaluatiedatum
+    Evaluation {
+        #[arg(long, value_name = "ID")]
+        client: i64,
+        #[arg(long, value_name = "DATUM")]
+        date: String,
+    },
+    /// Leg de uitkomst van een doel vast: behaald, bijgesteld (--to) of vervallen (--note)
+    Outcome {
+        goal: i64,
+        #[arg(long, value_name = "CODE")]
+        outcome: String,
+        #[arg(long, value_name = "DATUM")]
+        to: Option<String>,
+        #[arg(long, value_name = "TEKST")]
+        note: Option<String>,
+    },
+    /// Het plan van aanpak van een klant, met eerdere versies
+    Show {
+        client: i64,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SituationCommand {
+    /// Leg vast hoe het gaat op een leefgebied; drukt het nummer af
+    Add {
+        #[arg(long, value_name = "ID")]
+        client: i64,
+        #[arg(long, value_name = "CODE")]
+        domain: String,
+        /// 1 (grote zorgen) tot en met 5 (op orde)
+        #[arg(long)]
+        score: i64,
+        #[arg(long, value_name = "TEKST")]
+        note: Option<String>,
+        /// Datum (standaard vandaag)
+        #[arg(long, value_name = "DATUM")]
+        date: Option<String>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum LadderCommand {
+    /// Leg de trede op de participatieladder vast; drukt het nummer af
+    Add {
+        #[arg(long, value_name = "ID")]
+        client: i64,
+        #[arg(long)]
+        step: i64,
+        #[arg(long, value_name = "TEKST")]
+        note: Option<String>,
+        /// Datum (standaard vandaag)
+        #[arg(long, value_name = "DATUM")]
+        date: Option<String>,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -163,9 +275,13 @@ pub enum ItemCommand {
         /// Toelichting; verplicht bij een afhandeling die een reden vraagt
         #[arg(long, value_name = "TEKST")]
         note: Option<String>,
-        /// Nieuwe einddatum, bij 'verlengd'
+        /// Nieuwe datum: bij 'verlengd' en 'bijgesteld' de nieuwe einddatum, bij
+        /// 'no_show' de nieuwe afspraak (of met --follow-up de vervolgactie)
         #[arg(long, value_name = "DATUM")]
         to: Option<String>,
+        /// Bij 'no_show': een vervolgactie met deze tekst in plaats van een nieuwe afspraak
+        #[arg(long, value_name = "TEKST")]
+        follow_up: Option<String>,
     },
     /// Stel een werkitem uit naar een nieuwe datum, met een reden
     Postpone {
@@ -174,6 +290,25 @@ pub enum ItemCommand {
         to: String,
         #[arg(long, value_name = "TEKST")]
         reason: String,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct CatalogArgs {
+    #[arg(long)]
+    pub json: bool,
+    #[command(subcommand)]
+    pub command: Option<CatalogCommand>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CatalogCommand {
+    /// Wijzig het contactritme van een categorie
+    Rhythm {
+        #[arg(long, value_name = "CODE")]
+        category: String,
+        #[arg(long)]
+        days: i64,
     },
 }
 

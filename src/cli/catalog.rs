@@ -1,10 +1,15 @@
 //! `inbeeld catalog`: the codes a user can choose from.
 
+use super::args::{CatalogArgs, CatalogCommand};
 use super::output;
 use super::Context;
 use crate::domain::catalog::Requirement;
 
-pub fn run(ctx: &Context, json: bool) -> anyhow::Result<()> {
+pub fn run(ctx: &Context, args: CatalogArgs) -> anyhow::Result<()> {
+    if let Some(CatalogCommand::Rhythm { category, days }) = args.command {
+        return Ok(ctx.open()?.set_rhythm(category.trim(), days)?);
+    }
+    let json = args.json;
     let catalog = ctx.open()?.catalog()?;
     if json {
         return output::json(&catalog);

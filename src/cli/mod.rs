@@ -5,6 +5,7 @@ mod args;
 mod catalog;
 mod client;
 mod demo;
+mod in_view;
 mod journal;
 mod law;
 mod output;
@@ -106,13 +107,17 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Some(Command::Activity(command)) => client::run_activity(&ctx, command),
         Some(Command::Contact(command)) => journal::run_contact(&ctx, command),
         Some(Command::Note(command)) => journal::run_note(&ctx, command),
-        Some(Command::Catalog(flag)) => catalog::run(&ctx, flag.json),
+        Some(Command::Catalog(args)) => catalog::run(&ctx, args),
         Some(Command::Worklist(flag)) => work_items::run_worklist(&ctx, flag.json),
         Some(Command::Item(command)) => work_items::run_item(&ctx, command),
         Some(Command::Sweep) => work_items::run_sweep(&ctx),
         Some(Command::Calendar(command)) => law::run_calendar(&ctx, command),
         Some(Command::Term(command)) => law::run_term(&ctx, command),
         Some(Command::Aanvraag(command)) => law::run_aanvraag(&ctx, command),
+        Some(Command::Appointment(command)) => in_view::run_appointment(&ctx, command),
+        Some(Command::Plan(command)) => in_view::run_plan(&ctx, command),
+        Some(Command::Situation(command)) => in_view::run_situation(&ctx, command),
+        Some(Command::Ladder(command)) => in_view::run_ladder(&ctx, command),
     }
 }
 

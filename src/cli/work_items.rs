@@ -53,10 +53,17 @@ pub fn run_item(ctx: &Context, command: ItemCommand) -> anyhow::Result<()> {
             outcome,
             note,
             to,
+            follow_up,
         } => {
             let to = to.as_deref().map(parse_date).transpose()?;
-            ctx.open_swept()?
-                .close_item(id, outcome.trim(), note.as_deref(), to, ctx.today)?;
+            ctx.open_swept()?.close_item_with_follow_up(
+                id,
+                outcome.trim(),
+                note.as_deref(),
+                to,
+                follow_up.as_deref(),
+                ctx.today,
+            )?;
             Ok(())
         }
         ItemCommand::Postpone { id, to, reason } => {

@@ -272,17 +272,59 @@ fn generate_client(
         let due = days_after(days_before(today, 3), rng.random_range(0..24));
         loader.follow_up(id, pick(rng, words::FOLLOW_UPS), due)?;
     }
-    // A planned appointment for about one client in three.
+    // A planned appointment for about one client in three, with a time and a channel.
     if rng.random_bool(0.33) {
         let date = days_after(today, rng.random_range(1..21));
-        loader.activity(
-            id,
-            "afspraak",
-            pick(rng, words::titles("afspraak")),
-            date,
-            date,
-            None,
-        )?;
+        let title = pick(rng, words::titles("afspraak"));
+        let time = pick(rng, words::TIMES);
+        let channel = pick(
+            rng,
+            &["op_locatie", "telefoon", "beeldbellen", "huisbezoek"],
+        );
+        loader.appointment(id, title, date, time, channel)?;
+    }
+    // A plan van aanpak for about half: goals in life domains and an evaluation
+    // date. Cycles that ended more than two weeks ago were handled.
+    if rng.random_bool(0.5) {
+        let start = days_before(today, rng.random_range(20..300)).max(registered_on);
+        let handled = |rng: &mut ChaCha8Rng, end: NaiveDate, kind: &str, title: &str| {
+            ((today - end).num_days() > 14).then(|| ClosedCycle {
+                outcome: pick(rng, &["behaald", "behaald", "vervallen"]),
+                closed_on: days_after(end, rng.random_range(0..10)),
+                item_title: format!("{kind} — {title}"),
+            })
+        };
+        let evaluation = days_after(start, 182);
+        let evaluated = handled(
+            rng,
+            evaluation,
+            "Plan evalueren",
+            "Plan van aanpak versie 1",
+        );
+        let plan_id = loader.plan(id, start, evaluation, evaluated)?;
+        for _ in 0..rng.random_range(1..4) {
+            let &(text, domain) = words::GOALS.choose(rng).unwrap_or(&words::GOALS[0]);
+            let deadline = days_after(start, rng.random_range(30..240));
+            let closed = handled(rng, deadline, "Doel evalueren", text);
+            loader.goal(plan_id, id, text, domain, start, deadline, closed)?;
+        }
+    }
+    // The participatieladder and a few life domains, assessed over time.
+    let mut step = match plan.category {
+        "job_ready" => 5,
+        "bijna_job_ready" => 4,
+        "nog_niet_job_ready" => 3,
+        "niet_job_ready" => 2,
+        _ => 1,
+    };
+    let mut date = registered_on;
+    while date <= today {
+        loader.ladder_step(id, date, step)?;
+        for _ in 0..rng.random_range(1..3) {
+            loader.situation(id, pick(rng, words::DOMAINS), date, rng.random_range(1..6))?;
+        }
+        step = (step + rng.random_range(-1i64..=1)).clamp(1, 6);
+        date = days_after(date, rng.random_range(90..200));
     }
     Ok(id)
 }

@@ -148,3 +148,45 @@ pub const FOLLOW_UPS: &[&str] = &[
     "Overleg met wijkteam over thuissituatie",
     "Inschrijving UWV werk.nl controleren",
 ];
+
+/// Plan van aanpak goals: (text, life domain).
+pub const GOALS: &[(&str, &str)] = &[
+    ("Solliciteert elke week op twee vacatures", "werk"),
+    ("Rondt de VCA-cursus af", "werk"),
+    (
+        "Heeft een stabiel budget met hulp van de budgetcoach",
+        "financien",
+    ),
+    (
+        "Schulden zijn in beeld en aangemeld bij schuldhulpverlening",
+        "financien",
+    ),
+    ("Huurachterstand is opgelost", "huisvesting"),
+    (
+        "Heeft een vaste dagstructuur met vrijwilligerswerk",
+        "dagbesteding",
+    ),
+    ("Gaat wekelijks naar de taalles", "taal"),
+    (
+        "Is onder behandeling bij de huisarts voor rugklachten",
+        "gezondheid",
+    ),
+    (
+        "Heeft contact met een maatje via het buurtteam",
+        "sociaal_netwerk",
+    ),
+];
+
+pub const DOMAINS: &[&str] = &[
+    "werk",
+    "financien",
+    "huisvesting",
+    "gezondheid",
+    "sociaal_netwerk",
+    "dagbesteding",
+    "taal",
+];
+
+pub const TIMES: &[&str] = &[
+    "09:00", "09:30", "10:00", "10:30", "11:00", "13:30", "14:00", "15:00",
+];

@@ -43,4 +43,7 @@ pub struct Activity {
     pub outcome: Option<String>,
     pub outcome_note: Option<String>,
     pub closed_on: Option<NaiveDate>,
+    /// An afspraak's time (HH:MM) and channel.
+    pub time: Option<String>,
+    pub channel: Option<String>,
 }

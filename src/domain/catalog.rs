@@ -28,6 +28,8 @@ pub struct ActivityType {
     pub due_offset_days: i64,
     /// Days before the end date that the work item appears (legal deadlines).
     pub lead_days: i64,
+    /// An afspraak: days before it that the "nabellen" reminder appears.
+    pub reminder_days: Option<i64>,
 }
 
 /// What an outcome cannot go without.
@@ -191,6 +193,7 @@ mod tests {
                     expiry_title: "x".into(),
                     due_offset_days: 0,
                     lead_days: 0,
+                    reminder_days: None,
                 })
                 .collect(),
             ..Catalog::default()

@@ -65,9 +65,62 @@ pub fn in_view(
     (today - since).num_days() <= rhythm_days
 }
 
+/// The due date of the contact-rhythm work item for the current overdue period, if
+/// the client is out of view: the rhythm runs out on the first day out of view
+/// (`since + rhythm + 1`), and every further `rhythm` days without contact is a new
+/// period with a new date. `since` is the last contact, or registration.
+pub fn rhythm_due(since: NaiveDate, rhythm_days: i64, today: NaiveDate) -> Option<NaiveDate> {
+    let days = (today - since).num_days();
+    if rhythm_days <= 0 || days <= rhythm_days {
+        return None;
+    }
+    let period = (days - 1) / rhythm_days;
+    since.checked_add_signed(chrono::Duration::days(period * rhythm_days + 1))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn the_rhythm_runs_out_on_the_first_day_out_of_view() {
+        let since = d("2026-01-01");
+        assert_eq!(
+            rhythm_due(since, 28, d("2026-01-29")),
+            None,
+            "day 28: still in view"
+        );
+        assert_eq!(
+            rhythm_due(since, 28, d("2026-01-30")),
+            Some(d("2026-01-30"))
+        );
+        assert_eq!(
+            rhythm_due(since, 28, d("2026-02-26")),
+            Some(d("2026-01-30")),
+            "same period"
+        );
+        assert_eq!(
+            rhythm_due(since, 28, d("2026-02-27")),
+            Some(d("2026-02-27")),
+            "next period"
+        );
+    }
+
+    proptest! {
+        #[test]
+        fn due_exactly_when_out_of_view(days in 0i64..2000, rhythm in 1i64..400) {
+            let since = d("2020-01-01");
+            let today = since + chrono::Duration::days(days);
+            let due = rhythm_due(since, rhythm, today);
+            prop_assert_eq!(due.is_some(), !in_view(Some(since), since, rhythm, today));
+            if let Some(due) = due {
+                prop_assert!(due <= today);
+                prop_assert!(today - due < chrono::Duration::days(rhythm), "within the current period");
+                prop_assert!(!in_view(Some(since), since, rhythm, due), "due on a day out of view");
+            }
+        }
+    }
 
     fn d(s: &str) -> NaiveDate {
         s.parse().unwrap()

@@ -22,6 +22,17 @@ pub fn parse_date(input: &str) -> Result<NaiveDate, InputError> {
     NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| InputError::Date(input.to_owned()))
 }
 
+/// Checks an HH:MM time of day and writes it with two-digit hours.
+pub fn parse_time(text: &str) -> Result<String, InputError> {
+    chrono::NaiveTime::parse_from_str(text.trim(), "%H:%M")
+        .map(|t| t.format("%H:%M").to_string())
+        .map_err(|_| {
+            InputError::Other(format!(
+                "ongeldige tijd '{text}': gebruik UU:MM, bijvoorbeeld 09:30"
+            ))
+        })
+}
+
 /// An activity's period: both dates required, the end not before the start.
 pub fn period(start: &str, end: &str) -> Result<(NaiveDate, NaiveDate), InputError> {
     let start_date = parse_date(start)?;
@@ -108,6 +119,14 @@ mod tests {
                 end: "2026-03-01".into()
             })
         );
+    }
+
+    #[test]
+    fn times_are_hours_and_minutes() {
+        assert_eq!(parse_time("9:30").unwrap(), "09:30");
+        assert_eq!(parse_time("14:05").unwrap(), "14:05");
+        assert!(parse_time("25:00").is_err());
+        assert!(parse_time("half tien").is_err());
     }
 
     #[test]

@@ -3,42 +3,70 @@
 
 use chrono::{Days, NaiveDate};
 
+use crate::domain::client::rhythm_due;
 use crate::domain::work_item::expiry_title;
 use crate::store::{NewExpiryItem, Result, Store};
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct SweepReport {
-    /// Work items created by this sweep.
+    /// Work items created by this sweep: expiries, reminders and rhythm items.
     pub created: usize,
+    pub expired: usize,
+    pub reminders: usize,
+    pub rhythm: usize,
 }
 
 /// Runs the sweep for `today` in one transaction. Safe to repeat and to run from
 /// several processes at once: what exists is not made again.
+///
+/// - Expiry: every open activity whose end date is reached (legal terms: within
+///   their lead days) gets exactly one work item for that end date.
+/// - Nabellen: an appointment raises a reminder item the day before.
+/// - Contact rhythm: a client not spoken to within the category's rhythm raises one
+///   "contact opnemen" item per overdue period, due on the day the rhythm ran out.
 pub fn sweep(store: &mut Store, today: NaiveDate) -> Result<SweepReport> {
     store.write(|w| {
-        let expired = w.expired_activities(today)?;
-        if expired.is_empty() {
-            return Ok(SweepReport::default());
-        }
-        let catalog = w.catalog()?;
         let mut report = SweepReport::default();
-        for activity in expired {
-            let activity_type = catalog.activity_type(&activity.type_code)?;
-            let due_date = activity
-                .end_date
-                .checked_add_days(Days::new(activity_type.due_offset_days.max(0) as u64))
-                .unwrap_or(activity.end_date);
-            let title = expiry_title(activity_type, &activity.title);
-            let created = w.insert_expiry_item(&NewExpiryItem {
-                activity_id: activity.activity_id,
-                client_id: activity.client_id,
-                kind: &activity_type.expiry_kind,
-                title: &title,
-                due_date,
-                cycle_end: activity.end_date,
-            })?;
-            report.created += usize::from(created);
+        let expired = w.expired_activities(today)?;
+        if !expired.is_empty() {
+            let catalog = w.catalog()?;
+            for activity in expired {
+                let activity_type = catalog.activity_type(&activity.type_code)?;
+                let due_date = activity
+                    .end_date
+                    .checked_add_days(Days::new(activity_type.due_offset_days.max(0) as u64))
+                    .unwrap_or(activity.end_date);
+                let title = expiry_title(activity_type, &activity.title);
+                let created = w.insert_expiry_item(&NewExpiryItem {
+                    activity_id: activity.activity_id,
+                    client_id: activity.client_id,
+                    kind: &activity_type.expiry_kind,
+                    title: &title,
+                    due_date,
+                    cycle_end: activity.end_date,
+                })?;
+                report.expired += usize::from(created);
+            }
         }
+        for due in w.reminders_due(today)? {
+            let due_date = due
+                .date
+                .checked_sub_days(Days::new(due.reminder_days.max(0) as u64))
+                .unwrap_or(due.date);
+            let title = format!("Nabellen: herinner aan de afspraak — {}", due.title);
+            report.reminders += usize::from(w.insert_reminder_item(&due, &title, due_date)?);
+        }
+        for lapsed in w.rhythm_lapsed(today)? {
+            if let Some(due) = rhythm_due(lapsed.since, lapsed.rhythm_days, today) {
+                let title = format!(
+                    "Contact opnemen: niet in beeld sinds {} (ritme {} dagen)",
+                    lapsed.since, lapsed.rhythm_days
+                );
+                report.rhythm +=
+                    usize::from(w.insert_rhythm_item(lapsed.client_id, due, &title)?);
+            }
+        }
+        report.created = report.expired + report.reminders + report.rhythm;
         Ok(report)
     })
 }

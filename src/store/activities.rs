@@ -10,7 +10,7 @@ use crate::domain::activity::{Activity, ActivityStatus, NewActivity};
 use crate::domain::error::optional_text;
 
 pub(crate) const ACTIVITY_COLUMNS: &str = "id, client_id, type_code, title, start_date, end_date,
-    status, outcome_code, outcome_note, closed_on";
+    status, outcome_code, outcome_note, closed_on, appointment_time, channel_code";
 
 pub(crate) fn activity_from_row(row: &Row) -> rusqlite::Result<Activity> {
     let status: String = row.get(6)?;
@@ -25,6 +25,8 @@ pub(crate) fn activity_from_row(row: &Row) -> rusqlite::Result<Activity> {
         outcome: row.get(7)?,
         outcome_note: row.get(8)?,
         closed_on: row.get(9)?,
+        time: row.get(10)?,
+        channel: row.get(11)?,
     })
 }
 

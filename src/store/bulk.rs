@@ -90,6 +90,101 @@ impl Loader<'_, '_> {
         Ok(id)
     }
 
+    /// An appointment on `date` at `time` by `channel`.
+    pub fn appointment(
+        &self,
+        client_id: i64,
+        title: &str,
+        date: NaiveDate,
+        time: &str,
+        channel: &str,
+    ) -> Result<i64> {
+        self.w
+            .tx()
+            .prepare_cached(
+                "INSERT INTO activities (client_id, type_code, title, start_date, end_date,
+                     appointment_time, channel_code, created_at)
+                 VALUES (?1, 'afspraak', ?2, ?3, ?3, ?4, ?5, ?6)",
+            )?
+            .execute(params![client_id, title, date, time, channel, self.now])?;
+        Ok(self.w.tx().last_insert_rowid())
+    }
+
+    /// A current plan van aanpak from `start`, with its evaluation activity (closed
+    /// with its item when `evaluated` is given).
+    pub fn plan(
+        &self,
+        client_id: i64,
+        start: NaiveDate,
+        evaluation: NaiveDate,
+        evaluated: Option<ClosedCycle>,
+    ) -> Result<i64> {
+        let activity = self.activity(
+            client_id,
+            "planevaluatie",
+            "Plan van aanpak versie 1",
+            start,
+            evaluation,
+            evaluated,
+        )?;
+        let tx = self.w.tx();
+        tx.prepare_cached(
+            "INSERT INTO plans (client_id, version, start_date, evaluation_activity_id, created_at)
+             VALUES (?1, 1, ?2, ?3, ?4)",
+        )?
+        .execute(params![client_id, start, activity, self.now])?;
+        Ok(tx.last_insert_rowid())
+    }
+
+    /// A goal of a plan, its deadline an activity (closed with its item when `closed`).
+    #[allow(clippy::too_many_arguments)]
+    pub fn goal(
+        &self,
+        plan_id: i64,
+        client_id: i64,
+        text: &str,
+        domain: &str,
+        start: NaiveDate,
+        deadline: NaiveDate,
+        closed: Option<ClosedCycle>,
+    ) -> Result<()> {
+        let activity = self.activity(client_id, "doel", text, start, deadline, closed)?;
+        self.w
+            .tx()
+            .prepare_cached(
+                "INSERT INTO goals (plan_id, text, domain_code, activity_id, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+            )?
+            .execute(params![plan_id, text, domain, activity, self.now])?;
+        Ok(())
+    }
+
+    pub fn ladder_step(&self, client_id: i64, date: NaiveDate, step: i64) -> Result<()> {
+        self.w
+            .tx()
+            .prepare_cached(
+                "INSERT INTO ladder_steps (client_id, assessed_on, step, created_at) VALUES (?1, ?2, ?3, ?4)",
+            )?
+            .execute(params![client_id, date, step, self.now])?;
+        Ok(())
+    }
+
+    pub fn situation(
+        &self,
+        client_id: i64,
+        domain: &str,
+        date: NaiveDate,
+        score: i64,
+    ) -> Result<()> {
+        self.w
+            .tx()
+            .prepare_cached(
+                "INSERT INTO situations (client_id, domain_code, assessed_on, score, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+            )?
+            .execute(params![client_id, domain, date, score, self.now])?;
+        Ok(())
+    }
+
     /// A klantmanager's own follow-up, still open.
     pub fn follow_up(&self, client_id: i64, title: &str, due: NaiveDate) -> Result<()> {
         work_items::insert_follow_up(self.w.tx(), client_id, title, due, &self.now).map(|_| ())

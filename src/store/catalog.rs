@@ -41,7 +41,8 @@ pub(super) fn load(conn: &Connection) -> Result<Catalog> {
 
     let activity_types = conn
         .prepare(
-            "SELECT code, name, default_days, expiry_kind, expiry_title, due_offset_days, lead_days
+            "SELECT code, name, default_days, expiry_kind, expiry_title, due_offset_days, lead_days,
+                    reminder_days
              FROM activity_types ORDER BY sort_order, code",
         )?
         .query_map([], |row| {
@@ -53,6 +54,7 @@ pub(super) fn load(conn: &Connection) -> Result<Catalog> {
                 expiry_title: row.get(4)?,
                 due_offset_days: row.get(5)?,
                 lead_days: row.get(6)?,
+                reminder_days: row.get(7)?,
             })
         })?
         .collect::<rusqlite::Result<_>>()?;

@@ -24,6 +24,8 @@ pub struct Dossier {
     pub in_view: bool,
     pub next_deadline: Option<NaiveDate>,
     pub open_items: i64,
+    /// Registered no-shows (appointments the client did not come to).
+    pub no_shows: i64,
     pub activities: Vec<Activity>,
     pub contacts: Vec<Contact>,
     pub notes: Vec<Note>,
@@ -196,6 +198,7 @@ impl Store {
             in_view: summary.in_view,
             next_deadline: summary.next_deadline,
             open_items: summary.open_items,
+            no_shows: self.no_shows(id)?,
             activities: self.activities(Some(id))?,
             contacts: self.contacts(id)?,
             notes: self.notes(id)?,

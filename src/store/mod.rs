@@ -2,6 +2,7 @@
 //! that speaks SQL.
 
 mod activities;
+mod appointments;
 mod audit;
 mod bulk;
 mod catalog;
@@ -9,6 +10,7 @@ mod clients;
 mod error;
 mod journal;
 mod open;
+mod plans;
 mod sweep;
 mod terms;
 mod work_items;
@@ -23,7 +25,8 @@ pub use bulk::{ClosedCycle, Contents, Loader};
 pub use clients::Dossier;
 pub use error::{Result, StoreError};
 pub use open::{default_path, SCHEMA_VERSION};
-pub use sweep::{Expired, NewExpiryItem};
+pub use plans::{Goal, LadderStep, Plan, PlanHistory, Situation};
+pub use sweep::{Expired, NewExpiryItem, ReminderDue, RhythmLapsed};
 pub use terms::{Application, ApplicationView, Decision, Term};
 
 /// An open caseload database.

@@ -98,3 +98,133 @@ impl Write<'_> {
         Ok(created)
     }
 }
+
+/// An appointment whose reminder day has come, as (activity, client, title, date).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReminderDue {
+    pub activity_id: i64,
+    pub client_id: i64,
+    pub title: String,
+    pub date: NaiveDate,
+    pub reminder_days: i64,
+}
+
+/// A client out of view without an open contact-rhythm item.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RhythmLapsed {
+    pub client_id: i64,
+    /// The last contact that took place, or the registration.
+    pub since: NaiveDate,
+    pub rhythm_days: i64,
+}
+
+impl Write<'_> {
+    /// Open appointments that are on or after `today` and within their reminder
+    /// days, without their reminder item yet.
+    pub fn reminders_due(&self, today: NaiveDate) -> Result<Vec<ReminderDue>> {
+        let mut stmt = self.tx().prepare_cached(
+            "SELECT a.id, a.client_id, a.title, a.end_date, t.reminder_days FROM activities a
+             JOIN activity_types t ON t.code = a.type_code
+             WHERE a.status = 'open' AND t.reminder_days IS NOT NULL
+               AND a.end_date >= ?1
+               AND a.end_date <= date(?1, '+' || t.reminder_days || ' days')
+               AND NOT EXISTS (SELECT 1 FROM work_items w
+                   WHERE w.source = 'nabellen' AND w.source_activity_id = a.id
+                     AND w.source_end_date = a.end_date)
+             ORDER BY a.end_date, a.id",
+        )?;
+        let rows = stmt.query_map([today], |row| {
+            Ok(ReminderDue {
+                activity_id: row.get(0)?,
+                client_id: row.get(1)?,
+                title: row.get(2)?,
+                date: row.get(3)?,
+                reminder_days: row.get(4)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn insert_reminder_item(
+        &self,
+        due: &ReminderDue,
+        title: &str,
+        due_date: NaiveDate,
+    ) -> Result<bool> {
+        let created = self
+            .tx()
+            .prepare_cached(
+                "INSERT INTO work_items (client_id, kind_code, title, due_date, source,
+                     source_activity_id, source_end_date, created_at)
+                 VALUES (?1, 'nabellen', ?2, ?3, 'nabellen', ?4, ?5, ?6)
+                 ON CONFLICT DO NOTHING",
+            )?
+            .execute(params![
+                due.client_id,
+                title,
+                due_date,
+                due.activity_id,
+                due.date,
+                clock::now_utc()
+            ])?
+            == 1;
+        if created {
+            let id = self.tx().last_insert_rowid();
+            self.audit(
+                "sweep.remind",
+                "work_item",
+                id,
+                json!({ "activity_id": due.activity_id, "appointment": due.date, "due_date": due_date }),
+            )?;
+        }
+        Ok(created)
+    }
+
+    /// Clients whose contact rhythm has run out and who have no open rhythm item.
+    pub fn rhythm_lapsed(&self, today: NaiveDate) -> Result<Vec<RhythmLapsed>> {
+        let mut stmt = self.tx().prepare_cached(
+            "SELECT id, since, rhythm FROM (
+                 SELECT c.id,
+                     coalesce((SELECT max(contact_date) FROM contacts
+                         WHERE client_id = c.id AND no_show = 0 AND contact_date <= ?1),
+                         c.registered_on) AS since,
+                     cat.contact_rhythm_days AS rhythm
+                 FROM clients c JOIN categories cat ON cat.code = c.category_code
+                 WHERE NOT EXISTS (SELECT 1 FROM work_items w
+                     WHERE w.client_id = c.id AND w.source = 'rhythm' AND w.status = 'open'))
+             WHERE since < date(?1, '-' || rhythm || ' days')
+             ORDER BY id",
+        )?;
+        let rows = stmt.query_map([today], |row| {
+            Ok(RhythmLapsed {
+                client_id: row.get(0)?,
+                since: row.get(1)?,
+                rhythm_days: row.get(2)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// One item per client per overdue period: the unique key decides.
+    pub fn insert_rhythm_item(&self, client_id: i64, due: NaiveDate, title: &str) -> Result<bool> {
+        let created = self
+            .tx()
+            .prepare_cached(
+                "INSERT INTO work_items (client_id, kind_code, title, due_date, source, created_at)
+                 VALUES (?1, 'contact', ?2, ?3, 'rhythm', ?4)
+                 ON CONFLICT DO NOTHING",
+            )?
+            .execute(params![client_id, title, due, clock::now_utc()])?
+            == 1;
+        if created {
+            let id = self.tx().last_insert_rowid();
+            self.audit(
+                "sweep.rhythm",
+                "work_item",
+                id,
+                json!({ "client_id": client_id, "due_date": due }),
+            )?;
+        }
+        Ok(created)
+    }
+}

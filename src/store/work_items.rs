@@ -7,11 +7,11 @@ use serde_json::json;
 
 use super::activities::{activity_from_row, ACTIVITY_COLUMNS};
 use super::error::Result;
-use super::{catalog, clients, terms, Store, Write};
+use super::{appointments, catalog, clients, terms, Store, Write};
 use crate::clock;
 use crate::domain::activity::{Activity, ActivityStatus};
 use crate::domain::catalog::{Catalog, Requirement};
-use crate::domain::error::required_text;
+use crate::domain::error::{optional_text, required_text};
 use crate::domain::work_item::{
     check_close, check_postpone, FollowUp, ItemStatus, Postponement, Source, WorkItem,
     WorkItemDetail,
@@ -322,6 +322,21 @@ impl Store {
         new_date: Option<NaiveDate>,
         today: NaiveDate,
     ) -> Result<()> {
+        self.close_item_with_follow_up(id, outcome, note, new_date, None, today)
+    }
+
+    /// As `close_item`; for a no-show, `follow_up` makes the new date a vervolgactie
+    /// with that text instead of a new appointment.
+    pub fn close_item_with_follow_up(
+        &mut self,
+        id: i64,
+        outcome: &str,
+        note: Option<&str>,
+        new_date: Option<NaiveDate>,
+        follow_up: Option<&str>,
+        today: NaiveDate,
+    ) -> Result<()> {
+        let follow_up = optional_text(follow_up);
         self.write(|w| {
             let catalog = catalog::load(w.tx())?;
             let item = open_item(w.tx(), id)?;
@@ -335,15 +350,36 @@ impl Store {
                 item.item.source_activity_id.is_some(),
                 today,
             )?;
+            if follow_up.is_some() && close.outcome != "no_show" {
+                return Err(InputError::Other(
+                    "een vervolgactie in plaats van een nieuwe afspraak hoort bij 'no_show'".to_owned(),
+                )
+                .into());
+            }
             close_item_row(w, &item, &close.outcome, close.note.as_deref())?;
-            let Some(activity_id) = item.item.source_activity_id else {
+            // Only an activity's own expiry item settles the activity; a reminder
+            // (nabellen) is handled on its own.
+            let (Some(activity_id), Source::Activity) = (item.item.source_activity_id, item.item.source) else {
                 return Ok(());
             };
+            appointments::record_attendance(w, activity_id, &close.outcome)?;
             let activity = activity(w.tx(), activity_id)?;
             if activity.status == ActivityStatus::Closed {
                 return Ok(());
             }
             match close.follow_up {
+                FollowUp::NewCycle(to) if follow_up.is_some() => {
+                    // A vervolgactie instead of a new appointment: the afspraak ends.
+                    let title = follow_up.as_deref().unwrap_or_default();
+                    finish_activity(w, &activity, &close.outcome, close.note.as_deref(), today)?;
+                    let id = insert_follow_up(w.tx(), activity.client_id, title, to, &clock::now_utc())?;
+                    w.audit(
+                        "work_item.add",
+                        "work_item",
+                        id,
+                        json!({ "client_id": activity.client_id, "kind": "vervolgactie", "title": title, "due_date": to }),
+                    )?;
+                }
                 FollowUp::NewCycle(to) => {
                     if terms::is_term(w.tx(), activity.id)? {
                         return Err(InputError::Other(

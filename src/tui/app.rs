@@ -13,7 +13,7 @@ use super::keymap::{
     WORKLIST_KEYS,
 };
 use super::list::ListState;
-use super::popup::{self, Intent, Popup, Reply};
+use super::popup::{self, Intent, Pick, Popup, Reply};
 use super::week::{self, WeekView};
 use super::worklist::{Group, WorklistView};
 use super::Session;
@@ -114,12 +114,7 @@ impl App {
         self.worklist.set_items(items, today);
         self.caseload.set_rows(self.store.client_summaries(today)?);
         if let Some(view) = &mut self.dossier {
-            let id = view.client_id();
-            view.update(
-                self.store.dossier(id, today)?,
-                self.store.client_items(id)?,
-                self.store.client_terms(id)?,
-            );
+            view.reload(&self.store, today)?;
         }
         Ok(())
     }
@@ -343,6 +338,50 @@ impl App {
                     self.popups.push(popup::channels(&self.catalog, id, today));
                 }
             }
+            Action::AddGoal => {
+                if let Some(id) = self.dossier.as_ref().map(DossierView::client_id) {
+                    match self.store.life_domains() {
+                        Ok(domains) => self.popups.push(popup::domains(
+                            &domains,
+                            Pick::GoalDomain { client_id: id },
+                            today,
+                        )),
+                        Err(err) => self.message = Some(err.to_string()),
+                    }
+                }
+            }
+            Action::SetEvaluation => {
+                if let Some(view) = &self.dossier {
+                    if view.plan.current.is_none() {
+                        self.message = Some(
+                            "Nog geen plan van aanpak: voeg eerst een doel toe (d).".to_owned(),
+                        );
+                    } else {
+                        let suggested = today.checked_add_days(Days::new(182)).unwrap_or(today);
+                        self.popups
+                            .push(popup::evaluation_form(view.client_id(), suggested));
+                    }
+                }
+            }
+            Action::AddLadderStep => {
+                if let Some(view) = &self.dossier {
+                    let current = view.ladder.last().map(|s| s.step);
+                    self.popups
+                        .push(popup::ladder_form(view.client_id(), current));
+                }
+            }
+            Action::AddSituation => {
+                if let Some(id) = self.dossier.as_ref().map(DossierView::client_id) {
+                    match self.store.life_domains() {
+                        Ok(domains) => self.popups.push(popup::domains(
+                            &domains,
+                            Pick::SituationDomain { client_id: id },
+                            today,
+                        )),
+                        Err(err) => self.message = Some(err.to_string()),
+                    }
+                }
+            }
             Action::AddNote => {
                 if let Some((id, name)) = self.client_for_edit() {
                     self.popups.push(popup::note_form(id, &name));
@@ -415,14 +454,7 @@ impl App {
 
     fn open_dossier(&mut self, id: i64) {
         let today = self.session.today;
-        let loaded = self.store.dossier(id, today).and_then(|d| {
-            Ok(DossierView::new(
-                d,
-                self.store.client_items(id)?,
-                self.store.client_terms(id)?,
-                &self.catalog,
-            ))
-        });
+        let loaded = DossierView::load(&self.store, id, today, &self.catalog);
         match loaded {
             Ok(view) => {
                 self.dossier = Some(view);
@@ -447,8 +479,9 @@ impl App {
                 outcome,
                 note,
                 new_date,
+                follow_up,
             } => store
-                .close_item(id, &outcome, note.as_deref(), new_date, today)
+                .close_item_with_follow_up(id, &outcome, note.as_deref(), new_date, follow_up.as_deref(), today)
                 .map(|()| format!("Werkitem {id} afgehandeld: {outcome}")),
             Intent::PostponeItem { id, to, reason } => store
                 .postpone_item(id, to, &reason, today)
@@ -504,6 +537,48 @@ impl App {
                     text,
                 })
                 .map(|_| "Notitie bewaard".to_owned()),
+            Intent::AddAppointment {
+                client_id,
+                channel,
+                title,
+                date,
+                time,
+            } => store
+                .add_appointment(client_id, date, time.as_deref(), &channel, Some(&title), today)
+                .map(|_| format!("Afspraak gepland op {date}; de dag ervoor komt 'nabellen' in de werkvoorraad")),
+            Intent::AddGoal {
+                client_id,
+                domain,
+                text,
+                deadline,
+            } => {
+                // A first goal starts the plan van aanpak today.
+                let has_plan = store.plan_history(client_id).map(|h| h.current.is_some());
+                match has_plan {
+                    Ok(false) => store.new_plan(client_id, today).map(|_| ()),
+                    other => other.map(|_| ()),
+                }
+                .and_then(|()| store.add_goal(client_id, &text, &domain, Some(deadline)))
+                .map(|id| format!("Doel {id} toegevoegd aan het plan van aanpak"))
+            }
+            Intent::SetEvaluation { client_id, date } => store
+                .set_evaluation(client_id, date)
+                .map(|()| format!("Evaluatie van het plan op {date}")),
+            Intent::AddLadderStep {
+                client_id,
+                step,
+                note,
+            } => store
+                .add_ladder_step(client_id, step, note.as_deref(), today, today)
+                .map(|_| format!("Trede {step} vastgelegd")),
+            Intent::AddSituation {
+                client_id,
+                domain,
+                score,
+                note,
+            } => store
+                .add_situation(client_id, &domain, score, note.as_deref(), today, today)
+                .map(|_| format!("Situatie {domain}: {score} vastgelegd")),
         };
         match result {
             Ok(done) => {

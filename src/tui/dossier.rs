@@ -14,7 +14,7 @@ use crate::domain::activity::{Activity, ActivityStatus};
 use crate::domain::catalog::Catalog;
 use crate::domain::date::{age, dutch};
 use crate::domain::work_item::{ItemStatus, WorkItem};
-use crate::store::{Dossier, Term};
+use crate::store::{Dossier, LadderStep, PlanHistory, Result, Situation, Store, Term};
 
 fn empty(frame: &mut Frame, area: Rect, text: &str) {
     let block = Block::new().borders(Borders::TOP);
@@ -33,17 +33,21 @@ fn table<'a>(rows: Vec<Row<'a>>, header: Row<'a>, widths: &[Constraint]) -> Tabl
 pub enum Tab {
     Activities,
     Terms,
+    Plan,
     Items,
     Contacts,
     Notes,
+    Situation,
 }
 
-const TABS: [Tab; 5] = [
+const TABS: [Tab; 7] = [
     Tab::Activities,
     Tab::Terms,
+    Tab::Plan,
     Tab::Items,
     Tab::Contacts,
     Tab::Notes,
+    Tab::Situation,
 ];
 
 impl Tab {
@@ -54,6 +58,8 @@ impl Tab {
             Tab::Items => "Werkitems",
             Tab::Contacts => "Contacten",
             Tab::Notes => "Notities",
+            Tab::Plan => "Plan",
+            Tab::Situation => "Situatie",
         }
     }
 }
@@ -69,6 +75,12 @@ pub struct TermRow {
 
 pub struct DossierView {
     pub dossier: Dossier,
+    pub plan: PlanHistory,
+    pub situations: Vec<Situation>,
+    pub ladder: Vec<LadderStep>,
+    pub no_shows: i64,
+    /// Life domain codes and names, for the plan and situation tabs.
+    domains: Vec<(String, String)>,
     /// The legal terms, running ones first.
     terms: Vec<TermRow>,
     /// The computed terms of the client's aanvragen, as the store gave them.
@@ -83,12 +95,13 @@ pub struct DossierView {
 }
 
 impl DossierView {
-    pub fn new(
-        dossier: Dossier,
-        items: Vec<WorkItem>,
-        computed: Vec<Term>,
+    /// Loads everything the dossier shows of one client.
+    pub fn load(
+        store: &Store,
+        id: i64,
+        today: NaiveDate,
         catalog: &Catalog,
-    ) -> DossierView {
+    ) -> Result<DossierView> {
         let legal_types = catalog
             .activity_types
             .iter()
@@ -96,25 +109,43 @@ impl DossierView {
             .map(|t| t.code.clone())
             .collect();
         let mut view = DossierView {
+            dossier: store.dossier(id, today)?,
+            plan: store.plan_history(id)?,
+            situations: store.situations(id)?,
+            ladder: store.ladder(id)?,
+            no_shows: store.no_shows(id)?,
+            domains: store.life_domains()?,
             terms: Vec::new(),
-            computed,
+            computed: store.client_terms(id)?,
             legal_types,
             activities: Vec::new(),
-            dossier,
-            items,
+            items: store.client_items(id)?,
             tab: Tab::Activities,
             list: ListState::default(),
         };
         view.sort_activities();
-        view
+        Ok(view)
     }
 
     /// Takes fresh data for the same client, keeping tab and selection.
-    pub fn update(&mut self, dossier: Dossier, items: Vec<WorkItem>, computed: Vec<Term>) {
-        self.dossier = dossier;
-        self.items = items;
-        self.computed = computed;
+    pub fn reload(&mut self, store: &Store, today: NaiveDate) -> Result<()> {
+        let id = self.client_id();
+        self.dossier = store.dossier(id, today)?;
+        self.plan = store.plan_history(id)?;
+        self.situations = store.situations(id)?;
+        self.ladder = store.ladder(id)?;
+        self.no_shows = store.no_shows(id)?;
+        self.items = store.client_items(id)?;
+        self.computed = store.client_terms(id)?;
         self.sort_activities();
+        Ok(())
+    }
+
+    fn domain_name<'a>(&'a self, code: &'a str) -> &'a str {
+        self.domains
+            .iter()
+            .find(|(c, _)| c == code)
+            .map_or(code, |(_, name)| name.as_str())
     }
 
     fn sort_activities(&mut self) {
@@ -176,6 +207,8 @@ impl DossierView {
             Tab::Items => self.items.len(),
             Tab::Contacts => self.dossier.contacts.len(),
             Tab::Notes => self.dossier.notes.len(),
+            Tab::Plan => self.plan.current.as_ref().map_or(0, |p| p.goals.len()),
+            Tab::Situation => self.ladder.len(),
         }
     }
 
@@ -197,7 +230,18 @@ impl DossierView {
                 Tab::Activities => format!("{} ({})", t.title(), self.activities.len()),
                 Tab::Terms => format!("{} ({})", t.title(), self.terms().len()),
                 Tab::Items => format!("{} ({})", t.title(), self.items.len()),
+                Tab::Contacts if self.no_shows > 0 => format!(
+                    "{} ({}, {} no-show)",
+                    t.title(),
+                    self.dossier.contacts.len(),
+                    self.no_shows
+                ),
                 Tab::Contacts => format!("{} ({})", t.title(), self.dossier.contacts.len()),
+                Tab::Plan => match &self.plan.current {
+                    Some(plan) => format!("{} (v{})", t.title(), plan.version),
+                    None => t.title().to_owned(),
+                },
+                Tab::Situation => t.title().to_owned(),
                 Tab::Notes => format!("{} ({})", t.title(), self.dossier.notes.len()),
             })
             .collect();
@@ -214,6 +258,8 @@ impl DossierView {
             Tab::Items => self.draw_items(frame, body, today),
             Tab::Contacts => self.draw_contacts(frame, body, catalog),
             Tab::Notes => self.draw_notes(frame, body),
+            Tab::Plan => self.draw_plan(frame, body, today),
+            Tab::Situation => self.draw_situation(frame, body),
         }
     }
 
@@ -397,6 +443,153 @@ impl DossierView {
                 detail,
             );
         }
+    }
+
+    fn draw_plan(&mut self, frame: &mut Frame, area: Rect, today: NaiveDate) {
+        let Some(plan) = self.plan.current.clone() else {
+            return empty(
+                frame,
+                area,
+                "Nog geen plan van aanpak. Toets d om het eerste doel toe te voegen.",
+            );
+        };
+        let [head, list] =
+            Layout::vertical([Constraint::Length(3), Constraint::Min(0)]).areas(area);
+        let evaluation = match (plan.evaluation_date, &plan.evaluation_status) {
+            (Some(date), Some(status)) => Line::from(vec![
+                Span::raw(format!("Evaluatie {} (", dutch(date))),
+                if status == "loopt" {
+                    deadline_span(date, today)
+                } else {
+                    Span::raw(status.clone())
+                },
+                Span::raw(")"),
+            ]),
+            _ => Line::from("Nog geen evaluatiedatum: toets p.").yellow(),
+        };
+        let older = match self.plan.previous.len() {
+            0 => String::new(),
+            n => format!("  ·  {n} eerdere versie(s), leesbaar met 'inbeeld plan show'"),
+        };
+        frame.render_widget(
+            Paragraph::new(vec![
+                Line::from(vec![
+                    Span::styled(
+                        format!("Plan van aanpak versie {}", plan.version),
+                        Style::new().bold(),
+                    ),
+                    Span::raw(format!(", gestart {}{older}", dutch(plan.start_date))),
+                ]),
+                evaluation,
+            ]),
+            head,
+        );
+        if plan.goals.is_empty() {
+            return empty(
+                frame,
+                list,
+                "Nog geen doelen. Toets d om er een toe te voegen.",
+            );
+        }
+        let window = self.window(plan.goals.len(), list);
+        let selected = self.list.selected;
+        let rows: Vec<Row> = plan.goals[window.clone()]
+            .iter()
+            .zip(window)
+            .map(|(g, i)| {
+                let status = match g.status.as_str() {
+                    "loopt" | "bijgesteld" => Line::from(vec![
+                        Span::raw(if g.status == "bijgesteld" {
+                            "bijgesteld, "
+                        } else {
+                            ""
+                        }),
+                        deadline_span(g.deadline, today),
+                    ]),
+                    "behaald" => Line::from("behaald").green(),
+                    other => Line::from(other.to_owned()).dim(),
+                };
+                Self::highlight(
+                    Row::new(vec![
+                        Line::from(self.domain_name(&g.domain).to_owned()),
+                        Line::from(g.text.clone()),
+                        Line::from(g.deadline.to_string()),
+                        status,
+                    ]),
+                    i == selected,
+                )
+            })
+            .collect();
+        let header = Row::new(["Leefgebied", "Doel", "Deadline", "Status"]);
+        let widths = [
+            Constraint::Length(16),
+            Constraint::Fill(1),
+            Constraint::Length(10),
+            Constraint::Length(28),
+        ];
+        frame.render_widget(table(rows, header, &widths), list);
+    }
+
+    fn draw_situation(&mut self, frame: &mut Frame, area: Rect) {
+        if self.ladder.is_empty() && self.situations.is_empty() {
+            return empty(
+                frame,
+                area,
+                "Nog niets vastgelegd. Toets t voor de trede, s voor een leefgebied.",
+            );
+        }
+        let [ladder, domains] =
+            Layout::horizontal([Constraint::Percentage(40), Constraint::Percentage(60)])
+                .areas(area);
+        // The ladder: each step with its movement since the one before.
+        let mut lines = vec![Line::from("Participatieladder").bold()];
+        let mut previous: Option<i64> = None;
+        for step in &self.ladder {
+            let movement = match previous {
+                Some(p) if step.step > p => Span::styled(" ▲", Style::new().green()),
+                Some(p) if step.step < p => Span::styled(" ▼", Style::new().red()),
+                Some(_) => Span::raw(" ="),
+                None => Span::raw(""),
+            };
+            lines.push(Line::from(vec![
+                Span::raw(format!("{}  trede {}", dutch(step.assessed_on), step.step)),
+                movement,
+                Span::styled(
+                    format!("  {}", step.note.clone().unwrap_or_default()),
+                    Style::new().dim(),
+                ),
+            ]));
+            previous = Some(step.step);
+        }
+        frame.render_widget(
+            Paragraph::new(lines).block(Block::new().borders(Borders::TOP)),
+            ladder,
+        );
+        // Per life domain: the scores over time, oldest to newest.
+        let mut lines = vec![Line::from("Leefgebieden (1 grote zorgen … 5 op orde)").bold()];
+        for (code, name) in &self.domains {
+            let scores: Vec<&Situation> = self
+                .situations
+                .iter()
+                .filter(|s| &s.domain == code)
+                .collect();
+            if scores.is_empty() {
+                continue;
+            }
+            let trail: Vec<String> = scores.iter().map(|s| s.score.to_string()).collect();
+            let last = scores
+                .last()
+                .map(|s| dutch(s.assessed_on))
+                .unwrap_or_default();
+            lines.push(Line::from(format!(
+                "{name:<16} {}   (laatst {last})",
+                trail.join(" → ")
+            )));
+        }
+        frame.render_widget(
+            Paragraph::new(lines).block(Block::new().borders(Borders::TOP)),
+            domains,
+        );
     }
 
     fn draw_items(&mut self, frame: &mut Frame, area: Rect, today: NaiveDate) {

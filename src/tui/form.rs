@@ -12,7 +12,7 @@ use tui_textarea::TextArea;
 
 use super::chrome::centered;
 use crate::domain::calendar::LegalCalendar;
-use crate::domain::date::{dutch, parse_date};
+use crate::domain::date::{dutch, parse_date, parse_time};
 use crate::domain::terms::hersteltermijn_warning;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,6 +30,10 @@ pub enum FieldKind {
     },
     /// A date not before the date in field `start` (an end date).
     EndOf { start: usize },
+    /// A time of day (UU:MM) that may be left empty.
+    OptionalTime,
+    /// A whole number from `min` to `max`.
+    Number { min: i64, max: i64 },
 }
 
 pub struct Field {
@@ -44,6 +48,7 @@ pub enum Value {
     Text(String),
     Empty,
     Date(NaiveDate),
+    Number(i64),
 }
 
 impl Value {
@@ -57,6 +62,13 @@ impl Value {
     pub fn date(&self) -> Option<NaiveDate> {
         match self {
             Value::Date(d) => Some(*d),
+            _ => None,
+        }
+    }
+
+    pub fn number(&self) -> Option<i64> {
+        match self {
+            Value::Number(n) => Some(*n),
             _ => None,
         }
     }
@@ -163,6 +175,17 @@ impl Form {
                 }
                 Ok(Value::Date(date))
             }
+            FieldKind::OptionalTime if trimmed.is_empty() => Ok(Value::Empty),
+            FieldKind::OptionalTime => parse_time(trimmed)
+                .map(Value::Text)
+                .map_err(|e| e.to_string()),
+            FieldKind::Number { min, max } => match trimmed.parse::<i64>() {
+                Ok(n) if (min..=max).contains(&n) => Ok(Value::Number(n)),
+                _ => Err(format!(
+                    "{} is een getal van {min} tot en met {max}",
+                    field.label
+                )),
+            },
             FieldKind::EndOf { start } => {
                 let date = parse_date(&text).map_err(|e| e.to_string())?;
                 match self.value(start) {

@@ -24,6 +24,8 @@ pub enum Intent {
         outcome: String,
         note: Option<String>,
         new_date: Option<NaiveDate>,
+        /// For a no-show: a vervolgactie with this text instead of a new appointment.
+        follow_up: Option<String>,
     },
     PostponeItem {
         id: i64,
@@ -61,6 +63,34 @@ pub enum Intent {
         client_id: i64,
         text: String,
     },
+    AddAppointment {
+        client_id: i64,
+        channel: String,
+        title: String,
+        date: NaiveDate,
+        time: Option<String>,
+    },
+    AddGoal {
+        client_id: i64,
+        domain: String,
+        text: String,
+        deadline: NaiveDate,
+    },
+    SetEvaluation {
+        client_id: i64,
+        date: NaiveDate,
+    },
+    AddLadderStep {
+        client_id: i64,
+        step: i64,
+        note: Option<String>,
+    },
+    AddSituation {
+        client_id: i64,
+        domain: String,
+        score: i64,
+        note: Option<String>,
+    },
 }
 
 /// What a form is for: it decides the intent its values make.
@@ -75,6 +105,11 @@ pub enum Purpose {
     Extend { id: i64 },
     Contact { client_id: i64, channel: String },
     Note { client_id: i64 },
+    Appointment { client_id: i64, channel: String },
+    Goal { client_id: i64, domain: String },
+    Evaluation { client_id: i64 },
+    Ladder { client_id: i64 },
+    Situation { client_id: i64, domain: String },
 }
 
 /// What choosing in a picker leads to.
@@ -84,6 +119,9 @@ pub enum Pick {
     ActivityOutcome { id: i64 },
     ActivityType { client_id: i64 },
     Channel { client_id: i64 },
+    AppointmentChannel { client_id: i64 },
+    GoalDomain { client_id: i64 },
+    SituationDomain { client_id: i64 },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -98,6 +136,8 @@ pub struct Choice {
     /// For activity types: its end is a legal deadline (a hersteltermijn), so the end
     /// is suggested on a working day and a closed day gets a warning.
     pub legal: bool,
+    /// For activity types: an afspraak (one day, a time and a channel).
+    pub appointment: bool,
 }
 
 pub enum Popup {
@@ -199,18 +239,21 @@ impl Purpose {
     fn intent(&self, values: &[Value]) -> Intent {
         let text = |i: usize| values.get(i).and_then(Value::text);
         let date = |i: usize| values.get(i).and_then(Value::date).unwrap_or_default();
+        let number = |i: usize| values.get(i).and_then(Value::number).unwrap_or_default();
         match self.clone() {
             Purpose::CloseItemWithReason { id, outcome } => Intent::CloseItem {
                 id,
                 outcome,
                 note: text(0),
                 new_date: None,
+                follow_up: None,
             },
             Purpose::CloseItemWithDate { id, outcome } => Intent::CloseItem {
                 id,
                 outcome,
                 note: None,
                 new_date: Some(date(0)),
+                follow_up: text(1),
             },
             Purpose::CloseActivityWithReason { id, outcome } => Intent::CloseActivity {
                 id,
@@ -247,6 +290,34 @@ impl Purpose {
             Purpose::Note { client_id } => Intent::AddNote {
                 client_id,
                 text: text(0).unwrap_or_default(),
+            },
+            Purpose::Appointment { client_id, channel } => Intent::AddAppointment {
+                client_id,
+                channel,
+                title: text(0).unwrap_or_default(),
+                date: date(1),
+                time: text(2),
+            },
+            Purpose::Goal { client_id, domain } => Intent::AddGoal {
+                client_id,
+                domain,
+                text: text(0).unwrap_or_default(),
+                deadline: date(1),
+            },
+            Purpose::Evaluation { client_id } => Intent::SetEvaluation {
+                client_id,
+                date: date(0),
+            },
+            Purpose::Ladder { client_id } => Intent::AddLadderStep {
+                client_id,
+                step: number(0),
+                note: text(1),
+            },
+            Purpose::Situation { client_id, domain } => Intent::AddSituation {
+                client_id,
+                domain,
+                score: number(0),
+                note: text(1),
             },
         }
     }
@@ -382,6 +453,7 @@ fn outcome_choices(catalog: &Catalog, codes: &[String], with_extension: bool) ->
             requires: o.requires,
             days: 0,
             legal: false,
+            appointment: false,
         })
         .collect()
 }
@@ -407,6 +479,7 @@ pub fn activity_types(
             requires: Requirement::None,
             days: t.default_days,
             legal: catalog.kind(&t.expiry_kind).is_ok_and(|k| k.legal),
+            appointment: t.reminder_days.is_some(),
         })
         .collect();
     let mut picker = Picker::new(
@@ -416,28 +489,91 @@ pub fn activity_types(
         today,
     );
     picker.calendar = Some(calendar.clone());
+    picker.catalog_channels = channel_pairs(catalog);
     Popup::Picker(picker)
 }
 
-pub fn channels(catalog: &Catalog, client_id: i64, today: NaiveDate) -> Popup {
-    let choices = catalog
-        .channels
+fn simple_choices(pairs: &[(String, String)]) -> Vec<Choice> {
+    pairs
         .iter()
-        .map(|c| Choice {
-            code: c.code.clone(),
-            label: c.name.clone(),
+        .map(|(code, label)| Choice {
+            code: code.clone(),
+            label: label.clone(),
             note: String::new(),
             requires: Requirement::None,
             days: 0,
             legal: false,
+            appointment: false,
         })
-        .collect();
-    Popup::Picker(Picker::new(
+        .collect()
+}
+
+fn channels_picker(channels: Vec<(String, String)>, pick: Pick, today: NaiveDate) -> Picker {
+    let mut picker = Picker::new(
         "Contactmoment: kanaal".to_owned(),
-        choices,
+        simple_choices(&channels),
+        pick,
+        today,
+    );
+    picker.catalog_channels = channels;
+    picker
+}
+
+fn channel_pairs(catalog: &Catalog) -> Vec<(String, String)> {
+    catalog
+        .channels
+        .iter()
+        .map(|c| (c.code.clone(), c.name.clone()))
+        .collect()
+}
+
+pub fn channels(catalog: &Catalog, client_id: i64, today: NaiveDate) -> Popup {
+    Popup::Picker(channels_picker(
+        channel_pairs(catalog),
         Pick::Channel { client_id },
         today,
     ))
+}
+
+/// The life domains, for a goal or for an assessment.
+pub fn domains(domains: &[(String, String)], pick: Pick, today: NaiveDate) -> Popup {
+    let title = match pick {
+        Pick::GoalDomain { .. } => "Nieuw doel: leefgebied",
+        _ => "Situatie: leefgebied",
+    };
+    Popup::Picker(Picker::new(
+        title.to_owned(),
+        simple_choices(domains),
+        pick,
+        today,
+    ))
+}
+
+pub fn evaluation_form(client_id: i64, suggested: NaiveDate) -> Popup {
+    Popup::Form(
+        Form::new(
+            "Evaluatie van het plan van aanpak",
+            vec![Field::date("Evaluatiedatum (JJJJ-MM-DD)", suggested)],
+        ),
+        Purpose::Evaluation { client_id },
+    )
+}
+
+pub fn ladder_form(client_id: i64, current: Option<i64>) -> Popup {
+    Popup::Form(
+        Form::new(
+            "Participatieladder",
+            vec![
+                Field::new(
+                    "Trede (1 geïsoleerd … 6 betaald werk)",
+                    FieldKind::Number { min: 1, max: 6 },
+                    &current.map(|s| s.to_string()).unwrap_or_default(),
+                ),
+                Field::new("Toelichting (mag leeg)", FieldKind::OptionalText, ""),
+            ],
+        ),
+        Purpose::Ladder { client_id },
+    )
 }
 
 /// A short list to choose from, by arrow keys or by number.
@@ -449,6 +585,8 @@ pub struct Picker {
     pub today: NaiveDate,
     /// The Atw calendar, for suggesting and checking a hersteltermijn's end.
     pub calendar: Option<LegalCalendar>,
+    /// The channels, for an afspraak chosen as activity type.
+    pub catalog_channels: Vec<(String, String)>,
     pub error: Option<String>,
 }
 
@@ -461,6 +599,7 @@ impl Picker {
             pick,
             today,
             calendar: None,
+            catalog_channels: Vec::new(),
             error: None,
         }
     }
@@ -512,7 +651,29 @@ impl Picker {
                 outcome: code,
                 note: None,
                 new_date: None,
+                follow_up: None,
             }),
+            (Pick::ItemOutcome { id }, Requirement::NewDate) if code == "no_show" => push(Popup::Form(
+                Form::new(
+                    "Niet verschenen: wat nu?".to_owned(),
+                    vec![
+                        Field::new(
+                            "Nieuwe afspraak op (of de vervolgactie op) (JJJJ-MM-DD)",
+                            FieldKind::Date {
+                                not_before: self.today.succ_opt(),
+                                not_after: None,
+                            },
+                            &plus_days(self.today, 7).to_string(),
+                        ),
+                        Field::new(
+                            "Vervolgactie in plaats van een nieuwe afspraak (leeg: nieuwe afspraak)",
+                            FieldKind::OptionalText,
+                            "",
+                        ),
+                    ],
+                ),
+                Purpose::CloseItemWithDate { id: *id, outcome: code },
+            )),
             (Pick::ItemOutcome { id }, Requirement::Reason) => {
                 reason_form(Purpose::CloseItemWithReason {
                     id: *id,
@@ -547,6 +708,65 @@ impl Picker {
                 outcome: code,
                 note: None,
             }),
+            (Pick::ActivityType { client_id }, _) if choice.appointment => {
+                let mut picker = channels_picker(self.catalog_channels.clone(), Pick::AppointmentChannel { client_id: *client_id }, self.today);
+                picker.title = "Afspraak: kanaal".to_owned();
+                push(Popup::Picker(picker))
+            }
+            (Pick::AppointmentChannel { client_id }, _) => push(Popup::Form(
+                Form::new(
+                    format!("Afspraak: {}", choice.label),
+                    vec![
+                        Field::new("Onderwerp", FieldKind::Text, "Voortgangsgesprek"),
+                        Field::new(
+                            "Datum (JJJJ-MM-DD)",
+                            FieldKind::Date {
+                                not_before: Some(self.today),
+                                not_after: None,
+                            },
+                            &plus_days(self.today, 7).to_string(),
+                        ),
+                        Field::new("Tijd (UU:MM, mag leeg)", FieldKind::OptionalTime, ""),
+                    ],
+                ),
+                Purpose::Appointment {
+                    client_id: *client_id,
+                    channel: code,
+                },
+            )),
+            (Pick::GoalDomain { client_id }, _) => push(Popup::Form(
+                Form::new(
+                    format!("Doel ({})", choice.label),
+                    vec![
+                        Field::new("Doel", FieldKind::Text, ""),
+                        Field::new(
+                            "Deadline (JJJJ-MM-DD)",
+                            FieldKind::Date {
+                                not_before: Some(self.today),
+                                not_after: None,
+                            },
+                            &plus_days(self.today, 91).to_string(),
+                        ),
+                    ],
+                ),
+                Purpose::Goal {
+                    client_id: *client_id,
+                    domain: code,
+                },
+            )),
+            (Pick::SituationDomain { client_id }, _) => push(Popup::Form(
+                Form::new(
+                    format!("Situatie: {}", choice.label),
+                    vec![
+                        Field::new("Score (1 grote zorgen … 5 op orde)", FieldKind::Number { min: 1, max: 5 }, ""),
+                        Field::new("Toelichting (mag leeg)", FieldKind::OptionalText, ""),
+                    ],
+                ),
+                Purpose::Situation {
+                    client_id: *client_id,
+                    domain: code,
+                },
+            )),
             (Pick::ActivityType { client_id }, _) => {
                 let calendar = self.calendar.clone().filter(|_| choice.legal);
                 let suggested = plus_days(self.today, choice.days);

@@ -1,0 +1,154 @@
+//! `inbeeld appointment`, `plan`, `situation` and `ladder`: keeping clients in view.
+
+use super::args::{AppointmentCommand, LadderCommand, PlanCommand, SituationCommand};
+use super::output;
+use super::{print_id, Context};
+use crate::domain::date::{dutch, parse_date};
+use crate::store::{Plan, PlanHistory};
+
+fn date_or_today(ctx: &Context, date: Option<String>) -> anyhow::Result<chrono::NaiveDate> {
+    Ok(match date {
+        Some(text) => parse_date(&text)?,
+        None => ctx.today,
+    })
+}
+
+pub fn run_appointment(ctx: &Context, command: AppointmentCommand) -> anyhow::Result<()> {
+    let AppointmentCommand::Add {
+        client,
+        date,
+        time,
+        channel,
+        title,
+    } = command;
+    let date = parse_date(&date)?;
+    let id = ctx.open()?.add_appointment(
+        client,
+        date,
+        time.as_deref(),
+        channel.trim(),
+        title.as_deref(),
+        ctx.today,
+    )?;
+    print_id(id)
+}
+
+pub fn run_plan(ctx: &Context, command: PlanCommand) -> anyhow::Result<()> {
+    match command {
+        PlanCommand::New { client, start } => {
+            let start = date_or_today(ctx, start)?;
+            print_id(ctx.open()?.new_plan(client, start)?)
+        }
+        PlanCommand::Goal {
+            client,
+            text,
+            domain,
+            deadline,
+        } => {
+            let deadline = deadline.as_deref().map(parse_date).transpose()?;
+            print_id(
+                ctx.open()?
+                    .add_goal(client, &text, domain.trim(), deadline)?,
+            )
+        }
+        PlanCommand::Evaluation { client, date } => {
+            let date = parse_date(&date)?;
+            Ok(ctx.open()?.set_evaluation(client, date)?)
+        }
+        PlanCommand::Outcome {
+            goal,
+            outcome,
+            to,
+            note,
+        } => {
+            let to = to.as_deref().map(parse_date).transpose()?;
+            Ok(ctx.open_swept()?.goal_outcome(
+                goal,
+                outcome.trim(),
+                note.as_deref(),
+                to,
+                ctx.today,
+            )?)
+        }
+        PlanCommand::Show { client, json } => {
+            let history = ctx.open_swept()?.plan_history(client)?;
+            if json {
+                output::json(&history)
+            } else {
+                print_plans(&history)
+            }
+        }
+    }
+}
+
+fn plan_text(plan: &Plan) -> String {
+    let mut text = format!(
+        "Plan van aanpak versie {} ({}), gestart {}\n",
+        plan.version,
+        if plan.status == "current" {
+            "huidig"
+        } else {
+            "vervangen"
+        },
+        dutch(plan.start_date)
+    );
+    match (plan.evaluation_date, &plan.evaluation_status) {
+        (Some(date), Some(status)) => {
+            text.push_str(&format!("  evaluatie {} ({status})\n", dutch(date)));
+        }
+        _ => text.push_str("  nog geen evaluatiedatum\n"),
+    }
+    for g in &plan.goals {
+        text.push_str(&format!(
+            "  {:>5}  {:<16} t/m {}  {:<11} {}\n",
+            g.id, g.domain, g.deadline, g.status, g.text
+        ));
+    }
+    text
+}
+
+fn print_plans(history: &PlanHistory) -> anyhow::Result<()> {
+    let mut text = match &history.current {
+        Some(plan) => plan_text(plan),
+        None => format!("Klant {} heeft geen plan van aanpak.\n", history.client_id),
+    };
+    for plan in &history.previous {
+        text.push('\n');
+        text.push_str(&plan_text(plan));
+    }
+    output::line(text.trim_end())
+}
+
+pub fn run_situation(ctx: &Context, command: SituationCommand) -> anyhow::Result<()> {
+    let SituationCommand::Add {
+        client,
+        domain,
+        score,
+        note,
+        date,
+    } = command;
+    let date = date_or_today(ctx, date)?;
+    let id = ctx.open()?.add_situation(
+        client,
+        domain.trim(),
+        score,
+        note.as_deref(),
+        date,
+        ctx.today,
+    )?;
+    print_id(id)
+}
+
+pub fn run_ladder(ctx: &Context, command: LadderCommand) -> anyhow::Result<()> {
+    let LadderCommand::Add {
+        client,
+        step,
+        note,
+        date,
+    } = command;
+    let date = date_or_today(ctx, date)?;
+    let id = ctx
+        .open()?
+        .add_ladder_step(client, step, note.as_deref(), date, ctx.today)?;
+    print_id(id)
+}
