@@ -126,9 +126,14 @@ CREATE TABLE clients (
     -- The program's "today" when the client was registered: the start of the contact
     -- rhythm for a client who has not been spoken to yet.
     registered_on      TEXT NOT NULL CHECK (date(registered_on) IS registered_on),
+    -- The latest contact that took place (no-shows excluded), kept by the triggers on
+    -- `contacts`, so the contact rhythm needs no search per client.
+    last_contact_on    TEXT CHECK (last_contact_on IS NULL OR date(last_contact_on) IS last_contact_on),
     created_at         TEXT NOT NULL
 );
 CREATE INDEX clients_by_name ON clients (name);
+-- The contact rhythm of every client, read from the index rather than the rows.
+CREATE INDEX clients_rhythm ON clients (category_code, last_contact_on, registered_on);
 
 -- An aanvraag (application for bijstand): its beslistermijn and voorschot run from
 -- `received_on`; for a person under 27 a zoektermijn runs from the melding first.
@@ -164,6 +169,10 @@ CREATE TABLE activities (
     term_rule   TEXT REFERENCES term_rules (code),
     term_note   TEXT,
     -- An afspraak: its time (HH:MM) and channel.
+    -- The end date for which the sweep made this activity's work item: an activity
+    -- whose end date moved on is pending again. A shortcut only; the unique key on
+    -- work_items is what guarantees one item per cycle.
+    expired_end_date TEXT,
     appointment_time TEXT CHECK (appointment_time IS NULL OR
         (length(appointment_time) = 5 AND time(appointment_time || ':00') IS appointment_time || ':00')),
     channel_code TEXT REFERENCES channels (code),
@@ -174,8 +183,18 @@ CREATE TABLE activities (
 );
 CREATE INDEX activities_by_client ON activities (client_id, end_date);
 CREATE INDEX activities_by_application ON activities (application_id) WHERE application_id IS NOT NULL;
--- The sweep's question: which open activities have reached their end date?
-CREATE INDEX activities_open_by_end ON activities (end_date) WHERE status = 'open';
+-- The sweep's question: which open activities, not yet expired for their current end
+-- date, have reached it? Only pending activities are in this index; the type is in
+-- it so that the lead days are checked without reading the row.
+CREATE INDEX activities_pending ON activities (end_date, type_code)
+    WHERE status = 'open' AND expired_end_date IS NOT end_date;
+-- Open activities by type: the legal terms within their lead days, and the
+-- appointments within their reminder days.
+CREATE INDEX activities_open_by_type ON activities (type_code, end_date, status) WHERE status = 'open';
+-- The caseload's question: a client's nearest open end date.
+-- (`status` is in these partial indexes so that they cover the query: SQLite checks
+-- the condition again and would otherwise read the row for it.)
+CREATE INDEX activities_open_by_client ON activities (client_id, status, end_date) WHERE status = 'open';
 
 CREATE TABLE work_items (
     id                 INTEGER PRIMARY KEY,
@@ -207,8 +226,15 @@ CREATE UNIQUE INDEX work_items_one_reminder ON work_items (source_activity_id, s
 -- One contact-rhythm item per client per overdue period.
 CREATE UNIQUE INDEX work_items_one_per_rhythm ON work_items (client_id, due_date)
     WHERE source = 'rhythm';
-CREATE INDEX work_items_open_by_due ON work_items (due_date) WHERE status = 'open';
+-- The werkvoorraad from this index alone: a few open items among many handled ones
+-- would otherwise cost a page read each.
+CREATE INDEX work_items_open_by_due ON work_items
+    (due_date, status, client_id, kind_code, source, source_activity_id, title) WHERE status = 'open';
 CREATE INDEX work_items_by_client ON work_items (client_id, status);
+-- Does a client have an open contact-rhythm item? From the index alone.
+CREATE INDEX work_items_open_rhythm ON work_items (client_id) WHERE source = 'rhythm' AND status = 'open';
+-- A client's nearest open due date and count of open items, from the index alone.
+CREATE INDEX work_items_open_by_client ON work_items (client_id, status, due_date) WHERE status = 'open';
 
 -- No escape: a work item leaves the werkvoorraad with an outcome, never by deletion.
 CREATE TRIGGER work_items_never_deleted BEFORE DELETE ON work_items
@@ -238,6 +264,26 @@ CREATE TABLE contacts (
     created_at   TEXT NOT NULL
 );
 CREATE INDEX contacts_by_client ON contacts (client_id, contact_date);
+-- The last contact that took place (no-shows do not count), for the contact rhythm.
+CREATE INDEX contacts_held_by_client ON contacts (client_id, contact_date) WHERE no_show = 0;
+
+CREATE TRIGGER contacts_keep_last_after_insert AFTER INSERT ON contacts WHEN NEW.no_show = 0
+BEGIN
+    UPDATE clients SET last_contact_on = NEW.contact_date
+    WHERE id = NEW.client_id AND (last_contact_on IS NULL OR last_contact_on < NEW.contact_date);
+END;
+CREATE TRIGGER contacts_keep_last_after_update AFTER UPDATE ON contacts
+BEGIN
+    UPDATE clients SET last_contact_on = (SELECT max(contact_date) FROM contacts
+        WHERE client_id = clients.id AND no_show = 0)
+    WHERE id IN (OLD.client_id, NEW.client_id);
+END;
+CREATE TRIGGER contacts_keep_last_after_delete AFTER DELETE ON contacts
+BEGIN
+    UPDATE clients SET last_contact_on = (SELECT max(contact_date) FROM contacts
+        WHERE client_id = OLD.client_id AND no_show = 0)
+    WHERE id = OLD.client_id;
+END;
 
 CREATE TABLE notes (
     id        INTEGER PRIMARY KEY,

@@ -9,9 +9,11 @@ use super::print_failed;
 
 /// Pretty JSON on stdout, followed by a newline.
 pub fn json<T: Serialize + ?Sized>(value: &T) -> anyhow::Result<()> {
-    let mut out = io::stdout().lock();
+    // Stdout is line-buffered: without a buffer, pretty JSON costs a write per line.
+    let mut out = io::BufWriter::new(io::stdout().lock());
     serde_json::to_writer_pretty(&mut out, value)?;
-    writeln!(out).map_err(print_failed)
+    writeln!(out).map_err(print_failed)?;
+    out.flush().map_err(print_failed)
 }
 
 /// A table with a header row; columns are as wide as their widest cell.

@@ -96,6 +96,17 @@ pub struct AgendaEntry {
     pub appointment: bool,
 }
 
+/// What ends or takes place in a date range: a range per activity type on the index
+/// of open activities by type.
+pub(crate) fn agenda_sql() -> String {
+    "SELECT a.end_date, a.id, a.client_id, c.name, a.type_code, a.title, t.reminder_days IS NOT NULL
+     FROM activity_types t CROSS JOIN activities a INDEXED BY activities_open_by_type
+     JOIN clients c ON c.id = a.client_id
+     WHERE a.type_code = t.code AND a.status = 'open' AND a.end_date BETWEEN ?1 AND ?2
+     ORDER BY a.end_date, t.reminder_days IS NOT NULL DESC, c.name"
+        .to_owned()
+}
+
 impl Store {
     /// What ends or takes place between `from` and `to` (inclusive), by date.
     pub fn agenda(
@@ -103,13 +114,7 @@ impl Store {
         from: chrono::NaiveDate,
         to: chrono::NaiveDate,
     ) -> Result<Vec<AgendaEntry>> {
-        let mut stmt = self.conn().prepare_cached(
-            "SELECT a.end_date, a.id, a.client_id, c.name, a.type_code, a.title,
-                    a.type_code = 'afspraak'
-             FROM activities a JOIN clients c ON c.id = a.client_id
-             WHERE a.status = 'open' AND a.end_date BETWEEN ?1 AND ?2
-             ORDER BY a.end_date, a.type_code = 'afspraak' DESC, c.name",
-        )?;
+        let mut stmt = self.conn().prepare_cached(&agenda_sql())?;
         let rows = stmt.query_map([from, to], |row| {
             Ok(AgendaEntry {
                 date: row.get(0)?,

@@ -93,11 +93,17 @@ pub(crate) fn insert_client(
     Ok(conn.last_insert_rowid())
 }
 
+pub(crate) fn summaries_sql() -> String {
+    format!("{SUMMARY_SQL} ORDER BY c.name, c.id")
+}
+
 /// The caseload rows: one query, so that a caseload of thousands stays one pass.
 const SUMMARY_SQL: &str = "
 SELECT c.id, c.name, c.category_code, c.registered_on, cat.contact_rhythm_days,
-    (SELECT max(contact_date) FROM contacts
-        WHERE client_id = c.id AND no_show = 0 AND contact_date <= ?1) AS last_contact,
+    CASE WHEN c.last_contact_on IS NULL OR c.last_contact_on <= ?1 THEN c.last_contact_on
+         ELSE (SELECT max(contact_date) FROM contacts
+               WHERE client_id = c.id AND no_show = 0 AND contact_date <= ?1)
+    END AS last_contact,
     (SELECT min(d) FROM (
         SELECT min(end_date) AS d FROM activities WHERE client_id = c.id AND status = 'open'
         UNION ALL
@@ -168,9 +174,7 @@ impl Store {
 
     /// The whole caseload, by name.
     pub fn client_summaries(&self, today: NaiveDate) -> Result<Vec<ClientSummary>> {
-        let mut stmt = self
-            .conn()
-            .prepare_cached(&format!("{SUMMARY_SQL} ORDER BY c.name, c.id"))?;
+        let mut stmt = self.conn().prepare_cached(&summaries_sql())?;
         let rows = stmt.query_map([today], |row| summary_from_row(row, today))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }

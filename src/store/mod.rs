@@ -95,4 +95,29 @@ impl Store {
     pub(crate) fn conn(&self) -> &Connection {
         &self.conn
     }
+
+    /// The query plan SQLite chooses for `sql` (EXPLAIN QUERY PLAN), one line per
+    /// step; parameters are bound to NULL, which does not change the plan.
+    pub fn query_plan(&self, sql: &str) -> Result<Vec<String>> {
+        let mut stmt = self.conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}"))?;
+        let nulls = vec![rusqlite::types::Null; stmt.parameter_count()];
+        let rows = stmt.query_map(rusqlite::params_from_iter(nulls), |row| {
+            row.get::<_, String>(3)
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
+/// The statements on the hot paths (the sweep, the werkvoorraad, the caseload, the
+/// dossier's work items), so that a test can check that each uses an index.
+pub fn hot_path_queries() -> Vec<(&'static str, String)> {
+    vec![
+        ("sweep: expiry", sweep::EXPIRED_SQL.to_owned()),
+        ("sweep: nabellen", sweep::REMINDERS_SQL.to_owned()),
+        ("sweep: contact rhythm", sweep::RHYTHM_SQL.to_owned()),
+        ("werkvoorraad", work_items::worklist_sql()),
+        ("caseload", clients::summaries_sql()),
+        ("dossier: work items", work_items::client_items_sql()),
+        ("week: agenda", activities::agenda_sql()),
+    ]
 }

@@ -9,6 +9,57 @@ use super::{catalog, Write};
 use crate::clock;
 use crate::domain::catalog::Catalog;
 
+/// Open activities that have reached their end date (for legal terms: come within
+/// their lead days) without their work item yet. Two ranges, each on its own index,
+/// because the planner cannot know that few activities are pending.
+pub(crate) const EXPIRED_SQL: &str = "SELECT a.id, a.client_id, a.type_code, a.title, a.end_date
+             FROM activities a INDEXED BY activities_pending
+             WHERE a.status = 'open' AND a.expired_end_date IS NOT a.end_date AND a.end_date <= ?1
+               AND NOT EXISTS (SELECT 1 FROM work_items w
+                   WHERE w.source = 'activity' AND w.source_activity_id = a.id
+                     AND w.source_end_date = a.end_date)
+             UNION ALL
+             SELECT a.id, a.client_id, a.type_code, a.title, a.end_date
+             FROM activity_types t CROSS JOIN activities a INDEXED BY activities_open_by_type
+             WHERE a.type_code = t.code AND t.lead_days > 0
+               AND a.status = 'open' AND a.expired_end_date IS NOT a.end_date
+               AND a.end_date > ?1 AND a.end_date <= date(?1, '+' || t.lead_days || ' days')
+               AND NOT EXISTS (SELECT 1 FROM work_items w
+                   WHERE w.source = 'activity' AND w.source_activity_id = a.id
+                     AND w.source_end_date = a.end_date)
+             ORDER BY 5, 1";
+
+/// Appointments within their reminder days without their "nabellen" item.
+pub(crate) const REMINDERS_SQL: &str =
+    "SELECT a.id, a.client_id, a.title, a.end_date, t.reminder_days
+             FROM activity_types t CROSS JOIN activities a INDEXED BY activities_open_by_type
+             WHERE a.type_code = t.code AND t.reminder_days IS NOT NULL AND a.status = 'open'
+               AND a.end_date >= ?1
+               AND a.end_date <= date(?1, '+' || t.reminder_days || ' days')
+               AND NOT EXISTS (SELECT 1 FROM work_items w
+                   WHERE w.source = 'nabellen' AND w.source_activity_id = a.id
+                     AND w.source_end_date = a.end_date)
+             ORDER BY a.end_date, a.id";
+
+/// Clients whose contact rhythm ran out, without an open rhythm item.
+pub(crate) const RHYTHM_SQL: &str = "SELECT lapsed.id, since, rhythm FROM (
+                 SELECT c.id,
+                     CASE WHEN c.last_contact_on IS NULL OR c.last_contact_on <= ?1
+                          THEN coalesce(c.last_contact_on, c.registered_on)
+                          -- `today` lies before the latest contact (planning in the past):
+                          -- the last contact as of then.
+                          ELSE coalesce((SELECT max(contact_date) FROM contacts
+                              WHERE client_id = c.id AND no_show = 0 AND contact_date <= ?1),
+                              c.registered_on)
+                     END AS since,
+                     cat.contact_rhythm_days AS rhythm
+                 FROM clients c INDEXED BY clients_rhythm
+                 JOIN categories cat ON cat.code = c.category_code) AS lapsed
+             WHERE since < date(?1, '-' || rhythm || ' days')
+               AND NOT EXISTS (SELECT 1 FROM work_items w INDEXED BY work_items_open_rhythm
+                   WHERE w.client_id = lapsed.id AND w.source = 'rhythm' AND w.status = 'open')
+             ORDER BY lapsed.id";
+
 /// An open activity whose end date has been reached (for legal terms: comes within
 /// the type's lead days) and that has no work item for that end date yet.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -36,18 +87,7 @@ impl Write<'_> {
     }
 
     pub fn expired_activities(&self, today: NaiveDate) -> Result<Vec<Expired>> {
-        let mut stmt = self.tx().prepare_cached(
-            "SELECT a.id, a.client_id, a.type_code, a.title, a.end_date FROM activities a
-             JOIN activity_types t ON t.code = a.type_code
-             WHERE a.status = 'open'
-               -- A range on the index first, then each type's own lead.
-               AND a.end_date <= date(?1, '+' || (SELECT max(lead_days) FROM activity_types) || ' days')
-               AND a.end_date <= date(?1, '+' || t.lead_days || ' days')
-               AND NOT EXISTS (SELECT 1 FROM work_items w
-                   WHERE w.source = 'activity' AND w.source_activity_id = a.id
-                     AND w.source_end_date = a.end_date)
-             ORDER BY a.end_date, a.id",
-        )?;
+        let mut stmt = self.tx().prepare_cached(EXPIRED_SQL)?;
         let rows = stmt.query_map([today], |row| {
             Ok(Expired {
                 activity_id: row.get(0)?,
@@ -81,6 +121,12 @@ impl Write<'_> {
                 clock::now_utc()
             ])?
             == 1;
+        // Expired for this end date, whether this sweep or another made the item.
+        self.tx()
+            .prepare_cached(
+                "UPDATE activities SET expired_end_date = end_date WHERE id = ?1 AND end_date = ?2",
+            )?
+            .execute(params![item.activity_id, item.cycle_end])?;
         if created {
             let id = self.tx().last_insert_rowid();
             self.audit(
@@ -122,17 +168,7 @@ impl Write<'_> {
     /// Open appointments that are on or after `today` and within their reminder
     /// days, without their reminder item yet.
     pub fn reminders_due(&self, today: NaiveDate) -> Result<Vec<ReminderDue>> {
-        let mut stmt = self.tx().prepare_cached(
-            "SELECT a.id, a.client_id, a.title, a.end_date, t.reminder_days FROM activities a
-             JOIN activity_types t ON t.code = a.type_code
-             WHERE a.status = 'open' AND t.reminder_days IS NOT NULL
-               AND a.end_date >= ?1
-               AND a.end_date <= date(?1, '+' || t.reminder_days || ' days')
-               AND NOT EXISTS (SELECT 1 FROM work_items w
-                   WHERE w.source = 'nabellen' AND w.source_activity_id = a.id
-                     AND w.source_end_date = a.end_date)
-             ORDER BY a.end_date, a.id",
-        )?;
+        let mut stmt = self.tx().prepare_cached(REMINDERS_SQL)?;
         let rows = stmt.query_map([today], |row| {
             Ok(ReminderDue {
                 activity_id: row.get(0)?,
@@ -182,19 +218,7 @@ impl Write<'_> {
 
     /// Clients whose contact rhythm has run out and who have no open rhythm item.
     pub fn rhythm_lapsed(&self, today: NaiveDate) -> Result<Vec<RhythmLapsed>> {
-        let mut stmt = self.tx().prepare_cached(
-            "SELECT id, since, rhythm FROM (
-                 SELECT c.id,
-                     coalesce((SELECT max(contact_date) FROM contacts
-                         WHERE client_id = c.id AND no_show = 0 AND contact_date <= ?1),
-                         c.registered_on) AS since,
-                     cat.contact_rhythm_days AS rhythm
-                 FROM clients c JOIN categories cat ON cat.code = c.category_code
-                 WHERE NOT EXISTS (SELECT 1 FROM work_items w
-                     WHERE w.client_id = c.id AND w.source = 'rhythm' AND w.status = 'open'))
-             WHERE since < date(?1, '-' || rhythm || ' days')
-             ORDER BY id",
-        )?;
+        let mut stmt = self.tx().prepare_cached(RHYTHM_SQL)?;
         let rows = stmt.query_map([today], |row| {
             Ok(RhythmLapsed {
                 client_id: row.get(0)?,

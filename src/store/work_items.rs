@@ -34,6 +34,23 @@ pub(crate) fn insert_follow_up(
     Ok(conn.last_insert_rowid())
 }
 
+/// The werkvoorraad: only columns that `work_items_open_by_due` holds, so the open
+/// items are read from the index rather than from pages full of handled ones.
+pub(crate) fn worklist_sql() -> String {
+    format!(
+        "SELECT w.id, w.client_id, c.name, w.kind_code, w.title, w.due_date, w.source,
+                w.source_activity_id, w.status, k.legal, k.urgency
+         FROM work_items w INDEXED BY work_items_open_by_due
+         JOIN clients c ON c.id = w.client_id
+         JOIN work_item_kinds k ON k.code = w.kind_code
+         WHERE w.status = 'open' {WORKLIST_ORDER}"
+    )
+}
+
+pub(crate) fn client_items_sql() -> String {
+    format!("{ITEM_SQL} WHERE w.client_id = ?1 ORDER BY w.due_date DESC, w.id DESC")
+}
+
 const ITEM_SQL: &str = "
 SELECT w.id, w.client_id, c.name, w.kind_code, w.title, w.due_date, w.source,
        w.source_activity_id, w.status, k.legal, k.urgency,
@@ -231,18 +248,14 @@ pub(super) fn move_end_date(
 impl Store {
     /// The open work items, in werkvoorraad order.
     pub fn worklist(&self) -> Result<Vec<WorkItem>> {
-        let mut stmt = self.conn().prepare_cached(&format!(
-            "{ITEM_SQL} WHERE w.status = 'open' {WORKLIST_ORDER}"
-        ))?;
+        let mut stmt = self.conn().prepare_cached(&worklist_sql())?;
         let rows = stmt.query_map([], item_from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     /// All work items of one client, open and closed, newest due date first.
     pub fn client_items(&self, client_id: i64) -> Result<Vec<WorkItem>> {
-        let mut stmt = self.conn().prepare_cached(&format!(
-            "{ITEM_SQL} WHERE w.client_id = ?1 ORDER BY w.due_date DESC, w.id DESC"
-        ))?;
+        let mut stmt = self.conn().prepare_cached(&client_items_sql())?;
         let rows = stmt.query_map([client_id], item_from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }

@@ -65,6 +65,10 @@ pub struct App {
     week: WeekView,
     dossier: Option<DossierView>,
     popups: Vec<Popup>,
+    /// The caseload and week rows are built when their screen is shown: the cockpit
+    /// opens on the werkvoorraad, and its first frame should not wait for them.
+    caseload_stale: bool,
+    week_stale: bool,
     message: Option<String>,
     /// Ctrl-C was pressed once while a form held text: the next one quits.
     quit_armed: bool,
@@ -87,6 +91,8 @@ impl App {
             week: WeekView::default(),
             dossier: None,
             popups: Vec::new(),
+            caseload_stale: true,
+            week_stale: true,
             message: None,
             quit_armed: false,
             quit: false,
@@ -105,16 +111,32 @@ impl App {
     /// while drawing.
     fn refresh(&mut self) -> Result<()> {
         let today = self.session.today;
-        let items = self.store.worklist()?;
-        let week_end = today
-            .checked_add_days(Days::new(week::DAYS - 1))
-            .unwrap_or(today);
-        self.week
-            .set(&items, self.store.agenda(today, week_end)?, today);
-        self.worklist.set_items(items, today);
-        self.caseload.set_rows(self.store.client_summaries(today)?);
+        self.worklist.set_items(self.store.worklist()?, today);
+        self.caseload_stale = true;
+        self.week_stale = true;
         if let Some(view) = &mut self.dossier {
             view.reload(&self.store, today)?;
+        }
+        self.load_screen()
+    }
+
+    /// Builds the rows of the screen on show when they are stale.
+    fn load_screen(&mut self) -> Result<()> {
+        let today = self.session.today;
+        match self.screen {
+            Screen::Caseload if self.caseload_stale => {
+                self.caseload.set_rows(self.store.client_summaries(today)?);
+                self.caseload_stale = false;
+            }
+            Screen::Week if self.week_stale => {
+                let week_end = today
+                    .checked_add_days(Days::new(week::DAYS - 1))
+                    .unwrap_or(today);
+                let agenda = self.store.agenda(today, week_end)?;
+                self.week.set(self.worklist.all_items(), agenda, today);
+                self.week_stale = false;
+            }
+            _ => {}
         }
         Ok(())
     }
@@ -225,6 +247,9 @@ impl App {
         let tables = [self.screen.keys(), LIST_KEYS, GLOBAL_KEYS];
         if let Some(action) = action_for(&tables, key) {
             self.act(action);
+            if let Err(err) = self.load_screen() {
+                self.message = Some(err.to_string());
+            }
         }
     }
 

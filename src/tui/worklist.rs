@@ -82,6 +82,11 @@ impl WorklistView {
         self.all.len()
     }
 
+    /// All open items, whatever the search.
+    pub fn all_items(&self) -> &[WorkItem] {
+        &self.all
+    }
+
     fn rebuild(&mut self) {
         let Some(today) = self.today else { return };
         let selected_id = self.selected().map(|i| i.id);

@@ -1,0 +1,90 @@
+#!/usr/bin/env bash
+# Whole-process figures at department size (10,000 clients, ten years of history):
+# medians with hyperfine, a sweep that creates 5,000 work items, the cockpit's first
+# frame and peak memory. Writes bench/results.txt. Needs hyperfine, tmux, python3 and
+# GNU time (installed from Debian's packages when missing and possible).
+#
+#   bash bench/run.sh            # about two minutes; the department file is kept
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+for tool in hyperfine tmux /usr/bin/time; do
+    if ! command -v "$tool" >/dev/null 2>&1; then
+        package=$tool; [ "$tool" = /usr/bin/time ] && package=time
+        apt-get install -y -qq "$package" >/dev/null 2>&1 \
+            || { apt-get update -qq && apt-get install -y -qq "$package" >/dev/null; }
+    fi
+done
+
+cargo build --release --locked
+BIN=$PWD/target/release/inbeeld
+DIR=$PWD/target/bench
+mkdir -p "$DIR"
+TODAY=2026-11-22
+DB=$DIR/department.sqlite
+if [ ! -f "$DB" ]; then
+    echo "building the department file (10,000 clients, 10 years)…"
+    "$BIN" --db "$DB.building" --today $TODAY demo --clients 10000 --years 10 --seed 1 --no-open
+    "$BIN" --db "$DB.building" --today $TODAY sweep >/dev/null
+    mv "$DB.building" "$DB"
+fi
+export INBEELD_DB=$DB INBEELD_TODAY=$TODAY
+
+hyperfine -N --warmup 3 --runs 30 --export-json "$DIR/commands.json" \
+    "$BIN worklist --json" "$BIN sweep" "$BIN client list --json" >/dev/null
+
+# A sweep that creates 5,000 work items, in one transaction: each run on a fresh copy
+# in which 5,000 activities, spread over the file, have a new end date in the past.
+SCRATCH=$DIR/scratch.sqlite
+# (With -N hyperfine runs --prepare without a shell too: one program, plain arguments.)
+hyperfine -N --runs 10 --export-json "$DIR/sweep5000.json" \
+    --prepare "python3 bench/pending.py $DB $SCRATCH 5000 $TODAY" \
+    "$BIN --db $SCRATCH sweep" >/dev/null
+python3 bench/pending.py "$DB" "$SCRATCH" 5000 $TODAY
+created=$("$BIN" --db "$SCRATCH" sweep)
+[ "$created" -ge 5000 ] || { echo "the prepared sweep created $created items, not 5000" >&2; exit 1; }
+
+# The cockpit in a real terminal: from start until the werkvoorraad is on screen
+# (includes starting tmux, about 25 ms here), and peak memory while browsing.
+first_frames=()
+for _ in $(seq 10); do
+    tmux -L inbeeld-bench kill-server 2>/dev/null || true
+    start=$(date +%s%N)
+    tmux -L inbeeld-bench new-session -d -x 200 -y 60 "$BIN"
+    until tmux -L inbeeld-bench capture-pane -p 2>/dev/null | grep -q Werkvoorraad; do sleep 0.001; done
+    first_frames+=($(( ($(date +%s%N) - start) / 1000000 )))
+    tmux -L inbeeld-bench send-keys q
+    sleep 0.3
+done
+tmux -L inbeeld-bench kill-server 2>/dev/null || true
+tmux -L inbeeld-bench new-session -d -x 200 -y 60 "/usr/bin/time -v -o $DIR/cockpit-time.txt $BIN"
+sleep 1
+for keys in 2 G 3 1 G; do tmux -L inbeeld-bench send-keys "$keys"; sleep 0.3; done
+tmux -L inbeeld-bench send-keys q
+sleep 1
+tmux -L inbeeld-bench kill-server 2>/dev/null || true
+/usr/bin/time -v -o "$DIR/worklist-time.txt" "$BIN" worklist --json >/dev/null
+
+python3 - "$DIR" "$created" "${first_frames[@]}" >bench/results.txt <<'PY'
+import json, statistics, sys, re, subprocess
+d, created, frames = sys.argv[1], sys.argv[2], [int(x) for x in sys.argv[3:]]
+def med(path, i=0):
+    return statistics.median(json.load(open(f"{d}/{path}"))["results"][i]["times"]) * 1000
+def rss(path):
+    return int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", open(f"{d}/{path}").read()).group(1)) / 1024
+counts = subprocess.run(["python3", "-c", f"""
+import sqlite3; c = sqlite3.connect('{d}/department.sqlite')
+print(*[c.execute(f'SELECT count(*) FROM {{t}}').fetchone()[0] for t in ['clients','activities','contacts','notes','work_items']])
+"""], capture_output=True, text=True).stdout.split()
+print("inbeeld department benchmark (bash bench/run.sh)")
+print(f"file: {counts[0]} clients, {counts[1]} activities, {counts[2]} contacts, {counts[3]} notes, {counts[4]} work items")
+print()
+print(f"worklist --json (whole process), median     {med('commands.json', 0):7.1f} ms   target < 60 ms")
+print(f"sweep finding nothing new, median           {med('commands.json', 1):7.1f} ms")
+print(f"client list --json, median                  {med('commands.json', 2):7.1f} ms")
+print(f"sweep creating 5,000 items (process), median {med('sweep5000.json'):6.1f} ms   target < 250 ms (checked: {created} created)")
+print(f"cockpit first frame incl. tmux, median      {statistics.median(frames):7.1f} ms   target < 100 ms")
+print(f"cockpit peak memory (browsing)              {rss('cockpit-time.txt'):7.1f} MB   target < 80 MB")
+print(f"worklist --json peak memory                 {rss('worklist-time.txt'):7.1f} MB")
+PY
+cat bench/results.txt

@@ -1,0 +1,162 @@
+//! Benchmarks at department size: 10,000 clients with ten years of history (about
+//! 277,000 activities, 500,000 contacts and 400,000 notes). The file is made once and
+//! kept in the temp folder; benches that change data work on a scratch copy.
+//!
+//! `cargo bench --bench department`; whole-process figures come from `bench/run.sh`.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use chrono::NaiveDate;
+use criterion::{criterion_group, criterion_main, Criterion};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use inbeeld::demo::{self, Options};
+use inbeeld::domain::catalog::Requirement;
+use inbeeld::engine::sweep;
+use inbeeld::store::Store;
+use inbeeld::tui::{App, Session};
+use ratatui::backend::TestBackend;
+use ratatui::Terminal;
+
+const TODAY: &str = "2026-11-22";
+
+fn today() -> NaiveDate {
+    TODAY.parse().unwrap()
+}
+
+/// The department file, made on first use (about 12 s) and swept once.
+fn department() -> PathBuf {
+    let path = std::env::temp_dir().join("inbeeld-bench-department-v1.sqlite");
+    if !path.exists() {
+        let building = path.with_extension("building");
+        let _ = std::fs::remove_file(&building);
+        let mut store = Store::open(&building).unwrap();
+        let options = Options {
+            clients: 10_000,
+            years: 10,
+            seed: 1,
+        };
+        demo::generate(&mut store, options, today()).unwrap();
+        sweep(&mut store, today()).unwrap();
+        drop(store);
+        std::fs::rename(&building, &path).unwrap();
+    }
+    path
+}
+
+/// A private copy to change.
+fn scratch(from: &Path, name: &str) -> PathBuf {
+    let to = std::env::temp_dir().join(format!("inbeeld-bench-{name}.sqlite"));
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", to.display()));
+    }
+    std::fs::copy(from, &to).unwrap();
+    to
+}
+
+fn session() -> Session {
+    Session {
+        today: today(),
+        today_overridden: true,
+        db_label: "bench".into(),
+    }
+}
+
+fn benches(c: &mut Criterion) {
+    let path = department();
+    let mut group = c.benchmark_group("department");
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(4))
+        .warm_up_time(Duration::from_secs(1));
+
+    group.bench_function("open and sweep, nothing new", |b| {
+        b.iter(|| {
+            let mut store = Store::open(&path).unwrap();
+            assert_eq!(sweep(&mut store, today()).unwrap().created, 0);
+        })
+    });
+
+    let store = Store::open(&path).unwrap();
+    group.bench_function("build the werkvoorraad", |b| {
+        b.iter(|| store.worklist().unwrap().len())
+    });
+    group.bench_function("build the caseload", |b| {
+        b.iter(|| store.client_summaries(today()).unwrap().len())
+    });
+    drop(store);
+
+    // One frame of 200×60 over 10,000 rows: only the visible rows become widgets.
+    let mut app = App::new(Store::open(&path).unwrap(), session()).unwrap();
+    let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
+    group.bench_function("render the werkvoorraad frame", |b| {
+        b.iter(|| terminal.draw(|f| app.draw(f)).unwrap().area.width)
+    });
+    app.handle_key(KeyEvent::new(KeyCode::Char('2'), KeyModifiers::NONE));
+    group.bench_function("render the caseload frame", |b| {
+        b.iter(|| terminal.draw(|f| app.draw(f)).unwrap().area.width)
+    });
+    drop(app);
+
+    // A sweep that expires 1% of all activities: before each run, a fresh 1% gets a
+    // new end date in the past (a new cycle), outside the timing.
+    let copy = scratch(&path, "sweep");
+    let mut store = Store::open(&copy).unwrap();
+    let raw = rusqlite::Connection::open(&copy).unwrap();
+    let total: i64 = raw
+        .query_row("SELECT count(*) FROM activities", [], |r| r.get(0))
+        .unwrap();
+    let mut round = 0i64;
+    group.bench_function("sweep expiring 1% of activities", |b| {
+        b.iter_custom(|iters| {
+            let mut spent = Duration::ZERO;
+            for _ in 0..iters {
+                round += 1;
+                raw.execute(
+                    "UPDATE activities SET status = 'open', outcome_code = NULL, outcome_note = NULL,
+                         closed_on = NULL, end_date = date(start_date, '+' || ?2 || ' days')
+                     WHERE id % 100 = ?1 % 100 AND term_rule IS NULL AND type_code NOT IN ('afspraak')
+                       AND date(start_date, '+' || ?2 || ' days') <= ?3",
+                    rusqlite::params![round, 1 + round / 100, TODAY],
+                )
+                .unwrap();
+                let start = Instant::now();
+                let created = sweep(&mut store, today()).unwrap().created;
+                spent += start.elapsed();
+                assert!(created as i64 >= total / 200, "about 1% expired: {created}");
+            }
+            spent
+        })
+    });
+    drop(store);
+
+    // One edit: closing a work item with an outcome, including the commit (fsync).
+    let copy = scratch(&path, "close");
+    let mut store = Store::open(&copy).unwrap();
+    // Every open item with an outcome that asks for nothing more.
+    let catalog = store.catalog().unwrap();
+    let mut open: Vec<(i64, String)> = store
+        .worklist()
+        .unwrap()
+        .into_iter()
+        .filter_map(|i| {
+            let kind = catalog.kind(&i.kind).ok()?;
+            let outcome = kind.outcomes.iter().find(|o| {
+                catalog
+                    .outcome(o)
+                    .is_ok_and(|o| o.requires == Requirement::None)
+            })?;
+            Some((i.id, outcome.clone()))
+        })
+        .collect();
+    group.bench_function("close an item with its commit", |b| {
+        b.iter(|| {
+            let (id, outcome) = open.pop().expect("enough open items");
+            store.close_item(id, &outcome, None, None, today()).unwrap();
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(department_benches, benches);
+criterion_main!(department_benches);
