@@ -7,23 +7,6 @@ use common::Db;
 use predicates::prelude::*;
 use serde_json::Value;
 
-/// Runs a command that must be refused as bad input: exit code 2, one line on
-/// stderr containing `expected`, nothing on stdout, and no row added or changed.
-fn refused(db: &Db, args: &[&str], expected: &str) {
-    let before = db.counts();
-    let out = db.cmd().args(args).output().unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
-    assert_eq!(stderr.lines().count(), 1, "one line: {stderr:?}");
-    assert!(stderr.starts_with("inbeeld: "), "{stderr}");
-    assert!(
-        stderr.contains(expected),
-        "{args:?}: {stderr:?} lacks {expected:?}"
-    );
-    assert!(out.stdout.is_empty());
-    assert_eq!(db.counts(), before, "{args:?} changed the database");
-}
-
 #[test]
 fn client_add_prints_the_new_id_and_show_returns_it() {
     let db = Db::new();
@@ -392,7 +375,7 @@ fn demo_replaces_a_demo_but_never_an_own_caseload() {
 
     let own = Db::new();
     own.client("Eigen Klant", "beheer");
-    refused(&own, &["demo", "--no-open"], "eigen caseload");
+    own.refused(&["demo", "--no-open"], "eigen caseload");
 }
 
 #[test]
@@ -422,8 +405,7 @@ fn bad_input_is_refused_with_one_dutch_line_and_nothing_changes() {
     let b = beheer.to_string();
     db.add(&["client", "add", "--name", "Met BSN", "--bsn", "123456782"]);
 
-    refused(
-        &db,
+    db.refused(
         &[
             "activity",
             "add",
@@ -438,8 +420,7 @@ fn bad_input_is_refused_with_one_dutch_line_and_nothing_changes() {
         ],
         "ongeldige datum '2026-13-01'",
     );
-    refused(
-        &db,
+    db.refused(
         &[
             "activity",
             "add",
@@ -454,8 +435,7 @@ fn bad_input_is_refused_with_one_dutch_line_and_nothing_changes() {
         ],
         "ongeldige datum",
     );
-    refused(
-        &db,
+    db.refused(
         &[
             "activity",
             "add",
@@ -470,8 +450,7 @@ fn bad_input_is_refused_with_one_dutch_line_and_nothing_changes() {
         ],
         "vóór de startdatum",
     );
-    refused(
-        &db,
+    db.refused(
         &[
             "activity",
             "add",
@@ -486,8 +465,7 @@ fn bad_input_is_refused_with_one_dutch_line_and_nothing_changes() {
         ],
         "onbekende activiteitsoort 'cursus'",
     );
-    refused(
-        &db,
+    db.refused(
         &[
             "activity",
             "add",
@@ -502,8 +480,7 @@ fn bad_input_is_refused_with_one_dutch_line_and_nothing_changes() {
         ],
         "past niet bij categorie 'beheer'",
     );
-    refused(
-        &db,
+    db.refused(
         &[
             "activity",
             "add",
@@ -518,38 +495,31 @@ fn bad_input_is_refused_with_one_dutch_line_and_nothing_changes() {
         ],
         "onbekende klant 999",
     );
-    refused(
-        &db,
+    db.refused(
         &["client", "add", "--name", "X", "--category", "vip"],
         "onbekende categorie 'vip'",
     );
-    refused(
-        &db,
+    db.refused(
         &["client", "add", "--name", "X", "--bsn", "123456789"],
         "elfproef",
     );
-    refused(
-        &db,
+    db.refused(
         &["client", "add", "--name", "X", "--bsn", "12345"],
         "9 cijfers",
     );
-    refused(
-        &db,
+    db.refused(
         &["client", "add", "--name", "X", "--bsn", "123456782"],
         "al geregistreerd",
     );
-    refused(
-        &db,
+    db.refused(
         &["client", "add", "--name", "  "],
         "naam mag niet leeg zijn",
     );
-    refused(
-        &db,
+    db.refused(
         &["client", "add", "--name", "X", "--birth-date", "2026-02-30"],
         "ongeldige datum",
     );
-    refused(
-        &db,
+    db.refused(
         &[
             "client",
             "add",
@@ -560,24 +530,20 @@ fn bad_input_is_refused_with_one_dutch_line_and_nothing_changes() {
         ],
         "onbekend kanaal",
     );
-    refused(&db, &["client", "show", "999"], "onbekende klant 999");
-    refused(
-        &db,
+    db.refused(&["client", "show", "999"], "onbekende klant 999");
+    db.refused(
         &["activity", "list", "--client", "999"],
         "onbekende klant 999",
     );
-    refused(
-        &db,
+    db.refused(
         &["contact", "add", "--client", "999", "--channel", "telefoon"],
         "onbekende klant 999",
     );
-    refused(
-        &db,
+    db.refused(
         &["contact", "add", "--client", &b, "--channel", "fax"],
         "onbekend kanaal 'fax'",
     );
-    refused(
-        &db,
+    db.refused(
         &[
             "contact",
             "add",
@@ -590,8 +556,7 @@ fn bad_input_is_refused_with_one_dutch_line_and_nothing_changes() {
         ],
         "toekomst",
     );
-    refused(
-        &db,
+    db.refused(
         &[
             "contact",
             "add",
@@ -604,18 +569,15 @@ fn bad_input_is_refused_with_one_dutch_line_and_nothing_changes() {
         ],
         "ongeldige datum",
     );
-    refused(
-        &db,
+    db.refused(
         &["note", "add", "--client", &b, "--text", ""],
         "mag niet leeg zijn",
     );
-    refused(
-        &db,
+    db.refused(
         &["note", "add", "--client", "999", "--text", "x"],
         "onbekende klant 999",
     );
-    refused(
-        &db,
+    db.refused(
         &["--today", "2026-02-29", "client", "list"],
         "ongeldige datum '2026-02-29'",
     );

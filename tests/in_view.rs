@@ -8,31 +8,9 @@ use chrono::{Days, NaiveDate};
 use common::Db;
 use serde_json::Value;
 
-fn on(db: &Db, today: &str, args: &[&str]) -> String {
-    let out = db.cmd_on(today).args(args).output().unwrap();
-    assert!(
-        out.status.success(),
-        "{today} {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
-
-fn refused(db: &Db, today: &str, args: &[&str], expected: &str) {
-    let before = db.counts();
-    let out = db.cmd_on(today).args(args).output().unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
-    assert!(
-        stderr.contains(expected),
-        "{args:?}: {stderr:?} lacks {expected:?}"
-    );
-    assert_eq!(db.counts(), before, "{args:?} changed the database");
-}
-
 /// Open items of `kind`, as (id, due date), after the sweep of `today`.
 fn open(db: &Db, today: &str, kind: &str) -> Vec<(i64, String)> {
-    let list: Value = serde_json::from_str(&on(db, today, &["worklist", "--json"])).unwrap();
+    let list: Value = serde_json::from_str(&db.on(today, &["worklist", "--json"])).unwrap();
     list.as_array()
         .unwrap()
         .iter()
@@ -64,8 +42,7 @@ fn first_open(db: &Db, from: &str, to: &str, kind: &str) -> Option<String> {
 }
 
 fn client(db: &Db, today: &str, category: &str) -> String {
-    on(
-        db,
+    db.on(
         today,
         &[
             "client",
@@ -84,8 +61,7 @@ fn client(db: &Db, today: &str, category: &str) -> String {
 fn the_contact_rhythm_raises_one_item_per_overdue_period() {
     let db = Db::new();
     let c = client(&db, "2026-01-05", "job_ready"); // rhythm 28 days
-    on(
-        &db,
+    db.on(
         "2026-01-05",
         &["contact", "add", "--client", &c, "--channel", "telefoon"],
     );
@@ -102,23 +78,19 @@ fn the_contact_rhythm_raises_one_item_per_overdue_period() {
         )]
     );
     let listed: Value =
-        serde_json::from_str(&on(&db, "2026-02-10", &["client", "list", "--json"])).unwrap();
+        serde_json::from_str(&db.on("2026-02-10", &["client", "list", "--json"])).unwrap();
     assert_eq!(listed[0]["in_view"], false);
     assert_eq!(listed[0]["days_since_contact"], 36);
 
     // A contact puts the client back in view and handles the item as gesproken.
     let item = open(&db, "2026-02-10", "contact")[0].0;
-    on(
-        &db,
+    db.on(
         "2026-02-10",
         &["contact", "add", "--client", &c, "--channel", "beeldbellen"],
     );
-    let shown: Value = serde_json::from_str(&on(
-        &db,
-        "2026-02-10",
-        &["item", "show", &item.to_string(), "--json"],
-    ))
-    .unwrap();
+    let shown: Value =
+        serde_json::from_str(&db.on("2026-02-10", &["item", "show", &item.to_string(), "--json"]))
+            .unwrap();
     assert_eq!(shown["outcome"], "gesproken");
     assert_eq!(
         first_open(&db, "2026-02-10", "2026-03-20", "contact").as_deref(),
@@ -127,8 +99,7 @@ fn the_contact_rhythm_raises_one_item_per_overdue_period() {
 
     // Not reached: handled with a reason, no new item until the next period.
     let item = open(&db, "2026-03-12", "contact")[0].0;
-    on(
-        &db,
+    db.on(
         "2026-03-12",
         &[
             "item",
@@ -147,7 +118,7 @@ fn the_contact_rhythm_raises_one_item_per_overdue_period() {
 
     // A registered no-show is no contact: the client stays out of view.
     let listed: Value =
-        serde_json::from_str(&on(&db, "2026-04-20", &["client", "list", "--json"])).unwrap();
+        serde_json::from_str(&db.on("2026-04-20", &["client", "list", "--json"])).unwrap();
     assert_eq!(listed[0]["days_since_contact"], 69);
 }
 
@@ -155,8 +126,7 @@ fn the_contact_rhythm_raises_one_item_per_overdue_period() {
 fn appointments_raise_nabellen_and_opkomst_and_no_shows_lead_to_a_follow_up() {
     let db = Db::new();
     let c = client(&db, "2026-05-01", "bijna_job_ready");
-    refused(
-        &db,
+    db.refused_on(
         "2026-05-01",
         &[
             "appointment",
@@ -170,8 +140,7 @@ fn appointments_raise_nabellen_and_opkomst_and_no_shows_lead_to_a_follow_up() {
         ],
         "verleden",
     );
-    refused(
-        &db,
+    db.refused_on(
         "2026-05-01",
         &[
             "appointment",
@@ -187,8 +156,7 @@ fn appointments_raise_nabellen_and_opkomst_and_no_shows_lead_to_a_follow_up() {
         ],
         "ongeldige tijd",
     );
-    refused(
-        &db,
+    db.refused_on(
         "2026-05-01",
         &[
             "appointment",
@@ -202,28 +170,28 @@ fn appointments_raise_nabellen_and_opkomst_and_no_shows_lead_to_a_follow_up() {
         ],
         "onbekend kanaal",
     );
-    let a = on(
-        &db,
-        "2026-05-01",
-        &[
-            "appointment",
-            "add",
-            "--client",
-            &c,
-            "--date",
-            "2026-05-20",
-            "--time",
-            "10:00",
-            "--channel",
-            "op_locatie",
-            "--title",
-            "Voortgangsgesprek",
-        ],
-    )
-    .trim()
-    .to_owned();
+    let a = db
+        .on(
+            "2026-05-01",
+            &[
+                "appointment",
+                "add",
+                "--client",
+                &c,
+                "--date",
+                "2026-05-20",
+                "--time",
+                "10:00",
+                "--channel",
+                "op_locatie",
+                "--title",
+                "Voortgangsgesprek",
+            ],
+        )
+        .trim()
+        .to_owned();
     let listed: Value =
-        serde_json::from_str(&on(&db, "2026-05-01", &["activity", "list", "--json"])).unwrap();
+        serde_json::from_str(&db.on("2026-05-01", &["activity", "list", "--json"])).unwrap();
     assert_eq!(
         (listed[0]["time"].as_str(), listed[0]["channel"].as_str()),
         (Some("10:00"), Some("op_locatie"))
@@ -237,15 +205,13 @@ fn appointments_raise_nabellen_and_opkomst_and_no_shows_lead_to_a_follow_up() {
     assert_eq!(open(&db, "2026-05-19", "nabellen")[0].1, "2026-05-19");
     assert!(open(&db, "2026-05-19", "afspraak").is_empty());
     let call = open(&db, "2026-05-19", "nabellen")[0].0.to_string();
-    on(
-        &db,
+    db.on(
         "2026-05-19",
         &["item", "close", &call, "--outcome", "gebeld"],
     );
     let opkomst = open(&db, "2026-05-20", "afspraak");
     assert_eq!(opkomst[0].1, "2026-05-20");
-    on(
-        &db,
+    db.on(
         "2026-05-20",
         &[
             "item",
@@ -256,7 +222,7 @@ fn appointments_raise_nabellen_and_opkomst_and_no_shows_lead_to_a_follow_up() {
         ],
     );
     let dossier: Value =
-        serde_json::from_str(&on(&db, "2026-05-21", &["client", "show", &c, "--json"])).unwrap();
+        serde_json::from_str(&db.on("2026-05-21", &["client", "show", &c, "--json"])).unwrap();
     assert_eq!(
         dossier["contacts"][0]["date"], "2026-05-20",
         "gesproken records the contact"
@@ -265,37 +231,34 @@ fn appointments_raise_nabellen_and_opkomst_and_no_shows_lead_to_a_follow_up() {
     assert_eq!(dossier["days_since_contact"], 1);
 
     // A no-show asks for the follow-up: a new appointment …
-    let b = on(
-        &db,
-        "2026-06-01",
-        &[
-            "appointment",
-            "add",
-            "--client",
-            &c,
-            "--date",
-            "2026-06-10",
-            "--channel",
-            "beeldbellen",
-        ],
-    )
-    .trim()
-    .to_owned();
+    let b = db
+        .on(
+            "2026-06-01",
+            &[
+                "appointment",
+                "add",
+                "--client",
+                &c,
+                "--date",
+                "2026-06-10",
+                "--channel",
+                "beeldbellen",
+            ],
+        )
+        .trim()
+        .to_owned();
     let call = open(&db, "2026-06-09", "nabellen")[0].0.to_string();
-    on(
-        &db,
+    db.on(
         "2026-06-09",
         &["item", "close", &call, "--outcome", "gebeld"],
     );
     let item = open(&db, "2026-06-10", "afspraak")[0].0.to_string();
-    refused(
-        &db,
+    db.refused_on(
         "2026-06-10",
         &["item", "close", &item, "--outcome", "no_show"],
         "nieuwe einddatum",
     );
-    on(
-        &db,
+    db.on(
         "2026-06-10",
         &[
             "item",
@@ -314,8 +277,7 @@ fn appointments_raise_nabellen_and_opkomst_and_no_shows_lead_to_a_follow_up() {
     assert_eq!(open(&db, "2026-06-17", "afspraak")[0].1, "2026-06-17");
     // … or a vervolgactie instead.
     let item = open(&db, "2026-06-17", "afspraak")[0].0.to_string();
-    on(
-        &db,
+    db.on(
         "2026-06-17",
         &[
             "item",
@@ -332,8 +294,7 @@ fn appointments_raise_nabellen_and_opkomst_and_no_shows_lead_to_a_follow_up() {
     let follow_up = open(&db, "2026-06-17", "vervolgactie");
     assert_eq!(follow_up.len(), 1);
     assert_eq!(follow_up[0].1, "2026-06-24");
-    let activity: Value = serde_json::from_str(&on(
-        &db,
+    let activity: Value = serde_json::from_str(&db.on(
         "2026-06-17",
         &["activity", "list", "--client", &c, "--json"],
     ))
@@ -347,7 +308,7 @@ fn appointments_raise_nabellen_and_opkomst_and_no_shows_lead_to_a_follow_up() {
     assert_eq!(appointment["status"], "closed");
     assert_eq!(appointment["outcome"], "no_show");
     let dossier: Value =
-        serde_json::from_str(&on(&db, "2026-06-18", &["client", "show", &c, "--json"])).unwrap();
+        serde_json::from_str(&db.on("2026-06-18", &["client", "show", &c, "--json"])).unwrap();
     assert_eq!(dossier["no_shows"], 2, "no-shows are counted per client");
     assert_eq!(
         dossier["days_since_contact"], 29,
@@ -360,8 +321,7 @@ fn appointments_raise_nabellen_and_opkomst_and_no_shows_lead_to_a_follow_up() {
 fn the_plan_van_aanpak_expires_into_items_and_keeps_old_versions() {
     let db = Db::new();
     let c = client(&db, "2026-07-01", "nog_niet_job_ready");
-    refused(
-        &db,
+    db.refused_on(
         "2026-07-01",
         &[
             "plan",
@@ -377,13 +337,11 @@ fn the_plan_van_aanpak_expires_into_items_and_keeps_old_versions() {
         ],
         "nog geen plan",
     );
-    on(
-        &db,
+    db.on(
         "2026-07-01",
         &["plan", "new", "--client", &c, "--start", "2026-07-01"],
     );
-    refused(
-        &db,
+    db.refused_on(
         "2026-07-01",
         &[
             "plan",
@@ -397,8 +355,7 @@ fn the_plan_van_aanpak_expires_into_items_and_keeps_old_versions() {
         ],
         "geen doel zonder einddatum",
     );
-    refused(
-        &db,
+    db.refused_on(
         "2026-07-01",
         &[
             "plan",
@@ -414,50 +371,48 @@ fn the_plan_van_aanpak_expires_into_items_and_keeps_old_versions() {
         ],
         "onbekend leefgebied",
     );
-    refused(
-        &db,
+    db.refused_on(
         "2026-07-01",
         &["plan", "evaluation", "--client", &c, "--date", "2026-06-30"],
         "vóór de start",
     );
-    let werk = on(
-        &db,
-        "2026-07-01",
-        &[
-            "plan",
-            "goal",
-            "--client",
-            &c,
-            "--text",
-            "Solliciteert elke week",
-            "--domain",
-            "werk",
-            "--deadline",
-            "2026-08-31",
-        ],
-    )
-    .trim()
-    .to_owned();
-    let taal = on(
-        &db,
-        "2026-07-01",
-        &[
-            "plan",
-            "goal",
-            "--client",
-            &c,
-            "--text",
-            "Taalles volgen",
-            "--domain",
-            "taal",
-            "--deadline",
-            "2026-09-30",
-        ],
-    )
-    .trim()
-    .to_owned();
-    on(
-        &db,
+    let werk = db
+        .on(
+            "2026-07-01",
+            &[
+                "plan",
+                "goal",
+                "--client",
+                &c,
+                "--text",
+                "Solliciteert elke week",
+                "--domain",
+                "werk",
+                "--deadline",
+                "2026-08-31",
+            ],
+        )
+        .trim()
+        .to_owned();
+    let taal = db
+        .on(
+            "2026-07-01",
+            &[
+                "plan",
+                "goal",
+                "--client",
+                &c,
+                "--text",
+                "Taalles volgen",
+                "--domain",
+                "taal",
+                "--deadline",
+                "2026-09-30",
+            ],
+        )
+        .trim()
+        .to_owned();
+    db.on(
         "2026-07-01",
         &["plan", "evaluation", "--client", &c, "--date", "2026-12-15"],
     );
@@ -467,8 +422,7 @@ fn the_plan_van_aanpak_expires_into_items_and_keeps_old_versions() {
         Some("2026-08-31")
     );
     // Bijgesteld: a new deadline, and a new item when it is reached.
-    on(
-        &db,
+    db.on(
         "2026-09-01",
         &[
             "plan",
@@ -482,14 +436,12 @@ fn the_plan_van_aanpak_expires_into_items_and_keeps_old_versions() {
     );
     assert!(open(&db, "2026-09-01", "doel").is_empty());
     // Vervallen needs a reason; before the deadline it settles the goal directly.
-    refused(
-        &db,
+    db.refused_on(
         "2026-09-15",
         &["plan", "outcome", &taal, "--outcome", "vervallen"],
         "reden",
     );
-    on(
-        &db,
+    db.on(
         "2026-09-15",
         &[
             "plan",
@@ -506,7 +458,7 @@ fn the_plan_van_aanpak_expires_into_items_and_keeps_old_versions() {
         Some("2026-10-31")
     );
     let plan: Value =
-        serde_json::from_str(&on(&db, "2026-10-31", &["plan", "show", &c, "--json"])).unwrap();
+        serde_json::from_str(&db.on("2026-10-31", &["plan", "show", &c, "--json"])).unwrap();
     let goal = |plan: &Value, id: &str| {
         plan["current"]["goals"]
             .as_array()
@@ -518,13 +470,12 @@ fn the_plan_van_aanpak_expires_into_items_and_keeps_old_versions() {
     };
     assert_eq!(goal(&plan, &werk)["status"], "bijgesteld");
     assert_eq!(goal(&plan, &werk)["deadline"], "2026-10-31");
-    on(
-        &db,
+    db.on(
         "2026-11-01",
         &["plan", "outcome", &werk, "--outcome", "behaald"],
     );
     let plan: Value =
-        serde_json::from_str(&on(&db, "2026-11-01", &["plan", "show", &c, "--json"])).unwrap();
+        serde_json::from_str(&db.on("2026-11-01", &["plan", "show", &c, "--json"])).unwrap();
     assert_eq!(goal(&plan, &werk)["status"], "behaald");
     assert_eq!(goal(&plan, &taal)["status"], "vervallen");
 
@@ -533,22 +484,23 @@ fn the_plan_van_aanpak_expires_into_items_and_keeps_old_versions() {
         Some("2026-12-15")
     );
     // A new version keeps the old one readable.
-    on(&db, "2026-12-16", &["plan", "new", "--client", &c]);
+    db.on("2026-12-16", &["plan", "new", "--client", &c]);
     let plan: Value =
-        serde_json::from_str(&on(&db, "2026-12-16", &["plan", "show", &c, "--json"])).unwrap();
+        serde_json::from_str(&db.on("2026-12-16", &["plan", "show", &c, "--json"])).unwrap();
     assert_eq!(plan["current"]["version"], 2);
     assert_eq!(plan["previous"][0]["version"], 1);
     assert_eq!(plan["previous"][0]["status"], "replaced");
     assert_eq!(plan["previous"][0]["goals"].as_array().unwrap().len(), 2);
-    assert!(on(&db, "2026-12-16", &["plan", "show", &c]).contains("versie 1 (vervangen)"));
+    assert!(db
+        .on("2026-12-16", &["plan", "show", &c])
+        .contains("versie 1 (vervangen)"));
 }
 
 #[test]
 fn ladder_and_life_domains_are_recorded_with_a_date() {
     let db = Db::new();
     let c = client(&db, "2026-01-01", "niet_job_ready");
-    on(
-        &db,
+    db.on(
         "2026-02-01",
         &[
             "ladder",
@@ -561,13 +513,11 @@ fn ladder_and_life_domains_are_recorded_with_a_date() {
             "Weinig contacten",
         ],
     );
-    on(
-        &db,
+    db.on(
         "2026-08-01",
         &["ladder", "add", "--client", &c, "--step", "3"],
     );
-    on(
-        &db,
+    db.on(
         "2026-08-01",
         &[
             "situation",
@@ -580,14 +530,12 @@ fn ladder_and_life_domains_are_recorded_with_a_date() {
             "2",
         ],
     );
-    refused(
-        &db,
+    db.refused_on(
         "2026-08-01",
         &["ladder", "add", "--client", &c, "--step", "7"],
         "1 tot en met 6",
     );
-    refused(
-        &db,
+    db.refused_on(
         "2026-08-01",
         &[
             "situation",
@@ -601,8 +549,7 @@ fn ladder_and_life_domains_are_recorded_with_a_date() {
         ],
         "1 (grote zorgen) tot en met 5",
     );
-    refused(
-        &db,
+    db.refused_on(
         "2026-08-01",
         &[
             "situation",
@@ -616,8 +563,7 @@ fn ladder_and_life_domains_are_recorded_with_a_date() {
         ],
         "onbekend leefgebied",
     );
-    refused(
-        &db,
+    db.refused_on(
         "2026-08-01",
         &[
             "ladder",
@@ -648,26 +594,23 @@ fn ladder_and_life_domains_are_recorded_with_a_date() {
 #[test]
 fn a_rhythm_is_editable_but_never_zero() {
     let db = Db::new();
-    on(&db, "2026-01-01", &["catalog"]);
-    refused(
-        &db,
+    db.on("2026-01-01", &["catalog"]);
+    db.refused_on(
         "2026-01-01",
         &["catalog", "rhythm", "--category", "beheer", "--days", "0"],
         "minstens 1 dag",
     );
-    refused(
-        &db,
+    db.refused_on(
         "2026-01-01",
         &["catalog", "rhythm", "--category", "vip", "--days", "30"],
         "onbekende categorie",
     );
-    on(
-        &db,
+    db.on(
         "2026-01-01",
         &["catalog", "rhythm", "--category", "beheer", "--days", "120"],
     );
     let catalog: Value =
-        serde_json::from_str(&on(&db, "2026-01-01", &["catalog", "--json"])).unwrap();
+        serde_json::from_str(&db.on("2026-01-01", &["catalog", "--json"])).unwrap();
     let beheer = catalog["categories"]
         .as_array()
         .unwrap()

@@ -11,30 +11,8 @@ use chrono::{Days, NaiveDate};
 use common::Db;
 use serde_json::Value;
 
-fn on(db: &Db, today: &str, args: &[&str]) -> String {
-    let out = db.cmd_on(today).args(args).output().unwrap();
-    assert!(
-        out.status.success(),
-        "{today} {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
-
 fn json(db: &Db, today: &str, args: &[&str]) -> Value {
-    serde_json::from_str(&on(db, today, args)).unwrap()
-}
-
-fn refused(db: &Db, today: &str, args: &[&str], expected: &str) {
-    let before = db.counts();
-    let out = db.cmd_on(today).args(args).output().unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
-    assert!(
-        stderr.contains(expected),
-        "{args:?}: {stderr:?} lacks {expected:?}"
-    );
-    assert_eq!(db.counts(), before);
+    serde_json::from_str(&db.on(today, args)).unwrap()
 }
 
 fn term_end_of(db: &Db, today: &str, app: &str, rule: &str) -> String {
@@ -103,14 +81,10 @@ fn calendar_holidays_lists_the_atw_days_with_their_grounds() {
         .as_str()
         .unwrap()
         .starts_with("Besluit gelijkstelling"));
-    assert!(on(
-        &db,
-        "2026-11-22",
-        &["calendar", "holidays", "--year", "2026"]
-    )
-    .contains("Goede Vrijdag"));
-    refused(
-        &db,
+    assert!(db
+        .on("2026-11-22", &["calendar", "holidays", "--year", "2026"])
+        .contains("Goede Vrijdag"));
+    db.refused_on(
         "2026-11-22",
         &["calendar", "holidays", "--year", "99999"],
         "valt buiten",
@@ -135,8 +109,7 @@ fn a_new_besluit_can_be_added_and_moves_term_ends() {
         ],
     );
     assert_eq!(before["end"], "2027-05-10");
-    on(
-        &db,
+    db.on(
         "2026-11-22",
         &[
             "calendar",
@@ -163,8 +136,7 @@ fn a_new_besluit_can_be_added_and_moves_term_ends() {
         ],
     );
     assert_eq!(after["end"], "2027-05-11");
-    refused(
-        &db,
+    db.refused_on(
         "2026-11-22",
         &[
             "calendar",
@@ -178,8 +150,7 @@ fn a_new_besluit_can_be_added_and_moves_term_ends() {
         ],
         "al een feestdag",
     );
-    refused(
-        &db,
+    db.refused_on(
         "2026-11-22",
         &[
             "calendar",
@@ -221,8 +192,7 @@ fn term_end_says_why_it_ends_when_it_ends() {
         .as_str()
         .unwrap()
         .contains("Atw art. 1"));
-    let text = on(
-        &db,
+    let text = db.on(
         "2026-11-22",
         &[
             "term",
@@ -237,8 +207,7 @@ fn term_end_says_why_it_ends_when_it_ends() {
         text.contains("Awb 4:13 lid 2") && text.contains("do 26 nov 2026"),
         "{text}"
     );
-    refused(
-        &db,
+    db.refused_on(
         "2026-11-22",
         &["term", "end", "--rule", "wachttijd", "--from", "2026-10-01"],
         "onbekende termijnregel",
@@ -249,20 +218,20 @@ fn term_end_says_why_it_ends_when_it_ends() {
 fn an_aanvraag_with_two_hersteltermijnen_through_to_its_decision() {
     let db = Db::new();
     let client = db.client("Jan de Vries", "bijna_job_ready").to_string();
-    let app = on(
-        &db,
-        "2026-10-01",
-        &[
-            "aanvraag",
-            "add",
-            "--client",
-            &client,
-            "--received",
+    let app = db
+        .on(
             "2026-10-01",
-        ],
-    )
-    .trim()
-    .to_owned();
+            &[
+                "aanvraag",
+                "add",
+                "--client",
+                &client,
+                "--received",
+                "2026-10-01",
+            ],
+        )
+        .trim()
+        .to_owned();
     assert_eq!(
         term_end_of(&db, "2026-10-01", &app, "beslistermijn"),
         "2026-11-26",
@@ -283,13 +252,13 @@ fn an_aanvraag_with_two_hersteltermijnen_through_to_its_decision() {
         let today = day.to_string();
         match today.as_str() {
             "2026-10-05" => {
-                h1 = on(
-                    &db,
-                    &today,
-                    &["aanvraag", "herstel", &app, "--missing", "Bankafschriften"],
-                )
-                .trim()
-                .to_owned();
+                h1 = db
+                    .on(
+                        &today,
+                        &["aanvraag", "herstel", &app, "--missing", "Bankafschriften"],
+                    )
+                    .trim()
+                    .to_owned();
                 // Suspended while it runs: at most until its end (19 October, 14 days).
                 assert_eq!(
                     term_end_of(&db, &today, &app, "beslistermijn"),
@@ -298,8 +267,7 @@ fn an_aanvraag_with_two_hersteltermijnen_through_to_its_decision() {
             }
             "2026-10-12" => {
                 // The information arrives: the suspension ends (5 → 12 October, 7 days).
-                on(
-                    &db,
+                db.on(
                     &today,
                     &["activity", "close", &h1, "--outcome", "ontvangen"],
                 );
@@ -311,8 +279,7 @@ fn an_aanvraag_with_two_hersteltermijnen_through_to_its_decision() {
             "2026-10-23" => {
                 let (id, due) = open_item(&db, "voorschot").expect("voorschot item");
                 assert_eq!(due, "2026-10-29");
-                on(
-                    &db,
+                db.on(
                     &today,
                     &["item", "close", &id.to_string(), "--outcome", "verstrekt"],
                 );
@@ -320,8 +287,7 @@ fn an_aanvraag_with_two_hersteltermijnen_through_to_its_decision() {
                 assert_eq!(term_end_of(&db, &today, &app, "voorschot"), "2026-11-26");
             }
             "2026-10-29" => {
-                on(
-                    &db,
+                db.on(
                     &today,
                     &[
                         "aanvraag",
@@ -342,8 +308,7 @@ fn an_aanvraag_with_two_hersteltermijnen_through_to_its_decision() {
             "2026-11-13" => {
                 let (id, due) = open_item(&db, "hersteltermijn").expect("stukken ontvangen?");
                 assert_eq!(due, "2026-11-12");
-                on(
-                    &db,
+                db.on(
                     &today,
                     &[
                         "item",
@@ -366,8 +331,7 @@ fn an_aanvraag_with_two_hersteltermijnen_through_to_its_decision() {
             "2026-11-20" => {
                 let (id, due) = open_item(&db, "voorschot").expect("second voorschot");
                 assert_eq!(due, "2026-11-26");
-                on(
-                    &db,
+                db.on(
                     &today,
                     &["item", "close", &id.to_string(), "--outcome", "verstrekt"],
                 );
@@ -376,8 +340,7 @@ fn an_aanvraag_with_two_hersteltermijnen_through_to_its_decision() {
             "2026-12-08" => {
                 let (_, due) = open_item(&db, "beslistermijn").expect("beslistermijn item");
                 assert_eq!(due, "2026-12-17");
-                let out = on(
-                    &db,
+                let out = db.on(
                     &today,
                     &[
                         "aanvraag",
@@ -458,21 +421,21 @@ fn an_aanvraag_with_two_hersteltermijnen_through_to_its_decision() {
 fn a_person_under_27_searches_four_weeks_first() {
     let db = Db::new();
     let client = db.client("Sanne Jong", "job_ready").to_string();
-    let app = on(
-        &db,
-        "2026-11-02",
-        &[
-            "aanvraag",
-            "add",
-            "--client",
-            &client,
-            "--received",
+    let app = db
+        .on(
             "2026-11-02",
-            "--under-27",
-        ],
-    )
-    .trim()
-    .to_owned();
+            &[
+                "aanvraag",
+                "add",
+                "--client",
+                &client,
+                "--received",
+                "2026-11-02",
+                "--under-27",
+            ],
+        )
+        .trim()
+        .to_owned();
     let view = json(&db, "2026-11-02", &["aanvraag", "show", &app, "--json"]);
     assert_eq!(view["reported_on"], "2026-11-02");
     assert_eq!(
@@ -493,20 +456,20 @@ fn a_person_under_27_searches_four_weeks_first() {
 fn computed_terms_cannot_be_typed_or_moved_by_hand() {
     let db = Db::new();
     let client = db.client("A", "job_ready").to_string();
-    let app = on(
-        &db,
-        "2026-10-01",
-        &[
-            "aanvraag",
-            "add",
-            "--client",
-            &client,
-            "--received",
+    let app = db
+        .on(
             "2026-10-01",
-        ],
-    )
-    .trim()
-    .to_owned();
+            &[
+                "aanvraag",
+                "add",
+                "--client",
+                &client,
+                "--received",
+                "2026-10-01",
+            ],
+        )
+        .trim()
+        .to_owned();
     let beslis: i64 = db
         .conn()
         .query_row(
@@ -515,8 +478,7 @@ fn computed_terms_cannot_be_typed_or_moved_by_hand() {
             |r| r.get(0),
         )
         .unwrap();
-    refused(
-        &db,
+    db.refused_on(
         "2026-10-01",
         &[
             "activity",
@@ -527,8 +489,7 @@ fn computed_terms_cannot_be_typed_or_moved_by_hand() {
         ],
         "wettelijke termijn",
     );
-    refused(
-        &db,
+    db.refused_on(
         "2026-10-01",
         &[
             "activity",
@@ -544,8 +505,7 @@ fn computed_terms_cannot_be_typed_or_moved_by_hand() {
         ],
         "past niet bij categorie",
     );
-    refused(
-        &db,
+    db.refused_on(
         "2026-10-01",
         &[
             "aanvraag",
@@ -557,8 +517,7 @@ fn computed_terms_cannot_be_typed_or_moved_by_hand() {
         ],
         "na vandaag",
     );
-    refused(
-        &db,
+    db.refused_on(
         "2026-10-01",
         &[
             "aanvraag",
@@ -570,20 +529,17 @@ fn computed_terms_cannot_be_typed_or_moved_by_hand() {
         ],
         "onbekende klant",
     );
-    refused(
-        &db,
+    db.refused_on(
         "2026-10-01",
         &["aanvraag", "herstel", "999", "--missing", "x"],
         "onbekende aanvraag",
     );
-    refused(
-        &db,
+    db.refused_on(
         "2026-10-01",
         &["aanvraag", "herstel", &app, "--missing", " "],
         "mag niet leeg zijn",
     );
-    refused(
-        &db,
+    db.refused_on(
         "2026-10-01",
         &[
             "aanvraag",
@@ -598,8 +554,7 @@ fn computed_terms_cannot_be_typed_or_moved_by_hand() {
         ],
         "vóór de startdatum",
     );
-    refused(
-        &db,
+    db.refused_on(
         "2026-10-01",
         &[
             "aanvraag",
@@ -612,8 +567,7 @@ fn computed_terms_cannot_be_typed_or_moved_by_hand() {
         ],
         "onbekend besluit",
     );
-    refused(
-        &db,
+    db.refused_on(
         "2026-10-01",
         &[
             "aanvraag",
@@ -626,8 +580,7 @@ fn computed_terms_cannot_be_typed_or_moved_by_hand() {
         ],
         "vóór de ontvangst",
     );
-    on(
-        &db,
+    db.on(
         "2026-10-20",
         &[
             "aanvraag",
@@ -639,8 +592,7 @@ fn computed_terms_cannot_be_typed_or_moved_by_hand() {
             "2026-10-20",
         ],
     );
-    refused(
-        &db,
+    db.refused_on(
         "2026-10-21",
         &[
             "aanvraag",
@@ -681,36 +633,36 @@ fn a_hersteltermijn_on_a_weekend_gets_a_warning_and_the_next_working_day_offered
         stderr.contains("zondag") && stderr.contains("ma 7 dec 2026"),
         "{stderr}"
     );
-    let app = on(
-        &db,
-        "2026-11-22",
-        &[
-            "aanvraag",
-            "add",
-            "--client",
-            &client,
-            "--received",
-            "2026-11-20",
-        ],
-    )
-    .trim()
-    .to_owned();
-    // The suggested end (two weeks) lands on a Sunday: it is moved to Monday.
-    let id = on(
-        &db,
-        "2026-11-22",
-        &[
-            "aanvraag",
-            "herstel",
-            &app,
-            "--missing",
-            "Loonstroken",
-            "--given",
+    let app = db
+        .on(
             "2026-11-22",
-        ],
-    )
-    .trim()
-    .to_owned();
+            &[
+                "aanvraag",
+                "add",
+                "--client",
+                &client,
+                "--received",
+                "2026-11-20",
+            ],
+        )
+        .trim()
+        .to_owned();
+    // The suggested end (two weeks) lands on a Sunday: it is moved to Monday.
+    let id = db
+        .on(
+            "2026-11-22",
+            &[
+                "aanvraag",
+                "herstel",
+                &app,
+                "--missing",
+                "Loonstroken",
+                "--given",
+                "2026-11-22",
+            ],
+        )
+        .trim()
+        .to_owned();
     let end: String = db
         .conn()
         .query_row(

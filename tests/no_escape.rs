@@ -22,18 +22,8 @@ fn days(from: &str, to: &str) -> Vec<String> {
     out
 }
 
-fn on(db: &Db, today: &str, args: &[&str]) -> String {
-    let out = db.cmd_on(today).args(args).output().unwrap();
-    assert!(
-        out.status.success(),
-        "{today} {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
-
 fn worklist(db: &Db, today: &str) -> Vec<Value> {
-    serde_json::from_str::<Value>(&on(db, today, &["worklist", "--json"]))
+    serde_json::from_str::<Value>(&db.on(today, &["worklist", "--json"]))
         .unwrap()
         .as_array()
         .unwrap()
@@ -73,19 +63,6 @@ fn expired_traject(db: &Db) -> (i64, String) {
     (activity, item.to_string())
 }
 
-fn refused(db: &Db, today: &str, args: &[&str], expected: &str) {
-    let before = db.counts();
-    let out = db.cmd_on(today).args(args).output().unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
-    assert_eq!(stderr.lines().count(), 1, "{stderr:?}");
-    assert!(
-        stderr.contains(expected),
-        "{args:?}: {stderr:?} lacks {expected:?}"
-    );
-    assert_eq!(db.counts(), before, "{args:?} changed the database");
-}
-
 #[test]
 fn an_activity_expires_once_on_its_end_date_and_not_before() {
     let db = Db::new();
@@ -121,9 +98,9 @@ fn an_activity_expires_once_on_its_end_date_and_not_before() {
 
     for today in days("2026-11-22", "2026-12-02") {
         // Repeated sweeps and reads on the same day change nothing.
-        on(&db, &today, &["sweep"]);
+        db.on(&today, &["sweep"]);
         let list = worklist(&db, &today);
-        on(&db, &today, &["sweep"]);
+        db.on(&today, &["sweep"]);
         for (activity, end) in [(traject, "2026-11-25"), (hersteltermijn, "2026-11-27")] {
             let items = items_of(&db, activity);
             if today.as_str() < end {
@@ -176,9 +153,9 @@ fn the_sweep_prints_how_many_it_created() {
             end,
         ]);
     }
-    assert_eq!(on(&db, "2026-11-22", &["sweep"]).trim(), "2");
-    assert_eq!(on(&db, "2026-11-22", &["sweep"]).trim(), "0");
-    assert_eq!(on(&db, "2026-12-01", &["sweep"]).trim(), "1");
+    assert_eq!(db.on("2026-11-22", &["sweep"]).trim(), "2");
+    assert_eq!(db.on("2026-11-22", &["sweep"]).trim(), "0");
+    assert_eq!(db.on("2026-12-01", &["sweep"]).trim(), "1");
 }
 
 #[test]
@@ -238,7 +215,7 @@ fn closing_finishes_the_activity_and_nothing_expires_again() {
     let (activity, item) = expired_traject(&db);
 
     let shown: Value =
-        serde_json::from_str(&on(&db, "2026-11-22", &["item", "show", &item, "--json"])).unwrap();
+        serde_json::from_str(&db.on("2026-11-22", &["item", "show", &item, "--json"])).unwrap();
     let allowed: Vec<_> = shown["allowed_outcomes"]
         .as_array()
         .unwrap()
@@ -247,8 +224,7 @@ fn closing_finishes_the_activity_and_nothing_expires_again() {
         .collect();
     assert_eq!(allowed, ["afgerond", "verlengd", "afgebroken"]);
 
-    on(
-        &db,
+    db.on(
         "2026-11-22",
         &[
             "item",
@@ -262,11 +238,11 @@ fn closing_finishes_the_activity_and_nothing_expires_again() {
     );
     assert!(worklist(&db, "2026-11-22").is_empty());
     let a: Value =
-        serde_json::from_str(&on(&db, "2026-11-22", &["activity", "list", "--json"])).unwrap();
+        serde_json::from_str(&db.on("2026-11-22", &["activity", "list", "--json"])).unwrap();
     assert_eq!(a[0]["status"], "closed");
     assert_eq!(a[0]["outcome"], "afgerond");
     for today in days("2026-11-23", "2026-12-31") {
-        on(&db, &today, &["sweep"]);
+        db.on(&today, &["sweep"]);
     }
     assert_eq!(
         items_of(&db, activity).len(),
@@ -308,8 +284,7 @@ fn verlengd_gives_a_new_cycle_with_exactly_one_new_item() {
         .as_i64()
         .unwrap()
         .to_string();
-    on(
-        &db,
+    db.on(
         "2026-11-22",
         &[
             "item",
@@ -323,7 +298,7 @@ fn verlengd_gives_a_new_cycle_with_exactly_one_new_item() {
     );
 
     for today in days("2026-11-22", "2026-12-15") {
-        on(&db, &today, &["sweep"]);
+        db.on(&today, &["sweep"]);
         let items = items_of(&db, activity);
         let expected = if today.as_str() < "2026-12-10" { 1 } else { 2 };
         assert_eq!(items.len(), expected, "{today}");
@@ -338,7 +313,7 @@ fn verlengd_gives_a_new_cycle_with_exactly_one_new_item() {
         ("2026-12-10".into(), "open".into(), String::new())
     );
     let list: Value =
-        serde_json::from_str(&on(&db, "2026-12-15", &["activity", "list", "--json"])).unwrap();
+        serde_json::from_str(&db.on("2026-12-15", &["activity", "list", "--json"])).unwrap();
     assert_eq!(list[0]["end_date"], "2026-12-10");
     assert_eq!(list[0]["status"], "open");
 }
@@ -347,14 +322,12 @@ fn verlengd_gives_a_new_cycle_with_exactly_one_new_item() {
 fn outcomes_ask_for_what_they_need() {
     let db = Db::new();
     let (_, item) = expired_traject(&db);
-    refused(
-        &db,
+    db.refused_on(
         "2026-11-22",
         &["item", "close", &item, "--outcome", "verlengd"],
         "nieuwe einddatum",
     );
-    refused(
-        &db,
+    db.refused_on(
         "2026-11-22",
         &[
             "item",
@@ -367,26 +340,22 @@ fn outcomes_ask_for_what_they_need() {
         ],
         "na vandaag",
     );
-    refused(
-        &db,
+    db.refused_on(
         "2026-11-22",
         &["item", "close", &item, "--outcome", "afgebroken"],
         "vraagt een reden",
     );
-    refused(
-        &db,
+    db.refused_on(
         "2026-11-22",
         &["item", "close", &item, "--outcome", "gesproken"],
         "past niet bij",
     );
-    refused(
-        &db,
+    db.refused_on(
         "2026-11-22",
         &["item", "close", &item, "--outcome", "weg"],
         "onbekende afhandeling",
     );
-    refused(
-        &db,
+    db.refused_on(
         "2026-11-22",
         &[
             "item",
@@ -399,8 +368,7 @@ fn outcomes_ask_for_what_they_need() {
         ],
         "geen nieuwe datum",
     );
-    on(
-        &db,
+    db.on(
         "2026-11-22",
         &[
             "item",
@@ -412,14 +380,12 @@ fn outcomes_ask_for_what_they_need() {
             "Klant verhuisd",
         ],
     );
-    refused(
-        &db,
+    db.refused_on(
         "2026-11-22",
         &["item", "close", &item, "--outcome", "afgerond"],
         "al afgehandeld",
     );
-    refused(
-        &db,
+    db.refused_on(
         "2026-11-22",
         &[
             "item",
@@ -432,14 +398,12 @@ fn outcomes_ask_for_what_they_need() {
         ],
         "al afgehandeld",
     );
-    refused(
-        &db,
+    db.refused_on(
         "2026-11-22",
         &["item", "close", "999", "--outcome", "afgerond"],
         "onbekend werkitem 999",
     );
-    refused(
-        &db,
+    db.refused_on(
         "2026-11-22",
         &["item", "show", "999"],
         "onbekend werkitem 999",
@@ -462,8 +426,7 @@ fn postponing_moves_the_date_and_stays_in_the_history() {
             "2026-11-25",
         ])
         .to_string();
-    refused(
-        &db,
+    db.refused_on(
         "2026-11-22",
         &[
             "item",
@@ -476,8 +439,7 @@ fn postponing_moves_the_date_and_stays_in_the_history() {
         ],
         "verleden",
     );
-    refused(
-        &db,
+    db.refused_on(
         "2026-11-22",
         &[
             "item",
@@ -490,8 +452,7 @@ fn postponing_moves_the_date_and_stays_in_the_history() {
         ],
         "reden van uitstel",
     );
-    refused(
-        &db,
+    db.refused_on(
         "2026-11-22",
         &[
             "item",
@@ -504,8 +465,7 @@ fn postponing_moves_the_date_and_stays_in_the_history() {
         ],
         "na 2026-11-25",
     );
-    refused(
-        &db,
+    db.refused_on(
         "2026-11-22",
         &[
             "item",
@@ -518,8 +478,7 @@ fn postponing_moves_the_date_and_stays_in_the_history() {
         ],
         "na 2026-11-25",
     );
-    on(
-        &db,
+    db.on(
         "2026-11-22",
         &[
             "item",
@@ -533,7 +492,7 @@ fn postponing_moves_the_date_and_stays_in_the_history() {
     );
 
     let shown: Value =
-        serde_json::from_str(&on(&db, "2026-11-22", &["item", "show", &item, "--json"])).unwrap();
+        serde_json::from_str(&db.on("2026-11-22", &["item", "show", &item, "--json"])).unwrap();
     assert_eq!(shown["due_date"], "2026-12-01");
     assert_eq!(shown["kind"], "vervolgactie");
     assert_eq!(shown["source"], "manual");
@@ -563,8 +522,7 @@ fn postponing_moves_the_date_and_stays_in_the_history() {
         .map(|o| o["code"].as_str().unwrap())
         .collect();
     assert_eq!(allowed, ["uitgevoerd", "vervallen"]);
-    on(
-        &db,
+    db.on(
         "2026-11-22",
         &["item", "close", &item, "--outcome", "uitgevoerd"],
     );
@@ -575,8 +533,7 @@ fn postponing_moves_the_date_and_stays_in_the_history() {
 fn item_add_refuses_bad_input() {
     let db = Db::new();
     let client = db.client("A", "beheer").to_string();
-    refused(
-        &db,
+    db.refused_on(
         "2026-11-22",
         &[
             "item",
@@ -590,8 +547,7 @@ fn item_add_refuses_bad_input() {
         ],
         "onbekende klant 999",
     );
-    refused(
-        &db,
+    db.refused_on(
         "2026-11-22",
         &[
             "item",
@@ -605,8 +561,7 @@ fn item_add_refuses_bad_input() {
         ],
         "titel mag niet leeg",
     );
-    refused(
-        &db,
+    db.refused_on(
         "2026-11-22",
         &[
             "item",
@@ -620,8 +575,7 @@ fn item_add_refuses_bad_input() {
         ],
         "verleden",
     );
-    refused(
-        &db,
+    db.refused_on(
         "2026-11-22",
         &[
             "item", "add", "--client", &client, "--title", "x", "--due", "morgen",
@@ -648,43 +602,37 @@ fn an_activity_closed_early_never_expires() {
             "2026-12-04",
         ])
         .to_string();
-    refused(
-        &db,
+    db.refused_on(
         "2026-11-22",
         &["activity", "close", &activity, "--outcome", "afgerond"],
         "past niet bij",
     );
-    refused(
-        &db,
+    db.refused_on(
         "2026-11-22",
         &["activity", "close", &activity, "--outcome", "verlengd"],
         "activity extend",
     );
-    refused(
-        &db,
+    db.refused_on(
         "2026-11-22",
         &["activity", "close", "999", "--outcome", "ontvangen"],
         "onbekende activiteit 999",
     );
-    on(
-        &db,
+    db.on(
         "2026-11-22",
         &["activity", "close", &activity, "--outcome", "ontvangen"],
     );
-    refused(
-        &db,
+    db.refused_on(
         "2026-11-22",
         &["activity", "close", &activity, "--outcome", "ontvangen"],
         "al afgesloten",
     );
-    refused(
-        &db,
+    db.refused_on(
         "2026-11-22",
         &["activity", "extend", &activity, "--to", "2026-12-20"],
         "al afgesloten",
     );
     for today in days("2026-12-01", "2026-12-10") {
-        on(&db, &today, &["sweep"]);
+        db.on(&today, &["sweep"]);
     }
     assert!(items_of(&db, activity.parse().unwrap()).is_empty());
 }
@@ -707,8 +655,7 @@ fn extending_starts_a_new_cycle_and_settles_the_old_item() {
     ]);
     let id = activity.to_string();
     // The cycle that ended on 11-20 gets its item, even though nobody looked before.
-    on(
-        &db,
+    db.on(
         "2026-11-22",
         &["activity", "extend", &id, "--to", "2026-12-20"],
     );
@@ -717,25 +664,22 @@ fn extending_starts_a_new_cycle_and_settles_the_old_item() {
         items,
         [("2026-11-20".into(), "closed".into(), "verlengd".into())]
     );
-    refused(
-        &db,
+    db.refused_on(
         "2026-11-22",
         &["activity", "extend", &id, "--to", "2026-08-31"],
         "vóór de startdatum",
     );
-    refused(
-        &db,
+    db.refused_on(
         "2026-11-22",
         &["activity", "extend", &id, "--to", "2026-12-20"],
         "eindigt al op",
     );
-    refused(
-        &db,
+    db.refused_on(
         "2026-11-22",
         &["activity", "extend", "999", "--to", "2026-12-20"],
         "onbekende activiteit",
     );
-    on(&db, "2026-12-20", &["sweep"]);
+    db.on("2026-12-20", &["sweep"]);
     assert_eq!(items_of(&db, activity).len(), 2);
     let audit: String = db
         .conn()

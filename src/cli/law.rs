@@ -103,19 +103,17 @@ pub fn run_aanvraag(ctx: &Context, command: AanvraagCommand) -> anyhow::Result<(
                 None => ctx.today,
             };
             // Not a statutory term: the klantmanager sets it. The suggestion is two
-            // weeks, on a working day; a chosen end on a closed day gets a warning.
+            // weeks, on a working day; a chosen end on a closed day gets a warning,
+            // once it is stored (a refusal stays one line).
             let end = match end {
-                Some(text) => {
-                    let end = parse_date(&text)?;
-                    if let Some((warning, _)) = hersteltermijn_warning(end, &calendar) {
-                        eprintln!("inbeeld: {warning}");
-                    }
-                    end
-                }
+                Some(text) => parse_date(&text)?,
                 None => calendar
                     .next_working_day(given.checked_add_days(Days::new(14)).unwrap_or(given)),
             };
             let activity = store.add_hersteltermijn(id, &missing, given, end)?;
+            if let Some((warning, _)) = hersteltermijn_warning(end, &calendar) {
+                eprintln!("inbeeld: {warning}");
+            }
             print_id(activity)
         }
         AanvraagCommand::Decide {

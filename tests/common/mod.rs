@@ -81,6 +81,40 @@ impl Db {
         counts(&self.path)
     }
 
+    /// Runs a command on `today` that must succeed and returns its stdout.
+    pub fn on(&self, today: &str, args: &[&str]) -> String {
+        let out = self.cmd_on(today).args(args).output().expect("run");
+        assert!(
+            out.status.success(),
+            "{today} {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).expect("utf-8")
+    }
+
+    /// Runs a command on `today` that must be refused as bad input: exit code 2, one
+    /// line on stderr starting with `inbeeld: ` and containing `expected`, nothing on
+    /// stdout, and no row added or changed.
+    pub fn refused_on(&self, today: &str, args: &[&str], expected: &str) {
+        let before = self.counts();
+        let out = self.cmd_on(today).args(args).output().expect("run");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+        assert_eq!(stderr.lines().count(), 1, "one line: {stderr:?}");
+        assert!(stderr.starts_with("inbeeld: "), "{stderr}");
+        assert!(
+            stderr.contains(expected),
+            "{args:?}: {stderr:?} lacks {expected:?}"
+        );
+        assert!(out.stdout.is_empty());
+        assert_eq!(self.counts(), before, "{args:?} changed the database");
+    }
+
+    /// As `refused_on`, on `TODAY`.
+    pub fn refused(&self, args: &[&str], expected: &str) {
+        self.refused_on(TODAY, args, expected);
+    }
+
     /// A client in `category`, added through the command line.
     pub fn client(&self, name: &str, category: &str) -> i64 {
         self.add(&["client", "add", "--name", name, "--category", category])
