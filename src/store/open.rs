@@ -55,6 +55,9 @@ pub(super) fn open(path: &Path) -> Result<(Connection, String)> {
     conn.pragma_update(None, "foreign_keys", true)?;
     conn.pragma_update(None, "journal_mode", "WAL")?;
     conn.pragma_update(None, "synchronous", "FULL")?;
+    // Room for the pages the werkvoorraad and caseload read again on every refresh
+    // (the default is 2 MiB); taken only as pages are read.
+    conn.pragma_update(None, "cache_size", -16_384i64)?;
     upgrade(&mut conn, path)?;
     let actor = conn.query_row(
         "SELECT name FROM case_managers ORDER BY id LIMIT 1",
