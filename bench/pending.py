@@ -18,13 +18,15 @@ for suffix in ("-wal", "-shm"):
 shutil.copyfile(source, copy)
 db = sqlite3.connect(copy)
 changed = db.execute(
+    # Activities from all over the file (any client, any year), whose new end dates
+    # fall in the last two weeks: what a sweep finds after the cockpit was closed for
+    # a fortnight.
     """UPDATE activities SET status = 'open', outcome_code = NULL, outcome_note = NULL,
-           closed_on = NULL, end_date = date(start_date, '+1 days')
+           closed_on = NULL, end_date = date(?1, '-' || (id % 14) || ' days')
        WHERE id IN (SELECT id FROM activities
                     WHERE status = 'closed' AND term_rule IS NULL AND type_code <> 'afspraak'
-                      AND date(start_date, '+1 days') <= ?
-                    -- Spread over the whole file, as real end dates are.
-                    ORDER BY (id * 2654435761) % 4294967296 LIMIT ?)""",
+                      AND start_date <= date(?1, '-14 days')
+                    ORDER BY (id * 2654435761) % 4294967296 LIMIT ?2)""",
     (today, count),
 ).rowcount
 db.commit()
