@@ -94,16 +94,20 @@ pub struct AgendaEntry {
     pub title: String,
     /// An afspraak (planned contact) rather than an end date.
     pub appointment: bool,
+    /// An afspraak's time (HH:MM) and channel.
+    pub time: Option<String>,
+    pub channel: Option<String>,
 }
 
 /// What ends or takes place in a date range: a range per activity type on the index
 /// of open activities by type.
 pub(crate) fn agenda_sql() -> String {
-    "SELECT a.end_date, a.id, a.client_id, c.name, a.type_code, a.title, t.reminder_days IS NOT NULL
+    "SELECT a.end_date, a.id, a.client_id, c.name, a.type_code, a.title, t.reminder_days IS NOT NULL,
+            a.appointment_time, a.channel_code
      FROM activity_types t CROSS JOIN activities a INDEXED BY activities_open_by_type
      JOIN clients c ON c.id = a.client_id
      WHERE a.type_code = t.code AND a.status = 'open' AND a.end_date BETWEEN ?1 AND ?2
-     ORDER BY a.end_date, t.reminder_days IS NOT NULL DESC, c.name"
+     ORDER BY a.end_date, t.reminder_days IS NOT NULL DESC, a.appointment_time, c.name"
         .to_owned()
 }
 
@@ -124,6 +128,8 @@ impl Store {
                 type_code: row.get(4)?,
                 title: row.get(5)?,
                 appointment: row.get(6)?,
+                time: row.get(7)?,
+                channel: row.get(8)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)

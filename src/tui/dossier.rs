@@ -363,10 +363,16 @@ impl DossierView {
                 } else {
                     a.end_date.to_string()
                 };
+                // An afspraak shows when and how.
+                let title = match (&a.time, &a.channel) {
+                    (Some(time), Some(channel)) => format!("{} ({time}, {channel})", a.title),
+                    (None, Some(channel)) => format!("{} ({channel})", a.title),
+                    _ => a.title.clone(),
+                };
                 Self::highlight(
                     Row::new(vec![
                         Line::from(a.type_code.clone()),
-                        Line::from(a.title.clone()),
+                        Line::from(title),
                         Line::from(period),
                         Line::from(status),
                     ]),

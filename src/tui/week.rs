@@ -94,21 +94,27 @@ fn day_lines(day: &Day) -> Vec<Line<'static>> {
         )),
     ])];
     for a in &day.appointments {
+        let when = a.time.as_deref().unwrap_or("     ");
+        let channel = a
+            .channel
+            .as_deref()
+            .map(|c| format!(" ({c})"))
+            .unwrap_or_default();
         lines.push(Line::from(vec![
-            Span::styled("  afspraak    ", Style::new().cyan()),
-            Span::raw(format!("{} — {}", a.client_name, a.title)),
+            Span::styled(format!("  afspraak {when} "), Style::new().cyan()),
+            Span::raw(format!("{} — {}{channel}", a.client_name, a.title)),
         ]));
     }
     for a in &day.expiring {
         lines.push(Line::from(vec![
-            Span::styled("  eindigt     ", Style::new().yellow()),
+            Span::styled("  eindigt        ", Style::new().yellow()),
             Span::raw(format!("{} — {} ({})", a.client_name, a.title, a.type_code)),
         ]));
     }
     for item in &day.items {
         let mark = if item.legal { "§" } else { " " };
         lines.push(Line::from(vec![
-            Span::styled(format!("  werkitem {mark}  "), Style::new().dim()),
+            Span::styled(format!("  werkitem {mark}     "), Style::new().dim()),
             Span::raw(format!("{} — {}", item.client_name, item.title)),
         ]));
     }
