@@ -70,6 +70,18 @@ pub enum Command {
     /// De trede op de participatieladder (1–6) vastleggen
     #[command(subcommand)]
     Ladder(LadderCommand),
+    /// Schrijf een reservekopie (een nieuw bestand), ook terwijl de cockpit openstaat
+    Backup {
+        #[arg(value_name = "PAD")]
+        path: std::path::PathBuf,
+    },
+    /// Controleer het bestand en de regels van inbeeld
+    Check(JsonFlag),
+    /// Zet een reservekopie terug; de huidige database wordt eerst bewaard
+    Restore {
+        #[arg(value_name = "PAD")]
+        path: std::path::PathBuf,
+    },
 }
 
 #[derive(Debug, Subcommand)]

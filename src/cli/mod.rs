@@ -9,6 +9,7 @@ mod in_view;
 mod journal;
 mod law;
 mod output;
+mod safety;
 mod work_items;
 
 use std::path::PathBuf;
@@ -118,6 +119,9 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Some(Command::Plan(command)) => in_view::run_plan(&ctx, command),
         Some(Command::Situation(command)) => in_view::run_situation(&ctx, command),
         Some(Command::Ladder(command)) => in_view::run_ladder(&ctx, command),
+        Some(Command::Backup { path }) => safety::run_backup(&ctx, &path),
+        Some(Command::Check(flag)) => safety::run_check(&ctx, flag.json),
+        Some(Command::Restore { path }) => safety::run_restore(&ctx, &path),
     }
 }
 

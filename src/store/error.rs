@@ -25,8 +25,20 @@ pub enum StoreError {
         path: PathBuf,
         source: std::io::Error,
     },
+    /// SQLite found the file damaged. Nothing is written to it.
+    #[error("de database is beschadigd ({0}); het bestand is niet gewijzigd — controleer het met 'inbeeld check' en zet zo nodig een reservekopie terug met 'inbeeld restore PAD'")]
+    Damaged(String),
     #[error("databasefout: {0}")]
-    Sqlite(#[from] rusqlite::Error),
+    Sqlite(rusqlite::Error),
+}
+
+impl From<rusqlite::Error> for StoreError {
+    fn from(err: rusqlite::Error) -> StoreError {
+        match err.sqlite_error_code() {
+            Some(rusqlite::ErrorCode::DatabaseCorrupt) => StoreError::Damaged(err.to_string()),
+            _ => StoreError::Sqlite(err),
+        }
+    }
 }
 
 impl StoreError {

@@ -11,6 +11,7 @@ mod error;
 mod journal;
 mod open;
 mod plans;
+mod safety;
 mod sweep;
 mod terms;
 mod work_items;
@@ -26,6 +27,7 @@ pub use clients::Dossier;
 pub use error::{Result, StoreError};
 pub use open::{default_path, SCHEMA_VERSION};
 pub use plans::{Goal, LadderStep, Plan, PlanHistory, Situation};
+pub use safety::CheckReport;
 pub use sweep::{Expired, NewExpiryItem, ReminderDue, RhythmLapsed};
 pub use terms::{Application, ApplicationView, Decision, Term};
 

@@ -15,7 +15,7 @@ pub const SCHEMA_VERSION: i64 = 1;
 
 /// `PRAGMA application_id` of an inbeeld file ("inbl"), so that `file(1)` and this
 /// program can tell it from any other SQLite database.
-const APPLICATION_ID: i64 = 0x696e_626c;
+pub(super) const APPLICATION_ID: i64 = 0x696e_626c;
 
 const SCHEMA: &str = include_str!("../../schema.sql");
 

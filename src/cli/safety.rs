@@ -1,0 +1,75 @@
+//! `inbeeld backup`, `inbeeld check` and `inbeeld restore`.
+
+use std::path::Path;
+
+use anyhow::anyhow;
+
+use super::output;
+use super::Context;
+use crate::clock;
+
+pub fn run_backup(ctx: &Context, path: &Path) -> anyhow::Result<()> {
+    ctx.open()?.backup_to(path)?;
+    output::line(&format!("Reservekopie geschreven naar {}", path.display()))
+}
+
+/// Prints what the check found; a file that is not in order ends with exit code 1.
+pub fn run_check(ctx: &Context, json: bool) -> anyhow::Result<()> {
+    // Like every command that reads the werkvoorraad, the check sweeps first; then
+    // it verifies the sweep's result independently.
+    let report = ctx.open_swept()?.check(ctx.today)?;
+    if json {
+        output::json(&report)?;
+    } else {
+        let mut text = String::new();
+        let integrity = if report.integrity == ["ok"] {
+            "in orde".to_owned()
+        } else {
+            report.integrity.join("; ")
+        };
+        text.push_str(&format!("bestand (integrity_check): {integrity}\n"));
+        text.push_str(&format!(
+            "verwijzingen (foreign keys): {}\n",
+            if report.foreign_keys.is_empty() {
+                "in orde".to_owned()
+            } else {
+                report.foreign_keys.join("; ")
+            }
+        ));
+        text.push_str(&format!(
+            "regels van inbeeld: {}",
+            if report.invariants.is_empty() {
+                "in orde".to_owned()
+            } else {
+                report.invariants.join("; ")
+            }
+        ));
+        output::line(&text)?;
+    }
+    if report.is_ok() {
+        Ok(())
+    } else {
+        Err(anyhow!(
+            "de controle vond problemen in {}",
+            ctx.db.display()
+        ))
+    }
+}
+
+/// The current file is kept beside it, named by the moment of the restore.
+pub fn run_restore(ctx: &Context, from: &Path) -> anyhow::Result<()> {
+    let stamp: String = clock::now_utc()
+        .chars()
+        .filter(|c| c.is_ascii_digit())
+        .take(14)
+        .collect();
+    let keep = ctx
+        .db
+        .with_extension(format!("voor-herstel-{stamp}.sqlite"));
+    ctx.open()?.restore_from(from, &keep)?;
+    output::line(&format!(
+        "{} teruggezet; de database van daarvoor staat in {}",
+        from.display(),
+        keep.display()
+    ))
+}

@@ -1,0 +1,162 @@
+//! Keeping the file safe: online backups, restoring one, and checking the file and
+//! the program's own rules.
+
+use std::path::Path;
+
+use rusqlite::backup::Backup;
+use rusqlite::{Connection, OpenFlags};
+use serde::Serialize;
+
+use super::error::{Result, StoreError};
+use super::Store;
+use crate::domain::InputError;
+
+/// What `check` found; empty lists mean the file is in order.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct CheckReport {
+    /// SQLite's own verdict (`PRAGMA integrity_check`): "ok", or what is damaged.
+    pub integrity: Vec<String>,
+    /// References to rows that do not exist (`PRAGMA foreign_key_check`).
+    pub foreign_keys: Vec<String>,
+    /// The program's own rules that do not hold.
+    pub invariants: Vec<String>,
+}
+
+impl CheckReport {
+    pub fn is_ok(&self) -> bool {
+        self.integrity == ["ok"] && self.foreign_keys.is_empty() && self.invariants.is_empty()
+    }
+}
+
+/// Copies a whole database with SQLite's online backup, page by page, consistent
+/// even while others write.
+fn copy(from: &Connection, to: &Path) -> Result<()> {
+    let mut target = Connection::open(to)?;
+    {
+        let backup = Backup::new(from, &mut target)?;
+        backup.run_to_completion(256, std::time::Duration::from_millis(5), None)?;
+    }
+    // A backup is one file: no journal beside it.
+    target.pragma_update(None, "journal_mode", "DELETE")?;
+    Ok(())
+}
+
+fn integrity(conn: &Connection) -> Result<Vec<String>> {
+    let mut stmt = conn.prepare("PRAGMA integrity_check")?;
+    let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+impl Store {
+    /// Writes a consistent copy of the database to `to`, which must not exist yet.
+    pub fn backup_to(&self, to: &Path) -> Result<()> {
+        if to.exists() {
+            return Err(InputError::Other(format!(
+                "{} bestaat al; kies een nieuwe naam, een reservekopie overschrijft niets",
+                to.display()
+            ))
+            .into());
+        }
+        copy(self.conn(), to)
+    }
+
+    /// The full check: SQLite's integrity check, the foreign keys, and the program's
+    /// rules — every expired activity has its work item, every handled item has an
+    /// outcome its kind allows, at most one open contact-rhythm item per client.
+    pub fn check(&self, today: chrono::NaiveDate) -> Result<CheckReport> {
+        let conn = self.conn();
+        let mut report = CheckReport {
+            integrity: integrity(conn)?,
+            ..CheckReport::default()
+        };
+        let mut stmt = conn.prepare("PRAGMA foreign_key_check")?;
+        report.foreign_keys = stmt
+            .query_map([], |r| {
+                Ok(format!(
+                    "{} rij {} verwijst naar een ontbrekende rij in {}",
+                    r.get::<_, String>(0)?,
+                    r.get::<_, Option<i64>>(1)?.unwrap_or_default(),
+                    r.get::<_, String>(2)?
+                ))
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        // Independent of the sweep's own query and its pending marker, so that a
+        // fault in either shows here: every open activity whose end date (less its
+        // type's lead) has come has an item for that end date.
+        let expired: i64 = conn.query_row(
+            "SELECT count(*) FROM activities a JOIN activity_types t ON t.code = a.type_code
+             WHERE a.status = 'open' AND date(a.end_date, '-' || t.lead_days || ' days') <= ?1
+               AND NOT EXISTS (SELECT 1 FROM work_items w WHERE w.source = 'activity'
+                   AND w.source_activity_id = a.id AND w.source_end_date = a.end_date)",
+            [today],
+            |r| r.get(0),
+        )?;
+        if expired > 0 {
+            report.invariants.push(format!(
+                "{expired} verlopen activiteit(en) zonder werkitem, ook na de sweep"
+            ));
+        }
+        let wrong: Vec<(i64, String, String)> = conn
+            .prepare(
+                "SELECT w.id, w.kind_code, w.outcome_code FROM work_items w
+                 WHERE w.status = 'closed' AND NOT EXISTS (SELECT 1 FROM kind_outcomes k
+                     WHERE k.kind_code = w.kind_code AND k.outcome_code = w.outcome_code)",
+            )?
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        for (id, kind, outcome) in wrong {
+            report.invariants.push(format!(
+                "werkitem {id} ({kind}) is afgehandeld met '{outcome}', dat bij die soort niet mag"
+            ));
+        }
+        let doubled: i64 = conn.query_row(
+            "SELECT count(*) FROM (SELECT client_id FROM work_items
+                 WHERE source = 'rhythm' AND status = 'open' GROUP BY client_id HAVING count(*) > 1)",
+            [],
+            |r| r.get(0),
+        )?;
+        if doubled > 0 {
+            report.invariants.push(format!(
+                "{doubled} klant(en) met meer dan één open contactritme-werkitem"
+            ));
+        }
+        Ok(report)
+    }
+
+    /// Replaces the database with the one in `from`, after checking that `from` is an
+    /// inbeeld database that passes the integrity check. The current file is first
+    /// saved to `keep`, so a restore loses nothing either.
+    pub fn restore_from(&mut self, from: &Path, keep: &Path) -> Result<()> {
+        let source = Connection::open_with_flags(from, OpenFlags::SQLITE_OPEN_READ_ONLY)
+            .map_err(|_| damaged(from, "het bestand kan niet worden gelezen"))?;
+        let verdict =
+            integrity(&source).map_err(|_| damaged(from, "het is geen SQLite-database"))?;
+        if verdict != ["ok"] {
+            return Err(damaged(
+                from,
+                "het bestand is beschadigd (integrity_check faalt)",
+            ));
+        }
+        let application: i64 = source.pragma_query_value(None, "application_id", |r| r.get(0))?;
+        let version: i64 = source.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        if application != super::open::APPLICATION_ID || version != super::SCHEMA_VERSION {
+            return Err(damaged(
+                from,
+                "het is geen inbeeld-database van deze versie",
+            ));
+        }
+        self.backup_to(keep)?;
+        // The online backup into the open database replaces it as a whole.
+        let backup = Backup::new(&source, &mut self.conn)?;
+        backup.run_to_completion(256, std::time::Duration::from_millis(5), None)?;
+        Ok(())
+    }
+}
+
+fn damaged(path: &Path, reason: &str) -> StoreError {
+    InputError::Other(format!(
+        "{} wordt niet teruggezet: {reason}; de huidige database is niet gewijzigd",
+        path.display()
+    ))
+    .into()
+}

@@ -1,0 +1,165 @@
+//! Nothing lost: backups, the check, restoring, and damaged files.
+
+mod common;
+
+use common::Db;
+use serde_json::Value;
+
+fn demo(db: &Db) {
+    db.ok(&["demo", "--no-open", "--clients", "30", "--seed", "5"]);
+}
+
+fn clients(db: &Db, path: &std::path::Path) -> Value {
+    let out = db
+        .cmd()
+        .env("INBEELD_DB", path)
+        .args(["client", "list", "--json"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+#[test]
+fn a_backup_is_a_complete_single_file_and_never_overwrites() {
+    let db = Db::new();
+    demo(&db);
+    let backup = db.path.with_file_name("kopie.sqlite");
+    let out = db.ok(&["backup", backup.to_str().unwrap()]);
+    assert!(out.contains("kopie.sqlite"));
+    let mut wal = backup.as_os_str().to_owned();
+    wal.push("-wal");
+    assert!(
+        !std::path::Path::new(&wal).exists(),
+        "one file, no journal beside it"
+    );
+    assert_eq!(clients(&db, &backup), clients(&db, &db.path));
+    assert_eq!(common::counts(&backup), db.counts());
+
+    let before = std::fs::read(&backup).unwrap();
+    db.refused(&["backup", backup.to_str().unwrap()], "bestaat al");
+    assert_eq!(std::fs::read(&backup).unwrap(), before);
+}
+
+#[test]
+fn check_passes_a_healthy_file_and_names_what_is_wrong() {
+    let db = Db::new();
+    demo(&db);
+    let out = db.ok(&["check"]);
+    assert_eq!(out.matches("in orde").count(), 3, "{out}");
+    let report = db.json(&["check", "--json"]);
+    assert_eq!(report["integrity"][0], "ok");
+
+    // Break three rules behind the program's back, one of them in a way the sweep
+    // cannot see: an activity marked as expired for its end date without an item.
+    let conn = db.conn();
+    conn.execute_batch(
+        "UPDATE activities SET end_date = '2026-11-20', expired_end_date = '2026-11-20'
+             WHERE id = (SELECT id FROM activities WHERE status = 'open' AND end_date > '2026-11-22'
+                         AND type_code = 'traject' LIMIT 1);
+         INSERT INTO work_items (client_id, kind_code, title, due_date, source, status, outcome_code, closed_at, created_at)
+             VALUES (1, 'traject', 'x', '2026-11-01', 'manual', 'closed', 'gebeld', 'now', 'now');
+         PRAGMA foreign_keys = OFF;
+         INSERT INTO notes (client_id, note_date, text, created_at) VALUES (9999, '2026-11-01', 'wees', 'now');",
+    )
+    .unwrap();
+    drop(conn);
+    let out = db.cmd().args(["check"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("'gebeld', dat bij die soort niet mag"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("notes rij"), "{stdout}");
+    assert!(
+        stdout.contains("1 verlopen activiteit(en) zonder werkitem"),
+        "{stdout}"
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("vond problemen"));
+}
+
+#[test]
+fn restore_brings_back_a_backup_and_keeps_what_it_replaces() {
+    let db = Db::new();
+    demo(&db);
+    let backup = db.path.with_file_name("maandag.sqlite");
+    db.ok(&["backup", backup.to_str().unwrap()]);
+    let monday = clients(&db, &db.path);
+    db.client("Later Toegevoegd", "beheer");
+    let tuesday = clients(&db, &db.path);
+    assert_ne!(monday, tuesday);
+
+    let out = db.ok(&["restore", backup.to_str().unwrap()]);
+    assert!(out.contains("teruggezet"), "{out}");
+    assert_eq!(clients(&db, &db.path), monday, "the backup is back");
+    let kept: Vec<_> = std::fs::read_dir(db.path.parent().unwrap())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.to_string_lossy().contains("voor-herstel"))
+        .collect();
+    assert_eq!(kept.len(), 1);
+    assert_eq!(clients(&db, &kept[0]), tuesday, "what was replaced is kept");
+}
+
+#[test]
+fn restore_refuses_a_damaged_or_foreign_file_and_changes_nothing() {
+    let db = Db::new();
+    demo(&db);
+    let backup = db.path.with_file_name("kopie.sqlite");
+    db.ok(&["backup", backup.to_str().unwrap()]);
+
+    // Damaged: a backup with garbage in the middle.
+    let mut bytes = std::fs::read(&backup).unwrap();
+    let middle = bytes.len() / 2;
+    for b in &mut bytes[middle..middle + 8192] {
+        *b = 0xA5;
+    }
+    let damaged = db.path.with_file_name("kapot.sqlite");
+    std::fs::write(&damaged, &bytes).unwrap();
+    let before = clients(&db, &db.path);
+    db.refused(&["restore", damaged.to_str().unwrap()], "niet gewijzigd");
+    assert_eq!(clients(&db, &db.path), before);
+
+    // Foreign: another program's SQLite file.
+    let other = db.path.with_file_name("ander.sqlite");
+    rusqlite::Connection::open(&other)
+        .unwrap()
+        .execute_batch("CREATE TABLE recepten (naam TEXT)")
+        .unwrap();
+    db.refused(
+        &["restore", other.to_str().unwrap()],
+        "geen inbeeld-database",
+    );
+    db.refused(&["restore", "/bestaat/niet.sqlite"], "niet worden gelezen");
+    assert_eq!(clients(&db, &db.path), before);
+}
+
+#[test]
+fn a_truncated_database_gives_a_clear_message_and_is_not_overwritten() {
+    let db = Db::new();
+    demo(&db);
+    db.conn()
+        .pragma_update(None, "journal_mode", "DELETE")
+        .unwrap();
+    let bytes = std::fs::read(&db.path).unwrap();
+    std::fs::write(&db.path, &bytes[..bytes.len() / 3]).unwrap();
+    let truncated = std::fs::read(&db.path).unwrap();
+    let out = db.cmd().args(["client", "list"]).output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(
+        stderr.contains("beschadigd") && stderr.contains("inbeeld restore"),
+        "{stderr}"
+    );
+    assert_eq!(
+        std::fs::read(&db.path).unwrap(),
+        truncated,
+        "the damaged file is not written to"
+    );
+}
