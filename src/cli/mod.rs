@@ -65,8 +65,12 @@ impl Context {
         tui::Session::new(self.today, self.today_overridden, db)
     }
 
+    /// Opens the database; at the first start of a day it is checked and backed up
+    /// first (see `Store::daily_backup`).
     pub fn open(&self) -> anyhow::Result<Store> {
-        Ok(Store::open(&self.db)?)
+        let store = Store::open(&self.db)?;
+        store.daily_backup(self.today)?;
+        Ok(store)
     }
 
     /// Opens the database and runs the sweep first: every command that reads the
@@ -101,27 +105,44 @@ pub fn main() -> ExitCode {
 
 pub fn run(cli: Cli) -> anyhow::Result<()> {
     let ctx = Context::from_cli(&cli)?;
-    match cli.command {
+    dispatch(&ctx, cli.command).map_err(|err| {
+        // A damaged file: say where the latest good copy is.
+        let damaged = err
+            .chain()
+            .any(|c| matches!(c.downcast_ref::<StoreError>(), Some(StoreError::Damaged(_))));
+        match store::latest_backup(&ctx.db).filter(|_| damaged) {
+            Some(backup) => anyhow!(
+                "{}; de laatste reservekopie is {}",
+                one_line(&err),
+                backup.display()
+            ),
+            None => err,
+        }
+    })
+}
+
+fn dispatch(ctx: &Context, command: Option<Command>) -> anyhow::Result<()> {
+    match command {
         None => tui::run(ctx.open_swept()?, ctx.session(&ctx.db)),
-        Some(Command::Demo(args)) => demo::run(&ctx, &args),
-        Some(Command::Client(command)) => client::run(&ctx, command),
-        Some(Command::Activity(command)) => client::run_activity(&ctx, command),
-        Some(Command::Contact(command)) => journal::run_contact(&ctx, command),
-        Some(Command::Note(command)) => journal::run_note(&ctx, command),
-        Some(Command::Catalog(args)) => catalog::run(&ctx, args),
-        Some(Command::Worklist(flag)) => work_items::run_worklist(&ctx, flag.json),
-        Some(Command::Item(command)) => work_items::run_item(&ctx, command),
-        Some(Command::Sweep) => work_items::run_sweep(&ctx),
-        Some(Command::Calendar(command)) => law::run_calendar(&ctx, command),
-        Some(Command::Term(command)) => law::run_term(&ctx, command),
-        Some(Command::Aanvraag(command)) => law::run_aanvraag(&ctx, command),
-        Some(Command::Appointment(command)) => in_view::run_appointment(&ctx, command),
-        Some(Command::Plan(command)) => in_view::run_plan(&ctx, command),
-        Some(Command::Situation(command)) => in_view::run_situation(&ctx, command),
-        Some(Command::Ladder(command)) => in_view::run_ladder(&ctx, command),
-        Some(Command::Backup { path }) => safety::run_backup(&ctx, &path),
-        Some(Command::Check(flag)) => safety::run_check(&ctx, flag.json),
-        Some(Command::Restore { path }) => safety::run_restore(&ctx, &path),
+        Some(Command::Demo(args)) => demo::run(ctx, &args),
+        Some(Command::Client(command)) => client::run(ctx, command),
+        Some(Command::Activity(command)) => client::run_activity(ctx, command),
+        Some(Command::Contact(command)) => journal::run_contact(ctx, command),
+        Some(Command::Note(command)) => journal::run_note(ctx, command),
+        Some(Command::Catalog(args)) => catalog::run(ctx, args),
+        Some(Command::Worklist(flag)) => work_items::run_worklist(ctx, flag.json),
+        Some(Command::Item(command)) => work_items::run_item(ctx, command),
+        Some(Command::Sweep) => work_items::run_sweep(ctx),
+        Some(Command::Calendar(command)) => law::run_calendar(ctx, command),
+        Some(Command::Term(command)) => law::run_term(ctx, command),
+        Some(Command::Aanvraag(command)) => law::run_aanvraag(ctx, command),
+        Some(Command::Appointment(command)) => in_view::run_appointment(ctx, command),
+        Some(Command::Plan(command)) => in_view::run_plan(ctx, command),
+        Some(Command::Situation(command)) => in_view::run_situation(ctx, command),
+        Some(Command::Ladder(command)) => in_view::run_ladder(ctx, command),
+        Some(Command::Backup { path }) => safety::run_backup(ctx, &path),
+        Some(Command::Check(flag)) => safety::run_check(ctx, flag.json),
+        Some(Command::Restore { path }) => safety::run_restore(ctx, &path),
     }
 }
 

@@ -27,7 +27,7 @@ pub use clients::Dossier;
 pub use error::{Result, StoreError};
 pub use open::{default_path, SCHEMA_VERSION};
 pub use plans::{Goal, LadderStep, Plan, PlanHistory, Situation};
-pub use safety::CheckReport;
+pub use safety::{backups_folder, latest_backup, CheckReport, DAILY_BACKUPS};
 pub use sweep::{Expired, NewExpiryItem, ReminderDue, RhythmLapsed};
 pub use terms::{Application, ApplicationView, Decision, Term};
 

@@ -1,7 +1,8 @@
 //! Keeping the file safe: online backups, restoring one, and checking the file and
 //! the program's own rules.
 
-use std::path::Path;
+use std::fs;
+use std::path::{Path, PathBuf};
 
 use rusqlite::backup::Backup;
 use rusqlite::{Connection, OpenFlags};
@@ -150,6 +151,75 @@ impl Store {
         let backup = Backup::new(&source, &mut self.conn)?;
         backup.run_to_completion(256, std::time::Duration::from_millis(5), None)?;
         Ok(())
+    }
+}
+
+/// How many daily backups are kept.
+pub const DAILY_BACKUPS: usize = 7;
+
+/// The folder beside the database where the daily backups are kept.
+pub fn backups_folder(db: &Path) -> PathBuf {
+    let mut name = db.as_os_str().to_owned();
+    name.push(".backups");
+    PathBuf::from(name)
+}
+
+/// The newest daily backup of `db`, if there is one.
+pub fn latest_backup(db: &Path) -> Option<PathBuf> {
+    daily_backups(db).pop()
+}
+
+fn daily_backups(db: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = fs::read_dir(backups_folder(db))
+        .map(|entries| {
+            entries
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|e| e == "sqlite"))
+                .collect()
+        })
+        .unwrap_or_default();
+    // Named by date, so the name sorts them.
+    files.sort();
+    files
+}
+
+impl Store {
+    /// At the first start of a day: `PRAGMA quick_check`, then a backup named by the
+    /// date beside the database; the oldest beyond seven are removed. A damaged file
+    /// is refused (and never copied over the good backups). Returns the new backup.
+    pub fn daily_backup(&self, today: chrono::NaiveDate) -> Result<Option<PathBuf>> {
+        let folder = backups_folder(self.path());
+        let target = folder.join(format!("{today}.sqlite"));
+        if target.exists() {
+            return Ok(None);
+        }
+        let verdict: String = self
+            .conn()
+            .query_row("PRAGMA quick_check", [], |r| r.get(0))?;
+        if verdict != "ok" {
+            return Err(StoreError::Damaged(format!("quick_check: {verdict}")));
+        }
+        fs::create_dir_all(&folder).map_err(|source| StoreError::Open {
+            path: folder.clone(),
+            source,
+        })?;
+        // Written under a name of this process first, so a backup is either whole or
+        // absent, also when several processes start the day at once.
+        let partial = target.with_extension(format!("{}.part", std::process::id()));
+        let _ = fs::remove_file(&partial);
+        copy(self.conn(), &partial)?;
+        fs::rename(&partial, &target).map_err(|source| StoreError::Open {
+            path: target.clone(),
+            source,
+        })?;
+        let backups = daily_backups(self.path());
+        for old in backups
+            .iter()
+            .take(backups.len().saturating_sub(DAILY_BACKUPS))
+        {
+            let _ = fs::remove_file(old);
+        }
+        Ok(Some(target))
     }
 }
 
