@@ -59,6 +59,7 @@ fn session() -> Session {
         today: today(),
         today_overridden: true,
         db_label: "bench".into(),
+        read_only: false,
     }
 }
 

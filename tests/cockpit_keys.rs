@@ -18,6 +18,7 @@ fn session(overridden: bool) -> Session {
         today: today(),
         today_overridden: overridden,
         db_label: "test".into(),
+        read_only: false,
     }
 }
 
@@ -744,6 +745,7 @@ fn plan_an_appointment_and_handle_a_no_show_from_the_cockpit() {
             today: day,
             today_overridden: true,
             db_label: "t".into(),
+            read_only: false,
         },
     )
     .unwrap();
@@ -774,4 +776,44 @@ fn plan_an_appointment_and_handle_a_no_show_from_the_cockpit() {
         )
         .unwrap();
     assert_eq!(follow_up, "2026-12-06");
+}
+
+#[test]
+fn a_second_cockpit_only_reads() {
+    let db = common::Db::new();
+    let first = inbeeld::tui::cockpit_lock(&db.path).unwrap();
+    assert!(first.is_some(), "the first cockpit gets the lock");
+    assert!(
+        inbeeld::tui::cockpit_lock(&db.path).unwrap().is_none(),
+        "a second does not"
+    );
+    drop(first);
+    assert!(
+        inbeeld::tui::cockpit_lock(&db.path).unwrap().is_some(),
+        "released on close"
+    );
+
+    let mut store = Store::open(&db.path).unwrap();
+    demo::generate(&mut store, Options::default(), today()).unwrap();
+    store.set_read_only().unwrap();
+    let before = db.counts();
+    let mut app = App::new(
+        store,
+        Session {
+            read_only: true,
+            ..session(true)
+        },
+    )
+    .unwrap();
+    assert!(app.read_only());
+    assert_eq!(db.counts(), before, "no sweep in a read-only cockpit");
+    let item = app.selected_item();
+    keys(&mut app, &[KeyCode::Char('a'), KeyCode::Char('1')]);
+    assert!(
+        app.message().unwrap().contains("Alleen lezen"),
+        "{:?}",
+        app.message()
+    );
+    assert_eq!(app.selected_item(), item);
+    assert_eq!(db.counts(), before, "nothing written");
 }

@@ -25,6 +25,7 @@ fn demo_app(db: &common::Db) -> App {
         today: today(),
         today_overridden: true,
         db_label: "~/demo.sqlite".into(),
+        read_only: false,
     };
     App::new(store, session).unwrap()
 }

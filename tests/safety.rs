@@ -243,3 +243,33 @@ fn a_damaged_file_points_to_the_latest_backup() {
         "no backup of a damaged file"
     );
 }
+
+#[test]
+fn a_scripted_edit_waits_for_a_busy_file_and_then_says_so() {
+    let db = Db::new();
+    let client = db.client("Bezet", "beheer").to_string();
+    let mut holder = rusqlite::Connection::open(&db.path).unwrap();
+    let hold = holder
+        .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+        .unwrap();
+    let start = std::time::Instant::now();
+    let out = db
+        .cmd()
+        .args(["note", "add", "--client", &client, "--text", "x"])
+        .output()
+        .unwrap();
+    let waited = start.elapsed();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(
+        stderr.contains("bezet") && stderr.contains("niets gewijzigd"),
+        "{stderr}"
+    );
+    assert!(
+        waited >= std::time::Duration::from_secs(4),
+        "it waited for the busy timeout: {waited:?}"
+    );
+    hold.rollback().unwrap();
+    db.ok(&["note", "add", "--client", &client, "--text", "nu wel"]);
+}

@@ -28,6 +28,9 @@ pub enum StoreError {
     /// SQLite found the file damaged. Nothing is written to it.
     #[error("de database is beschadigd ({0}); het bestand is niet gewijzigd — controleer het met 'inbeeld check' en zet zo nodig een reservekopie terug met 'inbeeld restore PAD'")]
     Damaged(String),
+    /// Another process kept the database busy for longer than the busy timeout.
+    #[error("de database is bezet door een ander programma (een cockpit of opdracht die nog bezig is); er is niets gewijzigd, probeer het zo opnieuw")]
+    Busy,
     #[error("databasefout: {0}")]
     Sqlite(rusqlite::Error),
 }
@@ -36,6 +39,9 @@ impl From<rusqlite::Error> for StoreError {
     fn from(err: rusqlite::Error) -> StoreError {
         match err.sqlite_error_code() {
             Some(rusqlite::ErrorCode::DatabaseCorrupt) => StoreError::Damaged(err.to_string()),
+            Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => {
+                StoreError::Busy
+            }
             _ => StoreError::Sqlite(err),
         }
     }

@@ -79,6 +79,12 @@ impl Store {
         &self.path
     }
 
+    /// From now on this connection only reads: SQLite itself refuses any write.
+    pub fn set_read_only(&self) -> Result<()> {
+        self.conn.pragma_update(None, "query_only", true)?;
+        Ok(())
+    }
+
     /// Runs `edit` in one immediate transaction: either all of it is stored, with its
     /// audit rows, or none of it.
     pub fn write<T>(&mut self, edit: impl FnOnce(&Write) -> Result<T>) -> Result<T> {

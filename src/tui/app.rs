@@ -52,6 +52,9 @@ impl Screen {
     }
 }
 
+const READ_ONLY: &str =
+    "Alleen lezen: een andere cockpit heeft dit bestand open. Wijzig het daar, of sluit die eerst.";
+
 pub struct App {
     store: Store,
     session: Session,
@@ -102,9 +105,18 @@ impl App {
     }
 
     fn sweep_and_refresh(&mut self) -> Result<usize> {
-        let report = engine::sweep(&mut self.store, self.session.today)?;
+        // A read-only cockpit leaves the sweep to the one that writes.
+        let created = if self.session.read_only {
+            0
+        } else {
+            engine::sweep(&mut self.store, self.session.today)?.created
+        };
         self.refresh()?;
-        Ok(report.created)
+        Ok(created)
+    }
+
+    pub fn read_only(&self) -> bool {
+        self.session.read_only
     }
 
     /// Rebuilds the rows from the store; called when data may have changed, never
@@ -496,6 +508,11 @@ impl App {
     /// the rows are rebuilt; a refusal stays in the popup that asked, with its text,
     /// so nothing typed is lost.
     fn apply(&mut self, intent: Intent) {
+        if self.session.read_only {
+            self.popups.clear();
+            self.message = Some(READ_ONLY.to_owned());
+            return;
+        }
         let today = self.session.today;
         let store = &mut self.store;
         let result = match intent {
@@ -670,7 +687,11 @@ impl App {
         }
         let [title, body, status] = chrome::layout(area);
         let today = self.session.today;
-        chrome::draw_title(frame, title, self.screen, &self.summary());
+        let mut summary = self.summary();
+        if self.session.read_only {
+            summary = format!("ALLEEN LEZEN · {summary}");
+        }
+        chrome::draw_title(frame, title, self.screen, &summary);
         match self.screen {
             Screen::Worklist => self.worklist.draw(frame, body, today),
             Screen::Caseload => self.caseload.draw(frame, body, &self.catalog, today),

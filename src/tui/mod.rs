@@ -29,6 +29,8 @@ pub struct Session {
     pub today_overridden: bool,
     /// The database file as the status line shows it.
     pub db_label: String,
+    /// Another cockpit has the file open: this one only reads.
+    pub read_only: bool,
 }
 
 impl Session {
@@ -43,18 +45,49 @@ impl Session {
             today,
             today_overridden,
             db_label,
+            read_only: false,
         }
+    }
+}
+
+/// The lock one cockpit holds on a database file, so that a second one only reads
+/// instead of two interleaving their edits. Released when dropped (or the process
+/// ends, whatever way).
+pub struct CockpitLock {
+    _held: std::fs::File,
+}
+
+/// Takes the cockpit lock of `db`, or `None` when another cockpit holds it.
+pub fn cockpit_lock(db: &std::path::Path) -> std::io::Result<Option<CockpitLock>> {
+    let mut name = db.as_os_str().to_owned();
+    name.push(".lock");
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(std::path::PathBuf::from(name))?;
+    match file.try_lock() {
+        Ok(()) => Ok(Some(CockpitLock { _held: file })),
+        Err(std::fs::TryLockError::WouldBlock) => Ok(None),
+        Err(std::fs::TryLockError::Error(err)) => Err(err),
     }
 }
 
 /// Opens the cockpit on the terminal and runs it until the user quits. The terminal
 /// is restored on quit, on error and on panic (ratatui's hook restores it before the
-/// panic message is printed, so the message reaches the user).
-pub fn run(store: Store, session: Session) -> anyhow::Result<()> {
+/// panic message is printed, so the message reaches the user). A second cockpit on
+/// the same file opens read-only.
+pub fn run(store: Store, mut session: Session) -> anyhow::Result<()> {
+    let lock = cockpit_lock(store.path())?;
+    if lock.is_none() {
+        session.read_only = true;
+        store.set_read_only()?;
+    }
     let mut app = App::new(store, session)?;
     let mut terminal = ratatui::try_init()?;
     let result = event_loop(&mut terminal, &mut app);
     ratatui::try_restore()?;
+    drop(lock);
     result
 }
 
