@@ -168,11 +168,11 @@ CREATE TABLE activities (
     application_id INTEGER REFERENCES applications (id),
     term_rule   TEXT REFERENCES term_rules (code),
     term_note   TEXT,
-    -- An afspraak: its time (HH:MM) and channel.
     -- The end date for which the sweep made this activity's work item: an activity
     -- whose end date moved on is pending again. A shortcut only; the unique key on
     -- work_items is what guarantees one item per cycle.
     expired_end_date TEXT,
+    -- An afspraak: its time (HH:MM) and channel.
     appointment_time TEXT CHECK (appointment_time IS NULL OR
         (length(appointment_time) = 5 AND time(appointment_time || ':00') IS appointment_time || ':00')),
     channel_code TEXT REFERENCES channels (code),

@@ -82,6 +82,20 @@ pub enum Command {
         #[arg(value_name = "PAD")]
         path: std::path::PathBuf,
     },
+    /// Schrijf een overdrachtsbundel (JSON) van klanten, met alles over hen
+    Export {
+        /// Alleen deze klant(en); zonder: de hele caseload
+        #[arg(long = "client", value_name = "ID")]
+        clients: Vec<i64>,
+        /// Naar dit bestand (standaard: de uitvoer)
+        #[arg(long, value_name = "PAD")]
+        out: Option<std::path::PathBuf>,
+    },
+    /// Lees een overdrachtsbundel in, in één keer of helemaal niet
+    Import {
+        #[arg(value_name = "PAD")]
+        path: std::path::PathBuf,
+    },
 }
 
 #[derive(Debug, Subcommand)]

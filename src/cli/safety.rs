@@ -73,3 +73,38 @@ pub fn run_restore(ctx: &Context, from: &Path) -> anyhow::Result<()> {
         keep.display()
     ))
 }
+
+/// Writes the bundle to `out` (never over an existing file) or to stdout.
+pub fn run_export(ctx: &Context, clients: &[i64], out: Option<&Path>) -> anyhow::Result<()> {
+    let bundle = ctx.open()?.export(clients)?;
+    match out {
+        None => output::json(&bundle),
+        Some(path) => {
+            if path.exists() {
+                return Err(crate::domain::InputError::Other(format!(
+                    "{} bestaat al; een bundel overschrijft niets",
+                    path.display()
+                ))
+                .into());
+            }
+            let text = serde_json::to_string_pretty(&bundle)?;
+            std::fs::write(path, text + "\n")
+                .map_err(|e| anyhow!("kan {} niet schrijven: {e}", path.display()))?;
+            let count = bundle["clients"].as_array().map_or(0, Vec::len);
+            output::line(&format!("{count} klant(en) in {}", path.display()))
+        }
+    }
+}
+
+pub fn run_import(ctx: &Context, path: &Path) -> anyhow::Result<()> {
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        crate::domain::InputError::Other(format!("kan {} niet lezen: {e}", path.display()))
+    })?;
+    let ids = ctx.open()?.import(&text)?;
+    let list: Vec<String> = ids.iter().map(i64::to_string).collect();
+    output::line(&format!(
+        "{} klant(en) geïmporteerd: {}",
+        ids.len(),
+        list.join(", ")
+    ))
+}

@@ -5,6 +5,7 @@ mod activities;
 mod appointments;
 mod audit;
 mod bulk;
+mod bundle;
 mod catalog;
 mod clients;
 mod error;

@@ -1,0 +1,463 @@
+//! Handover bundles: everything about a set of clients as one versioned JSON
+//! document, and importing it into another database in one transaction.
+//!
+//! Rows are exported column by column, so nothing is left out; a row's `id` becomes a
+//! `ref` (its kind and position within the client, "activity:3"), and every reference
+//! to another row becomes that row's ref. Importing inserts the rows in order and maps
+//! the refs to the new ids, so that exporting the imported clients gives the same
+//! bundle again, apart from the database's identity and the moment of export.
+
+use std::collections::HashMap;
+
+use rusqlite::types::{Value as SqlValue, ValueRef};
+use rusqlite::{params_from_iter, Connection, OptionalExtension};
+use serde_json::{json, Map, Value};
+
+use super::error::{Result, StoreError};
+use super::Store;
+use crate::clock;
+use crate::domain::InputError;
+
+pub const FORMAT: &str = "inbeeld-bundle";
+pub const VERSION: i64 = 1;
+
+/// A table of a client's file: its name, its kind of ref, the column that ties it to
+/// the client (or to a row that does), and its references to other rows.
+struct Part {
+    table: &'static str,
+    kind: &'static str,
+    /// `(column, kind of the row it refers to)`; the first one selects the rows.
+    links: &'static [(&'static str, &'static str)],
+}
+
+/// In the order of import: a row's references point to rows imported before it.
+const PARTS: &[Part] = &[
+    Part {
+        table: "applications",
+        kind: "application",
+        links: &[("client_id", "client")],
+    },
+    Part {
+        table: "activities",
+        kind: "activity",
+        links: &[("client_id", "client"), ("application_id", "application")],
+    },
+    Part {
+        table: "work_items",
+        kind: "work_item",
+        links: &[("client_id", "client"), ("source_activity_id", "activity")],
+    },
+    Part {
+        table: "postponements",
+        kind: "postponement",
+        links: &[("work_item_id", "work_item")],
+    },
+    Part {
+        table: "contacts",
+        kind: "contact",
+        links: &[("client_id", "client")],
+    },
+    Part {
+        table: "notes",
+        kind: "note",
+        links: &[("client_id", "client")],
+    },
+    Part {
+        table: "plans",
+        kind: "plan",
+        links: &[
+            ("client_id", "client"),
+            ("evaluation_activity_id", "activity"),
+        ],
+    },
+    Part {
+        table: "goals",
+        kind: "goal",
+        links: &[("plan_id", "plan"), ("activity_id", "activity")],
+    },
+    Part {
+        table: "situations",
+        kind: "situation",
+        links: &[("client_id", "client")],
+    },
+    Part {
+        table: "ladder_steps",
+        kind: "ladder_step",
+        links: &[("client_id", "client")],
+    },
+];
+
+/// Client columns the receiving database decides itself.
+const CLIENT_OWN: &[&str] = &["id", "case_manager_id"];
+
+fn to_json(value: ValueRef) -> Value {
+    match value {
+        ValueRef::Null => Value::Null,
+        ValueRef::Integer(i) => json!(i),
+        ValueRef::Real(f) => json!(f),
+        ValueRef::Text(t) => Value::String(String::from_utf8_lossy(t).into_owned()),
+        ValueRef::Blob(b) => Value::String(b.iter().map(|x| format!("{x:02x}")).collect()),
+    }
+}
+
+fn rows(conn: &Connection, sql: &str, key: i64) -> Result<Vec<Map<String, Value>>> {
+    let mut stmt = conn.prepare(sql)?;
+    let names: Vec<String> = stmt.column_names().iter().map(|s| s.to_string()).collect();
+    let mut out = Vec::new();
+    let mut query = stmt.query([key])?;
+    while let Some(row) = query.next()? {
+        let mut map = Map::new();
+        for (i, name) in names.iter().enumerate() {
+            map.insert(name.clone(), to_json(row.get_ref(i)?));
+        }
+        out.push(map);
+    }
+    Ok(out)
+}
+
+fn bad(message: impl Into<String>) -> StoreError {
+    InputError::Other(format!("bundel geweigerd: {}", message.into())).into()
+}
+
+impl Store {
+    /// The bundle of the given clients (all clients when `ids` is empty).
+    pub fn export(&self, ids: &[i64]) -> Result<Value> {
+        let conn = self.conn();
+        let ids: Vec<i64> = if ids.is_empty() {
+            conn.prepare("SELECT id FROM clients ORDER BY id")?
+                .query_map([], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?
+        } else {
+            for id in ids {
+                super::clients::client(conn, *id)?;
+            }
+            ids.to_vec()
+        };
+        let database_id: String = conn.query_row(
+            "SELECT value FROM meta WHERE key = 'database_id'",
+            [],
+            |r| r.get(0),
+        )?;
+        let mut clients = Vec::new();
+        for id in ids {
+            clients.push(self.export_client(id)?);
+        }
+        Ok(json!({
+            "format": FORMAT,
+            "version": VERSION,
+            "source_database_id": database_id,
+            "exported_at": clock::now_utc(),
+            "clients": clients,
+        }))
+    }
+
+    fn export_client(&self, id: i64) -> Result<Value> {
+        let conn = self.conn();
+        // Every row's id, by kind, becomes "kind:position".
+        let mut refs: HashMap<(&str, i64), String> = HashMap::new();
+        refs.insert(("client", id), "client:1".to_owned());
+        let mut client = rows(conn, "SELECT * FROM clients WHERE id = ?1", id)?
+            .pop()
+            .ok_or(InputError::UnknownId {
+                what: "onbekende klant",
+                id,
+            })?;
+        for own in CLIENT_OWN {
+            client.remove(*own);
+        }
+        client.insert("ref".into(), json!("client:1"));
+        let mut doc = Map::new();
+        doc.insert("client".into(), Value::Object(client));
+        for part in PARTS {
+            let (link, parent) = part.links[0];
+            let parents: Vec<i64> = refs
+                .keys()
+                .filter(|(kind, _)| *kind == parent)
+                .map(|(_, id)| *id)
+                .collect();
+            let mut parents = parents;
+            parents.sort_unstable();
+            let mut list = Vec::new();
+            for parent_id in parents {
+                for mut row in rows(
+                    conn,
+                    &format!("SELECT * FROM {} WHERE {link} = ?1 ORDER BY id", part.table),
+                    parent_id,
+                )? {
+                    let own = row
+                        .remove("id")
+                        .and_then(|v| v.as_i64())
+                        .unwrap_or_default();
+                    let r = format!("{}:{}", part.kind, list.len() + 1);
+                    refs.insert((part.kind, own), r.clone());
+                    for (column, kind) in part.links {
+                        if let Some(target) = row.get(*column).and_then(Value::as_i64) {
+                            let mapped = refs.get(&(*kind, target)).cloned().ok_or_else(|| {
+                                StoreError::from(InputError::Other(format!(
+                                    "{} {own} verwijst naar {kind} {target} buiten deze klant",
+                                    part.table
+                                )))
+                            })?;
+                            row.insert((*column).to_owned(), json!(mapped));
+                        }
+                    }
+                    row.insert("ref".into(), json!(r));
+                    list.push(Value::Object(row));
+                }
+            }
+            doc.insert(part.table.into(), Value::Array(list));
+        }
+        // The audit rows about this client's rows, with their entity as a ref.
+        let mut audit = Vec::new();
+        let mut stmt = conn.prepare(
+            "SELECT at, actor, action, entity, entity_id, detail FROM audit_log ORDER BY id",
+        )?;
+        let mut query = stmt.query([])?;
+        while let Some(row) = query.next()? {
+            let entity: String = row.get(3)?;
+            let entity_id: Option<i64> = row.get(4)?;
+            let Some(r) = entity_id.and_then(|e| refs.get(&(entity.as_str(), e))) else {
+                continue;
+            };
+            let detail: String = row.get(5)?;
+            audit.push(json!({
+                "at": row.get::<_, String>(0)?,
+                "actor": row.get::<_, String>(1)?,
+                "action": row.get::<_, String>(2)?,
+                "entity": r,
+                "detail": serde_json::from_str::<Value>(&detail).unwrap_or(Value::String(detail)),
+            }));
+        }
+        doc.insert("audit".into(), Value::Array(audit));
+        Ok(Value::Object(doc))
+    }
+
+    /// Imports a bundle in one transaction: all its clients, or — on any refusal —
+    /// nothing. A client who is already here (same BSN, or same name and birth date)
+    /// is refused. Returns the new client ids.
+    pub fn import(&mut self, text: &str) -> Result<Vec<i64>> {
+        let bundle: Value =
+            serde_json::from_str(text).map_err(|e| bad(format!("geen geldige JSON ({e})")))?;
+        if bundle.get("format").and_then(Value::as_str) != Some(FORMAT) {
+            return Err(bad("dit is geen inbeeld-bundel (format ontbreekt)"));
+        }
+        match bundle.get("version").and_then(Value::as_i64) {
+            Some(VERSION) => {}
+            Some(v) => {
+                return Err(bad(format!(
+                    "versie {v} is onbekend; deze inbeeld leest versie {VERSION}"
+                )))
+            }
+            None => return Err(bad("de versie ontbreekt")),
+        }
+        let clients = bundle
+            .get("clients")
+            .and_then(Value::as_array)
+            .ok_or_else(|| bad("de lijst 'clients' ontbreekt"))?
+            .clone();
+        let description = json!({
+            "source_database_id": bundle.get("source_database_id"),
+            "exported_at": bundle.get("exported_at"),
+            "clients": clients.len(),
+        });
+        self.write(|w| {
+            let conn = w.tx();
+            let mut new_ids = Vec::new();
+            for (n, doc) in clients.iter().enumerate() {
+                // Whatever is wrong, say which client of the bundle it is about.
+                let id = import_client(conn, doc).map_err(|e| match e {
+                    StoreError::Sqlite(err) => bad(format!("klant {}: {err}", n + 1)),
+                    StoreError::Input(InputError::Other(m)) => {
+                        let m = m
+                            .strip_prefix("bundel geweigerd: ")
+                            .unwrap_or(&m)
+                            .to_owned();
+                        bad(format!("klant {}: {m}", n + 1))
+                    }
+                    other => other,
+                })?;
+                new_ids.push(id);
+            }
+            w.audit(
+                "bundle.import",
+                "database",
+                0,
+                json!({ "bundle": description, "clients": new_ids }),
+            )?;
+            Ok(new_ids)
+        })
+    }
+}
+
+fn object<'a>(value: &'a Value, what: &str) -> Result<&'a Map<String, Value>> {
+    value
+        .as_object()
+        .ok_or_else(|| bad(format!("{what} is geen object")))
+}
+
+fn sql_value(value: &Value) -> Result<SqlValue> {
+    Ok(match value {
+        Value::Null => SqlValue::Null,
+        Value::Bool(b) => SqlValue::Integer(i64::from(*b)),
+        Value::Number(n) => match n.as_i64() {
+            Some(i) => SqlValue::Integer(i),
+            None => SqlValue::Real(n.as_f64().unwrap_or_default()),
+        },
+        Value::String(s) => SqlValue::Text(s.clone()),
+        other => return Err(bad(format!("waarde {other} past in geen kolom"))),
+    })
+}
+
+fn columns(conn: &Connection, table: &str) -> Result<Vec<String>> {
+    let mut stmt = conn.prepare(&format!("SELECT name FROM pragma_table_info('{table}')"))?;
+    let names = stmt
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(names)
+}
+
+/// Inserts one row: the row's own columns, with references mapped to new ids.
+fn insert(
+    conn: &Connection,
+    table: &str,
+    row: &Map<String, Value>,
+    links: &[(&str, &str)],
+    refs: &HashMap<String, i64>,
+    fixed: &[(&str, SqlValue)],
+) -> Result<i64> {
+    let known = columns(conn, table)?;
+    let mut names = Vec::new();
+    let mut values = Vec::new();
+    for (column, value) in row {
+        if column == "ref" || column == "id" || fixed.iter().any(|(f, _)| f == column) {
+            continue;
+        }
+        if !known.contains(column) {
+            return Err(bad(format!("onbekend veld '{column}' in {table}")));
+        }
+        let value = match links.iter().find(|(c, _)| c == column) {
+            Some((_, kind)) => match value {
+                Value::Null => SqlValue::Null,
+                Value::String(r) if r.starts_with(&format!("{kind}:")) => {
+                    SqlValue::Integer(*refs.get(r).ok_or_else(|| {
+                        bad(format!("{table}.{column} verwijst naar onbekende {r}"))
+                    })?)
+                }
+                other => {
+                    return Err(bad(format!(
+                        "{table}.{column} is geen verwijzing naar een {kind}: {other}"
+                    )))
+                }
+            },
+            None => sql_value(value)?,
+        };
+        names.push(column.clone());
+        values.push(value);
+    }
+    for (column, value) in fixed {
+        names.push((*column).to_owned());
+        values.push(value.clone());
+    }
+    let placeholders: Vec<String> = (1..=names.len()).map(|i| format!("?{i}")).collect();
+    conn.execute(
+        &format!(
+            "INSERT INTO {table} ({}) VALUES ({})",
+            names.join(", "),
+            placeholders.join(", ")
+        ),
+        params_from_iter(values),
+    )?;
+    Ok(conn.last_insert_rowid())
+}
+
+fn import_client(conn: &Connection, doc: &Value) -> Result<i64> {
+    let doc = object(doc, "een klant")?;
+    let client = object(
+        doc.get("client")
+            .ok_or_else(|| bad("een klant zonder 'client'"))?,
+        "client",
+    )?;
+    let name = client
+        .get("name")
+        .and_then(Value::as_str)
+        .unwrap_or_default();
+    let existing: Option<i64> = match client.get("bsn").and_then(Value::as_str) {
+        Some(bsn) => conn
+            .query_row("SELECT id FROM clients WHERE bsn = ?1", [bsn], |r| r.get(0))
+            .optional()?,
+        None => conn
+            .query_row(
+                "SELECT id FROM clients WHERE name = ?1 AND birth_date IS ?2",
+                rusqlite::params![name, client.get("birth_date").and_then(Value::as_str)],
+                |r| r.get(0),
+            )
+            .optional()?,
+    };
+    if let Some(id) = existing {
+        return Err(InputError::Other(format!(
+            "bundel geweigerd: {name} staat hier al (klant {id}); er is niets geïmporteerd"
+        ))
+        .into());
+    }
+    let manager: i64 = conn.query_row(
+        "SELECT id FROM case_managers ORDER BY id LIMIT 1",
+        [],
+        |r| r.get(0),
+    )?;
+    let mut refs: HashMap<String, i64> = HashMap::new();
+    let client_id = insert(
+        conn,
+        "clients",
+        client,
+        &[],
+        &refs,
+        &[("case_manager_id", SqlValue::Integer(manager))],
+    )?;
+    refs.insert("client:1".into(), client_id);
+    for part in PARTS {
+        let list = match doc.get(part.table) {
+            None | Some(Value::Null) => continue,
+            Some(Value::Array(list)) => list,
+            Some(_) => return Err(bad(format!("'{}' is geen lijst", part.table))),
+        };
+        for row in list {
+            let row = object(row, part.table)?;
+            let own = row
+                .get("ref")
+                .and_then(Value::as_str)
+                .filter(|r| r.starts_with(&format!("{}:", part.kind)))
+                .ok_or_else(|| bad(format!("een rij in {} zonder geldige 'ref'", part.table)))?
+                .to_owned();
+            let id = insert(conn, part.table, row, part.links, &refs, &[])?;
+            if refs.insert(own.clone(), id).is_some() {
+                return Err(bad(format!("{own} komt twee keer voor")));
+            }
+        }
+    }
+    if let Some(Value::Array(audit)) = doc.get("audit") {
+        for row in audit {
+            let row = object(row, "een auditregel")?;
+            let text = |key: &str| {
+                row.get(key)
+                    .and_then(Value::as_str)
+                    .unwrap_or_default()
+                    .to_owned()
+            };
+            let entity_ref = text("entity");
+            let entity_id = *refs
+                .get(&entity_ref)
+                .ok_or_else(|| bad(format!("auditregel over onbekende {entity_ref}")))?;
+            let entity = entity_ref.split(':').next().unwrap_or_default().to_owned();
+            let detail = row
+                .get("detail")
+                .cloned()
+                .unwrap_or(Value::Null)
+                .to_string();
+            conn.execute(
+                "INSERT INTO audit_log (at, actor, action, entity, entity_id, detail) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                rusqlite::params![text("at"), text("actor"), text("action"), entity, entity_id, detail],
+            )?;
+        }
+    }
+    Ok(client_id)
+}

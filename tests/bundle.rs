@@ -1,0 +1,267 @@
+//! Handover bundles: lossless round trip, refusals that leave nothing behind, the
+//! JSON Schema kept in step with what export writes, and the importer fuzzed.
+
+mod common;
+
+use common::Db;
+use inbeeld::demo::{self, Options};
+use inbeeld::store::Store;
+use proptest::prelude::*;
+use serde_json::Value;
+
+fn without_identity(mut bundle: Value) -> Value {
+    let map = bundle.as_object_mut().unwrap();
+    map.remove("source_database_id");
+    map.remove("exported_at");
+    bundle
+}
+
+fn demo_db(clients: u32) -> Db {
+    let db = Db::new();
+    db.ok(&[
+        "demo",
+        "--no-open",
+        "--clients",
+        &clients.to_string(),
+        "--seed",
+        "9",
+    ]);
+    db.ok(&["sweep"]);
+    db
+}
+
+#[test]
+fn export_import_export_gives_the_same_bundle() {
+    let source = demo_db(25);
+    let first = source.json(&["export"]);
+    assert_eq!(first["format"], "inbeeld-bundle");
+    assert_eq!(first["clients"].as_array().unwrap().len(), 25);
+    let path = source.path.with_file_name("overdracht.json");
+    source.ok(&["export", "--out", path.to_str().unwrap()]);
+
+    let target = Db::new();
+    let out = target.ok(&["import", path.to_str().unwrap()]);
+    assert!(out.starts_with("25 klant(en) geïmporteerd"), "{out}");
+    let second = target.json(&["export"]);
+    assert_ne!(first["source_database_id"], second["source_database_id"]);
+    assert_eq!(
+        without_identity(first),
+        without_identity(second),
+        "lossless"
+    );
+    // Everything came along: the counts of every table that belongs to clients.
+    // Everything about the clients came along (the audit rows are compared in the
+    // bundles; the source also has rows about no client, such as the demo's load).
+    for (table, count) in source.counts() {
+        if table == "audit_log" {
+            continue;
+        }
+        let there = target
+            .counts()
+            .into_iter()
+            .find(|(t, _)| *t == table)
+            .unwrap()
+            .1;
+        assert_eq!(there, count, "{table}");
+    }
+    target.ok(&["check"]);
+}
+
+#[test]
+fn export_selected_clients_and_refuse_unknown_ones() {
+    let db = demo_db(10);
+    let bundle = db.json(&["export", "--client", "3", "--client", "7"]);
+    let names: Vec<_> = bundle["clients"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["client"]["name"].clone())
+        .collect();
+    assert_eq!(names.len(), 2);
+    db.refused(&["export", "--client", "99"], "onbekende klant 99");
+    let path = db.path.with_file_name("b.json");
+    db.ok(&["export", "--out", path.to_str().unwrap()]);
+    db.refused(&["export", "--out", path.to_str().unwrap()], "bestaat al");
+}
+
+#[test]
+fn a_client_who_is_already_here_refuses_the_whole_bundle() {
+    let source = demo_db(6);
+    let path = source.path.with_file_name("b.json");
+    source.ok(&["export", "--out", path.to_str().unwrap()]);
+    let target = Db::new();
+    // One of the six is already in the target database.
+    let first = source.json(&["export", "--client", "4"]);
+    let one = target.path.with_file_name("een.json");
+    std::fs::write(&one, first.to_string()).unwrap();
+    target.ok(&["import", one.to_str().unwrap()]);
+    target.refused(&["import", path.to_str().unwrap()], "staat hier al");
+}
+
+#[test]
+fn a_bad_row_anywhere_refuses_the_whole_bundle() {
+    let source = demo_db(4);
+    let mut bundle = source.json(&["export"]);
+    bundle["clients"][2]["client"]["category_code"] = Value::String("vip".into());
+    let path = source.path.with_file_name("kapot.json");
+    std::fs::write(&path, bundle.to_string()).unwrap();
+    let target = Db::new();
+    target.ok(&["catalog"]);
+    target.refused(&["import", path.to_str().unwrap()], "klant 3: FOREIGN KEY");
+    bundle["clients"][2]["client"]["category_code"] = Value::String("beheer".into());
+    bundle["clients"][1]["client"]["hobby"] = Value::String("vissen".into());
+    std::fs::write(&path, bundle.to_string()).unwrap();
+    target.refused(
+        &["import", path.to_str().unwrap()],
+        "klant 2: onbekend veld 'hobby'",
+    );
+    std::fs::write(
+        &path,
+        "{\"format\": \"inbeeld-bundle\", \"version\": 1, \"clients\": [",
+    )
+    .unwrap();
+    target.refused(&["import", path.to_str().unwrap()], "geen geldige JSON");
+    std::fs::write(
+        &path,
+        "{\"format\": \"inbeeld-bundle\", \"version\": 9, \"clients\": []}",
+    )
+    .unwrap();
+    target.refused(&["import", path.to_str().unwrap()], "versie 9 is onbekend");
+    std::fs::write(&path, "naam;bsn\n").unwrap();
+    target.refused(&["import", path.to_str().unwrap()], "geen geldige JSON");
+    target.refused(
+        &["import", "/bestaat/niet.json"],
+        "kan /bestaat/niet.json niet lezen",
+    );
+}
+
+#[test]
+fn the_json_schema_describes_every_field_export_writes() {
+    let schema: Value = serde_json::from_str(include_str!("../docs/bundle.schema.json")).unwrap();
+    let db = demo_db(8);
+    let bundle = db.json(&["export"]);
+    let top = &schema["properties"];
+    for key in bundle.as_object().unwrap().keys() {
+        assert!(top.get(key).is_some(), "top-level {key} is in the schema");
+    }
+    let sections = &schema["$defs"]["client"]["properties"];
+    for client in bundle["clients"].as_array().unwrap() {
+        for (section, value) in client.as_object().unwrap() {
+            let def = sections
+                .get(section)
+                .unwrap_or_else(|| panic!("section {section} in the schema"));
+            let rows: Vec<&Value> = match value {
+                Value::Array(rows) => rows.iter().collect(),
+                other => vec![other],
+            };
+            let fields = def
+                .pointer("/items/properties")
+                .or_else(|| def.pointer("/properties"))
+                .unwrap_or_else(|| panic!("{section} lists its fields"));
+            for row in rows {
+                for field in row.as_object().unwrap().keys() {
+                    assert!(
+                        fields.get(field).is_some(),
+                        "{section}.{field} is in the schema"
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// A small valid bundle to mutate.
+fn sample() -> String {
+    let db = Db::new();
+    let mut store = Store::open(&db.path).unwrap();
+    demo::generate(
+        &mut store,
+        Options {
+            clients: 3,
+            years: 1,
+            seed: 3,
+        },
+        common::TODAY.parse().unwrap(),
+    )
+    .unwrap();
+    store.export(&[]).unwrap().to_string()
+}
+
+#[derive(Debug, Clone)]
+enum Mutation {
+    Truncate(usize),
+    Flip(usize, u8),
+    Replace(usize, Value),
+}
+
+fn mutation() -> impl Strategy<Value = Mutation> {
+    let scalar = prop_oneof![
+        Just(Value::Null),
+        any::<i64>().prop_map(Value::from),
+        "[a-z0-9:_-]{0,12}".prop_map(Value::from),
+        Just(Value::from("2026-02-30")),
+        Just(serde_json::json!([])),
+        Just(serde_json::json!({})),
+    ];
+    prop_oneof![
+        any::<usize>().prop_map(Mutation::Truncate),
+        (any::<usize>(), any::<u8>()).prop_map(|(i, b)| Mutation::Flip(i, b)),
+        (any::<usize>(), scalar).prop_map(|(i, v)| Mutation::Replace(i, v)),
+    ]
+}
+
+/// Every value in the document, as JSON pointers.
+fn pointers(value: &Value, here: String, out: &mut Vec<String>) {
+    match value {
+        Value::Object(map) => map
+            .iter()
+            .for_each(|(k, v)| pointers(v, format!("{here}/{k}"), out)),
+        Value::Array(list) => list
+            .iter()
+            .enumerate()
+            .for_each(|(i, v)| pointers(v, format!("{here}/{i}"), out)),
+        _ => {}
+    }
+    out.push(here);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    #[test]
+    fn the_importer_never_panics_and_a_refusal_changes_nothing(mutations in proptest::collection::vec(mutation(), 1..4)) {
+        let text = sample();
+        let mut bytes = text.into_bytes();
+        let mut doc: Option<Value> = None;
+        for m in mutations {
+            match m {
+                Mutation::Truncate(i) => { let n = bytes.len(); bytes.truncate(i % (n + 1)); }
+                Mutation::Flip(i, b) => { if !bytes.is_empty() { let n = bytes.len(); bytes[i % n] ^= b.max(1); } }
+                Mutation::Replace(i, v) => {
+                    let mut parsed: Value = match serde_json::from_slice(&bytes) { Ok(p) => p, Err(_) => continue };
+                    let mut all = Vec::new();
+                    pointers(&parsed, String::new(), &mut all);
+                    let at = all[i % all.len()].clone();
+                    if let Some(slot) = parsed.pointer_mut(&at) { *slot = v; }
+                    bytes = parsed.to_string().into_bytes();
+                    doc = Some(parsed);
+                }
+            }
+        }
+        let _ = doc;
+        let text = String::from_utf8_lossy(&bytes).into_owned();
+        let db = Db::new();
+        let mut store = Store::open(&db.path).unwrap();
+        let before = db.counts();
+        match store.import(&text) {
+            Ok(ids) => prop_assert!(!ids.is_empty() || text.contains("\"clients\":[]")),
+            Err(err) => {
+                prop_assert!(err.is_bad_input(), "a refusal, not a failure: {err}");
+                prop_assert!(!err.to_string().is_empty());
+                prop_assert_eq!(db.counts(), before, "a refused bundle changes nothing");
+            }
+        }
+        let verdict: String = db.conn().query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
+        prop_assert_eq!(verdict, "ok");
+    }
+}
