@@ -273,3 +273,69 @@ fn a_scripted_edit_waits_for_a_busy_file_and_then_says_so() {
     hold.rollback().unwrap();
     db.ok(&["note", "add", "--client", &client, "--text", "nu wel"]);
 }
+
+#[test]
+fn a_full_disk_refuses_the_edit_whole_and_keeps_the_file_sound() {
+    use inbeeld::domain::journal::NewNote;
+    use inbeeld::store::{Store, StoreError};
+    let db = Db::new();
+    let id = db.client("Vol", "beheer");
+    let mut store = Store::open(&db.path).unwrap();
+    let pages: i64 = db
+        .conn()
+        .query_row("PRAGMA page_count", [], |r| r.get(0))
+        .unwrap();
+    store.limit_pages(pages).unwrap();
+    let before = db.counts();
+    // A note larger than the room that is left.
+    let text = "Heel lang gesprek. ".repeat(20_000);
+    let refused = store.add_note(&NewNote {
+        client_id: id,
+        date: common::TODAY.parse().unwrap(),
+        text,
+    });
+    let err = refused.expect_err("no room");
+    assert!(matches!(err, StoreError::Full), "{err:?}");
+    assert!(err.to_string().contains("schijf is vol"));
+    assert_eq!(
+        db.counts(),
+        before,
+        "nothing half: no note and no audit row"
+    );
+    // The file is sound and the program goes on.
+    assert!(store.client(id).is_ok());
+    let verdict: String = db
+        .conn()
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(verdict, "ok");
+}
+
+#[test]
+fn a_place_where_the_file_cannot_be_made_gives_a_clear_message() {
+    // (A read-only folder behaves the same, but the test machines run as root, and
+    // root may write anywhere; a file where a folder should be cannot be written by
+    // anyone.)
+    let dir = tempfile::tempdir().unwrap();
+    let blocker = dir.path().join("geen-map");
+    std::fs::write(&blocker, "ik ben een bestand").unwrap();
+    let path = blocker.join("inbeeld.sqlite");
+    let out = assert_cmd::Command::cargo_bin("inbeeld")
+        .unwrap()
+        .env("INBEELD_DB", &path)
+        .env("INBEELD_TODAY", common::TODAY)
+        .args(["client", "list"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(
+        stderr.contains("kan") && stderr.contains("niet openen"),
+        "{stderr}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&blocker).unwrap(),
+        "ik ben een bestand"
+    );
+}

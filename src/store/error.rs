@@ -28,6 +28,9 @@ pub enum StoreError {
     /// SQLite found the file damaged. Nothing is written to it.
     #[error("de database is beschadigd ({0}); het bestand is niet gewijzigd — controleer het met 'inbeeld check' en zet zo nodig een reservekopie terug met 'inbeeld restore PAD'")]
     Damaged(String),
+    /// The disk (or the file's allowed size) is full: the edit is rolled back whole.
+    #[error("de schijf is vol; de wijziging is niet opgeslagen en er is niets anders gewijzigd — maak ruimte en probeer het opnieuw")]
+    Full,
     /// Another process kept the database busy for longer than the busy timeout.
     #[error("de database is bezet door een ander programma (een cockpit of opdracht die nog bezig is); er is niets gewijzigd, probeer het zo opnieuw")]
     Busy,
@@ -39,6 +42,7 @@ impl From<rusqlite::Error> for StoreError {
     fn from(err: rusqlite::Error) -> StoreError {
         match err.sqlite_error_code() {
             Some(rusqlite::ErrorCode::DatabaseCorrupt) => StoreError::Damaged(err.to_string()),
+            Some(rusqlite::ErrorCode::DiskFull) => StoreError::Full,
             Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => {
                 StoreError::Busy
             }

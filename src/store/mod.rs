@@ -80,6 +80,13 @@ impl Store {
         &self.path
     }
 
+    /// For tests: lets the file grow to at most `pages` pages, as a full disk would.
+    #[doc(hidden)]
+    pub fn limit_pages(&self, pages: i64) -> Result<()> {
+        self.conn.pragma_update(None, "max_page_count", pages)?;
+        Ok(())
+    }
+
     /// From now on this connection only reads: SQLite itself refuses any write.
     pub fn set_read_only(&self) -> Result<()> {
         self.conn.pragma_update(None, "query_only", true)?;
