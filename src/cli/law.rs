@@ -1,11 +1,9 @@
 //! `inbeeld calendar`, `inbeeld term` and `inbeeld aanvraag`: the law's clock.
 
-use chrono::Days;
-
 use super::args::{AanvraagCommand, CalendarCommand, TermCommand};
 use super::output::{self, or_dash};
 use super::{print_id, Context};
-use crate::domain::date::{dutch, parse_date};
+use crate::domain::date::{add_days, dutch, parse_date};
 use crate::domain::terms::{hersteltermijn_warning, term_end};
 use crate::store::{ApplicationView, Decision};
 
@@ -107,8 +105,7 @@ pub fn run_aanvraag(ctx: &Context, command: AanvraagCommand) -> anyhow::Result<(
             // once it is stored (a refusal stays one line).
             let end = match end {
                 Some(text) => parse_date(&text)?,
-                None => calendar
-                    .next_working_day(given.checked_add_days(Days::new(14)).unwrap_or(given)),
+                None => calendar.next_working_day(add_days(given, 14)),
             };
             let activity = store.add_hersteltermijn(id, &missing, given, end)?;
             if let Some((warning, _)) = hersteltermijn_warning(end, &calendar) {

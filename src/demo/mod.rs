@@ -3,7 +3,7 @@
 
 mod words;
 
-use chrono::{Days, NaiveDate};
+use chrono::NaiveDate;
 use rand::seq::IndexedRandom;
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
@@ -11,6 +11,7 @@ use serde_json::json;
 
 use crate::domain::bsn;
 use crate::domain::client::NewClient;
+use crate::domain::date::add_days;
 use crate::domain::work_item::expiry_title;
 use crate::store::{ClosedCycle, Loader, Result, Store};
 
@@ -128,11 +129,11 @@ fn pick_category(rng: &mut ChaCha8Rng) -> (&'static str, u32) {
 }
 
 fn days_before(date: NaiveDate, days: u64) -> NaiveDate {
-    date.checked_sub_days(Days::new(days)).unwrap_or(date)
+    add_days(date, -(days as i64))
 }
 
 fn days_after(date: NaiveDate, days: u64) -> NaiveDate {
-    date.checked_add_days(Days::new(days)).unwrap_or(date)
+    add_days(date, days as i64)
 }
 
 fn pick<'a>(rng: &mut ChaCha8Rng, items: &'a [&'a str]) -> &'a str {

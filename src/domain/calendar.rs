@@ -2,7 +2,9 @@
 //! art. 3 (the Easter-based ones computed, not listed) and the days a Koninklijk
 //! Besluit declared equal to them.
 
-use chrono::{Datelike, Days, NaiveDate, Weekday};
+use chrono::{Datelike, NaiveDate, Weekday};
+
+use super::date::add_days;
 use serde::Serialize;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -37,15 +39,6 @@ fn ymd(year: i32, month: u32, day: u32) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(year, month, day)
 }
 
-fn shift(date: NaiveDate, days: i64) -> NaiveDate {
-    if days >= 0 {
-        date.checked_add_days(Days::new(days as u64))
-    } else {
-        date.checked_sub_days(Days::new(days.unsigned_abs()))
-    }
-    .unwrap_or(date)
-}
-
 /// The day the King's (or Queen's) birthday is celebrated: Koningsdag on 27 April, or
 /// 26 April when the 27th is a Sunday (since 2014); before that Koninginnedag on 30
 /// April, moved to 29 April when on a Sunday (from 1980; earlier to 1 May).
@@ -77,11 +70,11 @@ pub fn statutory_holidays(year: i32) -> Vec<Holiday> {
     let easter = easter(year);
     let mut days: Vec<(Option<NaiveDate>, &str, &str)> = vec![
         (ymd(year, 1, 1), "Nieuwjaarsdag", ART_3_1),
-        (Some(shift(easter, -2)), "Goede Vrijdag", ART_3_2),
-        (Some(shift(easter, 1)), "Tweede Paasdag", ART_3_1),
+        (Some(add_days(easter, -2)), "Goede Vrijdag", ART_3_2),
+        (Some(add_days(easter, 1)), "Tweede Paasdag", ART_3_1),
         (ymd(year, 5, 5), "Bevrijdingsdag (5 mei)", ART_3_1),
-        (Some(shift(easter, 39)), "Hemelvaartsdag", ART_3_1),
-        (Some(shift(easter, 50)), "Tweede Pinksterdag", ART_3_1),
+        (Some(add_days(easter, 39)), "Hemelvaartsdag", ART_3_1),
+        (Some(add_days(easter, 50)), "Tweede Pinksterdag", ART_3_1),
         (ymd(year, 12, 25), "Eerste Kerstdag", ART_3_1),
         (ymd(year, 12, 26), "Tweede Kerstdag", ART_3_1),
     ];
@@ -161,7 +154,7 @@ impl LegalCalendar {
     pub fn next_working_day(&self, date: NaiveDate) -> NaiveDate {
         let mut day = date;
         while !self.is_working_day(day) {
-            day = shift(day, 1);
+            day = add_days(day, 1);
         }
         day
     }
@@ -267,11 +260,11 @@ mod tests {
             let easter = d(expected);
             let days = statutory_holidays(easter.year());
             let find = |name: &str| days.iter().find(|h| h.name == name).unwrap().date;
-            assert_eq!(find("Goede Vrijdag"), shift(easter, -2));
-            assert_eq!(find("Tweede Paasdag"), shift(easter, 1));
-            assert_eq!(find("Hemelvaartsdag"), shift(easter, 39));
+            assert_eq!(find("Goede Vrijdag"), add_days(easter, -2));
+            assert_eq!(find("Tweede Paasdag"), add_days(easter, 1));
+            assert_eq!(find("Hemelvaartsdag"), add_days(easter, 39));
             assert_eq!(find("Hemelvaartsdag").weekday(), Weekday::Thu);
-            assert_eq!(find("Tweede Pinksterdag"), shift(easter, 50));
+            assert_eq!(find("Tweede Pinksterdag"), add_days(easter, 50));
             assert_eq!(find("Tweede Pinksterdag").weekday(), Weekday::Mon);
         }
     }

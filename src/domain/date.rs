@@ -33,6 +33,17 @@ pub fn parse_time(text: &str) -> Result<String, InputError> {
         })
 }
 
+/// `date` moved by `days` (back when negative); unchanged in the unlikely case that
+/// it would leave chrono's calendar.
+pub fn add_days(date: NaiveDate, days: i64) -> NaiveDate {
+    if days >= 0 {
+        date.checked_add_days(chrono::Days::new(days as u64))
+    } else {
+        date.checked_sub_days(chrono::Days::new(days.unsigned_abs()))
+    }
+    .unwrap_or(date)
+}
+
 /// An activity's period: both dates required, the end not before the start.
 pub fn period(start: &str, end: &str) -> Result<(NaiveDate, NaiveDate), InputError> {
     let start_date = parse_date(start)?;

@@ -1,11 +1,11 @@
 //! Legal terms: computed from a start date and a rule, never typed, each with the
 //! article it comes from and an explanation of every day it was extended.
 
-use chrono::{Days, NaiveDate};
+use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::calendar::LegalCalendar;
-use super::date::dutch;
+use super::date::{add_days, dutch};
 
 /// A term rule from the catalogue (`term_rules`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -62,11 +62,6 @@ impl TermEnd {
     }
 }
 
-fn plus(date: NaiveDate, days: i64) -> NaiveDate {
-    date.checked_add_days(Days::new(days.max(0) as u64))
-        .unwrap_or(date)
-}
-
 /// A period in which the term did not run (Awb 4:15), already counted in days.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Suspension {
@@ -84,11 +79,11 @@ pub fn term_end(
     suspensions: &[Suspension],
     calendar: &LegalCalendar,
 ) -> TermEnd {
-    let nominal_end = plus(from, rule.length_days);
+    let nominal_end = add_days(from, rule.length_days);
     let mut end = nominal_end;
     let mut extensions = Vec::new();
     for s in suspensions.iter().filter(|s| s.days > 0) {
-        end = plus(end, s.days);
+        end = add_days(end, s.days);
         extensions.push(Extension {
             days: s.days,
             reason: format!("opgeschort (Awb 4:15): {}", s.reason),
@@ -99,12 +94,12 @@ pub fn term_end(
         if length >= 3 {
             let working = |end: NaiveDate| {
                 (1..=(end - from).num_days())
-                    .filter(|n| calendar.is_working_day(plus(from, *n)))
+                    .filter(|n| calendar.is_working_day(add_days(from, *n)))
                     .count()
             };
             let before = end;
             while working(end) < 2 {
-                end = plus(end, 1);
+                end = add_days(end, 1);
             }
             if end > before {
                 extensions.push(Extension {
@@ -115,7 +110,7 @@ pub fn term_end(
             }
         }
         let before = end;
-        let reasons: Vec<String> = std::iter::successors(Some(end), |d| Some(plus(*d, 1)))
+        let reasons: Vec<String> = std::iter::successors(Some(end), |d| Some(add_days(*d, 1)))
             .map_while(|d| calendar.closed_reason(d))
             .collect();
         end = calendar.next_working_day(end);
@@ -301,7 +296,7 @@ mod tests {
             from in 0i64..(365 * 30), length in 1i64..120, suspended in 0i64..60,
         ) {
             let cal = calendar();
-            let from = plus(d("2010-01-01"), from);
+            let from = add_days(d("2010-01-01"), from);
             let suspension = Suspension { days: suspended, reason: "x".into() };
             let end = term_end(&rule("r", length), from, &[suspension], &cal);
             prop_assert!(cal.is_working_day(end.end), "{} ends on {}", from, end.end);
@@ -313,10 +308,10 @@ mod tests {
             from in 0i64..(365 * 30), length in 3i64..30,
         ) {
             let cal = calendar();
-            let from = plus(d("2010-01-01"), from);
+            let from = add_days(d("2010-01-01"), from);
             let end = term_end(&rule("r", length), from, &[], &cal);
             let working = (1..=(end.end - from).num_days())
-                .filter(|n| cal.is_working_day(plus(from, *n)))
+                .filter(|n| cal.is_working_day(add_days(from, *n)))
                 .count();
             prop_assert!(working >= 2, "{} + {}: {} working days", from, length, working);
         }
@@ -327,12 +322,12 @@ mod tests {
         ) {
             // Not one day more than needed: the day before the end fails a rule.
             let cal = calendar();
-            let from = plus(d("2010-01-01"), from);
+            let from = add_days(d("2010-01-01"), from);
             let end = term_end(&rule("r", length), from, &[], &cal);
             if end.end > end.nominal_end {
                 let before = end.end.pred_opt().unwrap();
                 let working = (1..=(before - from).num_days())
-                    .filter(|n| cal.is_working_day(plus(from, *n)))
+                    .filter(|n| cal.is_working_day(add_days(from, *n)))
                     .count();
                 prop_assert!(!cal.is_working_day(before) || working < 2);
             }

@@ -1,9 +1,10 @@
 //! Expiry: every open activity whose end date is reached gets exactly one work item
 //! for that end date — no escape for client or klantmanager.
 
-use chrono::{Days, NaiveDate};
+use chrono::NaiveDate;
 
 use crate::domain::client::rhythm_due;
+use crate::domain::date::add_days;
 use crate::domain::work_item::expiry_title;
 use crate::store::{NewExpiryItem, Result, Store};
 
@@ -32,10 +33,7 @@ pub fn sweep(store: &mut Store, today: NaiveDate) -> Result<SweepReport> {
             let catalog = w.catalog()?;
             for activity in expired {
                 let activity_type = catalog.activity_type(&activity.type_code)?;
-                let due_date = activity
-                    .end_date
-                    .checked_add_days(Days::new(activity_type.due_offset_days.max(0) as u64))
-                    .unwrap_or(activity.end_date);
+                let due_date = add_days(activity.end_date, activity_type.due_offset_days.max(0));
                 let title = expiry_title(activity_type, &activity.title);
                 let created = w.insert_expiry_item(&NewExpiryItem {
                     activity_id: activity.activity_id,
@@ -49,10 +47,7 @@ pub fn sweep(store: &mut Store, today: NaiveDate) -> Result<SweepReport> {
             }
         }
         for due in w.reminders_due(today)? {
-            let due_date = due
-                .date
-                .checked_sub_days(Days::new(due.reminder_days.max(0) as u64))
-                .unwrap_or(due.date);
+            let due_date = add_days(due.date, -due.reminder_days.max(0));
             let title = format!("Nabellen: herinner aan de afspraak — {}", due.title);
             report.reminders += usize::from(w.insert_reminder_item(&due, &title, due_date)?);
         }

@@ -2,7 +2,7 @@
 //! aanvragen with their computed terms, hersteltermijnen that suspend the
 //! beslistermijn, and decisions that open the bezwaartermijn.
 
-use chrono::{Days, NaiveDate};
+use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;
 use serde_json::json;
@@ -14,7 +14,7 @@ use super::{clients, Store, Write};
 use crate::clock;
 use crate::domain::activity::{Activity, ActivityStatus};
 use crate::domain::calendar::{Holiday, LegalCalendar};
-use crate::domain::date::dutch;
+use crate::domain::date::{add_days, dutch};
 use crate::domain::error::required_text;
 use crate::domain::terms::{term_end, Suspension, TermEnd, TermRule};
 use crate::domain::InputError;
@@ -170,11 +170,6 @@ fn open_application(conn: &Connection, id: i64) -> Result<Application> {
     Ok(app)
 }
 
-fn plus(date: NaiveDate, days: i64) -> NaiveDate {
-    date.checked_add_days(Days::new(days.max(0) as u64))
-        .unwrap_or(date)
-}
-
 /// Adds a term activity for `rule` from `from`, unless the rule is switched off.
 fn add_term(
     w: &Write,
@@ -311,7 +306,7 @@ pub(super) fn next_cycle(
         |r| r.get(0),
     )?;
     let (rule, _) = rule(w.tx(), "voorschot")?;
-    let from = plus(activity.start_date, rule.length_days * cycles.max(1));
+    let from = add_days(activity.start_date, rule.length_days * cycles.max(1));
     let end = term_end(&rule, from, &[], &legal_calendar(w.tx())?);
     w.tx().execute(
         "UPDATE activities SET term_note = ?2 WHERE id = ?1",

@@ -1,7 +1,7 @@
 //! The app shell: which screen is up, the popup stack, and the one place where
 //! intents become changes in the store.
 
-use chrono::{Days, NaiveDate};
+use chrono::NaiveDate;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Frame;
 
@@ -20,6 +20,7 @@ use super::Session;
 use crate::domain::activity::{ActivityStatus, NewActivity};
 use crate::domain::calendar::LegalCalendar;
 use crate::domain::catalog::Catalog;
+use crate::domain::date::add_days;
 use crate::domain::journal::{NewContact, NewNote};
 use crate::engine;
 use crate::store::{Result, Store, StoreError};
@@ -141,9 +142,7 @@ impl App {
                 self.caseload_stale = false;
             }
             Screen::Week if self.week_stale => {
-                let week_end = today
-                    .checked_add_days(Days::new(week::DAYS - 1))
-                    .unwrap_or(today);
+                let week_end = add_days(today, week::DAYS as i64 - 1);
                 let agenda = self.store.agenda(today, week_end)?;
                 self.week.set(self.worklist.all_items(), agenda, today);
                 self.week_stale = false;
@@ -394,7 +393,7 @@ impl App {
                             "Nog geen plan van aanpak: voeg eerst een doel toe (d).".to_owned(),
                         );
                     } else {
-                        let suggested = today.checked_add_days(Days::new(182)).unwrap_or(today);
+                        let suggested = add_days(today, 182);
                         self.popups
                             .push(popup::evaluation_form(view.client_id(), suggested));
                     }

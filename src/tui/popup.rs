@@ -1,7 +1,7 @@
 //! Popups sit on a stack above the screen and get the keys first. They never touch
 //! the store: what the user asks for comes back as an `Intent` for the app to apply.
 
-use chrono::{Days, NaiveDate};
+use chrono::NaiveDate;
 use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::Rect;
 use ratatui::style::{Style, Stylize};
@@ -14,6 +14,7 @@ use super::chrome::centered;
 use super::form::{Field, FieldKind, Form, FormEvent, Value};
 use crate::domain::calendar::LegalCalendar;
 use crate::domain::catalog::{Catalog, Requirement};
+use crate::domain::date::add_days;
 use crate::domain::work_item::earliest_postpone;
 
 /// A change the user asked for; the app applies it through the store.
@@ -323,11 +324,6 @@ impl Purpose {
     }
 }
 
-fn plus_days(date: NaiveDate, days: i64) -> NaiveDate {
-    date.checked_add_days(Days::new(days.max(0) as u64))
-        .unwrap_or(date)
-}
-
 pub fn postpone_form(id: i64, title: &str, due: NaiveDate, today: NaiveDate) -> Popup {
     let earliest = earliest_postpone(due, today);
     Popup::Form(
@@ -340,7 +336,7 @@ pub fn postpone_form(id: i64, title: &str, due: NaiveDate, today: NaiveDate) -> 
                         not_before: Some(earliest),
                         not_after: None,
                     },
-                    &plus_days(earliest, 7).to_string(),
+                    &add_days(earliest, 7).to_string(),
                 ),
                 Field::new("Reden", FieldKind::Text, ""),
             ],
@@ -361,7 +357,7 @@ pub fn follow_up_form(client_id: i64, client_name: &str, today: NaiveDate) -> Po
                         not_before: Some(today),
                         not_after: None,
                     },
-                    &plus_days(today, 7).to_string(),
+                    &add_days(today, 7).to_string(),
                 ),
             ],
         ),
@@ -379,7 +375,7 @@ pub fn extend_form(id: i64, title: &str, start: NaiveDate, end: NaiveDate) -> Po
                     not_before: Some(start),
                     not_after: None,
                 },
-                &plus_days(end, 28).to_string(),
+                &add_days(end, 28).to_string(),
             )],
         ),
         Purpose::Extend { id },
@@ -663,7 +659,7 @@ impl Picker {
                                 not_before: self.today.succ_opt(),
                                 not_after: None,
                             },
-                            &plus_days(self.today, 7).to_string(),
+                            &add_days(self.today, 7).to_string(),
                         ),
                         Field::new(
                             "Vervolgactie in plaats van een nieuwe afspraak (leeg: nieuwe afspraak)",
@@ -689,7 +685,7 @@ impl Picker {
                             not_before: self.today.succ_opt(),
                             not_after: None,
                         },
-                        &plus_days(self.today, 28).to_string(),
+                        &add_days(self.today, 28).to_string(),
                     )],
                 ),
                 Purpose::CloseItemWithDate {
@@ -724,7 +720,7 @@ impl Picker {
                                 not_before: Some(self.today),
                                 not_after: None,
                             },
-                            &plus_days(self.today, 7).to_string(),
+                            &add_days(self.today, 7).to_string(),
                         ),
                         Field::new("Tijd (UU:MM, mag leeg)", FieldKind::OptionalTime, ""),
                     ],
@@ -745,7 +741,7 @@ impl Picker {
                                 not_before: Some(self.today),
                                 not_after: None,
                             },
-                            &plus_days(self.today, 91).to_string(),
+                            &add_days(self.today, 91).to_string(),
                         ),
                     ],
                 ),
@@ -769,7 +765,7 @@ impl Picker {
             )),
             (Pick::ActivityType { client_id }, _) => {
                 let calendar = self.calendar.clone().filter(|_| choice.legal);
-                let suggested = plus_days(self.today, choice.days);
+                let suggested = add_days(self.today, choice.days);
                 let end = calendar
                     .as_ref()
                     .map_or(suggested, |c| c.next_working_day(suggested));

@@ -1,7 +1,7 @@
 //! The week screen: the coming seven days at a glance — what expires, which
 //! appointments, how many work items fall due each day.
 
-use chrono::{Days, NaiveDate};
+use chrono::NaiveDate;
 use ratatui::layout::Rect;
 use ratatui::style::{Style, Stylize};
 use ratatui::text::{Line, Span};
@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 use ratatui::Frame;
 
 use super::list::ListState;
-use crate::domain::date::dutch;
+use crate::domain::date::{add_days, dutch};
 use crate::domain::work_item::WorkItem;
 use crate::store::AgendaEntry;
 
@@ -34,7 +34,7 @@ impl WeekView {
     /// Sorts the open items and agenda entries into the seven days from `today`.
     pub fn set(&mut self, items: &[WorkItem], agenda: Vec<AgendaEntry>, today: NaiveDate) {
         self.days = (0..DAYS)
-            .filter_map(|n| today.checked_add_days(Days::new(n)))
+            .map(|n| add_days(today, n as i64))
             .map(|date| Day {
                 date,
                 ..Day::default()

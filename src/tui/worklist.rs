@@ -1,6 +1,6 @@
 //! The werkvoorraad screen: open work items grouped by when they are due.
 
-use chrono::{Days, NaiveDate};
+use chrono::NaiveDate;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::style::{Style, Stylize};
 use ratatui::text::{Line, Span};
@@ -9,6 +9,7 @@ use ratatui::Frame;
 
 use super::caseload::deadline_span;
 use super::list::ListState;
+use crate::domain::date::add_days;
 use crate::domain::work_item::WorkItem;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -21,7 +22,7 @@ pub enum Group {
 
 impl Group {
     pub fn of(due: NaiveDate, today: NaiveDate) -> Group {
-        let week_end = today.checked_add_days(Days::new(7)).unwrap_or(today);
+        let week_end = add_days(today, 7);
         if due < today {
             Group::Overdue
         } else if due == today {
