@@ -116,10 +116,64 @@ fn the_contact_rhythm_raises_one_item_per_overdue_period() {
         Some("2026-04-08")
     );
 
-    // A registered no-show is no contact: the client stays out of view.
+    // Handled as gesproken in the werkvoorraad: the conversation is registered.
+    let item = open(&db, "2026-04-20", "contact")[0].0;
+    db.on(
+        "2026-04-20",
+        &["item", "close", &item.to_string(), "--outcome", "gesproken"],
+    );
     let listed: Value =
         serde_json::from_str(&db.on("2026-04-20", &["client", "list", "--json"])).unwrap();
-    assert_eq!(listed[0]["days_since_contact"], 69);
+    assert_eq!(listed[0]["in_view"], true);
+    assert_eq!(listed[0]["days_since_contact"], 0);
+    let shown: Value =
+        serde_json::from_str(&db.on("2026-04-20", &["client", "show", &c, "--json"])).unwrap();
+    assert_eq!(shown["contacts"][0]["date"], "2026-04-20");
+    assert_eq!(
+        shown["contacts"][0]["channel"], "telefoon",
+        "no preference: by phone"
+    );
+}
+
+#[test]
+fn a_registered_no_show_is_no_contact() {
+    let db = Db::new();
+    let c = client(&db, "2026-01-05", "job_ready");
+    db.on(
+        "2026-01-05",
+        &["contact", "add", "--client", &c, "--channel", "telefoon"],
+    );
+    db.on(
+        "2026-02-01",
+        &[
+            "appointment",
+            "add",
+            "--client",
+            &c,
+            "--date",
+            "2026-02-10",
+            "--channel",
+            "op_locatie",
+        ],
+    );
+    let item = open(&db, "2026-02-10", "afspraak")[0].0.to_string();
+    db.on(
+        "2026-02-10",
+        &[
+            "item",
+            "close",
+            &item,
+            "--outcome",
+            "no_show",
+            "--to",
+            "2026-02-20",
+        ],
+    );
+    // The client stays out of view.
+    let listed: Value =
+        serde_json::from_str(&db.on("2026-02-11", &["client", "list", "--json"])).unwrap();
+    assert_eq!(listed[0]["days_since_contact"], 37);
+    assert_eq!(listed[0]["in_view"], false);
 }
 
 #[test]

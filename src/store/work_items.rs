@@ -7,11 +7,12 @@ use serde_json::json;
 
 use super::activities::{activity_from_row, ACTIVITY_COLUMNS};
 use super::error::Result;
-use super::{appointments, catalog, clients, terms, Store, Write};
+use super::{appointments, catalog, clients, journal, terms, Store, Write};
 use crate::clock;
 use crate::domain::activity::{Activity, ActivityStatus};
 use crate::domain::catalog::{Catalog, Requirement};
 use crate::domain::error::{optional_text, required_text};
+use crate::domain::journal::NewContact;
 use crate::domain::work_item::{
     check_close, check_postpone, FollowUp, ItemStatus, Postponement, Source, WorkItem,
     WorkItemDetail,
@@ -370,6 +371,18 @@ impl Store {
                 .into());
             }
             close_item_row(w, &item, &close.outcome, close.note.as_deref())?;
+            // "Contact opnemen" handled as gesproken: the conversation took place today,
+            // so it is registered, and the client is back in view.
+            if item.item.source == Source::Rhythm && close.outcome == "gesproken" {
+                let channel: String = w.tx().query_row(
+                    "SELECT coalesce(contact_preference, 'telefoon') FROM clients WHERE id = ?1",
+                    [item.item.client_id],
+                    |r| r.get(0),
+                )?;
+                let note = close.note.clone().or_else(|| Some(format!("contact opgenomen (werkitem {id})")));
+                let contact = NewContact { client_id: item.item.client_id, channel, date: today, note };
+                journal::insert_contact(w, &contact, false)?;
+            }
             // Only an activity's own expiry item settles the activity; a reminder
             // (nabellen) is handled on its own.
             let (Some(activity_id), Source::Activity) = (item.item.source_activity_id, item.item.source) else {
