@@ -9,7 +9,7 @@ use serde_json::json;
 
 use super::activities::{activity_from_row, ACTIVITY_COLUMNS};
 use super::error::Result;
-use super::work_items::{close_item_row, finish_activity, stored_item};
+use super::work_items::finish_with_items;
 use super::{clients, Store, Write};
 use crate::clock;
 use crate::domain::activity::{Activity, ActivityStatus};
@@ -518,17 +518,7 @@ impl Store {
                     "buitenbehandeling" => "bekendgemaakt",
                     _ => "afgerond",
                 };
-                finish_activity(w, &term, outcome, Some(&note), today)?;
-                let open: Vec<i64> = w
-                    .tx()
-                    .prepare_cached(
-                        "SELECT id FROM work_items WHERE source_activity_id = ?1 AND status = 'open'",
-                    )?
-                    .query_map([term.id], |r| r.get(0))?
-                    .collect::<rusqlite::Result<_>>()?;
-                for item in open {
-                    close_item_row(w, &stored_item(w.tx(), item)?, outcome, Some(&note))?;
-                }
+                finish_with_items(w, &term, outcome, Some(&note), today)?;
             }
             w.tx().execute(
                 "UPDATE applications SET status = 'decided', decision = ?2, decided_on = ?3 WHERE id = ?1",

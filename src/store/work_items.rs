@@ -199,6 +199,35 @@ pub(super) fn finish_activity(
     )
 }
 
+/// The ids of an activity's open work items; of one source when `source` is given.
+fn open_items_of(w: &Write, activity_id: i64, source: Option<&str>) -> Result<Vec<i64>> {
+    let ids = w
+        .tx()
+        .prepare_cached(
+            "SELECT id FROM work_items WHERE source_activity_id = ?1 AND status = 'open'
+             AND (?2 IS NULL OR source = ?2) ORDER BY id",
+        )?
+        .query_map(params![activity_id, source], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(ids)
+}
+
+/// Finishes an activity with an outcome, and hands its open work items the same one:
+/// the klantmanager settled the activity, so what it raised is settled too.
+pub(super) fn finish_with_items(
+    w: &Write,
+    activity: &Activity,
+    outcome: &str,
+    note: Option<&str>,
+    today: NaiveDate,
+) -> Result<()> {
+    finish_activity(w, activity, outcome, note, today)?;
+    for id in open_items_of(w, activity.id, None)? {
+        close_item_row(w, &stored_item(w.tx(), id)?, outcome, note)?;
+    }
+    Ok(())
+}
+
 /// Moves an activity's end date: a new cycle, which expires into a new work item when
 /// the new date is reached. Open items of earlier cycles are closed as `verlengd`
 /// where their kind allows it; otherwise they stay for the klantmanager to handle.
@@ -225,14 +254,7 @@ pub(super) fn move_end_date(
         activity.id,
         json!({ "old": { "end_date": activity.end_date }, "new": { "end_date": to } }),
     )?;
-    let earlier: Vec<i64> = w
-        .tx()
-        .prepare_cached(
-            "SELECT id FROM work_items WHERE source_activity_id = ?1 AND status = 'open'
-             AND source = 'activity'",
-        )?
-        .query_map([activity.id], |r| r.get(0))?
-        .collect::<rusqlite::Result<_>>()?;
+    let earlier = open_items_of(w, activity.id, Some("activity"))?;
     let note = format!("einddatum verschoven naar {to}");
     for id in earlier {
         let item = stored_item(w.tx(), id)?;
@@ -486,20 +508,8 @@ impl Store {
                 .into());
             }
             let close = check_close(kind, outcome, note, None, true, today)?;
-            finish_activity(w, &activity, &close.outcome, close.note.as_deref(), today)?;
-            terms::after_change(w, id, Some(&close.outcome))?;
-            let open: Vec<i64> = w
-                .tx()
-                .prepare_cached(
-                    "SELECT id FROM work_items WHERE source_activity_id = ?1 AND status = 'open'",
-                )?
-                .query_map([id], |r| r.get(0))?
-                .collect::<rusqlite::Result<_>>()?;
-            for item_id in open {
-                let item = stored_item(w.tx(), item_id)?;
-                close_item_row(w, &item, &close.outcome, close.note.as_deref())?;
-            }
-            Ok(())
+            finish_with_items(w, &activity, &close.outcome, close.note.as_deref(), today)?;
+            terms::after_change(w, id, Some(&close.outcome))
         })
     }
 
