@@ -456,6 +456,7 @@ INSERT INTO kind_outcomes (kind_code, outcome_code) VALUES
     ('zoektermijn',    'afgerond'),
     ('nabellen',       'gebeld'),
     ('nabellen',       'niet_bereikt'),
+    ('nabellen',       'vervallen'),
     ('doel',           'behaald'),
     ('doel',           'bijgesteld'),
     ('doel',           'vervallen'),

@@ -674,3 +674,48 @@ fn a_rhythm_is_editable_but_never_zero() {
         .clone();
     assert_eq!(beheer["contact_rhythm_days"], 120);
 }
+
+#[test]
+fn cancelling_an_appointment_lets_its_reminder_lapse_with_an_allowed_outcome() {
+    let db = Db::new();
+    let c = client(&db, "2026-11-20", "beheer");
+    let a = db.on(
+        "2026-11-20",
+        &[
+            "appointment",
+            "add",
+            "--client",
+            &c,
+            "--date",
+            "2026-11-23",
+            "--channel",
+            "telefoon",
+        ],
+    );
+    let a = a.trim();
+    let reminder = open(&db, "2026-11-22", "nabellen")[0].0;
+    db.on(
+        "2026-11-22",
+        &[
+            "activity",
+            "close",
+            a,
+            "--outcome",
+            "afgebroken",
+            "--note",
+            "Klant heeft afgezegd",
+        ],
+    );
+    let shown: Value = serde_json::from_str(&db.on(
+        "2026-11-22",
+        &["item", "show", &reminder.to_string(), "--json"],
+    ))
+    .unwrap();
+    assert_eq!(shown["outcome"], "vervallen");
+    assert_eq!(shown["outcome_note"], "afspraak afgesloten: afgebroken");
+    assert!(
+        open(&db, "2026-11-24", "afspraak").is_empty(),
+        "no opkomst for a cancelled appointment"
+    );
+    db.on("2026-11-22", &["check"]);
+}

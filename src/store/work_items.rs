@@ -212,8 +212,9 @@ fn open_items_of(w: &Write, activity_id: i64, source: Option<&str>) -> Result<Ve
     Ok(ids)
 }
 
-/// Finishes an activity with an outcome, and hands its open work items the same one:
-/// the klantmanager settled the activity, so what it raised is settled too.
+/// Finishes an activity with an outcome, and settles what it raised: its own open
+/// work items get the same outcome; an open reminder (nabellen) lapses, as
+/// `vervallen`, since the outcome of the activity is no outcome its kind allows.
 pub(super) fn finish_with_items(
     w: &Write,
     activity: &Activity,
@@ -222,8 +223,12 @@ pub(super) fn finish_with_items(
     today: NaiveDate,
 ) -> Result<()> {
     finish_activity(w, activity, outcome, note, today)?;
-    for id in open_items_of(w, activity.id, None)? {
+    for id in open_items_of(w, activity.id, Some("activity"))? {
         close_item_row(w, &stored_item(w.tx(), id)?, outcome, note)?;
+    }
+    let lapsed = format!("afspraak afgesloten: {outcome}");
+    for id in open_items_of(w, activity.id, Some("nabellen"))? {
+        close_item_row(w, &stored_item(w.tx(), id)?, "vervallen", Some(&lapsed))?;
     }
     Ok(())
 }
