@@ -78,7 +78,6 @@ pub struct DossierView {
     pub plan: PlanHistory,
     pub situations: Vec<Situation>,
     pub ladder: Vec<LadderStep>,
-    pub no_shows: i64,
     /// Life domain codes and names, for the plan and situation tabs.
     domains: Vec<(String, String)>,
     /// The legal terms, running ones first.
@@ -113,7 +112,6 @@ impl DossierView {
             plan: store.plan_history(id)?,
             situations: store.situations(id)?,
             ladder: store.ladder(id)?,
-            no_shows: store.no_shows(id)?,
             domains: store.life_domains()?,
             terms: Vec::new(),
             computed: store.client_terms(id)?,
@@ -134,7 +132,6 @@ impl DossierView {
         self.plan = store.plan_history(id)?;
         self.situations = store.situations(id)?;
         self.ladder = store.ladder(id)?;
-        self.no_shows = store.no_shows(id)?;
         self.items = store.client_items(id)?;
         self.computed = store.client_terms(id)?;
         self.sort_activities();
@@ -230,11 +227,11 @@ impl DossierView {
                 Tab::Activities => format!("{} ({})", t.title(), self.activities.len()),
                 Tab::Terms => format!("{} ({})", t.title(), self.terms().len()),
                 Tab::Items => format!("{} ({})", t.title(), self.items.len()),
-                Tab::Contacts if self.no_shows > 0 => format!(
+                Tab::Contacts if self.dossier.no_shows > 0 => format!(
                     "{} ({}, {} no-show)",
                     t.title(),
                     self.dossier.contacts.len(),
-                    self.no_shows
+                    self.dossier.no_shows
                 ),
                 Tab::Contacts => format!("{} ({})", t.title(), self.dossier.contacts.len()),
                 Tab::Plan => match &self.plan.current {
