@@ -388,9 +388,7 @@ impl Store {
             ))
             .into());
         }
-        if date > today {
-            return Err(InputError::Other(format!("{date} ligt in de toekomst")).into());
-        }
+        assessed_by_today(date, today)?;
         let note = optional_text(note);
         self.write(|w| {
             w.tx().execute(
@@ -419,9 +417,7 @@ impl Store {
             ))
             .into());
         }
-        if date > today {
-            return Err(InputError::Other(format!("{date} ligt in de toekomst")).into());
-        }
+        assessed_by_today(date, today)?;
         let note = optional_text(note);
         self.write(|w| {
             w.tx().execute(
@@ -501,4 +497,12 @@ impl Store {
             )
         })
     }
+}
+
+/// An assessment records what was seen, so it cannot be dated after today.
+fn assessed_by_today(date: NaiveDate, today: NaiveDate) -> Result<()> {
+    if date > today {
+        return Err(InputError::Other(format!("{date} ligt in de toekomst")).into());
+    }
+    Ok(())
 }
