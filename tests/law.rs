@@ -28,6 +28,20 @@ fn term_end_of(db: &Db, today: &str, app: &str, rule: &str) -> String {
         .to_owned()
 }
 
+/// Registers an aanvraag for `client`, received on `received`; returns its number.
+fn aanvraag(db: &Db, today: &str, client: &str, received: &str, extra: &[&str]) -> String {
+    let mut args = vec![
+        "aanvraag",
+        "add",
+        "--client",
+        client,
+        "--received",
+        received,
+    ];
+    args.extend_from_slice(extra);
+    db.on(today, &args).trim().to_owned()
+}
+
 /// The open work item of `kind`, if any, as (id, due date).
 fn open_item(db: &Db, kind: &str) -> Option<(i64, String)> {
     db.conn()
@@ -218,20 +232,7 @@ fn term_end_says_why_it_ends_when_it_ends() {
 fn an_aanvraag_with_two_hersteltermijnen_through_to_its_decision() {
     let db = Db::new();
     let client = db.client("Jan de Vries", "bijna_job_ready").to_string();
-    let app = db
-        .on(
-            "2026-10-01",
-            &[
-                "aanvraag",
-                "add",
-                "--client",
-                &client,
-                "--received",
-                "2026-10-01",
-            ],
-        )
-        .trim()
-        .to_owned();
+    let app = aanvraag(&db, "2026-10-01", &client, "2026-10-01", &[]);
     assert_eq!(
         term_end_of(&db, "2026-10-01", &app, "beslistermijn"),
         "2026-11-26",
@@ -421,21 +422,7 @@ fn an_aanvraag_with_two_hersteltermijnen_through_to_its_decision() {
 fn a_person_under_27_searches_four_weeks_first() {
     let db = Db::new();
     let client = db.client("Sanne Jong", "job_ready").to_string();
-    let app = db
-        .on(
-            "2026-11-02",
-            &[
-                "aanvraag",
-                "add",
-                "--client",
-                &client,
-                "--received",
-                "2026-11-02",
-                "--under-27",
-            ],
-        )
-        .trim()
-        .to_owned();
+    let app = aanvraag(&db, "2026-11-02", &client, "2026-11-02", &["--under-27"]);
     let view = json(&db, "2026-11-02", &["aanvraag", "show", &app, "--json"]);
     assert_eq!(view["reported_on"], "2026-11-02");
     assert_eq!(
@@ -456,20 +443,7 @@ fn a_person_under_27_searches_four_weeks_first() {
 fn computed_terms_cannot_be_typed_or_moved_by_hand() {
     let db = Db::new();
     let client = db.client("A", "job_ready").to_string();
-    let app = db
-        .on(
-            "2026-10-01",
-            &[
-                "aanvraag",
-                "add",
-                "--client",
-                &client,
-                "--received",
-                "2026-10-01",
-            ],
-        )
-        .trim()
-        .to_owned();
+    let app = aanvraag(&db, "2026-10-01", &client, "2026-10-01", &[]);
     let beslis: i64 = db
         .conn()
         .query_row(
@@ -633,20 +607,7 @@ fn a_hersteltermijn_on_a_weekend_gets_a_warning_and_the_next_working_day_offered
         stderr.contains("zondag") && stderr.contains("ma 7 dec 2026"),
         "{stderr}"
     );
-    let app = db
-        .on(
-            "2026-11-22",
-            &[
-                "aanvraag",
-                "add",
-                "--client",
-                &client,
-                "--received",
-                "2026-11-20",
-            ],
-        )
-        .trim()
-        .to_owned();
+    let app = aanvraag(&db, "2026-11-22", &client, "2026-11-20", &[]);
     // The suggested end (two weeks) lands on a Sunday: it is moved to Monday.
     let id = db
         .on(
