@@ -199,13 +199,13 @@ pub(super) fn finish_activity(
     )
 }
 
-/// The ids of an activity's open work items; of one source when `source` is given.
-fn open_items_of(w: &Write, activity_id: i64, source: Option<&str>) -> Result<Vec<i64>> {
+/// The ids of an activity's open work items of one source (its expiry or its reminder).
+fn open_items_of(w: &Write, activity_id: i64, source: &str) -> Result<Vec<i64>> {
     let ids = w
         .tx()
         .prepare_cached(
             "SELECT id FROM work_items WHERE source_activity_id = ?1 AND status = 'open'
-             AND (?2 IS NULL OR source = ?2) ORDER BY id",
+             AND source = ?2 ORDER BY id",
         )?
         .query_map(params![activity_id, source], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
@@ -223,11 +223,11 @@ pub(super) fn finish_with_items(
     today: NaiveDate,
 ) -> Result<()> {
     finish_activity(w, activity, outcome, note, today)?;
-    for id in open_items_of(w, activity.id, Some("activity"))? {
+    for id in open_items_of(w, activity.id, "activity")? {
         close_item_row(w, &stored_item(w.tx(), id)?, outcome, note)?;
     }
     let lapsed = format!("afspraak afgesloten: {outcome}");
-    for id in open_items_of(w, activity.id, Some("nabellen"))? {
+    for id in open_items_of(w, activity.id, "nabellen")? {
         close_item_row(w, &stored_item(w.tx(), id)?, "vervallen", Some(&lapsed))?;
     }
     Ok(())
@@ -259,7 +259,7 @@ pub(super) fn move_end_date(
         activity.id,
         json!({ "old": { "end_date": activity.end_date }, "new": { "end_date": to } }),
     )?;
-    let earlier = open_items_of(w, activity.id, Some("activity"))?;
+    let earlier = open_items_of(w, activity.id, "activity")?;
     let note = format!("einddatum verschoven naar {to}");
     for id in earlier {
         let item = stored_item(w.tx(), id)?;
