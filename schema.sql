@@ -56,9 +56,17 @@ CREATE TABLE outcomes (
     requires TEXT NOT NULL DEFAULT 'none' CHECK (requires IN ('none', 'new_date', 'reason'))
 );
 
+-- Which outcomes may close an item of a kind, and what each then does (`effect`):
+-- finish the activity, give it a new cycle, register a conversation (contact) or a
+-- telephone call (called), register a no-show and plan anew, end the suspension of
+-- the beslistermijn (received), open the buiten-behandeling term (not_received),
+-- record the besluit (decision), or start the next cycle of a repeating term
+-- (repeat). A municipality's own outcome gets the behaviour of the effect it names.
 CREATE TABLE kind_outcomes (
     kind_code    TEXT NOT NULL REFERENCES work_item_kinds (code),
     outcome_code TEXT NOT NULL REFERENCES outcomes (code),
+    effect       TEXT NOT NULL DEFAULT 'finish' CHECK (effect IN ('finish', 'new_cycle',
+        'contact', 'called', 'no_show', 'received', 'not_received', 'decision', 'repeat')),
     PRIMARY KEY (kind_code, outcome_code)
 );
 
@@ -93,6 +101,13 @@ CREATE TABLE category_activity_types (
 CREATE TABLE declared_holidays (
     date   TEXT PRIMARY KEY CHECK (date(date) IS date),
     name   TEXT NOT NULL CHECK (length(trim(name)) > 0),
+    source TEXT NOT NULL CHECK (length(trim(source)) > 0)
+);
+
+-- The years whose gelijkgestelde dagen are known (a besluit was published and
+-- recorded); for other years a term end says it may still move.
+CREATE TABLE declared_years (
+    year   INTEGER PRIMARY KEY,
     source TEXT NOT NULL CHECK (length(trim(source)) > 0)
 );
 
@@ -136,19 +151,29 @@ CREATE INDEX clients_by_name ON clients (name);
 CREATE INDEX clients_rhythm ON clients (category_code, last_contact_on, registered_on);
 
 -- An aanvraag (application for bijstand): its beslistermijn and voorschot run from
--- `received_on`; for a person under 27 a zoektermijn runs from the melding first.
+-- `received_on`; for a person under 27 a zoektermijn runs from the melding first,
+-- and the aanvraag is expected (`expected_on`) until it is received.
 CREATE TABLE applications (
     id          INTEGER PRIMARY KEY,
     client_id   INTEGER NOT NULL REFERENCES clients (id),
     reported_on TEXT CHECK (reported_on IS NULL OR date(reported_on) IS reported_on),
-    received_on TEXT NOT NULL CHECK (date(received_on) IS received_on),
+    received_on TEXT CHECK (received_on IS NULL OR date(received_on) IS received_on),
+    expected_on TEXT CHECK (expected_on IS NULL OR date(expected_on) IS expected_on),
     under_27    INTEGER NOT NULL DEFAULT 0 CHECK (under_27 IN (0, 1)),
     status      TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'decided')),
-    decision    TEXT CHECK (decision IN ('toegekend', 'afgewezen', 'buiten_behandeling')),
+    decision    TEXT CHECK (decision IN ('toegekend', 'afgewezen', 'buiten_behandeling', 'ingetrokken')),
     -- The day the decision was made known (bekendmaking); the bezwaartermijn runs from it.
     decided_on  TEXT CHECK (decided_on IS NULL OR date(decided_on) IS decided_on),
+    -- Made known after the beslistermijn had ended.
+    decided_late INTEGER NOT NULL DEFAULT 0 CHECK (decided_late IN (0, 1)),
+    -- A verdaging (Awb 4:14 lid 3): on which day, to which date, and why.
+    adjourned_on TEXT CHECK (adjourned_on IS NULL OR date(adjourned_on) IS adjourned_on),
+    adjourned_to TEXT CHECK (adjourned_to IS NULL OR date(adjourned_to) IS adjourned_to),
+    adjournment_reason TEXT,
     created_at  TEXT NOT NULL,
-    CHECK ((status = 'decided') = (decision IS NOT NULL AND decided_on IS NOT NULL))
+    CHECK ((status = 'decided') = (decision IS NOT NULL AND decided_on IS NOT NULL)),
+    CHECK (received_on IS NOT NULL OR reported_on IS NOT NULL),
+    CHECK ((adjourned_on IS NULL) = (adjourned_to IS NULL))
 );
 CREATE INDEX applications_by_client ON applications (client_id);
 
@@ -168,6 +193,11 @@ CREATE TABLE activities (
     application_id INTEGER REFERENCES applications (id),
     term_rule   TEXT REFERENCES term_rules (code),
     term_note   TEXT,
+    -- The day after which the current cycle of a computed term runs (the voorschot
+    -- comes back every four weeks).
+    term_from   TEXT CHECK (term_from IS NULL OR date(term_from) IS term_from),
+    -- A new afspraak after a no-show: the one that was missed.
+    follows_activity_id INTEGER REFERENCES activities (id),
     -- The end date for which the sweep made this activity's work item: an activity
     -- whose end date moved on is pending again. A shortcut only; the unique key on
     -- work_items is what guarantees one item per cycle.
@@ -285,6 +315,23 @@ BEGIN
     WHERE id = OLD.client_id;
 END;
 
+-- Days on which the beslistermijn of an aanvraag does not run (Awb 4:15 lid 1
+-- onder a): from the day after a hersteltermijn was given up to the day before the
+-- information arrived, or to its end. A hersteltermijn extended after it ran out
+-- gets a second period from the day after the new invitation. Overlapping periods
+-- count each day once.
+CREATE TABLE suspensions (
+    id             INTEGER PRIMARY KEY,
+    application_id INTEGER NOT NULL REFERENCES applications (id),
+    activity_id    INTEGER NOT NULL REFERENCES activities (id),
+    from_date      TEXT NOT NULL CHECK (date(from_date) IS from_date),
+    -- The last suspended day; the day before `from_date` when none was.
+    to_date        TEXT NOT NULL CHECK (date(to_date) IS to_date),
+    created_at     TEXT NOT NULL,
+    CHECK (to_date >= date(from_date, '-1 day'))
+);
+CREATE INDEX suspensions_by_application ON suspensions (application_id);
+
 CREATE TABLE notes (
     id        INTEGER PRIMARY KEY,
     client_id INTEGER NOT NULL REFERENCES clients (id),
@@ -310,14 +357,16 @@ CREATE TABLE plans (
 );
 CREATE UNIQUE INDEX plans_one_current ON plans (client_id) WHERE status = 'current';
 
--- A goal: a short text in a life domain, with a deadline that is an activity (its
--- status follows from the activity: running, adjusted, achieved, lapsed).
+-- A goal: a short text in a life domain, with a deadline that is an activity, and
+-- its status.
 CREATE TABLE goals (
     id          INTEGER PRIMARY KEY,
     plan_id     INTEGER NOT NULL REFERENCES plans (id),
     text        TEXT NOT NULL CHECK (length(trim(text)) > 0),
     domain_code TEXT NOT NULL REFERENCES life_domains (code),
     activity_id INTEGER NOT NULL REFERENCES activities (id),
+    -- loopt, bijgesteld (running with a new deadline), behaald, vervallen.
+    status      TEXT NOT NULL DEFAULT 'loopt' CHECK (length(trim(status)) > 0),
     created_at  TEXT NOT NULL
 );
 CREATE INDEX goals_by_plan ON goals (plan_id);
@@ -394,7 +443,7 @@ INSERT INTO channels (code, name, sort_order) VALUES
     ('email',       'E-mail',      7);
 
 INSERT INTO work_item_kinds (code, name, urgency, legal) VALUES
-    ('hersteltermijn', 'Hersteltermijn', 30, 1),
+    ('hersteltermijn', 'Hersteltermijn', 30, 0),
     ('traject',        'Traject',        20, 0),
     ('onderzoek',      'Onderzoek',      20, 0),
     ('afspraak',       'Afspraak',       15, 0),
@@ -404,7 +453,7 @@ INSERT INTO work_item_kinds (code, name, urgency, legal) VALUES
     ('voorschot',      'Voorschot',      35, 1),
     ('buitenbehandeling', 'Buiten behandeling', 35, 1),
     ('bezwaartermijn', 'Bezwaartermijn', 25, 1),
-    ('zoektermijn',    'Zoektermijn',    25, 1),
+    ('zoektermijn',    'Zoektermijn',    25, 0),
     ('nabellen',       'Nabellen',       18, 0),
     ('doel',           'Doel',           12, 0),
     ('plan',           'Plan',           14, 0);
@@ -430,46 +479,47 @@ INSERT INTO outcomes (code, name, requires) VALUES
     ('behaald',         'Behaald',                   'none'),
     ('bijgesteld',      'Bijgesteld',                'new_date');
 
-INSERT INTO kind_outcomes (kind_code, outcome_code) VALUES
-    ('traject',        'afgerond'),
-    ('traject',        'verlengd'),
-    ('traject',        'afgebroken'),
-    ('onderzoek',      'afgerond'),
-    ('onderzoek',      'verlengd'),
-    ('onderzoek',      'afgebroken'),
-    ('hersteltermijn', 'ontvangen'),
-    ('hersteltermijn', 'niet_ontvangen'),
-    ('hersteltermijn', 'verlengd'),
-    ('afspraak',       'gesproken'),
-    ('afspraak',       'no_show'),
-    ('afspraak',       'afgebroken'),
-    ('contact',        'gesproken'),
-    ('contact',        'niet_bereikt'),
-    ('vervolgactie',   'uitgevoerd'),
-    ('vervolgactie',   'vervallen'),
-    ('beslistermijn',  'besloten'),
-    ('voorschot',      'verstrekt'),
-    ('voorschot',      'niet_nodig'),
-    ('buitenbehandeling', 'bekendgemaakt'),
-    ('bezwaartermijn', 'geen_bezwaar'),
-    ('bezwaartermijn', 'bezwaar'),
-    ('zoektermijn',    'afgerond'),
-    ('nabellen',       'gebeld'),
-    ('nabellen',       'niet_bereikt'),
-    ('nabellen',       'vervallen'),
-    ('doel',           'behaald'),
-    ('doel',           'bijgesteld'),
-    ('doel',           'vervallen'),
-    ('plan',           'behaald'),
-    ('plan',           'bijgesteld'),
-    ('plan',           'vervallen');
+INSERT INTO kind_outcomes (kind_code, outcome_code, effect) VALUES
+    ('traject',           'afgerond',        'finish'),
+    ('traject',           'verlengd',        'new_cycle'),
+    ('traject',           'afgebroken',      'finish'),
+    ('onderzoek',         'afgerond',        'finish'),
+    ('onderzoek',         'verlengd',        'new_cycle'),
+    ('onderzoek',         'afgebroken',      'finish'),
+    ('hersteltermijn',    'ontvangen',       'received'),
+    ('hersteltermijn',    'niet_ontvangen',  'not_received'),
+    ('hersteltermijn',    'verlengd',        'new_cycle'),
+    ('hersteltermijn',    'vervallen',       'finish'),
+    ('afspraak',          'gesproken',       'contact'),
+    ('afspraak',          'no_show',         'no_show'),
+    ('afspraak',          'afgebroken',      'finish'),
+    ('contact',           'gesproken',       'contact'),
+    ('contact',           'niet_bereikt',    'finish'),
+    ('vervolgactie',      'uitgevoerd',      'finish'),
+    ('vervolgactie',      'vervallen',       'finish'),
+    ('beslistermijn',     'besloten',        'decision'),
+    ('voorschot',         'verstrekt',       'repeat'),
+    ('voorschot',         'niet_nodig',      'finish'),
+    ('buitenbehandeling', 'bekendgemaakt',   'decision'),
+    ('bezwaartermijn',    'geen_bezwaar',    'finish'),
+    ('bezwaartermijn',    'bezwaar',         'finish'),
+    ('zoektermijn',       'afgerond',        'finish'),
+    ('nabellen',          'gebeld',          'called'),
+    ('nabellen',          'niet_bereikt',    'finish'),
+    ('nabellen',          'vervallen',       'finish'),
+    ('doel',              'behaald',         'finish'),
+    ('doel',              'bijgesteld',      'new_cycle'),
+    ('doel',              'vervallen',       'finish'),
+    ('plan',              'behaald',         'finish'),
+    ('plan',              'bijgesteld',      'new_cycle'),
+    ('plan',              'vervallen',       'finish');
 
 INSERT INTO activity_types (code, name, default_days, expiry_kind, expiry_title, due_offset_days, sort_order, lead_days, reminder_days) VALUES
     ('traject',             'Traject',             182, 'traject',        'Traject evalueren',                          0, 1, 0, NULL),
     ('scholing',            'Scholing',            91,  'traject',        'Scholing evalueren',                         0, 2, 0, NULL),
     ('werkervaringsplaats', 'Werkervaringsplaats', 182, 'traject',        'Werkervaringsplaats evalueren',              0, 3, 0, NULL),
     ('onderzoek',           'Onderzoek',           28,  'onderzoek',      'Onderzoek afronden',                         0, 4, 0, NULL),
-    ('hersteltermijn',      'Hersteltermijn',      14,  'hersteltermijn', 'Stukken ontvangen?',                         0, 5, 0, NULL),
+    ('hersteltermijn',      'Hersteltermijn',      14,  'hersteltermijn', 'Stukken ontvangen?',                         1, 5, 0, NULL),
     ('afspraak',            'Afspraak',            0,   'afspraak',       'Opkomst registreren',                        0, 6, 0, 1),
     ('vrijwilligerswerk',   'Vrijwilligerswerk',   182, 'traject',        'Vrijwilligerswerk evalueren',                0, 7, 0, NULL),
     ('hulpverlening',       'Hulpverlening',       91,  'traject',        'Hulpverlening evalueren',                    0, 8, 0, NULL),
@@ -478,7 +528,7 @@ INSERT INTO activity_types (code, name, default_days, expiry_kind, expiry_title,
     ('beslistermijn',       'Beslistermijn',       56,  'beslistermijn',  'Beslissen op de aanvraag',                   0, 20, 14, NULL),
     ('voorschot',           'Voorschot',           28,  'voorschot',      'Voorschot verstrekken',                      0, 21, 7, NULL),
     ('buitenbehandeling',   'Buiten behandeling',  28,  'buitenbehandeling', 'Besluit buiten behandeling bekendmaken',  0, 22, 7, NULL),
-    ('bezwaartermijn',      'Bezwaartermijn',      42,  'bezwaartermijn', 'Bezwaartermijn verstreken: bezwaar ontvangen?', 0, 23, 0, NULL),
+    ('bezwaartermijn',      'Bezwaartermijn',      42,  'bezwaartermijn', 'Bezwaartermijn verstreken: bezwaar ontvangen?', 7, 23, 0, NULL),
     ('zoektermijn',         'Zoektermijn',         28,  'zoektermijn',    'Zoektermijn voorbij: aanvraag kan worden ingediend', 0, 24, 0, NULL),
     -- The plan van aanpak: goal deadlines and the evaluation date, set through `plan`.
     ('doel',                'Doel',                91,  'doel',           'Doel evalueren',                             0, 30, 0, NULL),
@@ -518,6 +568,14 @@ INSERT INTO declared_holidays (date, name, source) VALUES
     ('2027-05-07', 'Vrijdag na Hemelvaartsdag', 'Besluit gelijkstelling van 2 januari 2026, 15 mei 2026, 7 mei 2027, 28 april 2028 en 26 mei 2028 met een algemeen erkende feestdag'),
     ('2028-04-28', 'Vrijdag na Koningsdag', 'Besluit gelijkstelling van 2 januari 2026, 15 mei 2026, 7 mei 2027, 28 april 2028 en 26 mei 2028 met een algemeen erkende feestdag'),
     ('2028-05-26', 'Vrijdag na Hemelvaartsdag', 'Besluit gelijkstelling van 2 januari 2026, 15 mei 2026, 7 mei 2027, 28 april 2028 en 26 mei 2028 met een algemeen erkende feestdag');
+
+INSERT INTO declared_years (year, source) VALUES
+    (2023, 'Besluit gelijkstelling van 28 april 2023, 19 mei 2023, 10 mei 2024, 27 december 2024 en 30 mei 2025 met een algemeen erkende feestdag'),
+    (2024, 'Besluit gelijkstelling van 28 april 2023, 19 mei 2023, 10 mei 2024, 27 december 2024 en 30 mei 2025 met een algemeen erkende feestdag'),
+    (2025, 'Besluit gelijkstelling van 28 april 2023, 19 mei 2023, 10 mei 2024, 27 december 2024 en 30 mei 2025 met een algemeen erkende feestdag'),
+    (2026, 'Besluit gelijkstelling van 2 januari 2026, 15 mei 2026, 7 mei 2027, 28 april 2028 en 26 mei 2028 met een algemeen erkende feestdag'),
+    (2027, 'Besluit gelijkstelling van 2 januari 2026, 15 mei 2026, 7 mei 2027, 28 april 2028 en 26 mei 2028 met een algemeen erkende feestdag'),
+    (2028, 'Besluit gelijkstelling van 2 januari 2026, 15 mei 2026, 7 mei 2027, 28 april 2028 en 26 mei 2028 met een algemeen erkende feestdag');
 
 -- Which activity types fit each category (principle 5).
 INSERT INTO category_activity_types (category_code, activity_type_code) VALUES

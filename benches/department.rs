@@ -12,7 +12,8 @@ use criterion::{criterion_group, criterion_main, Criterion};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use inbeeld::demo::{self, Options};
 use inbeeld::domain::catalog::Requirement;
-use inbeeld::engine::sweep;
+use inbeeld::domain::handling::CloseRequest;
+use inbeeld::workflow::{self, sweep};
 use inbeeld::store::Store;
 use inbeeld::tui::{App, Session};
 use ratatui::backend::TestBackend;
@@ -153,7 +154,11 @@ fn benches(c: &mut Criterion) {
     group.bench_function("close an item with its commit", |b| {
         b.iter(|| {
             let (id, outcome) = open.pop().expect("enough open items");
-            store.close_item(id, &outcome, None, None, today()).unwrap();
+            let request = CloseRequest {
+                outcome: outcome.clone(),
+                ..CloseRequest::default()
+            };
+            workflow::close_item(&mut store, id, &request, today()).unwrap();
         })
     });
     group.finish();

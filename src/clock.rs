@@ -1,6 +1,8 @@
 //! The one place that reads the system clock. Everything that depends on the date
 //! gets `today` as a parameter from here (or from `--today`).
 
+use std::sync::RwLock;
+
 use chrono::{Local, NaiveDate, SecondsFormat, Utc};
 
 /// Today's date on this laptop's calendar.
@@ -8,9 +10,28 @@ pub fn today() -> NaiveDate {
     Local::now().date_naive()
 }
 
-/// The current moment, UTC ISO 8601, for `created_at` and the audit log.
+/// The day `--today` set for this process, if any: stored moments follow it.
+static PINNED: RwLock<Option<NaiveDate>> = RwLock::new(None);
+
+/// Makes every stored moment of this process fall on `today` (at the current time
+/// of day), as `--today` asks: a closed item's `closed_at` then agrees with the day
+/// it was handled on.
+pub fn pin_today(today: Option<NaiveDate>) {
+    if let Ok(mut pinned) = PINNED.write() {
+        *pinned = today;
+    }
+}
+
+/// The current moment, UTC ISO 8601, for `created_at` and the audit log; on the
+/// pinned day when `--today` was given.
 pub fn now_utc() -> String {
-    Utc::now().to_rfc3339_opts(SecondsFormat::Millis, true)
+    let now = Utc::now();
+    let pinned = PINNED.read().ok().and_then(|p| *p);
+    let moment = match pinned.map(|day| day.and_time(now.time()).and_utc()) {
+        Some(moment) => moment,
+        None => now,
+    };
+    moment.to_rfc3339_opts(SecondsFormat::Millis, true)
 }
 
 /// Time until the next whole minute: the cockpit wakes then, so that the minute

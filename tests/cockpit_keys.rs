@@ -738,7 +738,7 @@ fn plan_an_appointment_and_handle_a_no_show_from_the_cockpit() {
     // On the day, the opkomst item: no-show with a vervolgactie instead.
     let mut store = Store::open(&db.path).unwrap();
     let day: NaiveDate = "2026-11-29".parse().unwrap();
-    inbeeld::engine::sweep(&mut store, day).unwrap();
+    inbeeld::workflow::sweep(&mut store, day).unwrap();
     let mut app = App::new(
         store,
         Session {

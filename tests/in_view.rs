@@ -310,7 +310,7 @@ fn appointments_raise_nabellen_and_opkomst_and_no_shows_lead_to_a_follow_up() {
     db.refused_on(
         "2026-06-10",
         &["item", "close", &item, "--outcome", "no_show"],
-        "nieuwe einddatum",
+        "vraagt een nieuwe datum (--to JJJJ-MM-DD)",
     );
     db.on(
         "2026-06-10",
@@ -329,6 +329,26 @@ fn appointments_raise_nabellen_and_opkomst_and_no_shows_lead_to_a_follow_up() {
         Some("2026-06-16")
     );
     assert_eq!(open(&db, "2026-06-17", "afspraak")[0].1, "2026-06-17");
+    // The new afspraak is an afspraak of its own, linked to the one that was missed;
+    // the missed one ended on its own date.
+    let rows: Vec<(i64, String, String, Option<String>, Option<i64>)> = db
+        .conn()
+        .prepare(
+            "SELECT id, end_date, status, channel_code, follows_activity_id FROM activities
+             WHERE type_code = 'afspraak' AND end_date >= '2026-06-10' ORDER BY id",
+        )
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    let missed = b.parse::<i64>().unwrap();
+    assert_eq!(rows.len(), 2, "{rows:?}");
+    assert_eq!(rows[0], (missed, "2026-06-10".into(), "closed".into(), Some("beeldbellen".into()), None));
+    assert_eq!(rows[1].1, "2026-06-17");
+    assert_eq!(rows[1].2, "open");
+    assert_eq!(rows[1].3.as_deref(), Some("beeldbellen"));
+    assert_eq!(rows[1].4, Some(missed));
     // … or a vervolgactie instead.
     let item = open(&db, "2026-06-17", "afspraak")[0].0.to_string();
     db.on(
@@ -357,7 +377,7 @@ fn appointments_raise_nabellen_and_opkomst_and_no_shows_lead_to_a_follow_up() {
         .as_array()
         .unwrap()
         .iter()
-        .find(|x| x["id"] == b.parse::<i64>().unwrap())
+        .find(|x| x["id"] == rows[1].0)
         .unwrap();
     assert_eq!(appointment["status"], "closed");
     assert_eq!(appointment["outcome"], "no_show");
@@ -365,8 +385,8 @@ fn appointments_raise_nabellen_and_opkomst_and_no_shows_lead_to_a_follow_up() {
         serde_json::from_str(&db.on("2026-06-18", &["client", "show", &c, "--json"])).unwrap();
     assert_eq!(dossier["no_shows"], 2, "no-shows are counted per client");
     assert_eq!(
-        dossier["days_since_contact"], 29,
-        "a no-show is not a contact"
+        dossier["days_since_contact"], 9,
+        "the call of 9 June reached the client and is the last contact; a no-show is none"
     );
     let _ = a;
 }

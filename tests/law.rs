@@ -267,14 +267,16 @@ fn an_aanvraag_with_two_hersteltermijnen_through_to_its_decision() {
                 );
             }
             "2026-10-12" => {
-                // The information arrives: the suspension ends (5 → 12 October, 7 days).
+                // The information arrives: suspended from the day after the
+                // invitation up to the day before receipt (Awb 4:15 lid 1 onder a):
+                // 6 to 11 October, 6 days.
                 db.on(
                     &today,
                     &["activity", "close", &h1, "--outcome", "ontvangen"],
                 );
                 assert_eq!(
                     term_end_of(&db, &today, &app, "beslistermijn"),
-                    "2026-12-03"
+                    "2026-12-02"
                 );
             }
             "2026-10-23" => {
@@ -302,13 +304,13 @@ fn an_aanvraag_with_two_hersteltermijnen_through_to_its_decision() {
                 );
                 assert_eq!(
                     term_end_of(&db, &today, &app, "beslistermijn"),
-                    "2026-12-17",
-                    "7 + 14 days suspended"
+                    "2026-12-16",
+                    "6 + 14 days suspended"
                 );
             }
             "2026-11-13" => {
                 let (id, due) = open_item(&db, "hersteltermijn").expect("stukken ontvangen?");
-                assert_eq!(due, "2026-11-12");
+                assert_eq!(due, "2026-11-13", "the day after the term");
                 db.on(
                     &today,
                     &[
@@ -321,7 +323,7 @@ fn an_aanvraag_with_two_hersteltermijnen_through_to_its_decision() {
                 );
                 assert_eq!(
                     term_end_of(&db, &today, &app, "beslistermijn"),
-                    "2026-12-17"
+                    "2026-12-16"
                 );
                 assert_eq!(
                     term_end_of(&db, &today, &app, "buitenbehandeling"),
@@ -340,7 +342,7 @@ fn an_aanvraag_with_two_hersteltermijnen_through_to_its_decision() {
             }
             "2026-12-08" => {
                 let (_, due) = open_item(&db, "beslistermijn").expect("beslistermijn item");
-                assert_eq!(due, "2026-12-17");
+                assert_eq!(due, "2026-12-16");
                 let out = db.on(
                     &today,
                     &[
@@ -383,10 +385,10 @@ fn an_aanvraag_with_two_hersteltermijnen_through_to_its_decision() {
     let expected: BTreeMap<String, String> = [
         ("voorschot 2026-10-29", "2026-10-22"),
         ("voorschot 2026-11-26", "2026-11-19"),
-        ("hersteltermijn 2026-11-12", "2026-11-12"),
         ("buitenbehandeling 2026-12-10", "2026-12-03"),
-        ("beslistermijn 2026-12-17", "2026-12-03"),
-        ("bezwaartermijn 2027-01-19", "2027-01-19"),
+        ("beslistermijn 2026-12-16", "2026-12-02"),
+        // Awb 6:9: a bezwaar posted in time may arrive up to a week later.
+        ("bezwaartermijn 2027-01-26", "2027-01-19"),
     ]
     .iter()
     .map(|(k, v)| (k.to_string(), v.to_string()))
@@ -411,7 +413,7 @@ fn an_aanvraag_with_two_hersteltermijnen_through_to_its_decision() {
         .to_owned();
     assert!(
         explanation.contains("Awb 4:15")
-            && explanation.contains("+7 dagen")
+            && explanation.contains("+6 dagen")
             && explanation.contains("+14 dagen"),
         "{explanation}"
     );
@@ -426,17 +428,62 @@ fn a_person_under_27_searches_four_weeks_first() {
     let view = json(&db, "2026-11-02", &["aanvraag", "show", &app, "--json"]);
     assert_eq!(view["reported_on"], "2026-11-02");
     assert_eq!(
-        view["received_on"], "2026-11-30",
-        "the aanvraag counts from the end of the zoektermijn"
+        view["received_on"],
+        Value::Null,
+        "not received until it is: no invented date"
     );
+    assert_eq!(view["expected_on"], "2026-11-30");
     assert_eq!(
         term_end_of(&db, "2026-11-02", &app, "zoektermijn"),
         "2026-11-30"
     );
+    assert!(
+        view["terms"].as_array().unwrap().iter().all(|t| t["rule"] == "zoektermijn"),
+        "no beslistermijn before the aanvraag is in: {view}"
+    );
+    // A hersteltermijn cannot be given on an aanvraag that is not in.
+    db.refused_on(
+        "2026-11-10",
+        &["aanvraag", "herstel", &app, "--missing", "Loonstroken"],
+        "nog niet ontvangen",
+    );
+    db.on("2026-12-01", &["aanvraag", "received", &app, "--on", "2026-11-30"]);
+    let view = json(&db, "2026-12-01", &["aanvraag", "show", &app, "--json"]);
+    assert_eq!(view["received_on"], "2026-11-30");
     assert_eq!(
-        term_end_of(&db, "2026-11-02", &app, "beslistermijn"),
+        term_end_of(&db, "2026-12-01", &app, "beslistermijn"),
         "2027-01-25"
     );
+    let zoek = view["terms"].as_array().unwrap().iter().find(|t| t["rule"] == "zoektermijn").unwrap();
+    assert_eq!(zoek["status"], "closed", "the zoektermijn is done once the aanvraag is in");
+}
+
+#[test]
+fn under_27_follows_from_the_birth_date() {
+    let db = Db::new();
+    // 26 on the day of the melding: the zoektermijn applies without being asked.
+    let young = db.add(&[
+        "client", "add", "--name", "Ali Young", "--birth-date", "2000-03-01",
+    ])
+    .to_string();
+    let app = aanvraag(&db, "2026-11-02", &young, "2026-11-02", &[]);
+    let view = json(&db, "2026-11-02", &["aanvraag", "show", &app, "--json"]);
+    assert_eq!(view["under_27"], true);
+    assert_eq!(view["expected_on"], "2026-11-30");
+    // 27 on the day: --under-27 contradicts the birth date.
+    let older = db.add(&[
+        "client", "add", "--name", "Bo Older", "--birth-date", "1999-11-01",
+    ])
+    .to_string();
+    db.refused_on(
+        "2026-11-02",
+        &["aanvraag", "add", "--client", &older, "--received", "2026-11-02", "--under-27"],
+        "spreekt de geboortedatum tegen",
+    );
+    let app = aanvraag(&db, "2026-11-02", &older, "2026-11-02", &[]);
+    let view = json(&db, "2026-11-02", &["aanvraag", "show", &app, "--json"]);
+    assert_eq!(view["under_27"], false);
+    assert_eq!(view["received_on"], "2026-11-02");
 }
 
 #[test]
@@ -489,7 +536,7 @@ fn computed_terms_cannot_be_typed_or_moved_by_hand() {
             "--received",
             "2026-10-02",
         ],
-        "na vandaag",
+        "in de toekomst",
     );
     db.refused_on(
         "2026-10-01",

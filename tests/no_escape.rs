@@ -131,7 +131,10 @@ fn an_activity_expires_once_on_its_end_date_and_not_before() {
     assert_eq!(list[0]["due_date"], "2026-11-25");
     assert_eq!(list[0]["title"], "Traject evalueren — Werkfit");
     assert_eq!(list[1]["kind"], "hersteltermijn");
-    assert_eq!(list[1]["legal"], true);
+    // Set by the municipality, not by law: no §. "Stukken ontvangen?" falls due the
+    // day after the term, when it can be known that nothing came.
+    assert_eq!(list[1]["legal"], false);
+    assert_eq!(list[1]["due_date"], "2026-11-28");
     assert_eq!(list[1]["status"], "open");
 }
 
@@ -174,17 +177,14 @@ fn same_day_legal_deadlines_sort_first() {
         "--end",
         "2026-11-20",
     ]);
+    // Received Friday 25 September: the beslistermijn ends Friday 20 November.
     db.add(&[
-        "activity",
+        "aanvraag",
         "add",
         "--client",
         &client,
-        "--type",
-        "hersteltermijn",
-        "--start",
-        "2026-11-06",
-        "--end",
-        "2026-11-20",
+        "--received",
+        "2026-09-25",
     ]);
     db.add(&[
         "activity",
@@ -204,7 +204,7 @@ fn same_day_legal_deadlines_sort_first() {
         .collect();
     assert_eq!(
         kinds,
-        ["traject", "hersteltermijn", "traject"],
+        ["voorschot", "traject", "beslistermijn", "traject"],
         "by due date, then legal first"
     );
 }
@@ -325,7 +325,7 @@ fn outcomes_ask_for_what_they_need() {
     db.refused_on(
         "2026-11-22",
         &["item", "close", &item, "--outcome", "verlengd"],
-        "nieuwe einddatum",
+        "vraagt een nieuwe datum (--to JJJJ-MM-DD)",
     );
     db.refused_on(
         "2026-11-22",

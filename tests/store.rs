@@ -4,6 +4,7 @@
 mod common;
 
 use chrono::NaiveDate;
+use inbeeld::workflow;
 use inbeeld::domain::activity::{ActivityStatus, NewActivity};
 use inbeeld::domain::bsn::Bsn;
 use inbeeld::domain::client::NewClient;
@@ -56,7 +57,7 @@ fn every_entity_round_trips() {
         start_date: d("2026-09-01"),
         end_date: d("2027-03-01"),
     };
-    let activity_id = store.add_activity(&activity).unwrap();
+    let activity_id = workflow::add_activity(&mut store, &activity, None, today()).unwrap().id();
     let stored = &store.activities(Some(id)).unwrap()[0];
     assert_eq!(stored.id, activity_id);
     assert_eq!(stored.type_code, "werkervaringsplaats");
@@ -67,8 +68,8 @@ fn every_entity_round_trips() {
     );
     assert_eq!(stored.status, ActivityStatus::Open);
 
-    let contact_id = store
-        .add_contact(
+    let contact_id = workflow::add_contact(
+            &mut store,
             &NewContact {
                 client_id: id,
                 channel: "beeldbellen".into(),
@@ -77,7 +78,8 @@ fn every_entity_round_trips() {
             },
             today(),
         )
-        .unwrap();
+        .unwrap()
+        .id();
     let contact = &store.contacts(id).unwrap()[0];
     assert_eq!(contact.id, contact_id);
     assert_eq!(contact.channel, "beeldbellen");
@@ -118,15 +120,20 @@ fn every_edit_writes_one_audit_row() {
     let id = store
         .add_client(&new_client("A", "beheer"), today())
         .unwrap();
-    let activity = store
-        .add_activity(&NewActivity {
+    let activity = workflow::add_activity(
+        &mut store,
+        &NewActivity {
             client_id: id,
             type_code: "afspraak".into(),
             title: None,
             start_date: d("2026-12-01"),
             end_date: d("2026-12-01"),
-        })
-        .unwrap();
+        },
+        None,
+        today(),
+    )
+    .unwrap()
+    .id();
     let audit = store.audit_for("client", id).unwrap();
     assert_eq!(audit.len(), 1);
     assert_eq!(audit[0].action, "client.add");
@@ -289,20 +296,26 @@ fn refused_input_stores_nothing() {
         .add_client(&new_client("A", "beheer"), today())
         .unwrap();
     let before = common::counts(&db.path);
-    let not_allowed = store.add_activity(&NewActivity {
-        client_id: id,
-        type_code: "scholing".into(),
-        title: None,
-        start_date: today(),
-        end_date: today(),
-    });
+    let not_allowed = workflow::add_activity(
+        &mut store,
+        &NewActivity {
+            client_id: id,
+            type_code: "scholing".into(),
+            title: None,
+            start_date: today(),
+            end_date: today(),
+        },
+        None,
+        today(),
+    );
     assert!(matches!(
         not_allowed,
         Err(StoreError::Input(InputError::TypeNotAllowed { .. }))
     ));
     let duplicate = store.add_client(&new_client("B", "beheer"), today());
     assert!(matches!(duplicate, Err(StoreError::Input(InputError::DuplicateBsn(i))) if i == id));
-    let future = store.add_contact(
+    let future = workflow::add_contact(
+        &mut store,
         &NewContact {
             client_id: id,
             channel: "telefoon".into(),

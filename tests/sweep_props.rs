@@ -9,7 +9,8 @@ use chrono::{Days, NaiveDate};
 use inbeeld::domain::activity::{ActivityStatus, NewActivity};
 use inbeeld::domain::catalog::Requirement;
 use inbeeld::domain::client::NewClient;
-use inbeeld::engine::sweep;
+use inbeeld::domain::handling::CloseRequest;
+use inbeeld::workflow::{self, sweep};
 use inbeeld::store::Store;
 use proptest::prelude::*;
 
@@ -108,16 +109,16 @@ proptest! {
         let db = common::Db::new();
         let mut store = Store::open(&db.path).unwrap();
         let catalog = store.catalog().unwrap();
-        let client = store.add_client(&NewClient {
+        let client = workflow::add_client(&mut store, &NewClient {
             name: "Proef Klant".into(), bsn: None, birth_date: None,
             category: "nog_niet_job_ready".into(), phone: None, email: None, contact_preference: None,
-        }, base()).unwrap();
+        }, base()).unwrap().id();
         let mut ids = Vec::new();
         for (t, start, len) in &plan {
-            ids.push(store.add_activity(&NewActivity {
+            ids.push(workflow::add_activity(&mut store, &NewActivity {
                 client_id: client, type_code: TYPES[*t].into(), title: None,
                 start_date: day(*start), end_date: day(start + len),
-            }).unwrap());
+            }, None, base()).unwrap().id());
         }
         let mut today = base();
         let mut latest_sweep: Option<NaiveDate> = None;
@@ -146,15 +147,31 @@ proptest! {
                     let new_date = new_date.map(day);
                     let note = note.then_some("reden");
                     let allowed = detail.allowed_outcomes.iter().find(|o| o.code == outcome);
-                    let start = store.activity(row.activity).unwrap().start_date;
+                    let a = store.activity(row.activity).unwrap();
+                    let open = a.status == ActivityStatus::Open;
+                    let current = open && row.cycle_end == a.end_date;
+                    let used = |d: NaiveDate| rows.iter().any(|r| r.activity == row.activity && r.cycle_end == d);
+                    let appointment = a.type_code == "afspraak";
+                    // The rules of `domain::handling`, as a klantmanager would state them.
                     let should_pass = row.open && match allowed.map(|o| o.requires) {
                         None => false,
                         Some(Requirement::None) => new_date.is_none(),
                         Some(Requirement::Reason) => note.is_some() && new_date.is_none(),
-                        Some(Requirement::NewDate) => new_date.is_some_and(|d| d > today && d >= start),
+                        Some(Requirement::NewDate) => new_date.is_some_and(|d| d > today),
+                    } && match outcome {
+                        "verlengd" if open => new_date.is_some_and(|d| d >= a.start_date && d != a.end_date && !used(d)),
+                        "no_show" | "gesproken" if current && appointment => a.end_date <= today,
+                        "niet_ontvangen" if current => today > a.end_date,
+                        _ => true,
                     };
                     let before = items(&db).len();
-                    let result = store.close_item(row.id, outcome, note, new_date, today);
+                    let request = CloseRequest {
+                        outcome: outcome.to_owned(),
+                        note: note.map(str::to_owned),
+                        new_date,
+                        ..CloseRequest::default()
+                    };
+                    let result = workflow::close_item(&mut store, row.id, &request, today);
                     prop_assert_eq!(result.is_ok(), should_pass, "close {} with {} on {}: {:?}", row.id, outcome, today, result);
                     if result.is_ok() {
                         let after = store.work_item(row.id).unwrap();
@@ -167,14 +184,17 @@ proptest! {
                     } else {
                         prop_assert!(result.unwrap_err().is_bad_input());
                     }
-                    prop_assert_eq!(items(&db).len(), before, "closing never creates or deletes items");
+                    prop_assert_eq!(items(&db).len(), before, "closing never creates or deletes expiry items");
                 }
                 Op::Extend { activity, to } => {
                     let id = ids[activity % ids.len()];
                     let a = store.activity(id).unwrap();
                     let to = day(to);
-                    let result = store.extend_activity(id, to);
-                    let should_pass = a.status == ActivityStatus::Open && to >= a.start_date && to != a.end_date;
+                    let rows = items(&db);
+                    let used = rows.iter().any(|r| r.activity == id && r.cycle_end == to);
+                    let result = workflow::extend_activity(&mut store, id, to, today);
+                    let should_pass = a.status == ActivityStatus::Open && to >= a.start_date
+                        && to != a.end_date && to > today && !used;
                     prop_assert_eq!(result.is_ok(), should_pass, "extend {} to {}: {:?}", id, to, result);
                 }
             }

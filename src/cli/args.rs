@@ -238,12 +238,30 @@ pub enum AanvraagCommand {
     Add {
         #[arg(long, value_name = "ID")]
         client: i64,
-        /// Datum van ontvangst (bij --under-27: de datum van de melding)
+        /// Datum van ontvangst (jonger dan 27: de datum van de melding)
         #[arg(long, value_name = "DATUM")]
         received: String,
-        /// Jonger dan 27: eerst vier weken zoektermijn
+        /// Jonger dan 27, voor een klant zonder geboortedatum: eerst vier weken
+        /// zoektermijn (met een geboortedatum volgt dit daaruit)
         #[arg(long)]
         under_27: bool,
+    },
+    /// Leg vast dat de aanvraag na de zoektermijn is ontvangen
+    Received {
+        id: i64,
+        /// Datum van ontvangst (standaard vandaag)
+        #[arg(long, value_name = "DATUM")]
+        on: Option<String>,
+    },
+    /// Verdaag de beslistermijn (Awb 4:14 lid 3), binnen de acht weken
+    Adjourn {
+        id: i64,
+        /// De nieuwe einddatum
+        #[arg(long, value_name = "DATUM")]
+        to: String,
+        /// De reden, zoals aan de aanvrager meegedeeld
+        #[arg(long, value_name = "TEKST")]
+        reason: String,
     },
     /// Een aanvraag met haar termijnen
     Show {
@@ -267,7 +285,7 @@ pub enum AanvraagCommand {
     /// Leg het besluit vast; drukt het einde van de bezwaartermijn af
     Decide {
         id: i64,
-        /// toegekend, afgewezen of buiten_behandeling
+        /// toegekend, afgewezen, buiten_behandeling of ingetrokken
         #[arg(long, value_name = "CODE")]
         decision: String,
         /// Datum van bekendmaking
@@ -308,6 +326,8 @@ pub enum ItemCommand {
         /// Bij 'no_show': een vervolgactie met deze tekst in plaats van een nieuwe afspraak
         #[arg(long, value_name = "TEKST")]
         follow_up: Option<String>,
+        #[command(flatten)]
+        besluit: BesluitArgs,
     },
     /// Stel een werkitem uit naar een nieuwe datum, met een reden
     Postpone {
@@ -406,6 +426,10 @@ pub enum ActivityCommand {
         end: String,
         #[arg(long, value_name = "TEKST")]
         title: Option<String>,
+        /// Bij een hersteltermijn: de aanvraag waar hij bij hoort (nodig als de klant
+        /// er meer dan één open heeft)
+        #[arg(long, value_name = "ID")]
+        aanvraag: Option<i64>,
     },
     /// Activiteiten, van één klant of van de hele caseload
     List {
@@ -421,6 +445,8 @@ pub enum ActivityCommand {
         outcome: String,
         #[arg(long, value_name = "TEKST")]
         note: Option<String>,
+        #[command(flatten)]
+        besluit: BesluitArgs,
     },
     /// Verplaats de einddatum (een nieuwe cyclus)
     Extend {
@@ -455,4 +481,16 @@ pub enum NoteCommand {
         #[arg(long, value_name = "TEKST")]
         text: String,
     },
+}
+
+/// The besluit that `besloten` and `bekendgemaakt` record.
+#[derive(Debug, Args)]
+pub struct BesluitArgs {
+    /// Bij 'besloten' en 'bekendgemaakt': toegekend, afgewezen, buiten_behandeling
+    /// of ingetrokken
+    #[arg(long, value_name = "CODE")]
+    pub decision: Option<String>,
+    /// Bij 'besloten' en 'bekendgemaakt': de dag van bekendmaking
+    #[arg(long, value_name = "DATUM")]
+    pub made_known: Option<String>,
 }

@@ -1,5 +1,6 @@
 //! `inbeeld catalog`: the codes a user can choose from.
 
+use crate::workflow;
 use super::args::{CatalogArgs, CatalogCommand};
 use super::output;
 use super::Context;
@@ -7,7 +8,8 @@ use crate::domain::catalog::Requirement;
 
 pub fn run(ctx: &Context, args: CatalogArgs) -> anyhow::Result<()> {
     if let Some(CatalogCommand::Rhythm { category, days }) = args.command {
-        return Ok(ctx.open()?.set_rhythm(category.trim(), days)?);
+        workflow::set_rhythm(&mut ctx.open()?, category.trim(), days)?;
+        return Ok(());
     }
     let json = args.json;
     let catalog = ctx.open()?.catalog()?;

@@ -9,7 +9,10 @@ use crate::domain::client::NewClient;
 use crate::domain::date::{dutch, parse_date, period};
 use crate::domain::error::{optional_text, required_text};
 use crate::domain::terms::hersteltermijn_warning;
+use crate::domain::aanvraag::HERSTELTERMIJN;
+use crate::domain::handling::CloseRequest;
 use crate::store::Dossier;
+use crate::workflow;
 
 pub fn run(ctx: &Context, command: ClientCommand) -> anyhow::Result<()> {
     match command {
@@ -41,8 +44,8 @@ pub fn run(ctx: &Context, command: ClientCommand) -> anyhow::Result<()> {
                 )
                 .into());
             }
-            let id = ctx.open()?.add_client(&new, ctx.today)?;
-            print_id(id)
+            let done = workflow::add_client(&mut ctx.open()?, &new, ctx.today)?;
+            print_id(done.id())
         }
         ClientCommand::List(flag) => {
             let clients = ctx.open_swept()?.client_summaries(ctx.today)?;
@@ -150,6 +153,7 @@ pub fn run_activity(ctx: &Context, command: ActivityCommand) -> anyhow::Result<(
             start,
             end,
             title,
+            aanvraag,
         } => {
             let (start_date, end_date) = period(&start, &end)?;
             let new = NewActivity {
@@ -160,8 +164,8 @@ pub fn run_activity(ctx: &Context, command: ActivityCommand) -> anyhow::Result<(
                 end_date,
             };
             let mut store = ctx.open()?;
-            let id = store.add_activity(&new)?;
-            if new.type_code == "hersteltermijn" {
+            let id = workflow::add_activity(&mut store, &new, aanvraag, ctx.today)?.id();
+            if new.type_code == HERSTELTERMIJN {
                 let calendar = store.legal_calendar()?;
                 if let Some((warning, _)) = hersteltermijn_warning(new.end_date, &calendar) {
                     eprintln!("inbeeld: {warning}");
@@ -193,16 +197,28 @@ pub fn run_activity(ctx: &Context, command: ActivityCommand) -> anyhow::Result<(
                 &rows,
             )
         }
-        ActivityCommand::Close { id, outcome, note } => {
-            ctx.open_swept()?
-                .close_activity(id, outcome.trim(), note.as_deref(), ctx.today)?;
-            Ok(())
+        ActivityCommand::Close {
+            id,
+            outcome,
+            note,
+            besluit,
+        } => {
+            let (decision, made_known) = super::besluit(&besluit)?;
+            let request = CloseRequest {
+                outcome: outcome.trim().to_owned(),
+                note,
+                decision,
+                made_known,
+                ..CloseRequest::default()
+            };
+            let done = workflow::close_activity(&mut ctx.open_swept()?, id, &request, ctx.today)?;
+            super::report(&done)
         }
         ActivityCommand::Extend { id, to } => {
             let to = parse_date(&to)?;
             // Sweep first, so that a cycle that already ended keeps its work item.
-            ctx.open_swept()?.extend_activity(id, to)?;
-            Ok(())
+            let done = workflow::extend_activity(&mut ctx.open_swept()?, id, to, ctx.today)?;
+            super::report(&done)
         }
     }
 }

@@ -4,7 +4,9 @@ use super::args::{AppointmentCommand, LadderCommand, PlanCommand, SituationComma
 use super::output;
 use super::{print_id, Context};
 use crate::domain::date::{dutch, parse_date};
+use crate::domain::handling::CloseRequest;
 use crate::store::{Plan, PlanHistory};
+use crate::workflow;
 
 fn date_or_today(ctx: &Context, date: Option<String>) -> anyhow::Result<chrono::NaiveDate> {
     Ok(match date {
@@ -22,7 +24,8 @@ pub fn run_appointment(ctx: &Context, command: AppointmentCommand) -> anyhow::Re
         title,
     } = command;
     let date = parse_date(&date)?;
-    let id = ctx.open()?.add_appointment(
+    let done = workflow::add_appointment(
+        &mut ctx.open()?,
         client,
         date,
         time.as_deref(),
@@ -30,14 +33,14 @@ pub fn run_appointment(ctx: &Context, command: AppointmentCommand) -> anyhow::Re
         title.as_deref(),
         ctx.today,
     )?;
-    print_id(id)
+    print_id(done.id())
 }
 
 pub fn run_plan(ctx: &Context, command: PlanCommand) -> anyhow::Result<()> {
     match command {
         PlanCommand::New { client, start } => {
             let start = date_or_today(ctx, start)?;
-            print_id(ctx.open()?.new_plan(client, start)?)
+            print_id(workflow::new_plan(&mut ctx.open_swept()?, client, start, ctx.today)?.id())
         }
         PlanCommand::Goal {
             client,
@@ -46,14 +49,13 @@ pub fn run_plan(ctx: &Context, command: PlanCommand) -> anyhow::Result<()> {
             deadline,
         } => {
             let deadline = deadline.as_deref().map(parse_date).transpose()?;
-            print_id(
-                ctx.open()?
-                    .add_goal(client, &text, domain.trim(), deadline)?,
-            )
+            let done = workflow::add_goal(&mut ctx.open()?, client, &text, domain.trim(), deadline)?;
+            print_id(done.id())
         }
         PlanCommand::Evaluation { client, date } => {
             let date = parse_date(&date)?;
-            Ok(ctx.open()?.set_evaluation(client, date)?)
+            let done = workflow::set_evaluation(&mut ctx.open_swept()?, client, date, ctx.today)?;
+            super::report(&done)
         }
         PlanCommand::Outcome {
             goal,
@@ -62,13 +64,14 @@ pub fn run_plan(ctx: &Context, command: PlanCommand) -> anyhow::Result<()> {
             note,
         } => {
             let to = to.as_deref().map(parse_date).transpose()?;
-            Ok(ctx.open_swept()?.goal_outcome(
-                goal,
-                outcome.trim(),
-                note.as_deref(),
-                to,
-                ctx.today,
-            )?)
+            let request = CloseRequest {
+                outcome: outcome.trim().to_owned(),
+                note,
+                new_date: to,
+                ..CloseRequest::default()
+            };
+            let done = workflow::goal_outcome(&mut ctx.open_swept()?, goal, &request, ctx.today)?;
+            super::report(&done)
         }
         PlanCommand::Show { client, json } => {
             let history = ctx.open_swept()?.plan_history(client)?;
@@ -128,14 +131,16 @@ pub fn run_situation(ctx: &Context, command: SituationCommand) -> anyhow::Result
         date,
     } = command;
     let date = date_or_today(ctx, date)?;
-    let id = ctx.open()?.add_situation(
+    let id = workflow::add_situation(
+        &mut ctx.open()?,
         client,
         domain.trim(),
         score,
         note.as_deref(),
         date,
         ctx.today,
-    )?;
+    )?
+    .id();
     print_id(id)
 }
 
@@ -147,8 +152,6 @@ pub fn run_ladder(ctx: &Context, command: LadderCommand) -> anyhow::Result<()> {
         date,
     } = command;
     let date = date_or_today(ctx, date)?;
-    let id = ctx
-        .open()?
-        .add_ladder_step(client, step, note.as_deref(), date, ctx.today)?;
-    print_id(id)
+    let done = workflow::add_ladder_step(&mut ctx.open()?, client, step, note.as_deref(), date, ctx.today)?;
+    print_id(done.id())
 }

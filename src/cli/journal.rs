@@ -5,6 +5,7 @@ use super::{print_id, Context};
 use crate::domain::date::parse_date;
 use crate::domain::error::{optional_text, required_text};
 use crate::domain::journal::{NewContact, NewNote};
+use crate::workflow;
 
 pub fn run_contact(ctx: &Context, command: ContactCommand) -> anyhow::Result<()> {
     let ContactCommand::Add {
@@ -22,8 +23,8 @@ pub fn run_contact(ctx: &Context, command: ContactCommand) -> anyhow::Result<()>
         },
         note: optional_text(note.as_deref()),
     };
-    let id = ctx.open()?.add_contact(&new, ctx.today)?;
-    print_id(id)
+    let done = workflow::add_contact(&mut ctx.open_swept()?, &new, ctx.today)?;
+    print_id(done.id())
 }
 
 pub fn run_note(ctx: &Context, command: NoteCommand) -> anyhow::Result<()> {
@@ -33,6 +34,6 @@ pub fn run_note(ctx: &Context, command: NoteCommand) -> anyhow::Result<()> {
         date: ctx.today,
         text: required_text("de tekst van een notitie", &text)?,
     };
-    let id = ctx.open()?.add_note(&new)?;
-    print_id(id)
+    let done = workflow::add_note(&mut ctx.open()?, &new)?;
+    print_id(done.id())
 }

@@ -5,7 +5,10 @@ use super::output::{self, or_dash};
 use super::{print_id, Context};
 use crate::domain::date::{add_days, dutch, parse_date};
 use crate::domain::terms::{hersteltermijn_warning, term_end};
-use crate::store::{ApplicationView, Decision};
+use crate::domain::aanvraag::BEZWAARTERMIJN;
+use crate::domain::effects::{Decision, Effect};
+use crate::store::ApplicationView;
+use crate::workflow;
 
 pub fn run_calendar(ctx: &Context, command: CalendarCommand) -> anyhow::Result<()> {
     match command {
@@ -35,8 +38,8 @@ pub fn run_calendar(ctx: &Context, command: CalendarCommand) -> anyhow::Result<(
         }
         CalendarCommand::Add { date, name, source } => {
             let date = parse_date(&date)?;
-            ctx.open()?.add_declared_holiday(date, &name, &source)?;
-            Ok(())
+            let done = workflow::add_declared_holiday(&mut ctx.open()?, date, &name, &source, ctx.today)?;
+            super::report(&done)
         }
     }
 }
@@ -75,10 +78,8 @@ pub fn run_aanvraag(ctx: &Context, command: AanvraagCommand) -> anyhow::Result<(
             under_27,
         } => {
             let received = parse_date(&received)?;
-            let id = ctx
-                .open()?
-                .add_application(client, received, under_27, ctx.today)?;
-            print_id(id)
+            let done = workflow::add_application(&mut ctx.open()?, client, received, under_27, ctx.today)?;
+            print_id(done.id())
         }
         AanvraagCommand::Show { id, json } => {
             let view = ctx.open_swept()?.application(id)?;
@@ -107,7 +108,8 @@ pub fn run_aanvraag(ctx: &Context, command: AanvraagCommand) -> anyhow::Result<(
                 Some(text) => parse_date(&text)?,
                 None => calendar.next_working_day(add_days(given, 14)),
             };
-            let activity = store.add_hersteltermijn(id, &missing, given, end)?;
+            let activity =
+                workflow::give_hersteltermijn(&mut store, id, &missing, given, end, ctx.today)?.id();
             if let Some((warning, _)) = hersteltermijn_warning(end, &calendar) {
                 eprintln!("inbeeld: {warning}");
             }
@@ -120,10 +122,28 @@ pub fn run_aanvraag(ctx: &Context, command: AanvraagCommand) -> anyhow::Result<(
         } => {
             let decision = Decision::parse(decision.trim())?;
             let made_known = parse_date(&made_known)?;
-            let end = ctx
-                .open_swept()?
-                .decide_application(id, decision, made_known, ctx.today)?;
-            output::line(&format!("bezwaar mogelijk tot {end}"))
+            let done = workflow::decide_application(&mut ctx.open_swept()?, id, decision, made_known, ctx.today)?;
+            let bezwaar = done.effects.iter().find_map(|e| match e {
+                Effect::StartTerm { rule, end, .. } if rule == BEZWAARTERMIJN => Some(*end),
+                _ => None,
+            });
+            match bezwaar {
+                Some(end) => output::line(&format!("bezwaar mogelijk tot {end}")),
+                None => super::report(&done),
+            }
+        }
+        AanvraagCommand::Received { id, on } => {
+            let on = match on {
+                Some(text) => parse_date(&text)?,
+                None => ctx.today,
+            };
+            let done = workflow::receive_application(&mut ctx.open_swept()?, id, on, ctx.today)?;
+            super::report(&done)
+        }
+        AanvraagCommand::Adjourn { id, to, reason } => {
+            let to = parse_date(&to)?;
+            let done = workflow::adjourn(&mut ctx.open_swept()?, id, to, &reason, ctx.today)?;
+            super::report(&done)
         }
     }
 }
@@ -133,36 +153,76 @@ fn print_application(view: &ApplicationView) -> anyhow::Result<()> {
     let mut text = format!("Aanvraag {} van klant {}\n", a.id, a.client_id);
     for (label, value) in [
         ("melding", a.reported_on.map(dutch)),
-        ("ontvangen", Some(dutch(a.received_on))),
+        (
+            "ontvangen",
+            Some(match (a.received_on, a.expected_on) {
+                (Some(on), _) => dutch(on),
+                (None, Some(expected)) => format!("nog niet; verwacht na {}", dutch(expected)),
+                (None, None) => "nog niet".to_owned(),
+            }),
+        ),
         (
             "jonger dan 27",
             Some(if a.under_27 { "ja" } else { "nee" }.to_owned()),
         ),
         ("status", Some(a.status.clone())),
         ("besluit", a.decision.clone()),
-        ("bekendgemaakt", a.decided_on.map(dutch)),
+        (
+            "bekendgemaakt",
+            a.decided_on.map(|d| {
+                if a.decided_late {
+                    format!("{} (na de beslistermijn)", dutch(d))
+                } else {
+                    dutch(d)
+                }
+            }),
+        ),
+        (
+            "verdaagd",
+            a.adjourned_to.map(|to| {
+                format!(
+                    "tot {} ({})",
+                    dutch(to),
+                    a.adjournment_reason.as_deref().unwrap_or("-")
+                )
+            }),
+        ),
     ] {
         text.push_str(&format!("  {label:<16} {}\n", or_dash(value)));
     }
     text.push_str("\nTermijnen\n");
     for t in &view.terms {
         let status = t.activity.outcome.as_deref().unwrap_or("loopt");
+        let article = if t.statutory {
+            format!("§ {}", t.article)
+        } else {
+            format!("{} (gemeentelijk)", t.article)
+        };
         text.push_str(&format!(
             "  {:<18} t/m {}  {:<16} {}\n    {}\n",
-            t.rule, t.activity.end_date, status, t.article, t.explanation
+            t.rule, t.activity.end_date, status, article, t.explanation
         ));
     }
     if !view.hersteltermijnen.is_empty() {
         text.push_str("\nHersteltermijnen\n");
         for h in &view.hersteltermijnen {
             text.push_str(&format!(
-                "  {:>5}  {} t/m {}  {}  ({})\n",
+                "  {:>5}  {} t/m {}  {}  ({}; gesteld door de gemeente)\n",
                 h.id,
                 h.start_date,
                 h.end_date,
                 h.title,
                 h.outcome.as_deref().unwrap_or("loopt")
             ));
+        }
+        for p in &view.suspensions {
+            if p.to >= p.from {
+                text.push_str(&format!(
+                    "         beslistermijn opgeschort {} t/m {}\n",
+                    dutch(p.from),
+                    dutch(p.to)
+                ));
+            }
         }
     }
     output::line(text.trim_end())

@@ -24,7 +24,9 @@ pub use args::{Cli, Command};
 use crate::domain::date::parse_date;
 use crate::domain::InputError;
 use crate::store::{self, Store, StoreError};
-use crate::{clock, engine, tui};
+use crate::domain::effects::Decision;
+use crate::workflow::{self, Done};
+use crate::{clock, tui};
 
 /// What every command needs to know: which file, and which day it is.
 pub struct Context {
@@ -53,6 +55,7 @@ impl Context {
                 false,
             ),
         };
+        clock::pin_today(today_overridden.then_some(today));
         Ok(Context {
             db,
             db_given,
@@ -77,7 +80,7 @@ impl Context {
     /// werkvoorraad sees the items that today's date has raised.
     pub fn open_swept(&self) -> anyhow::Result<Store> {
         let mut store = self.open()?;
-        engine::sweep(&mut store, self.today)?;
+        workflow::sweep(&mut store, self.today)?;
         Ok(store)
     }
 }
@@ -97,7 +100,7 @@ pub fn main() -> ExitCode {
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
-            eprintln!("inbeeld: {}", one_line(&err));
+            eprintln!("inbeeld: {}{}", one_line(&err), hint(&err));
             ExitCode::from(exit_code(&err))
         }
     }
@@ -161,6 +164,35 @@ fn one_line(err: &anyhow::Error) -> String {
     line.replace('\n', " ")
 }
 
+/// The command line's own words after a refusal the cockpit shows without them:
+/// which option gives what was missing.
+fn hint(err: &anyhow::Error) -> String {
+    let input = err.chain().find_map(|cause| {
+        cause.downcast_ref::<InputError>().or_else(|| match cause.downcast_ref::<StoreError>() {
+            Some(StoreError::Input(input)) => Some(input),
+            _ => None,
+        })
+    });
+    match input {
+        Some(InputError::NeedsNewDate { .. }) => " (--to JJJJ-MM-DD)".to_owned(),
+        Some(InputError::NeedsReason { .. }) => " (--note TEKST)".to_owned(),
+        Some(InputError::NeedsDecision { .. }) => {
+            " (--decision CODE --made-known JJJJ-MM-DD)".to_owned()
+        }
+        Some(InputError::ExtendInstead { id }) => {
+            format!(" ('inbeeld activity extend {id} --to JJJJ-MM-DD')")
+        }
+        Some(InputError::NoPlan { client }) => {
+            format!("; maak er een met 'inbeeld plan new --client {client}'")
+        }
+        Some(InputError::ChooseApplication { .. }) => " (--aanvraag ID)".to_owned(),
+        Some(InputError::ApplicationNotReceived { id, .. }) => {
+            format!("; leg de ontvangst vast met 'inbeeld aanvraag received {id}'")
+        }
+        _ => String::new(),
+    }
+}
+
 fn exit_code(err: &anyhow::Error) -> u8 {
     let bad_input = err.chain().any(|cause| {
         cause.is::<InputError>()
@@ -178,6 +210,26 @@ fn exit_code(err: &anyhow::Error) -> u8 {
 /// Writing to stdout failed (a closed pipe, a full disk): a runtime failure.
 fn print_failed(err: std::io::Error) -> anyhow::Error {
     anyhow::Error::new(err).context("kan de uitvoer niet schrijven")
+}
+
+/// The besluit options of `item close` and `activity close`.
+fn besluit(args: &args::BesluitArgs) -> anyhow::Result<(Option<Decision>, Option<NaiveDate>)> {
+    Ok((
+        args.decision
+            .as_deref()
+            .map(|d| Decision::parse(d.trim()))
+            .transpose()?,
+        args.made_known.as_deref().map(parse_date).transpose()?,
+    ))
+}
+
+/// Prints what an edit did, in one line, when it did something worth saying.
+fn report(done: &Done) -> anyhow::Result<()> {
+    let summary = done.summary();
+    if summary.is_empty() {
+        return Ok(());
+    }
+    output::line(&summary)
 }
 
 /// Prints the id of something just added, alone on its line.

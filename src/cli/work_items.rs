@@ -5,7 +5,8 @@ use super::output::{self, or_dash};
 use super::{print_id, Context};
 use crate::domain::date::{parse_date, relative};
 use crate::domain::work_item::WorkItemDetail;
-use crate::engine;
+use crate::domain::handling::CloseRequest;
+use crate::workflow;
 
 pub fn run_worklist(ctx: &Context, json: bool) -> anyhow::Result<()> {
     let items = ctx.open_swept()?.worklist()?;
@@ -29,7 +30,7 @@ pub fn run_worklist(ctx: &Context, json: bool) -> anyhow::Result<()> {
 }
 
 pub fn run_sweep(ctx: &Context) -> anyhow::Result<()> {
-    let report = engine::sweep(&mut ctx.open()?, ctx.today)?;
+    let report = workflow::sweep(&mut ctx.open()?, ctx.today)?;
     output::line(&report.created.to_string())
 }
 
@@ -37,8 +38,8 @@ pub fn run_item(ctx: &Context, command: ItemCommand) -> anyhow::Result<()> {
     match command {
         ItemCommand::Add { client, title, due } => {
             let due = parse_date(&due)?;
-            let id = ctx.open()?.add_item(client, &title, due, ctx.today)?;
-            print_id(id)
+            let done = workflow::add_follow_up(&mut ctx.open()?, client, &title, due, ctx.today)?;
+            print_id(done.id())
         }
         ItemCommand::Show { id, json } => {
             let detail = ctx.open_swept()?.work_item(id)?;
@@ -54,23 +55,24 @@ pub fn run_item(ctx: &Context, command: ItemCommand) -> anyhow::Result<()> {
             note,
             to,
             follow_up,
+            besluit,
         } => {
-            let to = to.as_deref().map(parse_date).transpose()?;
-            ctx.open_swept()?.close_item_with_follow_up(
-                id,
-                outcome.trim(),
-                note.as_deref(),
-                to,
-                follow_up.as_deref(),
-                ctx.today,
-            )?;
-            Ok(())
+            let (decision, made_known) = super::besluit(&besluit)?;
+            let request = CloseRequest {
+                outcome: outcome.trim().to_owned(),
+                note,
+                new_date: to.as_deref().map(parse_date).transpose()?,
+                follow_up,
+                decision,
+                made_known,
+            };
+            let done = workflow::close_item(&mut ctx.open_swept()?, id, &request, ctx.today)?;
+            super::report(&done)
         }
         ItemCommand::Postpone { id, to, reason } => {
             let to = parse_date(&to)?;
-            ctx.open_swept()?
-                .postpone_item(id, to, &reason, ctx.today)?;
-            Ok(())
+            let done = workflow::postpone_item(&mut ctx.open_swept()?, id, to, &reason, ctx.today)?;
+            super::report(&done)
         }
     }
 }

@@ -9,6 +9,7 @@ use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use serde_json::json;
 
+use crate::workflow;
 use crate::domain::bsn;
 use crate::domain::client::NewClient;
 use crate::domain::date::add_days;
@@ -95,15 +96,25 @@ pub fn generate(store: &mut Store, options: Options, today: NaiveDate) -> Result
     let calendar = store.legal_calendar()?;
     for client in new_inflow {
         let received = days_before(today, rng.random_range(3..50));
-        let app = store.add_application(client, received, false, today)?;
-        let given = days_after(received, rng.random_range(1..5));
-        if rng.random_bool(0.5) && given <= today {
+        let app = workflow::add_application(store, client, received, false, today)?.id();
+        // A client under 27 first searches four weeks; the aanvraag comes in when
+        // they are over.
+        let view = store.application(app)?.application;
+        if let Some(expected) = view.expected_on.filter(|e| *e <= today) {
+            workflow::receive_application(store, app, expected, today)?;
+        }
+        let received_on = store.application(app)?.application.received_on;
+        let given = days_after(received_on.unwrap_or(today), rng.random_range(1..5));
+        let in_yet = received_on.is_some();
+        if rng.random_bool(0.5) && given <= today && in_yet {
             let end = calendar.next_working_day(days_after(given, 14));
-            store.add_hersteltermijn(
+            workflow::give_hersteltermijn(
+                store,
                 app,
                 pick(&mut rng, words::titles("hersteltermijn")),
                 given,
                 end,
+                today,
             )?;
         }
     }

@@ -100,12 +100,40 @@ pub fn statutory_holidays(year: i32) -> Vec<Holiday> {
 #[derive(Debug, Clone, Default)]
 pub struct LegalCalendar {
     declared: Vec<Holiday>,
+    /// The years for which the besluit declaring days equal to a feestdag is known;
+    /// `None` when the caller does not track this (every year counts as known).
+    known_years: Option<Vec<i32>>,
 }
 
 impl LegalCalendar {
     pub fn new(mut declared: Vec<Holiday>) -> LegalCalendar {
         declared.sort_by_key(|h| h.date);
-        LegalCalendar { declared }
+        LegalCalendar {
+            declared,
+            known_years: None,
+        }
+    }
+
+    /// As `new`, knowing for which years the gelijkgestelde dagen have been
+    /// declared.
+    pub fn with_known_years(declared: Vec<Holiday>, mut years: Vec<i32>) -> LegalCalendar {
+        years.sort_unstable();
+        LegalCalendar {
+            known_years: Some(years),
+            ..LegalCalendar::new(declared)
+        }
+    }
+
+    /// Whether the gelijkgestelde dagen of `year` are known.
+    pub fn year_known(&self, year: i32) -> bool {
+        self.known_years
+            .as_ref()
+            .is_none_or(|years| years.contains(&year))
+    }
+
+    /// The first year from `from` to `to` whose gelijkgestelde dagen are not known.
+    pub fn unknown_year(&self, from: NaiveDate, to: NaiveDate) -> Option<i32> {
+        (from.year()..=to.year()).find(|y| !self.year_known(*y))
     }
 
     /// Every Atw day of `year`: feestdagen and declared days, by date.

@@ -4,6 +4,7 @@
 
 use serde::Serialize;
 
+use super::effects::OutcomeEffect;
 use super::InputError;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -66,6 +67,27 @@ pub struct WorkItemKind {
     pub legal: bool,
     /// Outcome codes that may close an item of this kind.
     pub outcomes: Vec<String>,
+    /// What each of `outcomes` does, in the same order (catalogue data).
+    pub effects: Vec<OutcomeEffect>,
+}
+
+impl WorkItemKind {
+    /// What handling an item of this kind with `outcome` does, if the kind allows it.
+    pub fn effect_of(&self, outcome: &str) -> Option<OutcomeEffect> {
+        self.outcomes
+            .iter()
+            .position(|o| o == outcome)
+            .map(|i| self.effects.get(i).copied().unwrap_or(OutcomeEffect::Finish))
+    }
+
+    /// The first outcome of this kind with `effect`.
+    pub fn outcome_with(&self, effect: OutcomeEffect) -> Option<&str> {
+        self.outcomes
+            .iter()
+            .zip(&self.effects)
+            .find(|(_, e)| **e == effect)
+            .map(|(o, _)| o.as_str())
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

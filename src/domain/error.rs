@@ -1,3 +1,4 @@
+use chrono::NaiveDate;
 use thiserror::Error;
 
 /// Input that inbeeld refuses. Each message is one line of Dutch for the user; the
@@ -36,6 +37,92 @@ pub enum InputError {
     UnknownId { what: &'static str, id: i64 },
     #[error("{0} mag niet leeg zijn")]
     Empty(&'static str),
+    #[error("werkitem {id} is al afgehandeld ({outcome})")]
+    AlreadyHandled { id: i64, outcome: String },
+    #[error("activiteit {id} is al afgesloten ({outcome})")]
+    ActivityClosed { id: i64, outcome: String },
+    #[error("afhandeling '{outcome}' vraagt een nieuwe datum")]
+    NeedsNewDate { outcome: String },
+    #[error("afhandeling '{outcome}' neemt geen nieuwe datum; alleen een verlenging of een nieuwe afspraak doet dat")]
+    NoNewDate { outcome: String },
+    #[error("afhandeling '{outcome}' vraagt een reden")]
+    NeedsReason { outcome: String },
+    #[error("afhandeling '{outcome}' vraagt het besluit en de dag waarop het is bekendgemaakt")]
+    NeedsDecision { outcome: String },
+    #[error("afhandeling '{outcome}' neemt geen besluit; alleen 'besloten' en 'bekendgemaakt' doen dat")]
+    NoDecision { outcome: String },
+    #[error("een vervolgactie in plaats van een nieuwe afspraak hoort bij 'no_show'")]
+    FollowUpOnlyForNoShow,
+    /// `what` is the whole subject ("de nieuwe einddatum").
+    #[error("{what} {date} moet na vandaag ({today}) liggen")]
+    NotAfterToday {
+        what: &'static str,
+        date: NaiveDate,
+        today: NaiveDate,
+    },
+    #[error("{what} {date} ligt in het verleden (vandaag is {today})")]
+    InPast {
+        what: &'static str,
+        date: NaiveDate,
+        today: NaiveDate,
+    },
+    #[error("{what} {date} ligt in de toekomst (vandaag is {today})")]
+    InFuture {
+        what: &'static str,
+        date: NaiveDate,
+        today: NaiveDate,
+    },
+    #[error("{what} {date} ligt vóór {before_what} ({before})")]
+    Before {
+        what: &'static str,
+        date: NaiveDate,
+        before_what: &'static str,
+        before: NaiveDate,
+    },
+    #[error("activiteit {id} is een wettelijke termijn: de einddatum wordt berekend, niet verschoven")]
+    ComputedTerm { id: i64 },
+    #[error("activiteit {id} had al een cyclus die op {date} eindigde; kies een andere datum")]
+    CycleUsed { id: i64, date: NaiveDate },
+    #[error("activiteit {id} eindigt al op {date}")]
+    SameEnd { id: i64, date: NaiveDate },
+    #[error("verlengen gaat met een nieuwe einddatum: verschuif de einddatum van activiteit {id}")]
+    ExtendInstead { id: i64 },
+    #[error("een wettelijke termijn kan niet worden uitgesteld voorbij zijn einde: {article}, uiterlijk {end}")]
+    PastLegalTerm { article: String, end: NaiveDate },
+    #[error("de afspraak is pas op {date}: de opkomst kan vanaf die dag worden vastgelegd")]
+    AppointmentNotYet { date: NaiveDate },
+    #[error("de hersteltermijn loopt nog t/m {end}; 'niet ontvangen' kan vanaf de dag erna")]
+    HersteltermijnRunning { end: NaiveDate },
+    #[error("activiteit {id} hoort niet bij een aanvraag")]
+    NoApplication { id: i64 },
+    #[error("aanvraag {id} is al besloten ({decision})")]
+    ApplicationDecided { id: i64, decision: String },
+    #[error("aanvraag {id} is nog niet ontvangen (verwacht op {expected})")]
+    ApplicationNotReceived { id: i64, expected: NaiveDate },
+    #[error("aanvraag {id} is al ontvangen op {on}")]
+    ApplicationReceived { id: i64, on: NaiveDate },
+    #[error("aanvraag {id} kan alleen buiten behandeling worden gesteld als een hersteltermijn ongebruikt is verstreken (Awb 4:5 lid 1)")]
+    NotHandledWithoutHerstel { id: i64 },
+    #[error("verdagen kan alleen binnen de beslistermijn; die liep af op {end} (Awb 4:14 lid 3)")]
+    AdjournTooLate { end: NaiveDate },
+    #[error("de verdaging moet na het huidige einde van de beslistermijn ({end}) liggen")]
+    AdjournNotLater { end: NaiveDate },
+    #[error("klant {client} heeft meer dan één open aanvraag ({open}); kies de aanvraag waar de hersteltermijn bij hoort")]
+    ChooseApplication { client: i64, open: String },
+    #[error("de klant is op {on} {age} jaar; 'jonger dan 27' spreekt de geboortedatum tegen")]
+    Under27Contradicts { on: NaiveDate, age: u32 },
+    #[error("klant {client} heeft nog geen plan van aanpak")]
+    NoPlan { client: i64 },
+    #[error("uitstellen kan alleen naar een datum na {due}, de huidige vervaldatum")]
+    PostponeNotLater { due: NaiveDate },
+    #[error("een doel heeft een deadline: geen doel zonder einddatum")]
+    GoalWithoutDeadline,
+    #[error("aanvraag {id} is geen open aanvraag van klant {client}")]
+    NotOpenApplication { client: i64, id: i64 },
+    #[error("alleen een hersteltermijn hoort bij een aanvraag (aanvraag {id})")]
+    OnlyHersteltermijnOnApplication { id: i64 },
+    #[error("{date} is al een feestdag: {name}")]
+    AlreadyHoliday { date: NaiveDate, name: String },
     #[error("{0}")]
     Other(String),
 }

@@ -1,14 +1,19 @@
 //! Plain types and pure rules. Nothing here touches the terminal, the clock or the
 //! database: dates come in as parameters.
 
+pub mod aanvraag;
 pub mod activity;
+pub mod appointment;
 pub mod bsn;
 pub mod calendar;
 pub mod catalog;
 pub mod client;
 pub mod date;
+pub mod effects;
 pub mod error;
+pub mod handling;
 pub mod journal;
+pub mod plan;
 pub mod terms;
 pub mod work_item;
 

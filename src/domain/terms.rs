@@ -38,6 +38,9 @@ pub struct TermEnd {
     pub end: NaiveDate,
     pub days_added: i64,
     pub extensions: Vec<Extension>,
+    /// What else shaped the term: a verdaging, a hersteltermijn that came too late
+    /// to suspend it, a year whose gelijkgestelde dagen are not yet known.
+    pub notes: Vec<String>,
 }
 
 impl TermEnd {
@@ -58,6 +61,7 @@ impl TermEnd {
                 e.reason
             )
         }));
+        lines.extend(self.notes.iter().cloned());
         lines.join("; ")
     }
 }
@@ -132,7 +136,19 @@ pub fn term_end(
         end,
         days_added: (end - nominal_end).num_days(),
         extensions,
+        notes: calendar
+            .unknown_year(from, end)
+            .map(|year| unknown_year_note(year))
+            .into_iter()
+            .collect(),
     }
+}
+
+/// The sentence that says a year's gelijkgestelde dagen are not known yet.
+pub fn unknown_year_note(year: i32) -> String {
+    format!(
+        "let op: de gelijkgestelde dagen van {year} zijn nog niet bekend (geen besluit vastgelegd); het einde kan nog verschuiven"
+    )
 }
 
 /// A hersteltermijn is set by the klantmanager and is no statutory term: the Atw

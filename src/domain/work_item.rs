@@ -5,8 +5,7 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::catalog::{ActivityType, Outcome, Requirement, WorkItemKind};
-use super::error::optional_text;
+use super::catalog::{ActivityType, Outcome};
 use super::InputError;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -14,6 +13,8 @@ use super::InputError;
 pub enum Source {
     /// An activity reached its end date.
     Activity,
+    /// The reminder the day before an afspraak (nabellen).
+    Nabellen,
     /// A client's contact rhythm ran out.
     Rhythm,
     /// A klantmanager's own follow-up (vervolgactie).
@@ -24,6 +25,7 @@ impl Source {
     pub fn from_code(code: &str) -> Source {
         match code {
             "activity" => Source::Activity,
+            "nabellen" => Source::Nabellen,
             "rhythm" => Source::Rhythm,
             _ => Source::Manual,
         }
@@ -97,87 +99,6 @@ pub fn worklist_order(a: &WorkItem, b: &WorkItem) -> std::cmp::Ordering {
         .then(a.id.cmp(&b.id))
 }
 
-/// What closing an item does beyond closing it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum FollowUp {
-    /// Nothing more; the source activity (if any) is finished with this outcome.
-    Finish,
-    /// The source activity gets a new cycle ending on this date.
-    NewCycle(NaiveDate),
-}
-
-/// A close that passed the rules, ready to store.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Close {
-    pub outcome: String,
-    pub note: Option<String>,
-    pub follow_up: FollowUp,
-}
-
-/// Checks a close against the rules: the outcome must be one the kind allows, an
-/// outcome that needs a new date gets one after `today` (extending into the past
-/// would only expire again), one that needs a reason gets a reason.
-pub fn check_close(
-    kind: &WorkItemKind,
-    outcome: &Outcome,
-    note: Option<&str>,
-    new_date: Option<NaiveDate>,
-    has_activity: bool,
-    today: NaiveDate,
-) -> Result<Close, InputError> {
-    if !kind.outcomes.contains(&outcome.code) {
-        return Err(InputError::OutcomeNotAllowed {
-            outcome: outcome.code.clone(),
-            kind: kind.code.clone(),
-            allowed: kind.outcomes.join(", "),
-        });
-    }
-    let note = optional_text(note);
-    if new_date.is_some() && outcome.requires != Requirement::NewDate {
-        return Err(InputError::Other(format!(
-            "afhandeling '{}' neemt geen nieuwe datum; alleen een verlenging doet dat",
-            outcome.code
-        )));
-    }
-    let follow_up = match outcome.requires {
-        Requirement::NewDate => {
-            let Some(date) = new_date else {
-                return Err(InputError::Other(format!(
-                    "afhandeling '{}' vraagt een nieuwe einddatum (--to JJJJ-MM-DD)",
-                    outcome.code
-                )));
-            };
-            if !has_activity {
-                return Err(InputError::Other(format!(
-                    "afhandeling '{}' kan alleen bij een werkitem van een activiteit",
-                    outcome.code
-                )));
-            }
-            if date <= today {
-                return Err(InputError::Other(format!(
-                    "de nieuwe einddatum {date} moet na vandaag ({today}) liggen"
-                )));
-            }
-            FollowUp::NewCycle(date)
-        }
-        Requirement::Reason => {
-            if note.is_none() {
-                return Err(InputError::Other(format!(
-                    "afhandeling '{}' vraagt een reden (--note TEKST)",
-                    outcome.code
-                )));
-            }
-            FollowUp::Finish
-        }
-        Requirement::None => FollowUp::Finish,
-    };
-    Ok(Close {
-        outcome: outcome.code.clone(),
-        note,
-        follow_up,
-    })
-}
-
 /// Postponing moves the due date later — never into the past, never earlier than it
 /// was — and always with a reason: it stays visible in the history.
 pub fn check_postpone(
@@ -187,14 +108,14 @@ pub fn check_postpone(
     today: NaiveDate,
 ) -> Result<String, InputError> {
     if to < today {
-        return Err(InputError::Other(format!(
-            "uitstellen kan niet naar een datum in het verleden ({to} is vóór vandaag, {today})"
-        )));
+        return Err(InputError::InPast {
+            what: "uitstellen naar",
+            date: to,
+            today,
+        });
     }
     if to <= due {
-        return Err(InputError::Other(format!(
-            "uitstellen kan alleen naar een datum na {due}, de huidige vervaldatum"
-        )));
+        return Err(InputError::PostponeNotLater { due });
     }
     super::error::required_text("de reden van uitstel", reason)
 }
@@ -212,99 +133,7 @@ mod tests {
         s.parse().unwrap()
     }
 
-    fn kind() -> WorkItemKind {
-        WorkItemKind {
-            code: "traject".into(),
-            name: "Traject".into(),
-            urgency: 20,
-            legal: false,
-            outcomes: vec!["afgerond".into(), "verlengd".into(), "afgebroken".into()],
-        }
-    }
-
-    fn outcome(code: &str, requires: Requirement) -> Outcome {
-        Outcome {
-            code: code.into(),
-            name: code.into(),
-            requires,
-        }
-    }
-
     const TODAY: &str = "2026-11-22";
-
-    #[test]
-    fn only_allowed_outcomes_close() {
-        let err = check_close(
-            &kind(),
-            &outcome("gesproken", Requirement::None),
-            None,
-            None,
-            true,
-            d(TODAY),
-        );
-        assert!(matches!(err, Err(InputError::OutcomeNotAllowed { .. })));
-        let ok = check_close(
-            &kind(),
-            &outcome("afgerond", Requirement::None),
-            None,
-            None,
-            true,
-            d(TODAY),
-        );
-        assert_eq!(ok.unwrap().follow_up, FollowUp::Finish);
-    }
-
-    #[test]
-    fn verlengd_needs_a_future_date() {
-        let verlengd = outcome("verlengd", Requirement::NewDate);
-        assert!(check_close(&kind(), &verlengd, None, None, true, d(TODAY)).is_err());
-        assert!(check_close(&kind(), &verlengd, None, Some(d(TODAY)), true, d(TODAY)).is_err());
-        assert!(check_close(
-            &kind(),
-            &verlengd,
-            None,
-            Some(d("2027-01-01")),
-            false,
-            d(TODAY)
-        )
-        .is_err());
-        let close = check_close(
-            &kind(),
-            &verlengd,
-            None,
-            Some(d("2027-01-01")),
-            true,
-            d(TODAY),
-        )
-        .unwrap();
-        assert_eq!(close.follow_up, FollowUp::NewCycle(d("2027-01-01")));
-    }
-
-    #[test]
-    fn afgebroken_needs_a_reason() {
-        let afgebroken = outcome("afgebroken", Requirement::Reason);
-        assert!(check_close(&kind(), &afgebroken, None, None, true, d(TODAY)).is_err());
-        assert!(check_close(&kind(), &afgebroken, Some("   "), None, true, d(TODAY)).is_err());
-        let with_date = check_close(
-            &kind(),
-            &afgebroken,
-            Some("x"),
-            Some(d("2027-01-01")),
-            true,
-            d(TODAY),
-        );
-        assert!(with_date.is_err(), "only an extension takes a new date");
-        let close = check_close(
-            &kind(),
-            &afgebroken,
-            Some(" verhuisd "),
-            None,
-            true,
-            d(TODAY),
-        )
-        .unwrap();
-        assert_eq!(close.note.as_deref(), Some("verhuisd"));
-    }
 
     #[test]
     fn postpone_rules() {

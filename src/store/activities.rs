@@ -1,13 +1,26 @@
 //! Activities: registration and listing.
 
-use rusqlite::{params, Row};
-use serde_json::json;
+use rusqlite::{OptionalExtension, Row};
 
 use super::error::Result;
-use super::{catalog, clients, Store};
-use crate::clock;
-use crate::domain::activity::{Activity, ActivityStatus, NewActivity};
-use crate::domain::error::optional_text;
+use super::{clients, Store};
+use crate::domain::activity::{Activity, ActivityStatus};
+use crate::domain::InputError;
+
+pub(crate) fn activity(conn: &rusqlite::Connection, id: i64) -> Result<Activity> {
+    conn.prepare_cached(&format!(
+        "SELECT {ACTIVITY_COLUMNS} FROM activities WHERE id = ?1"
+    ))?
+    .query_row([id], activity_from_row)
+    .optional()?
+    .ok_or_else(|| {
+        InputError::UnknownId {
+            what: "onbekende activiteit",
+            id,
+        }
+        .into()
+    })
+}
 
 pub(crate) const ACTIVITY_COLUMNS: &str = "id, client_id, type_code, title, start_date, end_date,
     status, outcome_code, outcome_note, closed_on, appointment_time, channel_code";
@@ -31,42 +44,8 @@ pub(crate) fn activity_from_row(row: &Row) -> rusqlite::Result<Activity> {
 }
 
 impl Store {
-    /// Registers an activity. The period was checked when `new` was made; here the
-    /// client must exist and its category must allow the type.
-    pub fn add_activity(&mut self, new: &NewActivity) -> Result<i64> {
-        let catalog = catalog::load(self.conn())?;
-        let client = clients::client(self.conn(), new.client_id)?;
-        let activity_type = catalog.allowed_activity_type(&client.category, &new.type_code)?;
-        let title =
-            optional_text(new.title.as_deref()).unwrap_or_else(|| activity_type.name.clone());
-        self.write(|w| {
-            w.tx().execute(
-                "INSERT INTO activities (client_id, type_code, title, start_date, end_date, created_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                params![
-                    new.client_id,
-                    new.type_code,
-                    title,
-                    new.start_date,
-                    new.end_date,
-                    clock::now_utc()
-                ],
-            )?;
-            let id = w.tx().last_insert_rowid();
-            w.audit(
-                "activity.add",
-                "activity",
-                id,
-                json!({
-                    "client_id": new.client_id,
-                    "type": new.type_code,
-                    "title": title,
-                    "start_date": new.start_date,
-                    "end_date": new.end_date,
-                }),
-            )?;
-            Ok(id)
-        })
+    pub fn activity(&self, id: i64) -> Result<Activity> {
+        activity(self.conn(), id)
     }
 
     /// Activities of one client, or of the whole caseload, by end date.

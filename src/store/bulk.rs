@@ -148,13 +148,15 @@ impl Loader<'_, '_> {
         deadline: NaiveDate,
         closed: Option<ClosedCycle>,
     ) -> Result<()> {
+        let status = closed.as_ref().map_or("loopt", |c| c.outcome).to_owned();
         let activity = self.activity(client_id, "doel", text, start, deadline, closed)?;
         self.w
             .tx()
             .prepare_cached(
-                "INSERT INTO goals (plan_id, text, domain_code, activity_id, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+                "INSERT INTO goals (plan_id, text, domain_code, activity_id, status, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
             )?
-            .execute(params![plan_id, text, domain, activity, self.now])?;
+            .execute(params![plan_id, text, domain, activity, status, self.now])?;
         Ok(())
     }
 

@@ -19,7 +19,9 @@ use crate::clock;
 use crate::domain::InputError;
 
 pub const FORMAT: &str = "inbeeld-bundle";
-pub const VERSION: i64 = 1;
+/// The version this program writes; it also reads version 1 (before suspension
+/// periods, goal status and the aanvraag's expected, adjourned and late fields).
+pub const VERSION: i64 = 2;
 
 /// A table of a client's file: its name, its kind of ref, the column that ties it to
 /// the client (or to a row that does), and its references to other rows.
@@ -40,7 +42,16 @@ const PARTS: &[Part] = &[
     Part {
         table: "activities",
         kind: "activity",
-        links: &[("client_id", "client"), ("application_id", "application")],
+        links: &[
+            ("client_id", "client"),
+            ("application_id", "application"),
+            ("follows_activity_id", "activity"),
+        ],
+    },
+    Part {
+        table: "suspensions",
+        kind: "suspension",
+        links: &[("application_id", "application"), ("activity_id", "activity")],
     },
     Part {
         table: "work_items",
@@ -242,10 +253,10 @@ impl Store {
             return Err(bad("dit is geen inbeeld-bundel (format ontbreekt)"));
         }
         match bundle.get("version").and_then(Value::as_i64) {
-            Some(VERSION) => {}
+            Some(1 | VERSION) => {}
             Some(v) => {
                 return Err(bad(format!(
-                    "versie {v} is onbekend; deze inbeeld leest versie {VERSION}"
+                    "versie {v} is onbekend; deze inbeeld leest versie 1 t/m {VERSION}"
                 )))
             }
             None => return Err(bad("de versie ontbreekt")),

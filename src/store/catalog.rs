@@ -3,6 +3,7 @@
 use rusqlite::Connection;
 
 use super::error::Result;
+use crate::domain::effects::OutcomeEffect;
 use crate::domain::catalog::{
     ActivityType, Catalog, Category, Channel, Outcome, Requirement, WorkItemKind,
 };
@@ -70,15 +71,19 @@ pub(super) fn load(conn: &Connection) -> Result<Catalog> {
                 urgency: row.get(2)?,
                 legal: row.get(3)?,
                 outcomes: Vec::new(),
+                effects: Vec::new(),
             })
         })?
         .collect::<rusqlite::Result<_>>()?;
     for kind in &mut work_item_kinds {
-        kind.outcomes = codes(
-            conn,
-            "SELECT outcome_code FROM kind_outcomes WHERE kind_code = ?1 ORDER BY rowid",
-            &kind.code,
-        )?;
+        let rows: Vec<(String, String)> = conn
+            .prepare_cached(
+                "SELECT outcome_code, effect FROM kind_outcomes WHERE kind_code = ?1 ORDER BY rowid",
+            )?
+            .query_map([&kind.code], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        kind.outcomes = rows.iter().map(|(o, _)| o.clone()).collect();
+        kind.effects = rows.iter().map(|(_, e)| OutcomeEffect::from_code(e)).collect();
     }
 
     let outcomes = conn

@@ -1,13 +1,16 @@
-//! SQLite: open, migrate, queries, transactions and the audit log. The only layer
-//! that speaks SQL.
+//! SQLite: open, migrate, read rows and contexts, apply effects, and the audit log.
+//! The only layer that speaks SQL, and one that decides nothing: what an edit does
+//! comes from the rules in `domain`, as effects (`apply`).
 
 mod activities;
+mod apply;
 mod appointments;
 mod audit;
 mod bulk;
 mod bundle;
 mod catalog;
 mod clients;
+mod contexts;
 mod error;
 mod journal;
 mod open;
@@ -30,7 +33,7 @@ pub use open::{default_path, SCHEMA_VERSION};
 pub use plans::{Goal, LadderStep, Plan, PlanHistory, Situation};
 pub use safety::{backups_folder, latest_backup, CheckReport, DAILY_BACKUPS};
 pub use sweep::{Expired, NewExpiryItem, ReminderDue, RhythmLapsed};
-pub use terms::{Application, ApplicationView, Decision, Term};
+pub use terms::{ApplicationView, Term};
 
 /// An open caseload database.
 pub struct Store {
@@ -49,6 +52,10 @@ pub struct Write<'a> {
 impl<'a> Write<'a> {
     pub(crate) fn tx(&self) -> &Transaction<'a> {
         &self.tx
+    }
+
+    pub(crate) fn legal_calendar(&self) -> Result<crate::domain::calendar::LegalCalendar> {
+        terms::legal_calendar(&self.tx)
     }
 
     /// Appends an audit row for this edit.

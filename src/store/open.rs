@@ -11,7 +11,7 @@ use super::error::{Result, StoreError};
 use crate::clock;
 
 /// The schema version this program writes; `PRAGMA user_version` of a current file.
-pub const SCHEMA_VERSION: i64 = 1;
+pub const SCHEMA_VERSION: i64 = 2;
 
 /// `PRAGMA application_id` of an inbeeld file ("inbl"), so that `file(1)` and this
 /// program can tell it from any other SQLite database.
@@ -19,9 +19,12 @@ pub(super) const APPLICATION_ID: i64 = 0x696e_626c;
 
 const SCHEMA: &str = include_str!("../../schema.sql");
 
-/// Upgrades, in order: `(from_version, sql)` brings a file at `from_version` to
-/// `from_version + 1`. Version 0 is an empty file and gets the whole schema.
-const UPGRADES: &[(i64, &str)] = &[(0, SCHEMA)];
+/// Upgrades, in order: `(from_version, to_version, sql)`. Version 0 is an empty file
+/// and gets the whole schema at once.
+const UPGRADES: &[(i64, i64, &str)] = &[
+    (0, SCHEMA_VERSION, SCHEMA),
+    (1, 2, include_str!("upgrades/v1_to_v2.sql")),
+];
 
 const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
 
@@ -149,25 +152,44 @@ fn recognise(conn: &Connection, path: &Path) -> Result<()> {
 /// both create it.
 fn upgrade(conn: &mut Connection, path: &Path) -> Result<()> {
     loop {
-        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let version: i64 = tx.pragma_query_value(None, "user_version", |r| r.get(0))?;
-        if version == SCHEMA_VERSION {
+        // A step that rebuilds a table runs with foreign keys off (they cannot be
+        // switched inside a transaction) and checks them before it commits.
+        conn.pragma_update(None, "foreign_keys", false)?;
+        let step = upgrade_step(conn, path);
+        conn.pragma_update(None, "foreign_keys", true)?;
+        if step? {
             return Ok(());
         }
-        let Some((_, sql)) = UPGRADES.iter().find(|(from, _)| *from == version) else {
-            return Err(StoreError::Newer {
-                path: path.to_owned(),
-                found: version,
-                supported: SCHEMA_VERSION,
-            });
-        };
-        tx.execute_batch(sql)?;
-        if version == 0 {
-            initialise(&tx)?;
-        }
-        tx.pragma_update(None, "user_version", version + 1)?;
-        tx.commit()?;
     }
+}
+
+/// One step of `upgrade`; `true` when the file is current.
+fn upgrade_step(conn: &mut Connection, path: &Path) -> Result<bool> {
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let version: i64 = tx.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    if version == SCHEMA_VERSION {
+        return Ok(true);
+    }
+    let Some((_, to, sql)) = UPGRADES.iter().find(|(from, _, _)| *from == version) else {
+        return Err(StoreError::Newer {
+            path: path.to_owned(),
+            found: version,
+            supported: SCHEMA_VERSION,
+        });
+    };
+    tx.execute_batch(sql)?;
+    if version == 0 {
+        initialise(&tx)?;
+    }
+    let broken: i64 = tx.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| r.get(0))?;
+    if broken > 0 {
+        return Err(StoreError::Damaged(format!(
+            "{broken} verwijzing(en) kloppen niet na het bijwerken naar schemaversie {to}"
+        )));
+    }
+    tx.pragma_update(None, "user_version", *to)?;
+    tx.commit()?;
+    Ok(false)
 }
 
 fn initialise(tx: &rusqlite::Transaction) -> Result<()> {

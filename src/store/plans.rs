@@ -7,10 +7,10 @@ use serde::Serialize;
 use serde_json::json;
 
 use super::error::Result;
-use super::work_items::{activity, move_end_date};
+use super::activities::activity;
 use super::{catalog, clients, Store, Write};
 use crate::clock;
-use crate::domain::activity::{Activity, ActivityStatus};
+use crate::domain::activity::Activity;
 use crate::domain::error::{optional_text, required_text};
 use crate::domain::InputError;
 
@@ -60,18 +60,23 @@ pub struct LadderStep {
     pub note: Option<String>,
 }
 
-fn status_of(conn: &Connection, a: &Activity) -> Result<String> {
+/// The status of an evaluation: its outcome, or whether its date moved.
+fn evaluation_status(conn: &Connection, a: &Activity) -> Result<String> {
     if let Some(outcome) = &a.outcome {
         return Ok(outcome.clone());
     }
-    // Every move of the deadline, by an outcome or by hand, is in the audit log.
-    let adjusted: bool = conn.query_row(
+    let cycles: i64 = conn.query_row(
+        "SELECT count(*) FROM work_items WHERE source = 'activity' AND source_activity_id = ?1",
+        [a.id],
+        |r| r.get(0),
+    )?;
+    let moved: bool = conn.query_row(
         "SELECT EXISTS (SELECT 1 FROM audit_log
              WHERE entity = 'activity' AND entity_id = ?1 AND action = 'activity.extend')",
         [a.id],
         |r| r.get(0),
     )?;
-    Ok(if adjusted { "bijgesteld" } else { "loopt" }.to_owned())
+    Ok(if cycles > 0 || moved { "bijgesteld" } else { "loopt" }.to_owned())
 }
 
 fn plan(conn: &Connection, id: i64) -> Result<Plan> {
@@ -81,24 +86,23 @@ fn plan(conn: &Connection, id: i64) -> Result<Plan> {
             [id],
             |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
         )?;
-    let goal_rows: Vec<(i64, String, String, i64)> = conn
+    let goals = conn
         .prepare_cached(
-            "SELECT id, text, domain_code, activity_id FROM goals WHERE plan_id = ?1 ORDER BY id",
+            "SELECT g.id, g.text, g.domain_code, a.end_date, g.status, g.activity_id
+             FROM goals g JOIN activities a ON a.id = g.activity_id
+             WHERE g.plan_id = ?1 ORDER BY g.id",
         )?
-        .query_map([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+        .query_map([id], |r| {
+            Ok(Goal {
+                id: r.get(0)?,
+                text: r.get(1)?,
+                domain: r.get(2)?,
+                deadline: r.get(3)?,
+                status: r.get(4)?,
+                activity_id: r.get(5)?,
+            })
+        })?
         .collect::<rusqlite::Result<_>>()?;
-    let mut goals = Vec::new();
-    for (goal_id, text, domain, activity_id) in goal_rows {
-        let a = activity(conn, activity_id)?;
-        goals.push(Goal {
-            id: goal_id,
-            text,
-            domain,
-            deadline: a.end_date,
-            status: status_of(conn, &a)?,
-            activity_id,
-        });
-    }
     let evaluation = evaluation.map(|id| activity(conn, id)).transpose()?;
     Ok(Plan {
         id,
@@ -108,13 +112,13 @@ fn plan(conn: &Connection, id: i64) -> Result<Plan> {
         evaluation_date: evaluation.as_ref().map(|a| a.end_date),
         evaluation_status: evaluation
             .as_ref()
-            .map(|a| status_of(conn, a))
+            .map(|a| evaluation_status(conn, a))
             .transpose()?,
         goals,
     })
 }
 
-fn current_plan_id(conn: &Connection, client_id: i64) -> Result<Option<i64>> {
+pub(crate) fn current_plan_id(conn: &Connection, client_id: i64) -> Result<Option<i64>> {
     Ok(conn
         .query_row(
             "SELECT id FROM plans WHERE client_id = ?1 AND status = 'current'",
@@ -124,18 +128,38 @@ fn current_plan_id(conn: &Connection, client_id: i64) -> Result<Option<i64>> {
         .optional()?)
 }
 
-fn require_plan(conn: &Connection, client_id: i64) -> Result<Plan> {
+pub(crate) fn require_plan(conn: &Connection, client_id: i64) -> Result<Plan> {
     clients::client(conn, client_id)?;
     match current_plan_id(conn, client_id)? {
         Some(id) => plan(conn, id),
-        None => Err(InputError::Other(format!(
-            "klant {client_id} heeft nog geen plan van aanpak; maak er een met 'inbeeld plan new --client {client_id}'"
-        ))
-        .into()),
+        None => Err(InputError::NoPlan { client: client_id }.into()),
     }
 }
 
-fn insert_plan_activity(
+/// The evaluation activity of a plan, if it has one.
+fn evaluation_activity(conn: &Connection, plan_id: i64) -> Result<Option<i64>> {
+    Ok(conn.query_row(
+        "SELECT evaluation_activity_id FROM plans WHERE id = ?1",
+        [plan_id],
+        |r| r.get(0),
+    )?)
+}
+
+/// Links a new evaluation activity to a plan.
+fn link_evaluation(w: &Write, plan_id: i64, activity: i64, date: NaiveDate) -> Result<()> {
+    w.tx().execute(
+        "UPDATE plans SET evaluation_activity_id = ?2 WHERE id = ?1",
+        params![plan_id, activity],
+    )?;
+    w.audit(
+        "plan.evaluation",
+        "plan",
+        plan_id,
+        json!({ "date": date, "activity_id": activity }),
+    )
+}
+
+pub(crate) fn insert_plan_activity(
     w: &Write,
     client_id: i64,
     type_code: &str,
@@ -151,45 +175,60 @@ fn insert_plan_activity(
     Ok(w.tx().last_insert_rowid())
 }
 
-impl Store {
-    /// Starts a (new version of the) plan van aanpak. The previous version stays
-    /// readable as it was; its running goals carry over to the new one.
-    pub fn new_plan(&mut self, client_id: i64, start: NaiveDate) -> Result<i64> {
-        clients::client(self.conn(), client_id)?;
-        self.write(|w| {
-            let previous = current_plan_id(w.tx(), client_id)?;
-            let version: i64 = w.tx().query_row(
-                "SELECT coalesce(max(version), 0) + 1 FROM plans WHERE client_id = ?1",
-                [client_id],
-                |r| r.get(0),
-            )?;
-            if let Some(old) = previous {
-                w.tx().execute("UPDATE plans SET status = 'replaced' WHERE id = ?1", [old])?;
-            }
-            w.tx().execute(
-                "INSERT INTO plans (client_id, version, start_date, created_at) VALUES (?1, ?2, ?3, ?4)",
-                params![client_id, version, start, clock::now_utc()],
-            )?;
-            let id = w.tx().last_insert_rowid();
-            if let Some(old) = previous {
-                w.tx().execute(
-                    "INSERT INTO goals (plan_id, text, domain_code, activity_id, created_at)
-                     SELECT ?1, g.text, g.domain_code, g.activity_id, ?3 FROM goals g
-                     JOIN activities a ON a.id = g.activity_id
-                     WHERE g.plan_id = ?2 AND a.status = 'open'",
-                    params![id, old, clock::now_utc()],
-                )?;
-            }
-            w.audit(
-                "plan.new",
-                "plan",
-                id,
-                json!({ "client_id": client_id, "version": version, "start_date": start, "replaces": previous }),
-            )?;
-            Ok(id)
-        })
+/// Stores a new version of the plan van aanpak: the previous one is replaced and
+/// stays readable; its running goals carry over. Returns (id, version, previous).
+impl Write<'_> {
+    pub(crate) fn insert_plan(&self, client_id: i64, start: NaiveDate) -> Result<(i64, i64, Option<i64>)> {
+        insert_plan(self, client_id, start)
     }
 
+    pub(crate) fn evaluation_activity(&self, plan_id: i64) -> Result<Option<i64>> {
+        evaluation_activity(self.tx(), plan_id)
+    }
+
+    pub(crate) fn link_evaluation(&self, plan_id: i64, activity: i64, date: NaiveDate) -> Result<()> {
+        link_evaluation(self, plan_id, activity, date)
+    }
+}
+
+fn insert_plan(
+    w: &Write,
+    client_id: i64,
+    start: NaiveDate,
+) -> Result<(i64, i64, Option<i64>)> {
+    let previous = current_plan_id(w.tx(), client_id)?;
+    let version: i64 = w.tx().query_row(
+        "SELECT coalesce(max(version), 0) + 1 FROM plans WHERE client_id = ?1",
+        [client_id],
+        |r| r.get(0),
+    )?;
+    if let Some(old) = previous {
+        w.tx().execute("UPDATE plans SET status = 'replaced' WHERE id = ?1", [old])?;
+    }
+    w.tx().execute(
+        "INSERT INTO plans (client_id, version, start_date, created_at) VALUES (?1, ?2, ?3, ?4)",
+        params![client_id, version, start, clock::now_utc()],
+    )?;
+    let id = w.tx().last_insert_rowid();
+    if let Some(old) = previous {
+        w.tx().execute(
+            "INSERT INTO goals (plan_id, text, domain_code, activity_id, status, created_at)
+             SELECT ?1, g.text, g.domain_code, g.activity_id, g.status, ?3 FROM goals g
+             JOIN activities a ON a.id = g.activity_id
+             WHERE g.plan_id = ?2 AND a.status = 'open'",
+            params![id, old, clock::now_utc()],
+        )?;
+    }
+    w.audit(
+        "plan.new",
+        "plan",
+        id,
+        json!({ "client_id": client_id, "version": version, "start_date": start, "replaces": previous }),
+    )?;
+    Ok((id, version, previous))
+}
+
+impl Store {
     /// Adds a goal to the current plan; its deadline is an activity that expires into
     /// "doel evalueren".
     pub fn add_goal(
@@ -201,11 +240,7 @@ impl Store {
     ) -> Result<i64> {
         let text = required_text("de tekst van het doel", text)?;
         let Some(deadline) = deadline else {
-            return Err(InputError::Other(
-                "een doel heeft een deadline (--deadline JJJJ-MM-DD): geen doel zonder einddatum"
-                    .to_owned(),
-            )
-            .into());
+            return Err(InputError::GoalWithoutDeadline.into());
         };
         self.life_domain(domain)?;
         let plan = require_plan(self.conn(), client_id)?;
@@ -233,53 +268,6 @@ impl Store {
         })
     }
 
-    /// Sets (or moves) the evaluation date of the current plan.
-    pub fn set_evaluation(&mut self, client_id: i64, date: NaiveDate) -> Result<()> {
-        let plan = require_plan(self.conn(), client_id)?;
-        if date < plan.start_date {
-            return Err(InputError::Other(format!(
-                "de evaluatiedatum {date} ligt vóór de start van het plan ({})",
-                plan.start_date
-            ))
-            .into());
-        }
-        let catalog = catalog::load(self.conn())?;
-        self.write(|w| {
-            let existing: Option<i64> = w.tx().query_row(
-                "SELECT evaluation_activity_id FROM plans WHERE id = ?1",
-                [plan.id],
-                |r| r.get(0),
-            )?;
-            match existing.map(|id| activity(w.tx(), id)).transpose()? {
-                Some(a) if a.status == ActivityStatus::Open && a.end_date != date => {
-                    move_end_date(w, &catalog, &a, date)
-                }
-                Some(a) if a.status == ActivityStatus::Open => Ok(()),
-                _ => {
-                    let title = format!("Plan van aanpak versie {}", plan.version);
-                    let id = insert_plan_activity(
-                        w,
-                        client_id,
-                        "planevaluatie",
-                        &title,
-                        plan.start_date,
-                        date,
-                    )?;
-                    w.tx().execute(
-                        "UPDATE plans SET evaluation_activity_id = ?2 WHERE id = ?1",
-                        params![plan.id, id],
-                    )?;
-                    w.audit(
-                        "plan.evaluation",
-                        "plan",
-                        plan.id,
-                        json!({ "date": date, "activity_id": id }),
-                    )
-                }
-            }
-        })
-    }
-
     /// The activity behind a goal, for recording its outcome.
     pub fn goal_activity(&self, goal_id: i64) -> Result<i64> {
         self.conn()
@@ -298,38 +286,31 @@ impl Store {
             })
     }
 
-    /// Records a goal's outcome: through its work item when the deadline raised one,
-    /// else on the goal's activity directly (`bijgesteld` moves the deadline).
-    pub fn goal_outcome(
-        &mut self,
-        goal_id: i64,
+    /// The current plan of a client, or a refusal when it has none.
+    pub fn current_plan(&self, client_id: i64) -> Result<Plan> {
+        require_plan(self.conn(), client_id)
+    }
+
+    /// The open item of an activity's current cycle, and what `outcome` does on the
+    /// activity's kind.
+    pub fn current_item_and_effect(
+        &self,
+        activity_id: i64,
         outcome: &str,
-        note: Option<&str>,
-        new_date: Option<NaiveDate>,
-        today: NaiveDate,
-    ) -> Result<()> {
-        let activity_id = self.goal_activity(goal_id)?;
-        let open_item: Option<i64> = self
+    ) -> Result<(Option<i64>, Option<crate::domain::effects::OutcomeEffect>)> {
+        let a = activity(self.conn(), activity_id)?;
+        let catalog = catalog::load(self.conn())?;
+        let kind = catalog.kind(&catalog.activity_type(&a.type_code)?.expiry_kind)?;
+        let item = self
             .conn()
             .query_row(
-                "SELECT id FROM work_items WHERE source_activity_id = ?1 AND status = 'open'",
-                [activity_id],
+                "SELECT id FROM work_items WHERE source_activity_id = ?1 AND source = 'activity'
+                   AND source_end_date = ?2 AND status = 'open'",
+                params![activity_id, a.end_date],
                 |r| r.get(0),
             )
             .optional()?;
-        match (open_item, outcome, new_date) {
-            (Some(item), _, _) => self.close_item(item, outcome, note, new_date, today),
-            (None, "bijgesteld", Some(to)) if to > today => self.extend_activity(activity_id, to),
-            (None, "bijgesteld", _) => Err(InputError::Other(
-                "'bijgesteld' vraagt een nieuwe deadline na vandaag (--to JJJJ-MM-DD)".to_owned(),
-            )
-            .into()),
-            (None, _, Some(_)) => Err(InputError::Other(format!(
-                "afhandeling '{outcome}' neemt geen nieuwe datum; alleen 'bijgesteld' doet dat"
-            ))
-            .into()),
-            (None, _, None) => self.close_activity(activity_id, outcome, note, today),
-        }
+        Ok((item, kind.effect_of(outcome)))
     }
 
     pub fn plan_history(&self, client_id: i64) -> Result<PlanHistory> {

@@ -29,13 +29,15 @@ pub(crate) const EXPIRED_SQL: &str = "SELECT a.id, a.client_id, a.type_code, a.t
                      AND w.source_end_date = a.end_date)
              ORDER BY 5, 1";
 
-/// Appointments within their reminder days without their "nabellen" item.
+/// Appointments after today that may have come within their reminder days (which
+/// count working days: a week more covers any weekend and feestdagen) without their
+/// "nabellen" item; the rule in `domain::appointment` decides.
 pub(crate) const REMINDERS_SQL: &str =
-    "SELECT a.id, a.client_id, a.title, a.end_date, t.reminder_days
+    "SELECT a.id, a.client_id, a.title, a.end_date, t.reminder_days, substr(a.created_at, 1, 10)
              FROM activity_types t CROSS JOIN activities a INDEXED BY activities_open_by_type
              WHERE a.type_code = t.code AND t.reminder_days IS NOT NULL AND a.status = 'open'
-               AND a.end_date >= ?1
-               AND a.end_date <= date(?1, '+' || t.reminder_days || ' days')
+               AND a.end_date > ?1
+               AND a.end_date <= date(?1, '+' || (t.reminder_days + 7) || ' days')
                AND NOT EXISTS (SELECT 1 FROM work_items w
                    WHERE w.source = 'nabellen' AND w.source_activity_id = a.id
                      AND w.source_end_date = a.end_date)
@@ -153,6 +155,8 @@ pub struct ReminderDue {
     pub title: String,
     pub date: NaiveDate,
     pub reminder_days: i64,
+    /// The day the afspraak was made.
+    pub made_on: NaiveDate,
 }
 
 /// A client out of view without an open contact-rhythm item.
@@ -176,6 +180,7 @@ impl Write<'_> {
                 title: row.get(2)?,
                 date: row.get(3)?,
                 reminder_days: row.get(4)?,
+                made_on: row.get::<_, String>(5)?.parse().unwrap_or_default(),
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -214,6 +219,17 @@ impl Write<'_> {
             )?;
         }
         Ok(created)
+    }
+
+    /// Open reminders (nabellen) whose afspraak is today or past: (item, date).
+    pub fn reminders_passed(&self, today: NaiveDate) -> Result<Vec<(i64, NaiveDate)>> {
+        let mut stmt = self.tx().prepare_cached(
+            "SELECT id, source_end_date FROM work_items INDEXED BY work_items_open_by_due
+             WHERE status = 'open' AND source = 'nabellen' AND due_date <= ?1
+               AND source_end_date <= ?1 ORDER BY id",
+        )?;
+        let rows = stmt.query_map([today], |row| Ok((row.get(0)?, row.get(1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     /// Clients whose contact rhythm has run out and who have no open rhythm item.

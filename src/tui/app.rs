@@ -22,7 +22,8 @@ use crate::domain::calendar::LegalCalendar;
 use crate::domain::catalog::Catalog;
 use crate::domain::date::add_days;
 use crate::domain::journal::{NewContact, NewNote};
-use crate::engine;
+use crate::domain::handling::CloseRequest;
+use crate::workflow::{self, Done};
 use crate::store::{Result, Store, StoreError};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -110,7 +111,7 @@ impl App {
         let created = if self.session.read_only {
             0
         } else {
-            engine::sweep(&mut self.store, self.session.today)?.created
+            workflow::sweep(&mut self.store, self.session.today)?.created
         };
         self.refresh()?;
         Ok(created)
@@ -514,79 +515,95 @@ impl App {
         }
         let today = self.session.today;
         let store = &mut self.store;
-        let result = match intent {
+        let result: Result<(String, Done)> = match intent {
             Intent::CloseItem {
                 id,
                 outcome,
                 note,
                 new_date,
                 follow_up,
-            } => store
-                .close_item_with_follow_up(id, &outcome, note.as_deref(), new_date, follow_up.as_deref(), today)
-                .map(|()| format!("Werkitem {id} afgehandeld: {outcome}")),
-            Intent::PostponeItem { id, to, reason } => store
-                .postpone_item(id, to, &reason, today)
-                .map(|()| format!("Werkitem {id} uitgesteld tot {to}")),
+            } => {
+                let request = CloseRequest {
+                    outcome,
+                    note,
+                    new_date,
+                    follow_up,
+                    ..CloseRequest::default()
+                };
+                workflow::close_item(store, id, &request, today)
+                    .map(|done| (format!("Werkitem {id}"), done))
+            }
+            Intent::PostponeItem { id, to, reason } => workflow::postpone_item(store, id, to, &reason, today)
+                .map(|done| (format!("Werkitem {id}"), done)),
             Intent::AddFollowUp {
                 client_id,
                 title,
                 due,
-            } => store
-                .add_item(client_id, &title, due, today)
-                .map(|id| format!("Vervolgactie {id} aangemaakt")),
+            } => workflow::add_follow_up(store, client_id, &title, due, today)
+                .map(|done| (format!("Vervolgactie {} aangemaakt", done.id()), done)),
             Intent::AddActivity {
                 client_id,
                 type_code,
                 title,
                 start,
                 end,
-            } => store
-                .add_activity(&NewActivity {
+            } => workflow::add_activity(
+                store,
+                &NewActivity {
                     client_id,
                     type_code,
                     title: Some(title),
                     start_date: start,
                     end_date: end,
-                })
-                .map(|id| format!("Activiteit {id} vastgelegd, loopt tot {end}")),
-            Intent::CloseActivity { id, outcome, note } => store
-                .close_activity(id, &outcome, note.as_deref(), today)
-                .map(|()| format!("Activiteit {id} afgesloten: {outcome}")),
-            Intent::ExtendActivity { id, to } => store
-                .extend_activity(id, to)
-                .map(|()| format!("Activiteit {id} loopt nu tot {to}")),
+                },
+                None,
+                today,
+            )
+            .map(|done| (format!("Activiteit {} vastgelegd", done.id()), done)),
+            Intent::CloseActivity { id, outcome, note } => {
+                let request = CloseRequest {
+                    outcome,
+                    note,
+                    ..CloseRequest::default()
+                };
+                workflow::close_activity(store, id, &request, today)
+                    .map(|done| (format!("Activiteit {id}"), done))
+            }
+            Intent::ExtendActivity { id, to } => workflow::extend_activity(store, id, to, today)
+                .map(|done| (format!("Activiteit {id}"), done)),
             Intent::AddContact {
                 client_id,
                 channel,
                 date,
                 note,
-            } => store
-                .add_contact(
-                    &NewContact {
-                        client_id,
-                        channel,
-                        date,
-                        note,
-                    },
-                    today,
-                )
-                .map(|_| "Contactmoment vastgelegd".to_owned()),
-            Intent::AddNote { client_id, text } => store
-                .add_note(&NewNote {
+            } => workflow::add_contact(
+                store,
+                &NewContact {
+                    client_id,
+                    channel,
+                    date,
+                    note,
+                },
+                today,
+            )
+            .map(|done| ("Contactmoment".to_owned(), done)),
+            Intent::AddNote { client_id, text } => workflow::add_note(
+                store,
+                &NewNote {
                     client_id,
                     date: today,
                     text,
-                })
-                .map(|_| "Notitie bewaard".to_owned()),
+                },
+            )
+            .map(|done| ("Notitie bewaard".to_owned(), done)),
             Intent::AddAppointment {
                 client_id,
                 channel,
                 title,
                 date,
                 time,
-            } => store
-                .add_appointment(client_id, date, time.as_deref(), &channel, Some(&title), today)
-                .map(|_| format!("Afspraak gepland op {date}; de dag ervoor komt 'nabellen' in de werkvoorraad")),
+            } => workflow::add_appointment(store, client_id, date, time.as_deref(), &channel, Some(&title), today)
+                .map(|done| (format!("Afspraak gepland op {date}; de werkdag ervoor komt 'nabellen' in de werkvoorraad"), done)),
             Intent::AddGoal {
                 client_id,
                 domain,
@@ -596,31 +613,36 @@ impl App {
                 // A first goal starts the plan van aanpak today.
                 let has_plan = store.plan_history(client_id).map(|h| h.current.is_some());
                 match has_plan {
-                    Ok(false) => store.new_plan(client_id, today).map(|_| ()),
+                    Ok(false) => workflow::new_plan(store, client_id, today, today).map(|_| ()),
                     other => other.map(|_| ()),
                 }
-                .and_then(|()| store.add_goal(client_id, &text, &domain, Some(deadline)))
-                .map(|id| format!("Doel {id} toegevoegd aan het plan van aanpak"))
+                .and_then(|()| workflow::add_goal(store, client_id, &text, &domain, Some(deadline)))
+                .map(|done| (format!("Doel {} toegevoegd aan het plan van aanpak", done.id()), done))
             }
-            Intent::SetEvaluation { client_id, date } => store
-                .set_evaluation(client_id, date)
-                .map(|()| format!("Evaluatie van het plan op {date}")),
+            Intent::SetEvaluation { client_id, date } => workflow::set_evaluation(store, client_id, date, today)
+                .map(|done| (format!("Evaluatie van het plan op {date}"), done)),
             Intent::AddLadderStep {
                 client_id,
                 step,
                 note,
-            } => store
-                .add_ladder_step(client_id, step, note.as_deref(), today, today)
-                .map(|_| format!("Trede {step} vastgelegd")),
+            } => workflow::add_ladder_step(store, client_id, step, note.as_deref(), today, today)
+                .map(|done| (format!("Trede {step} vastgelegd"), done)),
             Intent::AddSituation {
                 client_id,
                 domain,
                 score,
                 note,
-            } => store
-                .add_situation(client_id, &domain, score, note.as_deref(), today, today)
-                .map(|_| format!("Situatie {domain}: {score} vastgelegd")),
+            } => workflow::add_situation(store, client_id, &domain, score, note.as_deref(), today, today)
+                .map(|done| (format!("Situatie {domain}: {score} vastgelegd"), done)),
         };
+        let result = result.map(|(what, done)| {
+            let summary = done.summary();
+            if summary.is_empty() {
+                what
+            } else {
+                format!("{what}: {summary}")
+            }
+        });
         match result {
             Ok(done) => {
                 self.popups.clear();

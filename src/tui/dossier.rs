@@ -14,6 +14,7 @@ use crate::domain::activity::{Activity, ActivityStatus};
 use crate::domain::catalog::Catalog;
 use crate::domain::date::{age, dutch};
 use crate::domain::work_item::{ItemStatus, WorkItem};
+use crate::domain::aanvraag::HERSTELTERMIJN;
 use crate::store::{Dossier, LadderStep, PlanHistory, Result, Situation, Store, Term};
 
 fn empty(frame: &mut Frame, area: Rect, text: &str) {
@@ -71,6 +72,8 @@ pub struct TermRow {
     pub activity: Activity,
     pub article: String,
     pub explanation: String,
+    /// Set by law (§), as opposed to by the municipality.
+    pub statutory: bool,
 }
 
 pub struct DossierView {
@@ -84,8 +87,6 @@ pub struct DossierView {
     terms: Vec<TermRow>,
     /// The computed terms of the client's aanvragen, as the store gave them.
     computed: Vec<Term>,
-    /// Activity types whose expiry is a legal deadline (hersteltermijn).
-    legal_types: Vec<String>,
     pub items: Vec<WorkItem>,
     /// Open activities first (by end date), then the closed ones (latest first).
     pub activities: Vec<Activity>,
@@ -101,12 +102,7 @@ impl DossierView {
         today: NaiveDate,
         catalog: &Catalog,
     ) -> Result<DossierView> {
-        let legal_types = catalog
-            .activity_types
-            .iter()
-            .filter(|t| catalog.kind(&t.expiry_kind).is_ok_and(|k| k.legal))
-            .map(|t| t.code.clone())
-            .collect();
+        let _ = catalog;
         let mut view = DossierView {
             dossier: store.dossier(id, today)?,
             plan: store.plan_history(id)?,
@@ -115,7 +111,6 @@ impl DossierView {
             domains: store.life_domains()?,
             terms: Vec::new(),
             computed: store.client_terms(id)?,
-            legal_types,
             activities: Vec::new(),
             items: store.client_items(id)?,
             tab: Tab::Activities,
@@ -160,20 +155,22 @@ impl DossierView {
         self.terms = self
             .activities
             .iter()
-            .filter(|a| self.legal_types.contains(&a.type_code))
-            .map(|a| match self.computed.iter().find(|t| t.activity.id == a.id) {
-                Some(term) => TermRow {
+            .filter_map(|a| match self.computed.iter().find(|t| t.activity.id == a.id) {
+                Some(term) => Some(TermRow {
                     activity: a.clone(),
                     article: term.article.clone(),
                     explanation: term.explanation.clone(),
-                },
-                None => TermRow {
+                    statutory: term.statutory,
+                }),
+                None if a.type_code == HERSTELTERMIJN => Some(TermRow {
                     activity: a.clone(),
                     article: "Awb 4:5".to_owned(),
-                    explanation: "Hersteltermijn, gesteld door de klantmanager: geen wettelijke termijn, \
+                    explanation: "Hersteltermijn, gesteld door de gemeente: geen wettelijke termijn, \
                                   de Algemene termijnenwet verschuift haar niet."
                         .to_owned(),
-                },
+                    statutory: false,
+                }),
+                None => None,
             })
             .collect();
     }
@@ -417,10 +414,18 @@ impl DossierView {
                 };
                 Self::highlight(
                     Row::new(vec![
-                        Line::from(format!("§ {}", a.type_code)).magenta(),
+                        if t.statutory {
+                            Line::from(format!("§ {}", a.type_code)).magenta()
+                        } else {
+                            Line::from(format!("  {}", a.type_code))
+                        },
                         Line::from(dutch(a.end_date)),
                         Line::from(status),
-                        Line::from(t.article.clone()),
+                        Line::from(if t.statutory {
+                            t.article.clone()
+                        } else {
+                            format!("{} · gesteld door de gemeente", t.article)
+                        }),
                     ]),
                     i == selected,
                 )

@@ -134,9 +134,9 @@ pub struct Choice {
     pub requires: Requirement,
     /// For activity types: the suggested length in days.
     pub days: i64,
-    /// For activity types: its end is a legal deadline (a hersteltermijn), so the end
-    /// is suggested on a working day and a closed day gets a warning.
-    pub legal: bool,
+    /// For activity types: a hersteltermijn, a term for the client, so the end is
+    /// suggested on a working day and a closed day gets a warning.
+    pub working_day_end: bool,
     /// For activity types: an afspraak (one day, a time and a channel).
     pub appointment: bool,
 }
@@ -448,7 +448,7 @@ fn outcome_choices(catalog: &Catalog, codes: &[String], with_extension: bool) ->
             },
             requires: o.requires,
             days: 0,
-            legal: false,
+            working_day_end: false,
             appointment: false,
         })
         .collect()
@@ -474,7 +474,7 @@ pub fn activity_types(
             },
             requires: Requirement::None,
             days: t.default_days,
-            legal: catalog.kind(&t.expiry_kind).is_ok_and(|k| k.legal),
+            working_day_end: t.code == crate::domain::aanvraag::HERSTELTERMIJN,
             appointment: t.reminder_days.is_some(),
         })
         .collect();
@@ -498,7 +498,7 @@ fn simple_choices(pairs: &[(String, String)]) -> Vec<Choice> {
             note: String::new(),
             requires: Requirement::None,
             days: 0,
-            legal: false,
+            working_day_end: false,
             appointment: false,
         })
         .collect()
@@ -764,7 +764,7 @@ impl Picker {
                 },
             )),
             (Pick::ActivityType { client_id }, _) => {
-                let calendar = self.calendar.clone().filter(|_| choice.legal);
+                let calendar = self.calendar.clone().filter(|_| choice.working_day_end);
                 let suggested = add_days(self.today, choice.days);
                 let end = calendar
                     .as_ref()

@@ -3,6 +3,7 @@
 
 use chrono::NaiveDate;
 
+use crate::domain::appointment::{lapse_reminders, reminder_due};
 use crate::domain::client::rhythm_due;
 use crate::domain::date::add_days;
 use crate::domain::work_item::expiry_title;
@@ -15,6 +16,8 @@ pub struct SweepReport {
     pub expired: usize,
     pub reminders: usize,
     pub rhythm: usize,
+    /// Reminders (nabellen) that lapsed because their afspraak has come.
+    pub lapsed: usize,
 }
 
 /// Runs the sweep for `today` in one transaction. Safe to repeat and to run from
@@ -22,7 +25,8 @@ pub struct SweepReport {
 ///
 /// - Expiry: every open activity whose end date is reached (legal terms: within
 ///   their lead days) gets exactly one work item for that end date.
-/// - Nabellen: an appointment raises a reminder item the day before.
+/// - Nabellen: an appointment raises a reminder item the working day before; one
+///   not handled by the day of the afspraak lapses (`vervallen`).
 /// - Contact rhythm: a client not spoken to within the category's rhythm raises one
 ///   "contact opnemen" item per overdue period, due on the day the rhythm ran out.
 pub fn sweep(store: &mut Store, today: NaiveDate) -> Result<SweepReport> {
@@ -46,10 +50,23 @@ pub fn sweep(store: &mut Store, today: NaiveDate) -> Result<SweepReport> {
                 report.expired += usize::from(created);
             }
         }
-        for due in w.reminders_due(today)? {
-            let due_date = add_days(due.date, -due.reminder_days.max(0));
-            let title = format!("Nabellen: herinner aan de afspraak — {}", due.title);
-            report.reminders += usize::from(w.insert_reminder_item(&due, &title, due_date)?);
+        let candidates = w.reminders_due(today)?;
+        if !candidates.is_empty() {
+            let calendar = w.legal_calendar()?;
+            for due in candidates {
+                let Some(due_date) =
+                    reminder_due(due.date, due.reminder_days, due.made_on, today, &calendar)
+                else {
+                    continue;
+                };
+                let title = format!("Nabellen: herinner aan de afspraak — {}", due.title);
+                report.reminders += usize::from(w.insert_reminder_item(&due, &title, due_date)?);
+            }
+        }
+        let mut added = None;
+        for effect in lapse_reminders(&w.reminders_passed(today)?, today) {
+            w.apply(&effect, today, &mut added)?;
+            report.lapsed += 1;
         }
         for lapsed in w.rhythm_lapsed(today)? {
             if let Some(due) = rhythm_due(lapsed.since, lapsed.rhythm_days, today) {

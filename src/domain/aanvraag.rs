@@ -1,0 +1,589 @@
+//! The law's clock for an aanvraag: its computed terms, the suspension of the
+//! beslistermijn by hersteltermijnen (Awb 4:15), the verdaging (Awb 4:14 lid 3) and
+//! the besluit. Pure: a context in, effects out.
+
+use std::collections::BTreeSet;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::activity::{Activity, ActivityStatus};
+use super::date::{add_days, age, dutch};
+use super::effects::{Decision, Effect, Env, OutcomeEffect};
+use super::error::required_text;
+use super::handling::{finish_with_items, OpenItem};
+use super::terms::{term_end, Suspension, TermEnd, TermRule};
+use super::InputError;
+
+/// The activity type of a hersteltermijn: the one activity of an aanvraag that is
+/// not a computed term, and that suspends the beslistermijn while it runs.
+pub const HERSTELTERMIJN: &str = "hersteltermijn";
+pub const BESLISTERMIJN: &str = "beslistermijn";
+pub const VOORSCHOT: &str = "voorschot";
+pub const BUITENBEHANDELING: &str = "buitenbehandeling";
+pub const BEZWAARTERMIJN: &str = "bezwaartermijn";
+pub const ZOEKTERMIJN: &str = "zoektermijn";
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Application {
+    pub id: i64,
+    pub client_id: i64,
+    /// The melding (for a person under 27, the start of the zoektermijn).
+    pub reported_on: Option<NaiveDate>,
+    /// The day the aanvraag was received; `None` while it is expected.
+    pub received_on: Option<NaiveDate>,
+    /// When the aanvraag is expected: the end of the zoektermijn.
+    pub expected_on: Option<NaiveDate>,
+    pub under_27: bool,
+    pub status: String,
+    pub decision: Option<String>,
+    pub decided_on: Option<NaiveDate>,
+    /// The besluit was made known after the beslistermijn.
+    pub decided_late: bool,
+    pub adjourned_on: Option<NaiveDate>,
+    pub adjourned_to: Option<NaiveDate>,
+    pub adjournment_reason: Option<String>,
+}
+
+impl Application {
+    pub fn is_open(&self) -> bool {
+        self.status == "open"
+    }
+}
+
+/// A computed term of an aanvraag.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TermActivity {
+    pub activity: Activity,
+    pub rule: String,
+    /// The day after which the current cycle runs.
+    pub term_from: NaiveDate,
+}
+
+/// Days on which the beslistermijn does not run, on account of one hersteltermijn.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SuspensionPeriod {
+    pub activity: i64,
+    pub from: NaiveDate,
+    /// The last suspended day; before `from` when no day was suspended.
+    pub to: NaiveDate,
+}
+
+/// Everything the rules of an aanvraag read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ApplicationContext {
+    pub application: Application,
+    pub terms: Vec<TermActivity>,
+    pub hersteltermijnen: Vec<Activity>,
+    pub suspensions: Vec<SuspensionPeriod>,
+    pub rules: Vec<TermRule>,
+    /// The open work items of the aanvraag's activities.
+    pub open_items: Vec<OpenItem>,
+}
+
+impl ApplicationContext {
+    /// The rule, if it exists and is switched on.
+    pub fn rule(&self, code: &str) -> Option<&TermRule> {
+        self.rules.iter().find(|r| r.code == code && r.enabled)
+    }
+
+    fn open_term(&self, rule: &str) -> Option<&TermActivity> {
+        self.terms
+            .iter()
+            .find(|t| t.rule == rule && t.activity.status == ActivityStatus::Open)
+    }
+
+    /// Whether a hersteltermijn of this aanvraag ran out unused (Awb 4:5 lid 1).
+    pub fn herstel_unused(&self, env: &Env) -> bool {
+        let kind = env
+            .catalog
+            .activity_type(HERSTELTERMIJN)
+            .ok()
+            .and_then(|t| env.catalog.kind(&t.expiry_kind).ok());
+        self.hersteltermijnen.iter().any(|h| {
+            h.outcome
+                .as_deref()
+                .zip(kind)
+                .and_then(|(o, k)| k.effect_of(o))
+                == Some(OutcomeEffect::NotReceived)
+        })
+    }
+}
+
+/// The days from `from` to `to`, both included, said as ranges: "2 t/m 4 november
+/// 2026, 6 november 2026".
+fn day_ranges(days: &[NaiveDate]) -> String {
+    let mut ranges: Vec<(NaiveDate, NaiveDate)> = Vec::new();
+    for &day in days {
+        match ranges.last_mut() {
+            Some((_, last)) if add_days(*last, 1) == day => *last = day,
+            _ => ranges.push((day, day)),
+        }
+    }
+    ranges
+        .iter()
+        .map(|(a, b)| {
+            if a == b {
+                dutch(*a)
+            } else {
+                format!("{} t/m {}", dutch(*a), dutch(*b))
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The end of the beslistermijn: eight weeks from receipt (Awb 4:13), plus every
+/// day on which a hersteltermijn suspended it (Awb 4:15 lid 1 onder a) — each day
+/// once, however many hersteltermijnen ran on it, and only when the term still ran
+/// on the day after the invitation — or the later date of a verdaging (Awb 4:14
+/// lid 3), and then the Atw.
+pub fn beslistermijn_end(ctx: &ApplicationContext, env: &Env) -> Option<TermEnd> {
+    let rule = ctx.rule(BESLISTERMIJN)?;
+    let received = ctx.application.received_on?;
+    let titles = |id: i64| {
+        ctx.hersteltermijnen
+            .iter()
+            .find(|h| h.id == id)
+            .map_or_else(|| format!("hersteltermijn {id}"), |h| h.title.clone())
+    };
+    // Events in the order they happened: an invitation the day before its
+    // suspension starts, a verdaging on its day.
+    enum Event<'a> {
+        Suspension(&'a SuspensionPeriod),
+        Adjourn(NaiveDate, NaiveDate),
+    }
+    let mut events: Vec<(NaiveDate, Event)> = ctx
+        .suspensions
+        .iter()
+        .map(|p| (add_days(p.from, -1), Event::Suspension(p)))
+        .collect();
+    if let (Some(on), Some(to)) = (
+        ctx.application.adjourned_on,
+        ctx.application.adjourned_to,
+    ) {
+        events.push((on, Event::Adjourn(on, to)));
+    }
+    events.sort_by_key(|(day, _)| *day);
+
+    let mut base = rule.clone();
+    let mut counted: BTreeSet<NaiveDate> = BTreeSet::new();
+    let mut applied: Vec<Suspension> = Vec::new();
+    let mut notes: Vec<String> = Vec::new();
+    let compute = |base: &TermRule, applied: &[Suspension]| {
+        term_end(base, received, applied, env.calendar)
+    };
+    let mut end = compute(&base, &applied);
+    for (_, event) in events {
+        match event {
+            Event::Suspension(p) => {
+                if p.from > end.end {
+                    notes.push(format!(
+                        "niet opgeschort: hersteltermijn {} kwam na het einde van de beslistermijn ({})",
+                        titles(p.activity),
+                        dutch(end.end)
+                    ));
+                    continue;
+                }
+                let mut day = p.from;
+                let mut new_days = Vec::new();
+                let mut overlap = 0;
+                while day <= p.to {
+                    if counted.insert(day) {
+                        new_days.push(day);
+                    } else {
+                        overlap += 1;
+                    }
+                    day = add_days(day, 1);
+                }
+                if new_days.is_empty() {
+                    if overlap > 0 {
+                        notes.push(format!(
+                            "hersteltermijn {}: geen extra dagen, al opgeschort",
+                            titles(p.activity)
+                        ));
+                    }
+                    continue;
+                }
+                let overlap = if overlap > 0 {
+                    format!(" ({overlap} al opgeschorte dagen niet opnieuw geteld)")
+                } else {
+                    String::new()
+                };
+                applied.push(Suspension {
+                    days: new_days.len() as i64,
+                    reason: format!(
+                        "hersteltermijn {}, {}{overlap}",
+                        titles(p.activity),
+                        day_ranges(&new_days)
+                    ),
+                });
+            }
+            Event::Adjourn(on, to) => {
+                if on > end.end || to <= end.end {
+                    continue;
+                }
+                // The new date replaces the end reached so far; later suspensions
+                // still add their days.
+                base.length_days = (to - received).num_days();
+                applied.clear();
+                notes.push(format!(
+                    "verdaagd op {} tot {} (Awb 4:14 lid 3): {}",
+                    dutch(on),
+                    dutch(to),
+                    ctx.application
+                        .adjournment_reason
+                        .as_deref()
+                        .unwrap_or("-")
+                ));
+            }
+        }
+        end = compute(&base, &applied);
+    }
+    end.notes.splice(0..0, notes);
+    Some(end)
+}
+
+/// The end a computed term should have now.
+fn computed_end(ctx: &ApplicationContext, term: &TermActivity, env: &Env) -> Option<TermEnd> {
+    if term.rule == BESLISTERMIJN {
+        return beslistermijn_end(ctx, env);
+    }
+    let rule = ctx.rules.iter().find(|r| r.code == term.rule)?;
+    Some(term_end(rule, term.term_from, &[], env.calendar))
+}
+
+/// Brings every running computed term of the aanvraag to the end the rules give it
+/// now: after a hersteltermijn was given, extended or handled, after a verdaging,
+/// after a new gelijkgestelde dag.
+pub fn reconcile(ctx: &ApplicationContext, env: &Env) -> Vec<Effect> {
+    ctx.terms
+        .iter()
+        .filter(|t| t.activity.status == ActivityStatus::Open)
+        .filter_map(|t| {
+            let end = computed_end(ctx, t, env)?;
+            (end.end != t.activity.end_date).then(|| Effect::SetTermEnd {
+                activity: t.activity.id,
+                from: t.activity.end_date,
+                to: end.end,
+                explanation: end.explanation(),
+            })
+        })
+        .collect()
+}
+
+/// The explanation a computed term should show now (also when its end did not
+/// move), for the dossier.
+pub fn explanation(ctx: &ApplicationContext, term: &TermActivity, env: &Env) -> Option<String> {
+    computed_end(ctx, term, env).map(|e| e.explanation())
+}
+
+/// A new aanvraag as the rules set it up.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewApplication {
+    pub client_id: i64,
+    pub reported_on: Option<NaiveDate>,
+    pub received_on: Option<NaiveDate>,
+    pub expected_on: Option<NaiveDate>,
+    pub under_27: bool,
+}
+
+/// Registers an aanvraag made (or, under 27, a melding done) on `on`. Whether the
+/// zoektermijn applies follows from the birth date on that day; `under_27_flag` only
+/// speaks for a client without one, and is refused when it contradicts it.
+pub fn new_application(
+    env: &Env,
+    client_id: i64,
+    birth_date: Option<NaiveDate>,
+    on: NaiveDate,
+    under_27_flag: bool,
+    zoektermijn: Option<&TermRule>,
+) -> Result<NewApplication, InputError> {
+    if on > env.today {
+        return Err(InputError::InFuture {
+            what: "de aanvraag (of melding) van",
+            date: on,
+            today: env.today,
+        });
+    }
+    let under_27 = match birth_date.and_then(|b| age(b, on)) {
+        Some(years) if under_27_flag && years >= 27 => {
+            return Err(InputError::Under27Contradicts { on, age: years });
+        }
+        Some(years) => years < 27,
+        None => under_27_flag,
+    };
+    let zoektermijn = zoektermijn.filter(|r| r.enabled && under_27);
+    Ok(match zoektermijn {
+        Some(rule) => NewApplication {
+            client_id,
+            reported_on: Some(on),
+            received_on: None,
+            expected_on: Some(term_end(rule, on, &[], env.calendar).end),
+            under_27,
+        },
+        None => NewApplication {
+            client_id,
+            reported_on: None,
+            received_on: Some(on),
+            expected_on: None,
+            under_27,
+        },
+    })
+}
+
+fn start_term(ctx: &ApplicationContext, env: &Env, rule_code: &str, from: NaiveDate) -> Option<Effect> {
+    let rule = ctx.rule(rule_code)?;
+    let end = term_end(rule, from, &[], env.calendar);
+    let app = &ctx.application;
+    Some(Effect::StartTerm {
+        application: app.id,
+        client: app.client_id,
+        rule: rule.code.clone(),
+        type_code: rule_code.to_owned(),
+        title: format!("{} aanvraag {} ({})", rule.name, app.id, rule.article),
+        from,
+        end: end.end,
+        explanation: end.explanation(),
+    })
+}
+
+/// The terms a new aanvraag starts: the zoektermijn from the melding, or — once it
+/// is received — the beslistermijn and the first voorschot.
+pub fn opening_terms(ctx: &ApplicationContext, env: &Env) -> Vec<Effect> {
+    let app = &ctx.application;
+    match (app.received_on, app.reported_on) {
+        (Some(received), _) => [BESLISTERMIJN, VOORSCHOT]
+            .iter()
+            .filter_map(|r| start_term(ctx, env, r, received))
+            .collect(),
+        (None, Some(reported)) => start_term(ctx, env, ZOEKTERMIJN, reported)
+            .into_iter()
+            .collect(),
+        (None, None) => Vec::new(),
+    }
+}
+
+fn require_open(ctx: &ApplicationContext) -> Result<&Application, InputError> {
+    let app = &ctx.application;
+    if !app.is_open() {
+        return Err(InputError::ApplicationDecided {
+            id: app.id,
+            decision: app.decision.clone().unwrap_or_default(),
+        });
+    }
+    Ok(app)
+}
+
+fn require_received(ctx: &ApplicationContext) -> Result<NaiveDate, InputError> {
+    let app = require_open(ctx)?;
+    app.received_on
+        .ok_or(InputError::ApplicationNotReceived {
+            id: app.id,
+            expected: app.expected_on.unwrap_or_default(),
+        })
+}
+
+/// The aanvraag of a person under 27 arrives after the zoektermijn: the zoektermijn
+/// is done, the beslistermijn and the voorschot start.
+pub fn receive(ctx: &ApplicationContext, env: &Env, on: NaiveDate) -> Result<Vec<Effect>, InputError> {
+    let app = require_open(ctx)?;
+    if let Some(received) = app.received_on {
+        return Err(InputError::ApplicationReceived { id: app.id, on: received });
+    }
+    if on > env.today {
+        return Err(InputError::InFuture {
+            what: "de ontvangst op",
+            date: on,
+            today: env.today,
+        });
+    }
+    if let Some(reported) = app.reported_on.filter(|r| on < *r) {
+        return Err(InputError::Before {
+            what: "de ontvangst op",
+            date: on,
+            before_what: "de melding",
+            before: reported,
+        });
+    }
+    let mut effects = vec![Effect::ReceiveApplication {
+        application: app.id,
+        on,
+    }];
+    if let Some(zoek) = ctx.open_term(ZOEKTERMIJN) {
+        let note = format!("aanvraag ontvangen op {}", dutch(on));
+        effects.extend(settle_term(ctx, env, &zoek.activity, OutcomeEffect::Finish, &note));
+    }
+    let mut received = ctx.clone();
+    received.application.received_on = Some(on);
+    effects.extend(opening_terms(&received, env));
+    Ok(effects)
+}
+
+/// Finishes a running term of a decided (or received) aanvraag with the first
+/// outcome of its kind that has `effect` (else the first plain one), and its open
+/// items with it.
+fn settle_term(
+    ctx: &ApplicationContext,
+    env: &Env,
+    activity: &Activity,
+    effect: OutcomeEffect,
+    note: &str,
+) -> Vec<Effect> {
+    let kind = env
+        .catalog
+        .activity_type(&activity.type_code)
+        .ok()
+        .and_then(|t| env.catalog.kind(&t.expiry_kind).ok());
+    let outcome = kind
+        .and_then(|k| k.outcome_with(effect).or_else(|| k.outcome_with(OutcomeEffect::Finish)))
+        .unwrap_or("afgerond")
+        .to_owned();
+    let items: Vec<OpenItem> = ctx
+        .open_items
+        .iter()
+        .filter(|i| i.activity == activity.id)
+        .cloned()
+        .collect();
+    finish_with_items(env, activity.id, &items, &outcome, Some(note), None)
+}
+
+/// A hersteltermijn on an aanvraag: given on `given`, running to `end`; the
+/// beslistermijn is suspended from the day after `given`.
+pub fn give_hersteltermijn(
+    ctx: &ApplicationContext,
+    env: &Env,
+    missing: &str,
+    given: NaiveDate,
+    end: NaiveDate,
+) -> Result<Vec<Effect>, InputError> {
+    let missing = required_text("wat er ontbreekt", missing)?;
+    let received = require_received(ctx)?;
+    if end < given {
+        return Err(InputError::EndBeforeStart {
+            start: given.to_string(),
+            end: end.to_string(),
+        });
+    }
+    if given < received {
+        return Err(InputError::Before {
+            what: "de hersteltermijn gegeven op",
+            date: given,
+            before_what: "de ontvangst van de aanvraag",
+            before: received,
+        });
+    }
+    if given > env.today {
+        return Err(InputError::InFuture {
+            what: "de hersteltermijn gegeven op",
+            date: given,
+            today: env.today,
+        });
+    }
+    let app = &ctx.application;
+    Ok(vec![
+        Effect::AddActivity {
+            client: app.client_id,
+            type_code: HERSTELTERMIJN.to_owned(),
+            title: missing,
+            start: given,
+            end,
+            application: Some(app.id),
+        },
+        Effect::Suspend {
+            application: app.id,
+            activity: None,
+            from: add_days(given, 1),
+            to: end,
+        },
+    ])
+}
+
+/// The besluit, made known on `made_known`: the aanvraag is decided (late when after
+/// the beslistermijn), its running terms are settled, the bezwaartermijn starts the
+/// day after (Awb 6:8) — not after an intrekking, which is no besluit on the aanvraag.
+pub fn decide(
+    ctx: &ApplicationContext,
+    env: &Env,
+    decision: Decision,
+    made_known: NaiveDate,
+) -> Result<Vec<Effect>, InputError> {
+    let app = require_open(ctx)?;
+    let start = app.received_on.or(app.reported_on).unwrap_or(made_known);
+    if made_known < start {
+        return Err(InputError::Before {
+            what: "de bekendmaking op",
+            date: made_known,
+            before_what: "de ontvangst van de aanvraag",
+            before: start,
+        });
+    }
+    if made_known > env.today {
+        return Err(InputError::InFuture {
+            what: "de bekendmaking op",
+            date: made_known,
+            today: env.today,
+        });
+    }
+    if decision == Decision::NotHandled && !ctx.herstel_unused(env) {
+        return Err(InputError::NotHandledWithoutHerstel { id: app.id });
+    }
+    let late = beslistermijn_end(ctx, env).is_some_and(|end| made_known > end.end);
+    let note = format!("besluit {} bekendgemaakt op {}", decision.code(), dutch(made_known));
+    let mut effects = Vec::new();
+    let running = ctx
+        .terms
+        .iter()
+        .map(|t| &t.activity)
+        .chain(&ctx.hersteltermijnen)
+        .filter(|a| a.status == ActivityStatus::Open);
+    for activity in running {
+        effects.extend(settle_term(ctx, env, activity, OutcomeEffect::Decision, &note));
+    }
+    effects.push(Effect::RecordDecision {
+        application: app.id,
+        decision,
+        made_known,
+        late,
+    });
+    if decision != Decision::Withdrawn {
+        effects.extend(start_term(ctx, env, BEZWAARTERMIJN, made_known));
+    }
+    Ok(effects)
+}
+
+/// A verdaging (Awb 4:14 lid 3): within the beslistermijn, to a later date, with the
+/// reason the aanvrager was told.
+pub fn adjourn(
+    ctx: &ApplicationContext,
+    env: &Env,
+    to: NaiveDate,
+    reason: &str,
+) -> Result<Vec<Effect>, InputError> {
+    let reason = required_text("de reden van de verdaging", reason)?;
+    require_received(ctx)?;
+    let Some(end) = beslistermijn_end(ctx, env) else {
+        return Err(InputError::NoApplication { id: ctx.application.id });
+    };
+    if env.today > end.end {
+        return Err(InputError::AdjournTooLate { end: end.end });
+    }
+    if to <= end.end {
+        return Err(InputError::AdjournNotLater { end: end.end });
+    }
+    Ok(vec![Effect::Adjourn {
+        application: ctx.application.id,
+        on: env.today,
+        to,
+        reason,
+    }])
+}
+
+/// The term to make the buiten-behandeling besluit known (Awb 4:5 lid 4), from the
+/// end of a hersteltermijn that ran out unused, while the aanvraag is undecided.
+pub fn buitenbehandeling_term(ctx: &ApplicationContext, env: &Env, from: NaiveDate) -> Option<Effect> {
+    if !ctx.application.is_open() || ctx.open_term(BUITENBEHANDELING).is_some() {
+        return None;
+    }
+    start_term(ctx, env, BUITENBEHANDELING, from)
+}

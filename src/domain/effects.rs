@@ -1,0 +1,299 @@
+//! What an edit does, as data. The rules in `domain` return a list of effects; the
+//! store turns each into its rows and one audit row; the workflow returns them so
+//! the cockpit and the command line can say what happened.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::date::dutch;
+
+/// What handling an item with an outcome sets in motion: catalogue data (the
+/// `effect` column of `kind_outcomes`), so that a municipality's own outcome gets
+/// the behaviour of the effect it names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OutcomeEffect {
+    /// The activity is finished with this outcome.
+    Finish,
+    /// The activity gets a new cycle with a new end date.
+    NewCycle,
+    /// A conversation took place: a contact is recorded and the activity finished.
+    Contact,
+    /// The client was reached by telephone: a telephone contact is recorded.
+    Called,
+    /// The client did not come: a no-show is recorded and a new afspraak (or a
+    /// vervolgactie) follows.
+    NoShow,
+    /// The missing information arrived: the suspension of the beslistermijn ends.
+    Received,
+    /// The hersteltermijn ran out unused: the buitenbehandeling term starts.
+    NotReceived,
+    /// The besluit on the aanvraag is recorded, with its day of bekendmaking.
+    Decision,
+    /// A repeating term comes back (the voorschot, every four weeks).
+    Repeat,
+}
+
+impl OutcomeEffect {
+    pub const ALL: [OutcomeEffect; 9] = [
+        OutcomeEffect::Finish,
+        OutcomeEffect::NewCycle,
+        OutcomeEffect::Contact,
+        OutcomeEffect::Called,
+        OutcomeEffect::NoShow,
+        OutcomeEffect::Received,
+        OutcomeEffect::NotReceived,
+        OutcomeEffect::Decision,
+        OutcomeEffect::Repeat,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            OutcomeEffect::Finish => "finish",
+            OutcomeEffect::NewCycle => "new_cycle",
+            OutcomeEffect::Contact => "contact",
+            OutcomeEffect::Called => "called",
+            OutcomeEffect::NoShow => "no_show",
+            OutcomeEffect::Received => "received",
+            OutcomeEffect::NotReceived => "not_received",
+            OutcomeEffect::Decision => "decision",
+            OutcomeEffect::Repeat => "repeat",
+        }
+    }
+
+    /// The effect named by a catalogue row; an unknown name finishes (the schema's
+    /// CHECK keeps other names out).
+    pub fn from_code(code: &str) -> OutcomeEffect {
+        OutcomeEffect::ALL
+            .into_iter()
+            .find(|e| e.code() == code)
+            .unwrap_or(OutcomeEffect::Finish)
+    }
+}
+
+/// The besluit on an aanvraag.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Decision {
+    Granted,
+    Refused,
+    NotHandled,
+    Withdrawn,
+}
+
+impl Decision {
+    pub const ALL: [Decision; 4] = [
+        Decision::Granted,
+        Decision::Refused,
+        Decision::NotHandled,
+        Decision::Withdrawn,
+    ];
+
+    pub fn parse(code: &str) -> Result<Decision, super::InputError> {
+        Decision::ALL
+            .into_iter()
+            .find(|d| d.code() == code)
+            .ok_or_else(|| {
+                let choices: Vec<String> =
+                    Decision::ALL.iter().map(|d| d.code().to_owned()).collect();
+                super::InputError::unknown_code("onbekend besluit", code, &choices)
+            })
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Decision::Granted => "toegekend",
+            Decision::Refused => "afgewezen",
+            Decision::NotHandled => "buiten_behandeling",
+            Decision::Withdrawn => "ingetrokken",
+        }
+    }
+}
+
+/// One change an edit makes. Ids refer to stored rows; an effect that adds a row
+/// says everything the row needs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "effect", rename_all = "snake_case")]
+pub enum Effect {
+    /// A work item leaves the werkvoorraad with an outcome.
+    CloseItem {
+        item: i64,
+        outcome: String,
+        note: Option<String>,
+    },
+    /// A work item moves to a later date, with a reason.
+    Postpone {
+        item: i64,
+        from: NaiveDate,
+        to: NaiveDate,
+        reason: String,
+    },
+    /// An activity ends with an outcome.
+    FinishActivity {
+        activity: i64,
+        outcome: String,
+        note: Option<String>,
+    },
+    /// An activity's end date moves: a new cycle. A computed term also records the
+    /// start of its new cycle and how the end was computed.
+    NewCycle {
+        activity: i64,
+        from: NaiveDate,
+        to: NaiveDate,
+        term_from: Option<NaiveDate>,
+        explanation: Option<String>,
+    },
+    /// A computed term's end moved (a suspension, a verdaging, a new feestdag): the
+    /// open item of the cycle moves with it.
+    SetTermEnd {
+        activity: i64,
+        from: NaiveDate,
+        to: NaiveDate,
+        explanation: String,
+    },
+    RecordContact {
+        client: i64,
+        channel: String,
+        date: NaiveDate,
+        note: Option<String>,
+    },
+    RecordNoShow {
+        client: i64,
+        channel: String,
+        date: NaiveDate,
+        note: Option<String>,
+    },
+    /// A klantmanager's own follow-up (vervolgactie).
+    AddFollowUp {
+        client: i64,
+        title: String,
+        due: NaiveDate,
+    },
+    /// A new afspraak; `follows` is the missed one it replaces.
+    AddAppointment {
+        client: i64,
+        date: NaiveDate,
+        time: Option<String>,
+        channel: String,
+        title: String,
+        follows: Option<i64>,
+    },
+    /// An activity with a start and an end date; a hersteltermijn may belong to an
+    /// aanvraag.
+    AddActivity {
+        client: i64,
+        type_code: String,
+        title: String,
+        start: NaiveDate,
+        end: NaiveDate,
+        application: Option<i64>,
+    },
+    /// The beslistermijn of an aanvraag does not run on these days (Awb 4:15), on
+    /// account of the hersteltermijn `activity` (`None`: the one this edit adds).
+    Suspend {
+        application: i64,
+        activity: Option<i64>,
+        from: NaiveDate,
+        to: NaiveDate,
+    },
+    /// The running suspension of a hersteltermijn now ends on `to` (the day before
+    /// the information arrived, or the hersteltermijn's new end).
+    SetSuspensionEnd {
+        application: i64,
+        activity: i64,
+        to: NaiveDate,
+    },
+    /// Awb 4:14 lid 3: the beslistermijn is extended to `to`, with a reason.
+    Adjourn {
+        application: i64,
+        on: NaiveDate,
+        to: NaiveDate,
+        reason: String,
+    },
+    /// The aanvraag is received (after the zoektermijn).
+    ReceiveApplication { application: i64, on: NaiveDate },
+    RecordDecision {
+        application: i64,
+        decision: Decision,
+        made_known: NaiveDate,
+        late: bool,
+    },
+    /// A computed term starts for an aanvraag.
+    StartTerm {
+        application: i64,
+        client: i64,
+        rule: String,
+        type_code: String,
+        title: String,
+        from: NaiveDate,
+        end: NaiveDate,
+        explanation: String,
+    },
+    /// A goal's status: `loopt`, `bijgesteld`, `behaald` or `vervallen`.
+    SetGoalStatus { goal: i64, status: String },
+}
+
+impl Effect {
+    /// The effect in a few Dutch words, for the status line and the command line;
+    /// `None` for effects that only follow from another (an item closed alongside).
+    pub fn describe(&self) -> Option<String> {
+        Some(match self {
+            Effect::CloseItem { outcome, .. } => format!("afgehandeld ({outcome})"),
+            Effect::Postpone { to, .. } => format!("uitgesteld tot {}", dutch(*to)),
+            Effect::FinishActivity { outcome, .. } => {
+                format!("activiteit afgesloten ({outcome})")
+            }
+            Effect::NewCycle { to, .. } => format!("loopt nu tot {}", dutch(*to)),
+            Effect::SetTermEnd { to, .. } => format!("termijn eindigt nu op {}", dutch(*to)),
+            Effect::RecordContact { date, channel, .. } => {
+                format!("contact geregistreerd ({channel}, {})", dutch(*date))
+            }
+            Effect::RecordNoShow { .. } => "niet verschijnen geregistreerd".to_owned(),
+            Effect::AddFollowUp { due, .. } => format!("vervolgactie op {}", dutch(*due)),
+            Effect::AddAppointment { date, time, .. } => match time {
+                Some(t) => format!("nieuwe afspraak op {} om {t}", dutch(*date)),
+                None => format!("nieuwe afspraak op {}", dutch(*date)),
+            },
+            Effect::AddActivity { end, .. } => format!("loopt tot {}", dutch(*end)),
+            Effect::Suspend { .. } | Effect::SetSuspensionEnd { .. } => return None,
+            Effect::Adjourn { to, .. } => format!("beslistermijn verdaagd tot {}", dutch(*to)),
+            Effect::ReceiveApplication { on, .. } => {
+                format!("aanvraag ontvangen op {}", dutch(*on))
+            }
+            Effect::RecordDecision {
+                decision, late, ..
+            } => {
+                if *late {
+                    format!("besluit {} vastgelegd (te laat)", decision.code())
+                } else {
+                    format!("besluit {} vastgelegd", decision.code())
+                }
+            }
+            Effect::StartTerm { rule, end, .. } => {
+                format!("{rule} loopt tot {}", dutch(*end))
+            }
+            Effect::SetGoalStatus { status, .. } => format!("doel {status}"),
+        })
+    }
+}
+
+/// The effects of one edit in one line: "afgehandeld (gesproken); contact
+/// geregistreerd (…)". Repeated phrases (several items closed at once) are said once.
+pub fn summary(effects: &[Effect]) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    for text in effects.iter().filter_map(Effect::describe) {
+        if !parts.contains(&text) {
+            parts.push(text);
+        }
+    }
+    parts.join("; ")
+}
+
+/// What every rule may read besides its context: the catalogue, the Atw calendar and
+/// the day it is.
+#[derive(Debug, Clone, Copy)]
+pub struct Env<'a> {
+    pub catalog: &'a super::catalog::Catalog,
+    pub calendar: &'a super::calendar::LegalCalendar,
+    pub today: NaiveDate,
+}

@@ -1,0 +1,369 @@
+//! Applying effects: each effect becomes its rows and one audit row, in the write
+//! transaction of the edit. Nothing here decides what an edit means; the rules in
+//! `domain` did that.
+
+use chrono::NaiveDate;
+use rusqlite::{params, OptionalExtension};
+use serde_json::json;
+
+use super::error::Result;
+use super::Write;
+use crate::clock;
+use crate::domain::effects::Effect;
+
+impl Write<'_> {
+    /// Stores one effect. `added` is the activity an earlier effect of the same edit
+    /// added (a `Suspend` without an activity refers to it). Returns the id of a row
+    /// the effect added.
+    pub(crate) fn apply(
+        &self,
+        effect: &Effect,
+        today: NaiveDate,
+        added: &mut Option<i64>,
+    ) -> Result<Option<i64>> {
+        let tx = self.tx();
+        let now = clock::now_utc();
+        match effect {
+            Effect::CloseItem {
+                item,
+                outcome,
+                note,
+            } => {
+                let due: Option<NaiveDate> = tx
+                    .query_row(
+                        "SELECT due_date FROM work_items WHERE id = ?1 AND status = 'open'",
+                        [item],
+                        |r| r.get(0),
+                    )
+                    .optional()?;
+                // Already closed by another effect of this edit: nothing to do.
+                let Some(due) = due else { return Ok(None) };
+                tx.execute(
+                    "UPDATE work_items SET status = 'closed', outcome_code = ?2, outcome_note = ?3,
+                         closed_at = ?4 WHERE id = ?1",
+                    params![item, outcome, note, now],
+                )?;
+                self.audit(
+                    "work_item.close",
+                    "work_item",
+                    *item,
+                    json!({
+                        "old": { "status": "open", "due_date": due },
+                        "new": { "status": "closed", "outcome": outcome, "note": note },
+                    }),
+                )?;
+            }
+            Effect::Postpone {
+                item,
+                from,
+                to,
+                reason,
+            } => {
+                tx.execute(
+                    "INSERT INTO postponements (work_item_id, from_date, to_date, reason, at)
+                     VALUES (?1, ?2, ?3, ?4, ?5)",
+                    params![item, from, to, reason, now],
+                )?;
+                tx.execute(
+                    "UPDATE work_items SET due_date = ?2 WHERE id = ?1",
+                    params![item, to],
+                )?;
+                self.audit(
+                    "work_item.postpone",
+                    "work_item",
+                    *item,
+                    json!({ "old": { "due_date": from }, "new": { "due_date": to }, "reason": reason }),
+                )?;
+            }
+            Effect::FinishActivity {
+                activity,
+                outcome,
+                note,
+            } => {
+                let end: Option<NaiveDate> = tx
+                    .query_row(
+                        "SELECT end_date FROM activities WHERE id = ?1 AND status = 'open'",
+                        [activity],
+                        |r| r.get(0),
+                    )
+                    .optional()?;
+                let Some(end) = end else { return Ok(None) };
+                tx.execute(
+                    "UPDATE activities SET status = 'closed', outcome_code = ?2, outcome_note = ?3,
+                         closed_on = ?4 WHERE id = ?1",
+                    params![activity, outcome, note, today],
+                )?;
+                self.audit(
+                    "activity.close",
+                    "activity",
+                    *activity,
+                    json!({
+                        "old": { "status": "open", "end_date": end },
+                        "new": { "status": "closed", "outcome": outcome, "note": note, "closed_on": today },
+                    }),
+                )?;
+            }
+            Effect::NewCycle {
+                activity,
+                from,
+                to,
+                term_from,
+                explanation,
+            } => {
+                tx.execute(
+                    "UPDATE activities SET end_date = ?2, term_from = coalesce(?3, term_from),
+                         term_note = coalesce(?4, term_note) WHERE id = ?1",
+                    params![activity, to, term_from, explanation],
+                )?;
+                self.audit(
+                    "activity.extend",
+                    "activity",
+                    *activity,
+                    json!({ "old": { "end_date": from }, "new": { "end_date": to } }),
+                )?;
+            }
+            Effect::SetTermEnd {
+                activity,
+                from,
+                to,
+                explanation,
+            } => {
+                tx.execute(
+                    "UPDATE activities SET end_date = ?2, term_note = ?3 WHERE id = ?1",
+                    params![activity, to, explanation],
+                )?;
+                // The item of the cycle is about the same deadline: it moves along.
+                tx.execute(
+                    "UPDATE work_items SET source_end_date = ?2,
+                         due_date = date(?2, '+' || (SELECT t.due_offset_days FROM activities a
+                             JOIN activity_types t ON t.code = a.type_code WHERE a.id = ?1) || ' days')
+                     WHERE source_activity_id = ?1 AND source = 'activity' AND status = 'open'
+                       AND source_end_date = ?3",
+                    params![activity, to, from],
+                )?;
+                tx.execute(
+                    "UPDATE activities SET expired_end_date = end_date WHERE id = ?1
+                       AND EXISTS (SELECT 1 FROM work_items w WHERE w.source = 'activity'
+                           AND w.source_activity_id = ?1 AND w.source_end_date = ?2)",
+                    params![activity, to],
+                )?;
+                self.audit(
+                    "term.recompute",
+                    "activity",
+                    *activity,
+                    json!({ "old": { "end_date": from }, "new": { "end_date": to },
+                            "explanation": explanation }),
+                )?;
+            }
+            Effect::RecordContact {
+                client,
+                channel,
+                date,
+                note,
+            }
+            | Effect::RecordNoShow {
+                client,
+                channel,
+                date,
+                note,
+            } => {
+                let no_show = matches!(effect, Effect::RecordNoShow { .. });
+                tx.prepare_cached(
+                    "INSERT INTO contacts (client_id, channel_code, contact_date, note, no_show, created_at)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                )?
+                .execute(params![client, channel, date, note, no_show, now])?;
+                let id = tx.last_insert_rowid();
+                self.audit(
+                    if no_show { "contact.no_show" } else { "contact.add" },
+                    "contact",
+                    id,
+                    json!({ "client_id": client, "channel": channel, "date": date, "note": note }),
+                )?;
+                return Ok(Some(id));
+            }
+            Effect::AddFollowUp { client, title, due } => {
+                let id = super::work_items::insert_follow_up(tx, *client, title, *due, &now)?;
+                self.audit(
+                    "work_item.add",
+                    "work_item",
+                    id,
+                    json!({ "client_id": client, "kind": "vervolgactie", "title": title, "due_date": due }),
+                )?;
+                return Ok(Some(id));
+            }
+            Effect::AddAppointment {
+                client,
+                date,
+                time,
+                channel,
+                title,
+                follows,
+            } => {
+                tx.execute(
+                    "INSERT INTO activities (client_id, type_code, title, start_date, end_date,
+                         appointment_time, channel_code, follows_activity_id, created_at)
+                     VALUES (?1, 'afspraak', ?2, ?3, ?3, ?4, ?5, ?6, ?7)",
+                    params![client, title, date, time, channel, follows, now],
+                )?;
+                let id = tx.last_insert_rowid();
+                self.audit(
+                    "appointment.add",
+                    "activity",
+                    id,
+                    json!({ "client_id": client, "date": date, "time": time, "channel": channel,
+                            "title": title, "follows": follows }),
+                )?;
+                *added = Some(id);
+                return Ok(Some(id));
+            }
+            Effect::AddActivity {
+                client,
+                type_code,
+                title,
+                start,
+                end,
+                application,
+            } => {
+                tx.execute(
+                    "INSERT INTO activities (client_id, type_code, title, start_date, end_date,
+                         application_id, created_at)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                    params![client, type_code, title, start, end, application, now],
+                )?;
+                let id = tx.last_insert_rowid();
+                self.audit(
+                    "activity.add",
+                    "activity",
+                    id,
+                    json!({ "client_id": client, "type": type_code, "title": title,
+                            "start_date": start, "end_date": end, "application_id": application }),
+                )?;
+                *added = Some(id);
+                return Ok(Some(id));
+            }
+            Effect::Suspend {
+                application,
+                activity,
+                from,
+                to,
+            } => {
+                let activity = activity.or(*added).unwrap_or_default();
+                tx.execute(
+                    "INSERT INTO suspensions (application_id, activity_id, from_date, to_date, created_at)
+                     VALUES (?1, ?2, ?3, max(?4, date(?3, '-1 day')), ?5)",
+                    params![application, activity, from, to, now],
+                )?;
+                self.audit(
+                    "term.suspend",
+                    "application",
+                    *application,
+                    json!({ "activity_id": activity, "from": from, "to": to }),
+                )?;
+            }
+            Effect::SetSuspensionEnd {
+                application,
+                activity,
+                to,
+            } => {
+                tx.execute(
+                    "UPDATE suspensions SET to_date = max(?2, date(from_date, '-1 day'))
+                     WHERE id = (SELECT max(id) FROM suspensions WHERE activity_id = ?1)",
+                    params![activity, to],
+                )?;
+                self.audit(
+                    "term.resume",
+                    "application",
+                    *application,
+                    json!({ "activity_id": activity, "to": to }),
+                )?;
+            }
+            Effect::Adjourn {
+                application,
+                on,
+                to,
+                reason,
+            } => {
+                tx.execute(
+                    "UPDATE applications SET adjourned_on = ?2, adjourned_to = ?3,
+                         adjournment_reason = ?4 WHERE id = ?1",
+                    params![application, on, to, reason],
+                )?;
+                self.audit(
+                    "application.adjourn",
+                    "application",
+                    *application,
+                    json!({ "on": on, "to": to, "reason": reason }),
+                )?;
+            }
+            Effect::ReceiveApplication { application, on } => {
+                tx.execute(
+                    "UPDATE applications SET received_on = ?2 WHERE id = ?1",
+                    params![application, on],
+                )?;
+                self.audit(
+                    "application.receive",
+                    "application",
+                    *application,
+                    json!({ "received_on": on }),
+                )?;
+            }
+            Effect::RecordDecision {
+                application,
+                decision,
+                made_known,
+                late,
+            } => {
+                tx.execute(
+                    "UPDATE applications SET status = 'decided', decision = ?2, decided_on = ?3,
+                         decided_late = ?4 WHERE id = ?1",
+                    params![application, decision.code(), made_known, late],
+                )?;
+                self.audit(
+                    "application.decide",
+                    "application",
+                    *application,
+                    json!({ "old": { "status": "open" },
+                            "new": { "status": "decided", "decision": decision.code(),
+                                     "decided_on": made_known, "late": late } }),
+                )?;
+            }
+            Effect::StartTerm {
+                application,
+                client,
+                rule,
+                type_code,
+                title,
+                from,
+                end,
+                explanation,
+            } => {
+                tx.execute(
+                    "INSERT INTO activities (client_id, type_code, title, start_date, end_date,
+                         application_id, term_rule, term_note, term_from, created_at)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?4, ?9)",
+                    params![client, type_code, title, from, end, application, rule, explanation, now],
+                )?;
+                let id = tx.last_insert_rowid();
+                self.audit(
+                    "term.add",
+                    "activity",
+                    id,
+                    json!({ "application_id": application, "rule": rule, "from": from, "end": end,
+                            "explanation": explanation }),
+                )?;
+                return Ok(Some(id));
+            }
+            Effect::SetGoalStatus { goal, status } => {
+                // A goal carried over to a new plan version is the same goal.
+                tx.execute(
+                    "UPDATE goals SET status = ?2
+                     WHERE activity_id = (SELECT activity_id FROM goals WHERE id = ?1)",
+                    params![goal, status],
+                )?;
+                self.audit("goal.status", "goal", *goal, json!({ "status": status }))?;
+            }
+        }
+        Ok(None)
+    }
+}

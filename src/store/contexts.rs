@@ -1,0 +1,177 @@
+//! Reading the contexts the rules decide on: an item, an activity, an aanvraag, a
+//! client, each with what belongs to it. Reads only.
+
+use rusqlite::{Connection, OptionalExtension};
+
+use super::activities::activity;
+use super::error::Result;
+use super::terms::{application, application_activities, rules, suspensions, term_rows};
+use super::work_items::stored_item;
+use super::{clients, Write};
+use crate::domain::aanvraag::{ApplicationContext, TermActivity};
+use crate::domain::catalog::Catalog;
+use crate::domain::handling::{ActivityContext, ClientContext, ItemContext, OpenItem};
+use crate::domain::work_item::Source;
+
+const OPEN_ITEM_SQL: &str = "SELECT id, source_activity_id, source, kind_code FROM work_items
+     WHERE status = 'open' AND source_activity_id IS NOT NULL";
+
+fn open_item_from_row(row: &rusqlite::Row) -> rusqlite::Result<OpenItem> {
+    let source: String = row.get(2)?;
+    Ok(OpenItem {
+        id: row.get(0)?,
+        activity: row.get(1)?,
+        source: Source::from_code(&source),
+        kind: row.get(3)?,
+    })
+}
+
+pub(crate) fn client_context(conn: &Connection, catalog: &Catalog, id: i64) -> Result<ClientContext> {
+    let client = clients::client(conn, id)?;
+    let last_contact: Option<chrono::NaiveDate> = conn.query_row(
+        "SELECT last_contact_on FROM clients WHERE id = ?1",
+        [id],
+        |r| r.get(0),
+    )?;
+    let open_rhythm_items = conn
+        .prepare_cached(
+            "SELECT id FROM work_items WHERE client_id = ?1 AND source = 'rhythm' AND status = 'open'
+             ORDER BY id",
+        )?
+        .query_map([id], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(ClientContext {
+        id,
+        contact_preference: client.contact_preference.clone(),
+        registered_on: client.registered_on,
+        last_contact,
+        rhythm_days: catalog.category(&client.category)?.contact_rhythm_days,
+        open_rhythm_items,
+    })
+}
+
+pub(crate) fn application_context(conn: &Connection, id: i64) -> Result<ApplicationContext> {
+    let app = application(conn, id)?;
+    let rows = term_rows(conn, id)?;
+    let mut terms = Vec::new();
+    let mut hersteltermijnen = Vec::new();
+    for a in application_activities(conn, id)? {
+        match rows.iter().find(|r| r.0 == a.id) {
+            Some((_, rule, from, _)) => terms.push(TermActivity {
+                activity: a,
+                rule: rule.clone(),
+                term_from: *from,
+            }),
+            None => hersteltermijnen.push(a),
+        }
+    }
+    let open_items = conn
+        .prepare_cached(&format!(
+            "{OPEN_ITEM_SQL} AND source_activity_id IN
+                 (SELECT id FROM activities WHERE application_id = ?1) ORDER BY id"
+        ))?
+        .query_map([id], open_item_from_row)?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(ApplicationContext {
+        application: app,
+        terms,
+        hersteltermijnen,
+        suspensions: suspensions(conn, id)?,
+        rules: rules(conn)?.into_iter().map(|(r, _)| r).collect(),
+        open_items,
+    })
+}
+
+pub(crate) fn activity_context(conn: &Connection, catalog: &Catalog, id: i64) -> Result<ActivityContext> {
+    let activity = activity(conn, id)?;
+    let activity_type = catalog.activity_type(&activity.type_code)?.clone();
+    let kind = catalog.kind(&activity_type.expiry_kind)?.clone();
+    let (application_id, term_rule, term_from): (Option<i64>, Option<String>, Option<chrono::NaiveDate>) =
+        conn.query_row(
+            "SELECT application_id, term_rule, term_from FROM activities WHERE id = ?1",
+            [id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )?;
+    let term = match &term_rule {
+        Some(code) => Some(super::terms::rule(conn, code)?.0),
+        None => None,
+    };
+    let application = application_id
+        .map(|app| application_context(conn, app))
+        .transpose()?;
+    let cycles = conn
+        .prepare_cached(
+            "SELECT source_end_date FROM work_items WHERE source = 'activity' AND source_activity_id = ?1",
+        )?
+        .query_map([id], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    let open_items = conn
+        .prepare_cached(&format!("{OPEN_ITEM_SQL} AND source_activity_id = ?1 ORDER BY id"))?
+        .query_map([id], open_item_from_row)?
+        .collect::<rusqlite::Result<_>>()?;
+    let goal = conn
+        .query_row(
+            "SELECT id FROM goals WHERE activity_id = ?1 ORDER BY id DESC LIMIT 1",
+            [id],
+            |r| r.get(0),
+        )
+        .optional()?;
+    let client = client_context(conn, catalog, activity.client_id)?;
+    Ok(ActivityContext {
+        term_from: term_from.or(term.as_ref().map(|_| activity.start_date)),
+        activity,
+        activity_type,
+        kind,
+        term,
+        application,
+        cycles,
+        open_items,
+        goal,
+        client,
+    })
+}
+
+pub(crate) fn item_context(conn: &Connection, catalog: &Catalog, id: i64) -> Result<ItemContext> {
+    let stored = stored_item(conn, id)?;
+    let kind = catalog.kind(&stored.item.kind)?.clone();
+    let activity = stored
+        .item
+        .source_activity_id
+        .map(|a| activity_context(conn, catalog, a))
+        .transpose()?;
+    let client = client_context(conn, catalog, stored.item.client_id)?;
+    Ok(ItemContext {
+        cycle_end: stored.source_end_date,
+        outcome: stored.outcome,
+        kind,
+        activity,
+        client,
+        item: stored.item,
+    })
+}
+
+impl Write<'_> {
+    pub(crate) fn item_context(&self, catalog: &Catalog, id: i64) -> Result<ItemContext> {
+        item_context(self.tx(), catalog, id)
+    }
+
+    pub(crate) fn activity_context(&self, catalog: &Catalog, id: i64) -> Result<ActivityContext> {
+        activity_context(self.tx(), catalog, id)
+    }
+
+    pub(crate) fn application_context(&self, id: i64) -> Result<ApplicationContext> {
+        application_context(self.tx(), id)
+    }
+
+    pub(crate) fn open_applications_of(&self, client: i64) -> Result<Vec<i64>> {
+        super::terms::open_applications_of(self.tx(), client)
+    }
+
+    pub(crate) fn open_applications(&self) -> Result<Vec<i64>> {
+        super::terms::open_applications(self.tx())
+    }
+
+    pub(crate) fn client_context(&self, catalog: &Catalog, id: i64) -> Result<ClientContext> {
+        client_context(self.tx(), catalog, id)
+    }
+}

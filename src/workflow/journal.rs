@@ -1,0 +1,43 @@
+//! Clients, contacts and notes.
+
+use chrono::NaiveDate;
+
+use super::{apply, Done, World};
+use crate::domain::client::NewClient;
+use crate::domain::handling;
+use crate::domain::journal::{NewContact, NewNote};
+use crate::store::{Result, Store};
+
+/// Registers a client; `today` starts the contact rhythm.
+pub fn add_client(store: &mut Store, new: &NewClient, today: NaiveDate) -> Result<Done> {
+    let id = store.add_client(new, today)?;
+    Ok(Done {
+        effects: Vec::new(),
+        id: Some(id),
+    })
+}
+
+/// A contact that took place: it brings the client back in view when it is recent
+/// enough, and then handles the open "contact opnemen" items.
+pub fn add_contact(store: &mut Store, new: &NewContact, today: NaiveDate) -> Result<Done> {
+    store.write(|w| {
+        let world = World::read(w, today)?;
+        let client = w.client_context(&world.catalog, new.client_id)?;
+        let effects = handling::add_contact(
+            &world.env(),
+            &client,
+            &new.channel,
+            new.date,
+            new.note.clone(),
+        )?;
+        apply(w, &world, effects, None)
+    })
+}
+
+pub fn add_note(store: &mut Store, new: &NewNote) -> Result<Done> {
+    let id = store.add_note(new)?;
+    Ok(Done {
+        effects: Vec::new(),
+        id: Some(id),
+    })
+}

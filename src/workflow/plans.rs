@@ -1,0 +1,134 @@
+//! The plan van aanpak, the situation per life domain, the ladder, the rhythm.
+
+use chrono::NaiveDate;
+
+use super::{apply, Done, World};
+use crate::domain::effects::{Effect, OutcomeEffect};
+use crate::domain::handling::CloseRequest;
+use crate::domain::plan;
+use crate::domain::InputError;
+use crate::store::{Result, Store};
+
+/// The activity type of a plan's evaluation date.
+const EVALUATION: &str = "planevaluatie";
+
+/// Starts a (new version of the) plan van aanpak. The previous version stays
+/// readable, its running goals carry over, and its evaluation raises no more items.
+pub fn new_plan(store: &mut Store, client: i64, start: NaiveDate, today: NaiveDate) -> Result<Done> {
+    store.client(client)?;
+    store.write(|w| {
+        let world = World::read(w, today)?;
+        let (id, version, previous) = w.insert_plan(client, start)?;
+        let evaluation = match previous {
+            Some(old) => w
+                .evaluation_activity(old)?
+                .map(|a| w.activity_context(&world.catalog, a))
+                .transpose()?,
+            None => None,
+        };
+        let effects = plan::replace(&world.env(), evaluation.as_ref(), version);
+        let mut done = apply(w, &world, effects, None)?;
+        done.id = Some(id);
+        Ok(done)
+    })
+}
+
+/// Adds a goal with a deadline to the current plan.
+pub fn add_goal(store: &mut Store, client: i64, text: &str, domain: &str, deadline: Option<NaiveDate>) -> Result<Done> {
+    let id = store.add_goal(client, text, domain, deadline)?;
+    Ok(Done {
+        effects: Vec::new(),
+        id: Some(id),
+    })
+}
+
+/// Sets or moves the evaluation date of the current plan.
+pub fn set_evaluation(store: &mut Store, client: i64, date: NaiveDate, today: NaiveDate) -> Result<Done> {
+    let current = store.current_plan(client)?;
+    store.write(|w| {
+        let world = World::read(w, today)?;
+        let existing = w
+            .evaluation_activity(current.id)?
+            .map(|a| w.activity_context(&world.catalog, a))
+            .transpose()?
+            .filter(|a| a.activity.status == crate::domain::activity::ActivityStatus::Open);
+        if let Some(a) = existing.as_ref().filter(|a| a.activity.end_date == date) {
+            return Err(InputError::SameEnd {
+                id: a.activity.id,
+                date,
+            }
+            .into());
+        }
+        match plan::set_evaluation(&world.env(), current.start_date, existing.as_ref(), date)? {
+            Some(effects) => apply(w, &world, effects, None),
+            None => {
+                let effect = Effect::AddActivity {
+                    client,
+                    type_code: EVALUATION.to_owned(),
+                    title: format!("Plan van aanpak versie {}", current.version),
+                    start: current.start_date,
+                    end: date,
+                    application: None,
+                };
+                let done = apply(w, &world, vec![effect], None)?;
+                w.link_evaluation(current.id, done.id(), date)?;
+                Ok(done)
+            }
+        }
+    })
+}
+
+/// Records a goal's outcome: through the item of its current cycle when the deadline
+/// raised one, else on the goal's activity (a new deadline is a new cycle).
+pub fn goal_outcome(store: &mut Store, goal: i64, request: &CloseRequest, today: NaiveDate) -> Result<Done> {
+    let activity = store.goal_activity(goal)?;
+    let (item, effect) = store.current_item_and_effect(activity, request.outcome.trim())?;
+    match (item, effect) {
+        (Some(item), _) => super::close_item(store, item, request, today),
+        (None, Some(OutcomeEffect::NewCycle)) => match request.new_date {
+            Some(to) => super::extend_activity(store, activity, to, today),
+            None => Err(InputError::NeedsNewDate {
+                outcome: request.outcome.trim().to_owned(),
+            }
+            .into()),
+        },
+        (None, _) => super::close_activity(store, activity, request, today),
+    }
+}
+
+pub fn add_situation(
+    store: &mut Store,
+    client: i64,
+    domain: &str,
+    score: i64,
+    note: Option<&str>,
+    date: NaiveDate,
+    today: NaiveDate,
+) -> Result<Done> {
+    let id = store.add_situation(client, domain, score, note, date, today)?;
+    Ok(Done {
+        effects: Vec::new(),
+        id: Some(id),
+    })
+}
+
+pub fn add_ladder_step(
+    store: &mut Store,
+    client: i64,
+    step: i64,
+    note: Option<&str>,
+    date: NaiveDate,
+    today: NaiveDate,
+) -> Result<Done> {
+    let id = store.add_ladder_step(client, step, note, date, today)?;
+    Ok(Done {
+        effects: Vec::new(),
+        id: Some(id),
+    })
+}
+
+/// Changes a category's contact rhythm (a catalogue row).
+pub fn set_rhythm(store: &mut Store, category: &str, days: i64) -> Result<Done> {
+    store.set_rhythm(category, days)?;
+    Ok(Done::default())
+}
