@@ -13,9 +13,9 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use inbeeld::demo::{self, Options};
 use inbeeld::domain::catalog::Requirement;
 use inbeeld::domain::handling::CloseRequest;
-use inbeeld::workflow::{self, sweep};
 use inbeeld::store::Store;
 use inbeeld::tui::{App, Session};
+use inbeeld::workflow::{self, sweep};
 use ratatui::backend::TestBackend;
 use ratatui::Terminal;
 

@@ -331,20 +331,32 @@ fn appointments_raise_nabellen_and_opkomst_and_no_shows_lead_to_a_follow_up() {
     assert_eq!(open(&db, "2026-06-17", "afspraak")[0].1, "2026-06-17");
     // The new afspraak is an afspraak of its own, linked to the one that was missed;
     // the missed one ended on its own date.
-    let rows: Vec<(i64, String, String, Option<String>, Option<i64>)> = db
+    type Row = (i64, String, String, Option<String>, Option<i64>);
+    let rows: Vec<Row> = db
         .conn()
         .prepare(
             "SELECT id, end_date, status, channel_code, follows_activity_id FROM activities
              WHERE type_code = 'afspraak' AND end_date >= '2026-06-10' ORDER BY id",
         )
         .unwrap()
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))
+        .query_map([], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+        })
         .unwrap()
         .map(Result::unwrap)
         .collect();
     let missed = b.parse::<i64>().unwrap();
     assert_eq!(rows.len(), 2, "{rows:?}");
-    assert_eq!(rows[0], (missed, "2026-06-10".into(), "closed".into(), Some("beeldbellen".into()), None));
+    assert_eq!(
+        rows[0],
+        (
+            missed,
+            "2026-06-10".into(),
+            "closed".into(),
+            Some("beeldbellen".into()),
+            None
+        )
+    );
     assert_eq!(rows[1].1, "2026-06-17");
     assert_eq!(rows[1].2, "open");
     assert_eq!(rows[1].3.as_deref(), Some("beeldbellen"));

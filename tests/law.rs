@@ -438,7 +438,11 @@ fn a_person_under_27_searches_four_weeks_first() {
         "2026-11-30"
     );
     assert!(
-        view["terms"].as_array().unwrap().iter().all(|t| t["rule"] == "zoektermijn"),
+        view["terms"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|t| t["rule"] == "zoektermijn"),
         "no beslistermijn before the aanvraag is in: {view}"
     );
     // A hersteltermijn cannot be given on an aanvraag that is not in.
@@ -447,37 +451,68 @@ fn a_person_under_27_searches_four_weeks_first() {
         &["aanvraag", "herstel", &app, "--missing", "Loonstroken"],
         "nog niet ontvangen",
     );
-    db.on("2026-12-01", &["aanvraag", "received", &app, "--on", "2026-11-30"]);
+    db.on(
+        "2026-12-01",
+        &["aanvraag", "received", &app, "--on", "2026-11-30"],
+    );
     let view = json(&db, "2026-12-01", &["aanvraag", "show", &app, "--json"]);
     assert_eq!(view["received_on"], "2026-11-30");
     assert_eq!(
         term_end_of(&db, "2026-12-01", &app, "beslistermijn"),
         "2027-01-25"
     );
-    let zoek = view["terms"].as_array().unwrap().iter().find(|t| t["rule"] == "zoektermijn").unwrap();
-    assert_eq!(zoek["status"], "closed", "the zoektermijn is done once the aanvraag is in");
+    let zoek = view["terms"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["rule"] == "zoektermijn")
+        .unwrap();
+    assert_eq!(
+        zoek["status"], "closed",
+        "the zoektermijn is done once the aanvraag is in"
+    );
 }
 
 #[test]
 fn under_27_follows_from_the_birth_date() {
     let db = Db::new();
     // 26 on the day of the melding: the zoektermijn applies without being asked.
-    let young = db.add(&[
-        "client", "add", "--name", "Ali Young", "--birth-date", "2000-03-01",
-    ])
-    .to_string();
+    let young = db
+        .add(&[
+            "client",
+            "add",
+            "--name",
+            "Ali Young",
+            "--birth-date",
+            "2000-03-01",
+        ])
+        .to_string();
     let app = aanvraag(&db, "2026-11-02", &young, "2026-11-02", &[]);
     let view = json(&db, "2026-11-02", &["aanvraag", "show", &app, "--json"]);
     assert_eq!(view["under_27"], true);
     assert_eq!(view["expected_on"], "2026-11-30");
     // 27 on the day: --under-27 contradicts the birth date.
-    let older = db.add(&[
-        "client", "add", "--name", "Bo Older", "--birth-date", "1999-11-01",
-    ])
-    .to_string();
+    let older = db
+        .add(&[
+            "client",
+            "add",
+            "--name",
+            "Bo Older",
+            "--birth-date",
+            "1999-11-01",
+        ])
+        .to_string();
     db.refused_on(
         "2026-11-02",
-        &["aanvraag", "add", "--client", &older, "--received", "2026-11-02", "--under-27"],
+        &[
+            "aanvraag",
+            "add",
+            "--client",
+            &older,
+            "--received",
+            "2026-11-02",
+            "--under-27",
+        ],
         "spreekt de geboortedatum tegen",
     );
     let app = aanvraag(&db, "2026-11-02", &older, "2026-11-02", &[]);

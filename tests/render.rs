@@ -127,7 +127,10 @@ fn overdue_items_are_red_and_legal_deadlines_marked() {
         assert_eq!(buffer[(x, y)].fg, Color::Red, "overdue at row {y} is red");
     }
     let legal: Vec<_> = cells_with(buffer, "§ voorschot").collect();
-    assert!(!legal.is_empty(), "statutory terms are marked as legal deadlines");
+    assert!(
+        !legal.is_empty(),
+        "statutory terms are marked as legal deadlines"
+    );
     assert!(
         cells_with(buffer, "§ hersteltermijn").next().is_none(),
         "a hersteltermijn is set by the municipality: no §"

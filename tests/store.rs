@@ -4,13 +4,13 @@
 mod common;
 
 use chrono::NaiveDate;
-use inbeeld::workflow;
 use inbeeld::domain::activity::{ActivityStatus, NewActivity};
 use inbeeld::domain::bsn::Bsn;
 use inbeeld::domain::client::NewClient;
 use inbeeld::domain::journal::{NewContact, NewNote};
 use inbeeld::domain::InputError;
 use inbeeld::store::{Store, StoreError, SCHEMA_VERSION};
+use inbeeld::workflow;
 use rusqlite::Connection;
 
 fn d(s: &str) -> NaiveDate {
@@ -57,7 +57,9 @@ fn every_entity_round_trips() {
         start_date: d("2026-09-01"),
         end_date: d("2027-03-01"),
     };
-    let activity_id = workflow::add_activity(&mut store, &activity, None, today()).unwrap().id();
+    let activity_id = workflow::add_activity(&mut store, &activity, None, today())
+        .unwrap()
+        .id();
     let stored = &store.activities(Some(id)).unwrap()[0];
     assert_eq!(stored.id, activity_id);
     assert_eq!(stored.type_code, "werkervaringsplaats");
@@ -69,17 +71,17 @@ fn every_entity_round_trips() {
     assert_eq!(stored.status, ActivityStatus::Open);
 
     let contact_id = workflow::add_contact(
-            &mut store,
-            &NewContact {
-                client_id: id,
-                channel: "beeldbellen".into(),
-                date: d("2026-11-20"),
-                note: Some("Voortgang besproken".into()),
-            },
-            today(),
-        )
-        .unwrap()
-        .id();
+        &mut store,
+        &NewContact {
+            client_id: id,
+            channel: "beeldbellen".into(),
+            date: d("2026-11-20"),
+            note: Some("Voortgang besproken".into()),
+        },
+        today(),
+    )
+    .unwrap()
+    .id();
     let contact = &store.contacts(id).unwrap()[0];
     assert_eq!(contact.id, contact_id);
     assert_eq!(contact.channel, "beeldbellen");

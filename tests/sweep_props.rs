@@ -10,8 +10,8 @@ use inbeeld::domain::activity::{ActivityStatus, NewActivity};
 use inbeeld::domain::catalog::Requirement;
 use inbeeld::domain::client::NewClient;
 use inbeeld::domain::handling::CloseRequest;
-use inbeeld::workflow::{self, sweep};
 use inbeeld::store::Store;
+use inbeeld::workflow::{self, sweep};
 use proptest::prelude::*;
 
 const TYPES: &[&str] = &[

@@ -1,10 +1,10 @@
 //! `inbeeld catalog`: the codes a user can choose from.
 
-use crate::workflow;
 use super::args::{CatalogArgs, CatalogCommand};
 use super::output;
 use super::Context;
 use crate::domain::catalog::Requirement;
+use crate::workflow;
 
 pub fn run(ctx: &Context, args: CatalogArgs) -> anyhow::Result<()> {
     if let Some(CatalogCommand::Rhythm { category, days }) = args.command {

@@ -3,14 +3,14 @@
 use super::args::{ActivityCommand, ClientCommand};
 use super::output::{self, or_dash, yes_no};
 use super::{print_id, Context};
+use crate::domain::aanvraag::HERSTELTERMIJN;
 use crate::domain::activity::{Activity, NewActivity};
 use crate::domain::bsn::Bsn;
 use crate::domain::client::NewClient;
 use crate::domain::date::{dutch, parse_date, period};
 use crate::domain::error::{optional_text, required_text};
-use crate::domain::terms::hersteltermijn_warning;
-use crate::domain::aanvraag::HERSTELTERMIJN;
 use crate::domain::handling::CloseRequest;
+use crate::domain::terms::hersteltermijn_warning;
 use crate::store::Dossier;
 use crate::workflow;
 

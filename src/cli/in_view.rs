@@ -49,7 +49,8 @@ pub fn run_plan(ctx: &Context, command: PlanCommand) -> anyhow::Result<()> {
             deadline,
         } => {
             let deadline = deadline.as_deref().map(parse_date).transpose()?;
-            let done = workflow::add_goal(&mut ctx.open()?, client, &text, domain.trim(), deadline)?;
+            let done =
+                workflow::add_goal(&mut ctx.open()?, client, &text, domain.trim(), deadline)?;
             print_id(done.id())
         }
         PlanCommand::Evaluation { client, date } => {
@@ -152,6 +153,13 @@ pub fn run_ladder(ctx: &Context, command: LadderCommand) -> anyhow::Result<()> {
         date,
     } = command;
     let date = date_or_today(ctx, date)?;
-    let done = workflow::add_ladder_step(&mut ctx.open()?, client, step, note.as_deref(), date, ctx.today)?;
+    let done = workflow::add_ladder_step(
+        &mut ctx.open()?,
+        client,
+        step,
+        note.as_deref(),
+        date,
+        ctx.today,
+    )?;
     print_id(done.id())
 }

@@ -3,10 +3,10 @@
 use super::args::{AanvraagCommand, CalendarCommand, TermCommand};
 use super::output::{self, or_dash};
 use super::{print_id, Context};
-use crate::domain::date::{add_days, dutch, parse_date};
-use crate::domain::terms::{hersteltermijn_warning, term_end};
 use crate::domain::aanvraag::BEZWAARTERMIJN;
+use crate::domain::date::{add_days, dutch, parse_date};
 use crate::domain::effects::{Decision, Effect};
+use crate::domain::terms::{hersteltermijn_warning, term_end};
 use crate::store::ApplicationView;
 use crate::workflow;
 
@@ -38,7 +38,8 @@ pub fn run_calendar(ctx: &Context, command: CalendarCommand) -> anyhow::Result<(
         }
         CalendarCommand::Add { date, name, source } => {
             let date = parse_date(&date)?;
-            let done = workflow::add_declared_holiday(&mut ctx.open()?, date, &name, &source, ctx.today)?;
+            let done =
+                workflow::add_declared_holiday(&mut ctx.open()?, date, &name, &source, ctx.today)?;
             super::report(&done)
         }
     }
@@ -78,7 +79,8 @@ pub fn run_aanvraag(ctx: &Context, command: AanvraagCommand) -> anyhow::Result<(
             under_27,
         } => {
             let received = parse_date(&received)?;
-            let done = workflow::add_application(&mut ctx.open()?, client, received, under_27, ctx.today)?;
+            let done =
+                workflow::add_application(&mut ctx.open()?, client, received, under_27, ctx.today)?;
             print_id(done.id())
         }
         AanvraagCommand::Show { id, json } => {
@@ -109,7 +111,8 @@ pub fn run_aanvraag(ctx: &Context, command: AanvraagCommand) -> anyhow::Result<(
                 None => calendar.next_working_day(add_days(given, 14)),
             };
             let activity =
-                workflow::give_hersteltermijn(&mut store, id, &missing, given, end, ctx.today)?.id();
+                workflow::give_hersteltermijn(&mut store, id, &missing, given, end, ctx.today)?
+                    .id();
             if let Some((warning, _)) = hersteltermijn_warning(end, &calendar) {
                 eprintln!("inbeeld: {warning}");
             }
@@ -122,7 +125,13 @@ pub fn run_aanvraag(ctx: &Context, command: AanvraagCommand) -> anyhow::Result<(
         } => {
             let decision = Decision::parse(decision.trim())?;
             let made_known = parse_date(&made_known)?;
-            let done = workflow::decide_application(&mut ctx.open_swept()?, id, decision, made_known, ctx.today)?;
+            let done = workflow::decide_application(
+                &mut ctx.open_swept()?,
+                id,
+                decision,
+                made_known,
+                ctx.today,
+            )?;
             let bezwaar = done.effects.iter().find_map(|e| match e {
                 Effect::StartTerm { rule, end, .. } if rule == BEZWAARTERMIJN => Some(*end),
                 _ => None,

@@ -22,9 +22,9 @@ use clap::Parser;
 pub use args::{Cli, Command};
 
 use crate::domain::date::parse_date;
+use crate::domain::effects::Decision;
 use crate::domain::InputError;
 use crate::store::{self, Store, StoreError};
-use crate::domain::effects::Decision;
 use crate::workflow::{self, Done};
 use crate::{clock, tui};
 
@@ -168,10 +168,12 @@ fn one_line(err: &anyhow::Error) -> String {
 /// which option gives what was missing.
 fn hint(err: &anyhow::Error) -> String {
     let input = err.chain().find_map(|cause| {
-        cause.downcast_ref::<InputError>().or_else(|| match cause.downcast_ref::<StoreError>() {
-            Some(StoreError::Input(input)) => Some(input),
-            _ => None,
-        })
+        cause
+            .downcast_ref::<InputError>()
+            .or_else(|| match cause.downcast_ref::<StoreError>() {
+                Some(StoreError::Input(input)) => Some(input),
+                _ => None,
+            })
     });
     match input {
         Some(InputError::NeedsNewDate { .. }) => " (--to JJJJ-MM-DD)".to_owned(),

@@ -4,8 +4,8 @@ use super::args::ItemCommand;
 use super::output::{self, or_dash};
 use super::{print_id, Context};
 use crate::domain::date::{parse_date, relative};
-use crate::domain::work_item::WorkItemDetail;
 use crate::domain::handling::CloseRequest;
+use crate::domain::work_item::WorkItemDetail;
 use crate::workflow;
 
 pub fn run_worklist(ctx: &Context, json: bool) -> anyhow::Result<()> {

@@ -9,12 +9,12 @@ use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use serde_json::json;
 
-use crate::workflow;
 use crate::domain::bsn;
 use crate::domain::client::NewClient;
 use crate::domain::date::add_days;
 use crate::domain::work_item::expiry_title;
 use crate::store::{ClosedCycle, Loader, Result, Store};
+use crate::workflow;
 
 #[derive(Debug, Clone, Copy)]
 pub struct Options {

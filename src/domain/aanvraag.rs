@@ -158,10 +158,7 @@ pub fn beslistermijn_end(ctx: &ApplicationContext, env: &Env) -> Option<TermEnd>
         .iter()
         .map(|p| (add_days(p.from, -1), Event::Suspension(p)))
         .collect();
-    if let (Some(on), Some(to)) = (
-        ctx.application.adjourned_on,
-        ctx.application.adjourned_to,
-    ) {
+    if let (Some(on), Some(to)) = (ctx.application.adjourned_on, ctx.application.adjourned_to) {
         events.push((on, Event::Adjourn(on, to)));
     }
     events.sort_by_key(|(day, _)| *day);
@@ -170,9 +167,8 @@ pub fn beslistermijn_end(ctx: &ApplicationContext, env: &Env) -> Option<TermEnd>
     let mut counted: BTreeSet<NaiveDate> = BTreeSet::new();
     let mut applied: Vec<Suspension> = Vec::new();
     let mut notes: Vec<String> = Vec::new();
-    let compute = |base: &TermRule, applied: &[Suspension]| {
-        term_end(base, received, applied, env.calendar)
-    };
+    let compute =
+        |base: &TermRule, applied: &[Suspension]| term_end(base, received, applied, env.calendar);
     let mut end = compute(&base, &applied);
     for (_, event) in events {
         match event {
@@ -231,10 +227,7 @@ pub fn beslistermijn_end(ctx: &ApplicationContext, env: &Env) -> Option<TermEnd>
                     "verdaagd op {} tot {} (Awb 4:14 lid 3): {}",
                     dutch(on),
                     dutch(to),
-                    ctx.application
-                        .adjournment_reason
-                        .as_deref()
-                        .unwrap_or("-")
+                    ctx.application.adjournment_reason.as_deref().unwrap_or("-")
                 ));
             }
         }
@@ -332,7 +325,12 @@ pub fn new_application(
     })
 }
 
-fn start_term(ctx: &ApplicationContext, env: &Env, rule_code: &str, from: NaiveDate) -> Option<Effect> {
+fn start_term(
+    ctx: &ApplicationContext,
+    env: &Env,
+    rule_code: &str,
+    from: NaiveDate,
+) -> Option<Effect> {
     let rule = ctx.rule(rule_code)?;
     let end = term_end(rule, from, &[], env.calendar);
     let app = &ctx.application;
@@ -377,19 +375,25 @@ fn require_open(ctx: &ApplicationContext) -> Result<&Application, InputError> {
 
 fn require_received(ctx: &ApplicationContext) -> Result<NaiveDate, InputError> {
     let app = require_open(ctx)?;
-    app.received_on
-        .ok_or(InputError::ApplicationNotReceived {
-            id: app.id,
-            expected: app.expected_on.unwrap_or_default(),
-        })
+    app.received_on.ok_or(InputError::ApplicationNotReceived {
+        id: app.id,
+        expected: app.expected_on.unwrap_or_default(),
+    })
 }
 
 /// The aanvraag of a person under 27 arrives after the zoektermijn: the zoektermijn
 /// is done, the beslistermijn and the voorschot start.
-pub fn receive(ctx: &ApplicationContext, env: &Env, on: NaiveDate) -> Result<Vec<Effect>, InputError> {
+pub fn receive(
+    ctx: &ApplicationContext,
+    env: &Env,
+    on: NaiveDate,
+) -> Result<Vec<Effect>, InputError> {
     let app = require_open(ctx)?;
     if let Some(received) = app.received_on {
-        return Err(InputError::ApplicationReceived { id: app.id, on: received });
+        return Err(InputError::ApplicationReceived {
+            id: app.id,
+            on: received,
+        });
     }
     if on > env.today {
         return Err(InputError::InFuture {
@@ -412,7 +416,13 @@ pub fn receive(ctx: &ApplicationContext, env: &Env, on: NaiveDate) -> Result<Vec
     }];
     if let Some(zoek) = ctx.open_term(ZOEKTERMIJN) {
         let note = format!("aanvraag ontvangen op {}", dutch(on));
-        effects.extend(settle_term(ctx, env, &zoek.activity, OutcomeEffect::Finish, &note));
+        effects.extend(settle_term(
+            ctx,
+            env,
+            &zoek.activity,
+            OutcomeEffect::Finish,
+            &note,
+        ));
     }
     let mut received = ctx.clone();
     received.application.received_on = Some(on);
@@ -436,7 +446,10 @@ fn settle_term(
         .ok()
         .and_then(|t| env.catalog.kind(&t.expiry_kind).ok());
     let outcome = kind
-        .and_then(|k| k.outcome_with(effect).or_else(|| k.outcome_with(OutcomeEffect::Finish)))
+        .and_then(|k| {
+            k.outcome_with(effect)
+                .or_else(|| k.outcome_with(OutcomeEffect::Finish))
+        })
         .unwrap_or("afgerond")
         .to_owned();
     let items: Vec<OpenItem> = ctx
@@ -529,7 +542,11 @@ pub fn decide(
         return Err(InputError::NotHandledWithoutHerstel { id: app.id });
     }
     let late = beslistermijn_end(ctx, env).is_some_and(|end| made_known > end.end);
-    let note = format!("besluit {} bekendgemaakt op {}", decision.code(), dutch(made_known));
+    let note = format!(
+        "besluit {} bekendgemaakt op {}",
+        decision.code(),
+        dutch(made_known)
+    );
     let mut effects = Vec::new();
     let running = ctx
         .terms
@@ -538,7 +555,13 @@ pub fn decide(
         .chain(&ctx.hersteltermijnen)
         .filter(|a| a.status == ActivityStatus::Open);
     for activity in running {
-        effects.extend(settle_term(ctx, env, activity, OutcomeEffect::Decision, &note));
+        effects.extend(settle_term(
+            ctx,
+            env,
+            activity,
+            OutcomeEffect::Decision,
+            &note,
+        ));
     }
     effects.push(Effect::RecordDecision {
         application: app.id,
@@ -563,7 +586,9 @@ pub fn adjourn(
     let reason = required_text("de reden van de verdaging", reason)?;
     require_received(ctx)?;
     let Some(end) = beslistermijn_end(ctx, env) else {
-        return Err(InputError::NoApplication { id: ctx.application.id });
+        return Err(InputError::NoApplication {
+            id: ctx.application.id,
+        });
     };
     if env.today > end.end {
         return Err(InputError::AdjournTooLate { end: end.end });
@@ -581,7 +606,11 @@ pub fn adjourn(
 
 /// The term to make the buiten-behandeling besluit known (Awb 4:5 lid 4), from the
 /// end of a hersteltermijn that ran out unused, while the aanvraag is undecided.
-pub fn buitenbehandeling_term(ctx: &ApplicationContext, env: &Env, from: NaiveDate) -> Option<Effect> {
+pub fn buitenbehandeling_term(
+    ctx: &ApplicationContext,
+    env: &Env,
+    from: NaiveDate,
+) -> Option<Effect> {
     if !ctx.application.is_open() || ctx.open_term(BUITENBEHANDELING).is_some() {
         return None;
     }

@@ -73,14 +73,20 @@ mod tests {
     fn an_afspraak_made_late_gets_no_late_reminder() {
         let cal = LegalCalendar::default();
         // Made on Saturday for Monday: the Friday has passed.
-        assert_eq!(reminder_due(d("2026-11-30"), 1, d("2026-11-28"), d("2026-11-28"), &cal), None);
+        assert_eq!(
+            reminder_due(d("2026-11-30"), 1, d("2026-11-28"), d("2026-11-28"), &cal),
+            None
+        );
         // Made for tomorrow, a working day: today is the day to call.
         assert_eq!(
             reminder_due(d("2026-11-25"), 1, d("2026-11-24"), d("2026-11-24"), &cal),
             Some(d("2026-11-24"))
         );
         // Made for today: none.
-        assert_eq!(reminder_due(d("2026-11-24"), 1, d("2026-11-24"), d("2026-11-24"), &cal), None);
+        assert_eq!(
+            reminder_due(d("2026-11-24"), 1, d("2026-11-24"), d("2026-11-24"), &cal),
+            None
+        );
         // Made well before, sweep missed the Friday: still made on Saturday.
         assert_eq!(
             reminder_due(d("2026-11-30"), 1, d("2026-11-20"), d("2026-11-28"), &cal),

@@ -74,10 +74,12 @@ pub struct WorkItemKind {
 impl WorkItemKind {
     /// What handling an item of this kind with `outcome` does, if the kind allows it.
     pub fn effect_of(&self, outcome: &str) -> Option<OutcomeEffect> {
-        self.outcomes
-            .iter()
-            .position(|o| o == outcome)
-            .map(|i| self.effects.get(i).copied().unwrap_or(OutcomeEffect::Finish))
+        self.outcomes.iter().position(|o| o == outcome).map(|i| {
+            self.effects
+                .get(i)
+                .copied()
+                .unwrap_or(OutcomeEffect::Finish)
+        })
     }
 
     /// The first outcome of this kind with `effect`.

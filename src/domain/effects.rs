@@ -260,9 +260,7 @@ impl Effect {
             Effect::ReceiveApplication { on, .. } => {
                 format!("aanvraag ontvangen op {}", dutch(*on))
             }
-            Effect::RecordDecision {
-                decision, late, ..
-            } => {
+            Effect::RecordDecision { decision, late, .. } => {
                 if *late {
                     format!("besluit {} vastgelegd (te laat)", decision.code())
                 } else {

@@ -49,7 +49,9 @@ pub enum InputError {
     NeedsReason { outcome: String },
     #[error("afhandeling '{outcome}' vraagt het besluit en de dag waarop het is bekendgemaakt")]
     NeedsDecision { outcome: String },
-    #[error("afhandeling '{outcome}' neemt geen besluit; alleen 'besloten' en 'bekendgemaakt' doen dat")]
+    #[error(
+        "afhandeling '{outcome}' neemt geen besluit; alleen 'besloten' en 'bekendgemaakt' doen dat"
+    )]
     NoDecision { outcome: String },
     #[error("een vervolgactie in plaats van een nieuwe afspraak hoort bij 'no_show'")]
     FollowUpOnlyForNoShow,
@@ -79,7 +81,9 @@ pub enum InputError {
         before_what: &'static str,
         before: NaiveDate,
     },
-    #[error("activiteit {id} is een wettelijke termijn: de einddatum wordt berekend, niet verschoven")]
+    #[error(
+        "activiteit {id} is een wettelijke termijn: de einddatum wordt berekend, niet verschoven"
+    )]
     ComputedTerm { id: i64 },
     #[error("activiteit {id} had al een cyclus die op {date} eindigde; kies een andere datum")]
     CycleUsed { id: i64, date: NaiveDate },

@@ -181,7 +181,11 @@ fn check(env: &Env, kind: &WorkItemKind, req: &CloseRequest) -> Result<Checked, 
 /// Handles a work item. The item is closed with the outcome; what else follows is
 /// the outcome's effect: for an item of the activity's current cycle the activity
 /// is settled, a conversation is registered, a besluit recorded, and so on.
-pub fn close_item(env: &Env, ctx: &ItemContext, req: &CloseRequest) -> Result<Vec<Effect>, InputError> {
+pub fn close_item(
+    env: &Env,
+    ctx: &ItemContext,
+    req: &CloseRequest,
+) -> Result<Vec<Effect>, InputError> {
     if let Some(outcome) = &ctx.outcome {
         return Err(InputError::AlreadyHandled {
             id: ctx.item.id,
@@ -205,11 +209,25 @@ pub fn close_item(env: &Env, ctx: &ItemContext, req: &CloseRequest) -> Result<Ve
                 .note
                 .clone()
                 .or_else(|| Some(format!("contact opgenomen (werkitem {})", ctx.item.id)));
-            effects.extend(contact_effects(env, &ctx.client, &channel, env.today, note, Some(ctx.item.id)));
+            effects.extend(contact_effects(
+                env,
+                &ctx.client,
+                &channel,
+                env.today,
+                note,
+                Some(ctx.item.id),
+            ));
         }
         (Source::Nabellen, Some(a)) if c.effect == OutcomeEffect::Called => {
             let note = Some(format!("nabellen: {}", a.activity.title));
-            effects.extend(contact_effects(env, &ctx.client, TELEPHONE, env.today, note, None));
+            effects.extend(contact_effects(
+                env,
+                &ctx.client,
+                TELEPHONE,
+                env.today,
+                note,
+                None,
+            ));
         }
         (Source::Activity, Some(a)) if a.activity.status == ActivityStatus::Open => {
             let current = ctx.cycle_end == Some(a.activity.end_date);
@@ -224,8 +242,17 @@ pub fn close_item(env: &Env, ctx: &ItemContext, req: &CloseRequest) -> Result<Ve
 
 /// Closes an activity before (or without waiting for) its work item: the same
 /// effects as handling the item of its current cycle.
-pub fn close_activity(env: &Env, a: &ActivityContext, req: &CloseRequest) -> Result<Vec<Effect>, InputError> {
-    if let Some(outcome) = a.activity.outcome.as_ref().filter(|_| a.activity.status == ActivityStatus::Closed) {
+pub fn close_activity(
+    env: &Env,
+    a: &ActivityContext,
+    req: &CloseRequest,
+) -> Result<Vec<Effect>, InputError> {
+    if let Some(outcome) = a
+        .activity
+        .outcome
+        .as_ref()
+        .filter(|_| a.activity.status == ActivityStatus::Closed)
+    {
         return Err(InputError::ActivityClosed {
             id: a.activity.id,
             outcome: outcome.clone(),
@@ -239,8 +266,17 @@ pub fn close_activity(env: &Env, a: &ActivityContext, req: &CloseRequest) -> Res
 }
 
 /// Moves an open activity's end date by hand: a new cycle.
-pub fn extend_activity(env: &Env, a: &ActivityContext, to: NaiveDate) -> Result<Vec<Effect>, InputError> {
-    if let Some(outcome) = a.activity.outcome.as_ref().filter(|_| a.activity.status == ActivityStatus::Closed) {
+pub fn extend_activity(
+    env: &Env,
+    a: &ActivityContext,
+    to: NaiveDate,
+) -> Result<Vec<Effect>, InputError> {
+    if let Some(outcome) = a
+        .activity
+        .outcome
+        .as_ref()
+        .filter(|_| a.activity.status == ActivityStatus::Closed)
+    {
         return Err(InputError::ActivityClosed {
             id: a.activity.id,
             outcome: outcome.clone(),
@@ -251,7 +287,12 @@ pub fn extend_activity(env: &Env, a: &ActivityContext, to: NaiveDate) -> Result<
 
 /// Postpones an item to a later date, with a reason. A statutory item cannot move
 /// past the end of its term.
-pub fn postpone_item(env: &Env, ctx: &ItemContext, to: NaiveDate, reason: &str) -> Result<Vec<Effect>, InputError> {
+pub fn postpone_item(
+    env: &Env,
+    ctx: &ItemContext,
+    to: NaiveDate,
+    reason: &str,
+) -> Result<Vec<Effect>, InputError> {
     if let Some(outcome) = &ctx.outcome {
         return Err(InputError::AlreadyHandled {
             id: ctx.item.id,
@@ -317,7 +358,12 @@ fn contact_effects(
         note,
     }];
     let last = client.last_contact.map_or(date, |l| l.max(date));
-    if in_view(Some(last), client.registered_on, client.rhythm_days, env.today) {
+    if in_view(
+        Some(last),
+        client.registered_on,
+        client.rhythm_days,
+        env.today,
+    ) {
         let outcome = env
             .catalog
             .kind(RHYTHM_KIND)
@@ -393,7 +439,12 @@ fn finish(env: &Env, a: &ActivityContext, c: &Checked, except: Option<i64>) -> V
 }
 
 /// What an outcome does to the activity of the item's current cycle.
-fn settle(env: &Env, a: &ActivityContext, c: &Checked, except: Option<i64>) -> Result<Vec<Effect>, InputError> {
+fn settle(
+    env: &Env,
+    a: &ActivityContext,
+    c: &Checked,
+    except: Option<i64>,
+) -> Result<Vec<Effect>, InputError> {
     let activity = &a.activity;
     let mut effects = Vec::new();
     match c.effect {
@@ -406,22 +457,29 @@ fn settle(env: &Env, a: &ActivityContext, c: &Checked, except: Option<i64>) -> R
         OutcomeEffect::Repeat => {
             if let Some(next) = next_cycle(env, a) {
                 effects.push(next);
-                effects.extend(a.open_items_except(except).into_iter().map(|i| Effect::CloseItem {
-                    item: i.id,
-                    outcome: c.outcome.clone(),
-                    note: c.note.clone(),
+                effects.extend(a.open_items_except(except).into_iter().map(|i| {
+                    Effect::CloseItem {
+                        item: i.id,
+                        outcome: c.outcome.clone(),
+                        note: c.note.clone(),
+                    }
                 }));
                 return Ok(effects);
             }
             effects.extend(finish(env, a, c, except));
         }
-        OutcomeEffect::Contact | OutcomeEffect::Called | OutcomeEffect::NoShow if a.is_appointment() => {
+        OutcomeEffect::Contact | OutcomeEffect::Called | OutcomeEffect::NoShow
+            if a.is_appointment() =>
+        {
             if activity.end_date > env.today {
                 return Err(InputError::AppointmentNotYet {
                     date: activity.end_date,
                 });
             }
-            let channel = activity.channel.clone().unwrap_or_else(|| "op_locatie".to_owned());
+            let channel = activity
+                .channel
+                .clone()
+                .unwrap_or_else(|| "op_locatie".to_owned());
             let note = Some(format!("afspraak: {}", activity.title));
             if c.effect == OutcomeEffect::NoShow {
                 effects.push(Effect::RecordNoShow {
@@ -431,7 +489,14 @@ fn settle(env: &Env, a: &ActivityContext, c: &Checked, except: Option<i64>) -> R
                     note,
                 });
             } else {
-                effects.extend(contact_effects(env, &a.client, &channel, activity.end_date, note, None));
+                effects.extend(contact_effects(
+                    env,
+                    &a.client,
+                    &channel,
+                    activity.end_date,
+                    note,
+                    None,
+                ));
             }
             effects.extend(finish(env, a, c, except));
             if c.effect == OutcomeEffect::NoShow {
@@ -459,9 +524,19 @@ fn settle(env: &Env, a: &ActivityContext, c: &Checked, except: Option<i64>) -> R
             let channel = if c.effect == OutcomeEffect::Called {
                 TELEPHONE.to_owned()
             } else {
-                a.client.contact_preference.clone().unwrap_or_else(|| TELEPHONE.to_owned())
+                a.client
+                    .contact_preference
+                    .clone()
+                    .unwrap_or_else(|| TELEPHONE.to_owned())
             };
-            effects.extend(contact_effects(env, &a.client, &channel, env.today, c.note.clone(), None));
+            effects.extend(contact_effects(
+                env,
+                &a.client,
+                &channel,
+                env.today,
+                c.note.clone(),
+                None,
+            ));
             effects.extend(finish(env, a, c, except));
         }
         OutcomeEffect::Received => {
@@ -483,11 +558,19 @@ fn settle(env: &Env, a: &ActivityContext, c: &Checked, except: Option<i64>) -> R
             effects.extend(finish(env, a, c, except));
             if let Some(app) = a.suspends() {
                 let mut after = app.clone();
-                after.hersteltermijnen.iter_mut().filter(|h| h.id == activity.id).for_each(|h| {
-                    h.status = ActivityStatus::Closed;
-                    h.outcome = Some(c.outcome.clone());
-                });
-                effects.extend(aanvraag::buitenbehandeling_term(&after, env, activity.end_date));
+                after
+                    .hersteltermijnen
+                    .iter_mut()
+                    .filter(|h| h.id == activity.id)
+                    .for_each(|h| {
+                        h.status = ActivityStatus::Closed;
+                        h.outcome = Some(c.outcome.clone());
+                    });
+                effects.extend(aanvraag::buitenbehandeling_term(
+                    &after,
+                    env,
+                    activity.end_date,
+                ));
             }
         }
         OutcomeEffect::Decision => {
@@ -500,7 +583,8 @@ fn settle(env: &Env, a: &ActivityContext, c: &Checked, except: Option<i64>) -> R
                 .ok_or(InputError::NoApplication { id: activity.id })?;
             let mut decided = aanvraag::decide(app, env, decision, made_known)?;
             // The item handled by this edit is closed already.
-            decided.retain(|e| !matches!(e, Effect::CloseItem { item, .. } if Some(*item) == except));
+            decided
+                .retain(|e| !matches!(e, Effect::CloseItem { item, .. } if Some(*item) == except));
             effects.extend(decided);
         }
         OutcomeEffect::NoShow | OutcomeEffect::Finish => effects.extend(finish(env, a, c, except)),
@@ -513,9 +597,15 @@ fn settle(env: &Env, a: &ActivityContext, c: &Checked, except: Option<i64>) -> R
 /// vastgesteld").
 fn next_cycle(env: &Env, a: &ActivityContext) -> Option<Effect> {
     let rule = a.term.as_ref()?;
-    let app = a.application.as_ref().filter(|app| app.application.is_open())?;
+    let app = a
+        .application
+        .as_ref()
+        .filter(|app| app.application.is_open())?;
     let _ = app;
-    let from = add_days(a.term_from.unwrap_or(a.activity.start_date), rule.length_days);
+    let from = add_days(
+        a.term_from.unwrap_or(a.activity.start_date),
+        rule.length_days,
+    );
     let end = term_end(rule, from, &[], env.calendar);
     Some(Effect::NewCycle {
         activity: a.activity.id,
@@ -530,13 +620,21 @@ fn next_cycle(env: &Env, a: &ActivityContext) -> Option<Effect> {
 /// expire again), never a date that already had a cycle, never for a computed term.
 /// Items of earlier cycles are closed as extended where their kind allows it; a
 /// reminder for the old date lapses; a hersteltermijn suspends the beslistermijn on.
-fn move_end(env: &Env, a: &ActivityContext, to: NaiveDate, except: Option<i64>) -> Result<Vec<Effect>, InputError> {
+fn move_end(
+    env: &Env,
+    a: &ActivityContext,
+    to: NaiveDate,
+    except: Option<i64>,
+) -> Result<Vec<Effect>, InputError> {
     let activity = &a.activity;
     if a.term.is_some() {
         return Err(InputError::ComputedTerm { id: activity.id });
     }
     if to == activity.end_date {
-        return Err(InputError::SameEnd { id: activity.id, date: to });
+        return Err(InputError::SameEnd {
+            id: activity.id,
+            date: to,
+        });
     }
     if to < activity.start_date {
         return Err(InputError::EndBeforeStart {
@@ -552,7 +650,10 @@ fn move_end(env: &Env, a: &ActivityContext, to: NaiveDate, except: Option<i64>) 
         });
     }
     if a.cycles.contains(&to) {
-        return Err(InputError::CycleUsed { id: activity.id, date: to });
+        return Err(InputError::CycleUsed {
+            id: activity.id,
+            date: to,
+        });
     }
     let mut effects = vec![Effect::NewCycle {
         activity: activity.id,

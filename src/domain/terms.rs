@@ -138,7 +138,7 @@ pub fn term_end(
         extensions,
         notes: calendar
             .unknown_year(from, end)
-            .map(|year| unknown_year_note(year))
+            .map(unknown_year_note)
             .into_iter()
             .collect(),
     }

@@ -175,7 +175,11 @@ impl Write<'_> {
                 .execute(params![client, channel, date, note, no_show, now])?;
                 let id = tx.last_insert_rowid();
                 self.audit(
-                    if no_show { "contact.no_show" } else { "contact.add" },
+                    if no_show {
+                        "contact.no_show"
+                    } else {
+                        "contact.add"
+                    },
                     "contact",
                     id,
                     json!({ "client_id": client, "channel": channel, "date": date, "note": note }),
@@ -342,7 +346,17 @@ impl Write<'_> {
                     "INSERT INTO activities (client_id, type_code, title, start_date, end_date,
                          application_id, term_rule, term_note, term_from, created_at)
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?4, ?9)",
-                    params![client, type_code, title, from, end, application, rule, explanation, now],
+                    params![
+                        client,
+                        type_code,
+                        title,
+                        from,
+                        end,
+                        application,
+                        rule,
+                        explanation,
+                        now
+                    ],
                 )?;
                 let id = tx.last_insert_rowid();
                 self.audit(

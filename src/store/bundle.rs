@@ -51,7 +51,10 @@ const PARTS: &[Part] = &[
     Part {
         table: "suspensions",
         kind: "suspension",
-        links: &[("application_id", "application"), ("activity_id", "activity")],
+        links: &[
+            ("application_id", "application"),
+            ("activity_id", "activity"),
+        ],
     },
     Part {
         table: "work_items",

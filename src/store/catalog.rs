@@ -3,10 +3,10 @@
 use rusqlite::Connection;
 
 use super::error::Result;
-use crate::domain::effects::OutcomeEffect;
 use crate::domain::catalog::{
     ActivityType, Catalog, Category, Channel, Outcome, Requirement, WorkItemKind,
 };
+use crate::domain::effects::OutcomeEffect;
 
 fn codes(conn: &Connection, sql: &str, key: &str) -> Result<Vec<String>> {
     let mut stmt = conn.prepare_cached(sql)?;
@@ -83,7 +83,10 @@ pub(super) fn load(conn: &Connection) -> Result<Catalog> {
             .query_map([&kind.code], |r| Ok((r.get(0)?, r.get(1)?)))?
             .collect::<rusqlite::Result<_>>()?;
         kind.outcomes = rows.iter().map(|(o, _)| o.clone()).collect();
-        kind.effects = rows.iter().map(|(_, e)| OutcomeEffect::from_code(e)).collect();
+        kind.effects = rows
+            .iter()
+            .map(|(_, e)| OutcomeEffect::from_code(e))
+            .collect();
     }
 
     let outcomes = conn

@@ -26,7 +26,11 @@ fn open_item_from_row(row: &rusqlite::Row) -> rusqlite::Result<OpenItem> {
     })
 }
 
-pub(crate) fn client_context(conn: &Connection, catalog: &Catalog, id: i64) -> Result<ClientContext> {
+pub(crate) fn client_context(
+    conn: &Connection,
+    catalog: &Catalog,
+    id: i64,
+) -> Result<ClientContext> {
     let client = clients::client(conn, id)?;
     let last_contact: Option<chrono::NaiveDate> = conn.query_row(
         "SELECT last_contact_on FROM clients WHERE id = ?1",
@@ -82,16 +86,23 @@ pub(crate) fn application_context(conn: &Connection, id: i64) -> Result<Applicat
     })
 }
 
-pub(crate) fn activity_context(conn: &Connection, catalog: &Catalog, id: i64) -> Result<ActivityContext> {
+pub(crate) fn activity_context(
+    conn: &Connection,
+    catalog: &Catalog,
+    id: i64,
+) -> Result<ActivityContext> {
     let activity = activity(conn, id)?;
     let activity_type = catalog.activity_type(&activity.type_code)?.clone();
     let kind = catalog.kind(&activity_type.expiry_kind)?.clone();
-    let (application_id, term_rule, term_from): (Option<i64>, Option<String>, Option<chrono::NaiveDate>) =
-        conn.query_row(
-            "SELECT application_id, term_rule, term_from FROM activities WHERE id = ?1",
-            [id],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-        )?;
+    let (application_id, term_rule, term_from): (
+        Option<i64>,
+        Option<String>,
+        Option<chrono::NaiveDate>,
+    ) = conn.query_row(
+        "SELECT application_id, term_rule, term_from FROM activities WHERE id = ?1",
+        [id],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+    )?;
     let term = match &term_rule {
         Some(code) => Some(super::terms::rule(conn, code)?.0),
         None => None,
@@ -106,7 +117,9 @@ pub(crate) fn activity_context(conn: &Connection, catalog: &Catalog, id: i64) ->
         .query_map([id], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
     let open_items = conn
-        .prepare_cached(&format!("{OPEN_ITEM_SQL} AND source_activity_id = ?1 ORDER BY id"))?
+        .prepare_cached(&format!(
+            "{OPEN_ITEM_SQL} AND source_activity_id = ?1 ORDER BY id"
+        ))?
         .query_map([id], open_item_from_row)?
         .collect::<rusqlite::Result<_>>()?;
     let goal = conn

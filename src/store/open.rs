@@ -181,7 +181,9 @@ fn upgrade_step(conn: &mut Connection, path: &Path) -> Result<bool> {
     if version == 0 {
         initialise(&tx)?;
     }
-    let broken: i64 = tx.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| r.get(0))?;
+    let broken: i64 = tx.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
+        r.get(0)
+    })?;
     if broken > 0 {
         return Err(StoreError::Damaged(format!(
             "{broken} verwijzing(en) kloppen niet na het bijwerken naar schemaversie {to}"

@@ -6,8 +6,8 @@ use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;
 use serde_json::json;
 
-use super::error::Result;
 use super::activities::activity;
+use super::error::Result;
 use super::{catalog, clients, Store, Write};
 use crate::clock;
 use crate::domain::activity::Activity;
@@ -76,7 +76,12 @@ fn evaluation_status(conn: &Connection, a: &Activity) -> Result<String> {
         [a.id],
         |r| r.get(0),
     )?;
-    Ok(if cycles > 0 || moved { "bijgesteld" } else { "loopt" }.to_owned())
+    Ok(if cycles > 0 || moved {
+        "bijgesteld"
+    } else {
+        "loopt"
+    }
+    .to_owned())
 }
 
 fn plan(conn: &Connection, id: i64) -> Result<Plan> {
@@ -178,7 +183,11 @@ pub(crate) fn insert_plan_activity(
 /// Stores a new version of the plan van aanpak: the previous one is replaced and
 /// stays readable; its running goals carry over. Returns (id, version, previous).
 impl Write<'_> {
-    pub(crate) fn insert_plan(&self, client_id: i64, start: NaiveDate) -> Result<(i64, i64, Option<i64>)> {
+    pub(crate) fn insert_plan(
+        &self,
+        client_id: i64,
+        start: NaiveDate,
+    ) -> Result<(i64, i64, Option<i64>)> {
         insert_plan(self, client_id, start)
     }
 
@@ -186,16 +195,17 @@ impl Write<'_> {
         evaluation_activity(self.tx(), plan_id)
     }
 
-    pub(crate) fn link_evaluation(&self, plan_id: i64, activity: i64, date: NaiveDate) -> Result<()> {
+    pub(crate) fn link_evaluation(
+        &self,
+        plan_id: i64,
+        activity: i64,
+        date: NaiveDate,
+    ) -> Result<()> {
         link_evaluation(self, plan_id, activity, date)
     }
 }
 
-fn insert_plan(
-    w: &Write,
-    client_id: i64,
-    start: NaiveDate,
-) -> Result<(i64, i64, Option<i64>)> {
+fn insert_plan(w: &Write, client_id: i64, start: NaiveDate) -> Result<(i64, i64, Option<i64>)> {
     let previous = current_plan_id(w.tx(), client_id)?;
     let version: i64 = w.tx().query_row(
         "SELECT coalesce(max(version), 0) + 1 FROM plans WHERE client_id = ?1",
@@ -203,7 +213,8 @@ fn insert_plan(
         |r| r.get(0),
     )?;
     if let Some(old) = previous {
-        w.tx().execute("UPDATE plans SET status = 'replaced' WHERE id = ?1", [old])?;
+        w.tx()
+            .execute("UPDATE plans SET status = 'replaced' WHERE id = ?1", [old])?;
     }
     w.tx().execute(
         "INSERT INTO plans (client_id, version, start_date, created_at) VALUES (?1, ?2, ?3, ?4)",

@@ -137,11 +137,11 @@ pub(crate) fn application_activities(conn: &Connection, app: i64) -> Result<Vec<
     Ok(rows)
 }
 
-/// The computed terms of an aanvraag: (activity id, rule, start of its cycle, note).
-pub(crate) fn term_rows(
-    conn: &Connection,
-    app: i64,
-) -> Result<Vec<(i64, String, NaiveDate, Option<String>)>> {
+/// A computed term's own columns: (activity id, rule, start of its cycle, note).
+pub(crate) type TermRow = (i64, String, NaiveDate, Option<String>);
+
+/// The computed terms of an aanvraag.
+pub(crate) fn term_rows(conn: &Connection, app: i64) -> Result<Vec<TermRow>> {
     let rows = conn
         .prepare_cached(
             "SELECT id, term_rule, coalesce(term_from, start_date), term_note FROM activities
@@ -195,7 +195,12 @@ impl Write<'_> {
         insert_application(self, new)
     }
 
-    pub(crate) fn insert_declared_holiday(&self, date: NaiveDate, name: &str, source: &str) -> Result<()> {
+    pub(crate) fn insert_declared_holiday(
+        &self,
+        date: NaiveDate,
+        name: &str,
+        source: &str,
+    ) -> Result<()> {
         insert_declared_holiday(self, date, name, source)
     }
 
@@ -232,12 +237,7 @@ fn insert_application(w: &Write, new: &NewApplication) -> Result<i64> {
 
 /// Records a day declared equal to a feestdag by a new Koninklijk Besluit; its year
 /// counts as known from then on.
-fn insert_declared_holiday(
-    w: &Write,
-    date: NaiveDate,
-    name: &str,
-    source: &str,
-) -> Result<()> {
+fn insert_declared_holiday(w: &Write, date: NaiveDate, name: &str, source: &str) -> Result<()> {
     w.tx().execute(
         "INSERT INTO declared_holidays (date, name, source) VALUES (?1, ?2, ?3)",
         params![date, name, source],

@@ -21,10 +21,10 @@ use crate::domain::activity::{ActivityStatus, NewActivity};
 use crate::domain::calendar::LegalCalendar;
 use crate::domain::catalog::Catalog;
 use crate::domain::date::add_days;
-use crate::domain::journal::{NewContact, NewNote};
 use crate::domain::handling::CloseRequest;
-use crate::workflow::{self, Done};
+use crate::domain::journal::{NewContact, NewNote};
 use crate::store::{Result, Store, StoreError};
+use crate::workflow::{self, Done};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Screen {

@@ -10,11 +10,11 @@ use ratatui::Frame;
 
 use super::caseload::deadline_span;
 use super::list::ListState;
+use crate::domain::aanvraag::HERSTELTERMIJN;
 use crate::domain::activity::{Activity, ActivityStatus};
 use crate::domain::catalog::Catalog;
 use crate::domain::date::{age, dutch};
 use crate::domain::work_item::{ItemStatus, WorkItem};
-use crate::domain::aanvraag::HERSTELTERMIJN;
 use crate::store::{Dossier, LadderStep, PlanHistory, Result, Situation, Store, Term};
 
 fn empty(frame: &mut Frame, area: Rect, text: &str) {
@@ -155,23 +155,26 @@ impl DossierView {
         self.terms = self
             .activities
             .iter()
-            .filter_map(|a| match self.computed.iter().find(|t| t.activity.id == a.id) {
-                Some(term) => Some(TermRow {
-                    activity: a.clone(),
-                    article: term.article.clone(),
-                    explanation: term.explanation.clone(),
-                    statutory: term.statutory,
-                }),
-                None if a.type_code == HERSTELTERMIJN => Some(TermRow {
-                    activity: a.clone(),
-                    article: "Awb 4:5".to_owned(),
-                    explanation: "Hersteltermijn, gesteld door de gemeente: geen wettelijke termijn, \
+            .filter_map(
+                |a| match self.computed.iter().find(|t| t.activity.id == a.id) {
+                    Some(term) => Some(TermRow {
+                        activity: a.clone(),
+                        article: term.article.clone(),
+                        explanation: term.explanation.clone(),
+                        statutory: term.statutory,
+                    }),
+                    None if a.type_code == HERSTELTERMIJN => Some(TermRow {
+                        activity: a.clone(),
+                        article: "Awb 4:5".to_owned(),
+                        explanation:
+                            "Hersteltermijn, gesteld door de gemeente: geen wettelijke termijn, \
                                   de Algemene termijnenwet verschuift haar niet."
-                        .to_owned(),
-                    statutory: false,
-                }),
-                None => None,
-            })
+                                .to_owned(),
+                        statutory: false,
+                    }),
+                    None => None,
+                },
+            )
             .collect();
     }
 

@@ -9,12 +9,25 @@ use crate::store::{Result, Store};
 
 /// Registers an aanvraag made (under 27: a melding done) on `on`, with the terms it
 /// starts. Returns the aanvraag's id.
-pub fn add_application(store: &mut Store, client: i64, on: NaiveDate, under_27: bool, today: NaiveDate) -> Result<Done> {
+pub fn add_application(
+    store: &mut Store,
+    client: i64,
+    on: NaiveDate,
+    under_27: bool,
+    today: NaiveDate,
+) -> Result<Done> {
     let found = store.client(client)?;
     store.write(|w| {
         let world = World::read(w, today)?;
         let zoek = w.term_rule(ZOEKTERMIJN)?;
-        let new = aanvraag::new_application(&world.env(), client, found.birth_date, on, under_27, Some(&zoek))?;
+        let new = aanvraag::new_application(
+            &world.env(),
+            client,
+            found.birth_date,
+            on,
+            under_27,
+            Some(&zoek),
+        )?;
         let id = w.insert_application(&new)?;
         let ctx = w.application_context(id)?;
         let effects = aanvraag::opening_terms(&ctx, &world.env());
@@ -25,7 +38,12 @@ pub fn add_application(store: &mut Store, client: i64, on: NaiveDate, under_27: 
 }
 
 /// The aanvraag of a person under 27 arrives after the zoektermijn.
-pub fn receive_application(store: &mut Store, id: i64, on: NaiveDate, today: NaiveDate) -> Result<Done> {
+pub fn receive_application(
+    store: &mut Store,
+    id: i64,
+    on: NaiveDate,
+    today: NaiveDate,
+) -> Result<Done> {
     store.write(|w| {
         let world = World::read(w, today)?;
         let ctx = w.application_context(id)?;
@@ -52,7 +70,13 @@ pub fn give_hersteltermijn(
 }
 
 /// A verdaging of the beslistermijn (Awb 4:14 lid 3).
-pub fn adjourn(store: &mut Store, id: i64, to: NaiveDate, reason: &str, today: NaiveDate) -> Result<Done> {
+pub fn adjourn(
+    store: &mut Store,
+    id: i64,
+    to: NaiveDate,
+    reason: &str,
+    today: NaiveDate,
+) -> Result<Done> {
     store.write(|w| {
         let world = World::read(w, today)?;
         let ctx = w.application_context(id)?;

@@ -88,7 +88,12 @@ pub fn add_activity(
 
 /// Closes an activity with an outcome: the same effects as handling the item of its
 /// current cycle.
-pub fn close_activity(store: &mut Store, id: i64, request: &CloseRequest, today: NaiveDate) -> Result<Done> {
+pub fn close_activity(
+    store: &mut Store,
+    id: i64,
+    request: &CloseRequest,
+    today: NaiveDate,
+) -> Result<Done> {
     store.write(|w| {
         let world = World::read(w, today)?;
         let ctx = w.activity_context(&world.catalog, id)?;
@@ -99,7 +104,12 @@ pub fn close_activity(store: &mut Store, id: i64, request: &CloseRequest, today:
 }
 
 /// Moves an open activity's end date: a new cycle.
-pub fn extend_activity(store: &mut Store, id: i64, to: NaiveDate, today: NaiveDate) -> Result<Done> {
+pub fn extend_activity(
+    store: &mut Store,
+    id: i64,
+    to: NaiveDate,
+    today: NaiveDate,
+) -> Result<Done> {
     store.write(|w| {
         let world = World::read(w, today)?;
         let ctx = w.activity_context(&world.catalog, id)?;

@@ -35,7 +35,9 @@ pub fn add_appointment(
     store.write(|w| {
         let world = World::read(w, today)?;
         world.catalog.channel(channel)?;
-        world.catalog.allowed_activity_type(&found.category, AFSPRAAK)?;
+        world
+            .catalog
+            .allowed_activity_type(&found.category, AFSPRAAK)?;
         let effect = Effect::AddAppointment {
             client,
             date,

@@ -10,7 +10,12 @@ use crate::domain::InputError;
 use crate::store::{Result, Store};
 
 /// Handles a work item with an outcome; what follows is the outcome's effect.
-pub fn close_item(store: &mut Store, id: i64, request: &CloseRequest, today: NaiveDate) -> Result<Done> {
+pub fn close_item(
+    store: &mut Store,
+    id: i64,
+    request: &CloseRequest,
+    today: NaiveDate,
+) -> Result<Done> {
     store.write(|w| {
         let world = World::read(w, today)?;
         let ctx = w.item_context(&world.catalog, id)?;
@@ -25,7 +30,13 @@ pub fn close_item(store: &mut Store, id: i64, request: &CloseRequest, today: Nai
 }
 
 /// Moves an item to a later date, with a reason.
-pub fn postpone_item(store: &mut Store, id: i64, to: NaiveDate, reason: &str, today: NaiveDate) -> Result<Done> {
+pub fn postpone_item(
+    store: &mut Store,
+    id: i64,
+    to: NaiveDate,
+    reason: &str,
+    today: NaiveDate,
+) -> Result<Done> {
     store.write(|w| {
         let world = World::read(w, today)?;
         let ctx = w.item_context(&world.catalog, id)?;
@@ -35,7 +46,13 @@ pub fn postpone_item(store: &mut Store, id: i64, to: NaiveDate, reason: &str, to
 }
 
 /// A klantmanager's own follow-up (vervolgactie), due today or later.
-pub fn add_follow_up(store: &mut Store, client: i64, title: &str, due: NaiveDate, today: NaiveDate) -> Result<Done> {
+pub fn add_follow_up(
+    store: &mut Store,
+    client: i64,
+    title: &str,
+    due: NaiveDate,
+    today: NaiveDate,
+) -> Result<Done> {
     let title = required_text("de titel", title)?;
     if due < today {
         return Err(InputError::InPast {
@@ -48,6 +65,11 @@ pub fn add_follow_up(store: &mut Store, client: i64, title: &str, due: NaiveDate
     store.client(client)?;
     store.write(|w| {
         let world = World::read(w, today)?;
-        apply(w, &world, vec![Effect::AddFollowUp { client, title, due }], None)
+        apply(
+            w,
+            &world,
+            vec![Effect::AddFollowUp { client, title, due }],
+            None,
+        )
     })
 }

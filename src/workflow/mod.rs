@@ -17,13 +17,17 @@ use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
 
-pub use aanvragen::{add_application, adjourn, decide_application, give_hersteltermijn, receive_application};
+pub use aanvragen::{
+    add_application, adjourn, decide_application, give_hersteltermijn, receive_application,
+};
 pub use activities::{add_activity, close_activity, extend_activity};
 pub use appointments::add_appointment;
 pub use calendar::add_declared_holiday;
 pub use items::{add_follow_up, close_item, postpone_item};
 pub use journal::{add_client, add_contact, add_note};
-pub use plans::{add_goal, add_ladder_step, add_situation, goal_outcome, new_plan, set_evaluation, set_rhythm};
+pub use plans::{
+    add_goal, add_ladder_step, add_situation, goal_outcome, new_plan, set_evaluation, set_rhythm,
+};
 pub use sweep::{sweep, SweepReport};
 
 use crate::domain::aanvraag;
@@ -95,10 +99,7 @@ pub(crate) fn apply(
         first = first.or(id);
         applications.extend(application_of(effect));
     }
-    let mut done = Done {
-        effects,
-        id: first,
-    };
+    let mut done = Done { effects, id: first };
     for app in applications {
         let ctx = w.application_context(app)?;
         if !ctx.application.is_open() {

@@ -14,7 +14,12 @@ const EVALUATION: &str = "planevaluatie";
 
 /// Starts a (new version of the) plan van aanpak. The previous version stays
 /// readable, its running goals carry over, and its evaluation raises no more items.
-pub fn new_plan(store: &mut Store, client: i64, start: NaiveDate, today: NaiveDate) -> Result<Done> {
+pub fn new_plan(
+    store: &mut Store,
+    client: i64,
+    start: NaiveDate,
+    today: NaiveDate,
+) -> Result<Done> {
     store.client(client)?;
     store.write(|w| {
         let world = World::read(w, today)?;
@@ -34,7 +39,13 @@ pub fn new_plan(store: &mut Store, client: i64, start: NaiveDate, today: NaiveDa
 }
 
 /// Adds a goal with a deadline to the current plan.
-pub fn add_goal(store: &mut Store, client: i64, text: &str, domain: &str, deadline: Option<NaiveDate>) -> Result<Done> {
+pub fn add_goal(
+    store: &mut Store,
+    client: i64,
+    text: &str,
+    domain: &str,
+    deadline: Option<NaiveDate>,
+) -> Result<Done> {
     let id = store.add_goal(client, text, domain, deadline)?;
     Ok(Done {
         effects: Vec::new(),
@@ -43,7 +54,12 @@ pub fn add_goal(store: &mut Store, client: i64, text: &str, domain: &str, deadli
 }
 
 /// Sets or moves the evaluation date of the current plan.
-pub fn set_evaluation(store: &mut Store, client: i64, date: NaiveDate, today: NaiveDate) -> Result<Done> {
+pub fn set_evaluation(
+    store: &mut Store,
+    client: i64,
+    date: NaiveDate,
+    today: NaiveDate,
+) -> Result<Done> {
     let current = store.current_plan(client)?;
     store.write(|w| {
         let world = World::read(w, today)?;
@@ -80,7 +96,12 @@ pub fn set_evaluation(store: &mut Store, client: i64, date: NaiveDate, today: Na
 
 /// Records a goal's outcome: through the item of its current cycle when the deadline
 /// raised one, else on the goal's activity (a new deadline is a new cycle).
-pub fn goal_outcome(store: &mut Store, goal: i64, request: &CloseRequest, today: NaiveDate) -> Result<Done> {
+pub fn goal_outcome(
+    store: &mut Store,
+    goal: i64,
+    request: &CloseRequest,
+    today: NaiveDate,
+) -> Result<Done> {
     let activity = store.goal_activity(goal)?;
     let (item, effect) = store.current_item_and_effect(activity, request.outcome.trim())?;
     match (item, effect) {
