@@ -712,3 +712,7 @@ fn move_end(
     }
     Ok(effects)
 }
+
+#[cfg(test)]
+#[path = "handling_table.rs"]
+mod table;

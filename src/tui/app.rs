@@ -522,13 +522,15 @@ impl App {
                 note,
                 new_date,
                 follow_up,
+                decision,
             } => {
                 let request = CloseRequest {
                     outcome,
                     note,
                     new_date,
                     follow_up,
-                    ..CloseRequest::default()
+                    decision: decision.map(|(d, _)| d),
+                    made_known: decision.map(|(_, on)| on),
                 };
                 workflow::close_item(store, id, &request, today)
                     .map(|done| (format!("Werkitem {id}"), done))
@@ -560,10 +562,17 @@ impl App {
                 today,
             )
             .map(|done| (format!("Activiteit {} vastgelegd", done.id()), done)),
-            Intent::CloseActivity { id, outcome, note } => {
+            Intent::CloseActivity {
+                id,
+                outcome,
+                note,
+                decision,
+            } => {
                 let request = CloseRequest {
                     outcome,
                     note,
+                    decision: decision.map(|(d, _)| d),
+                    made_known: decision.map(|(_, on)| on),
                     ..CloseRequest::default()
                 };
                 workflow::close_activity(store, id, &request, today)

@@ -13,8 +13,9 @@ use tui_textarea::TextArea;
 use super::chrome::centered;
 use super::form::{Field, FieldKind, Form, FormEvent, Value};
 use crate::domain::calendar::LegalCalendar;
-use crate::domain::catalog::{Catalog, Requirement};
+use crate::domain::catalog::{Catalog, Requirement, WorkItemKind};
 use crate::domain::date::add_days;
+use crate::domain::effects::{Decision, OutcomeEffect};
 use crate::domain::work_item::earliest_postpone;
 
 /// A change the user asked for; the app applies it through the store.
@@ -27,6 +28,8 @@ pub enum Intent {
         new_date: Option<NaiveDate>,
         /// For a no-show: a vervolgactie with this text instead of a new appointment.
         follow_up: Option<String>,
+        /// For a besluit: what was decided and the day it was made known.
+        decision: Option<(Decision, NaiveDate)>,
     },
     PostponeItem {
         id: i64,
@@ -49,6 +52,7 @@ pub enum Intent {
         id: i64,
         outcome: String,
         note: Option<String>,
+        decision: Option<(Decision, NaiveDate)>,
     },
     ExtendActivity {
         id: i64,
@@ -97,32 +101,96 @@ pub enum Intent {
 /// What a form is for: it decides the intent its values make.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Purpose {
-    CloseItemWithReason { id: i64, outcome: String },
-    CloseItemWithDate { id: i64, outcome: String },
-    CloseActivityWithReason { id: i64, outcome: String },
-    Postpone { id: i64 },
-    FollowUp { client_id: i64 },
-    Activity { client_id: i64, type_code: String },
-    Extend { id: i64 },
-    Contact { client_id: i64, channel: String },
-    Note { client_id: i64 },
-    Appointment { client_id: i64, channel: String },
-    Goal { client_id: i64, domain: String },
-    Evaluation { client_id: i64 },
-    Ladder { client_id: i64 },
-    Situation { client_id: i64, domain: String },
+    CloseItemWithReason {
+        id: i64,
+        outcome: String,
+    },
+    CloseItemWithDate {
+        id: i64,
+        outcome: String,
+    },
+    CloseActivityWithReason {
+        id: i64,
+        outcome: String,
+    },
+    /// The day a besluit was made known; `item` when an item is handled, else the
+    /// activity is closed.
+    Decision {
+        id: i64,
+        item: bool,
+        outcome: String,
+        decision: Decision,
+    },
+    Postpone {
+        id: i64,
+    },
+    FollowUp {
+        client_id: i64,
+    },
+    Activity {
+        client_id: i64,
+        type_code: String,
+    },
+    Extend {
+        id: i64,
+    },
+    Contact {
+        client_id: i64,
+        channel: String,
+    },
+    Note {
+        client_id: i64,
+    },
+    Appointment {
+        client_id: i64,
+        channel: String,
+    },
+    Goal {
+        client_id: i64,
+        domain: String,
+    },
+    Evaluation {
+        client_id: i64,
+    },
+    Ladder {
+        client_id: i64,
+    },
+    Situation {
+        client_id: i64,
+        domain: String,
+    },
 }
 
 /// What choosing in a picker leads to.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Pick {
-    ItemOutcome { id: i64 },
-    ActivityOutcome { id: i64 },
-    ActivityType { client_id: i64 },
-    Channel { client_id: i64 },
-    AppointmentChannel { client_id: i64 },
-    GoalDomain { client_id: i64 },
-    SituationDomain { client_id: i64 },
+    ItemOutcome {
+        id: i64,
+    },
+    /// Which besluit, for handling an item (`item`) or closing an activity.
+    Decision {
+        id: i64,
+        item: bool,
+        outcome: String,
+    },
+    ActivityOutcome {
+        id: i64,
+    },
+    ActivityType {
+        client_id: i64,
+    },
+    Channel {
+        client_id: i64,
+    },
+    AppointmentChannel {
+        client_id: i64,
+    },
+    GoalDomain {
+        client_id: i64,
+    },
+    SituationDomain {
+        client_id: i64,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -139,6 +207,8 @@ pub struct Choice {
     pub working_day_end: bool,
     /// For activity types: an afspraak (one day, a time and a channel).
     pub appointment: bool,
+    /// For outcomes: what the outcome does (catalogue data).
+    pub effect: Option<OutcomeEffect>,
 }
 
 pub enum Popup {
@@ -248,6 +318,7 @@ impl Purpose {
                 note: text(0),
                 new_date: None,
                 follow_up: None,
+                decision: None,
             },
             Purpose::CloseItemWithDate { id, outcome } => Intent::CloseItem {
                 id,
@@ -255,11 +326,37 @@ impl Purpose {
                 note: None,
                 new_date: Some(date(0)),
                 follow_up: text(1),
+                decision: None,
             },
             Purpose::CloseActivityWithReason { id, outcome } => Intent::CloseActivity {
                 id,
                 outcome,
                 note: text(0),
+                decision: None,
+            },
+            Purpose::Decision {
+                id,
+                item: true,
+                outcome,
+                decision,
+            } => Intent::CloseItem {
+                id,
+                outcome,
+                note: None,
+                new_date: None,
+                follow_up: None,
+                decision: Some((decision, date(0))),
+            },
+            Purpose::Decision {
+                id,
+                item: false,
+                outcome,
+                decision,
+            } => Intent::CloseActivity {
+                id,
+                outcome,
+                note: None,
+                decision: Some((decision, date(0))),
             },
             Purpose::Postpone { id } => Intent::PostponeItem {
                 id,
@@ -400,13 +497,9 @@ pub fn item_outcomes(
     title: &str,
     today: NaiveDate,
 ) -> Popup {
-    let codes = catalog
-        .kind(kind)
-        .map(|k| k.outcomes.clone())
-        .unwrap_or_default();
     Popup::Picker(Picker::new(
         format!("Afhandelen: {title}"),
-        outcome_choices(catalog, &codes, true),
+        outcome_choices(catalog, catalog.kind(kind).ok(), true),
         Pick::ItemOutcome { id },
         today,
     ))
@@ -420,38 +513,78 @@ pub fn activity_outcomes(
     title: &str,
     today: NaiveDate,
 ) -> Popup {
-    let codes = catalog
+    let kind = catalog
         .activity_type(type_code)
         .and_then(|t| catalog.kind(&t.expiry_kind))
-        .map(|k| k.outcomes.clone())
-        .unwrap_or_default();
+        .ok();
     Popup::Picker(Picker::new(
         format!("Afsluiten: {title}"),
-        outcome_choices(catalog, &codes, false),
+        outcome_choices(catalog, kind, false),
         Pick::ActivityOutcome { id },
         today,
     ))
 }
 
-fn outcome_choices(catalog: &Catalog, codes: &[String], with_extension: bool) -> Vec<Choice> {
-    codes
+fn outcome_choices(
+    catalog: &Catalog,
+    kind: Option<&WorkItemKind>,
+    with_extension: bool,
+) -> Vec<Choice> {
+    let Some(kind) = kind else {
+        return Vec::new();
+    };
+    kind.outcomes
         .iter()
         .filter_map(|code| catalog.outcome(code).ok())
         .filter(|o| with_extension || o.requires != Requirement::NewDate)
-        .map(|o| Choice {
-            code: o.code.clone(),
-            label: o.name.clone(),
-            note: match o.requires {
-                Requirement::None => String::new(),
-                Requirement::Reason => "vraagt een reden".to_owned(),
-                Requirement::NewDate => "vraagt een nieuwe einddatum".to_owned(),
-            },
-            requires: o.requires,
+        .map(|o| {
+            let effect = kind.effect_of(&o.code);
+            Choice {
+                code: o.code.clone(),
+                label: o.name.clone(),
+                note: match (effect, o.requires) {
+                    (Some(OutcomeEffect::Decision), _) => "vraagt het besluit".to_owned(),
+                    (_, Requirement::None) => String::new(),
+                    (_, Requirement::Reason) => "vraagt een reden".to_owned(),
+                    (_, Requirement::NewDate) => "vraagt een nieuwe einddatum".to_owned(),
+                },
+                requires: o.requires,
+                days: 0,
+                working_day_end: false,
+                appointment: false,
+                effect,
+            }
+        })
+        .collect()
+}
+
+/// The besluiten, for a beslistermijn or buitenbehandeling item.
+fn decision_picker(id: i64, item: bool, outcome: String, today: NaiveDate) -> Popup {
+    let choices = Decision::ALL
+        .iter()
+        .map(|d| Choice {
+            code: d.code().to_owned(),
+            label: match d {
+                Decision::Granted => "Toegekend",
+                Decision::Refused => "Afgewezen",
+                Decision::NotHandled => "Buiten behandeling gesteld",
+                Decision::Withdrawn => "Ingetrokken door de aanvrager",
+            }
+            .to_owned(),
+            note: String::new(),
+            requires: Requirement::None,
             days: 0,
             working_day_end: false,
             appointment: false,
+            effect: None,
         })
-        .collect()
+        .collect();
+    Popup::Picker(Picker::new(
+        "Besluit".to_owned(),
+        choices,
+        Pick::Decision { id, item, outcome },
+        today,
+    ))
 }
 
 /// Only the activity types the client's category allows (few, fitting choices).
@@ -476,6 +609,7 @@ pub fn activity_types(
             days: t.default_days,
             working_day_end: t.code == crate::domain::aanvraag::HERSTELTERMIJN,
             appointment: t.reminder_days.is_some(),
+            effect: None,
         })
         .collect();
     let mut picker = Picker::new(
@@ -500,6 +634,7 @@ fn simple_choices(pairs: &[(String, String)]) -> Vec<Choice> {
             days: 0,
             working_day_end: false,
             appointment: false,
+            effect: None,
         })
         .collect()
 }
@@ -642,14 +777,43 @@ impl Picker {
             ))
         };
         match (&self.pick, choice.requires) {
+            (Pick::ItemOutcome { id }, _) if choice.effect == Some(OutcomeEffect::Decision) => {
+                push(decision_picker(*id, true, code, self.today))
+            }
+            (Pick::ActivityOutcome { id }, _) if choice.effect == Some(OutcomeEffect::Decision) => {
+                push(decision_picker(*id, false, code, self.today))
+            }
+            (Pick::Decision { id, item, outcome }, _) => push(Popup::Form(
+                Form::new(
+                    format!("Besluit {}: bekendgemaakt op", choice.label.to_lowercase()),
+                    vec![Field::new(
+                        "Bekendgemaakt op (JJJJ-MM-DD)",
+                        FieldKind::Date {
+                            not_before: None,
+                            not_after: Some(self.today),
+                        },
+                        &self.today.to_string(),
+                    )],
+                ),
+                Purpose::Decision {
+                    id: *id,
+                    item: *item,
+                    outcome: outcome.clone(),
+                    decision: Decision::parse(&code).unwrap_or(Decision::Granted),
+                },
+            )),
             (Pick::ItemOutcome { id }, Requirement::None) => Reply::Apply(Intent::CloseItem {
                 id: *id,
                 outcome: code,
                 note: None,
                 new_date: None,
                 follow_up: None,
+                decision: None,
             }),
-            (Pick::ItemOutcome { id }, Requirement::NewDate) if code == "no_show" => push(Popup::Form(
+            (Pick::ItemOutcome { id }, Requirement::NewDate)
+                if choice.effect == Some(OutcomeEffect::NoShow) =>
+            {
+                push(Popup::Form(
                 Form::new(
                     "Niet verschenen: wat nu?".to_owned(),
                     vec![
@@ -669,7 +833,8 @@ impl Picker {
                     ],
                 ),
                 Purpose::CloseItemWithDate { id: *id, outcome: code },
-            )),
+            ))
+            }
             (Pick::ItemOutcome { id }, Requirement::Reason) => {
                 reason_form(Purpose::CloseItemWithReason {
                     id: *id,
@@ -703,6 +868,7 @@ impl Picker {
                 id: *id,
                 outcome: code,
                 note: None,
+                decision: None,
             }),
             (Pick::ActivityType { client_id }, _) if choice.appointment => {
                 let mut picker = channels_picker(self.catalog_channels.clone(), Pick::AppointmentChannel { client_id: *client_id }, self.today);
