@@ -616,3 +616,130 @@ pub fn buitenbehandeling_term(
     }
     start_term(ctx, env, BUITENBEHANDELING, from)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::calendar::LegalCalendar;
+    use crate::domain::catalog::Catalog;
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    fn ctx(received: &str, periods: &[(&str, &str)]) -> ApplicationContext {
+        ApplicationContext {
+            application: Application {
+                id: 1,
+                client_id: 1,
+                reported_on: None,
+                received_on: Some(d(received)),
+                expected_on: None,
+                under_27: false,
+                status: "open".into(),
+                decision: None,
+                decided_on: None,
+                decided_late: false,
+                adjourned_on: None,
+                adjourned_to: None,
+                adjournment_reason: None,
+            },
+            terms: Vec::new(),
+            hersteltermijnen: Vec::new(),
+            suspensions: periods
+                .iter()
+                .enumerate()
+                .map(|(i, (from, to))| SuspensionPeriod {
+                    activity: i as i64 + 1,
+                    from: d(from),
+                    to: d(to),
+                })
+                .collect(),
+            rules: vec![TermRule {
+                code: BESLISTERMIJN.into(),
+                name: "Beslistermijn".into(),
+                article: "Awb 4:13 lid 2".into(),
+                length_days: 56,
+                atw: true,
+                enabled: true,
+            }],
+            open_items: Vec::new(),
+        }
+    }
+
+    fn end(ctx: &ApplicationContext) -> TermEnd {
+        let catalog = Catalog::default();
+        let calendar = LegalCalendar::default();
+        let env = Env {
+            catalog: &catalog,
+            calendar: &calendar,
+            today: d("2026-11-23"),
+        };
+        beslistermijn_end(ctx, &env).unwrap()
+    }
+
+    #[test]
+    fn overlapping_hersteltermijnen_suspend_each_day_once() {
+        // Received Thursday 1 October 2026: eight weeks end Thursday 26 November.
+        assert_eq!(end(&ctx("2026-10-01", &[])).end, d("2026-11-26"));
+        // 6–19 October and 13–26 October overlap for a week: 21 days, not 28.
+        let both = end(&ctx(
+            "2026-10-01",
+            &[("2026-10-06", "2026-10-19"), ("2026-10-13", "2026-10-26")],
+        ));
+        assert_eq!(both.end, d("2026-12-17"));
+        assert_eq!(both.days_added, 21);
+        let text = both.explanation();
+        assert!(text.contains("7 al opgeschorte dagen niet opnieuw geteld"), "{text}");
+        assert!(text.contains("di 6 okt 2026 t/m ma 19 okt 2026"), "{text}");
+    }
+
+    #[test]
+    fn a_term_that_ran_out_is_not_suspended() {
+        // Given on 30 November, after the beslistermijn ended on 26 November.
+        let late = end(&ctx("2026-10-01", &[("2026-12-01", "2026-12-14")]));
+        assert_eq!(late.end, d("2026-11-26"));
+        assert!(late.explanation().contains("niet opgeschort"), "{}", late.explanation());
+    }
+
+    #[test]
+    fn a_hersteltermijn_given_again_after_it_ran_out_suspends_only_anew() {
+        // 6–19 October, ran out unused; given again on 22 October to 5 November:
+        // 14 + 14 days, the gap of 20–22 October runs.
+        let again = end(&ctx(
+            "2026-10-01",
+            &[("2026-10-06", "2026-10-19"), ("2026-10-23", "2026-11-05")],
+        ));
+        assert_eq!(again.days_added, 28);
+        assert_eq!(again.end, d("2026-12-24"));
+    }
+
+    #[test]
+    fn a_verdaging_sets_the_end_and_later_suspensions_still_count() {
+        let mut adjourned = ctx("2026-10-01", &[]);
+        adjourned.application.adjourned_on = Some(d("2026-11-20"));
+        adjourned.application.adjourned_to = Some(d("2027-01-14"));
+        adjourned.application.adjournment_reason = Some("advies arts".into());
+        let e = end(&adjourned);
+        assert_eq!(e.end, d("2027-01-14"));
+        assert!(e.explanation().contains("Awb 4:14 lid 3"), "{}", e.explanation());
+        adjourned.suspensions.push(SuspensionPeriod {
+            activity: 9,
+            from: d("2026-12-01"),
+            to: d("2026-12-07"),
+        });
+        assert_eq!(end(&adjourned).end, d("2027-01-21"));
+        // A verdaging recorded after the term had run out does not count.
+        adjourned.suspensions.clear();
+        adjourned.application.adjourned_on = Some(d("2026-11-27"));
+        assert_eq!(end(&adjourned).end, d("2026-11-26"));
+    }
+
+    #[test]
+    fn an_empty_period_suspends_nothing() {
+        // Given on 5 October, everything in on 6 October: no day suspended.
+        let e = end(&ctx("2026-10-01", &[("2026-10-06", "2026-10-05")]));
+        assert_eq!(e.end, d("2026-11-26"));
+        assert_eq!(e.days_added, 0);
+    }
+}
