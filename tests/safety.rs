@@ -76,8 +76,11 @@ fn check_passes_a_healthy_file_and_names_what_is_wrong() {
         "{stdout}"
     );
     assert!(stdout.contains("notes rij"), "{stdout}");
-    assert!(
-        stdout.contains("1 verlopen activiteit(en) zonder werkitem"),
+    assert_eq!(
+        stdout
+            .matches("verlopen zonder werkitem voor die cyclus")
+            .count(),
+        1,
         "{stdout}"
     );
     assert!(String::from_utf8_lossy(&out.stderr).contains("vond problemen"));

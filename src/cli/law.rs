@@ -6,7 +6,7 @@ use super::{print_id, Context};
 use crate::domain::aanvraag::BEZWAARTERMIJN;
 use crate::domain::date::{add_days, dutch, parse_date};
 use crate::domain::effects::{Decision, Effect};
-use crate::domain::terms::{hersteltermijn_warning, term_end};
+use crate::domain::terms::{hersteltermijn_warning, term_end, unknown_year_note};
 use crate::store::ApplicationView;
 use crate::workflow;
 
@@ -19,9 +19,14 @@ pub fn run_calendar(ctx: &Context, command: CalendarCommand) -> anyhow::Result<(
                 ))
                 .into());
             }
-            let holidays = ctx.open()?.legal_calendar()?.holidays(year);
+            let calendar = ctx.open()?.legal_calendar()?;
+            let holidays = calendar.holidays(year);
             if json {
                 return output::json(&holidays);
+            }
+            if !calendar.year_known(year) {
+                // Said first, so that nobody reads the list as complete.
+                output::line(&unknown_year_note(year))?;
             }
             let rows: Vec<Vec<String>> = holidays
                 .iter()
@@ -67,6 +72,9 @@ pub fn run_term(ctx: &Context, command: TermCommand) -> anyhow::Result<()> {
     }
     for e in &end.extensions {
         text.push_str(&format!("  +{} {}\n", e.days, e.reason));
+    }
+    for note in &end.notes {
+        text.push_str(&format!("  {note}\n"));
     }
     output::line(text.trim_end())
 }

@@ -690,7 +690,10 @@ mod tests {
         assert_eq!(both.end, d("2026-12-17"));
         assert_eq!(both.days_added, 21);
         let text = both.explanation();
-        assert!(text.contains("7 al opgeschorte dagen niet opnieuw geteld"), "{text}");
+        assert!(
+            text.contains("7 al opgeschorte dagen niet opnieuw geteld"),
+            "{text}"
+        );
         assert!(text.contains("di 6 okt 2026 t/m ma 19 okt 2026"), "{text}");
     }
 
@@ -699,7 +702,11 @@ mod tests {
         // Given on 30 November, after the beslistermijn ended on 26 November.
         let late = end(&ctx("2026-10-01", &[("2026-12-01", "2026-12-14")]));
         assert_eq!(late.end, d("2026-11-26"));
-        assert!(late.explanation().contains("niet opgeschort"), "{}", late.explanation());
+        assert!(
+            late.explanation().contains("niet opgeschort"),
+            "{}",
+            late.explanation()
+        );
     }
 
     #[test]
@@ -722,7 +729,11 @@ mod tests {
         adjourned.application.adjournment_reason = Some("advies arts".into());
         let e = end(&adjourned);
         assert_eq!(e.end, d("2027-01-14"));
-        assert!(e.explanation().contains("Awb 4:14 lid 3"), "{}", e.explanation());
+        assert!(
+            e.explanation().contains("Awb 4:14 lid 3"),
+            "{}",
+            e.explanation()
+        );
         adjourned.suspensions.push(SuspensionPeriod {
             activity: 9,
             from: d("2026-12-01"),

@@ -83,18 +83,27 @@ impl Store {
             .collect::<rusqlite::Result<_>>()?;
         // Independent of the sweep's own query and its pending marker, so that a
         // fault in either shows here: every open activity whose end date (less its
-        // type's lead) has come has an item for that end date.
-        let expired: i64 = conn.query_row(
-            "SELECT count(*) FROM activities a JOIN activity_types t ON t.code = a.type_code
-             WHERE a.status = 'open' AND date(a.end_date, '-' || t.lead_days || ' days') <= ?1
-               AND NOT EXISTS (SELECT 1 FROM work_items w WHERE w.source = 'activity'
-                   AND w.source_activity_id = a.id AND w.source_end_date = a.end_date)",
-            [today],
-            |r| r.get(0),
-        )?;
-        if expired > 0 {
+        // type's lead) has come has an item for its *current* cycle — open, or
+        // handled with an outcome that did not move the end date on (an item closed
+        // as extended belongs to a cycle the activity has left, even when its end
+        // date was later moved back to that day).
+        let expired: Vec<(i64, String)> = conn
+            .prepare(
+                "SELECT a.id, a.end_date FROM activities a
+                 JOIN activity_types t ON t.code = a.type_code
+                 WHERE a.status = 'open' AND date(a.end_date, '-' || t.lead_days || ' days') <= ?1
+                   AND NOT EXISTS (SELECT 1 FROM work_items w WHERE w.source = 'activity'
+                       AND w.source_activity_id = a.id AND w.source_end_date = a.end_date
+                       AND (w.status = 'open' OR NOT EXISTS (SELECT 1 FROM kind_outcomes k
+                           WHERE k.kind_code = w.kind_code AND k.outcome_code = w.outcome_code
+                             AND k.effect = 'new_cycle')))
+                 ORDER BY a.id",
+            )?
+            .query_map([today], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        for (id, end) in expired {
             report.invariants.push(format!(
-                "{expired} verlopen activiteit(en) zonder werkitem, ook na de sweep"
+                "activiteit {id} is op {end} verlopen zonder werkitem voor die cyclus, ook na de sweep"
             ));
         }
         let wrong: Vec<(i64, String, String)> = conn
