@@ -1,0 +1,112 @@
+//! A file made by schema version 1 opens in this version with nothing lost: the
+//! outcome effects, the suspension periods and the goal status are derived from
+//! what it holds.
+
+mod common;
+
+use common::Db;
+use rusqlite::Connection;
+use serde_json::Value;
+
+/// A version-1 caseload: an aanvraag received on 1 October 2026 whose hersteltermijn
+/// (given 5 October) was answered on 12 October, and a plan whose goal's deadline was
+/// moved once.
+fn version_1_file(db: &Db) {
+    let conn = Connection::open(&db.path).unwrap();
+    conn.execute_batch(include_str!("fixtures/schema_v1.sql"))
+        .unwrap();
+    conn.execute_batch(
+        "PRAGMA application_id = 1768841836;
+         PRAGMA user_version = 1;
+         INSERT INTO meta (key, value) VALUES ('application', 'inbeeld'), ('created_at', 'x'),
+             ('database_id', 'abc');
+         INSERT INTO case_managers (name, created_at) VALUES ('km', 'x');
+         INSERT INTO clients (name, category_code, case_manager_id, registered_on, created_at)
+             VALUES ('Jan de Vries', 'job_ready', 1, '2026-09-01', 'x');
+         INSERT INTO applications (client_id, received_on, created_at) VALUES (1, '2026-10-01', 'x');
+         INSERT INTO activities (client_id, type_code, title, start_date, end_date, application_id,
+                 term_rule, term_note, created_at)
+             VALUES (1, 'beslistermijn', 'Beslistermijn', '2026-10-01', '2026-12-03', 1,
+                 'beslistermijn', 'oud', 'x');
+         INSERT INTO activities (client_id, type_code, title, start_date, end_date, application_id,
+                 status, outcome_code, closed_on, created_at)
+             VALUES (1, 'hersteltermijn', 'Bankafschriften', '2026-10-05', '2026-10-19', 1,
+                 'closed', 'ontvangen', '2026-10-12', 'x');
+         INSERT INTO activities (client_id, type_code, title, start_date, end_date, created_at)
+             VALUES (1, 'doel', 'VCA halen', '2026-10-01', '2027-01-10', 'x');
+         INSERT INTO plans (client_id, version, start_date, created_at) VALUES (1, 1, '2026-10-01', 'x');
+         INSERT INTO goals (plan_id, text, domain_code, activity_id, created_at)
+             VALUES (1, 'VCA halen', 'werk', 3, 'x');
+         INSERT INTO audit_log (at, actor, action, entity, entity_id, detail)
+             VALUES ('x', 'km', 'activity.extend', 'activity', 3, '{}');",
+    )
+    .unwrap();
+}
+
+#[test]
+fn a_version_1_file_is_upgraded_with_nothing_lost() {
+    let db = Db::new();
+    version_1_file(&db);
+    let view: Value =
+        serde_json::from_str(&db.on("2026-10-20", &["aanvraag", "show", "1", "--json"])).unwrap();
+    assert_eq!(view["received_on"], "2026-10-01");
+    assert_eq!(
+        view["suspensions"][0],
+        serde_json::json!({ "activity": 2, "from": "2026-10-06", "to": "2026-10-11" }),
+        "suspended up to the day before the information arrived"
+    );
+    let conn = db.conn();
+    let version: i64 = conn
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .unwrap();
+    assert_eq!(version, inbeeld::store::SCHEMA_VERSION);
+    let effect: String = conn
+        .query_row(
+            "SELECT effect FROM kind_outcomes WHERE kind_code = 'afspraak' AND outcome_code = 'gesproken'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(effect, "contact");
+    let legal: bool = conn
+        .query_row(
+            "SELECT legal FROM work_item_kinds WHERE code = 'hersteltermijn'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(!legal, "a hersteltermijn is no statutory term");
+    let plans: Value =
+        serde_json::from_str(&db.on("2026-10-20", &["plan", "show", "1", "--json"])).unwrap();
+    assert_eq!(plans["current"]["goals"][0]["status"], "bijgesteld");
+    // Running terms are computed again whenever the calendar changes: 26 November
+    // plus the 6 suspended days of the migrated period (version 1 had counted 7).
+    db.on(
+        "2026-10-20",
+        &[
+            "calendar",
+            "add",
+            "--date",
+            "2030-05-31",
+            "--name",
+            "Vrijdag na Hemelvaartsdag",
+            "--source",
+            "Besluit gelijkstelling 2030",
+        ],
+    );
+    let view: Value =
+        serde_json::from_str(&db.on("2026-10-20", &["aanvraag", "show", "1", "--json"])).unwrap();
+    let beslis = view["terms"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["rule"] == "beslistermijn")
+        .unwrap();
+    assert_eq!(beslis["end_date"], "2026-12-02");
+    let out = db.cmd_on("2026-10-20").arg("check").output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+}
