@@ -817,3 +817,99 @@ fn a_second_cockpit_only_reads() {
     assert_eq!(app.selected_item(), item);
     assert_eq!(db.counts(), before, "nothing written");
 }
+
+/// A cockpit on a caseload of one client whose aanvraag came in 50 days ago: the
+/// voorschot item is overdue, the beslistermijn item due within two weeks.
+fn aanvraag_app(db: &common::Db) -> (App, i64) {
+    use inbeeld::domain::client::NewClient;
+    use inbeeld::workflow;
+    let mut store = Store::open(&db.path).unwrap();
+    let client = NewClient {
+        name: "Jan de Vries".into(),
+        bsn: None,
+        birth_date: None,
+        category: "job_ready".into(),
+        phone: None,
+        email: None,
+        contact_preference: None,
+    };
+    let client = workflow::add_client(&mut store, &client, today())
+        .unwrap()
+        .id();
+    let received = "2026-10-03".parse().unwrap();
+    let app_id = workflow::add_application(&mut store, client, received, false, today())
+        .unwrap()
+        .id();
+    (App::new(store, session(true)).unwrap(), app_id)
+}
+
+fn screen(app: &mut App) -> String {
+    use ratatui::backend::TestBackend;
+    use ratatui::Terminal;
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    terminal.draw(|frame| app.draw(frame)).unwrap();
+    format!("{}", terminal.backend())
+}
+
+#[test]
+fn the_beslistermijn_item_is_handled_by_recording_the_besluit() {
+    let db = common::Db::new();
+    let (mut app, aanvraag) = aanvraag_app(&db);
+    let id = select_kind(&mut app, &db, "beslistermijn");
+    press(&mut app, KeyCode::Char('a'));
+    assert!(screen(&mut app).contains("vraagt het besluit"));
+    press(&mut app, KeyCode::Enter); // besloten
+    assert!(app.popup_open());
+    assert!(
+        screen(&mut app).contains("Afgewezen"),
+        "the besluiten are offered"
+    );
+    press(&mut app, KeyCode::Char('2')); // afgewezen
+    assert!(screen(&mut app).contains("Bekendgemaakt op"));
+    assert_eq!(
+        item_row(&db, id).0,
+        "open",
+        "nothing stored before the date"
+    );
+    press(&mut app, KeyCode::Enter); // made known today
+    assert!(!app.popup_open(), "{:?}", app.message());
+    let (status, decision, decided_on): (String, String, String) = db
+        .conn()
+        .query_row(
+            "SELECT status, decision, decided_on FROM applications WHERE id = ?1",
+            [aanvraag],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .unwrap();
+    assert_eq!(
+        (status.as_str(), decision.as_str(), decided_on.as_str()),
+        ("decided", "afgewezen", common::TODAY)
+    );
+    assert_eq!(item_row(&db, id).1.as_deref(), Some("besloten"));
+    let message = app.message().unwrap();
+    assert!(
+        message.contains("besluit afgewezen vastgelegd"),
+        "{message}"
+    );
+    assert!(message.contains("bezwaartermijn loopt tot"), "{message}");
+}
+
+#[test]
+fn a_statutory_item_cannot_be_postponed_past_its_term_in_the_cockpit() {
+    let db = common::Db::new();
+    let (mut app, _) = aanvraag_app(&db);
+    let id = select_kind(&mut app, &db, "voorschot");
+    let due = item_row(&db, id).3;
+    press(&mut app, KeyCode::Char('u'));
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "wacht op bankafschriften");
+    press(&mut app, KeyCode::Enter);
+    assert!(app.popup_open(), "refused in the form that asked");
+    let shown = screen(&mut app);
+    assert!(shown.contains("Participatiewet art. 52"), "{shown}");
+    assert!(
+        !shown.contains("--to"),
+        "no command-line syntax in the cockpit"
+    );
+    assert_eq!(item_row(&db, id).3, due, "the due date stayed");
+}

@@ -36,6 +36,9 @@ pub enum FieldKind {
     Number { min: i64, max: i64 },
 }
 
+/// The width of every form, borders included.
+const FORM_WIDTH: u16 = 66;
+
 pub struct Field {
     pub label: &'static str,
     pub kind: FieldKind,
@@ -256,11 +259,16 @@ impl Form {
     /// Height the form needs: a label, the field and its check per field, plus the
     /// borders and a line for a refusal.
     pub fn height(&self) -> u16 {
-        self.fields.iter().map(|f| f.rows() + 2).sum::<u16>() + 3
+        // A refusal is read whole: the form grows by the lines it wraps onto.
+        let error_lines = self.error.as_deref().map_or(1, |e| {
+            let width = usize::from(FORM_WIDTH - 2);
+            unicode_width::UnicodeWidthStr::width(e).div_ceil(width).max(1)
+        });
+        self.fields.iter().map(|f| f.rows() + 2).sum::<u16>() + 2 + error_lines as u16
     }
 
     pub fn area(&self, frame: Rect) -> Rect {
-        centered(frame, 66, self.height())
+        centered(frame, FORM_WIDTH, self.height())
     }
 
     pub fn draw(&mut self, frame: &mut Frame, area: Rect) {
