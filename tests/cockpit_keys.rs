@@ -908,7 +908,7 @@ fn a_statutory_item_cannot_be_postponed_past_its_term_in_the_cockpit() {
     let shown = screen(&mut app);
     assert!(shown.contains("Participatiewet art. 52"), "{shown}");
     assert!(
-        !shown.contains("--to JJJJ") && !shown.contains("inbeeld "),
+        !shown.contains("--to JJJJ") && !shown.contains("'inbeeld "),
         "no command-line syntax in the cockpit"
     );
     assert_eq!(item_row(&db, id).3, due, "the due date stayed");
