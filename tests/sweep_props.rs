@@ -211,3 +211,221 @@ proptest! {
         let _ = catalog;
     }
 }
+
+/// What the law's clock may be asked, in any order and on any day.
+#[derive(Debug, Clone)]
+enum LawOp {
+    Sweep(u64),
+    Aanvraag {
+        day: u64,
+    },
+    Herstel {
+        app: usize,
+        day: u64,
+        len: u64,
+    },
+    HandleHerstel {
+        which: usize,
+        day: u64,
+        outcome: usize,
+        to: u64,
+    },
+    Decide {
+        app: usize,
+        day: u64,
+        decision: usize,
+        back: u64,
+    },
+    Adjourn {
+        app: usize,
+        day: u64,
+        extra: u64,
+    },
+    Evaluation {
+        day: u64,
+        to: u64,
+    },
+    Postpone {
+        item: usize,
+        day: u64,
+        by: u64,
+    },
+    Extend {
+        activity: usize,
+        day: u64,
+        to: u64,
+    },
+}
+
+fn law_op() -> impl Strategy<Value = LawOp> {
+    prop_oneof![
+        3 => (0u64..150).prop_map(LawOp::Sweep),
+        2 => (0u64..60).prop_map(|day| LawOp::Aanvraag { day }),
+        3 => (0usize..4, 0u64..120, 1u64..30).prop_map(|(app, day, len)| LawOp::Herstel { app, day, len }),
+        2 => (0usize..8, 0u64..150, 0usize..3, 0u64..160)
+            .prop_map(|(which, day, outcome, to)| LawOp::HandleHerstel { which, day, outcome, to }),
+        1 => (0usize..4, 0u64..150, 0usize..4, 0u64..5)
+            .prop_map(|(app, day, decision, back)| LawOp::Decide { app, day, decision, back }),
+        1 => (0usize..4, 0u64..150, 1u64..40).prop_map(|(app, day, extra)| LawOp::Adjourn { app, day, extra }),
+        1 => (0u64..150, 0u64..180).prop_map(|(day, to)| LawOp::Evaluation { day, to }),
+        2 => (0usize..20, 0u64..150, 1u64..40).prop_map(|(item, day, by)| LawOp::Postpone { item, day, by }),
+        1 => (0usize..20, 0u64..150, 0u64..180).prop_map(|(activity, day, to)| LawOp::Extend { activity, day, to }),
+    ]
+}
+
+fn ids(db: &common::Db, sql: &str) -> Vec<i64> {
+    let conn = db.conn();
+    let mut stmt = conn.prepare(sql).unwrap();
+    stmt.query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect()
+}
+
+/// The days of an aanvraag's suspension periods, each counted once.
+fn distinct_suspended_days(db: &common::Db, app: i64) -> usize {
+    let conn = db.conn();
+    let mut stmt = conn
+        .prepare("SELECT from_date, to_date FROM suspensions WHERE application_id = ?1")
+        .unwrap();
+    let mut days = std::collections::BTreeSet::new();
+    for (from, to) in stmt
+        .query_map([app], |r| {
+            Ok((r.get::<_, NaiveDate>(0)?, r.get::<_, NaiveDate>(1)?))
+        })
+        .unwrap()
+        .map(Result::unwrap)
+    {
+        let mut day = from;
+        while day <= to {
+            days.insert(day);
+            day = day.succ_opt().unwrap();
+        }
+    }
+    days.len()
+}
+
+/// The days the explanation of a term says were added for suspensions.
+fn counted_suspension_days(note: &str) -> usize {
+    note.split("; ")
+        .filter(|part| part.contains("opgeschort (Awb 4:15)"))
+        .filter_map(|part| {
+            part.trim_start_matches('+')
+                .split(' ')
+                .next()?
+                .parse::<usize>()
+                .ok()
+        })
+        .sum()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    #[test]
+    fn the_laws_clock_keeps_its_rules_whatever_is_asked_on_whichever_day(
+        ops in proptest::collection::vec(law_op(), 1..35),
+    ) {
+        use inbeeld::domain::effects::Decision;
+        let db = common::Db::new();
+        let mut store = Store::open(&db.path).unwrap();
+        let client = workflow::add_client(&mut store, &NewClient {
+            name: "Proef Klant".into(), bsn: None, birth_date: None,
+            category: "bijna_job_ready".into(), phone: None, email: None, contact_preference: None,
+        }, base()).unwrap().id();
+        workflow::new_plan(&mut store, client, base(), base()).unwrap();
+        for op in ops {
+            let today = match &op {
+                LawOp::Sweep(d) => day(*d),
+                LawOp::Aanvraag { day: d } | LawOp::Herstel { day: d, .. }
+                | LawOp::HandleHerstel { day: d, .. } | LawOp::Decide { day: d, .. }
+                | LawOp::Adjourn { day: d, .. } | LawOp::Evaluation { day: d, .. }
+                | LawOp::Postpone { day: d, .. } | LawOp::Extend { day: d, .. } => day(*d),
+            };
+            // Every command sweeps first, as the command line does.
+            sweep(&mut store, today).unwrap();
+            let apps = ids(&db, "SELECT id FROM applications ORDER BY id");
+            let result = match op {
+                LawOp::Sweep(_) => Ok(()),
+                LawOp::Aanvraag { .. } => {
+                    workflow::add_application(&mut store, client, today, false, today).map(|_| ())
+                }
+                LawOp::Herstel { app, len, .. } => match apps.get(app) {
+                    Some(id) => workflow::give_hersteltermijn(
+                        &mut store, *id, "Stukken", today, today + Days::new(len), today,
+                    ).map(|_| ()),
+                    None => continue,
+                },
+                LawOp::HandleHerstel { which, outcome, to, .. } => {
+                    let items = ids(&db, "SELECT id FROM work_items WHERE kind_code = 'hersteltermijn' AND status = 'open' ORDER BY id");
+                    let Some(item) = items.get(which % items.len().max(1)) else { continue };
+                    let (outcome, new_date) = match outcome {
+                        0 => ("ontvangen", None),
+                        1 => ("niet_ontvangen", None),
+                        _ => ("verlengd", Some(day(to))),
+                    };
+                    let request = CloseRequest { outcome: outcome.into(), new_date, ..CloseRequest::default() };
+                    workflow::close_item(&mut store, *item, &request, today).map(|_| ())
+                }
+                LawOp::Decide { app, decision, back, .. } => match apps.get(app) {
+                    Some(id) => workflow::decide_application(
+                        &mut store, *id, Decision::ALL[decision], today - Days::new(back), today,
+                    ).map(|_| ()),
+                    None => continue,
+                },
+                LawOp::Adjourn { app, extra, .. } => match apps.get(app) {
+                    Some(id) => workflow::adjourn(
+                        &mut store, *id, today + Days::new(extra + 50), "advies", today,
+                    ).map(|_| ()),
+                    None => continue,
+                },
+                LawOp::Evaluation { to, .. } => {
+                    workflow::set_evaluation(&mut store, client, day(to), today).map(|_| ())
+                }
+                LawOp::Postpone { item, by, .. } => {
+                    let items = ids(&db, "SELECT id FROM work_items WHERE status = 'open' ORDER BY id");
+                    let Some(item) = items.get(item % items.len().max(1)) else { continue };
+                    let due: NaiveDate = db.conn().query_row(
+                        "SELECT due_date FROM work_items WHERE id = ?1", [item], |r| r.get(0)).unwrap();
+                    workflow::postpone_item(&mut store, *item, due.max(today) + Days::new(by), "reden", today)
+                        .map(|_| ())
+                }
+                LawOp::Extend { activity, to, .. } => {
+                    let all = ids(&db, "SELECT id FROM activities ORDER BY id");
+                    let Some(id) = all.get(activity % all.len().max(1)) else { continue };
+                    workflow::extend_activity(&mut store, *id, day(to), today).map(|_| ())
+                }
+            };
+            if let Err(err) = result {
+                prop_assert!(err.is_bad_input(), "only refusals, never a failure: {}", err);
+            }
+            sweep(&mut store, today).unwrap();
+
+            // No open expired activity without the item of its current cycle.
+            let report = store.check(today).unwrap();
+            prop_assert!(report.invariants.is_empty(), "on {}: {:?}", today, report.invariants);
+
+            // No statutory item postponed past the end of its term.
+            let beyond: i64 = db.conn().query_row(
+                "SELECT count(*) FROM work_items w JOIN work_item_kinds k ON k.code = w.kind_code
+                 JOIN activities a ON a.id = w.source_activity_id
+                 JOIN activity_types t ON t.code = a.type_code
+                 WHERE w.status = 'open' AND k.legal = 1 AND a.term_rule IS NOT NULL
+                   AND w.source_end_date = a.end_date
+                   AND w.due_date > date(a.end_date, '+' || t.due_offset_days || ' days')",
+                [], |r| r.get(0)).unwrap();
+            prop_assert_eq!(beyond, 0, "a statutory item past its term on {}", today);
+
+            // No day suspended twice.
+            for app in ids(&db, "SELECT id FROM applications ORDER BY id") {
+                let note: Option<String> = db.conn().query_row(
+                    "SELECT term_note FROM activities WHERE application_id = ?1 AND term_rule = 'beslistermijn'",
+                    [app], |r| r.get(0)).unwrap_or(None);
+                let counted = counted_suspension_days(note.as_deref().unwrap_or_default());
+                let distinct = distinct_suspended_days(&db, app);
+                prop_assert!(counted <= distinct,
+                    "aanvraag {} counts {} suspended days of {} distinct: {:?}", app, counted, distinct, note);
+            }
+        }
+    }
+}

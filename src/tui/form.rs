@@ -262,7 +262,9 @@ impl Form {
         // A refusal is read whole: the form grows by the lines it wraps onto.
         let error_lines = self.error.as_deref().map_or(1, |e| {
             let width = usize::from(FORM_WIDTH - 2);
-            unicode_width::UnicodeWidthStr::width(e).div_ceil(width).max(1)
+            unicode_width::UnicodeWidthStr::width(e)
+                .div_ceil(width)
+                .max(1)
         });
         self.fields.iter().map(|f| f.rows() + 2).sum::<u16>() + 2 + error_lines as u16
     }
