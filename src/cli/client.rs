@@ -39,9 +39,11 @@ pub fn run(ctx: &Context, command: ClientCommand) -> anyhow::Result<()> {
                 contact_preference: optional_text(contact_preference.as_deref()),
             };
             if new.birth_date.is_some_and(|b| b > ctx.today) {
-                return Err(crate::domain::InputError::Other(
-                    "de geboortedatum ligt in de toekomst".to_owned(),
-                )
+                return Err(crate::domain::InputError::InFuture {
+                    what: "de geboortedatum",
+                    date: new.birth_date.unwrap_or(ctx.today),
+                    today: ctx.today,
+                }
                 .into());
             }
             let done = workflow::add_client(&mut ctx.open()?, &new, ctx.today)?;

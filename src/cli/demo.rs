@@ -22,10 +22,9 @@ pub fn run(ctx: &Context, args: &DemoArgs) -> anyhow::Result<()> {
     let contents = Store::open(&path)?.contents()?;
     match contents {
         Contents::Own => {
-            return Err(InputError::Other(format!(
-                "{} bevat een eigen caseload; de demo schrijft alleen in een leeg bestand of een eerder demobestand",
-                path.display()
-            ))
+            return Err(InputError::OwnCaseload {
+                path: path.display().to_string(),
+            }
             .into())
         }
         Contents::Demo => remove_database(&path)?,

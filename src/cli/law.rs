@@ -14,10 +14,7 @@ pub fn run_calendar(ctx: &Context, command: CalendarCommand) -> anyhow::Result<(
     match command {
         CalendarCommand::Holidays { year, json } => {
             if !(1900..=2200).contains(&year) {
-                return Err(crate::domain::InputError::Other(format!(
-                    "jaar {year} valt buiten 1900–2200"
-                ))
-                .into());
+                return Err(crate::domain::InputError::YearOutOfRange(year).into());
             }
             let calendar = ctx.open()?.legal_calendar()?;
             let holidays = calendar.holidays(year);

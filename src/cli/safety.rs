@@ -81,10 +81,10 @@ pub fn run_export(ctx: &Context, clients: &[i64], out: Option<&Path>) -> anyhow:
         None => output::json(&bundle),
         Some(path) => {
             if path.exists() {
-                return Err(crate::domain::InputError::Other(format!(
-                    "{} bestaat al; een bundel overschrijft niets",
-                    path.display()
-                ))
+                return Err(crate::domain::InputError::FileExists {
+                    path: path.display().to_string(),
+                    what: "een bundel",
+                }
                 .into());
             }
             let text = serde_json::to_string_pretty(&bundle)?;
@@ -97,9 +97,11 @@ pub fn run_export(ctx: &Context, clients: &[i64], out: Option<&Path>) -> anyhow:
 }
 
 pub fn run_import(ctx: &Context, path: &Path) -> anyhow::Result<()> {
-    let text = std::fs::read_to_string(path).map_err(|e| {
-        crate::domain::InputError::Other(format!("kan {} niet lezen: {e}", path.display()))
-    })?;
+    let text =
+        std::fs::read_to_string(path).map_err(|e| crate::domain::InputError::Unreadable {
+            path: path.display().to_string(),
+            reason: e.to_string(),
+        })?;
     let ids = ctx.open()?.import(&text)?;
     let list: Vec<String> = ids.iter().map(i64::to_string).collect();
     output::line(&format!(

@@ -26,11 +26,7 @@ pub fn parse_date(input: &str) -> Result<NaiveDate, InputError> {
 pub fn parse_time(text: &str) -> Result<String, InputError> {
     chrono::NaiveTime::parse_from_str(text.trim(), "%H:%M")
         .map(|t| t.format("%H:%M").to_string())
-        .map_err(|_| {
-            InputError::Other(format!(
-                "ongeldige tijd '{text}': gebruik UU:MM, bijvoorbeeld 09:30"
-            ))
-        })
+        .map_err(|_| InputError::Time(text.to_owned()))
 }
 
 /// `date` moved by `days` (back when negative); unchanged in the unlikely case that

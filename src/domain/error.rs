@@ -127,8 +127,31 @@ pub enum InputError {
     OnlyHersteltermijnOnApplication { id: i64 },
     #[error("{date} is al een feestdag: {name}")]
     AlreadyHoliday { date: NaiveDate, name: String },
-    #[error("{0}")]
-    Other(String),
+    #[error("ongeldige tijd '{0}': gebruik UU:MM, bijvoorbeeld 09:30")]
+    Time(String),
+    #[error("jaar {0} valt buiten 1900–2200")]
+    YearOutOfRange(i32),
+    #[error("score {0} kan niet: 1 (grote zorgen) tot en met 5 (op orde)")]
+    ScoreOutOfRange(i64),
+    #[error("trede {0} bestaat niet: de participatieladder loopt van 1 tot en met 6")]
+    StepOutOfRange(i64),
+    #[error("een contactritme van {0} dagen kan niet: minstens 1 dag")]
+    RhythmTooShort(i64),
+    /// `what` says what was to be written ("een bundel", "een reservekopie").
+    #[error("{path} bestaat al; {what} overschrijft niets")]
+    FileExists { path: String, what: &'static str },
+    #[error("kan {path} niet lezen: {reason}")]
+    Unreadable { path: String, reason: String },
+    #[error("{path} bevat een eigen caseload; de demo schrijft alleen in een leeg bestand of een eerder demobestand")]
+    OwnCaseload { path: String },
+    #[error("{path} wordt niet teruggezet: {reason}; de huidige database is niet gewijzigd")]
+    NotRestored { path: String, reason: String },
+    /// A handover bundle that is refused whole; `client` is its place in the bundle.
+    #[error("bundel geweigerd: {}{reason}", client.map(|n| format!("klant {n}: ")).unwrap_or_default())]
+    BundleRefused {
+        client: Option<usize>,
+        reason: String,
+    },
 }
 
 impl InputError {

@@ -130,7 +130,11 @@ fn rows(conn: &Connection, sql: &str, key: i64) -> Result<Vec<Map<String, Value>
 }
 
 fn bad(message: impl Into<String>) -> StoreError {
-    InputError::Other(format!("bundel geweigerd: {}", message.into())).into()
+    InputError::BundleRefused {
+        client: None,
+        reason: message.into(),
+    }
+    .into()
 }
 
 impl Store {
@@ -207,10 +211,10 @@ impl Store {
                     for (column, kind) in part.links {
                         if let Some(target) = row.get(*column).and_then(Value::as_i64) {
                             let mapped = refs.get(&(*kind, target)).cloned().ok_or_else(|| {
-                                StoreError::from(InputError::Other(format!(
+                                bad(format!(
                                     "{} {own} verwijst naar {kind} {target} buiten deze klant",
                                     part.table
-                                )))
+                                ))
                             })?;
                             row.insert((*column).to_owned(), json!(mapped));
                         }
@@ -280,14 +284,17 @@ impl Store {
             for (n, doc) in clients.iter().enumerate() {
                 // Whatever is wrong, say which client of the bundle it is about.
                 let id = import_client(conn, doc).map_err(|e| match e {
-                    StoreError::Sqlite(err) => bad(format!("klant {}: {err}", n + 1)),
-                    StoreError::Input(InputError::Other(m)) => {
-                        let m = m
-                            .strip_prefix("bundel geweigerd: ")
-                            .unwrap_or(&m)
-                            .to_owned();
-                        bad(format!("klant {}: {m}", n + 1))
-                    }
+                    StoreError::Sqlite(err) => StoreError::from(InputError::BundleRefused {
+                        client: Some(n + 1),
+                        reason: err.to_string(),
+                    }),
+                    StoreError::Input(InputError::BundleRefused {
+                        client: None,
+                        reason,
+                    }) => StoreError::from(InputError::BundleRefused {
+                        client: Some(n + 1),
+                        reason,
+                    }),
                     other => other,
                 })?;
                 new_ids.push(id);
@@ -408,10 +415,9 @@ fn import_client(conn: &Connection, doc: &Value) -> Result<i64> {
             .optional()?,
     };
     if let Some(id) = existing {
-        return Err(InputError::Other(format!(
-            "bundel geweigerd: {name} staat hier al (klant {id}); er is niets geïmporteerd"
-        ))
-        .into());
+        return Err(bad(format!(
+            "{name} staat hier al (klant {id}); er is niets geïmporteerd"
+        )));
     }
     let manager: i64 = conn.query_row(
         "SELECT id FROM case_managers ORDER BY id LIMIT 1",

@@ -375,10 +375,7 @@ impl Store {
         clients::client(self.conn(), client_id)?;
         self.life_domain(domain)?;
         if !(1..=5).contains(&score) {
-            return Err(InputError::Other(format!(
-                "score {score} kan niet: 1 (grote zorgen) tot en met 5 (op orde)"
-            ))
-            .into());
+            return Err(InputError::ScoreOutOfRange(score).into());
         }
         assessed_by_today(date, today)?;
         let note = optional_text(note);
@@ -404,10 +401,7 @@ impl Store {
     ) -> Result<i64> {
         clients::client(self.conn(), client_id)?;
         if !(1..=6).contains(&step) {
-            return Err(InputError::Other(format!(
-                "trede {step} bestaat niet: de participatieladder loopt van 1 tot en met 6"
-            ))
-            .into());
+            return Err(InputError::StepOutOfRange(step).into());
         }
         assessed_by_today(date, today)?;
         let note = optional_text(note);
@@ -471,10 +465,7 @@ impl Store {
             .category(category)?
             .contact_rhythm_days;
         if days <= 0 {
-            return Err(InputError::Other(format!(
-                "een contactritme van {days} dagen kan niet: minstens 1 dag"
-            ))
-            .into());
+            return Err(InputError::RhythmTooShort(days).into());
         }
         self.write(|w| {
             w.tx().execute(
@@ -494,7 +485,12 @@ impl Store {
 /// An assessment records what was seen, so it cannot be dated after today.
 fn assessed_by_today(date: NaiveDate, today: NaiveDate) -> Result<()> {
     if date > today {
-        return Err(InputError::Other(format!("{date} ligt in de toekomst")).into());
+        return Err(InputError::InFuture {
+            what: "een beoordeling op",
+            date,
+            today,
+        }
+        .into());
     }
     Ok(())
 }

@@ -52,10 +52,10 @@ impl Store {
     /// Writes a consistent copy of the database to `to`, which must not exist yet.
     pub fn backup_to(&self, to: &Path) -> Result<()> {
         if to.exists() {
-            return Err(InputError::Other(format!(
-                "{} bestaat al; kies een nieuwe naam, een reservekopie overschrijft niets",
-                to.display()
-            ))
+            return Err(InputError::FileExists {
+                path: to.display().to_string(),
+                what: "kies een nieuwe naam, een reservekopie",
+            }
             .into());
         }
         copy(self.conn(), to)
@@ -233,9 +233,9 @@ impl Store {
 }
 
 fn damaged(path: &Path, reason: &str) -> StoreError {
-    InputError::Other(format!(
-        "{} wordt niet teruggezet: {reason}; de huidige database is niet gewijzigd",
-        path.display()
-    ))
+    InputError::NotRestored {
+        path: path.display().to_string(),
+        reason: reason.to_owned(),
+    }
     .into()
 }
