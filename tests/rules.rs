@@ -70,20 +70,7 @@ fn state(db: &Db) -> Vec<String> {
 /// October, handled on 20 October: the buitenbehandeling term runs.
 fn aanvraag_with_unused_herstel(db: &Db) -> String {
     let client = db.client("Jan de Vries", "bijna_job_ready").to_string();
-    let app = db
-        .on(
-            "2026-10-01",
-            &[
-                "aanvraag",
-                "add",
-                "--client",
-                &client,
-                "--received",
-                "2026-10-01",
-            ],
-        )
-        .trim()
-        .to_owned();
+    let app = db.aanvraag("2026-10-01", &client, "2026-10-01");
     db.on(
         "2026-10-05",
         &["aanvraag", "herstel", &app, "--missing", "Bankafschriften"],
@@ -190,20 +177,7 @@ fn besloten_on_the_item_is_the_besluit_exactly() {
 fn buiten_behandeling_only_after_a_hersteltermijn_ran_out_unused() {
     let db = Db::new();
     let client = db.client("A", "job_ready").to_string();
-    let app = db
-        .on(
-            "2026-10-01",
-            &[
-                "aanvraag",
-                "add",
-                "--client",
-                &client,
-                "--received",
-                "2026-10-01",
-            ],
-        )
-        .trim()
-        .to_owned();
+    let app = db.aanvraag("2026-10-01", &client, "2026-10-01");
     db.refused_on(
         "2026-10-10",
         &[
@@ -254,20 +228,7 @@ fn the_buitenbehandeling_item_is_handled_by_the_besluit_too() {
 fn a_besluit_after_the_beslistermijn_is_recorded_as_late() {
     let db = Db::new();
     let client = db.client("A", "job_ready").to_string();
-    let app = db
-        .on(
-            "2026-10-01",
-            &[
-                "aanvraag",
-                "add",
-                "--client",
-                &client,
-                "--received",
-                "2026-10-01",
-            ],
-        )
-        .trim()
-        .to_owned();
+    let app = db.aanvraag("2026-10-01", &client, "2026-10-01");
     db.on(
         "2026-11-30",
         &[
@@ -291,17 +252,7 @@ fn a_besluit_after_the_beslistermijn_is_recorded_as_late() {
 fn closing_the_voorschot_activity_starts_the_next_cycle_like_its_item() {
     let setup = |db: &Db| {
         let client = db.client("A", "job_ready").to_string();
-        db.on(
-            "2026-10-01",
-            &[
-                "aanvraag",
-                "add",
-                "--client",
-                &client,
-                "--received",
-                "2026-10-01",
-            ],
-        );
+        db.aanvraag("2026-10-01", &client, "2026-10-01");
         db.on("2026-10-23", &["sweep"]);
     };
     let by_item = Db::new();
@@ -410,17 +361,7 @@ fn an_end_date_moves_only_forward_and_never_back_to_an_old_cycle() {
 fn a_legal_item_is_postponed_within_its_term_only() {
     let db = Db::new();
     let client = db.client("A", "job_ready").to_string();
-    db.on(
-        "2026-10-01",
-        &[
-            "aanvraag",
-            "add",
-            "--client",
-            &client,
-            "--received",
-            "2026-10-01",
-        ],
-    );
+    db.aanvraag("2026-10-01", &client, "2026-10-01");
     // The beslistermijn item appears two weeks before 26 November.
     db.on("2026-11-12", &["sweep"]);
     let item = open_item(&db, "beslistermijn");
@@ -575,21 +516,7 @@ fn nabellen_falls_on_the_previous_working_day_and_lapses_on_the_day() {
 fn a_hersteltermijn_belongs_to_the_open_aanvraag_whichever_way_it_is_given() {
     let db = Db::new();
     let client = db.client("A", "job_ready").to_string();
-    let aanvraag = |received: &str| {
-        db.on(
-            received,
-            &[
-                "aanvraag",
-                "add",
-                "--client",
-                &client,
-                "--received",
-                received,
-            ],
-        )
-        .trim()
-        .to_owned()
-    };
+    let aanvraag = |received: &str| db.aanvraag(received, &client, received);
     let first = aanvraag("2026-10-01");
     let herstel = |today: &str, extra: &[&str]| {
         let mut args = vec![
@@ -646,21 +573,7 @@ fn a_hersteltermijn_belongs_to_the_open_aanvraag_whichever_way_it_is_given() {
 fn a_verdaging_moves_the_beslistermijn_within_the_eight_weeks_only() {
     let db = Db::new();
     let client = db.client("A", "job_ready").to_string();
-    let add = |received: &str| {
-        db.on(
-            received,
-            &[
-                "aanvraag",
-                "add",
-                "--client",
-                &client,
-                "--received",
-                received,
-            ],
-        )
-        .trim()
-        .to_owned()
-    };
+    let add = |received: &str| db.aanvraag(received, &client, received);
     let app = add("2026-10-01");
     db.on("2026-11-20", &["sweep"]);
     db.refused_on(
@@ -723,20 +636,7 @@ fn a_new_gelijkgestelde_dag_moves_running_terms_and_unknown_years_are_said() {
     let client = db.client("A", "job_ready").to_string();
     // Received Monday 6 November 2028: eight weeks end on Nieuwjaarsdag 2029, so
     // on Tuesday 2 January — as far as 2029's gelijkgestelde dagen are known.
-    let app = db
-        .on(
-            "2028-11-06",
-            &[
-                "aanvraag",
-                "add",
-                "--client",
-                &client,
-                "--received",
-                "2028-11-06",
-            ],
-        )
-        .trim()
-        .to_owned();
+    let app = db.aanvraag("2028-11-06", &client, "2028-11-06");
     let beslis = |today: &str| -> Value {
         json(&db, today, &["aanvraag", "show", &app, "--json"])["terms"]
             .as_array()

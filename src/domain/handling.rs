@@ -240,6 +240,17 @@ pub fn close_item(
     Ok(effects)
 }
 
+/// A closed activity is not edited again.
+fn require_open(a: &ActivityContext) -> Result<(), InputError> {
+    match (&a.activity.status, &a.activity.outcome) {
+        (ActivityStatus::Closed, outcome) => Err(InputError::ActivityClosed {
+            id: a.activity.id,
+            outcome: outcome.clone().unwrap_or_default(),
+        }),
+        (ActivityStatus::Open, _) => Ok(()),
+    }
+}
+
 /// Closes an activity before (or without waiting for) its work item: the same
 /// effects as handling the item of its current cycle.
 pub fn close_activity(
@@ -247,17 +258,7 @@ pub fn close_activity(
     a: &ActivityContext,
     req: &CloseRequest,
 ) -> Result<Vec<Effect>, InputError> {
-    if let Some(outcome) = a
-        .activity
-        .outcome
-        .as_ref()
-        .filter(|_| a.activity.status == ActivityStatus::Closed)
-    {
-        return Err(InputError::ActivityClosed {
-            id: a.activity.id,
-            outcome: outcome.clone(),
-        });
-    }
+    require_open(a)?;
     if a.kind.effect_of(req.outcome.trim()) == Some(OutcomeEffect::NewCycle) {
         return Err(InputError::ExtendInstead { id: a.activity.id });
     }
@@ -271,17 +272,7 @@ pub fn extend_activity(
     a: &ActivityContext,
     to: NaiveDate,
 ) -> Result<Vec<Effect>, InputError> {
-    if let Some(outcome) = a
-        .activity
-        .outcome
-        .as_ref()
-        .filter(|_| a.activity.status == ActivityStatus::Closed)
-    {
-        return Err(InputError::ActivityClosed {
-            id: a.activity.id,
-            outcome: outcome.clone(),
-        });
-    }
+    require_open(a)?;
     move_end(env, a, to, None)
 }
 

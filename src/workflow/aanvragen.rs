@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 
-use super::{apply, Done, World};
+use super::{apply, edit, Done, World};
 use crate::domain::aanvraag::{self, ZOEKTERMIJN};
 use crate::domain::effects::Decision;
 use crate::store::{Result, Store};
@@ -44,11 +44,9 @@ pub fn receive_application(
     on: NaiveDate,
     today: NaiveDate,
 ) -> Result<Done> {
-    store.write(|w| {
-        let world = World::read(w, today)?;
+    edit(store, today, |w, world| {
         let ctx = w.application_context(id)?;
-        let effects = aanvraag::receive(&ctx, &world.env(), on)?;
-        apply(w, &world, effects, Some(id))
+        Ok((aanvraag::receive(&ctx, &world.env(), on)?, Some(id)))
     })
 }
 
@@ -61,11 +59,12 @@ pub fn give_hersteltermijn(
     end: NaiveDate,
     today: NaiveDate,
 ) -> Result<Done> {
-    store.write(|w| {
-        let world = World::read(w, today)?;
+    edit(store, today, |w, world| {
         let ctx = w.application_context(id)?;
-        let effects = aanvraag::give_hersteltermijn(&ctx, &world.env(), missing, given, end)?;
-        apply(w, &world, effects, Some(id))
+        Ok((
+            aanvraag::give_hersteltermijn(&ctx, &world.env(), missing, given, end)?,
+            Some(id),
+        ))
     })
 }
 
@@ -77,11 +76,9 @@ pub fn adjourn(
     reason: &str,
     today: NaiveDate,
 ) -> Result<Done> {
-    store.write(|w| {
-        let world = World::read(w, today)?;
+    edit(store, today, |w, world| {
         let ctx = w.application_context(id)?;
-        let effects = aanvraag::adjourn(&ctx, &world.env(), to, reason)?;
-        apply(w, &world, effects, Some(id))
+        Ok((aanvraag::adjourn(&ctx, &world.env(), to, reason)?, Some(id)))
     })
 }
 
@@ -93,10 +90,11 @@ pub fn decide_application(
     made_known: NaiveDate,
     today: NaiveDate,
 ) -> Result<Done> {
-    store.write(|w| {
-        let world = World::read(w, today)?;
+    edit(store, today, |w, world| {
         let ctx = w.application_context(id)?;
-        let effects = aanvraag::decide(&ctx, &world.env(), decision, made_known)?;
-        apply(w, &world, effects, None)
+        Ok((
+            aanvraag::decide(&ctx, &world.env(), decision, made_known)?,
+            None,
+        ))
     })
 }

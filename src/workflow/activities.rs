@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 
-use super::{apply, Done, World};
+use super::{apply, edit, Done, World};
 use crate::domain::aanvraag::{self, HERSTELTERMIJN};
 use crate::domain::activity::NewActivity;
 use crate::domain::effects::Effect;
@@ -94,12 +94,13 @@ pub fn close_activity(
     request: &CloseRequest,
     today: NaiveDate,
 ) -> Result<Done> {
-    store.write(|w| {
-        let world = World::read(w, today)?;
+    edit(store, today, |w, world| {
         let ctx = w.activity_context(&world.catalog, id)?;
-        let effects = handling::close_activity(&world.env(), &ctx, request)?;
         let touched = ctx.application.as_ref().map(|a| a.application.id);
-        apply(w, &world, effects, touched)
+        Ok((
+            handling::close_activity(&world.env(), &ctx, request)?,
+            touched,
+        ))
     })
 }
 
@@ -110,11 +111,9 @@ pub fn extend_activity(
     to: NaiveDate,
     today: NaiveDate,
 ) -> Result<Done> {
-    store.write(|w| {
-        let world = World::read(w, today)?;
+    edit(store, today, |w, world| {
         let ctx = w.activity_context(&world.catalog, id)?;
-        let effects = handling::extend_activity(&world.env(), &ctx, to)?;
         let touched = ctx.application.as_ref().map(|a| a.application.id);
-        apply(w, &world, effects, touched)
+        Ok((handling::extend_activity(&world.env(), &ctx, to)?, touched))
     })
 }

@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 
-use super::{apply, Done, World};
+use super::{edit, Done};
 use crate::domain::date::parse_time;
 use crate::domain::effects::Effect;
 use crate::domain::error::optional_text;
@@ -32,8 +32,7 @@ pub fn add_appointment(
     }
     let time = time.map(parse_time).transpose()?;
     let found = store.client(client)?;
-    store.write(|w| {
-        let world = World::read(w, today)?;
+    edit(store, today, |_, world| {
         world.catalog.channel(channel)?;
         world
             .catalog
@@ -46,6 +45,6 @@ pub fn add_appointment(
             title: optional_text(title).unwrap_or_else(|| "Afspraak".to_owned()),
             follows: None,
         };
-        apply(w, &world, vec![effect], None)
+        Ok((vec![effect], None))
     })
 }

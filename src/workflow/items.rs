@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 
-use super::{apply, Done, World};
+use super::{edit, Done};
 use crate::domain::effects::Effect;
 use crate::domain::error::required_text;
 use crate::domain::handling::{self, CloseRequest};
@@ -16,16 +16,14 @@ pub fn close_item(
     request: &CloseRequest,
     today: NaiveDate,
 ) -> Result<Done> {
-    store.write(|w| {
-        let world = World::read(w, today)?;
+    edit(store, today, |w, world| {
         let ctx = w.item_context(&world.catalog, id)?;
-        let effects = handling::close_item(&world.env(), &ctx, request)?;
         let touched = ctx
             .activity
             .as_ref()
             .and_then(|a| a.application.as_ref())
             .map(|app| app.application.id);
-        apply(w, &world, effects, touched)
+        Ok((handling::close_item(&world.env(), &ctx, request)?, touched))
     })
 }
 
@@ -37,11 +35,12 @@ pub fn postpone_item(
     reason: &str,
     today: NaiveDate,
 ) -> Result<Done> {
-    store.write(|w| {
-        let world = World::read(w, today)?;
+    edit(store, today, |w, world| {
         let ctx = w.item_context(&world.catalog, id)?;
-        let effects = handling::postpone_item(&world.env(), &ctx, to, reason)?;
-        apply(w, &world, effects, None)
+        Ok((
+            handling::postpone_item(&world.env(), &ctx, to, reason)?,
+            None,
+        ))
     })
 }
 
@@ -63,13 +62,7 @@ pub fn add_follow_up(
         .into());
     }
     store.client(client)?;
-    store.write(|w| {
-        let world = World::read(w, today)?;
-        apply(
-            w,
-            &world,
-            vec![Effect::AddFollowUp { client, title, due }],
-            None,
-        )
+    edit(store, today, |_, _| {
+        Ok((vec![Effect::AddFollowUp { client, title, due }], None))
     })
 }

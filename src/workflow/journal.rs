@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 
-use super::{apply, Done, World};
+use super::{edit, Done};
 use crate::domain::client::NewClient;
 use crate::domain::handling;
 use crate::domain::journal::{NewContact, NewNote};
@@ -20,8 +20,7 @@ pub fn add_client(store: &mut Store, new: &NewClient, today: NaiveDate) -> Resul
 /// A contact that took place: it brings the client back in view when it is recent
 /// enough, and then handles the open "contact opnemen" items.
 pub fn add_contact(store: &mut Store, new: &NewContact, today: NaiveDate) -> Result<Done> {
-    store.write(|w| {
-        let world = World::read(w, today)?;
+    edit(store, today, |w, world| {
         let client = w.client_context(&world.catalog, new.client_id)?;
         let effects = handling::add_contact(
             &world.env(),
@@ -30,7 +29,7 @@ pub fn add_contact(store: &mut Store, new: &NewContact, today: NaiveDate) -> Res
             new.date,
             new.note.clone(),
         )?;
-        apply(w, &world, effects, None)
+        Ok((effects, None))
     })
 }
 

@@ -82,6 +82,20 @@ impl World {
     }
 }
 
+/// Runs one edit in one transaction: `rules` reads its context and returns the
+/// effects and the aanvraag it touched (if any); they are applied and returned.
+pub(crate) fn edit(
+    store: &mut crate::store::Store,
+    today: NaiveDate,
+    rules: impl FnOnce(&Write, &World) -> Result<(Vec<Effect>, Option<i64>)>,
+) -> Result<Done> {
+    store.write(|w| {
+        let world = World::read(w, today)?;
+        let (effects, touched) = rules(w, &world)?;
+        apply(w, &world, effects, touched)
+    })
+}
+
 /// Applies the effects in order, then brings the running terms of every aanvraag the
 /// edit touched to the ends the rules give them now (a hersteltermijn handled, a
 /// verdaging, a new feestdag), and returns all effects with the first added id.

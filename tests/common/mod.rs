@@ -115,6 +115,24 @@ impl Db {
         self.refused_on(TODAY, args, expected);
     }
 
+    /// An aanvraag of `client` received on `received`, registered on `today`;
+    /// returns its number.
+    pub fn aanvraag(&self, today: &str, client: &str, received: &str) -> String {
+        self.on(
+            today,
+            &[
+                "aanvraag",
+                "add",
+                "--client",
+                client,
+                "--received",
+                received,
+            ],
+        )
+        .trim()
+        .to_owned()
+    }
+
     /// A client in `category`, added through the command line.
     pub fn client(&self, name: &str, category: &str) -> i64 {
         self.add(&["client", "add", "--name", name, "--category", category])
