@@ -913,3 +913,58 @@ fn a_statutory_item_cannot_be_postponed_past_its_term_in_the_cockpit() {
     );
     assert_eq!(item_row(&db, id).3, due, "the due date stayed");
 }
+
+#[test]
+fn a_hersteltermijn_from_the_dossier_belongs_to_the_aanvraag_chosen() {
+    let db = common::Db::new();
+    let (app, first) = aanvraag_app(&db);
+    drop(app);
+    // A second open aanvraag: now the klantmanager chooses.
+    let mut store = Store::open(&db.path).unwrap();
+    let client: i64 = db
+        .conn()
+        .query_row("SELECT id FROM clients", [], |r| r.get(0))
+        .unwrap();
+    let second = inbeeld::workflow::add_application(
+        &mut store,
+        client,
+        "2026-11-02".parse().unwrap(),
+        false,
+        today(),
+    )
+    .unwrap()
+    .id();
+    let mut app = App::new(store, session(true)).unwrap();
+    open_dossier(&mut app, &db, "job_ready");
+    press(&mut app, KeyCode::Char('a'));
+    // Job ready: traject, scholing, onderzoek, hersteltermijn, afspraak.
+    press(&mut app, KeyCode::Char('4'));
+    let shown = screen(&mut app);
+    assert!(shown.contains("bij welke aanvraag?"), "{shown}");
+    assert!(shown.contains(&format!("Aanvraag {first}, ontvangen za 3 okt 2026")));
+    // Newest first: the aanvraag of 2 November.
+    press(&mut app, KeyCode::Char('1'));
+    press(&mut app, KeyCode::Enter);
+    assert!(!app.popup_open(), "{:?}", app.message());
+    let application: Option<i64> = db
+        .conn()
+        .query_row(
+            "SELECT application_id FROM activities WHERE type_code = 'hersteltermijn'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(application, Some(second));
+    let suspended: i64 = db
+        .conn()
+        .query_row(
+            "SELECT count(*) FROM suspensions WHERE application_id = ?1",
+            [second],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(
+        suspended, 1,
+        "it suspends the beslistermijn of that aanvraag"
+    );
+}

@@ -21,6 +21,7 @@ use crate::domain::activity::{ActivityStatus, NewActivity};
 use crate::domain::calendar::LegalCalendar;
 use crate::domain::catalog::Catalog;
 use crate::domain::date::add_days;
+use crate::domain::date::dutch;
 use crate::domain::handling::CloseRequest;
 use crate::domain::journal::{NewContact, NewNote};
 use crate::store::{Result, Store, StoreError};
@@ -360,11 +361,31 @@ impl App {
             Action::AddActivity => {
                 if let Some(view) = &self.dossier {
                     let c = &view.dossier.client;
+                    let aanvragen = match self.store.applications(c.id) {
+                        Ok(all) => all
+                            .into_iter()
+                            .filter(|a| a.application.is_open())
+                            .map(|a| {
+                                let a = a.application;
+                                let when = match (a.received_on, a.expected_on) {
+                                    (Some(on), _) => format!("ontvangen {}", dutch(on)),
+                                    (None, Some(on)) => format!("verwacht na {}", dutch(on)),
+                                    (None, None) => "nog niet ontvangen".to_owned(),
+                                };
+                                (a.id, format!("Aanvraag {}, {when}", a.id))
+                            })
+                            .collect(),
+                        Err(err) => {
+                            self.message = Some(err.to_string());
+                            return;
+                        }
+                    };
                     self.popups.push(popup::activity_types(
                         &self.catalog,
                         &self.calendar,
                         c.id,
                         &c.category,
+                        aanvragen,
                         today,
                     ));
                 }
@@ -549,6 +570,7 @@ impl App {
                 title,
                 start,
                 end,
+                application,
             } => workflow::add_activity(
                 store,
                 &NewActivity {
@@ -558,7 +580,7 @@ impl App {
                     start_date: start,
                     end_date: end,
                 },
-                None,
+                application,
                 today,
             )
             .map(|done| (format!("Activiteit {} vastgelegd", done.id()), done)),

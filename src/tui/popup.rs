@@ -44,6 +44,8 @@ pub enum Intent {
     AddActivity {
         client_id: i64,
         type_code: String,
+        /// For a hersteltermijn: the aanvraag it belongs to, when the client has several.
+        application: Option<i64>,
         title: String,
         start: NaiveDate,
         end: NaiveDate,
@@ -130,6 +132,7 @@ pub enum Purpose {
     Activity {
         client_id: i64,
         type_code: String,
+        application: Option<i64>,
     },
     Extend {
         id: i64,
@@ -178,6 +181,13 @@ pub enum Pick {
     },
     ActivityType {
         client_id: i64,
+    },
+    /// Which open aanvraag a hersteltermijn belongs to.
+    Aanvraag {
+        client_id: i64,
+        type_code: String,
+        label: String,
+        days: i64,
     },
     Channel {
         client_id: i64,
@@ -371,9 +381,11 @@ impl Purpose {
             Purpose::Activity {
                 client_id,
                 type_code,
+                application,
             } => Intent::AddActivity {
                 client_id,
                 type_code,
+                application,
                 title: text(0).unwrap_or_default(),
                 start: date(1),
                 end: date(2),
@@ -558,6 +570,44 @@ fn outcome_choices(
         .collect()
 }
 
+/// The form for a new activity: title, start and end, the end suggested from the
+/// type's length (on a working day when a calendar is given).
+fn activity_form(
+    client_id: i64,
+    type_code: String,
+    label: &str,
+    days: i64,
+    calendar: Option<LegalCalendar>,
+    today: NaiveDate,
+    application: Option<i64>,
+) -> Popup {
+    let suggested = add_days(today, days);
+    let end = calendar
+        .as_ref()
+        .map_or(suggested, |c| c.next_working_day(suggested));
+    let mut form = Form::new(
+        format!("Nieuwe activiteit: {label}"),
+        vec![
+            Field::new("Titel", FieldKind::Text, label),
+            Field::date("Startdatum (JJJJ-MM-DD)", today),
+            Field::new(
+                "Einddatum (JJJJ-MM-DD)",
+                FieldKind::EndOf { start: 1 },
+                &end.to_string(),
+            ),
+        ],
+    );
+    form.calendar = calendar;
+    Popup::Form(
+        form,
+        Purpose::Activity {
+            client_id,
+            type_code,
+            application,
+        },
+    )
+}
+
 /// The besluiten, for a beslistermijn or buitenbehandeling item.
 fn decision_picker(id: i64, item: bool, outcome: String, today: NaiveDate) -> Popup {
     let choices = Decision::ALL
@@ -593,6 +643,7 @@ pub fn activity_types(
     calendar: &LegalCalendar,
     client_id: i64,
     category: &str,
+    aanvragen: Vec<(i64, String)>,
     today: NaiveDate,
 ) -> Popup {
     let choices = catalog
@@ -620,6 +671,7 @@ pub fn activity_types(
     );
     picker.calendar = Some(calendar.clone());
     picker.catalog_channels = channel_pairs(catalog);
+    picker.aanvragen = aanvragen;
     Popup::Picker(picker)
 }
 
@@ -718,6 +770,9 @@ pub struct Picker {
     pub calendar: Option<LegalCalendar>,
     /// The channels, for an afspraak chosen as activity type.
     pub catalog_channels: Vec<(String, String)>,
+    /// The client's open aanvragen (id, label): a hersteltermijn belongs to one, and
+    /// with several the klantmanager chooses.
+    pub aanvragen: Vec<(i64, String)>,
     pub error: Option<String>,
 }
 
@@ -731,6 +786,7 @@ impl Picker {
             today,
             calendar: None,
             catalog_channels: Vec::new(),
+            aanvragen: Vec::new(),
             error: None,
         }
     }
@@ -929,33 +985,60 @@ impl Picker {
                     domain: code,
                 },
             )),
-            (Pick::ActivityType { client_id }, _) => {
-                let calendar = self.calendar.clone().filter(|_| choice.working_day_end);
-                let suggested = add_days(self.today, choice.days);
-                let end = calendar
-                    .as_ref()
-                    .map_or(suggested, |c| c.next_working_day(suggested));
-                let mut form = Form::new(
-                    format!("Nieuwe activiteit: {}", choice.label),
-                    vec![
-                        Field::new("Titel", FieldKind::Text, &choice.label),
-                        Field::date("Startdatum (JJJJ-MM-DD)", self.today),
-                        Field::new(
-                            "Einddatum (JJJJ-MM-DD)",
-                            FieldKind::EndOf { start: 1 },
-                            &end.to_string(),
-                        ),
-                    ],
-                );
-                form.calendar = calendar;
-                push(Popup::Form(
-                    form,
-                    Purpose::Activity {
+            (Pick::ActivityType { client_id }, _)
+                if choice.working_day_end && self.aanvragen.len() > 1 =>
+            {
+                let choices = self
+                    .aanvragen
+                    .iter()
+                    .map(|(id, label)| Choice {
+                        code: id.to_string(),
+                        label: label.clone(),
+                        note: String::new(),
+                        requires: Requirement::None,
+                        days: 0,
+                        working_day_end: false,
+                        appointment: false,
+                        effect: None,
+                    })
+                    .collect();
+                let mut picker = Picker::new(
+                    "Hersteltermijn: bij welke aanvraag?".to_owned(),
+                    choices,
+                    Pick::Aanvraag {
                         client_id: *client_id,
                         type_code: code,
+                        label: choice.label.clone(),
+                        days: choice.days,
                     },
-                ))
+                    self.today,
+                );
+                picker.calendar = self.calendar.clone();
+                push(Popup::Picker(picker))
             }
+            (Pick::Aanvraag {
+                client_id,
+                type_code,
+                label,
+                days,
+            }, _) => push(activity_form(
+                *client_id,
+                type_code.clone(),
+                label,
+                *days,
+                self.calendar.clone(),
+                self.today,
+                code.parse().ok(),
+            )),
+            (Pick::ActivityType { client_id }, _) => push(activity_form(
+                *client_id,
+                code,
+                &choice.label,
+                choice.days,
+                self.calendar.clone().filter(|_| choice.working_day_end),
+                self.today,
+                None,
+            )),
             (Pick::Channel { client_id }, _) => push(Popup::Form(
                 Form::new(
                     format!("Contactmoment: {}", choice.label),
