@@ -253,6 +253,12 @@ CREATE UNIQUE INDEX work_items_one_per_cycle ON work_items (source_activity_id, 
     WHERE source = 'activity';
 CREATE UNIQUE INDEX work_items_one_reminder ON work_items (source_activity_id, source_end_date)
     WHERE source = 'nabellen';
+-- The open items of one activity, for every edit of it.
+CREATE INDEX work_items_open_by_activity ON work_items (source_activity_id)
+    WHERE status = 'open' AND source_activity_id IS NOT NULL;
+-- Open reminders by the day of their afspraak: the sweep lets them lapse on it.
+CREATE INDEX work_items_open_reminders ON work_items (source_end_date)
+    WHERE source = 'nabellen' AND status = 'open';
 -- One contact-rhythm item per client per overdue period.
 CREATE UNIQUE INDEX work_items_one_per_rhythm ON work_items (client_id, due_date)
     WHERE source = 'rhythm';
@@ -370,6 +376,7 @@ CREATE TABLE goals (
     created_at  TEXT NOT NULL
 );
 CREATE INDEX goals_by_plan ON goals (plan_id);
+CREATE INDEX goals_by_activity ON goals (activity_id);
 
 CREATE TABLE life_domains (
     code       TEXT PRIMARY KEY CHECK (code GLOB '[a-z]*' AND code NOT GLOB '*[^a-z0-9_]*'),

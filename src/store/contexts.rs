@@ -13,8 +13,26 @@ use crate::domain::catalog::Catalog;
 use crate::domain::handling::{ActivityContext, ClientContext, ItemContext, OpenItem};
 use crate::domain::work_item::Source;
 
-const OPEN_ITEM_SQL: &str = "SELECT id, source_activity_id, source, kind_code FROM work_items
+const OPEN_ITEM_SQL: &str = "SELECT id, source_activity_id, source, kind_code
+     FROM work_items INDEXED BY work_items_open_by_activity
      WHERE status = 'open' AND source_activity_id IS NOT NULL";
+
+/// The open items of one activity (every edit of it reads them).
+pub(crate) fn activity_items_sql() -> String {
+    format!("{OPEN_ITEM_SQL} AND source_activity_id = ?1 ORDER BY id")
+}
+
+/// The open items of the activities of one aanvraag.
+pub(crate) fn application_items_sql() -> String {
+    format!(
+        "{OPEN_ITEM_SQL} AND source_activity_id IN
+             (SELECT id FROM activities WHERE application_id = ?1) ORDER BY id"
+    )
+}
+
+/// The goal whose deadline an activity is.
+pub(crate) const GOAL_OF_ACTIVITY_SQL: &str =
+    "SELECT id FROM goals WHERE activity_id = ?1 ORDER BY id DESC LIMIT 1";
 
 fn open_item_from_row(row: &rusqlite::Row) -> rusqlite::Result<OpenItem> {
     let source: String = row.get(2)?;
@@ -70,10 +88,7 @@ pub(crate) fn application_context(conn: &Connection, id: i64) -> Result<Applicat
         }
     }
     let open_items = conn
-        .prepare_cached(&format!(
-            "{OPEN_ITEM_SQL} AND source_activity_id IN
-                 (SELECT id FROM activities WHERE application_id = ?1) ORDER BY id"
-        ))?
+        .prepare_cached(&application_items_sql())?
         .query_map([id], open_item_from_row)?
         .collect::<rusqlite::Result<_>>()?;
     Ok(ApplicationContext {
@@ -117,17 +132,11 @@ pub(crate) fn activity_context(
         .query_map([id], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
     let open_items = conn
-        .prepare_cached(&format!(
-            "{OPEN_ITEM_SQL} AND source_activity_id = ?1 ORDER BY id"
-        ))?
+        .prepare_cached(&activity_items_sql())?
         .query_map([id], open_item_from_row)?
         .collect::<rusqlite::Result<_>>()?;
     let goal = conn
-        .query_row(
-            "SELECT id FROM goals WHERE activity_id = ?1 ORDER BY id DESC LIMIT 1",
-            [id],
-            |r| r.get(0),
-        )
+        .query_row(GOAL_OF_ACTIVITY_SQL, [id], |r| r.get(0))
         .optional()?;
     let client = client_context(conn, catalog, activity.client_id)?;
     Ok(ActivityContext {

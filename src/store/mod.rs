@@ -137,10 +137,26 @@ pub fn hot_path_queries() -> Vec<(&'static str, String)> {
     vec![
         ("sweep: expiry", sweep::EXPIRED_SQL.to_owned()),
         ("sweep: nabellen", sweep::REMINDERS_SQL.to_owned()),
+        (
+            "sweep: lapsed nabellen",
+            sweep::REMINDERS_PASSED_SQL.to_owned(),
+        ),
         ("sweep: contact rhythm", sweep::RHYTHM_SQL.to_owned()),
         ("werkvoorraad", work_items::worklist_sql()),
         ("caseload", clients::summaries_sql()),
         ("dossier: work items", work_items::client_items_sql()),
         ("week: agenda", activities::agenda_sql()),
+        (
+            "edit: open items of an activity",
+            contexts::activity_items_sql(),
+        ),
+        (
+            "edit: open items of an aanvraag",
+            contexts::application_items_sql(),
+        ),
+        (
+            "edit: the goal of an activity",
+            contexts::GOAL_OF_ACTIVITY_SQL.to_owned(),
+        ),
     ]
 }

@@ -43,6 +43,11 @@ pub(crate) const REMINDERS_SQL: &str =
                      AND w.source_end_date = a.end_date)
              ORDER BY a.end_date, a.id";
 
+/// Open reminders whose afspraak has come.
+pub(crate) const REMINDERS_PASSED_SQL: &str =
+    "SELECT id, source_end_date FROM work_items INDEXED BY work_items_open_reminders
+     WHERE source = 'nabellen' AND status = 'open' AND source_end_date <= ?1 ORDER BY id";
+
 /// Clients whose contact rhythm ran out, without an open rhythm item.
 pub(crate) const RHYTHM_SQL: &str = "SELECT lapsed.id, since, rhythm FROM (
                  SELECT c.id,
@@ -223,11 +228,7 @@ impl Write<'_> {
 
     /// Open reminders (nabellen) whose afspraak is today or past: (item, date).
     pub fn reminders_passed(&self, today: NaiveDate) -> Result<Vec<(i64, NaiveDate)>> {
-        let mut stmt = self.tx().prepare_cached(
-            "SELECT id, source_end_date FROM work_items INDEXED BY work_items_open_by_due
-             WHERE status = 'open' AND source = 'nabellen' AND due_date <= ?1
-               AND source_end_date <= ?1 ORDER BY id",
-        )?;
+        let mut stmt = self.tx().prepare_cached(REMINDERS_PASSED_SQL)?;
         let rows = stmt.query_map([today], |row| Ok((row.get(0)?, row.get(1)?)))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }

@@ -95,3 +95,9 @@ UPDATE goals SET status = coalesce(
     CASE WHEN EXISTS (SELECT 1 FROM audit_log WHERE entity = 'activity'
             AND entity_id = goals.activity_id AND action = 'activity.extend')
          THEN 'bijgesteld' ELSE 'loopt' END);
+
+CREATE INDEX work_items_open_reminders ON work_items (source_end_date)
+    WHERE source = 'nabellen' AND status = 'open';
+CREATE INDEX work_items_open_by_activity ON work_items (source_activity_id)
+    WHERE status = 'open' AND source_activity_id IS NOT NULL;
+CREATE INDEX goals_by_activity ON goals (activity_id);
