@@ -20,6 +20,16 @@ pub fn reminder_day(date: NaiveDate, days: i64, calendar: &LegalCalendar) -> Nai
     day
 }
 
+/// The latest afspraak date whose reminder (one working day before, the shortest
+/// there is) falls on or before `today`: the sweep need look no further ahead.
+pub fn reminder_horizon(today: NaiveDate, calendar: &LegalCalendar) -> NaiveDate {
+    let mut horizon = add_days(today, 1);
+    while reminder_day(add_days(horizon, 1), 1, calendar) <= today {
+        horizon = add_days(horizon, 1);
+    }
+    horizon
+}
+
 /// When the sweep makes the reminder for an afspraak on `date`, made on `made_on`:
 /// from its day until the day before the afspraak — but an afspraak made after that
 /// day (for today or tomorrow) gets no reminder that is late already.
@@ -67,6 +77,16 @@ mod tests {
         assert_eq!(reminder_day(d("2026-12-29"), 1, &cal), d("2026-12-28"));
         // Monday 28 December 2026: not Kerst or the weekend, but Thursday 24th.
         assert_eq!(reminder_day(d("2026-12-28"), 1, &cal), d("2026-12-24"));
+    }
+
+    #[test]
+    fn the_sweep_looks_ahead_to_the_next_working_day() {
+        let cal = LegalCalendar::default();
+        // Friday 27 November: Monday's afspraken are called today.
+        assert_eq!(reminder_horizon(d("2026-11-27"), &cal), d("2026-11-30"));
+        assert_eq!(reminder_horizon(d("2026-11-25"), &cal), d("2026-11-26"));
+        // Thursday 24 December: Kerst and the weekend, Monday 28th is next.
+        assert_eq!(reminder_horizon(d("2026-12-24"), &cal), d("2026-12-28"));
     }
 
     #[test]

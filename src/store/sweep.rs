@@ -29,15 +29,14 @@ pub(crate) const EXPIRED_SQL: &str = "SELECT a.id, a.client_id, a.type_code, a.t
                      AND w.source_end_date = a.end_date)
              ORDER BY 5, 1";
 
-/// Appointments after today that may have come within their reminder days (which
-/// count working days: a week more covers any weekend and feestdagen) without their
-/// "nabellen" item; the rule in `domain::appointment` decides.
+/// Appointments after today up to the horizon (the latest afspraak whose reminder
+/// can be due today, see `domain::appointment::reminder_horizon`) without their
+/// "nabellen" item; the rule decides which reminders are due.
 pub(crate) const REMINDERS_SQL: &str =
     "SELECT a.id, a.client_id, a.title, a.end_date, t.reminder_days, substr(a.created_at, 1, 10)
              FROM activity_types t CROSS JOIN activities a INDEXED BY activities_open_by_type
              WHERE a.type_code = t.code AND t.reminder_days IS NOT NULL AND a.status = 'open'
-               AND a.end_date > ?1
-               AND a.end_date <= date(?1, '+' || (t.reminder_days + 7) || ' days')
+               AND a.end_date > ?1 AND a.end_date <= ?2
                AND NOT EXISTS (SELECT 1 FROM work_items w
                    WHERE w.source = 'nabellen' AND w.source_activity_id = a.id
                      AND w.source_end_date = a.end_date)
@@ -174,11 +173,11 @@ pub struct RhythmLapsed {
 }
 
 impl Write<'_> {
-    /// Open appointments that are on or after `today` and within their reminder
-    /// days, without their reminder item yet.
-    pub fn reminders_due(&self, today: NaiveDate) -> Result<Vec<ReminderDue>> {
+    /// Open appointments after `today` and up to `horizon`, without their reminder
+    /// item yet.
+    pub fn reminders_due(&self, today: NaiveDate, horizon: NaiveDate) -> Result<Vec<ReminderDue>> {
         let mut stmt = self.tx().prepare_cached(REMINDERS_SQL)?;
-        let rows = stmt.query_map([today], |row| {
+        let rows = stmt.query_map([today, horizon], |row| {
             Ok(ReminderDue {
                 activity_id: row.get(0)?,
                 client_id: row.get(1)?,

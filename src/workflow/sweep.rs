@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 
-use crate::domain::appointment::{lapse_reminders, reminder_due};
+use crate::domain::appointment::{lapse_reminders, reminder_due, reminder_horizon};
 use crate::domain::client::rhythm_due;
 use crate::domain::date::add_days;
 use crate::domain::work_item::expiry_title;
@@ -50,18 +50,16 @@ pub fn sweep(store: &mut Store, today: NaiveDate) -> Result<SweepReport> {
                 report.expired += usize::from(created);
             }
         }
-        let candidates = w.reminders_due(today)?;
-        if !candidates.is_empty() {
-            let calendar = w.legal_calendar()?;
-            for due in candidates {
-                let Some(due_date) =
-                    reminder_due(due.date, due.reminder_days, due.made_on, today, &calendar)
-                else {
-                    continue;
-                };
-                let title = format!("Nabellen: herinner aan de afspraak — {}", due.title);
-                report.reminders += usize::from(w.insert_reminder_item(&due, &title, due_date)?);
-            }
+        let calendar = w.legal_calendar()?;
+        let horizon = reminder_horizon(today, &calendar);
+        for due in w.reminders_due(today, horizon)? {
+            let Some(due_date) =
+                reminder_due(due.date, due.reminder_days, due.made_on, today, &calendar)
+            else {
+                continue;
+            };
+            let title = format!("Nabellen: herinner aan de afspraak — {}", due.title);
+            report.reminders += usize::from(w.insert_reminder_item(&due, &title, due_date)?);
         }
         let mut added = None;
         for effect in lapse_reminders(&w.reminders_passed(today)?, today) {
