@@ -418,7 +418,7 @@ fn bad_input_is_refused_with_one_dutch_line_and_nothing_changes() {
             "--end",
             "2026-12-01",
         ],
-        "ongeldige datum '2026-13-01'",
+        "de datum 2026-13-01 bestaat niet",
     );
     db.refused(
         &[
@@ -517,7 +517,7 @@ fn bad_input_is_refused_with_one_dutch_line_and_nothing_changes() {
     );
     db.refused(
         &["client", "add", "--name", "X", "--birth-date", "2026-02-30"],
-        "ongeldige datum",
+        "de datum 2026-02-30 bestaat niet",
     );
     db.refused(
         &[
@@ -579,7 +579,7 @@ fn bad_input_is_refused_with_one_dutch_line_and_nothing_changes() {
     );
     db.refused(
         &["--today", "2026-02-29", "client", "list"],
-        "ongeldige datum '2026-02-29'",
+        "de datum 2026-02-29 bestaat niet",
     );
 }
 

@@ -176,7 +176,7 @@ fn a_new_besluit_can_be_added_and_moves_term_ends() {
             "--source",
             "y",
         ],
-        "ongeldige datum",
+        "bestaat niet",
     );
 }
 

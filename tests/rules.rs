@@ -198,6 +198,20 @@ fn the_buitenbehandeling_item_is_handled_by_the_besluit_too() {
     let db = Db::new();
     let app = aanvraag_with_unused_herstel(&db);
     // Four weeks from 19 October: 16 November, signalled a week before.
+    // Not before the hersteltermijn ran out unused (it ran to 19 October).
+    db.refused_on(
+        "2026-10-21",
+        &[
+            "aanvraag",
+            "decide",
+            &app,
+            "--decision",
+            "buiten_behandeling",
+            "--made-known",
+            "2026-10-19",
+        ],
+        "pas bekendgemaakt na het ongebruikt verstrijken van de hersteltermijn (t/m 2026-10-19",
+    );
     db.on("2026-11-09", &["sweep"]);
     let item = open_item(&db, "buitenbehandeling");
     db.refused_on(
@@ -395,6 +409,20 @@ fn a_legal_item_is_postponed_within_its_term_only() {
             "--reason",
             "advies",
         ],
+    );
+    // On its last day: no later date lies within the term.
+    db.refused_on(
+        "2026-11-12",
+        &[
+            "item",
+            "postpone",
+            &item,
+            "--to",
+            "2026-11-27",
+            "--reason",
+            "advies",
+        ],
+        "kan niet meer worden uitgesteld: Awb 4:13 lid 2, uiterlijk 2026-11-26",
     );
 }
 

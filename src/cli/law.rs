@@ -93,7 +93,7 @@ pub fn run_aanvraag(ctx: &Context, command: AanvraagCommand) -> anyhow::Result<(
             if json {
                 output::json(&view)
             } else {
-                print_application(&view)
+                print_application(&view, ctx.today)
             }
         }
         AanvraagCommand::Herstel {
@@ -162,7 +162,16 @@ pub fn run_aanvraag(ctx: &Context, command: AanvraagCommand) -> anyhow::Result<(
     }
 }
 
-fn print_application(view: &ApplicationView) -> anyhow::Result<()> {
+/// How a running or handled term reads: its outcome, or whether it still runs.
+fn term_status(a: &crate::domain::activity::Activity, today: chrono::NaiveDate) -> String {
+    match &a.outcome {
+        Some(outcome) => outcome.clone(),
+        None if a.end_date < today => "verlopen, nog af te handelen".to_owned(),
+        None => "loopt".to_owned(),
+    }
+}
+
+fn print_application(view: &ApplicationView, today: chrono::NaiveDate) -> anyhow::Result<()> {
     let a = &view.application;
     let mut text = format!("Aanvraag {} van klant {}\n", a.id, a.client_id);
     for (label, value) in [
@@ -179,7 +188,10 @@ fn print_application(view: &ApplicationView) -> anyhow::Result<()> {
             "jonger dan 27",
             Some(if a.under_27 { "ja" } else { "nee" }.to_owned()),
         ),
-        ("status", Some(a.status.clone())),
+        (
+            "status",
+            Some(if a.is_open() { "open" } else { "besloten" }.to_owned()),
+        ),
         ("besluit", a.decision.clone()),
         (
             "bekendgemaakt",
@@ -206,7 +218,7 @@ fn print_application(view: &ApplicationView) -> anyhow::Result<()> {
     }
     text.push_str("\nTermijnen\n");
     for t in &view.terms {
-        let status = t.activity.outcome.as_deref().unwrap_or("loopt");
+        let status = term_status(&t.activity, today);
         let article = if t.statutory {
             format!("§ {}", t.article)
         } else {
@@ -226,7 +238,7 @@ fn print_application(view: &ApplicationView) -> anyhow::Result<()> {
                 h.start_date,
                 h.end_date,
                 h.title,
-                h.outcome.as_deref().unwrap_or("loopt")
+                term_status(h, today)
             ));
         }
         for p in &view.suspensions {

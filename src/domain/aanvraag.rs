@@ -93,20 +93,25 @@ impl ApplicationContext {
             .find(|t| t.rule == rule && t.activity.status == ActivityStatus::Open)
     }
 
-    /// Whether a hersteltermijn of this aanvraag ran out unused (Awb 4:5 lid 1).
-    pub fn herstel_unused(&self, env: &Env) -> bool {
+    /// The last day of a hersteltermijn of this aanvraag that ran out unused (Awb 4:5
+    /// lid 1), the earliest when there are several.
+    pub fn herstel_unused(&self, env: &Env) -> Option<NaiveDate> {
         let kind = env
             .catalog
             .activity_type(HERSTELTERMIJN)
             .ok()
             .and_then(|t| env.catalog.kind(&t.expiry_kind).ok());
-        self.hersteltermijnen.iter().any(|h| {
-            h.outcome
-                .as_deref()
-                .zip(kind)
-                .and_then(|(o, k)| k.effect_of(o))
-                == Some(OutcomeEffect::NotReceived)
-        })
+        self.hersteltermijnen
+            .iter()
+            .filter(|h| {
+                h.outcome
+                    .as_deref()
+                    .zip(kind)
+                    .and_then(|(o, k)| k.effect_of(o))
+                    == Some(OutcomeEffect::NotReceived)
+            })
+            .map(|h| h.end_date)
+            .min()
     }
 }
 
@@ -538,8 +543,13 @@ pub fn decide(
             today: env.today,
         });
     }
-    if decision == Decision::NotHandled && !ctx.herstel_unused(env) {
-        return Err(InputError::NotHandledWithoutHerstel { id: app.id });
+    if decision == Decision::NotHandled {
+        let Some(ran_out) = ctx.herstel_unused(env) else {
+            return Err(InputError::NotHandledWithoutHerstel { id: app.id });
+        };
+        if made_known <= ran_out {
+            return Err(InputError::NotHandledTooEarly { end: ran_out });
+        }
     }
     let late = beslistermijn_end(ctx, env).is_some_and(|end| made_known > end.end);
     let note = format!(

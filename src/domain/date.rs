@@ -19,7 +19,7 @@ pub fn parse_date(input: &str) -> Result<NaiveDate, InputError> {
     if !well_formed {
         return Err(InputError::Date(input.to_owned()));
     }
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| InputError::Date(input.to_owned()))
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| InputError::NoSuchDate(text.to_owned()))
 }
 
 /// Checks an HH:MM time of day and writes it with two-digit hours.
@@ -99,15 +99,14 @@ mod tests {
             d("2024-02-29"),
             NaiveDate::from_ymd_opt(2024, 2, 29).unwrap()
         );
-        for bad in [
-            "2025-02-29",
-            "2026-13-01",
-            "2026-2-3",
-            "01-03-2026",
-            "morgen",
-            "",
-            "2026-03-01x",
-        ] {
+        for missing in ["2025-02-29", "2026-13-01", "2026-02-30"] {
+            assert_eq!(
+                parse_date(missing),
+                Err(InputError::NoSuchDate(missing.to_owned())),
+                "{missing}: well formed, but no such day"
+            );
+        }
+        for bad in ["2026-2-3", "01-03-2026", "morgen", "", "2026-03-01x"] {
             assert_eq!(
                 parse_date(bad),
                 Err(InputError::Date(bad.to_owned())),

@@ -243,8 +243,8 @@ impl Effect {
             Effect::FinishActivity { outcome, .. } => {
                 format!("activiteit afgesloten ({outcome})")
             }
-            Effect::NewCycle { to, .. } => format!("loopt nu tot {}", dutch(*to)),
-            Effect::SetTermEnd { to, .. } => format!("termijn eindigt nu op {}", dutch(*to)),
+            Effect::NewCycle { to, .. } => format!("nieuwe einddatum {}", dutch(*to)),
+            Effect::SetTermEnd { to, .. } => format!("einde termijn nu {}", dutch(*to)),
             Effect::RecordContact { date, channel, .. } => {
                 format!("contact geregistreerd ({channel}, {})", dutch(*date))
             }
@@ -279,8 +279,21 @@ impl Effect {
 /// geregistreerd (…)". Repeated phrases (several items closed at once) are said once.
 pub fn summary(effects: &[Effect]) -> String {
     let mut parts: Vec<String> = Vec::new();
-    for text in effects.iter().filter_map(Effect::describe) {
-        if !parts.contains(&text) {
+    let handled: Vec<&str> = effects
+        .iter()
+        .filter_map(|e| match e {
+            Effect::CloseItem { outcome, .. } => Some(outcome.as_str()),
+            _ => None,
+        })
+        .collect();
+    for effect in effects {
+        // An activity finished with the outcome its item was handled with goes
+        // without saying.
+        if matches!(effect, Effect::FinishActivity { outcome, .. } if handled.contains(&outcome.as_str()))
+        {
+            continue;
+        }
+        if let Some(text) = effect.describe().filter(|t| !parts.contains(t)) {
             parts.push(text);
         }
     }

@@ -127,6 +127,12 @@ pub enum InputError {
     OnlyHersteltermijnOnApplication { id: i64 },
     #[error("{date} is al een feestdag: {name}")]
     AlreadyHoliday { date: NaiveDate, name: String },
+    #[error("de datum {0} bestaat niet")]
+    NoSuchDate(String),
+    #[error("een wettelijke termijn kan niet meer worden uitgesteld: {article}, uiterlijk {end}")]
+    CannotPostponeLegal { article: String, end: NaiveDate },
+    #[error("een besluit buiten behandeling wordt pas bekendgemaakt na het ongebruikt verstrijken van de hersteltermijn (t/m {end}, Awb 4:5 lid 1)")]
+    NotHandledTooEarly { end: NaiveDate },
     #[error("ongeldige tijd '{0}': gebruik UU:MM, bijvoorbeeld 09:30")]
     Time(String),
     #[error("jaar {0} valt buiten 1900–2200")]

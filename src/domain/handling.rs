@@ -298,6 +298,13 @@ pub fn postpone_item(
         .and_then(|a| a.term.as_ref().map(|r| (a, r)))
     {
         let last = add_days(a.activity.end_date, a.activity_type.due_offset_days.max(0));
+        if last <= ctx.item.due_date || last < env.today {
+            // No later date lies within the term: say so, not which date to try.
+            return Err(InputError::CannotPostponeLegal {
+                article: rule.article.clone(),
+                end: last,
+            });
+        }
         if to > last {
             return Err(InputError::PastLegalTerm {
                 article: rule.article.clone(),

@@ -46,9 +46,10 @@ pub struct TermEnd {
 impl TermEnd {
     /// The explanation in one Dutch sentence per step, for the dossier.
     pub fn explanation(&self) -> String {
+        let days = (self.nominal_end - self.from).num_days();
         let mut lines = vec![format!(
-            "{} dagen na {}: {} ({})",
-            (self.nominal_end - self.from).num_days(),
+            "{days} {} na {}: {} ({})",
+            if days == 1 { "dag" } else { "dagen" },
             dutch(self.from),
             dutch(self.nominal_end),
             self.article
@@ -122,8 +123,8 @@ pub fn term_end(
             extensions.push(Extension {
                 days: (end - before).num_days(),
                 reason: format!(
-                    "eindigt niet op {} maar op de eerstvolgende werkdag (Atw art. 1)",
-                    reasons.join(", ")
+                    "eindigt niet op {}, maar op de eerstvolgende werkdag (Atw art. 1)",
+                    or_list(&reasons)
                 ),
             });
         }
@@ -141,6 +142,15 @@ pub fn term_end(
             .map(unknown_year_note)
             .into_iter()
             .collect(),
+    }
+}
+
+/// "zaterdag", "zaterdag of zondag", "Eerste Kerstdag, Tweede Kerstdag of zondag".
+fn or_list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} of {last}", rest.join(", ")),
     }
 }
 
@@ -241,7 +251,7 @@ mod tests {
         assert_eq!(end.days_added, 3);
         assert!(
             end.explanation()
-                .contains("Eerste Kerstdag, Tweede Kerstdag, zondag"),
+                .contains("Eerste Kerstdag, Tweede Kerstdag of zondag, maar"),
             "{}",
             end.explanation()
         );

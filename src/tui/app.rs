@@ -316,11 +316,13 @@ impl App {
             }
             Action::CloseItem => {
                 if let Some(item) = self.worklist.selected() {
+                    // The client first: a title cut off at the right is still about
+                    // the right person.
                     let popup = popup::item_outcomes(
                         &self.catalog,
                         item.id,
                         &item.kind,
-                        &item.title,
+                        &format!("{} — {}", item.client_name, item.title),
                         today,
                     );
                     self.popups.push(popup);
