@@ -265,3 +265,88 @@ proptest! {
         prop_assert_eq!(verdict, "ok");
     }
 }
+
+#[test]
+fn a_version_1_bundle_gets_its_suspensions_and_goal_status_on_import() {
+    let db = Db::new();
+    let client = db.client("Jan de Vries", "job_ready").to_string();
+    let app = db.aanvraag("2026-10-01", &client, "2026-10-01");
+    let herstel = db
+        .on(
+            "2026-10-05",
+            &["aanvraag", "herstel", &app, "--missing", "Loonstroken"],
+        )
+        .trim()
+        .to_owned();
+    db.on(
+        "2026-10-12",
+        &["activity", "close", &herstel, "--outcome", "ontvangen"],
+    );
+    db.on("2026-10-12", &["plan", "new", "--client", &client]);
+    let goal = db
+        .on(
+            "2026-10-12",
+            &[
+                "plan",
+                "goal",
+                "--client",
+                &client,
+                "--text",
+                "VCA",
+                "--domain",
+                "werk",
+                "--deadline",
+                "2026-10-20",
+            ],
+        )
+        .trim()
+        .to_owned();
+    db.on("2026-10-21", &["sweep"]);
+    let item: i64 = db
+        .conn()
+        .query_row(
+            "SELECT id FROM work_items WHERE kind_code = 'doel'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    db.on(
+        "2026-10-21",
+        &[
+            "item",
+            "close",
+            &item.to_string(),
+            "--outcome",
+            "bijgesteld",
+            "--to",
+            "2026-12-01",
+        ],
+    );
+    let _ = goal;
+    let show = |db: &Db| -> (serde_json::Value, serde_json::Value) {
+        let view = db.json(&["aanvraag", "show", "1", "--json"]);
+        let plans = db.json(&["plan", "show", "1", "--json"]);
+        (
+            serde_json::json!([view["terms"], view["suspensions"]]),
+            plans["current"]["goals"][0]["status"].clone(),
+        )
+    };
+    let before = show(&db);
+    assert_eq!(before.1, "bijgesteld");
+
+    // The same bundle as version 1 wrote it: no suspensions, no goal status.
+    let mut bundle = db.json(&["export"]);
+    bundle["version"] = 1.into();
+    for client in bundle["clients"].as_array_mut().unwrap() {
+        client.as_object_mut().unwrap().remove("suspensions");
+        for goal in client["goals"].as_array_mut().unwrap() {
+            goal.as_object_mut().unwrap().remove("status");
+        }
+    }
+    let other = Db::new();
+    let path = other.path.with_file_name("v1.json");
+    std::fs::write(&path, bundle.to_string()).unwrap();
+    other.ok(&["import", path.to_str().unwrap()]);
+    let after = show(&other);
+    assert_eq!(after, before, "nothing lost between the versions");
+}

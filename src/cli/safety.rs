@@ -102,7 +102,7 @@ pub fn run_import(ctx: &Context, path: &Path) -> anyhow::Result<()> {
             path: path.display().to_string(),
             reason: e.to_string(),
         })?;
-    let ids = ctx.open()?.import(&text)?;
+    let ids = crate::workflow::import_bundle(&mut ctx.open()?, &text, ctx.today)?;
     let list: Vec<String> = ids.iter().map(i64::to_string).collect();
     output::line(&format!(
         "{} klant(en) geïmporteerd: {}",

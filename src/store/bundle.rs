@@ -259,7 +259,8 @@ impl Store {
         if bundle.get("format").and_then(Value::as_str) != Some(FORMAT) {
             return Err(bad("dit is geen inbeeld-bundel (format ontbreekt)"));
         }
-        match bundle.get("version").and_then(Value::as_i64) {
+        let version = bundle.get("version").and_then(Value::as_i64);
+        match version {
             Some(1 | VERSION) => {}
             Some(v) => {
                 return Err(bad(format!(
@@ -299,6 +300,9 @@ impl Store {
                 })?;
                 new_ids.push(id);
             }
+            if version == Some(1) {
+                upgrade_version_1(conn, &new_ids)?;
+            }
             w.audit(
                 "bundle.import",
                 "database",
@@ -308,6 +312,34 @@ impl Store {
             Ok(new_ids)
         })
     }
+}
+
+/// A version-1 bundle has no suspension periods and no goal status: they are
+/// derived as the schema upgrade to version 2 derives them.
+fn upgrade_version_1(conn: &Connection, clients: &[i64]) -> Result<()> {
+    for client in clients {
+        conn.execute(
+            "INSERT INTO suspensions (application_id, activity_id, from_date, to_date, created_at)
+             SELECT application_id, id, date(start_date, '+1 day'),
+                 CASE WHEN status = 'closed' AND outcome_code = 'ontvangen' AND closed_on <= end_date
+                      THEN max(date(closed_on, '-1 day'), start_date) ELSE end_date END,
+                 created_at
+             FROM activities WHERE client_id = ?1 AND application_id IS NOT NULL
+               AND term_rule IS NULL",
+            [client],
+        )?;
+        conn.execute(
+            "UPDATE goals SET status = coalesce(
+                 (SELECT a.outcome_code FROM activities a WHERE a.id = goals.activity_id),
+                 CASE WHEN EXISTS (SELECT 1 FROM work_items w WHERE w.source = 'activity'
+                         AND w.source_activity_id = goals.activity_id
+                         AND w.outcome_code = 'bijgesteld')
+                      THEN 'bijgesteld' ELSE 'loopt' END)
+             WHERE plan_id IN (SELECT id FROM plans WHERE client_id = ?1)",
+            [client],
+        )?;
+    }
+    Ok(())
 }
 
 fn object<'a>(value: &'a Value, what: &str) -> Result<&'a Map<String, Value>> {

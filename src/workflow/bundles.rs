@@ -1,0 +1,35 @@
+//! Handover bundles in: the rows come as they were (lossless), then the running
+//! terms of the imported aanvragen are brought to the rules of this program.
+
+use chrono::NaiveDate;
+
+use super::{apply, Done, World};
+use crate::store::{Result, Store};
+
+/// Imports a bundle in one transaction, then computes the running terms of the
+/// clients' open aanvragen again. Returns the new client ids.
+pub fn import_bundle(store: &mut Store, text: &str, today: NaiveDate) -> Result<Vec<i64>> {
+    let clients = store.import(text)?;
+    let mut open = Vec::new();
+    for client in &clients {
+        open.extend(
+            store
+                .applications(*client)?
+                .into_iter()
+                .filter(|a| a.application.is_open())
+                .map(|a| a.application.id),
+        );
+    }
+    if !open.is_empty() {
+        reconcile(store, open, today)?;
+    }
+    Ok(clients)
+}
+
+/// Brings the running terms of these aanvragen to the ends the rules give now.
+fn reconcile(store: &mut Store, applications: Vec<i64>, today: NaiveDate) -> Result<Done> {
+    store.write(|w| {
+        let world = World::read(w, today)?;
+        apply(w, &world, Vec::new(), applications)
+    })
+}
