@@ -424,6 +424,18 @@ fn a_legal_item_is_postponed_within_its_term_only() {
         ],
         "kan niet meer worden uitgesteld: Awb 4:13 lid 2, uiterlijk 2026-11-26",
     );
+    // Moved past it behind the program's back: check says so.
+    db.conn()
+        .execute(
+            "UPDATE work_items SET due_date = '2026-12-01' WHERE id = ?1",
+            [&item],
+        )
+        .unwrap();
+    let out = db.cmd_on("2026-11-12").arg("check").output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stdout).contains(&format!(
+        "werkitem {item} is uitgesteld voorbij het einde van zijn wettelijke termijn (2026-11-26)"
+    )));
 }
 
 #[test]

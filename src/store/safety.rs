@@ -106,6 +106,24 @@ impl Store {
                 "activiteit {id} is op {end} verlopen zonder werkitem voor die cyclus, ook na de sweep"
             ));
         }
+        // A statutory item never waits past the end of its term.
+        let late: Vec<(i64, String)> = conn
+            .prepare(
+                "SELECT w.id, date(a.end_date, '+' || t.due_offset_days || ' days')
+                 FROM work_items w JOIN work_item_kinds k ON k.code = w.kind_code
+                 JOIN activities a ON a.id = w.source_activity_id
+                 JOIN activity_types t ON t.code = a.type_code
+                 WHERE w.status = 'open' AND k.legal = 1 AND a.term_rule IS NOT NULL
+                   AND w.source_end_date = a.end_date
+                   AND w.due_date > date(a.end_date, '+' || t.due_offset_days || ' days')",
+            )?
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        for (id, end) in late {
+            report.invariants.push(format!(
+                "werkitem {id} is uitgesteld voorbij het einde van zijn wettelijke termijn ({end})"
+            ));
+        }
         let wrong: Vec<(i64, String, String)> = conn
             .prepare(
                 "SELECT w.id, w.kind_code, w.outcome_code FROM work_items w
