@@ -380,3 +380,23 @@ fn the_schema_refuses_what_the_rules_forbid() {
     );
     assert!(closed_without_outcome.is_err(), "closing needs an outcome");
 }
+
+#[test]
+fn the_demo_names_each_item_after_its_own_activity() {
+    let db = common::Db::new();
+    let mut store = Store::open(&db.path).unwrap();
+    inbeeld::demo::generate(&mut store, inbeeld::demo::Options::default(), today()).unwrap();
+    let mismatched: i64 = db
+        .conn()
+        .query_row(
+            "SELECT count(*) FROM work_items w JOIN activities a ON a.id = w.source_activity_id
+             JOIN activity_types t ON t.code = a.type_code
+             WHERE w.source = 'activity'
+               AND w.title <> CASE WHEN a.title = t.name THEN t.expiry_title
+                                   ELSE t.expiry_title || ' — ' || a.title END",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(mismatched, 0);
+}

@@ -254,14 +254,10 @@ fn generate_client(
         } else {
             None
         };
-        loader.activity(
-            id,
-            type_code,
-            pick(rng, words::titles(type_code)),
-            start,
-            end,
-            closed,
-        )?;
+        // The same title as its handled item's; the second draw keeps every later
+        // draw of the seed where it was.
+        let _ = pick(rng, words::titles(type_code));
+        loader.activity(id, type_code, title, start, end, closed)?;
         start = days_after(start, rng.random_range(40..110));
     }
 
