@@ -58,6 +58,8 @@ pub struct TermActivity {
     pub rule: String,
     /// The day after which the current cycle runs.
     pub term_from: NaiveDate,
+    /// How its end was computed, as stored.
+    pub note: Option<String>,
 }
 
 /// Days on which the beslistermijn does not run, on account of one hersteltermijn.
@@ -260,11 +262,17 @@ pub fn reconcile(ctx: &ApplicationContext, env: &Env) -> Vec<Effect> {
         .filter(|t| t.activity.status == ActivityStatus::Open)
         .filter_map(|t| {
             let end = computed_end(ctx, t, env)?;
-            (end.end != t.activity.end_date).then(|| Effect::SetTermEnd {
-                activity: t.activity.id,
-                from: t.activity.end_date,
-                to: end.end,
-                explanation: end.explanation(),
+            let explanation = end.explanation();
+            // Also when only the explanation changed: fewer days suspended can end on
+            // the same day after the Atw, and the days it names must be the days
+            // counted.
+            (end.end != t.activity.end_date || Some(&explanation) != t.note.as_ref()).then(|| {
+                Effect::SetTermEnd {
+                    activity: t.activity.id,
+                    from: t.activity.end_date,
+                    to: end.end,
+                    explanation,
+                }
             })
         })
         .collect()
@@ -754,6 +762,52 @@ mod tests {
         adjourned.suspensions.clear();
         adjourned.application.adjourned_on = Some(d("2026-11-27"));
         assert_eq!(end(&adjourned).end, d("2026-11-26"));
+    }
+
+    #[test]
+    fn the_explanation_follows_the_days_even_when_the_end_stays() {
+        // One day less suspended, but the Atw lands on the same Monday: the end
+        // stays, the days it names must not.
+        let mut app = ctx("2026-10-01", &[("2026-10-06", "2026-10-09")]);
+        let end = end(&app);
+        app.terms.push(TermActivity {
+            activity: Activity {
+                id: 5,
+                client_id: 1,
+                type_code: BESLISTERMIJN.into(),
+                title: "Beslistermijn".into(),
+                start_date: d("2026-10-01"),
+                end_date: end.end,
+                status: ActivityStatus::Open,
+                outcome: None,
+                outcome_note: None,
+                closed_on: None,
+                time: None,
+                channel: None,
+            },
+            rule: BESLISTERMIJN.into(),
+            term_from: d("2026-10-01"),
+            note: Some("verouderd".into()),
+        });
+        let catalog = Catalog::default();
+        let calendar = LegalCalendar::default();
+        let env = Env {
+            catalog: &catalog,
+            calendar: &calendar,
+            today: d("2026-11-23"),
+        };
+        let effects = reconcile(&app, &env);
+        assert_eq!(
+            effects,
+            vec![Effect::SetTermEnd {
+                activity: 5,
+                from: end.end,
+                to: end.end,
+                explanation: end.explanation(),
+            }]
+        );
+        app.terms[0].note = Some(end.explanation());
+        assert!(reconcile(&app, &env).is_empty(), "nothing when all agrees");
     }
 
     #[test]

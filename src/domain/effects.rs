@@ -244,6 +244,7 @@ impl Effect {
                 format!("activiteit afgesloten ({outcome})")
             }
             Effect::NewCycle { to, .. } => format!("nieuwe einddatum {}", dutch(*to)),
+            Effect::SetTermEnd { from, to, .. } if from == to => return None,
             Effect::SetTermEnd { to, .. } => format!("einde termijn nu {}", dutch(*to)),
             Effect::RecordContact { date, channel, .. } => {
                 format!("contact geregistreerd ({channel}, {})", dutch(*date))

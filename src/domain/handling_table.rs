@@ -238,6 +238,7 @@ fn aanvraag() -> ApplicationContext {
         activity: activity(id, rule, "2026-10-01", end),
         rule: rule.into(),
         term_from: d("2026-10-01"),
+        note: None,
     };
     ApplicationContext {
         application: Application {

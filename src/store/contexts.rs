@@ -79,10 +79,11 @@ pub(crate) fn application_context(conn: &Connection, id: i64) -> Result<Applicat
     let mut hersteltermijnen = Vec::new();
     for a in application_activities(conn, id)? {
         match rows.iter().find(|r| r.0 == a.id) {
-            Some((_, rule, from, _)) => terms.push(TermActivity {
+            Some((_, rule, from, note)) => terms.push(TermActivity {
                 activity: a,
                 rule: rule.clone(),
                 term_from: *from,
+                note: note.clone(),
             }),
             None => hersteltermijnen.push(a),
         }
