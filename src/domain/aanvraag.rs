@@ -266,13 +266,12 @@ pub fn reconcile(ctx: &ApplicationContext, env: &Env) -> Vec<Effect> {
             // Also when only the explanation changed: fewer days suspended can end on
             // the same day after the Atw, and the days it names must be the days
             // counted.
-            (end.end != t.activity.end_date || Some(&explanation) != t.note.as_ref()).then(|| {
-                Effect::SetTermEnd {
-                    activity: t.activity.id,
-                    from: t.activity.end_date,
-                    to: end.end,
-                    explanation,
-                }
+            let changed = end.end != t.activity.end_date || Some(&explanation) != t.note.as_ref();
+            changed.then_some(Effect::SetTermEnd {
+                activity: t.activity.id,
+                from: t.activity.end_date,
+                to: end.end,
+                explanation,
             })
         })
         .collect()
