@@ -653,6 +653,20 @@ fn a_verdaging_moves_the_beslistermijn_within_the_eight_weeks_only() {
         .as_str()
         .unwrap()
         .contains("Awb 4:14 lid 3): advies arts"));
+    // One verdaging only (Awb 4:14 lid 3).
+    db.refused_on(
+        "2026-12-10",
+        &[
+            "aanvraag",
+            "adjourn",
+            &app,
+            "--to",
+            "2027-02-04",
+            "--reason",
+            "nog een advies",
+        ],
+        "al verdaagd tot 2027-01-07",
+    );
     let late = add("2026-10-02");
     db.on("2026-11-30", &["sweep"]);
     db.refused_on(

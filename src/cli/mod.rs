@@ -71,8 +71,11 @@ impl Context {
     /// Opens the database; at the first start of a day it is checked and backed up
     /// first (see `Store::daily_backup`).
     pub fn open(&self) -> anyhow::Result<Store> {
-        let store = Store::open(&self.db)?;
+        let mut store = Store::open(&self.db)?;
         store.daily_backup(self.today)?;
+        if store.upgraded() {
+            workflow::reconcile_all(&mut store, self.today)?;
+        }
         Ok(store)
     }
 

@@ -154,8 +154,9 @@ pub fn beslistermijn_end(ctx: &ApplicationContext, env: &Env) -> Option<TermEnd>
             .find(|h| h.id == id)
             .map_or_else(|| format!("hersteltermijn {id}"), |h| h.title.clone())
     };
-    // Events in the order they happened: an invitation the day before its
-    // suspension starts, a verdaging on its day.
+    // Events in the order they take effect: a suspension on its first day, a
+    // verdaging on its day (a hersteltermijn given on the day of a verdaging
+    // suspends the new term).
     enum Event<'a> {
         Suspension(&'a SuspensionPeriod),
         Adjourn(NaiveDate, NaiveDate),
@@ -163,7 +164,7 @@ pub fn beslistermijn_end(ctx: &ApplicationContext, env: &Env) -> Option<TermEnd>
     let mut events: Vec<(NaiveDate, Event)> = ctx
         .suspensions
         .iter()
-        .map(|p| (add_days(p.from, -1), Event::Suspension(p)))
+        .map(|p| (p.from, Event::Suspension(p)))
         .collect();
     if let (Some(on), Some(to)) = (ctx.application.adjourned_on, ctx.application.adjourned_to) {
         events.push((on, Event::Adjourn(on, to)));
@@ -602,6 +603,9 @@ pub fn adjourn(
 ) -> Result<Vec<Effect>, InputError> {
     let reason = required_text("de reden van de verdaging", reason)?;
     require_received(ctx)?;
+    if let Some(to) = ctx.application.adjourned_to {
+        return Err(InputError::AlreadyAdjourned { to });
+    }
     let Some(end) = beslistermijn_end(ctx, env) else {
         return Err(InputError::NoApplication {
             id: ctx.application.id,

@@ -109,6 +109,8 @@ pub enum InputError {
     NotHandledWithoutHerstel { id: i64 },
     #[error("verdagen kan alleen binnen de beslistermijn; die liep af op {end} (Awb 4:14 lid 3)")]
     AdjournTooLate { end: NaiveDate },
+    #[error("de beslistermijn is al verdaagd tot {to}; Awb 4:14 lid 3 kent één verdaging")]
+    AlreadyAdjourned { to: NaiveDate },
     #[error("de verdaging moet na het huidige einde van de beslistermijn ({end}) liggen")]
     AdjournNotLater { end: NaiveDate },
     #[error("klant {client} heeft meer dan één open aanvraag ({open}); kies de aanvraag waar de hersteltermijn bij hoort")]

@@ -132,8 +132,10 @@ impl Write<'_> {
                     "UPDATE activities SET end_date = ?2, term_note = ?3 WHERE id = ?1",
                     params![activity, to, explanation],
                 )?;
-                // The item of the cycle is about the same deadline: it moves along.
-                tx.execute(
+                // The item of the cycle is about the same deadline: it moves along
+                // (when only the explanation changed, it keeps its date).
+                if from != to {
+                    tx.execute(
                     "UPDATE work_items SET source_end_date = ?2,
                          due_date = date(?2, '+' || (SELECT t.due_offset_days FROM activities a
                              JOIN activity_types t ON t.code = a.type_code WHERE a.id = ?1) || ' days')
@@ -141,6 +143,7 @@ impl Write<'_> {
                        AND source_end_date = ?3",
                     params![activity, to, from],
                 )?;
+                }
                 tx.execute(
                     "UPDATE activities SET expired_end_date = end_date WHERE id = ?1
                        AND EXISTS (SELECT 1 FROM work_items w WHERE w.source = 'activity'

@@ -328,6 +328,16 @@ fn upgrade_version_1(conn: &Connection, clients: &[i64]) -> Result<()> {
                AND term_rule IS NULL",
             [client],
         )?;
+        // The current cycle of a repeating term: one rule length on per cycle provided.
+        conn.execute(
+            "UPDATE activities SET term_from = date(start_date, '+' || (
+                 (SELECT r.length_days FROM term_rules r WHERE r.code = activities.term_rule) *
+                 (SELECT count(*) FROM work_items w WHERE w.source = 'activity'
+                     AND w.source_activity_id = activities.id AND w.outcome_code = 'verstrekt'))
+                 || ' days')
+             WHERE client_id = ?1 AND term_rule IS NOT NULL AND term_from IS NULL",
+            [client],
+        )?;
         conn.execute(
             "UPDATE goals SET status = coalesce(
                  (SELECT a.outcome_code FROM activities a WHERE a.id = goals.activity_id),

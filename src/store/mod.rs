@@ -40,6 +40,8 @@ pub struct Store {
     conn: Connection,
     path: PathBuf,
     actor: String,
+    /// Opening brought an older file to this schema version.
+    upgraded: bool,
 }
 
 /// A write in progress: one SQLite transaction plus who is making it, so that every
@@ -75,16 +77,23 @@ impl Store {
     /// exist, and upgrading an older schema. Refuses, without touching it, a file
     /// that is not an inbeeld database or that a newer inbeeld made.
     pub fn open(path: &Path) -> Result<Store> {
-        let (conn, actor) = open::open(path)?;
+        let (conn, actor, upgraded) = open::open(path)?;
         Ok(Store {
             conn,
             path: path.to_owned(),
             actor,
+            upgraded,
         })
     }
 
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// Whether opening brought an older file to this schema version: its running
+    /// terms are then computed again by the rules of this version.
+    pub fn upgraded(&self) -> bool {
+        self.upgraded
     }
 
     /// For tests: lets the file grow to at most `pages` pages, as a full disk would.

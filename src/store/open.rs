@@ -38,7 +38,7 @@ pub fn default_path() -> Option<PathBuf> {
         .map(|dirs| dirs.data_dir().join("inbeeld.sqlite"))
 }
 
-pub(super) fn open(path: &Path) -> Result<(Connection, String)> {
+pub(super) fn open(path: &Path) -> Result<(Connection, String, bool)> {
     refuse_non_sqlite(path)?;
     if let Some(folder) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
         fs::create_dir_all(folder).map_err(|source| StoreError::Open {
@@ -61,13 +61,13 @@ pub(super) fn open(path: &Path) -> Result<(Connection, String)> {
     // Room for the pages the werkvoorraad and caseload read again on every refresh
     // (the default is 2 MiB); taken only as pages are read.
     conn.pragma_update(None, "cache_size", -16_384i64)?;
-    upgrade(&mut conn, path)?;
+    let upgraded = upgrade(&mut conn, path)?;
     let actor = conn.query_row(
         "SELECT name FROM case_managers ORDER BY id LIMIT 1",
         [],
         |row| row.get(0),
     )?;
-    Ok((conn, actor))
+    Ok((conn, actor, upgraded))
 }
 
 /// A non-empty file must start with SQLite's header; SQLite itself would only notice
@@ -150,7 +150,8 @@ fn recognise(conn: &Connection, path: &Path) -> Result<()> {
 /// Brings the file to `SCHEMA_VERSION`, one step per transaction. The version is read
 /// again under the write lock, so two processes opening a new file at once do not
 /// both create it.
-fn upgrade(conn: &mut Connection, path: &Path) -> Result<()> {
+fn upgrade(conn: &mut Connection, path: &Path) -> Result<bool> {
+    let before: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
     loop {
         // A step that rebuilds a table runs with foreign keys off (they cannot be
         // switched inside a transaction) and checks them before it commits.
@@ -158,7 +159,8 @@ fn upgrade(conn: &mut Connection, path: &Path) -> Result<()> {
         let step = upgrade_step(conn, path);
         conn.pragma_update(None, "foreign_keys", true)?;
         if step? {
-            return Ok(());
+            // An existing file brought to this version (not a new one).
+            return Ok(before > 0 && before < SCHEMA_VERSION);
         }
     }
 }

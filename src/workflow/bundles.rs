@@ -26,6 +26,16 @@ pub fn import_bundle(store: &mut Store, text: &str, today: NaiveDate) -> Result<
     Ok(clients)
 }
 
+/// Brings the running terms of every open aanvraag to the rules of this version
+/// (after a file was upgraded).
+pub fn reconcile_all(store: &mut Store, today: NaiveDate) -> Result<Done> {
+    store.write(|w| {
+        let world = World::read(w, today)?;
+        let open = w.open_applications()?;
+        apply(w, &world, Vec::new(), open)
+    })
+}
+
 /// Brings the running terms of these aanvragen to the ends the rules give now.
 fn reconcile(store: &mut Store, applications: Vec<i64>, today: NaiveDate) -> Result<Done> {
     store.write(|w| {

@@ -23,7 +23,7 @@ pub use aanvragen::{
 };
 pub use activities::{add_activity, close_activity, extend_activity};
 pub use appointments::add_appointment;
-pub use bundles::import_bundle;
+pub use bundles::{import_bundle, reconcile_all};
 pub use calendar::add_declared_holiday;
 pub use items::{add_follow_up, close_item, postpone_item};
 pub use journal::{add_client, add_contact, add_note};

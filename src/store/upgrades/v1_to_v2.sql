@@ -67,7 +67,8 @@ ALTER TABLE activities ADD COLUMN term_from TEXT
     CHECK (term_from IS NULL OR date(term_from) IS term_from);
 ALTER TABLE activities ADD COLUMN follows_activity_id INTEGER REFERENCES activities (id);
 -- The voorschot's current cycle: four weeks on for every cycle already provided.
-UPDATE activities SET term_from = date(start_date, '+' || (28 * (SELECT count(*) FROM work_items w
+UPDATE activities SET term_from = date(start_date, '+' || ((SELECT r.length_days FROM term_rules r
+        WHERE r.code = activities.term_rule) * (SELECT count(*) FROM work_items w
         WHERE w.source = 'activity' AND w.source_activity_id = activities.id
           AND w.outcome_code = 'verstrekt')) || ' days')
     WHERE term_rule IS NOT NULL;
