@@ -151,26 +151,32 @@ fn recognise(conn: &Connection, path: &Path) -> Result<()> {
 /// again under the write lock, so two processes opening a new file at once do not
 /// both create it.
 fn upgrade(conn: &mut Connection, path: &Path) -> Result<bool> {
-    let before: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    // The version the file had, read under the write lock of the first step (a
+    // read before it could meet another process creating the file).
+    let mut before = None;
     loop {
         // A step that rebuilds a table runs with foreign keys off (they cannot be
         // switched inside a transaction) and checks them before it commits.
         conn.pragma_update(None, "foreign_keys", false)?;
         let step = upgrade_step(conn, path);
         conn.pragma_update(None, "foreign_keys", true)?;
-        if step? {
+        match step? {
             // An existing file brought to this version (not a new one).
-            return Ok(before > 0 && before < SCHEMA_VERSION);
+            None => return Ok(before.is_some_and(|v| v > 0)),
+            Some(from) => {
+                before.get_or_insert(from);
+            }
         }
     }
 }
 
-/// One step of `upgrade`; `true` when the file is current.
-fn upgrade_step(conn: &mut Connection, path: &Path) -> Result<bool> {
+/// One step of `upgrade`: the version it brought the file from, or `None` when the
+/// file is current.
+fn upgrade_step(conn: &mut Connection, path: &Path) -> Result<Option<i64>> {
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let version: i64 = tx.pragma_query_value(None, "user_version", |r| r.get(0))?;
     if version == SCHEMA_VERSION {
-        return Ok(true);
+        return Ok(None);
     }
     let Some((_, to, sql)) = UPGRADES.iter().find(|(from, _, _)| *from == version) else {
         return Err(StoreError::Newer {
@@ -193,7 +199,7 @@ fn upgrade_step(conn: &mut Connection, path: &Path) -> Result<bool> {
     }
     tx.pragma_update(None, "user_version", *to)?;
     tx.commit()?;
-    Ok(false)
+    Ok(Some(version))
 }
 
 fn initialise(tx: &rusqlite::Transaction) -> Result<()> {
