@@ -305,13 +305,7 @@ pub fn new_application(
     under_27_flag: bool,
     zoektermijn: Option<&TermRule>,
 ) -> Result<NewApplication, InputError> {
-    if on > env.today {
-        return Err(InputError::InFuture {
-            what: "de aanvraag (of melding) van",
-            date: on,
-            today: env.today,
-        });
-    }
+    dated("de aanvraag (of melding) van", on, None, env.today)?;
     let under_27 = match birth_date.and_then(|b| age(b, on)) {
         Some(years) if under_27_flag && years >= 27 => {
             return Err(InputError::Under27Contradicts { on, age: years });
@@ -375,6 +369,28 @@ pub fn opening_terms(ctx: &ApplicationContext, env: &Env) -> Vec<Effect> {
     }
 }
 
+/// A day something happened on: not after today, and not before `earliest` (what
+/// it is, and its day) when there is one.
+fn dated(
+    what: &'static str,
+    date: NaiveDate,
+    earliest: Option<(&'static str, NaiveDate)>,
+    today: NaiveDate,
+) -> Result<(), InputError> {
+    if let Some((before_what, before)) = earliest.filter(|(_, day)| date < *day) {
+        return Err(InputError::Before {
+            what,
+            date,
+            before_what,
+            before,
+        });
+    }
+    if date > today {
+        return Err(InputError::InFuture { what, date, today });
+    }
+    Ok(())
+}
+
 fn require_open(ctx: &ApplicationContext) -> Result<&Application, InputError> {
     let app = &ctx.application;
     if !app.is_open() {
@@ -408,21 +424,8 @@ pub fn receive(
             on: received,
         });
     }
-    if on > env.today {
-        return Err(InputError::InFuture {
-            what: "de ontvangst op",
-            date: on,
-            today: env.today,
-        });
-    }
-    if let Some(reported) = app.reported_on.filter(|r| on < *r) {
-        return Err(InputError::Before {
-            what: "de ontvangst op",
-            date: on,
-            before_what: "de melding",
-            before: reported,
-        });
-    }
+    let reported = app.reported_on.map(|r| ("de melding", r));
+    dated("de ontvangst op", on, reported, env.today)?;
     let mut effects = vec![Effect::ReceiveApplication {
         application: app.id,
         on,
@@ -471,7 +474,7 @@ fn settle_term(
         .filter(|i| i.activity == activity.id)
         .cloned()
         .collect();
-    finish_with_items(env, activity.id, &items, &outcome, Some(note), None)
+    finish_with_items(activity.id, &items, &outcome, Some(note), None)
 }
 
 /// A hersteltermijn on an aanvraag: given on `given`, running to `end`; the
@@ -491,21 +494,12 @@ pub fn give_hersteltermijn(
             end: end.to_string(),
         });
     }
-    if given < received {
-        return Err(InputError::Before {
-            what: "de hersteltermijn gegeven op",
-            date: given,
-            before_what: "de ontvangst van de aanvraag",
-            before: received,
-        });
-    }
-    if given > env.today {
-        return Err(InputError::InFuture {
-            what: "de hersteltermijn gegeven op",
-            date: given,
-            today: env.today,
-        });
-    }
+    dated(
+        "de hersteltermijn gegeven op",
+        given,
+        Some(("de ontvangst van de aanvraag", received)),
+        env.today,
+    )?;
     let app = &ctx.application;
     Ok(vec![
         Effect::AddActivity {
@@ -536,21 +530,12 @@ pub fn decide(
 ) -> Result<Vec<Effect>, InputError> {
     let app = require_open(ctx)?;
     let start = app.received_on.or(app.reported_on).unwrap_or(made_known);
-    if made_known < start {
-        return Err(InputError::Before {
-            what: "de bekendmaking op",
-            date: made_known,
-            before_what: "de ontvangst van de aanvraag",
-            before: start,
-        });
-    }
-    if made_known > env.today {
-        return Err(InputError::InFuture {
-            what: "de bekendmaking op",
-            date: made_known,
-            today: env.today,
-        });
-    }
+    dated(
+        "de bekendmaking op",
+        made_known,
+        Some(("de ontvangst van de aanvraag", start)),
+        env.today,
+    )?;
     if decision == Decision::NotHandled {
         let Some(ran_out) = ctx.herstel_unused(env) else {
             return Err(InputError::NotHandledWithoutHerstel { id: app.id });

@@ -388,14 +388,12 @@ fn contact_effects(
 /// Finishes an activity with an outcome and closes its open items: its own with the
 /// same outcome, a reminder (nabellen) as lapsed.
 pub fn finish_with_items(
-    env: &Env,
     activity: i64,
     open_items: &[OpenItem],
     outcome: &str,
     note: Option<&str>,
     except: Option<i64>,
 ) -> Vec<Effect> {
-    let _ = env;
     let mut effects = vec![Effect::FinishActivity {
         activity,
         outcome: outcome.to_owned(),
@@ -418,9 +416,8 @@ pub fn finish_with_items(
     effects
 }
 
-fn finish(env: &Env, a: &ActivityContext, c: &Checked, except: Option<i64>) -> Vec<Effect> {
+fn finish(a: &ActivityContext, c: &Checked, except: Option<i64>) -> Vec<Effect> {
     let mut effects = finish_with_items(
-        env,
         a.activity.id,
         &a.open_items,
         &c.outcome,
@@ -464,7 +461,7 @@ fn settle(
                 }));
                 return Ok(effects);
             }
-            effects.extend(finish(env, a, c, except));
+            effects.extend(finish(a, c, except));
         }
         OutcomeEffect::Contact | OutcomeEffect::Called | OutcomeEffect::NoShow
             if a.is_appointment() =>
@@ -496,7 +493,7 @@ fn settle(
                     None,
                 ));
             }
-            effects.extend(finish(env, a, c, except));
+            effects.extend(finish(a, c, except));
             if c.effect == OutcomeEffect::NoShow {
                 let date = c.new_date.ok_or_else(|| InputError::NeedsNewDate {
                     outcome: c.outcome.clone(),
@@ -535,10 +532,10 @@ fn settle(
                 c.note.clone(),
                 None,
             ));
-            effects.extend(finish(env, a, c, except));
+            effects.extend(finish(a, c, except));
         }
         OutcomeEffect::Received => {
-            effects.extend(finish(env, a, c, except));
+            effects.extend(finish(a, c, except));
             if let Some(app) = a.suspends() {
                 effects.push(Effect::SetSuspensionEnd {
                     application: app.application.id,
@@ -553,7 +550,7 @@ fn settle(
                     end: activity.end_date,
                 });
             }
-            effects.extend(finish(env, a, c, except));
+            effects.extend(finish(a, c, except));
             if let Some(app) = a.suspends() {
                 let mut after = app.clone();
                 after
@@ -585,7 +582,7 @@ fn settle(
                 .retain(|e| !matches!(e, Effect::CloseItem { item, .. } if Some(*item) == except));
             effects.extend(decided);
         }
-        OutcomeEffect::NoShow | OutcomeEffect::Finish => effects.extend(finish(env, a, c, except)),
+        OutcomeEffect::NoShow | OutcomeEffect::Finish => effects.extend(finish(a, c, except)),
     }
     Ok(effects)
 }
@@ -595,11 +592,10 @@ fn settle(
 /// vastgesteld").
 fn next_cycle(env: &Env, a: &ActivityContext) -> Option<Effect> {
     let rule = a.term.as_ref()?;
-    let app = a
-        .application
+    // Only while the aanvraag is undecided.
+    a.application
         .as_ref()
         .filter(|app| app.application.is_open())?;
-    let _ = app;
     let from = add_days(
         a.term_from.unwrap_or(a.activity.start_date),
         rule.length_days,

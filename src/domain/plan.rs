@@ -52,14 +52,7 @@ pub fn replace(env: &Env, evaluation: Option<&ActivityContext>, version: i64) ->
                 .find(|o| *o == LAPSED)
                 .cloned()
                 .unwrap_or_else(|| LAPSED.to_owned());
-            finish_with_items(
-                env,
-                a.activity.id,
-                &a.open_items,
-                &outcome,
-                Some(&note),
-                None,
-            )
+            finish_with_items(a.activity.id, &a.open_items, &outcome, Some(&note), None)
         })
         .unwrap_or_default()
 }

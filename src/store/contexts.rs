@@ -162,7 +162,11 @@ pub(crate) fn item_context(conn: &Connection, catalog: &Catalog, id: i64) -> Res
         .source_activity_id
         .map(|a| activity_context(conn, catalog, a))
         .transpose()?;
-    let client = client_context(conn, catalog, stored.item.client_id)?;
+    // The activity's context has the client already.
+    let client = match &activity {
+        Some(a) => a.client.clone(),
+        None => client_context(conn, catalog, stored.item.client_id)?,
+    };
     Ok(ItemContext {
         cycle_end: stored.source_end_date,
         outcome: stored.outcome,

@@ -514,7 +514,7 @@ impl App {
 
     fn open_dossier(&mut self, id: i64) {
         let today = self.session.today;
-        let loaded = DossierView::load(&self.store, id, today, &self.catalog);
+        let loaded = DossierView::load(&self.store, id, today);
         match loaded {
             Ok(view) => {
                 self.dossier = Some(view);

@@ -96,13 +96,7 @@ pub struct DossierView {
 
 impl DossierView {
     /// Loads everything the dossier shows of one client.
-    pub fn load(
-        store: &Store,
-        id: i64,
-        today: NaiveDate,
-        catalog: &Catalog,
-    ) -> Result<DossierView> {
-        let _ = catalog;
+    pub fn load(store: &Store, id: i64, today: NaiveDate) -> Result<DossierView> {
         let mut view = DossierView {
             dossier: store.dossier(id, today)?,
             plan: store.plan_history(id)?,
