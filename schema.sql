@@ -32,6 +32,13 @@ CREATE TABLE categories (
     contact_rhythm_days INTEGER NOT NULL CHECK (contact_rhythm_days > 0)
 );
 
+-- Why a client left the caseload (uitstroom).
+CREATE TABLE end_reasons (
+    code       TEXT PRIMARY KEY CHECK (code GLOB '[a-z]*' AND code NOT GLOB '*[^a-z0-9_]*'),
+    name       TEXT NOT NULL,
+    sort_order INTEGER NOT NULL
+);
+
 CREATE TABLE channels (
     code       TEXT PRIMARY KEY CHECK (code GLOB '[a-z]*' AND code NOT GLOB '*[^a-z0-9_]*'),
     name       TEXT NOT NULL,
@@ -144,11 +151,31 @@ CREATE TABLE clients (
     -- The latest contact that took place (no-shows excluded), kept by the triggers on
     -- `contacts`, so the contact rhythm needs no search per client.
     last_contact_on    TEXT CHECK (last_contact_on IS NULL OR date(last_contact_on) IS last_contact_on),
-    created_at         TEXT NOT NULL
+    created_at         TEXT NOT NULL,
+    -- Uitstroom: the client left the caseload on this day, for this reason; a
+    -- heraanmelding clears both (the audit log keeps the history).
+    ended_on           TEXT CHECK (ended_on IS NULL OR date(ended_on) IS ended_on),
+    end_reason         TEXT REFERENCES end_reasons (code)
 );
 CREATE INDEX clients_by_name ON clients (name);
--- The contact rhythm of every client, read from the index rather than the rows.
-CREATE INDEX clients_rhythm ON clients (category_code, last_contact_on, registered_on);
+-- The contact rhythm of every client in the caseload, read from the index rather
+-- than the rows.
+CREATE INDEX clients_rhythm ON clients (category_code, last_contact_on, registered_on)
+    WHERE ended_on IS NULL;
+
+-- Doorstroom: a dated change of category with its reason, kept as history.
+CREATE TABLE category_changes (
+    id         INTEGER PRIMARY KEY,
+    client_id  INTEGER NOT NULL REFERENCES clients (id),
+    from_code  TEXT NOT NULL REFERENCES categories (code),
+    to_code    TEXT NOT NULL REFERENCES categories (code),
+    changed_on TEXT NOT NULL CHECK (date(changed_on) IS changed_on),
+    reason     TEXT NOT NULL CHECK (length(trim(reason)) > 0),
+    created_at TEXT NOT NULL,
+    -- Set when the edit that made the row was undone: nothing is deleted.
+    undone_at  TEXT
+);
+CREATE INDEX category_changes_by_client ON category_changes (client_id, changed_on);
 
 -- An aanvraag (application for bijstand): its beslistermijn and voorschot run from
 -- `received_on`; for a person under 27 a zoektermijn runs from the melding first,
@@ -285,9 +312,24 @@ CREATE TABLE postponements (
     from_date    TEXT NOT NULL CHECK (date(from_date) IS from_date),
     to_date      TEXT NOT NULL CHECK (date(to_date) IS to_date),
     reason       TEXT NOT NULL CHECK (length(trim(reason)) > 0),
-    at           TEXT NOT NULL
+    at           TEXT NOT NULL,
+    undone_at    TEXT
 );
 CREATE INDEX postponements_by_item ON postponements (work_item_id);
+
+-- A handled work item taken back into the werkvoorraad (a correction): its earlier
+-- handling is kept here.
+CREATE TABLE reopenings (
+    id           INTEGER PRIMARY KEY,
+    work_item_id INTEGER NOT NULL REFERENCES work_items (id),
+    outcome_code TEXT NOT NULL REFERENCES outcomes (code),
+    outcome_note TEXT,
+    closed_at    TEXT NOT NULL,
+    reason       TEXT NOT NULL CHECK (length(trim(reason)) > 0),
+    at           TEXT NOT NULL,
+    undone_at    TEXT
+);
+CREATE INDEX reopenings_by_item ON reopenings (work_item_id);
 
 CREATE TABLE contacts (
     id           INTEGER PRIMARY KEY,
@@ -297,11 +339,13 @@ CREATE TABLE contacts (
     note         TEXT,
     -- A registered no-show counts for the client's history, not as a contact.
     no_show      INTEGER NOT NULL DEFAULT 0 CHECK (no_show IN (0, 1)),
-    created_at   TEXT NOT NULL
+    created_at   TEXT NOT NULL,
+    undone_at    TEXT
 );
 CREATE INDEX contacts_by_client ON contacts (client_id, contact_date);
 -- The last contact that took place (no-shows do not count), for the contact rhythm.
-CREATE INDEX contacts_held_by_client ON contacts (client_id, contact_date) WHERE no_show = 0;
+CREATE INDEX contacts_held_by_client ON contacts (client_id, contact_date)
+    WHERE no_show = 0 AND undone_at IS NULL;
 
 CREATE TRIGGER contacts_keep_last_after_insert AFTER INSERT ON contacts WHEN NEW.no_show = 0
 BEGIN
@@ -311,14 +355,12 @@ END;
 CREATE TRIGGER contacts_keep_last_after_update AFTER UPDATE ON contacts
 BEGIN
     UPDATE clients SET last_contact_on = (SELECT max(contact_date) FROM contacts
-        WHERE client_id = clients.id AND no_show = 0)
+        WHERE client_id = clients.id AND no_show = 0 AND undone_at IS NULL)
     WHERE id IN (OLD.client_id, NEW.client_id);
 END;
-CREATE TRIGGER contacts_keep_last_after_delete AFTER DELETE ON contacts
+CREATE TRIGGER contacts_never_deleted BEFORE DELETE ON contacts
 BEGIN
-    UPDATE clients SET last_contact_on = (SELECT max(contact_date) FROM contacts
-        WHERE client_id = OLD.client_id AND no_show = 0)
-    WHERE id = OLD.client_id;
+    SELECT RAISE(ABORT, 'contactmomenten worden nooit verwijderd, alleen gecorrigeerd');
 END;
 
 -- Days on which the beslistermijn of an aanvraag does not run (Awb 4:15 lid 1
@@ -343,9 +385,35 @@ CREATE TABLE notes (
     client_id INTEGER NOT NULL REFERENCES clients (id),
     note_date TEXT NOT NULL CHECK (date(note_date) IS note_date),
     text      TEXT NOT NULL CHECK (length(trim(text)) > 0),
-    created_at TEXT NOT NULL
+    created_at TEXT NOT NULL,
+    undone_at TEXT
 );
 CREATE INDEX notes_by_client ON notes (client_id, note_date);
+CREATE TRIGGER notes_never_deleted BEFORE DELETE ON notes
+BEGIN
+    SELECT RAISE(ABORT, 'notities worden nooit verwijderd, alleen gecorrigeerd');
+END;
+
+-- A note or a contact corrected: the row holds the current text, these tables what
+-- it said before and what it was corrected to, and when.
+CREATE TABLE note_corrections (
+    id         INTEGER PRIMARY KEY,
+    note_id    INTEGER NOT NULL REFERENCES notes (id),
+    original   TEXT NOT NULL CHECK (json_valid(original)),
+    corrected  TEXT NOT NULL CHECK (json_valid(corrected)),
+    created_at TEXT NOT NULL,
+    undone_at  TEXT
+);
+CREATE INDEX note_corrections_by_note ON note_corrections (note_id);
+CREATE TABLE contact_corrections (
+    id         INTEGER PRIMARY KEY,
+    contact_id INTEGER NOT NULL REFERENCES contacts (id),
+    original   TEXT NOT NULL CHECK (json_valid(original)),
+    corrected  TEXT NOT NULL CHECK (json_valid(corrected)),
+    created_at TEXT NOT NULL,
+    undone_at  TEXT
+);
+CREATE INDEX contact_corrections_by_contact ON contact_corrections (contact_id);
 
 -- ---------------------------------------------------------------- klant in beeld
 
@@ -418,9 +486,35 @@ CREATE TABLE audit_log (
     action    TEXT NOT NULL,
     entity    TEXT NOT NULL,
     entity_id INTEGER,
-    detail    TEXT NOT NULL CHECK (json_valid(detail))
+    detail    TEXT NOT NULL CHECK (json_valid(detail)),
+    -- The edit the row belongs to (NULL for the sweep, an import and the demo).
+    edit_id   INTEGER REFERENCES edits (id)
 );
 CREATE INDEX audit_by_entity ON audit_log (entity, entity_id);
+
+-- Every edit of a klantmanager, and per edit the rows it added and the rows it
+-- changed with what they held before (`edit_rows`, written by the connection's
+-- journal triggers). Undoing an edit restores those rows and marks what it added as
+-- undone: nothing is deleted. `undoes` names the edit an undo reversed.
+CREATE TABLE edits (
+    id      INTEGER PRIMARY KEY,
+    at      TEXT NOT NULL,
+    day     TEXT NOT NULL CHECK (date(day) IS day),
+    actor   TEXT NOT NULL,
+    summary TEXT NOT NULL DEFAULT '',
+    undoes  INTEGER UNIQUE REFERENCES edits (id)
+);
+CREATE INDEX edits_by_day ON edits (day);
+
+CREATE TABLE edit_rows (
+    id      INTEGER PRIMARY KEY,
+    edit_id INTEGER NOT NULL REFERENCES edits (id),
+    tbl     TEXT NOT NULL,
+    row_id  INTEGER NOT NULL,
+    op      TEXT NOT NULL CHECK (op IN ('insert', 'update')),
+    before  TEXT CHECK (before IS NULL OR json_valid(before))
+);
+CREATE INDEX edit_rows_by_edit ON edit_rows (edit_id);
 
 CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
 BEGIN
@@ -439,6 +533,17 @@ INSERT INTO categories (code, name, description, sort_order, contact_rhythm_days
     ('nog_niet_job_ready', 'Nog niet job ready', 'Groeipotentie naar betaald werk binnen 6 tot 12 maanden', 3, 56),
     ('niet_job_ready',     'Niet job ready',     'Opwaartse beweging mogelijk, maar langer dan een jaar', 4, 91),
     ('beheer',             'Beheer',             'Geen opwaartse beweging binnen 3 jaar verwacht', 5, 182);
+
+INSERT INTO end_reasons (code, name, sort_order) VALUES
+    ('werk',              'Werk',              1),
+    ('opleiding',         'Opleiding',         2),
+    ('verhuisd',          'Verhuisd',          3),
+    ('andere_uitkering',  'Andere uitkering',  4),
+    ('partner',           'Partner',           5),
+    ('detentie',          'Detentie',          6),
+    ('overleden',         'Overleden',         7),
+    ('overgedragen',      'Overgedragen',      8),
+    ('overig',            'Overig',            9);
 
 INSERT INTO channels (code, name, sort_order) VALUES
     ('telefoon',    'Telefoon',    1),
@@ -484,7 +589,9 @@ INSERT INTO outcomes (code, name, requires) VALUES
     ('bezwaar',         'Bezwaar ontvangen',         'none'),
     ('gebeld',          'Gebeld',                    'none'),
     ('behaald',         'Behaald',                   'none'),
-    ('bijgesteld',      'Bijgesteld',                'new_date');
+    ('bijgesteld',      'Bijgesteld',                'new_date'),
+    ('geannuleerd',     'Geannuleerd',               'reason'),
+    ('ongedaan',        'Ongedaan gemaakt',          'none');
 
 INSERT INTO kind_outcomes (kind_code, outcome_code, effect) VALUES
     ('traject',           'afgerond',        'finish'),
@@ -500,6 +607,7 @@ INSERT INTO kind_outcomes (kind_code, outcome_code, effect) VALUES
     ('afspraak',          'gesproken',       'contact'),
     ('afspraak',          'no_show',         'no_show'),
     ('afspraak',          'afgebroken',      'finish'),
+    ('afspraak',          'geannuleerd',     'finish'),
     ('contact',           'gesproken',       'contact'),
     ('contact',           'niet_bereikt',    'finish'),
     ('vervolgactie',      'uitgevoerd',      'finish'),

@@ -22,6 +22,11 @@ pub fn pin_today(today: Option<NaiveDate>) {
     }
 }
 
+/// The day an edit is made on: the pinned day under `--today`, else today.
+pub fn day() -> NaiveDate {
+    PINNED.read().ok().and_then(|p| *p).unwrap_or_else(today)
+}
+
 /// The current moment, UTC ISO 8601, for `created_at` and the audit log; on the
 /// pinned day when `--today` was given.
 pub fn now_utc() -> String {

@@ -154,6 +154,35 @@ pub enum InputError {
     OwnCaseload { path: String },
     #[error("{path} wordt niet teruggezet: {reason}; de huidige database is niet gewijzigd")]
     NotRestored { path: String, reason: String },
+    #[error("er is vandaag niets (meer) om ongedaan te maken")]
+    NothingToUndo,
+    #[error("{what} kan niet ongedaan worden gemaakt: {instead}")]
+    CannotUndo {
+        what: &'static str,
+        instead: &'static str,
+    },
+    #[error(
+        "intussen is er een andere wijziging bewaard; vraag opnieuw wat ongedaan wordt gemaakt"
+    )]
+    UndoMoved,
+    #[error("klant {id} is al uitgestroomd op {on}")]
+    ClientEnded { id: i64, on: NaiveDate },
+    #[error("klant {id} is niet uitgestroomd")]
+    ClientNotEnded { id: i64 },
+    #[error("klant {id} heeft nog open werk: {open}; handel het eerst af, of laat het vervallen (--settle)")]
+    OpenWork { id: i64, open: String },
+    #[error("aanvraag {id} is nog niet besloten; leg eerst het besluit vast (bijvoorbeeld 'ingetrokken')")]
+    OpenApplication { id: i64 },
+    #[error("klant {id} heeft al categorie '{category}'")]
+    SameCategory { id: i64, category: String },
+    #[error("werkitem {id} is nog open; alleen een afgehandeld werkitem kan worden heropend")]
+    ItemStillOpen { id: i64 },
+    #[error("activiteit {id} is geen afspraak")]
+    NotAnAppointment { id: i64 },
+    #[error("er is niets gewijzigd")]
+    NothingChanged,
+    #[error("er is al een klant met deze naam en geboortedatum: klant {0}")]
+    SameNameAndBirth(i64),
     /// A handover bundle that is refused whole; `client` is its place in the bundle.
     #[error("bundel geweigerd: {}{reason}", client.map(|n| format!("klant {n}: ")).unwrap_or_default())]
     BundleRefused {

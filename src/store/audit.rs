@@ -24,17 +24,19 @@ pub(super) fn record(
     entity: &str,
     entity_id: i64,
     detail: &serde_json::Value,
+    edit: Option<i64>,
 ) -> Result<()> {
     conn.execute(
-        "INSERT INTO audit_log (at, actor, action, entity, entity_id, detail)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        "INSERT INTO audit_log (at, actor, action, entity, entity_id, detail, edit_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
         params![
             clock::now_utc(),
             actor,
             action,
             entity,
             entity_id,
-            detail.to_string()
+            detail.to_string(),
+            edit
         ],
     )?;
     Ok(())

@@ -247,7 +247,7 @@ impl Store {
         description: serde_json::Value,
         load: impl FnOnce(&Loader) -> Result<()>,
     ) -> Result<()> {
-        self.write(|w| {
+        self.write_unjournaled(|w| {
             let loader = Loader {
                 w,
                 now: clock::now_utc(),

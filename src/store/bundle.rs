@@ -20,8 +20,9 @@ use crate::domain::InputError;
 
 pub const FORMAT: &str = "inbeeld-bundle";
 /// The version this program writes; it also reads version 1 (before suspension
-/// periods, goal status and the aanvraag's expected, adjourned and late fields).
-pub const VERSION: i64 = 2;
+/// periods, goal status and the aanvraag's expected, adjourned and late fields) and
+/// version 2 (before uitstroom, category history, corrections and reopenings).
+pub const VERSION: i64 = 3;
 
 /// A table of a client's file: its name, its kind of ref, the column that ties it to
 /// the client (or to a row that does), and its references to other rows.
@@ -72,8 +73,28 @@ const PARTS: &[Part] = &[
         links: &[("client_id", "client")],
     },
     Part {
+        table: "reopenings",
+        kind: "reopening",
+        links: &[("work_item_id", "work_item")],
+    },
+    Part {
+        table: "contact_corrections",
+        kind: "contact_correction",
+        links: &[("contact_id", "contact")],
+    },
+    Part {
         table: "notes",
         kind: "note",
+        links: &[("client_id", "client")],
+    },
+    Part {
+        table: "note_corrections",
+        kind: "note_correction",
+        links: &[("note_id", "note")],
+    },
+    Part {
+        table: "category_changes",
+        kind: "category_change",
         links: &[("client_id", "client")],
     },
     Part {
@@ -261,7 +282,7 @@ impl Store {
         }
         let version = bundle.get("version").and_then(Value::as_i64);
         match version {
-            Some(1 | VERSION) => {}
+            Some(1..=VERSION) => {}
             Some(v) => {
                 return Err(bad(format!(
                     "versie {v} is onbekend; deze inbeeld leest versie 1 t/m {VERSION}"
@@ -279,7 +300,7 @@ impl Store {
             "exported_at": bundle.get("exported_at"),
             "clients": clients.len(),
         });
-        self.write(|w| {
+        self.write_unjournaled(|w| {
             let conn = w.tx();
             let mut new_ids = Vec::new();
             for (n, doc) in clients.iter().enumerate() {

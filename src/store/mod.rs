@@ -18,6 +18,7 @@ mod plans;
 mod safety;
 mod sweep;
 mod terms;
+mod undo;
 mod work_items;
 
 use std::path::{Path, PathBuf};
@@ -34,6 +35,7 @@ pub use plans::{Goal, LadderStep, Plan, PlanHistory, Situation};
 pub use safety::{backups_folder, latest_backup, CheckReport, DAILY_BACKUPS};
 pub use sweep::{Expired, NewExpiryItem, ReminderDue, RhythmLapsed};
 pub use terms::{ApplicationView, Term};
+pub use undo::EditInfo;
 
 /// An open caseload database.
 pub struct Store {
@@ -49,6 +51,8 @@ pub struct Store {
 pub struct Write<'a> {
     tx: Transaction<'a>,
     actor: &'a str,
+    /// The journaled edit this write is (`None` for the sweep, an import, the demo).
+    edit: Option<i64>,
 }
 
 impl<'a> Write<'a> {
@@ -68,7 +72,20 @@ impl<'a> Write<'a> {
         entity_id: i64,
         detail: serde_json::Value,
     ) -> Result<()> {
-        audit::record(&self.tx, self.actor, action, entity, entity_id, &detail)
+        audit::record(
+            &self.tx, self.actor, action, entity, entity_id, &detail, self.edit,
+        )
+    }
+
+    /// What this edit did, in Dutch, for the undo that may come to name it.
+    pub(crate) fn set_summary(&self, summary: &str) -> Result<()> {
+        if let Some(edit) = self.edit.filter(|_| !summary.is_empty()) {
+            self.tx.execute(
+                "UPDATE edits SET summary = ?2 WHERE id = ?1",
+                rusqlite::params![edit, summary],
+            )?;
+        }
+        Ok(())
     }
 }
 
@@ -110,16 +127,38 @@ impl Store {
     }
 
     /// Runs `edit` in one immediate transaction: either all of it is stored, with its
-    /// audit rows, or none of it.
+    /// audit rows, or none of it. It is journaled (`edits`), so it can be undone.
     pub fn write<T>(&mut self, edit: impl FnOnce(&Write) -> Result<T>) -> Result<T> {
+        self.write_as(true, edit)
+    }
+
+    /// A write that is not a klantmanager's edit (the sweep, an import, the demo):
+    /// not journaled, so an undo passes it by.
+    pub(crate) fn write_unjournaled<T>(
+        &mut self,
+        edit: impl FnOnce(&Write) -> Result<T>,
+    ) -> Result<T> {
+        self.write_as(false, edit)
+    }
+
+    fn write_as<T>(&mut self, journal: bool, edit: impl FnOnce(&Write) -> Result<T>) -> Result<T> {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let edit_id = if journal {
+            Some(undo::begin(&tx, &self.actor)?)
+        } else {
+            None
+        };
         let write = Write {
             tx,
             actor: &self.actor,
+            edit: edit_id,
         };
         let value = edit(&write)?;
+        if let Some(id) = edit_id {
+            undo::end(&write.tx, id)?;
+        }
         write.tx.commit()?;
         Ok(value)
     }

@@ -11,7 +11,7 @@ use super::error::{Result, StoreError};
 use crate::clock;
 
 /// The schema version this program writes; `PRAGMA user_version` of a current file.
-pub const SCHEMA_VERSION: i64 = 2;
+pub const SCHEMA_VERSION: i64 = 3;
 
 /// `PRAGMA application_id` of an inbeeld file ("inbl"), so that `file(1)` and this
 /// program can tell it from any other SQLite database.
@@ -24,6 +24,7 @@ const SCHEMA: &str = include_str!("../../schema.sql");
 const UPGRADES: &[(i64, i64, &str)] = &[
     (0, SCHEMA_VERSION, SCHEMA),
     (1, 2, include_str!("upgrades/v1_to_v2.sql")),
+    (2, 3, include_str!("upgrades/v2_to_v3.sql")),
 ];
 
 const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
@@ -62,6 +63,7 @@ pub(super) fn open(path: &Path) -> Result<(Connection, String, bool)> {
     // (the default is 2 MiB); taken only as pages are read.
     conn.pragma_update(None, "cache_size", -16_384i64)?;
     let upgraded = upgrade(&mut conn, path)?;
+    super::undo::install_journal(&conn)?;
     let actor = conn.query_row(
         "SELECT name FROM case_managers ORDER BY id LIMIT 1",
         [],

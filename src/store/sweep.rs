@@ -60,7 +60,8 @@ pub(crate) const RHYTHM_SQL: &str = "SELECT lapsed.id, since, rhythm FROM (
                      END AS since,
                      cat.contact_rhythm_days AS rhythm
                  FROM clients c INDEXED BY clients_rhythm
-                 JOIN categories cat ON cat.code = c.category_code) AS lapsed
+                 JOIN categories cat ON cat.code = c.category_code
+                 WHERE c.ended_on IS NULL) AS lapsed
              WHERE since < date(?1, '-' || rhythm || ' days')
                AND NOT EXISTS (SELECT 1 FROM work_items w INDEXED BY work_items_open_rhythm
                    WHERE w.client_id = lapsed.id AND w.source = 'rhythm' AND w.status = 'open')

@@ -29,7 +29,7 @@ pub fn import_bundle(store: &mut Store, text: &str, today: NaiveDate) -> Result<
 /// Brings the running terms of every open aanvraag to the rules of this version
 /// (after a file was upgraded).
 pub fn reconcile_all(store: &mut Store, today: NaiveDate) -> Result<Done> {
-    store.write(|w| {
+    store.write_unjournaled(|w| {
         let world = World::read(w, today)?;
         let open = w.open_applications()?;
         apply(w, &world, Vec::new(), open)
@@ -38,7 +38,7 @@ pub fn reconcile_all(store: &mut Store, today: NaiveDate) -> Result<Done> {
 
 /// Brings the running terms of these aanvragen to the ends the rules give now.
 fn reconcile(store: &mut Store, applications: Vec<i64>, today: NaiveDate) -> Result<Done> {
-    store.write(|w| {
+    store.write_unjournaled(|w| {
         let world = World::read(w, today)?;
         apply(w, &world, Vec::new(), applications)
     })

@@ -126,6 +126,7 @@ pub(crate) fn apply(
             done.effects.push(effect);
         }
     }
+    w.set_summary(&done.summary())?;
     Ok(done)
 }
 

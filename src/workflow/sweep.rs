@@ -30,7 +30,7 @@ pub struct SweepReport {
 /// - Contact rhythm: a client not spoken to within the category's rhythm raises one
 ///   "contact opnemen" item per overdue period, due on the day the rhythm ran out.
 pub fn sweep(store: &mut Store, today: NaiveDate) -> Result<SweepReport> {
-    store.write(|w| {
+    store.write_unjournaled(|w| {
         let mut report = SweepReport::default();
         let expired = w.expired_activities(today)?;
         if !expired.is_empty() {
