@@ -97,3 +97,51 @@ fn a_version_1_file_is_upgraded_with_nothing_lost() {
         String::from_utf8_lossy(&out.stdout)
     );
 }
+
+/// The schema a file reaches by upgrading is the schema a new file gets: the same
+/// tables with the same columns, the same indexes and triggers.
+#[test]
+fn an_upgraded_file_has_the_schema_of_a_new_one() {
+    fn shape(path: &std::path::Path) -> Vec<String> {
+        let conn = Connection::open(path).unwrap();
+        let mut out: Vec<String> = conn
+            .prepare("SELECT type, name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'")
+            .unwrap()
+            .query_map([], |r| {
+                Ok(format!(
+                    "{} {}",
+                    r.get::<_, String>(0)?,
+                    r.get::<_, String>(1)?
+                ))
+            })
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+        let tables: Vec<String> = conn
+            .prepare("SELECT name FROM sqlite_master WHERE type = 'table'")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+        for table in tables {
+            let mut columns: Vec<String> = conn
+                .prepare(&format!("SELECT name FROM pragma_table_info('{table}')"))
+                .unwrap()
+                .query_map([], |r| r.get(0))
+                .unwrap()
+                .map(Result::unwrap)
+                .collect();
+            columns.sort();
+            out.push(format!("{table}: {}", columns.join(", ")));
+        }
+        out.sort();
+        out
+    }
+    let old = Db::new();
+    version_1_file(&old);
+    old.on("2026-10-20", &["client", "list"]);
+    let new = Db::new();
+    new.on("2026-10-20", &["client", "list"]);
+    assert_eq!(shape(&old.path), shape(&new.path));
+}

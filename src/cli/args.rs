@@ -96,6 +96,12 @@ pub enum Command {
         #[arg(value_name = "PAD")]
         path: std::path::PathBuf,
     },
+    /// Maak de laatste wijziging van vandaag ongedaan (zegt eerst welke)
+    Undo {
+        /// Zonder vragen: voor scripts
+        #[arg(long)]
+        yes: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -113,6 +119,23 @@ pub enum AppointmentCommand {
         channel: String,
         #[arg(long, value_name = "TEKST")]
         title: Option<String>,
+    },
+    /// Verplaats een afspraak naar een andere dag, tijd of kanaal
+    Move {
+        id: i64,
+        #[arg(long, value_name = "DATUM")]
+        date: Option<String>,
+        /// Tijd (UU:MM of UU.MM; leeg: geen tijd)
+        #[arg(long, value_name = "TIJD")]
+        time: Option<String>,
+        #[arg(long, value_name = "KANAAL")]
+        channel: Option<String>,
+    },
+    /// Annuleer een afspraak, met een reden
+    Cancel {
+        id: i64,
+        #[arg(long, value_name = "TEKST")]
+        reason: String,
     },
 }
 
@@ -337,6 +360,12 @@ pub enum ItemCommand {
         #[arg(long, value_name = "TEKST")]
         reason: String,
     },
+    /// Heropen een afgehandeld werkitem (een correctie), met een reden
+    Reopen {
+        id: i64,
+        #[arg(long, value_name = "TEKST")]
+        reason: String,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -403,13 +432,62 @@ pub enum ClientCommand {
         contact_preference: Option<String>,
     },
     /// De caseload
-    List(JsonFlag),
+    List {
+        /// Uitgestroomde klanten in plaats van de caseload
+        #[arg(long)]
+        ended: bool,
+        #[arg(long)]
+        json: bool,
+    },
     /// Het dossier van één klant
     Show {
         id: i64,
         #[arg(long)]
         json: bool,
     },
+    /// Wijzig de gegevens van een klant (een lege tekst wist een veld)
+    Edit {
+        id: i64,
+        #[arg(long, value_name = "TEKST")]
+        name: Option<String>,
+        #[arg(long, value_name = "TEKST")]
+        phone: Option<String>,
+        #[arg(long, value_name = "TEKST")]
+        email: Option<String>,
+        #[arg(long, value_name = "KANAAL")]
+        contact_preference: Option<String>,
+        #[arg(long, value_name = "DATUM")]
+        birth_date: Option<String>,
+        #[arg(long)]
+        bsn: Option<String>,
+    },
+    /// Doorstroom: een andere categorie, vanaf een datum, met een reden
+    Category {
+        id: i64,
+        #[arg(long, value_name = "CODE")]
+        to: String,
+        #[arg(long, value_name = "TEKST")]
+        reason: String,
+        /// Vanaf (standaard vandaag)
+        #[arg(long, value_name = "DATUM")]
+        date: Option<String>,
+    },
+    /// Uitstroom: de klant verlaat de caseload
+    End {
+        id: i64,
+        /// werk, opleiding, verhuisd, andere_uitkering, partner, detentie,
+        /// overleden, overgedragen of overig
+        #[arg(long, value_name = "CODE")]
+        reason: String,
+        /// Datum van uitstroom (standaard vandaag)
+        #[arg(long, value_name = "DATUM")]
+        date: Option<String>,
+        /// Laat open activiteiten en werkitems vervallen, met de uitstroom als reden
+        #[arg(long)]
+        settle: bool,
+    },
+    /// Heraanmelding: een uitgestroomde klant komt terug, met de geschiedenis
+    Reopen { id: i64 },
 }
 
 #[derive(Debug, Subcommand)]
@@ -470,6 +548,16 @@ pub enum ContactCommand {
         #[arg(long, value_name = "TEKST")]
         note: Option<String>,
     },
+    /// Corrigeer een contactmoment; het origineel blijft in de geschiedenis
+    Correct {
+        id: i64,
+        #[arg(long, value_name = "DATUM")]
+        date: Option<String>,
+        #[arg(long, value_name = "KANAAL")]
+        channel: Option<String>,
+        #[arg(long, value_name = "TEKST")]
+        note: Option<String>,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -478,6 +566,12 @@ pub enum NoteCommand {
     Add {
         #[arg(long, value_name = "ID")]
         client: i64,
+        #[arg(long, value_name = "TEKST")]
+        text: String,
+    },
+    /// Corrigeer een notitie; het origineel blijft in de geschiedenis
+    Correct {
+        id: i64,
         #[arg(long, value_name = "TEKST")]
         text: String,
     },

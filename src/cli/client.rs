@@ -46,12 +46,55 @@ pub fn run(ctx: &Context, command: ClientCommand) -> anyhow::Result<()> {
                 }
                 .into());
             }
-            let done = workflow::add_client(&mut ctx.open()?, &new, ctx.today)?;
+            let mut store = ctx.open()?;
+            let warning = workflow::same_client_warning(&store, &new)?;
+            let done = workflow::add_client(&mut store, &new, ctx.today)?;
+            if let Some(warning) = warning {
+                eprintln!("inbeeld: let op: {warning}");
+            }
             print_id(done.id())
         }
-        ClientCommand::List(flag) => {
-            let clients = ctx.open_swept()?.client_summaries(ctx.today)?;
-            if flag.json {
+        ClientCommand::Edit {
+            id,
+            name,
+            phone,
+            email,
+            contact_preference,
+            birth_date,
+            bsn,
+        } => super::corrections::run_client_edit(
+            ctx,
+            id,
+            crate::domain::lifecycle::ClientEdit {
+                name,
+                bsn,
+                birth_date,
+                phone,
+                email,
+                contact_preference,
+            },
+        ),
+        ClientCommand::Category {
+            id,
+            to,
+            reason,
+            date,
+        } => super::corrections::run_category(ctx, id, &to, &reason, date.as_deref()),
+        ClientCommand::End {
+            id,
+            reason,
+            date,
+            settle,
+        } => super::corrections::run_end(ctx, id, &reason, date.as_deref(), settle),
+        ClientCommand::Reopen { id } => super::corrections::run_reopen_client(ctx, id),
+        ClientCommand::List { ended, json } => {
+            let store = ctx.open_swept()?;
+            let clients = if ended {
+                store.ended_client_summaries(ctx.today)?
+            } else {
+                store.client_summaries(ctx.today)?
+            };
+            if json {
                 return output::json(&clients);
             }
             let rows: Vec<Vec<String>> = clients
@@ -60,6 +103,7 @@ pub fn run(ctx: &Context, command: ClientCommand) -> anyhow::Result<()> {
                     vec![
                         c.id.to_string(),
                         c.name.clone(),
+                        or_dash(c.birth_date),
                         c.category.clone(),
                         or_dash(c.days_since_contact),
                         yes_no(c.in_view),
@@ -72,6 +116,7 @@ pub fn run(ctx: &Context, command: ClientCommand) -> anyhow::Result<()> {
                 &[
                     "id",
                     "naam",
+                    "geboren",
                     "categorie",
                     "dagen sinds contact",
                     "in beeld",
@@ -114,8 +159,27 @@ fn print_dossier(d: &Dossier, ctx: &Context) -> anyhow::Result<()> {
         ("in beeld", Some(yes_no(d.in_view))),
         ("volgende deadline", d.next_deadline.map(dutch)),
         ("open werkitems", Some(d.open_items.to_string())),
+        (
+            "uitgestroomd",
+            c.ended_on.map(|on| {
+                format!(
+                    "{} ({})",
+                    dutch(on),
+                    c.end_reason.clone().unwrap_or_default()
+                )
+            }),
+        ),
     ] {
         text.push_str(&format!("  {label:<20} {}\n", or_dash(value)));
+    }
+    if !d.category_history.is_empty() {
+        text.push_str("\nDoorstroom\n");
+        for change in &d.category_history {
+            text.push_str(&format!(
+                "  {}  {} → {}  {}\n",
+                change.on, change.from, change.to, change.reason
+            ));
+        }
     }
     text.push_str("\nActiviteiten\n");
     for a in &d.activities {
@@ -124,14 +188,27 @@ fn print_dossier(d: &Dossier, ctx: &Context) -> anyhow::Result<()> {
     text.push_str("\nContactmomenten\n");
     for contact in &d.contacts {
         let note = contact.note.as_deref().unwrap_or("");
+        let mark = if contact.corrected {
+            " (gecorrigeerd)"
+        } else {
+            ""
+        };
         text.push_str(&format!(
-            "  {}  {:<12} {note}\n",
-            contact.date, contact.channel
+            "  {:>5}  {}  {:<12} {note}{mark}\n",
+            contact.id, contact.date, contact.channel
         ));
     }
     text.push_str("\nNotities\n");
     for note in &d.notes {
-        text.push_str(&format!("  {}  {}\n", note.date, note.text));
+        let mark = if note.corrected {
+            " (gecorrigeerd)"
+        } else {
+            ""
+        };
+        text.push_str(&format!(
+            "  {:>5}  {}  {}{mark}\n",
+            note.id, note.date, note.text
+        ));
     }
     output::line(text.trim_end())
 }

@@ -16,16 +16,29 @@ fn date_or_today(ctx: &Context, date: Option<String>) -> anyhow::Result<chrono::
 }
 
 pub fn run_appointment(ctx: &Context, command: AppointmentCommand) -> anyhow::Result<()> {
-    let AppointmentCommand::Add {
-        client,
-        date,
-        time,
-        channel,
-        title,
-    } = command;
+    let (client, date, time, channel, title) = match command {
+        AppointmentCommand::Add {
+            client,
+            date,
+            time,
+            channel,
+            title,
+        } => (client, date, time, channel, title),
+        AppointmentCommand::Move {
+            id,
+            date,
+            time,
+            channel,
+        } => return super::corrections::run_move(ctx, id, date.as_deref(), time, channel),
+        AppointmentCommand::Cancel { id, reason } => {
+            return super::corrections::run_cancel(ctx, id, &reason)
+        }
+    };
     let date = parse_date(&date)?;
+    let mut store = ctx.open()?;
+    let warnings = workflow::appointment_warnings(&store, date, time.as_deref(), None)?;
     let done = workflow::add_appointment(
-        &mut ctx.open()?,
+        &mut store,
         client,
         date,
         time.as_deref(),
@@ -33,6 +46,9 @@ pub fn run_appointment(ctx: &Context, command: AppointmentCommand) -> anyhow::Re
         title.as_deref(),
         ctx.today,
     )?;
+    for warning in warnings {
+        eprintln!("inbeeld: {warning}");
+    }
     print_id(done.id())
 }
 

@@ -8,12 +8,28 @@ use crate::domain::journal::{NewContact, NewNote};
 use crate::workflow;
 
 pub fn run_contact(ctx: &Context, command: ContactCommand) -> anyhow::Result<()> {
-    let ContactCommand::Add {
-        client,
-        channel,
-        date,
-        note,
-    } = command;
+    let (client, channel, date, note) = match command {
+        ContactCommand::Add {
+            client,
+            channel,
+            date,
+            note,
+        } => (client, channel, date, note),
+        ContactCommand::Correct {
+            id,
+            date,
+            channel,
+            note,
+        } => {
+            return super::corrections::run_contact_correct(
+                ctx,
+                id,
+                date.as_deref(),
+                channel.as_deref(),
+                note.as_deref(),
+            )
+        }
+    };
     let new = NewContact {
         client_id: client,
         channel: channel.trim().to_owned(),
@@ -28,7 +44,12 @@ pub fn run_contact(ctx: &Context, command: ContactCommand) -> anyhow::Result<()>
 }
 
 pub fn run_note(ctx: &Context, command: NoteCommand) -> anyhow::Result<()> {
-    let NoteCommand::Add { client, text } = command;
+    let (client, text) = match command {
+        NoteCommand::Add { client, text } => (client, text),
+        NoteCommand::Correct { id, text } => {
+            return super::corrections::run_note_correct(ctx, id, &text)
+        }
+    };
     let new = NewNote {
         client_id: client,
         date: ctx.today,

@@ -4,6 +4,7 @@
 mod args;
 mod catalog;
 mod client;
+mod corrections;
 mod demo;
 mod in_view;
 mod journal;
@@ -151,6 +152,7 @@ fn dispatch(ctx: &Context, command: Option<Command>) -> anyhow::Result<()> {
         Some(Command::Restore { path }) => safety::run_restore(ctx, &path),
         Some(Command::Export { clients, out }) => safety::run_export(ctx, &clients, out.as_deref()),
         Some(Command::Import { path }) => safety::run_import(ctx, &path),
+        Some(Command::Undo { yes }) => corrections::run_undo(ctx, yes),
     }
 }
 

@@ -74,6 +74,7 @@ pub fn run_item(ctx: &Context, command: ItemCommand) -> anyhow::Result<()> {
             let done = workflow::postpone_item(&mut ctx.open_swept()?, id, to, &reason, ctx.today)?;
             super::report(&done)
         }
+        ItemCommand::Reopen { id, reason } => super::corrections::run_reopen_item(ctx, id, &reason),
     }
 }
 

@@ -371,7 +371,7 @@ pub fn opening_terms(ctx: &ApplicationContext, env: &Env) -> Vec<Effect> {
 
 /// A day something happened on: not after today, and not before `earliest` (what
 /// it is, and its day) when there is one.
-fn dated(
+pub(crate) fn dated(
     what: &'static str,
     date: NaiveDate,
     earliest: Option<(&'static str, NaiveDate)>,

@@ -114,3 +114,108 @@ mod tests {
         );
     }
 }
+
+/// Where an afspraak moves: `None` keeps the day, time or channel; an empty time
+/// leaves the time open.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AppointmentMove {
+    pub date: Option<NaiveDate>,
+    pub time: Option<String>,
+    pub channel: Option<String>,
+}
+
+/// Moves an open afspraak. Its reminder and opkomst items for the old day lapse
+/// (the sweep raises the reminder for the new day), so nothing about the old day
+/// stays open.
+pub fn move_appointment(
+    ctx: &super::handling::ActivityContext,
+    to: &AppointmentMove,
+    catalog: &super::catalog::Catalog,
+    today: NaiveDate,
+) -> Result<Vec<Effect>, super::InputError> {
+    use super::InputError;
+    let activity = &ctx.activity;
+    if ctx.activity_type.reminder_days.is_none() {
+        return Err(InputError::NotAnAppointment { id: activity.id });
+    }
+    if let Some(outcome) = &activity.outcome {
+        return Err(InputError::ActivityClosed {
+            id: activity.id,
+            outcome: outcome.clone(),
+        });
+    }
+    let date = to.date.unwrap_or(activity.end_date);
+    if to.date.is_some() && date < today {
+        return Err(InputError::InPast {
+            what: "de nieuwe datum",
+            date,
+            today,
+        });
+    }
+    let time = match &to.time {
+        Some(t) if t.trim().is_empty() => None,
+        Some(t) => Some(super::date::parse_time(t)?),
+        None => activity.time.clone(),
+    };
+    let channel = match &to.channel {
+        Some(c) => catalog.channel(c.trim())?.code.clone(),
+        None => activity.channel.clone().unwrap_or_default(),
+    };
+    if date == activity.end_date
+        && time == activity.time
+        && Some(&channel) == activity.channel.as_ref()
+    {
+        return Err(InputError::NothingChanged);
+    }
+    let mut effects: Vec<Effect> = if date == activity.end_date {
+        Vec::new()
+    } else {
+        ctx.open_items
+            .iter()
+            .map(|item| Effect::CloseItem {
+                item: item.id,
+                outcome: LAPSED.to_owned(),
+                note: Some(format!(
+                    "afspraak verplaatst naar {}",
+                    super::date::dutch(date)
+                )),
+            })
+            .collect()
+    };
+    effects.push(Effect::MoveAppointment {
+        activity: activity.id,
+        from: activity.end_date,
+        to: date,
+        time,
+        channel,
+    });
+    Ok(effects)
+}
+
+/// What to say about an afspraak on `date` at `time` before it is made: a day the
+/// office is closed, or another afspraak at the same time (`others`: the time of
+/// each other afspraak that day).
+pub fn appointment_warnings(
+    date: NaiveDate,
+    time: Option<&str>,
+    others: &[Option<String>],
+    calendar: &LegalCalendar,
+) -> Vec<String> {
+    let mut warnings = Vec::new();
+    if let Some(reason) = calendar.closed_reason(date) {
+        warnings.push(format!(
+            "let op: {} is geen werkdag ({reason})",
+            super::date::dutch(date)
+        ));
+    }
+    if let Some(time) = time {
+        let same = others.iter().filter(|t| t.as_deref() == Some(time)).count();
+        if same > 0 {
+            warnings.push(format!(
+                "let op: er staat al een afspraak op {} om {time}",
+                super::date::dutch(date)
+            ));
+        }
+    }
+    warnings
+}

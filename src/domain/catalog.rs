@@ -105,6 +105,8 @@ pub struct Catalog {
     pub work_item_kinds: Vec<WorkItemKind>,
     pub outcomes: Vec<Outcome>,
     pub channels: Vec<Channel>,
+    /// Why a client leaves the caseload (uitstroom); code and name like a channel.
+    pub end_reasons: Vec<Channel>,
 }
 
 fn find<'a, T>(
@@ -187,6 +189,21 @@ impl Catalog {
 
     pub fn category_name<'a>(&'a self, code: &'a str) -> &'a str {
         self.category(code).map(|c| c.name.as_str()).unwrap_or(code)
+    }
+
+    pub fn end_reason(&self, code: &str) -> Result<&Channel, InputError> {
+        find(
+            &self.end_reasons,
+            code,
+            "onbekende reden van uitstroom",
+            |c| &c.code,
+        )
+    }
+
+    pub fn end_reason_name<'a>(&'a self, code: &'a str) -> &'a str {
+        self.end_reason(code)
+            .map(|c| c.name.as_str())
+            .unwrap_or(code)
     }
 
     pub fn channel_name<'a>(&'a self, code: &'a str) -> &'a str {

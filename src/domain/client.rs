@@ -30,6 +30,9 @@ pub struct Client {
     pub email: Option<String>,
     pub contact_preference: Option<String>,
     pub registered_on: NaiveDate,
+    /// Uitstroom: the day the client left the caseload, and why.
+    pub ended_on: Option<NaiveDate>,
+    pub end_reason: Option<String>,
 }
 
 impl Client {
@@ -51,6 +54,10 @@ pub struct ClientSummary {
     /// The nearest end date of an open activity or due date of an open work item.
     pub next_deadline: Option<NaiveDate>,
     pub open_items: i64,
+    /// Beside the name, so that two clients with the same name are told apart.
+    pub birth_date: Option<NaiveDate>,
+    pub ended_on: Option<NaiveDate>,
+    pub end_reason: Option<String>,
 }
 
 /// A client is in view while the days since the last real contact (or, before any

@@ -22,9 +22,12 @@ pub fn parse_date(input: &str) -> Result<NaiveDate, InputError> {
     NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| InputError::NoSuchDate(text.to_owned()))
 }
 
-/// Checks an HH:MM time of day and writes it with two-digit hours.
+/// Checks an HH:MM time of day (HH.MM, as Dutch often writes it, too) and writes it
+/// as HH:MM with two-digit hours.
 pub fn parse_time(text: &str) -> Result<String, InputError> {
-    chrono::NaiveTime::parse_from_str(text.trim(), "%H:%M")
+    let trimmed = text.trim();
+    chrono::NaiveTime::parse_from_str(trimmed, "%H:%M")
+        .or_else(|_| chrono::NaiveTime::parse_from_str(trimmed, "%H.%M"))
         .map(|t| t.format("%H:%M").to_string())
         .map_err(|_| InputError::Time(text.to_owned()))
 }

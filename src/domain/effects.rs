@@ -231,6 +231,72 @@ pub enum Effect {
     },
     /// A goal's status: `loopt`, `bijgesteld`, `behaald` or `vervallen`.
     SetGoalStatus { goal: i64, status: String },
+    /// The client's own details, as they were and as they are now.
+    UpdateClient {
+        client: i64,
+        old: ClientDetails,
+        new: ClientDetails,
+    },
+    /// Doorstroom: a dated change of category, with its reason.
+    ChangeCategory {
+        client: i64,
+        from: String,
+        to: String,
+        on: NaiveDate,
+        reason: String,
+    },
+    /// Uitstroom: the client leaves the caseload.
+    EndClient {
+        client: i64,
+        on: NaiveDate,
+        reason: String,
+    },
+    /// Heraanmelding: an ended client comes back, history and all.
+    ReopenClient {
+        client: i64,
+        ended_on: NaiveDate,
+        reason: String,
+    },
+    /// An afspraak moves to another day, time or channel.
+    MoveAppointment {
+        activity: i64,
+        from: NaiveDate,
+        to: NaiveDate,
+        time: Option<String>,
+        channel: String,
+    },
+    /// A handled work item comes back into the werkvoorraad; its handling is kept.
+    ReopenItem { item: i64, reason: String },
+    /// The activity a reopened item finished comes back too.
+    ReopenActivity { activity: i64 },
+    /// A note's text corrected; the original stays beside it.
+    CorrectNote { note: i64, from: String, to: String },
+    /// A contact corrected; the original stays beside it.
+    CorrectContact {
+        contact: i64,
+        old: ContactDetails,
+        new: ContactDetails,
+    },
+}
+
+/// A client's details that the klantmanager edits.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ClientDetails {
+    pub name: String,
+    /// The whole BSN (the audit log keeps it masked).
+    pub bsn: Option<String>,
+    pub birth_date: Option<NaiveDate>,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    pub contact_preference: Option<String>,
+}
+
+/// What a contact moment records.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ContactDetails {
+    pub date: NaiveDate,
+    pub channel: String,
+    pub note: Option<String>,
 }
 
 impl Effect {
@@ -272,6 +338,22 @@ impl Effect {
                 format!("{rule} loopt tot {}", dutch(*end))
             }
             Effect::SetGoalStatus { status, .. } => format!("doel {status}"),
+            Effect::UpdateClient { .. } => "klantgegevens gewijzigd".to_owned(),
+            Effect::ChangeCategory { to, on, .. } => {
+                format!("categorie {to} vanaf {}", dutch(*on))
+            }
+            Effect::EndClient { on, reason, .. } => {
+                format!("uitgestroomd op {} ({reason})", dutch(*on))
+            }
+            Effect::ReopenClient { .. } => "weer aangemeld".to_owned(),
+            Effect::MoveAppointment { to, time, .. } => match time {
+                Some(t) => format!("afspraak verplaatst naar {} om {t}", dutch(*to)),
+                None => format!("afspraak verplaatst naar {}", dutch(*to)),
+            },
+            Effect::ReopenItem { .. } => "werkitem heropend".to_owned(),
+            Effect::ReopenActivity { .. } => "activiteit weer open".to_owned(),
+            Effect::CorrectNote { .. } => "notitie gecorrigeerd".to_owned(),
+            Effect::CorrectContact { .. } => "contactmoment gecorrigeerd".to_owned(),
         })
     }
 }

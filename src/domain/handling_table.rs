@@ -138,6 +138,7 @@ fn catalog() -> Catalog {
             code: "telefoon".into(),
             name: "Telefoon".into(),
         }],
+        end_reasons: Vec::new(),
         categories: Vec::new(),
     }
 }

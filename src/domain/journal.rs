@@ -19,6 +19,8 @@ pub struct Contact {
     pub date: NaiveDate,
     pub note: Option<String>,
     pub no_show: bool,
+    /// Corrected after it was registered (the original is in the history).
+    pub corrected: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -34,4 +36,6 @@ pub struct Note {
     pub client_id: i64,
     pub date: NaiveDate,
     pub text: String,
+    /// Corrected after it was written (the original is in the history).
+    pub corrected: bool,
 }

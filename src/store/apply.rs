@@ -380,6 +380,15 @@ impl Write<'_> {
                 )?;
                 self.audit("goal.status", "goal", *goal, json!({ "status": status }))?;
             }
+            Effect::UpdateClient { .. }
+            | Effect::ChangeCategory { .. }
+            | Effect::EndClient { .. }
+            | Effect::ReopenClient { .. }
+            | Effect::MoveAppointment { .. }
+            | Effect::ReopenItem { .. }
+            | Effect::ReopenActivity { .. }
+            | Effect::CorrectNote { .. }
+            | Effect::CorrectContact { .. } => self.apply_correction(effect, today)?,
         }
         Ok(None)
     }

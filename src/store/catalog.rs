@@ -111,12 +111,23 @@ pub(super) fn load(conn: &Connection) -> Result<Catalog> {
         })?
         .collect::<rusqlite::Result<_>>()?;
 
+    let end_reasons = conn
+        .prepare("SELECT code, name FROM end_reasons ORDER BY sort_order, code")?
+        .query_map([], |row| {
+            Ok(Channel {
+                code: row.get(0)?,
+                name: row.get(1)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+
     Ok(Catalog {
         categories,
         activity_types,
         work_item_kinds,
         outcomes,
         channels,
+        end_reasons,
     })
 }
 

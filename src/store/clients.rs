@@ -26,13 +26,15 @@ pub struct Dossier {
     pub open_items: i64,
     /// Registered no-shows (appointments the client did not come to).
     pub no_shows: i64,
+    /// Doorstroom: the category changes, oldest first.
+    pub category_history: Vec<super::CategoryChange>,
     pub activities: Vec<Activity>,
     pub contacts: Vec<Contact>,
     pub notes: Vec<Note>,
 }
 
 const CLIENT_COLUMNS: &str = "id, name, bsn, birth_date, category_code, phone, email,
-    contact_preference, registered_on";
+    contact_preference, registered_on, ended_on, end_reason";
 
 fn client_from_row(row: &Row) -> rusqlite::Result<Client> {
     let bsn: Option<String> = row.get(2)?;
@@ -47,6 +49,8 @@ fn client_from_row(row: &Row) -> rusqlite::Result<Client> {
         email: row.get(6)?,
         contact_preference: row.get(7)?,
         registered_on: row.get(8)?,
+        ended_on: row.get(9)?,
+        end_reason: row.get(10)?,
     })
 }
 
@@ -94,7 +98,7 @@ pub(crate) fn insert_client(
 }
 
 pub(crate) fn summaries_sql() -> String {
-    format!("{SUMMARY_SQL} ORDER BY c.name, c.id")
+    format!("{SUMMARY_SQL} WHERE (c.ended_on IS NOT NULL) = ?2 ORDER BY c.name, c.id")
 }
 
 /// The caseload rows: one query, so that a caseload of thousands stays one pass.
@@ -102,14 +106,15 @@ const SUMMARY_SQL: &str = "
 SELECT c.id, c.name, c.category_code, c.registered_on, cat.contact_rhythm_days,
     CASE WHEN c.last_contact_on IS NULL OR c.last_contact_on <= ?1 THEN c.last_contact_on
          ELSE (SELECT max(contact_date) FROM contacts
-               WHERE client_id = c.id AND no_show = 0 AND contact_date <= ?1)
+               WHERE client_id = c.id AND no_show = 0 AND undone_at IS NULL AND contact_date <= ?1)
     END AS last_contact,
     (SELECT min(d) FROM (
         SELECT min(end_date) AS d FROM activities WHERE client_id = c.id AND status = 'open'
         UNION ALL
         SELECT min(due_date) FROM work_items WHERE client_id = c.id AND status = 'open'
     )) AS next_deadline,
-    (SELECT count(*) FROM work_items WHERE client_id = c.id AND status = 'open') AS open_items
+    (SELECT count(*) FROM work_items WHERE client_id = c.id AND status = 'open') AS open_items,
+    c.birth_date, c.ended_on, c.end_reason
 FROM clients c JOIN categories cat ON cat.code = c.category_code";
 
 fn summary_from_row(row: &Row, today: NaiveDate) -> rusqlite::Result<ClientSummary> {
@@ -124,6 +129,9 @@ fn summary_from_row(row: &Row, today: NaiveDate) -> rusqlite::Result<ClientSumma
         in_view: in_view(last_contact, registered_on, rhythm, today),
         next_deadline: row.get(6)?,
         open_items: row.get(7)?,
+        birth_date: row.get(8)?,
+        ended_on: row.get(9)?,
+        end_reason: row.get(10)?,
     })
 }
 
@@ -172,10 +180,19 @@ impl Store {
         client(self.conn(), id)
     }
 
-    /// The whole caseload, by name.
+    /// The whole caseload, by name (clients who left it not included).
     pub fn client_summaries(&self, today: NaiveDate) -> Result<Vec<ClientSummary>> {
+        self.summaries(today, false)
+    }
+
+    /// The clients who left the caseload (uitstroom), by name.
+    pub fn ended_client_summaries(&self, today: NaiveDate) -> Result<Vec<ClientSummary>> {
+        self.summaries(today, true)
+    }
+
+    fn summaries(&self, today: NaiveDate, ended: bool) -> Result<Vec<ClientSummary>> {
         let mut stmt = self.conn().prepare_cached(&summaries_sql())?;
-        let rows = stmt.query_map([today], |row| summary_from_row(row, today))?;
+        let rows = stmt.query_map(params![today, ended], |row| summary_from_row(row, today))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
@@ -203,6 +220,7 @@ impl Store {
             next_deadline: summary.next_deadline,
             open_items: summary.open_items,
             no_shows: self.no_shows(id)?,
+            category_history: self.category_changes(id)?,
             activities: self.activities(Some(id))?,
             contacts: self.contacts(id)?,
             notes: self.notes(id)?,

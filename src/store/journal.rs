@@ -12,8 +12,11 @@ impl Store {
     /// A client's contacts, newest first.
     pub fn contacts(&self, client_id: i64) -> Result<Vec<Contact>> {
         let mut stmt = self.conn().prepare_cached(
-            "SELECT id, client_id, channel_code, contact_date, note, no_show FROM contacts
-             WHERE client_id = ?1 ORDER BY contact_date DESC, id DESC",
+            "SELECT id, client_id, channel_code, contact_date, note, no_show,
+                 EXISTS (SELECT 1 FROM contact_corrections k WHERE k.contact_id = contacts.id
+                     AND k.undone_at IS NULL)
+             FROM contacts
+             WHERE client_id = ?1 AND undone_at IS NULL ORDER BY contact_date DESC, id DESC",
         )?;
         let rows = stmt.query_map([client_id], |row| {
             Ok(Contact {
@@ -23,6 +26,7 @@ impl Store {
                 date: row.get(3)?,
                 note: row.get(4)?,
                 no_show: row.get(5)?,
+                corrected: row.get(6)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -49,8 +53,11 @@ impl Store {
     /// A client's notes, newest first.
     pub fn notes(&self, client_id: i64) -> Result<Vec<Note>> {
         let mut stmt = self.conn().prepare_cached(
-            "SELECT id, client_id, note_date, text FROM notes
-             WHERE client_id = ?1 ORDER BY note_date DESC, id DESC",
+            "SELECT id, client_id, note_date, text,
+                 EXISTS (SELECT 1 FROM note_corrections k WHERE k.note_id = notes.id
+                     AND k.undone_at IS NULL)
+             FROM notes
+             WHERE client_id = ?1 AND undone_at IS NULL ORDER BY note_date DESC, id DESC",
         )?;
         let rows = stmt.query_map([client_id], |row| {
             Ok(Note {
@@ -58,6 +65,7 @@ impl Store {
                 client_id: row.get(1)?,
                 date: row.get(2)?,
                 text: row.get(3)?,
+                corrected: row.get(4)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)

@@ -4,6 +4,7 @@
 
 mod activities;
 mod apply;
+mod apply_corrections;
 mod appointments;
 mod audit;
 mod bulk;
@@ -13,6 +14,7 @@ mod clients;
 mod contexts;
 mod error;
 mod journal;
+mod lifecycle;
 mod open;
 mod plans;
 mod safety;
@@ -30,6 +32,7 @@ pub use audit::AuditEntry;
 pub use bulk::{ClosedCycle, Contents, Loader};
 pub use clients::Dossier;
 pub use error::{Result, StoreError};
+pub use lifecycle::{CategoryChange, Reopening};
 pub use open::{default_path, SCHEMA_VERSION};
 pub use plans::{Goal, LadderStep, Plan, PlanHistory, Situation};
 pub use safety::{backups_folder, latest_backup, CheckReport, DAILY_BACKUPS};

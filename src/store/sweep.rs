@@ -55,7 +55,7 @@ pub(crate) const RHYTHM_SQL: &str = "SELECT lapsed.id, since, rhythm FROM (
                           -- `today` lies before the latest contact (planning in the past):
                           -- the last contact as of then.
                           ELSE coalesce((SELECT max(contact_date) FROM contacts
-                              WHERE client_id = c.id AND no_show = 0 AND contact_date <= ?1),
+                              WHERE client_id = c.id AND no_show = 0 AND undone_at IS NULL AND contact_date <= ?1),
                               c.registered_on)
                      END AS since,
                      cat.contact_rhythm_days AS rhythm

@@ -133,7 +133,7 @@ impl Store {
             .conn()
             .prepare_cached(
                 "SELECT from_date, to_date, reason, at FROM postponements
-                 WHERE work_item_id = ?1 ORDER BY id",
+                 WHERE work_item_id = ?1 AND undone_at IS NULL ORDER BY id",
             )?
             .query_map([id], |row| {
                 Ok(Postponement {

@@ -9,6 +9,8 @@ mod activities;
 mod appointments;
 mod bundles;
 mod calendar;
+mod caseload;
+mod corrections;
 mod items;
 mod journal;
 mod plans;
@@ -22,9 +24,13 @@ pub use aanvragen::{
     add_application, adjourn, decide_application, give_hersteltermijn, receive_application,
 };
 pub use activities::{add_activity, close_activity, extend_activity};
-pub use appointments::add_appointment;
+pub use appointments::{
+    add_appointment, appointment_warnings, cancel_appointment, move_appointment,
+};
 pub use bundles::{import_bundle, reconcile_all};
 pub use calendar::add_declared_holiday;
+pub use caseload::{change_category, edit_client, end_client, reopen_client, same_client_warning};
+pub use corrections::{correct_contact, correct_note, reopen_item, undo, undoable};
 pub use items::{add_follow_up, close_item, postpone_item};
 pub use journal::{add_client, add_contact, add_note};
 pub use plans::{

@@ -1,0 +1,58 @@
+//! Corrections: undo the last edit, reopen a handled item, correct a note or a
+//! contact. Nothing is deleted; the original stays in the history.
+
+use chrono::NaiveDate;
+
+use super::{edit, Done};
+use crate::domain::corrections;
+use crate::store::{EditInfo, Result, Store};
+
+/// What an undo would reverse now, to name it before the klantmanager confirms.
+pub fn undoable(store: &Store, today: NaiveDate) -> Result<Option<EditInfo>> {
+    store.last_undoable(today)
+}
+
+/// Undoes edit `expected` (the one the klantmanager confirmed).
+pub fn undo(store: &mut Store, expected: i64, today: NaiveDate) -> Result<EditInfo> {
+    store.undo(expected, today)
+}
+
+pub fn reopen_item(store: &mut Store, id: i64, reason: &str, today: NaiveDate) -> Result<Done> {
+    edit(store, today, |w, world| {
+        let ctx = w.item_context(&world.catalog, id)?;
+        let finished = w.closed_activity_of_item(id)?;
+        let touched = ctx
+            .activity
+            .as_ref()
+            .and_then(|a| a.application.as_ref())
+            .map(|app| app.application.id);
+        Ok((
+            corrections::reopen_item(id, ctx.item.status, finished, reason)?,
+            touched,
+        ))
+    })
+}
+
+pub fn correct_note(store: &mut Store, id: i64, text: &str, today: NaiveDate) -> Result<Done> {
+    edit(store, today, |w, _| {
+        let note = w.note(id)?;
+        Ok((corrections::correct_note(&note, text)?, None))
+    })
+}
+
+pub fn correct_contact(
+    store: &mut Store,
+    id: i64,
+    date: Option<NaiveDate>,
+    channel: Option<&str>,
+    note: Option<&str>,
+    today: NaiveDate,
+) -> Result<Done> {
+    edit(store, today, |w, world| {
+        let contact = w.contact(id)?;
+        Ok((
+            corrections::correct_contact(&contact, date, channel, note, &world.catalog, today)?,
+            None,
+        ))
+    })
+}

@@ -1,0 +1,502 @@
+//! The klantmanager's corrections and a client's course through the caseload,
+//! through the command line: undo, reopen, corrections, doorstroom, uitstroom and
+//! heraanmelding, an afspraak moved or cancelled. Nothing is ever deleted.
+
+mod common;
+
+use common::{Db, TODAY};
+use serde_json::Value;
+
+fn scalar(db: &Db, sql: &str) -> String {
+    db.conn()
+        .query_row(sql, [], |r| r.get::<_, rusqlite::types::Value>(0))
+        .map(|v| match v {
+            rusqlite::types::Value::Null => "NULL".to_owned(),
+            rusqlite::types::Value::Integer(i) => i.to_string(),
+            rusqlite::types::Value::Text(t) => t,
+            other => format!("{other:?}"),
+        })
+        .unwrap()
+}
+
+/// What the klantmanager sees of a client's file, without the moments edits were made.
+fn file(db: &Db) -> Vec<String> {
+    let conn = db.conn();
+    let mut rows = Vec::new();
+    for sql in [
+        "SELECT id, category_code, coalesce(last_contact_on, ''), coalesce(ended_on, '') FROM clients ORDER BY id",
+        "SELECT id, status, coalesce(outcome_code, ''), start_date, end_date, coalesce(appointment_time, '') FROM activities ORDER BY id",
+        "SELECT id, status, coalesce(outcome_code, ''), due_date FROM work_items WHERE coalesce(outcome_code, '') <> 'ongedaan' ORDER BY id",
+        "SELECT id, contact_date, channel_code, coalesce(note, '') FROM contacts WHERE undone_at IS NULL ORDER BY id",
+        "SELECT id, text FROM notes WHERE undone_at IS NULL ORDER BY id",
+    ] {
+        let mut stmt = conn.prepare(sql).unwrap();
+        let n = stmt.column_count();
+        rows.extend(
+            stmt.query_map([], |r| {
+                Ok((0..n)
+                    .map(|i| format!("{:?}", r.get::<_, rusqlite::types::Value>(i).unwrap()))
+                    .collect::<Vec<_>>()
+                    .join("|"))
+            })
+            .unwrap()
+            .map(Result::unwrap),
+        );
+    }
+    rows
+}
+
+/// A client with an afspraak today, whose opkomst item the sweep raised.
+fn client_with_appointment(db: &Db) -> (String, String, String) {
+    let client = db.client("Sanne Bakker", "job_ready").to_string();
+    let appointment = db
+        .add(&[
+            "appointment",
+            "add",
+            "--client",
+            &client,
+            "--date",
+            TODAY,
+            "--time",
+            "10:00",
+            "--channel",
+            "op_locatie",
+        ])
+        .to_string();
+    db.ok(&["sweep"]);
+    let item = scalar(
+        db,
+        "SELECT id FROM work_items WHERE kind_code = 'afspraak' AND status = 'open'",
+    );
+    (client, appointment, item)
+}
+
+#[test]
+fn undo_reverses_the_whole_last_edit_and_deletes_nothing() {
+    let db = Db::new();
+    let (_, _, item) = client_with_appointment(&db);
+    let before = file(&db);
+    db.ok(&["item", "close", &item, "--outcome", "gesproken"]);
+    assert_ne!(file(&db), before);
+    let counts = db.counts();
+    let said = db.ok(&["undo", "--yes"]);
+    assert!(
+        said.contains("Ongedaan gemaakt: afgehandeld (gesproken)"),
+        "{said}"
+    );
+    assert_eq!(
+        file(&db),
+        before,
+        "item, activity, contact and last contact as they were"
+    );
+    for ((table, after), (_, was)) in db.counts().iter().zip(&counts) {
+        assert!(after >= was, "{table}: rows deleted by undo");
+    }
+    assert_eq!(
+        scalar(
+            &db,
+            "SELECT count(*) FROM audit_log WHERE action = 'edit.undo'"
+        ),
+        "1",
+        "the undo is itself audited"
+    );
+}
+
+#[test]
+fn a_second_undo_goes_one_further_back_and_stops_at_yesterday() {
+    let db = Db::new();
+    let client = db
+        .on("2026-11-21", &["client", "add", "--name", "Piet Smit"])
+        .trim()
+        .to_owned();
+    db.on(
+        "2026-11-21",
+        &["note", "add", "--client", &client, "--text", "gisteren"],
+    );
+    let before = file(&db);
+    db.ok(&["note", "add", "--client", &client, "--text", "een"]);
+    db.ok(&[
+        "contact",
+        "add",
+        "--client",
+        &client,
+        "--channel",
+        "telefoon",
+    ]);
+    assert!(db.ok(&["undo", "--yes"]).contains("contact geregistreerd"));
+    assert!(db.ok(&["undo", "--yes"]).contains("notitie"));
+    assert_eq!(file(&db), before);
+    db.refused(&["undo", "--yes"], "niets (meer) om ongedaan te maken");
+}
+
+#[test]
+fn undo_names_the_edit_and_asks_first() {
+    let db = Db::new();
+    let client = db.client("Piet Smit", "job_ready").to_string();
+    db.ok(&["note", "add", "--client", &client, "--text", "een"]);
+    let out = db.cmd().args(["undo"]).output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(
+        stderr.contains("Ongedaan maken: notitie geschreven"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("--yes"), "{stderr}");
+    assert_eq!(
+        scalar(&db, "SELECT count(*) FROM notes WHERE undone_at IS NULL"),
+        "1"
+    );
+}
+
+#[test]
+fn registering_a_client_cannot_be_undone_but_says_what_to_do() {
+    let db = Db::new();
+    db.client("Piet Smit", "job_ready");
+    db.refused(&["undo", "--yes"], "beëindig de klant");
+}
+
+#[test]
+fn uitstroom_settles_nothing_unasked_and_keeps_the_client_findable() {
+    let db = Db::new();
+    let (client, appointment, _) = client_with_appointment(&db);
+    db.refused(
+        &["client", "end", &client, "--reason", "werk"],
+        "nog open werk: 1 activiteit, 1 werkitem",
+    );
+    db.refused(
+        &["client", "end", &client, "--reason", "vakantie", "--settle"],
+        "onbekende reden",
+    );
+    db.refused(
+        &[
+            "client",
+            "end",
+            &client,
+            "--reason",
+            "werk",
+            "--date",
+            "2026-12-01",
+            "--settle",
+        ],
+        "in de toekomst",
+    );
+    db.ok(&["client", "end", &client, "--reason", "werk", "--settle"]);
+    assert_eq!(
+        scalar(&db, &format!("SELECT status || ' ' || outcome_code || ' ' || outcome_note FROM activities WHERE id = {appointment}")),
+        "closed vervallen Uitstroom: werk"
+    );
+    let list: Value = db.json(&["client", "list", "--json"]);
+    assert!(list.as_array().unwrap().is_empty(), "left the caseload");
+    let ended: Value = db.json(&["client", "list", "--ended", "--json"]);
+    assert_eq!(ended[0]["ended_on"], TODAY);
+    assert_eq!(ended[0]["end_reason"], "werk");
+    let worklist: Value = db.json(&["worklist", "--json"]);
+    assert!(
+        worklist.as_array().unwrap().is_empty(),
+        "left the werkvoorraad"
+    );
+    // Months without contact raise nothing for a client who left.
+    db.on("2027-06-01", &["sweep"]);
+    assert_eq!(
+        scalar(&db, "SELECT count(*) FROM work_items WHERE status = 'open'"),
+        "0"
+    );
+    db.ok(&["client", "reopen", &client]);
+    let show: Value = db.json(&["client", "show", &client, "--json"]);
+    assert_eq!(show["ended_on"], Value::Null);
+    db.refused(&["client", "reopen", &client], "niet uitgestroomd");
+}
+
+#[test]
+fn an_aanvraag_without_besluit_keeps_the_client() {
+    let db = Db::new();
+    let client = db.client("Jan de Vries", "job_ready").to_string();
+    let app = db.aanvraag(TODAY, &client, TODAY);
+    db.refused(
+        &["client", "end", &client, "--reason", "verhuisd", "--settle"],
+        &format!("aanvraag {app} is nog niet besloten"),
+    );
+}
+
+#[test]
+fn doorstroom_is_dated_history_and_changes_what_is_offered() {
+    let db = Db::new();
+    let client = db.client("Ayse Demir", "job_ready").to_string();
+    db.refused(
+        &[
+            "client", "category", &client, "--to", "beheer", "--reason", " ",
+        ],
+        "de reden mag niet leeg zijn",
+    );
+    db.refused(
+        &[
+            "client",
+            "category",
+            &client,
+            "--to",
+            "job_ready",
+            "--reason",
+            "x",
+        ],
+        "al categorie",
+    );
+    db.refused(
+        &[
+            "client",
+            "category",
+            &client,
+            "--to",
+            "beheer",
+            "--reason",
+            "x",
+            "--date",
+            "2026-12-24",
+        ],
+        "in de toekomst",
+    );
+    db.ok(&[
+        "client",
+        "category",
+        &client,
+        "--to",
+        "beheer",
+        "--reason",
+        "langdurig ziek",
+    ]);
+    let show: Value = db.json(&["client", "show", &client, "--json"]);
+    assert_eq!(show["category"], "beheer");
+    assert_eq!(
+        show["category_history"][0],
+        serde_json::json!({ "from": "job_ready", "to": "beheer", "on": TODAY, "reason": "langdurig ziek" })
+    );
+    db.refused(
+        &[
+            "activity",
+            "add",
+            "--client",
+            &client,
+            "--type",
+            "traject",
+            "--start",
+            TODAY,
+            "--end",
+            "2027-01-31",
+        ],
+        "past niet bij categorie 'beheer'",
+    );
+}
+
+#[test]
+fn moving_an_afspraak_lets_its_old_items_lapse_and_warns() {
+    let db = Db::new();
+    let (_, appointment, item) = client_with_appointment(&db);
+    db.refused(
+        &["appointment", "move", &appointment, "--date", "2026-11-20"],
+        "in het verleden",
+    );
+    db.refused(
+        &["appointment", "move", &appointment, "--time", "9"],
+        "ongeldige tijd",
+    );
+    let out = db
+        .cmd()
+        .args([
+            "appointment",
+            "move",
+            &appointment,
+            "--date",
+            "2026-12-25",
+            "--time",
+            "14.30",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("geen werkdag (Eerste Kerstdag)"));
+    assert_eq!(
+        scalar(&db, &format!("SELECT end_date || ' ' || appointment_time FROM activities WHERE id = {appointment}")),
+        "2026-12-25 14:30"
+    );
+    assert_eq!(
+        scalar(
+            &db,
+            &format!("SELECT status || ' ' || outcome_code FROM work_items WHERE id = {item}")
+        ),
+        "closed vervallen",
+        "the opkomst item of the old day lapses"
+    );
+    db.ok(&[
+        "appointment",
+        "cancel",
+        &appointment,
+        "--reason",
+        "klant ziek",
+    ]);
+    assert_eq!(
+        scalar(&db, &format!("SELECT outcome_code || ' ' || outcome_note FROM activities WHERE id = {appointment}")),
+        "geannuleerd klant ziek"
+    );
+    db.refused(
+        &["appointment", "cancel", &appointment, "--reason", "x"],
+        "al afgesloten",
+    );
+}
+
+#[test]
+fn a_reopened_item_comes_back_with_its_activity_and_keeps_its_history() {
+    let db = Db::new();
+    let (_, appointment, item) = client_with_appointment(&db);
+    db.refused(&["item", "reopen", &item, "--reason", "x"], "nog open");
+    db.ok(&[
+        "item",
+        "close",
+        &item,
+        "--outcome",
+        "afgebroken",
+        "--note",
+        "verkeerd",
+    ]);
+    db.refused(
+        &["item", "reopen", &item, "--reason", " "],
+        "de reden mag niet leeg zijn",
+    );
+    db.ok(&["item", "reopen", &item, "--reason", "verkeerd afgehandeld"]);
+    assert_eq!(
+        scalar(
+            &db,
+            &format!("SELECT status FROM work_items WHERE id = {item}")
+        ),
+        "open"
+    );
+    assert_eq!(
+        scalar(
+            &db,
+            &format!("SELECT status FROM activities WHERE id = {appointment}")
+        ),
+        "open"
+    );
+    assert_eq!(
+        scalar(
+            &db,
+            "SELECT outcome_code || ' ' || outcome_note || ' ' || reason FROM reopenings"
+        ),
+        "afgebroken verkeerd verkeerd afgehandeld"
+    );
+    db.ok(&["item", "close", &item, "--outcome", "gesproken"]);
+}
+
+#[test]
+fn a_correction_keeps_the_original_and_the_rhythm_follows_it() {
+    let db = Db::new();
+    let client = db.client("Kees Visser", "job_ready").to_string();
+    let note = db
+        .add(&["note", "add", "--client", &client, "--text", "Bij UWV"])
+        .to_string();
+    db.ok(&["note", "correct", &note, "--text", "Bij het UWV"]);
+    let contact = db
+        .add(&[
+            "contact",
+            "add",
+            "--client",
+            &client,
+            "--channel",
+            "telefoon",
+            "--date",
+            "2026-11-20",
+        ])
+        .to_string();
+    db.refused(
+        &["contact", "correct", &contact, "--date", "2026-12-01"],
+        "in de toekomst",
+    );
+    db.refused(
+        &["contact", "correct", &contact, "--channel", "duif"],
+        "onbekend kanaal",
+    );
+    db.ok(&[
+        "contact",
+        "correct",
+        &contact,
+        "--date",
+        "2026-11-18",
+        "--note",
+        "over scholing",
+    ]);
+    let show: Value = db.json(&["client", "show", &client, "--json"]);
+    assert_eq!(show["notes"][0]["text"], "Bij het UWV");
+    assert_eq!(show["notes"][0]["corrected"], true);
+    assert_eq!(show["contacts"][0]["date"], "2026-11-18");
+    assert_eq!(show["contacts"][0]["corrected"], true);
+    assert_eq!(
+        show["days_since_contact"], 4,
+        "counted from the corrected day"
+    );
+    assert_eq!(
+        scalar(&db, "SELECT original FROM note_corrections"),
+        r#"{"text":"Bij UWV"}"#
+    );
+    assert!(scalar(&db, "SELECT original FROM contact_corrections").contains("2026-11-20"));
+}
+
+#[test]
+fn client_details_are_checked_like_a_registration() {
+    let db = Db::new();
+    let client = db.client("Kees Visser", "job_ready").to_string();
+    db.ok(&["client", "add", "--name", "Anna", "--bsn", "111222333"]);
+    db.refused(
+        &["client", "edit", &client, "--bsn", "123456789"],
+        "ongeldig BSN",
+    );
+    db.refused(
+        &["client", "edit", &client, "--bsn", "111222333"],
+        "al geregistreerd bij klant 2",
+    );
+    db.refused(
+        &["client", "edit", &client, "--birth-date", "2030-01-01"],
+        "in de toekomst",
+    );
+    db.refused(
+        &["client", "edit", &client, "--name", "Kees Visser"],
+        "niets gewijzigd",
+    );
+    db.ok(&[
+        "client",
+        "edit",
+        &client,
+        "--phone",
+        "06 1234 5678",
+        "--contact-preference",
+        "whatsapp",
+    ]);
+    let show: Value = db.json(&["client", "show", &client, "--json"]);
+    assert_eq!(show["phone"], "06 1234 5678");
+    assert_eq!(show["contact_preference"], "whatsapp");
+}
+
+#[test]
+fn the_same_name_and_birth_date_is_warned_about() {
+    let db = Db::new();
+    db.ok(&[
+        "client",
+        "add",
+        "--name",
+        "Jan Jansen",
+        "--birth-date",
+        "1980-01-01",
+    ]);
+    let out = db
+        .cmd()
+        .args([
+            "client",
+            "add",
+            "--name",
+            "Jan Jansen",
+            "--birth-date",
+            "1980-01-01",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "two people can share both");
+    assert!(String::from_utf8_lossy(&out.stderr)
+        .contains("al een klant met deze naam en geboortedatum: klant 1"));
+}
