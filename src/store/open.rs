@@ -57,19 +57,41 @@ pub(super) fn open(path: &Path) -> Result<(Connection, String, bool)> {
     // Recognise the file before anything is written to it.
     recognise(&conn, path)?;
     conn.pragma_update(None, "foreign_keys", true)?;
-    conn.pragma_update(None, "journal_mode", "WAL")?;
+    set_wal(&conn)?;
     conn.pragma_update(None, "synchronous", "FULL")?;
     // Room for the pages the werkvoorraad and caseload read again on every refresh
     // (the default is 2 MiB); taken only as pages are read.
     conn.pragma_update(None, "cache_size", -16_384i64)?;
     let upgraded = upgrade(&mut conn, path)?;
-    super::undo::install_journal(&conn)?;
+    // Under a write lock, like the upgrade: a read while another process is still
+    // creating the file can meet it busy without waiting.
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    super::undo::install_journal(&tx)?;
+    tx.commit()?;
     let actor = conn.query_row(
         "SELECT name FROM case_managers ORDER BY id LIMIT 1",
         [],
         |row| row.get(0),
     )?;
     Ok((conn, actor, upgraded))
+}
+
+/// Switches to WAL. Switching takes the file for a moment, and SQLite answers busy
+/// at once, without its busy handler, while another process is creating the file:
+/// so wait here, as long as any other write would.
+fn set_wal(conn: &Connection) -> Result<()> {
+    let start = std::time::Instant::now();
+    loop {
+        match conn.pragma_update(None, "journal_mode", "WAL") {
+            Err(rusqlite::Error::SqliteFailure(e, _))
+                if e.code == rusqlite::ErrorCode::DatabaseBusy
+                    && start.elapsed() < BUSY_TIMEOUT =>
+            {
+                std::thread::sleep(Duration::from_millis(10));
+            }
+            other => return Ok(other?),
+        }
+    }
 }
 
 /// A non-empty file must start with SQLite's header; SQLite itself would only notice
