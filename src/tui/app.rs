@@ -7,23 +7,27 @@ use ratatui::Frame;
 
 use super::caseload::CaseloadView;
 use super::chrome;
+use super::corrections;
 use super::dossier::DossierView;
 use super::keymap::{
     action_for, Action, Binding, CASELOAD_KEYS, DOSSIER_KEYS, GLOBAL_KEYS, LIST_KEYS, WEEK_KEYS,
     WORKLIST_KEYS,
 };
 use super::list::ListState;
-use super::popup::{self, Intent, Pick, Popup, Reply};
+use super::popup::{self, Intent, Pick, Popup, Purpose, Reply};
 use super::week::{self, WeekView};
 use super::worklist::{Group, WorklistView};
 use super::Session;
 use crate::domain::activity::{ActivityStatus, NewActivity};
+use crate::domain::bsn::Bsn;
 use crate::domain::calendar::LegalCalendar;
 use crate::domain::catalog::Catalog;
+use crate::domain::client::NewClient;
 use crate::domain::date::add_days;
 use crate::domain::date::dutch;
 use crate::domain::handling::CloseRequest;
 use crate::domain::journal::{NewContact, NewNote};
+use crate::domain::work_item::ItemStatus;
 use crate::store::{Result, Store, StoreError};
 use crate::workflow::{self, Done};
 
@@ -140,7 +144,12 @@ impl App {
         let today = self.session.today;
         match self.screen {
             Screen::Caseload if self.caseload_stale => {
-                self.caseload.set_rows(self.store.client_summaries(today)?);
+                let rows = if self.caseload.ended {
+                    self.store.ended_client_summaries(today)?
+                } else {
+                    self.store.client_summaries(today)?
+                };
+                self.caseload.set_rows(rows);
                 self.caseload_stale = false;
             }
             Screen::Week if self.week_stale => {
@@ -447,6 +456,16 @@ impl App {
                     self.popups.push(popup::note_form(id, &name));
                 }
             }
+            Action::NewClient
+            | Action::ToggleEnded
+            | Action::ReopenClient
+            | Action::EditClient
+            | Action::ChangeCategory
+            | Action::EndClient
+            | Action::MoveAppointment
+            | Action::ReopenItem
+            | Action::Correct
+            | Action::Undo => self.act_correction(action),
             Action::NextScreen => {
                 self.screen = match self.screen {
                     Screen::Worklist => Screen::Caseload,
@@ -667,6 +686,8 @@ impl App {
                 note,
             } => workflow::add_situation(store, client_id, &domain, score, note.as_deref(), today, today)
                 .map(|done| (format!("Situatie {domain}: {score} vastgelegd"), done)),
+            Intent::AddClient { .. } => return self.add_client(intent),
+            other => apply_correction(store, other, today),
         };
         let result = result.map(|(what, done)| {
             let summary = done.summary();
@@ -685,6 +706,173 @@ impl App {
                 if let Err(err) = self.sweep_and_refresh() {
                     self.message = Some(err.to_string());
                 }
+            }
+            Err(err) => self.refuse(err),
+        }
+    }
+
+    /// The keys of a client's course and of corrections.
+    fn act_correction(&mut self, action: Action) {
+        let today = self.session.today;
+        let client = self.dossier.as_ref().map(|d| d.dossier.client.clone());
+        let popup = match action {
+            Action::NewClient => Some(corrections::new_client_picker(&self.catalog, today)),
+            Action::ToggleEnded => {
+                self.caseload.ended = !self.caseload.ended;
+                self.caseload.list = ListState::default();
+                self.caseload_stale = true;
+                None
+            }
+            Action::ReopenClient => match self.caseload.selected() {
+                Some(c) if c.ended_on.is_some() => Some(Popup::Confirm {
+                    title: "Heraanmelden?".to_owned(),
+                    lines: vec![
+                        format!("{} komt terug in de caseload.", c.name),
+                        "De geschiedenis blijft bewaard.".to_owned(),
+                    ],
+                    intent: Intent::ReopenClient { client_id: c.id },
+                }),
+                _ => {
+                    self.message = Some(
+                        "Heraanmelden gaat bij een uitgestroomde klant: toon ze met e.".to_owned(),
+                    );
+                    None
+                }
+            },
+            Action::EditClient => client.map(|c| corrections::edit_client_form(&c, today)),
+            Action::ChangeCategory => {
+                client.map(|c| corrections::category_picker(&self.catalog, &c, today))
+            }
+            Action::EndClient => match client {
+                Some(c) => match self.store.open_work(c.id) {
+                    Ok(open) => Some(corrections::end_reason_picker(
+                        &self.catalog,
+                        c.id,
+                        &open,
+                        today,
+                    )),
+                    Err(err) => {
+                        self.message = Some(err.to_string());
+                        None
+                    }
+                },
+                None => None,
+            },
+            Action::MoveAppointment => {
+                match self.dossier.as_ref().and_then(|d| d.selected_activity()) {
+                    Some(a) if a.type_code == "afspraak" && a.status == ActivityStatus::Open => {
+                        Some(corrections::move_form(a, today))
+                    }
+                    _ => {
+                        self.message =
+                            Some("Kies eerst een open afspraak op de tab Activiteiten.".to_owned());
+                        None
+                    }
+                }
+            }
+            Action::ReopenItem => match self.dossier.as_ref().and_then(|d| d.selected_item()) {
+                Some(item) if item.status == ItemStatus::Closed => {
+                    Some(corrections::reopen_form(item.id, &item.title))
+                }
+                Some(item) => {
+                    self.message = Some(format!("{} is nog open.", item.title));
+                    None
+                }
+                None => {
+                    self.message =
+                        Some("Kies eerst een afgehandeld werkitem op de tab Werkitems.".to_owned());
+                    None
+                }
+            },
+            Action::Correct => {
+                let view = self.dossier.as_ref();
+                match (
+                    view.and_then(|d| d.selected_note()),
+                    view.and_then(|d| d.selected_contact()),
+                ) {
+                    (Some(note), _) => Some(corrections::correct_note_form(note)),
+                    (_, Some(contact)) => Some(corrections::correct_contact_form(contact, today)),
+                    _ => {
+                        self.message = Some(
+                            "Kies eerst een notitie of een contactmoment op hun tab.".to_owned(),
+                        );
+                        None
+                    }
+                }
+            }
+            Action::Undo => match workflow::undoable(&self.store, today) {
+                Ok(Some(edit)) => Some(corrections::undo_confirm(&edit)),
+                Ok(None) => {
+                    self.message =
+                        Some("Er is vandaag niets (meer) om ongedaan te maken.".to_owned());
+                    None
+                }
+                Err(err) => {
+                    self.message = Some(err.to_string());
+                    None
+                }
+            },
+            _ => None,
+        };
+        if let Some(popup) = popup {
+            self.popups.push(popup);
+        }
+    }
+
+    /// Registers a client; a client with the same name and birth date is warned
+    /// about first, and a second Enter registers anyway. The new dossier opens.
+    fn add_client(&mut self, intent: Intent) {
+        let Intent::AddClient {
+            category,
+            name,
+            bsn,
+            birth_date,
+            phone,
+            email,
+            confirmed,
+        } = intent
+        else {
+            return;
+        };
+        let today = self.session.today;
+        let new = match bsn.as_deref().map(Bsn::parse).transpose() {
+            Ok(bsn) => NewClient {
+                name,
+                bsn,
+                birth_date,
+                category,
+                phone,
+                email,
+                contact_preference: None,
+            },
+            Err(err) => return self.refuse(err.into()),
+        };
+        if !confirmed {
+            match workflow::same_client_warning(&self.store, &new) {
+                Ok(Some(warning)) => {
+                    if let Some(Popup::Form(form, Purpose::NewClient { confirmed, .. })) =
+                        self.popups.last_mut()
+                    {
+                        *confirmed = true;
+                        form.error = Some(format!(
+                            "Let op: {warning}. Enter nogmaals om toch in te schrijven."
+                        ));
+                    }
+                    return;
+                }
+                Ok(None) => {}
+                Err(err) => return self.refuse(err),
+            }
+        }
+        match workflow::add_client(&mut self.store, &new, today) {
+            Ok(done) => {
+                self.popups.clear();
+                if let Err(err) = self.sweep_and_refresh() {
+                    self.message = Some(err.to_string());
+                    return;
+                }
+                self.open_dossier(done.id());
+                self.message = Some(format!("Klant {} ingeschreven: {}", done.id(), new.name));
             }
             Err(err) => self.refuse(err),
         }
@@ -764,5 +952,77 @@ impl App {
                 chrome::draw_help(f, screen.title(), &[keys, LIST_KEYS, GLOBAL_KEYS])
             });
         }
+    }
+}
+
+/// Applies the intents of a client's course and of corrections.
+fn apply_correction(store: &mut Store, intent: Intent, today: NaiveDate) -> Result<(String, Done)> {
+    match intent {
+        Intent::EditClient { client_id, edit } => {
+            workflow::edit_client(store, client_id, &edit, today)
+                .map(|done| ("Gegevens bewaard".to_owned(), done))
+        }
+        Intent::ChangeCategory {
+            client_id,
+            to,
+            on,
+            reason,
+        } => workflow::change_category(store, client_id, &to, on, &reason, today)
+            .map(|done| ("Doorstroom".to_owned(), done)),
+        Intent::EndClient {
+            client_id,
+            reason,
+            on,
+            settle,
+        } => workflow::end_client(store, client_id, on, &reason, settle, today)
+            .map(|done| (format!("Klant {client_id}"), done)),
+        Intent::ReopenClient { client_id } => workflow::reopen_client(store, client_id, today)
+            .map(|done| (format!("Klant {client_id}"), done)),
+        Intent::MoveAppointment {
+            id,
+            date,
+            time,
+            channel,
+        } => {
+            let to = crate::domain::appointment::AppointmentMove {
+                date: Some(date),
+                time: Some(time.unwrap_or_default()),
+                channel: Some(channel),
+            };
+            let warnings = workflow::appointment_warnings(
+                store,
+                date,
+                to.time.as_deref().filter(|t| !t.is_empty()),
+                Some(id),
+            )?;
+            workflow::move_appointment(store, id, &to, today).map(|done| {
+                let mut what = format!("Afspraak {id}");
+                for warning in warnings {
+                    what = format!("{what} ({warning})");
+                }
+                (what, done)
+            })
+        }
+        Intent::ReopenItem { id, reason } => workflow::reopen_item(store, id, &reason, today)
+            .map(|done| (format!("Werkitem {id}"), done)),
+        Intent::CorrectNote { id, text } => workflow::correct_note(store, id, &text, today)
+            .map(|done| ("Correctie bewaard".to_owned(), done)),
+        Intent::CorrectContact { id, date, note } => workflow::correct_contact(
+            store,
+            id,
+            Some(date),
+            None,
+            Some(note.as_deref().unwrap_or("")),
+            today,
+        )
+        .map(|done| ("Correctie bewaard".to_owned(), done)),
+        Intent::Undo { id } => workflow::undo(store, id, today).map(|edit| {
+            (
+                format!("Ongedaan gemaakt: {}", edit.summary),
+                Done::default(),
+            )
+        }),
+        // The other intents are applied in `App::apply`.
+        _ => Ok((String::new(), Done::default())),
     }
 }

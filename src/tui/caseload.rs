@@ -54,6 +54,8 @@ pub struct CaseloadView {
     pub out_of_view_only: bool,
     /// Only clients whose name contains this (case-insensitive).
     pub text: String,
+    /// The clients who left the caseload (uitstroom) instead of the caseload.
+    pub ended: bool,
 }
 
 impl CaseloadView {
@@ -136,11 +138,15 @@ impl CaseloadView {
 
     /// How the list is narrowed and ordered, for the title bar.
     pub fn describe(&self, catalog: &Catalog) -> String {
-        let mut parts = vec![format!(
-            "{} klanten · {} niet in beeld",
-            self.all.len(),
-            self.out_of_view()
-        )];
+        let mut parts = if self.ended {
+            vec![format!("{} uitgestroomde klanten", self.all.len())]
+        } else {
+            vec![format!(
+                "{} klanten · {} niet in beeld",
+                self.all.len(),
+                self.out_of_view()
+            )]
+        };
         if let Some(category) = &self.category {
             parts.push(format!("categorie {}", catalog.category_name(category)));
         }
@@ -180,8 +186,23 @@ impl CaseloadView {
                     .next_deadline
                     .map(|d| deadline_span(d, today))
                     .unwrap_or_else(|| Span::raw("-"));
+                // The birth date tells two clients with the same name apart.
+                let mut name = vec![Span::raw(client.name.clone())];
+                if let Some(birth) = client.birth_date {
+                    name.push(Span::styled(
+                        format!("  {}", birth.format("%d-%m-%Y")),
+                        Style::new().dim(),
+                    ));
+                }
+                if let Some(ended) = client.ended_on {
+                    let reason = client.end_reason.as_deref().unwrap_or("");
+                    name.push(Span::styled(
+                        format!("  uitgestroomd {} ({reason})", ended.format("%d-%m-%Y")),
+                        Style::new().dim(),
+                    ));
+                }
                 let row = Row::new(vec![
-                    Line::from(client.name.clone()),
+                    Line::from(name),
                     Line::from(catalog.category_name(&client.category).to_owned()),
                     Line::from(contact),
                     Line::from(deadline),

@@ -203,6 +203,25 @@ impl DossierView {
         }
     }
 
+    /// The work item under the cursor on the work items tab.
+    pub fn selected_item(&self) -> Option<&WorkItem> {
+        (self.tab == Tab::Items)
+            .then(|| self.items.get(self.list.selected))
+            .flatten()
+    }
+
+    pub fn selected_note(&self) -> Option<&crate::domain::journal::Note> {
+        (self.tab == Tab::Notes)
+            .then(|| self.dossier.notes.get(self.list.selected))
+            .flatten()
+    }
+
+    pub fn selected_contact(&self) -> Option<&crate::domain::journal::Contact> {
+        (self.tab == Tab::Contacts)
+            .then(|| self.dossier.contacts.get(self.list.selected))
+            .flatten()
+    }
+
     fn terms(&self) -> &[TermRow] {
         &self.terms
     }

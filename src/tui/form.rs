@@ -32,6 +32,10 @@ pub enum FieldKind {
     EndOf { start: usize },
     /// A time of day (UU:MM) that may be left empty.
     OptionalTime,
+    /// A date that may be left empty (a birth date), not after `not_after`.
+    OptionalDate { not_after: Option<NaiveDate> },
+    /// A BSN that passes the elfproef, or nothing.
+    OptionalBsn,
     /// A whole number from `min` to `max`.
     Number { min: i64, max: i64 },
 }
@@ -116,6 +120,9 @@ impl Field {
 
 pub struct Form {
     pub title: String,
+    /// Lines shown above the fields: what the edit will do (the open work an
+    /// uitstroom lets lapse).
+    pub intro: Vec<String>,
     pub fields: Vec<Field>,
     /// For a hersteltermijn: an end date on a day the Atw avoids gets a warning.
     pub calendar: Option<LegalCalendar>,
@@ -138,6 +145,7 @@ impl Form {
     pub fn new(title: impl Into<String>, fields: Vec<Field>) -> Form {
         Form {
             title: title.into(),
+            intro: Vec::new(),
             fields,
             calendar: None,
             focus: 0,
@@ -178,6 +186,19 @@ impl Form {
                 }
                 Ok(Value::Date(date))
             }
+            FieldKind::OptionalDate { .. } | FieldKind::OptionalBsn if trimmed.is_empty() => {
+                Ok(Value::Empty)
+            }
+            FieldKind::OptionalDate { not_after } => {
+                let date = parse_date(trimmed).map_err(|e| e.to_string())?;
+                match not_after.filter(|max| date > *max) {
+                    Some(max) => Err(format!("de datum mag niet na {} liggen", dutch(max))),
+                    None => Ok(Value::Date(date)),
+                }
+            }
+            FieldKind::OptionalBsn => crate::domain::bsn::Bsn::parse(trimmed)
+                .map(|b| Value::Text(b.as_str().to_owned()))
+                .map_err(|e| e.to_string()),
             FieldKind::OptionalTime if trimmed.is_empty() => Ok(Value::Empty),
             FieldKind::OptionalTime => parse_time(trimmed)
                 .map(Value::Text)
@@ -266,7 +287,10 @@ impl Form {
                 .div_ceil(width)
                 .max(1)
         });
-        self.fields.iter().map(|f| f.rows() + 2).sum::<u16>() + 2 + error_lines as u16
+        self.fields.iter().map(|f| f.rows() + 2).sum::<u16>()
+            + 2
+            + error_lines as u16
+            + self.intro.len() as u16
     }
 
     pub fn area(&self, frame: Rect) -> Rect {
@@ -286,6 +310,15 @@ impl Form {
             .title_bottom(help);
         let inner = block.inner(area);
         frame.render_widget(block, area);
+        let intro_height = self.intro.len() as u16;
+        let [intro_area, inner] =
+            Layout::vertical([Constraint::Length(intro_height), Constraint::Min(0)]).areas(inner);
+        let intro: Vec<Line> = self
+            .intro
+            .iter()
+            .map(|l| Line::from(l.as_str()).dim())
+            .collect();
+        frame.render_widget(Paragraph::new(intro), intro_area);
         let mut constraints: Vec<Constraint> = self
             .fields
             .iter()

@@ -33,6 +33,16 @@ pub enum Action {
     SetEvaluation,
     AddLadderStep,
     AddSituation,
+    NewClient,
+    ToggleEnded,
+    ReopenClient,
+    EditClient,
+    ChangeCategory,
+    EndClient,
+    MoveAppointment,
+    ReopenItem,
+    Correct,
+    Undo,
     NextScreen,
     Worklist,
     Caseload,
@@ -176,6 +186,27 @@ pub const CASELOAD_KEYS: &[Binding] = &[
         "alleen niet in beeld",
         false,
     ),
+    bind(
+        &[KeyCode::Char('n')],
+        "n",
+        Action::NewClient,
+        "nieuwe klant",
+        true,
+    ),
+    bind(
+        &[KeyCode::Char('e')],
+        "e",
+        Action::ToggleEnded,
+        "uitgestroomde klanten / caseload",
+        false,
+    ),
+    bind(
+        &[KeyCode::Char('R')],
+        "R",
+        Action::ReopenClient,
+        "heraanmelden (uitgestroomde klant)",
+        false,
+    ),
 ];
 
 pub const DOSSIER_KEYS: &[Binding] = &[
@@ -257,6 +288,48 @@ pub const DOSSIER_KEYS: &[Binding] = &[
         "situatie per leefgebied",
         false,
     ),
+    bind(
+        &[KeyCode::Char('w')],
+        "w",
+        Action::EditClient,
+        "gegevens wijzigen",
+        false,
+    ),
+    bind(
+        &[KeyCode::Char('K')],
+        "K",
+        Action::ChangeCategory,
+        "categorie wijzigen (doorstroom)",
+        false,
+    ),
+    bind(
+        &[KeyCode::Char('U')],
+        "U",
+        Action::EndClient,
+        "uitstroom",
+        false,
+    ),
+    bind(
+        &[KeyCode::Char('m')],
+        "m",
+        Action::MoveAppointment,
+        "afspraak verplaatsen",
+        false,
+    ),
+    bind(
+        &[KeyCode::Char('r')],
+        "r",
+        Action::ReopenItem,
+        "werkitem heropenen (tab Werkitems)",
+        false,
+    ),
+    bind(
+        &[KeyCode::Char('f')],
+        "f",
+        Action::Correct,
+        "notitie of contact corrigeren",
+        false,
+    ),
 ];
 
 pub const WEEK_KEYS: &[Binding] = &[];
@@ -285,6 +358,14 @@ pub const GLOBAL_KEYS: &[Binding] = &[
     ),
     bind(&[KeyCode::Char('3')], "3", Action::Week, "week", false),
     bind(&[KeyCode::Char('?')], "?", Action::Help, "toetsen", true),
+    // Ctrl-Z: matched in `action_for` (the table holds key codes only).
+    bind(
+        &[],
+        "Ctrl-Z",
+        Action::Undo,
+        "laatste wijziging ongedaan maken",
+        false,
+    ),
     bind(&[KeyCode::Esc], "Esc", Action::Back, "terug", false),
     bind(&[KeyCode::Char('q')], "q", Action::Quit, "stoppen", true),
 ];
@@ -292,7 +373,11 @@ pub const GLOBAL_KEYS: &[Binding] = &[
 /// The action bound to `key` in the first table that binds it. Ctrl-C always quits.
 pub fn action_for(tables: &[&[Binding]], key: KeyEvent) -> Option<Action> {
     if key.modifiers.contains(KeyModifiers::CONTROL) {
-        return (key.code == KeyCode::Char('c')).then_some(Action::Quit);
+        return match key.code {
+            KeyCode::Char('c') => Some(Action::Quit),
+            KeyCode::Char('z') => Some(Action::Undo),
+            _ => None,
+        };
     }
     tables
         .iter()

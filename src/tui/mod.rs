@@ -4,6 +4,7 @@
 mod app;
 mod caseload;
 mod chrome;
+mod corrections;
 mod dossier;
 mod form;
 mod keymap;

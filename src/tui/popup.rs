@@ -16,6 +16,7 @@ use crate::domain::calendar::LegalCalendar;
 use crate::domain::catalog::{Catalog, Requirement, WorkItemKind};
 use crate::domain::date::add_days;
 use crate::domain::effects::{Decision, OutcomeEffect};
+use crate::domain::lifecycle::ClientEdit;
 use crate::domain::work_item::earliest_postpone;
 
 /// A change the user asked for; the app applies it through the store.
@@ -98,6 +99,59 @@ pub enum Intent {
         score: i64,
         note: Option<String>,
     },
+    AddClient {
+        category: String,
+        name: String,
+        bsn: Option<String>,
+        birth_date: Option<NaiveDate>,
+        phone: Option<String>,
+        email: Option<String>,
+        /// The klantmanager saw the warning about a client with the same name and
+        /// birth date, and registers anyway.
+        confirmed: bool,
+    },
+    EditClient {
+        client_id: i64,
+        edit: ClientEdit,
+    },
+    ChangeCategory {
+        client_id: i64,
+        to: String,
+        on: NaiveDate,
+        reason: String,
+    },
+    EndClient {
+        client_id: i64,
+        reason: String,
+        on: NaiveDate,
+        settle: bool,
+    },
+    ReopenClient {
+        client_id: i64,
+    },
+    MoveAppointment {
+        id: i64,
+        date: NaiveDate,
+        time: Option<String>,
+        channel: String,
+    },
+    ReopenItem {
+        id: i64,
+        reason: String,
+    },
+    CorrectNote {
+        id: i64,
+        text: String,
+    },
+    CorrectContact {
+        id: i64,
+        date: NaiveDate,
+        note: Option<String>,
+    },
+    /// Undo edit `id`, which the klantmanager confirmed.
+    Undo {
+        id: i64,
+    },
 }
 
 /// What a form is for: it decides the intent its values make.
@@ -162,6 +216,34 @@ pub enum Purpose {
         client_id: i64,
         domain: String,
     },
+    NewClient {
+        category: String,
+        confirmed: bool,
+    },
+    EditClient {
+        client_id: i64,
+    },
+    Category {
+        client_id: i64,
+        to: String,
+    },
+    EndClient {
+        client_id: i64,
+        reason: String,
+        settle: bool,
+    },
+    MoveAppointment {
+        id: i64,
+    },
+    ReopenItem {
+        id: i64,
+    },
+    CorrectNote {
+        id: i64,
+    },
+    CorrectContact {
+        id: i64,
+    },
 }
 
 /// What choosing in a picker leads to.
@@ -201,6 +283,17 @@ pub enum Pick {
     SituationDomain {
         client_id: i64,
     },
+    /// The category of a new client.
+    NewClientCategory,
+    /// Doorstroom: the new category.
+    Category {
+        client_id: i64,
+    },
+    /// Uitstroom: the reason; `open` lists what will lapse with it.
+    EndReason {
+        client_id: i64,
+        open: Vec<String>,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -223,6 +316,12 @@ pub struct Choice {
 
 pub enum Popup {
     Help,
+    /// A yes-or-no question before an edit that cannot be typed back (an undo).
+    Confirm {
+        title: String,
+        lines: Vec<String>,
+        intent: Intent,
+    },
     Picker(Picker),
     Form(Form, Purpose),
     /// A search line that narrows the list as the user types.
@@ -260,6 +359,11 @@ impl Popup {
                 _ => Reply::Stay,
             },
             Popup::Picker(picker) => picker.handle_key(key),
+            Popup::Confirm { intent, .. } => match key.code {
+                KeyCode::Enter | KeyCode::Char('j' | 'J' | 'y') => Reply::Apply(intent.clone()),
+                KeyCode::Esc | KeyCode::Char('n' | 'N' | 'q') => Reply::Pop,
+                _ => Reply::Stay,
+            },
             Popup::Form(form, purpose) => match form.handle_key(key) {
                 FormEvent::Editing => Reply::Stay,
                 FormEvent::Cancel => Reply::Pop,
@@ -309,6 +413,10 @@ impl Popup {
             }
             Popup::Picker(picker) => {
                 picker.error = Some(message);
+                true
+            }
+            Popup::Confirm { lines, .. } => {
+                lines.push(message);
                 true
             }
             Popup::Help | Popup::Search { .. } => false,
@@ -421,6 +529,70 @@ impl Purpose {
             Purpose::Ladder { client_id } => Intent::AddLadderStep {
                 client_id,
                 step: number(0),
+                note: text(1),
+            },
+            Purpose::NewClient {
+                category,
+                confirmed,
+            } => Intent::AddClient {
+                category,
+                name: text(0).unwrap_or_default(),
+                birth_date: values.get(1).and_then(Value::date),
+                bsn: text(2),
+                phone: text(3),
+                email: text(4),
+                confirmed,
+            },
+            Purpose::EditClient { client_id } => Intent::EditClient {
+                client_id,
+                edit: ClientEdit {
+                    name: text(0),
+                    birth_date: Some(
+                        values
+                            .get(1)
+                            .and_then(Value::date)
+                            .map(|d| d.to_string())
+                            .unwrap_or_default(),
+                    ),
+                    bsn: Some(text(2).unwrap_or_default()),
+                    phone: Some(text(3).unwrap_or_default()),
+                    email: Some(text(4).unwrap_or_default()),
+                    contact_preference: Some(text(5).unwrap_or_default()),
+                },
+            },
+            Purpose::Category { client_id, to } => Intent::ChangeCategory {
+                client_id,
+                to,
+                on: date(0),
+                reason: text(1).unwrap_or_default(),
+            },
+            Purpose::EndClient {
+                client_id,
+                reason,
+                settle,
+            } => Intent::EndClient {
+                client_id,
+                reason,
+                on: date(0),
+                settle,
+            },
+            Purpose::MoveAppointment { id } => Intent::MoveAppointment {
+                id,
+                date: date(0),
+                time: text(1),
+                channel: text(2).unwrap_or_default(),
+            },
+            Purpose::ReopenItem { id } => Intent::ReopenItem {
+                id,
+                reason: text(0).unwrap_or_default(),
+            },
+            Purpose::CorrectNote { id } => Intent::CorrectNote {
+                id,
+                text: text(0).unwrap_or_default(),
+            },
+            Purpose::CorrectContact { id } => Intent::CorrectContact {
+                id,
+                date: date(0),
                 note: text(1),
             },
             Purpose::Situation { client_id, domain } => Intent::AddSituation {
@@ -675,7 +847,7 @@ pub fn activity_types(
     Popup::Picker(picker)
 }
 
-fn simple_choices(pairs: &[(String, String)]) -> Vec<Choice> {
+pub(super) fn simple_choices(pairs: &[(String, String)]) -> Vec<Choice> {
     pairs
         .iter()
         .map(|(code, label)| Choice {
@@ -777,7 +949,7 @@ pub struct Picker {
 }
 
 impl Picker {
-    fn new(title: String, choices: Vec<Choice>, pick: Pick, today: NaiveDate) -> Picker {
+    pub(super) fn new(title: String, choices: Vec<Choice>, pick: Pick, today: NaiveDate) -> Picker {
         Picker {
             title,
             choices,
@@ -1039,6 +1211,22 @@ impl Picker {
                 self.today,
                 None,
             )),
+            (Pick::NewClientCategory, _) => {
+                push(super::corrections::new_client_form(&code, &choice.label, self.today))
+            }
+            (Pick::Category { client_id }, _) => push(super::corrections::category_form(
+                *client_id,
+                &code,
+                &choice.label,
+                self.today,
+            )),
+            (Pick::EndReason { client_id, open }, _) => push(super::corrections::end_form(
+                *client_id,
+                &code,
+                &choice.label,
+                open,
+                self.today,
+            )),
             (Pick::Channel { client_id }, _) => push(Popup::Form(
                 Form::new(
                     format!("Contactmoment: {}", choice.label),
@@ -1108,6 +1296,9 @@ impl Picker {
 pub fn draw(popup: &mut Popup, frame: &mut Frame, help: impl FnOnce(&mut Frame)) {
     match popup {
         Popup::Help => help(frame),
+        Popup::Confirm { title, lines, .. } => {
+            super::corrections::draw_confirm(frame, title, lines);
+        }
         Popup::Picker(picker) => {
             let height = picker.choices.len() as u16 + 3;
             let area = centered(frame.area(), 66, height);
