@@ -39,18 +39,6 @@ fn type_text(app: &mut App, text: &str) {
     }
 }
 
-fn scalar(db: &common::Db, sql: &str) -> String {
-    db.conn()
-        .query_row(sql, [], |r| r.get::<_, rusqlite::types::Value>(0))
-        .map(|v| match v {
-            rusqlite::types::Value::Null => "NULL".to_owned(),
-            rusqlite::types::Value::Integer(i) => i.to_string(),
-            rusqlite::types::Value::Text(t) => t,
-            other => format!("{other:?}"),
-        })
-        .unwrap()
-}
-
 /// Registers "Sanne Bakker" (job ready, born 1990-04-02) from the caseload.
 fn register(app: &mut App) {
     press(app, KeyCode::Char('2'));
@@ -70,10 +58,7 @@ fn a_new_client_is_registered_from_the_caseload_and_her_dossier_opens() {
     assert!(!app.popup_open(), "{:?}", app.message());
     assert_eq!(app.screen(), Screen::Dossier);
     assert_eq!(
-        scalar(
-            &db,
-            "SELECT name || ' ' || birth_date || ' ' || category_code FROM clients"
-        ),
+        db.scalar("SELECT name || ' ' || birth_date || ' ' || category_code FROM clients"),
         "Sanne Bakker 1990-04-02 job_ready"
     );
 }
@@ -85,10 +70,10 @@ fn the_same_name_and_birth_date_warns_once_and_a_second_enter_registers() {
     register(&mut app);
     register(&mut app);
     assert!(app.popup_open(), "the warning stays in the form");
-    assert_eq!(scalar(&db, "SELECT count(*) FROM clients"), "1");
+    assert_eq!(db.scalar("SELECT count(*) FROM clients"), "1");
     press(&mut app, KeyCode::Enter);
     assert!(!app.popup_open());
-    assert_eq!(scalar(&db, "SELECT count(*) FROM clients"), "2");
+    assert_eq!(db.scalar("SELECT count(*) FROM clients"), "2");
 }
 
 #[test]
@@ -104,7 +89,7 @@ fn an_invalid_bsn_is_refused_in_the_form_and_nothing_is_stored() {
     type_text(&mut app, "123456789");
     press(&mut app, KeyCode::Enter);
     assert!(app.popup_open());
-    assert_eq!(scalar(&db, "SELECT count(*) FROM clients"), "0");
+    assert_eq!(db.scalar("SELECT count(*) FROM clients"), "0");
 }
 
 #[test]
@@ -121,9 +106,9 @@ fn doorstroom_and_uitstroom_by_keys_and_ctrl_z_takes_the_uitstroom_back() {
     type_text(&mut app, "langdurig ziek");
     press(&mut app, KeyCode::Enter);
     assert!(!app.popup_open(), "{:?}", app.message());
-    assert_eq!(scalar(&db, "SELECT category_code FROM clients"), "beheer");
+    assert_eq!(db.scalar("SELECT category_code FROM clients"), "beheer");
     assert_eq!(
-        scalar(&db, "SELECT reason FROM category_changes"),
+        db.scalar("SELECT reason FROM category_changes"),
         "langdurig ziek"
     );
     // Uitstroom for werk; the rhythm item the sweep raised lapses with it.
@@ -139,14 +124,11 @@ fn doorstroom_and_uitstroom_by_keys_and_ctrl_z_takes_the_uitstroom_back() {
     press(&mut app, KeyCode::Enter);
     assert!(!app.popup_open(), "{:?}", app.message());
     assert_eq!(
-        scalar(&db, "SELECT ended_on || ' ' || end_reason FROM clients"),
+        db.scalar("SELECT ended_on || ' ' || end_reason FROM clients"),
         "2026-11-22 werk"
     );
     assert_eq!(
-        scalar(
-            &db,
-            "SELECT outcome_code || ': ' || outcome_note FROM work_items"
-        ),
+        db.scalar("SELECT outcome_code || ': ' || outcome_note FROM work_items"),
         "vervallen: Uitstroom: werk"
     );
     // Ctrl-Z names the uitstroom and, after j, takes it back.
@@ -160,12 +142,12 @@ fn doorstroom_and_uitstroom_by_keys_and_ctrl_z_takes_the_uitstroom_back() {
         "{:?}",
         app.message()
     );
-    assert_eq!(scalar(&db, "SELECT ended_on IS NULL FROM clients"), "1");
-    assert_eq!(scalar(&db, "SELECT status FROM work_items"), "open");
+    assert_eq!(db.scalar("SELECT ended_on IS NULL FROM clients"), "1");
+    assert_eq!(db.scalar("SELECT status FROM work_items"), "open");
     // Esc on the question leaves everything as it is.
     app.handle_key(KeyEvent::new(KeyCode::Char('z'), KeyModifiers::CONTROL));
     press(&mut app, KeyCode::Esc);
-    assert_eq!(scalar(&db, "SELECT category_code FROM clients"), "beheer");
+    assert_eq!(db.scalar("SELECT category_code FROM clients"), "beheer");
 }
 
 #[test]
@@ -184,9 +166,9 @@ fn a_note_is_corrected_and_a_handled_item_reopened_from_the_dossier() {
     type_text(&mut app, " (Den Haag)");
     app.handle_key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL));
     assert!(!app.popup_open(), "{:?}", app.message());
-    assert_eq!(scalar(&db, "SELECT text FROM notes"), "Bij UWV (Den Haag)");
+    assert_eq!(db.scalar("SELECT text FROM notes"), "Bij UWV (Den Haag)");
     assert_eq!(
-        scalar(&db, "SELECT original FROM note_corrections"),
+        db.scalar("SELECT original FROM note_corrections"),
         r#"{"text":"Bij UWV"}"#
     );
     // A handled vervolgactie comes back with a reason.
@@ -209,9 +191,9 @@ fn a_note_is_corrected_and_a_handled_item_reopened_from_the_dossier() {
     type_text(&mut app, "nog niet gebeld");
     press(&mut app, KeyCode::Enter);
     assert!(!app.popup_open(), "{:?}", app.message());
-    assert_eq!(scalar(&db, "SELECT status FROM work_items"), "open");
+    assert_eq!(db.scalar("SELECT status FROM work_items"), "open");
     assert_eq!(
-        scalar(&db, "SELECT reason FROM reopenings"),
+        db.scalar("SELECT reason FROM reopenings"),
         "nog niet gebeld"
     );
 }

@@ -7,18 +7,6 @@ mod common;
 use common::{Db, TODAY};
 use serde_json::Value;
 
-fn scalar(db: &Db, sql: &str) -> String {
-    db.conn()
-        .query_row(sql, [], |r| r.get::<_, rusqlite::types::Value>(0))
-        .map(|v| match v {
-            rusqlite::types::Value::Null => "NULL".to_owned(),
-            rusqlite::types::Value::Integer(i) => i.to_string(),
-            rusqlite::types::Value::Text(t) => t,
-            other => format!("{other:?}"),
-        })
-        .unwrap()
-}
-
 /// What the klantmanager sees of a client's file, without the moments edits were made.
 fn file(db: &Db) -> Vec<String> {
     let conn = db.conn();
@@ -64,10 +52,8 @@ fn client_with_appointment(db: &Db) -> (String, String, String) {
         ])
         .to_string();
     db.ok(&["sweep"]);
-    let item = scalar(
-        db,
-        "SELECT id FROM work_items WHERE kind_code = 'afspraak' AND status = 'open'",
-    );
+    let item =
+        db.scalar("SELECT id FROM work_items WHERE kind_code = 'afspraak' AND status = 'open'");
     (client, appointment, item)
 }
 
@@ -93,10 +79,7 @@ fn undo_reverses_the_whole_last_edit_and_deletes_nothing() {
         assert!(after >= was, "{table}: rows deleted by undo");
     }
     assert_eq!(
-        scalar(
-            &db,
-            "SELECT count(*) FROM audit_log WHERE action = 'edit.undo'"
-        ),
+        db.scalar("SELECT count(*) FROM audit_log WHERE action = 'edit.undo'"),
         "1",
         "the undo is itself audited"
     );
@@ -143,7 +126,7 @@ fn undo_names_the_edit_and_asks_first() {
     );
     assert!(stderr.contains("--yes"), "{stderr}");
     assert_eq!(
-        scalar(&db, "SELECT count(*) FROM notes WHERE undone_at IS NULL"),
+        db.scalar("SELECT count(*) FROM notes WHERE undone_at IS NULL"),
         "1"
     );
 }
@@ -182,7 +165,7 @@ fn uitstroom_settles_nothing_unasked_and_keeps_the_client_findable() {
     );
     db.ok(&["client", "end", &client, "--reason", "werk", "--settle"]);
     assert_eq!(
-        scalar(&db, &format!("SELECT status || ' ' || outcome_code || ' ' || outcome_note FROM activities WHERE id = {appointment}")),
+        db.scalar(&format!("SELECT status || ' ' || outcome_code || ' ' || outcome_note FROM activities WHERE id = {appointment}")),
         "closed vervallen Uitstroom: werk"
     );
     let list: Value = db.json(&["client", "list", "--json"]);
@@ -198,7 +181,7 @@ fn uitstroom_settles_nothing_unasked_and_keeps_the_client_findable() {
     // Months without contact raise nothing for a client who left.
     db.on("2027-06-01", &["sweep"]);
     assert_eq!(
-        scalar(&db, "SELECT count(*) FROM work_items WHERE status = 'open'"),
+        db.scalar("SELECT count(*) FROM work_items WHERE status = 'open'"),
         "0"
     );
     db.ok(&["client", "reopen", &client]);
@@ -314,14 +297,15 @@ fn moving_an_afspraak_lets_its_old_items_lapse_and_warns() {
     assert!(out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("geen werkdag (Eerste Kerstdag)"));
     assert_eq!(
-        scalar(&db, &format!("SELECT end_date || ' ' || appointment_time FROM activities WHERE id = {appointment}")),
+        db.scalar(&format!(
+            "SELECT end_date || ' ' || appointment_time FROM activities WHERE id = {appointment}"
+        )),
         "2026-12-25 14:30"
     );
     assert_eq!(
-        scalar(
-            &db,
-            &format!("SELECT status || ' ' || outcome_code FROM work_items WHERE id = {item}")
-        ),
+        db.scalar(&format!(
+            "SELECT status || ' ' || outcome_code FROM work_items WHERE id = {item}"
+        )),
         "closed vervallen",
         "the opkomst item of the old day lapses"
     );
@@ -333,7 +317,9 @@ fn moving_an_afspraak_lets_its_old_items_lapse_and_warns() {
         "klant ziek",
     ]);
     assert_eq!(
-        scalar(&db, &format!("SELECT outcome_code || ' ' || outcome_note FROM activities WHERE id = {appointment}")),
+        db.scalar(&format!(
+            "SELECT outcome_code || ' ' || outcome_note FROM activities WHERE id = {appointment}"
+        )),
         "geannuleerd klant ziek"
     );
     db.refused(
@@ -362,24 +348,17 @@ fn a_reopened_item_comes_back_with_its_activity_and_keeps_its_history() {
     );
     db.ok(&["item", "reopen", &item, "--reason", "verkeerd afgehandeld"]);
     assert_eq!(
-        scalar(
-            &db,
-            &format!("SELECT status FROM work_items WHERE id = {item}")
-        ),
+        db.scalar(&format!("SELECT status FROM work_items WHERE id = {item}")),
         "open"
     );
     assert_eq!(
-        scalar(
-            &db,
-            &format!("SELECT status FROM activities WHERE id = {appointment}")
-        ),
+        db.scalar(&format!(
+            "SELECT status FROM activities WHERE id = {appointment}"
+        )),
         "open"
     );
     assert_eq!(
-        scalar(
-            &db,
-            "SELECT outcome_code || ' ' || outcome_note || ' ' || reason FROM reopenings"
-        ),
+        db.scalar("SELECT outcome_code || ' ' || outcome_note || ' ' || reason FROM reopenings"),
         "afgebroken verkeerd verkeerd afgehandeld"
     );
     db.ok(&["item", "close", &item, "--outcome", "gesproken"]);
@@ -432,10 +411,12 @@ fn a_correction_keeps_the_original_and_the_rhythm_follows_it() {
         "counted from the corrected day"
     );
     assert_eq!(
-        scalar(&db, "SELECT original FROM note_corrections"),
+        db.scalar("SELECT original FROM note_corrections"),
         r#"{"text":"Bij UWV"}"#
     );
-    assert!(scalar(&db, "SELECT original FROM contact_corrections").contains("2026-11-20"));
+    assert!(db
+        .scalar("SELECT original FROM contact_corrections")
+        .contains("2026-11-20"));
 }
 
 #[test]

@@ -11,13 +11,6 @@ use crate::domain::lifecycle::ClientEdit;
 use crate::domain::InputError;
 use crate::workflow;
 
-fn date_or_today(ctx: &Context, date: Option<&str>) -> anyhow::Result<chrono::NaiveDate> {
-    Ok(match date {
-        Some(text) => parse_date(text)?,
-        None => ctx.today,
-    })
-}
-
 pub fn run_client_edit(ctx: &Context, id: i64, edit: ClientEdit) -> anyhow::Result<()> {
     let done = workflow::edit_client(&mut ctx.open()?, id, &edit, ctx.today)?;
     report(&done)
@@ -30,7 +23,7 @@ pub fn run_category(
     reason: &str,
     date: Option<&str>,
 ) -> anyhow::Result<()> {
-    let on = date_or_today(ctx, date)?;
+    let on = super::date_or_today(ctx, date)?;
     let done = workflow::change_category(&mut ctx.open()?, id, to.trim(), on, reason, ctx.today)?;
     report(&done)
 }
@@ -42,7 +35,7 @@ pub fn run_end(
     date: Option<&str>,
     settle: bool,
 ) -> anyhow::Result<()> {
-    let on = date_or_today(ctx, date)?;
+    let on = super::date_or_today(ctx, date)?;
     // Swept first: what the day raised is open work too.
     let done = workflow::end_client(
         &mut ctx.open_swept()?,
@@ -115,13 +108,11 @@ pub fn run_contact_correct(
 pub fn run_undo(ctx: &Context, yes: bool) -> anyhow::Result<()> {
     let mut store = ctx.open()?;
     let edit = workflow::undoable(&store, ctx.today)?.ok_or(InputError::NothingToUndo)?;
-    let time = chrono::DateTime::parse_from_rfc3339(&edit.at)
-        .map(|at| at.with_timezone(&chrono::Local).format("%H:%M").to_string())
-        .unwrap_or_default();
     let question = format!(
-        "Ongedaan maken: {} (vandaag, {}, om {time})?",
+        "Ongedaan maken: {} (vandaag, {}, om {})?",
         edit.summary,
-        dutch(ctx.today)
+        dutch(ctx.today),
+        edit.local_time()
     );
     if !yes {
         let stdin = std::io::stdin();

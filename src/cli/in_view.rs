@@ -8,13 +8,6 @@ use crate::domain::handling::CloseRequest;
 use crate::store::{Plan, PlanHistory};
 use crate::workflow;
 
-fn date_or_today(ctx: &Context, date: Option<String>) -> anyhow::Result<chrono::NaiveDate> {
-    Ok(match date {
-        Some(text) => parse_date(&text)?,
-        None => ctx.today,
-    })
-}
-
 pub fn run_appointment(ctx: &Context, command: AppointmentCommand) -> anyhow::Result<()> {
     let (client, date, time, channel, title) = match command {
         AppointmentCommand::Add {
@@ -55,7 +48,7 @@ pub fn run_appointment(ctx: &Context, command: AppointmentCommand) -> anyhow::Re
 pub fn run_plan(ctx: &Context, command: PlanCommand) -> anyhow::Result<()> {
     match command {
         PlanCommand::New { client, start } => {
-            let start = date_or_today(ctx, start)?;
+            let start = super::date_or_today(ctx, start.as_deref())?;
             print_id(workflow::new_plan(&mut ctx.open_swept()?, client, start, ctx.today)?.id())
         }
         PlanCommand::Goal {
@@ -147,7 +140,7 @@ pub fn run_situation(ctx: &Context, command: SituationCommand) -> anyhow::Result
         note,
         date,
     } = command;
-    let date = date_or_today(ctx, date)?;
+    let date = super::date_or_today(ctx, date.as_deref())?;
     let id = workflow::add_situation(
         &mut ctx.open()?,
         client,
@@ -168,7 +161,7 @@ pub fn run_ladder(ctx: &Context, command: LadderCommand) -> anyhow::Result<()> {
         note,
         date,
     } = command;
-    let date = date_or_today(ctx, date)?;
+    let date = super::date_or_today(ctx, date.as_deref())?;
     let done = workflow::add_ladder_step(
         &mut ctx.open()?,
         client,

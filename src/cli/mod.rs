@@ -230,6 +230,14 @@ fn besluit(args: &args::BesluitArgs) -> anyhow::Result<(Option<Decision>, Option
     ))
 }
 
+/// A `--date` option's day, or today without one.
+fn date_or_today(ctx: &Context, date: Option<&str>) -> anyhow::Result<NaiveDate> {
+    Ok(match date {
+        Some(text) => parse_date(text)?,
+        None => ctx.today,
+    })
+}
+
 /// Prints what an edit did, in one line, when it did something worth saying.
 fn report(done: &Done) -> anyhow::Result<()> {
     let summary = done.summary();

@@ -85,6 +85,15 @@ pub struct EditInfo {
     pub summary: String,
 }
 
+impl EditInfo {
+    /// The time of day the edit was made (HH:MM, this laptop's clock).
+    pub fn local_time(&self) -> String {
+        chrono::DateTime::parse_from_rfc3339(&self.at)
+            .map(|at| at.with_timezone(&chrono::Local).format("%H:%M").to_string())
+            .unwrap_or_default()
+    }
+}
+
 /// Makes this connection's journal triggers (temporary: they follow the columns of
 /// the file as it is, and cost nothing when no edit is in progress).
 pub(super) fn install_journal(conn: &Connection) -> Result<()> {

@@ -19,10 +19,6 @@ use crate::domain::journal::{Contact, Note};
 use crate::domain::lifecycle::OpenWork;
 use crate::store::EditInfo;
 
-fn pairs(items: impl Iterator<Item = (String, String)>) -> Vec<(String, String)> {
-    items.collect()
-}
-
 fn not_after(today: NaiveDate) -> FieldKind {
     FieldKind::Date {
         not_before: None,
@@ -31,12 +27,11 @@ fn not_after(today: NaiveDate) -> FieldKind {
 }
 
 pub fn new_client_picker(catalog: &Catalog, today: NaiveDate) -> Popup {
-    let categories = pairs(
-        catalog
-            .categories
-            .iter()
-            .map(|c| (c.code.clone(), c.name.clone())),
-    );
+    let categories: Vec<(String, String)> = catalog
+        .categories
+        .iter()
+        .map(|c| (c.code.clone(), c.name.clone()))
+        .collect();
     Popup::Picker(Picker::new(
         "Nieuwe klant: categorie".to_owned(),
         simple_choices(&categories),
@@ -113,13 +108,12 @@ pub fn edit_client_form(client: &Client, today: NaiveDate) -> Popup {
 }
 
 pub fn category_picker(catalog: &Catalog, client: &Client, today: NaiveDate) -> Popup {
-    let categories = pairs(
-        catalog
-            .categories
-            .iter()
-            .filter(|c| c.code != client.category)
-            .map(|c| (c.code.clone(), c.name.clone())),
-    );
+    let categories: Vec<(String, String)> = catalog
+        .categories
+        .iter()
+        .filter(|c| c.code != client.category)
+        .map(|c| (c.code.clone(), c.name.clone()))
+        .collect();
     Popup::Picker(Picker::new(
         format!(
             "Doorstroom: nu {}, wordt",
@@ -157,12 +151,11 @@ pub fn end_reason_picker(
     open: &OpenWork,
     today: NaiveDate,
 ) -> Popup {
-    let reasons = pairs(
-        catalog
-            .end_reasons
-            .iter()
-            .map(|r| (r.code.clone(), r.name.clone())),
-    );
+    let reasons: Vec<(String, String)> = catalog
+        .end_reasons
+        .iter()
+        .map(|r| (r.code.clone(), r.name.clone()))
+        .collect();
     let mut lines: Vec<String> = open
         .items
         .iter()
@@ -297,9 +290,7 @@ pub fn correct_contact_form(contact: &Contact, today: NaiveDate) -> Popup {
 
 /// The question before an undo: it names what will be undone.
 pub fn undo_confirm(edit: &EditInfo) -> Popup {
-    let time = chrono::DateTime::parse_from_rfc3339(&edit.at)
-        .map(|at| at.with_timezone(&chrono::Local).format("%H:%M").to_string())
-        .unwrap_or_default();
+    let time = edit.local_time();
     Popup::Confirm {
         title: "Ongedaan maken?".to_owned(),
         lines: vec![

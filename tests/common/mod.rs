@@ -139,6 +139,20 @@ impl Db {
         .to_owned()
     }
 
+    /// The one value `sql` selects, as text ("NULL" for none), read straight from
+    /// the file.
+    pub fn scalar(&self, sql: &str) -> String {
+        self.conn()
+            .query_row(sql, [], |r| r.get::<_, rusqlite::types::Value>(0))
+            .map(|v| match v {
+                rusqlite::types::Value::Null => "NULL".to_owned(),
+                rusqlite::types::Value::Integer(i) => i.to_string(),
+                rusqlite::types::Value::Text(t) => t,
+                other => format!("{other:?}"),
+            })
+            .unwrap()
+    }
+
     /// A client in `category`, added through the command line.
     pub fn client(&self, name: &str, category: &str) -> i64 {
         self.add(&["client", "add", "--name", name, "--category", category])
