@@ -95,18 +95,34 @@ fn the_cockpit_opens_on_the_swept_werkvoorraad() {
 }
 
 #[test]
-fn close_with_an_outcome_that_needs_nothing() {
+fn documents_received_take_their_day_and_a_toelichting() {
     let db = common::Db::new();
     let mut app = demo_app(&db);
     let id = select_kind(&mut app, &db, "hersteltermijn");
     press(&mut app, KeyCode::Char('a'));
     assert!(app.popup_open());
     press(&mut app, KeyCode::Enter); // the first allowed outcome: ontvangen
-    assert!(!app.popup_open());
-    let (status, outcome, _, _) = item_row(&db, id);
+    assert!(app.popup_open(), "ontvangen asks the day of receipt");
+    // A day of receipt after today is refused in the form, before anything is saved.
+    for _ in 0..10 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "2026-11-24");
+    press(&mut app, KeyCode::Enter);
+    assert!(app.popup_open());
+    assert_eq!(item_row(&db, id).0, "open");
+    for _ in 0..10 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, &common::TODAY.to_string());
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "per post, compleet");
+    press(&mut app, KeyCode::Enter);
+    assert!(!app.popup_open(), "{:?}", app.message());
+    let (status, outcome, note, _) = item_row(&db, id);
     assert_eq!(
-        (status.as_str(), outcome.as_deref()),
-        ("closed", Some("ontvangen"))
+        (status.as_str(), outcome.as_deref(), note.as_deref()),
+        ("closed", Some("ontvangen"), Some("per post, compleet"))
     );
     assert_ne!(
         app.selected_item(),
@@ -808,7 +824,10 @@ fn a_second_cockpit_only_reads() {
     assert!(app.read_only());
     assert_eq!(db.counts(), before, "no sweep in a read-only cockpit");
     let item = app.selected_item();
-    keys(&mut app, &[KeyCode::Char('a'), KeyCode::Char('1')]);
+    keys(
+        &mut app,
+        &[KeyCode::Char('a'), KeyCode::Char('1'), KeyCode::Enter],
+    );
     assert!(
         app.message().unwrap().contains("Alleen lezen"),
         "{:?}",

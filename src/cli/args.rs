@@ -587,4 +587,8 @@ pub struct BesluitArgs {
     /// Bij 'besloten' en 'bekendgemaakt': de dag van bekendmaking
     #[arg(long, value_name = "DATUM")]
     pub made_known: Option<String>,
+    /// Bij 'ontvangen' (hersteltermijn): de dag waarop de stukken binnenkwamen
+    /// (standaard vandaag); de beslistermijn loopt vanaf die dag weer
+    #[arg(long, value_name = "DATUM")]
+    pub received: Option<String>,
 }

@@ -9,7 +9,6 @@ use crate::domain::bsn::Bsn;
 use crate::domain::client::NewClient;
 use crate::domain::date::{dutch, parse_date, period};
 use crate::domain::error::{optional_text, required_text};
-use crate::domain::handling::CloseRequest;
 use crate::domain::terms::hersteltermijn_warning;
 use crate::store::Dossier;
 use crate::workflow;
@@ -282,14 +281,7 @@ pub fn run_activity(ctx: &Context, command: ActivityCommand) -> anyhow::Result<(
             note,
             besluit,
         } => {
-            let (decision, made_known) = super::besluit(&besluit)?;
-            let request = CloseRequest {
-                outcome: outcome.trim().to_owned(),
-                note,
-                decision,
-                made_known,
-                ..CloseRequest::default()
-            };
+            let request = super::close_request(&outcome, note, None, None, &besluit)?;
             let done = workflow::close_activity(&mut ctx.open_swept()?, id, &request, ctx.today)?;
             super::report(&done)
         }

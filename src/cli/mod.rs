@@ -22,6 +22,7 @@ use clap::Parser;
 
 pub use args::{Cli, Command};
 
+use crate::domain::handling::CloseRequest;
 use crate::domain::date::parse_date;
 use crate::domain::effects::Decision;
 use crate::domain::InputError;
@@ -220,14 +221,27 @@ fn print_failed(err: std::io::Error) -> anyhow::Error {
 }
 
 /// The besluit options of `item close` and `activity close`.
-fn besluit(args: &args::BesluitArgs) -> anyhow::Result<(Option<Decision>, Option<NaiveDate>)> {
-    Ok((
-        args.decision
+/// A close request from the command line's options.
+fn close_request(
+    outcome: &str,
+    note: Option<String>,
+    to: Option<&str>,
+    follow_up: Option<String>,
+    args: &args::BesluitArgs,
+) -> anyhow::Result<CloseRequest> {
+    Ok(CloseRequest {
+        outcome: outcome.trim().to_owned(),
+        note,
+        new_date: to.map(parse_date).transpose()?,
+        follow_up,
+        decision: args
+            .decision
             .as_deref()
             .map(|d| Decision::parse(d.trim()))
             .transpose()?,
-        args.made_known.as_deref().map(parse_date).transpose()?,
-    ))
+        made_known: args.made_known.as_deref().map(parse_date).transpose()?,
+        received_on: args.received.as_deref().map(parse_date).transpose()?,
+    })
 }
 
 /// A `--date` option's day, or today without one.

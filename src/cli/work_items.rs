@@ -4,7 +4,6 @@ use super::args::ItemCommand;
 use super::output::{self, or_dash};
 use super::{print_id, Context};
 use crate::domain::date::{parse_date, relative};
-use crate::domain::handling::CloseRequest;
 use crate::domain::work_item::WorkItemDetail;
 use crate::workflow;
 
@@ -57,15 +56,7 @@ pub fn run_item(ctx: &Context, command: ItemCommand) -> anyhow::Result<()> {
             follow_up,
             besluit,
         } => {
-            let (decision, made_known) = super::besluit(&besluit)?;
-            let request = CloseRequest {
-                outcome: outcome.trim().to_owned(),
-                note,
-                new_date: to.as_deref().map(parse_date).transpose()?,
-                follow_up,
-                decision,
-                made_known,
-            };
+            let request = super::close_request(&outcome, note, to.as_deref(), follow_up, &besluit)?;
             let done = workflow::close_item(&mut ctx.open_swept()?, id, &request, ctx.today)?;
             super::report(&done)
         }

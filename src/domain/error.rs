@@ -55,6 +55,8 @@ pub enum InputError {
     NoDecision { outcome: String },
     #[error("een vervolgactie in plaats van een nieuwe afspraak hoort bij 'no_show'")]
     FollowUpOnlyForNoShow,
+    #[error("afhandeling '{outcome}' neemt geen dag van ontvangst; alleen 'ontvangen' bij een hersteltermijn doet dat")]
+    ReceivedOnlyForDocuments { outcome: String },
     /// `what` is the whole subject ("de nieuwe einddatum").
     #[error("{what} {date} moet na vandaag ({today}) liggen")]
     NotAfterToday {

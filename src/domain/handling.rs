@@ -5,7 +5,7 @@
 
 use chrono::NaiveDate;
 
-use super::aanvraag::{self, ApplicationContext};
+use super::aanvraag::{self, dated, ApplicationContext};
 use super::activity::{Activity, ActivityStatus};
 use super::catalog::{ActivityType, Requirement, WorkItemKind};
 use super::client::in_view;
@@ -113,6 +113,9 @@ pub struct CloseRequest {
     /// For a besluit: what was decided and the day it was made known.
     pub decision: Option<Decision>,
     pub made_known: Option<NaiveDate>,
+    /// For documents received on a hersteltermijn: the day they arrived (today
+    /// without it). The beslistermijn runs again from that day.
+    pub received_on: Option<NaiveDate>,
 }
 
 /// A request that passed the outcome's own requirements.
@@ -124,6 +127,7 @@ struct Checked {
     new_date: Option<NaiveDate>,
     follow_up: Option<String>,
     decision: Option<(Decision, NaiveDate)>,
+    received_on: Option<NaiveDate>,
 }
 
 /// The outcome must be one the kind allows, and gets what it cannot go without: a
@@ -168,6 +172,9 @@ fn check(env: &Env, kind: &WorkItemKind, req: &CloseRequest) -> Result<Checked, 
     if follow_up.is_some() && effect != OutcomeEffect::NoShow {
         return Err(InputError::FollowUpOnlyForNoShow);
     }
+    if req.received_on.is_some() && effect != OutcomeEffect::Received {
+        return Err(InputError::ReceivedOnlyForDocuments { outcome: code() });
+    }
     Ok(Checked {
         outcome: outcome.code.clone(),
         effect,
@@ -175,6 +182,7 @@ fn check(env: &Env, kind: &WorkItemKind, req: &CloseRequest) -> Result<Checked, 
         new_date: req.new_date,
         follow_up,
         decision,
+        received_on: req.received_on,
     })
 }
 
@@ -535,12 +543,21 @@ fn settle(
             effects.extend(finish(a, c, except));
         }
         OutcomeEffect::Received => {
+            let received = c.received_on.unwrap_or(env.today);
+            dated(
+                "de ontvangst van de stukken op",
+                received,
+                Some(("het geven van de hersteltermijn", activity.start_date)),
+                env.today,
+            )?;
             effects.extend(finish(a, c, except));
             if let Some(app) = a.suspends() {
+                // Suspended up to the day before the documents arrived (Awb 4:15 lid 1
+                // onder a), never past the hersteltermijn's own end.
                 effects.push(Effect::SetSuspensionEnd {
                     application: app.application.id,
                     activity: activity.id,
-                    to: activity.end_date.min(add_days(env.today, -1)),
+                    to: activity.end_date.min(add_days(received, -1)),
                 });
             }
         }

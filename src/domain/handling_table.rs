@@ -455,6 +455,20 @@ fn handling_an_item_has_these_effects() {
             ],
         ),
         (
+            "stukken received on an earlier day: the suspension ends the day before that",
+            item_context(120, herstel_context("2026-12-01")),
+            CloseRequest {
+                received_on: Some(d("2026-11-10")),
+                note: Some("loonstroken per post".into()),
+                ..request("ontvangen")
+            },
+            vec![
+                close(120, "ontvangen", Some("loonstroken per post")),
+                finish(12, "ontvangen", Some("loonstroken per post")),
+                Effect::SetSuspensionEnd { application: 7, activity: 12, to: d("2026-11-09") },
+            ],
+        ),
+        (
             "niet ontvangen after the term: the buitenbehandeling term starts from its end",
             item_context(120, herstel_context("2026-11-20")),
             request("niet_ontvangen"),
@@ -540,6 +554,7 @@ fn handling_is_refused_with_a_reason() {
         6,
         activity_context(activity(4, "afspraak", "2026-11-25", "2026-11-25"), Some(6)),
     );
+    let herstel = item_context(120, herstel_context("2026-12-01"));
     let rows: Vec<(&str, &ItemContext, CloseRequest, InputError)> = vec![
         (
             "an outcome the kind does not allow",
@@ -586,6 +601,44 @@ fn handling_is_refused_with_a_reason() {
             request("gesproken"),
             InputError::AppointmentNotYet {
                 date: d("2026-11-25"),
+            },
+        ),
+        (
+            "a day of receipt on an outcome that receives nothing",
+            &traject,
+            CloseRequest {
+                received_on: Some(d("2026-11-20")),
+                ..request("afgerond")
+            },
+            InputError::ReceivedOnlyForDocuments {
+                outcome: "afgerond".into(),
+            },
+        ),
+        (
+            "stukken received before the hersteltermijn was given",
+            &herstel,
+            CloseRequest {
+                received_on: Some(d("2026-10-01")),
+                ..request("ontvangen")
+            },
+            InputError::Before {
+                what: "de ontvangst van de stukken op",
+                date: d("2026-10-01"),
+                before_what: "het geven van de hersteltermijn",
+                before: d("2026-10-05"),
+            },
+        ),
+        (
+            "stukken received tomorrow",
+            &herstel,
+            CloseRequest {
+                received_on: Some(d("2026-11-24")),
+                ..request("ontvangen")
+            },
+            InputError::InFuture {
+                what: "de ontvangst van de stukken op",
+                date: d("2026-11-24"),
+                today: d(TODAY),
             },
         ),
     ];

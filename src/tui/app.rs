@@ -25,7 +25,6 @@ use crate::domain::catalog::Catalog;
 use crate::domain::client::NewClient;
 use crate::domain::date::add_days;
 use crate::domain::date::dutch;
-use crate::domain::handling::CloseRequest;
 use crate::domain::journal::{NewContact, NewNote};
 use crate::domain::work_item::ItemStatus;
 use crate::store::{Result, Store, StoreError};
@@ -558,25 +557,18 @@ impl App {
         let today = self.session.today;
         let store = &mut self.store;
         let result: Result<(String, Done)> = match intent {
-            Intent::CloseItem {
+            Intent::Handle {
                 id,
-                outcome,
-                note,
-                new_date,
-                follow_up,
-                decision,
-            } => {
-                let request = CloseRequest {
-                    outcome,
-                    note,
-                    new_date,
-                    follow_up,
-                    decision: decision.map(|(d, _)| d),
-                    made_known: decision.map(|(_, on)| on),
-                };
-                workflow::close_item(store, id, &request, today)
-                    .map(|done| (format!("Werkitem {id}"), done))
-            }
+                item: true,
+                request,
+            } => workflow::close_item(store, id, &request, today)
+                .map(|done| (format!("Werkitem {id}"), done)),
+            Intent::Handle {
+                id,
+                item: false,
+                request,
+            } => workflow::close_activity(store, id, &request, today)
+                .map(|done| (format!("Activiteit {id}"), done)),
             Intent::PostponeItem { id, to, reason } => workflow::postpone_item(store, id, to, &reason, today)
                 .map(|done| (format!("Werkitem {id}"), done)),
             Intent::AddFollowUp {
@@ -605,22 +597,6 @@ impl App {
                 today,
             )
             .map(|done| (format!("Activiteit {} vastgelegd", done.id()), done)),
-            Intent::CloseActivity {
-                id,
-                outcome,
-                note,
-                decision,
-            } => {
-                let request = CloseRequest {
-                    outcome,
-                    note,
-                    decision: decision.map(|(d, _)| d),
-                    made_known: decision.map(|(_, on)| on),
-                    ..CloseRequest::default()
-                };
-                workflow::close_activity(store, id, &request, today)
-                    .map(|done| (format!("Activiteit {id}"), done))
-            }
             Intent::ExtendActivity { id, to } => workflow::extend_activity(store, id, to, today)
                 .map(|done| (format!("Activiteit {id}"), done)),
             Intent::AddContact {

@@ -7,6 +7,7 @@ mod chrome;
 mod corrections;
 mod dossier;
 mod form;
+mod handling;
 mod keymap;
 mod list;
 mod popup;

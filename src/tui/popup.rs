@@ -12,25 +12,23 @@ use tui_textarea::TextArea;
 
 use super::chrome::centered;
 use super::form::{Field, FieldKind, Form, FormEvent, Value};
+use super::handling::{self, Asks};
 use crate::domain::calendar::LegalCalendar;
 use crate::domain::catalog::{Catalog, Requirement, WorkItemKind};
 use crate::domain::date::add_days;
 use crate::domain::effects::{Decision, OutcomeEffect};
+use crate::domain::handling::CloseRequest;
 use crate::domain::lifecycle::ClientEdit;
 use crate::domain::work_item::earliest_postpone;
 
 /// A change the user asked for; the app applies it through the store.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Intent {
-    CloseItem {
+    /// Handle a work item (`item`) or close an activity early.
+    Handle {
         id: i64,
-        outcome: String,
-        note: Option<String>,
-        new_date: Option<NaiveDate>,
-        /// For a no-show: a vervolgactie with this text instead of a new appointment.
-        follow_up: Option<String>,
-        /// For a besluit: what was decided and the day it was made known.
-        decision: Option<(Decision, NaiveDate)>,
+        item: bool,
+        request: CloseRequest,
     },
     PostponeItem {
         id: i64,
@@ -50,12 +48,6 @@ pub enum Intent {
         title: String,
         start: NaiveDate,
         end: NaiveDate,
-    },
-    CloseActivity {
-        id: i64,
-        outcome: String,
-        note: Option<String>,
-        decision: Option<(Decision, NaiveDate)>,
     },
     ExtendActivity {
         id: i64,
@@ -157,25 +149,13 @@ pub enum Intent {
 /// What a form is for: it decides the intent its values make.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Purpose {
-    CloseItemWithReason {
-        id: i64,
-        outcome: String,
-    },
-    CloseItemWithDate {
-        id: i64,
-        outcome: String,
-    },
-    CloseActivityWithReason {
-        id: i64,
-        outcome: String,
-    },
-    /// The day a besluit was made known; `item` when an item is handled, else the
-    /// activity is closed.
-    Decision {
+    /// What an outcome asks, after it was chosen (see `handling`).
+    Handle {
         id: i64,
         item: bool,
         outcome: String,
-        decision: Decision,
+        asks: Asks,
+        decision: Option<Decision>,
     },
     Postpone {
         id: i64,
@@ -430,52 +410,13 @@ impl Purpose {
         let date = |i: usize| values.get(i).and_then(Value::date).unwrap_or_default();
         let number = |i: usize| values.get(i).and_then(Value::number).unwrap_or_default();
         match self.clone() {
-            Purpose::CloseItemWithReason { id, outcome } => Intent::CloseItem {
+            Purpose::Handle {
                 id,
+                item,
                 outcome,
-                note: text(0),
-                new_date: None,
-                follow_up: None,
-                decision: None,
-            },
-            Purpose::CloseItemWithDate { id, outcome } => Intent::CloseItem {
-                id,
-                outcome,
-                note: None,
-                new_date: Some(date(0)),
-                follow_up: text(1),
-                decision: None,
-            },
-            Purpose::CloseActivityWithReason { id, outcome } => Intent::CloseActivity {
-                id,
-                outcome,
-                note: text(0),
-                decision: None,
-            },
-            Purpose::Decision {
-                id,
-                item: true,
-                outcome,
+                asks,
                 decision,
-            } => Intent::CloseItem {
-                id,
-                outcome,
-                note: None,
-                new_date: None,
-                follow_up: None,
-                decision: Some((decision, date(0))),
-            },
-            Purpose::Decision {
-                id,
-                item: false,
-                outcome,
-                decision,
-            } => Intent::CloseActivity {
-                id,
-                outcome,
-                note: None,
-                decision: Some((decision, date(0))),
-            },
+            } => handling::intent(id, item, outcome, asks, decision, values),
             Purpose::Postpone { id } => Intent::PostponeItem {
                 id,
                 to: date(0),
@@ -995,109 +936,35 @@ impl Picker {
             return Reply::Stay;
         };
         let code = choice.code.clone();
-        let reason_form = |purpose: Purpose| {
-            push(Popup::Form(
-                Form::new(
-                    format!("{}: reden", choice.label),
-                    vec![Field::new("Reden", FieldKind::Text, "")],
-                ),
-                purpose,
-            ))
-        };
         match (&self.pick, choice.requires) {
-            (Pick::ItemOutcome { id }, _) if choice.effect == Some(OutcomeEffect::Decision) => {
-                push(decision_picker(*id, true, code, self.today))
-            }
-            (Pick::ActivityOutcome { id }, _) if choice.effect == Some(OutcomeEffect::Decision) => {
-                push(decision_picker(*id, false, code, self.today))
-            }
-            (Pick::Decision { id, item, outcome }, _) => push(Popup::Form(
-                Form::new(
-                    format!("Besluit {}: bekendgemaakt op", choice.label.to_lowercase()),
-                    vec![Field::new(
-                        "Bekendgemaakt op (JJJJ-MM-DD)",
-                        FieldKind::Date {
-                            not_before: None,
-                            not_after: Some(self.today),
-                        },
-                        &self.today.to_string(),
-                    )],
-                ),
-                Purpose::Decision {
-                    id: *id,
-                    item: *item,
-                    outcome: outcome.clone(),
-                    decision: Decision::parse(&code).unwrap_or(Decision::Granted),
-                },
-            )),
-            (Pick::ItemOutcome { id }, Requirement::None) => Reply::Apply(Intent::CloseItem {
-                id: *id,
-                outcome: code,
-                note: None,
-                new_date: None,
-                follow_up: None,
-                decision: None,
-            }),
-            (Pick::ItemOutcome { id }, Requirement::NewDate)
-                if choice.effect == Some(OutcomeEffect::NoShow) =>
+            (Pick::ItemOutcome { id } | Pick::ActivityOutcome { id }, _)
+                if choice.effect == Some(OutcomeEffect::Decision) =>
             {
-                push(Popup::Form(
-                Form::new(
-                    "Niet verschenen: wat nu?".to_owned(),
-                    vec![
-                        Field::new(
-                            "Nieuwe afspraak op (of de vervolgactie op) (JJJJ-MM-DD)",
-                            FieldKind::Date {
-                                not_before: self.today.succ_opt(),
-                                not_after: None,
-                            },
-                            &add_days(self.today, 7).to_string(),
-                        ),
-                        Field::new(
-                            "Vervolgactie in plaats van een nieuwe afspraak (leeg: nieuwe afspraak)",
-                            FieldKind::OptionalText,
-                            "",
-                        ),
-                    ],
-                ),
-                Purpose::CloseItemWithDate { id: *id, outcome: code },
-            ))
+                let item = matches!(self.pick, Pick::ItemOutcome { .. });
+                push(decision_picker(*id, item, code, self.today))
             }
-            (Pick::ItemOutcome { id }, Requirement::Reason) => {
-                reason_form(Purpose::CloseItemWithReason {
-                    id: *id,
-                    outcome: code,
-                })
-            }
-            (Pick::ItemOutcome { id }, Requirement::NewDate) => push(Popup::Form(
-                Form::new(
-                    format!("{}: nieuwe einddatum", choice.label),
-                    vec![Field::new(
-                        "Nieuwe einddatum (JJJJ-MM-DD)",
-                        FieldKind::Date {
-                            not_before: self.today.succ_opt(),
-                            not_after: None,
-                        },
-                        &add_days(self.today, 28).to_string(),
-                    )],
-                ),
-                Purpose::CloseItemWithDate {
-                    id: *id,
-                    outcome: code,
-                },
+            (Pick::Decision { id, item, outcome }, _) => push(handling::form(
+                *id,
+                *item,
+                outcome.clone(),
+                &choice.label,
+                Asks::MadeKnown,
+                false,
+                Some(Decision::parse(&code).unwrap_or(Decision::Granted)),
+                self.today,
             )),
-            (Pick::ActivityOutcome { id }, Requirement::Reason) => {
-                reason_form(Purpose::CloseActivityWithReason {
-                    id: *id,
-                    outcome: code,
-                })
+            (Pick::ItemOutcome { id } | Pick::ActivityOutcome { id }, requires) => {
+                push(handling::form(
+                    *id,
+                    matches!(self.pick, Pick::ItemOutcome { .. }),
+                    code,
+                    &choice.label,
+                    Asks::of(choice.effect, requires),
+                    requires == Requirement::Reason,
+                    None,
+                    self.today,
+                ))
             }
-            (Pick::ActivityOutcome { id }, _) => Reply::Apply(Intent::CloseActivity {
-                id: *id,
-                outcome: code,
-                note: None,
-                decision: None,
-            }),
             (Pick::ActivityType { client_id }, _) if choice.appointment => {
                 let mut picker = channels_picker(self.catalog_channels.clone(), Pick::AppointmentChannel { client_id: *client_id }, self.today);
                 picker.title = "Afspraak: kanaal".to_owned();

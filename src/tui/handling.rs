@@ -1,0 +1,146 @@
+//! Handling a work item or closing an activity: after the outcome, one form asks
+//! what that outcome needs (a new date, the besluit's day of bekendmaking, the day
+//! documents arrived) and a toelichting, which every outcome can take.
+
+use chrono::NaiveDate;
+
+use super::form::{Field, FieldKind, Form, Value};
+use super::popup::{Intent, Popup, Purpose};
+use crate::domain::catalog::Requirement;
+use crate::domain::date::add_days;
+use crate::domain::effects::{Decision, OutcomeEffect};
+use crate::domain::handling::CloseRequest;
+
+/// What a handling form asks before the toelichting, in field order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Asks {
+    Nothing,
+    /// A new end date (`verlengd`, `bijgesteld`).
+    NewDate,
+    /// A new afspraak, or a vervolgactie instead.
+    NoShow,
+    /// The day a besluit was made known.
+    MadeKnown,
+    /// The day the documents of a hersteltermijn arrived.
+    Received,
+}
+
+impl Asks {
+    pub fn of(effect: Option<OutcomeEffect>, requires: Requirement) -> Asks {
+        match (effect, requires) {
+            (Some(OutcomeEffect::Decision), _) => Asks::MadeKnown,
+            (Some(OutcomeEffect::NoShow), Requirement::NewDate) => Asks::NoShow,
+            (_, Requirement::NewDate) => Asks::NewDate,
+            (Some(OutcomeEffect::Received), _) => Asks::Received,
+            _ => Asks::Nothing,
+        }
+    }
+}
+
+/// The form after an outcome was chosen. `item` says whether a work item is
+/// handled or an activity closed; `label` is the outcome (or besluit) in Dutch.
+#[allow(clippy::too_many_arguments)]
+pub fn form(
+    id: i64,
+    item: bool,
+    outcome: String,
+    label: &str,
+    asks: Asks,
+    reason: bool,
+    decision: Option<Decision>,
+    today: NaiveDate,
+) -> Popup {
+    let mut fields = match asks {
+        Asks::Nothing => Vec::new(),
+        Asks::NewDate => vec![Field::new(
+            "Nieuwe einddatum (JJJJ-MM-DD)",
+            FieldKind::Date {
+                not_before: today.succ_opt(),
+                not_after: None,
+            },
+            &add_days(today, 28).to_string(),
+        )],
+        Asks::NoShow => vec![
+            Field::new(
+                "Nieuwe afspraak op (of de vervolgactie op) (JJJJ-MM-DD)",
+                FieldKind::Date {
+                    not_before: today.succ_opt(),
+                    not_after: None,
+                },
+                &add_days(today, 7).to_string(),
+            ),
+            Field::new(
+                "Vervolgactie in plaats van een nieuwe afspraak (leeg: nieuwe afspraak)",
+                FieldKind::OptionalText,
+                "",
+            ),
+        ],
+        Asks::MadeKnown => vec![Field::new(
+            "Bekendgemaakt op (JJJJ-MM-DD)",
+            FieldKind::Date {
+                not_before: None,
+                not_after: Some(today),
+            },
+            &today.to_string(),
+        )],
+        Asks::Received => vec![Field::new(
+            "Stukken ontvangen op (JJJJ-MM-DD)",
+            FieldKind::Date {
+                not_before: None,
+                not_after: Some(today),
+            },
+            &today.to_string(),
+        )],
+    };
+    fields.push(if reason {
+        Field::new("Reden", FieldKind::Text, "")
+    } else {
+        Field::new("Toelichting (mag leeg)", FieldKind::OptionalText, "")
+    });
+    let title = match decision {
+        Some(_) => format!("Besluit {}", label.to_lowercase()),
+        None => format!("{}: {label}", if item { "Afhandelen" } else { "Afsluiten" }),
+    };
+    Popup::Form(
+        Form::new(title, fields),
+        Purpose::Handle {
+            id,
+            item,
+            outcome,
+            asks,
+            decision,
+        },
+    )
+}
+
+/// The request the form's values make.
+pub fn intent(
+    id: i64,
+    item: bool,
+    outcome: String,
+    asks: Asks,
+    decision: Option<Decision>,
+    values: &[Value],
+) -> Intent {
+    let date = values.first().and_then(Value::date);
+    let note = values.last().and_then(Value::text);
+    let mut request = CloseRequest {
+        outcome,
+        note,
+        ..CloseRequest::default()
+    };
+    match asks {
+        Asks::Nothing => {}
+        Asks::NewDate => request.new_date = date,
+        Asks::NoShow => {
+            request.new_date = date;
+            request.follow_up = values.get(1).and_then(Value::text);
+        }
+        Asks::MadeKnown => {
+            request.decision = decision;
+            request.made_known = date;
+        }
+        Asks::Received => request.received_on = date,
+    }
+    Intent::Handle { id, item, request }
+}
