@@ -85,6 +85,63 @@ snapshots! {
     contact_form: "2\nc1";
     note_editor: "2\nnGesprek gehad.";
     close_activity: "2\njx";
+    new_client_picker: "2n";
+    new_client_form: "2n1";
+    ended_clients: "2e";
+    edit_client: "2\nw";
+    category_picker: "2\nK";
+    category_form: "2\nK1";
+    end_reason_picker: "2\nU";
+    end_form: "2\nU1";
+    new_application: "2\nA";
+    help_week: "3?";
+}
+
+/// Forms and tabs in the dossier of the first client `sql` selects, after `tabs`
+/// tabs to the right and `keys`; at both standard sizes.
+macro_rules! dossier_snapshots {
+    ($($name:ident: $sql:expr, $tabs:expr, $keys:expr, $shows:expr;)*) => {$(
+        #[test]
+        fn $name() {
+            let db = common::Db::new();
+            let mut app = demo_app(&db);
+            dossier_of(&db, &mut app, $sql, $tabs);
+            press(&mut app, $keys);
+            let wide = render(&mut app, 120, 40);
+            assert!(format!("{}", wide.backend()).contains($shows), "{}", wide.backend());
+            insta::assert_snapshot!(concat!(stringify!($name), "_120x40"), wide.backend());
+            insta::assert_snapshot!(concat!(stringify!($name), "_80x24"), render(&mut app, 80, 24).backend());
+        }
+    )*};
+}
+
+const WITH_AANVRAAG: &str = "SELECT c.name FROM clients c JOIN applications a ON a.client_id = c.id
+    WHERE a.status = 'open' AND a.received_on IS NOT NULL ORDER BY c.id LIMIT 1";
+/// A client whose first open activity is an afspraak, so that it is selected.
+const WITH_APPOINTMENT: &str =
+    "SELECT c.name FROM clients c JOIN activities a ON a.client_id = c.id
+    WHERE a.type_code = 'afspraak' AND a.status = 'open' AND a.end_date =
+      (SELECT min(b.end_date) FROM activities b WHERE b.client_id = c.id AND b.status = 'open')
+    ORDER BY c.id LIMIT 1";
+const WITH_NOTE: &str =
+    "SELECT c.name FROM clients c JOIN notes n ON n.client_id = c.id ORDER BY c.id LIMIT 1";
+const WITH_CONTACT: &str =
+    "SELECT c.name FROM clients c JOIN contacts k ON k.client_id = c.id ORDER BY c.id LIMIT 1";
+const WITH_HANDLED: &str = "SELECT c.name FROM clients c JOIN work_items w ON w.client_id = c.id
+    WHERE w.status = 'closed' ORDER BY c.id LIMIT 1";
+
+dossier_snapshots! {
+    aanvragen_tab: WITH_AANVRAAG, 1, "", "Aanvraag ";
+    hersteltermijn_form: WITH_AANVRAAG, 1, "H", "Wat ontbreekt er?";
+    adjourn_form: WITH_AANVRAAG, 1, "V", "Awb 4:14 lid 3";
+    decision_picker: WITH_AANVRAAG, 1, "B", "Buiten behandeling gesteld";
+    decision_form: WITH_AANVRAAG, 1, "B1", "Bekendgemaakt op";
+    received_form: WITH_AANVRAAG, 1, "o", "Ontvangen op";
+    move_appointment: WITH_APPOINTMENT, 0, "m", "Afspraak verplaatsen";
+    correct_note: WITH_NOTE, 5, "f", "corrigeren";
+    correct_contact: WITH_CONTACT, 4, "f", "Contactmoment corrigeren";
+    reopen_item: WITH_HANDLED, 3, "Gr", "Heropenen";
+    item_history: WITH_HANDLED, 3, "G", "Afgehandeld op";
 }
 
 #[test]

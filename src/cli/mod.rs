@@ -22,9 +22,9 @@ use clap::Parser;
 
 pub use args::{Cli, Command};
 
-use crate::domain::handling::CloseRequest;
 use crate::domain::date::parse_date;
 use crate::domain::effects::Decision;
+use crate::domain::handling::CloseRequest;
 use crate::domain::InputError;
 use crate::store::{self, Store, StoreError};
 use crate::workflow::{self, Done};

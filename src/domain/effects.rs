@@ -108,6 +108,16 @@ impl Decision {
             Decision::Withdrawn => "ingetrokken",
         }
     }
+
+    /// The besluit as the klantmanager reads it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Decision::Granted => "Toegekend",
+            Decision::Refused => "Afgewezen",
+            Decision::NotHandled => "Buiten behandeling gesteld",
+            Decision::Withdrawn => "Ingetrokken door de aanvrager",
+        }
+    }
 }
 
 /// One change an edit makes. Ids refer to stored rows; an effect that adds a row

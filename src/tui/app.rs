@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Frame;
 
+use super::aanvragen;
 use super::caseload::CaseloadView;
 use super::chrome;
 use super::corrections;
@@ -465,6 +466,11 @@ impl App {
             | Action::ReopenItem
             | Action::Correct
             | Action::Undo => self.act_correction(action),
+            Action::NewApplication
+            | Action::ApplicationReceived
+            | Action::GiveHersteltermijn
+            | Action::Adjourn
+            | Action::Decide => self.act_aanvraag(action),
             Action::NextScreen => {
                 self.screen = match self.screen {
                     Screen::Worklist => Screen::Caseload,
@@ -663,6 +669,7 @@ impl App {
             } => workflow::add_situation(store, client_id, &domain, score, note.as_deref(), today, today)
                 .map(|done| (format!("Situatie {domain}: {score} vastgelegd"), done)),
             Intent::AddClient { .. } => return self.add_client(intent),
+            Intent::Aanvraag(intent) => aanvragen::apply(store, intent, today),
             other => apply_correction(store, other, today),
         };
         let result = result.map(|(what, done)| {
@@ -793,6 +800,38 @@ impl App {
         if let Some(popup) = popup {
             self.popups.push(popup);
         }
+    }
+
+    /// The keys of an aanvraag. Each acts on the aanvraag under the cursor on the
+    /// Aanvragen tab, or elsewhere on the client's only open one.
+    fn act_aanvraag(&mut self, action: Action) {
+        let today = self.session.today;
+        let Some(view) = self.dossier.as_ref() else {
+            return;
+        };
+        let client = &view.dossier.client;
+        if action == Action::NewApplication {
+            let popup =
+                aanvragen::new_application(client.id, &client.name, client.birth_date, today);
+            self.popups.push(popup);
+            return;
+        }
+        let Some(app) = view.current_application() else {
+            self.message = Some(if view.aanvragen.applications.is_empty() {
+                "Nog geen aanvraag: registreer eerst een melding of aanvraag (A).".to_owned()
+            } else {
+                "Kies eerst de aanvraag op de tab Aanvragen.".to_owned()
+            });
+            return;
+        };
+        let id = app.application.id;
+        let popup = match action {
+            Action::ApplicationReceived => aanvragen::received_form(id, today),
+            Action::GiveHersteltermijn => aanvragen::herstel_form(id, &self.calendar, today),
+            Action::Adjourn => aanvragen::adjourn_form(app, today),
+            _ => aanvragen::decisions(Pick::AanvraagDecision { id }, today),
+        };
+        self.popups.push(popup);
     }
 
     /// Registers a client; a client with the same name and birth date is warned

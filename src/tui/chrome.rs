@@ -145,22 +145,39 @@ pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
 }
 
 pub fn draw_help(frame: &mut Frame, title: &str, tables: &[&[Binding]]) {
-    let rows: Vec<Row> = tables
-        .iter()
-        .flat_map(|t| t.iter())
-        .map(|b| {
-            Row::new(vec![
-                Span::styled(b.label, Style::new().add_modifier(Modifier::BOLD)),
-                Span::raw(b.description),
-            ])
-        })
-        .collect();
-    let area = centered(frame.area(), 44, rows.len() as u16 + 2);
-    let table = Table::new(rows, [Constraint::Length(9), Constraint::Min(10)]).block(
-        Block::bordered()
-            .title(format!(" Toetsen: {title} "))
-            .title_bottom(" Esc of ? sluit "),
+    let bindings: Vec<&Binding> = tables.iter().flat_map(|t| t.iter()).collect();
+    let full = frame.area();
+    // One column while it fits; else as many columns as the height needs, so that
+    // every key is on screen even at 80×24.
+    let fit = usize::from(full.height.saturating_sub(2)).max(1);
+    let columns = bindings.len().div_ceil(fit).clamp(1, 3);
+    let per_column = bindings.len().div_ceil(columns);
+    let column_width: u16 = if columns == 1 { 44 } else { 39 };
+    let area = centered(
+        full,
+        column_width * columns as u16 + 2,
+        per_column as u16 + 2,
     );
+    let block = Block::bordered()
+        .title(format!(" Toetsen: {title} "))
+        .title_bottom(" Esc of ? sluit ");
+    let inner = block.inner(area);
     frame.render_widget(Clear, area);
-    frame.render_widget(table, area);
+    frame.render_widget(block, area);
+    let parts = Layout::horizontal(vec![Constraint::Fill(1); columns]).split(inner);
+    for (chunk, part) in bindings.chunks(per_column.max(1)).zip(parts.iter()) {
+        let rows: Vec<Row> = chunk
+            .iter()
+            .map(|b| {
+                Row::new(vec![
+                    Span::styled(b.label, Style::new().add_modifier(Modifier::BOLD)),
+                    Span::raw(b.description),
+                ])
+            })
+            .collect();
+        frame.render_widget(
+            Table::new(rows, [Constraint::Length(7), Constraint::Min(10)]),
+            *part,
+        );
+    }
 }

@@ -1,6 +1,8 @@
 //! The dossier of one client: who they are, and tabs for activities, terms, work
 //! items, contacts and notes.
 
+use std::collections::BTreeMap;
+
 use chrono::NaiveDate;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Style, Stylize};
@@ -8,20 +10,33 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Row, Table, Tabs, Wrap};
 use ratatui::Frame;
 
+use super::aanvragen::AanvragenTab;
 use super::caseload::deadline_span;
+use super::history;
 use super::list::ListState;
-use crate::domain::aanvraag::HERSTELTERMIJN;
 use crate::domain::activity::{Activity, ActivityStatus};
 use crate::domain::catalog::Catalog;
 use crate::domain::date::{age, dutch};
 use crate::domain::work_item::{ItemStatus, WorkItem};
-use crate::store::{Dossier, LadderStep, PlanHistory, Result, Situation, Store, Term};
+use crate::store::{
+    ApplicationView, Dossier, ItemHistory, LadderStep, PlanHistory, Result, Situation, Store,
+};
 
 fn empty(frame: &mut Frame, area: Rect, text: &str) {
     let block = Block::new().borders(Borders::TOP);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     frame.render_widget(Line::from(text.to_owned()).dim(), inner);
+}
+
+/// A few lines under a list about its selected row.
+fn draw_detail(frame: &mut Frame, area: Rect, lines: Vec<Line<'static>>) {
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: true })
+            .block(Block::new().borders(Borders::TOP)),
+        area,
+    );
 }
 
 fn table<'a>(rows: Vec<Row<'a>>, header: Row<'a>, widths: &[Constraint]) -> Table<'a> {
@@ -33,7 +48,7 @@ fn table<'a>(rows: Vec<Row<'a>>, header: Row<'a>, widths: &[Constraint]) -> Tabl
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tab {
     Activities,
-    Terms,
+    Aanvragen,
     Plan,
     Items,
     Contacts,
@@ -43,7 +58,7 @@ pub enum Tab {
 
 const TABS: [Tab; 7] = [
     Tab::Activities,
-    Tab::Terms,
+    Tab::Aanvragen,
     Tab::Plan,
     Tab::Items,
     Tab::Contacts,
@@ -55,7 +70,7 @@ impl Tab {
     fn title(self) -> &'static str {
         match self {
             Tab::Activities => "Activiteiten",
-            Tab::Terms => "Termijnen",
+            Tab::Aanvragen => "Aanvragen",
             Tab::Items => "Werkitems",
             Tab::Contacts => "Contacten",
             Tab::Notes => "Notities",
@@ -65,17 +80,6 @@ impl Tab {
     }
 }
 
-/// A legal term on the termijnen tab: its activity, article and why it ends when it
-/// ends.
-#[derive(Debug, Clone)]
-pub struct TermRow {
-    pub activity: Activity,
-    pub article: String,
-    pub explanation: String,
-    /// Set by law (§), as opposed to by the municipality.
-    pub statutory: bool,
-}
-
 pub struct DossierView {
     pub dossier: Dossier,
     pub plan: PlanHistory,
@@ -83,11 +87,11 @@ pub struct DossierView {
     pub ladder: Vec<LadderStep>,
     /// Life domain codes and names, for the plan and situation tabs.
     domains: Vec<(String, String)>,
-    /// The legal terms, running ones first.
-    terms: Vec<TermRow>,
-    /// The computed terms of the client's aanvragen, as the store gave them.
-    computed: Vec<Term>,
+    /// The aanvragen with their terms, newest first.
+    pub aanvragen: AanvragenTab,
     pub items: Vec<WorkItem>,
+    /// How each item was handled, postponed and reopened, by item id.
+    histories: BTreeMap<i64, ItemHistory>,
     /// Open activities first (by end date), then the closed ones (latest first).
     pub activities: Vec<Activity>,
     pub tab: Tab,
@@ -103,14 +107,15 @@ impl DossierView {
             situations: store.situations(id)?,
             ladder: store.ladder(id)?,
             domains: store.life_domains()?,
-            terms: Vec::new(),
-            computed: store.client_terms(id)?,
+            aanvragen: AanvragenTab::default(),
             activities: Vec::new(),
             items: store.client_items(id)?,
+            histories: store.item_histories(id)?,
             tab: Tab::Activities,
             list: ListState::default(),
         };
         view.sort_activities();
+        view.aanvragen = AanvragenTab::new(store.applications(id)?, &view.activities);
         Ok(view)
     }
 
@@ -122,8 +127,9 @@ impl DossierView {
         self.situations = store.situations(id)?;
         self.ladder = store.ladder(id)?;
         self.items = store.client_items(id)?;
-        self.computed = store.client_terms(id)?;
+        self.histories = store.item_histories(id)?;
         self.sort_activities();
+        self.aanvragen = AanvragenTab::new(store.applications(id)?, &self.activities);
         Ok(())
     }
 
@@ -146,30 +152,6 @@ impl DossierView {
                 })
         });
         self.activities = activities;
-        self.terms = self
-            .activities
-            .iter()
-            .filter_map(
-                |a| match self.computed.iter().find(|t| t.activity.id == a.id) {
-                    Some(term) => Some(TermRow {
-                        activity: a.clone(),
-                        article: term.article.clone(),
-                        explanation: term.explanation.clone(),
-                        statutory: term.statutory,
-                    }),
-                    None if a.type_code == HERSTELTERMIJN => Some(TermRow {
-                        activity: a.clone(),
-                        article: "Awb 4:5".to_owned(),
-                        explanation:
-                            "Hersteltermijn, gesteld door de gemeente: geen wettelijke termijn, \
-                                  de Algemene termijnenwet verschuift haar niet."
-                                .to_owned(),
-                        statutory: false,
-                    }),
-                    None => None,
-                },
-            )
-            .collect();
     }
 
     pub fn client_id(&self) -> i64 {
@@ -186,7 +168,7 @@ impl DossierView {
     pub fn selected_activity(&self) -> Option<&Activity> {
         match self.tab {
             Tab::Activities => self.activities.get(self.list.selected),
-            Tab::Terms => self.terms.get(self.list.selected).map(|t| &t.activity),
+            Tab::Aanvragen => self.aanvragen.activity(self.list.selected),
             _ => None,
         }
     }
@@ -194,7 +176,7 @@ impl DossierView {
     pub fn len(&self) -> usize {
         match self.tab {
             Tab::Activities => self.activities.len(),
-            Tab::Terms => self.terms().len(),
+            Tab::Aanvragen => self.aanvragen.len(),
             Tab::Items => self.items.len(),
             Tab::Contacts => self.dossier.contacts.len(),
             Tab::Notes => self.dossier.notes.len(),
@@ -222,8 +204,17 @@ impl DossierView {
             .flatten()
     }
 
-    fn terms(&self) -> &[TermRow] {
-        &self.terms
+    /// The aanvraag an aanvraag key acts on: on the Aanvragen tab the selected
+    /// row's, elsewhere the only open one.
+    pub fn current_application(&self) -> Option<&ApplicationView> {
+        if self.tab == Tab::Aanvragen {
+            return self.aanvragen.application(self.list.selected);
+        }
+        let mut open = self.aanvragen.open();
+        match (open.next(), open.next()) {
+            (Some(only), None) => Some(only),
+            _ => None,
+        }
     }
 
     pub fn draw(&mut self, frame: &mut Frame, area: Rect, catalog: &Catalog, today: NaiveDate) {
@@ -238,7 +229,7 @@ impl DossierView {
             .iter()
             .map(|t| match t {
                 Tab::Activities => format!("{} ({})", t.title(), self.activities.len()),
-                Tab::Terms => format!("{} ({})", t.title(), self.terms().len()),
+                Tab::Aanvragen => format!("{} ({})", t.title(), self.aanvragen.applications.len()),
                 Tab::Items => format!("{} ({})", t.title(), self.items.len()),
                 Tab::Contacts if self.dossier.no_shows > 0 => format!(
                     "{} ({}, {} no-show)",
@@ -263,13 +254,15 @@ impl DossierView {
             tabs,
         );
         match self.tab {
-            Tab::Activities => self.draw_activities(frame, body, today),
-            Tab::Terms => self.draw_terms(frame, body, today),
-            Tab::Items => self.draw_items(frame, body, today),
+            Tab::Activities => self.draw_activities(frame, body, catalog, today),
+            Tab::Aanvragen => self
+                .aanvragen
+                .draw(frame, body, &mut self.list, catalog, today),
+            Tab::Items => self.draw_items(frame, body, catalog, today),
             Tab::Contacts => self.draw_contacts(frame, body, catalog),
             Tab::Notes => self.draw_notes(frame, body),
             Tab::Plan => self.draw_plan(frame, body, today),
-            Tab::Situation => self.draw_situation(frame, body),
+            Tab::Situation => self.draw_situation(frame, body, catalog),
         }
     }
 
@@ -287,7 +280,14 @@ impl DossierView {
         if let Some(years) = c.birth_date.and_then(|b| age(b, today)) {
             push(format!("{years} jaar"));
         }
-        push(catalog.category_name(&c.category).to_owned());
+        push(match d.category_history.last() {
+            Some(change) => format!(
+                "{} (sinds {})",
+                catalog.category_name(&c.category),
+                dutch(change.on)
+            ),
+            None => catalog.category_name(&c.category).to_owned(),
+        });
         if let Some(channel) = &c.contact_preference {
             push(format!("voorkeur: {}", catalog.channel_name(channel)));
         }
@@ -344,7 +344,13 @@ impl DossierView {
         }
     }
 
-    fn draw_activities(&mut self, frame: &mut Frame, area: Rect, today: NaiveDate) {
+    fn draw_activities(
+        &mut self,
+        frame: &mut Frame,
+        area: Rect,
+        catalog: &Catalog,
+        today: NaiveDate,
+    ) {
         let activities = self.activities.clone();
         if activities.is_empty() {
             return empty(
@@ -352,6 +358,11 @@ impl DossierView {
                 area,
                 "Nog geen activiteiten. Toets a om er een vast te leggen.",
             );
+        }
+        let [area, detail] =
+            Layout::vertical([Constraint::Min(0), Constraint::Length(4)]).areas(area);
+        if let Some(a) = activities.get(self.list.selected) {
+            draw_detail(frame, detail, history::activity_lines(catalog, a));
         }
         // Narrow terminals get the end date only, so the title keeps its room.
         let wide = area.width >= 100;
@@ -362,10 +373,9 @@ impl DossierView {
             .zip(window)
             .map(|(a, i)| {
                 let status = match (&a.status, &a.outcome) {
-                    (ActivityStatus::Closed, outcome) => Span::styled(
-                        format!("afgesloten: {}", outcome.as_deref().unwrap_or("-")),
-                        Style::new().dim(),
-                    ),
+                    (ActivityStatus::Closed, _) => {
+                        Span::styled(history::closed(catalog, a), Style::new().dim())
+                    }
                     (ActivityStatus::Open, _) => deadline_span(a.end_date, today),
                 };
                 let period = if wide {
@@ -400,73 +410,9 @@ impl DossierView {
             Constraint::Length(19),
             Constraint::Fill(1),
             Constraint::Length(if wide { 23 } else { 10 }),
-            Constraint::Length(22),
+            Constraint::Length(if wide { 30 } else { 22 }),
         ];
         frame.render_widget(table(rows, header, &widths), area);
-    }
-
-    fn draw_terms(&mut self, frame: &mut Frame, area: Rect, today: NaiveDate) {
-        if self.terms.is_empty() {
-            return empty(
-                frame,
-                area,
-                "Geen termijnen: geen aanvraag en geen hersteltermijn.",
-            );
-        }
-        let [list, detail] =
-            Layout::vertical([Constraint::Min(0), Constraint::Length(4)]).areas(area);
-        let window = self.window(self.terms.len(), list);
-        let selected = self.list.selected;
-        let rows: Vec<Row> = self.terms[window.clone()]
-            .iter()
-            .zip(window)
-            .map(|(t, i)| {
-                let a = &t.activity;
-                let status = match &a.outcome {
-                    Some(outcome) => {
-                        Span::styled(format!("afgesloten: {outcome}"), Style::new().dim())
-                    }
-                    None => deadline_span(a.end_date, today),
-                };
-                Self::highlight(
-                    Row::new(vec![
-                        if t.statutory {
-                            Line::from(format!("§ {}", a.type_code)).magenta()
-                        } else {
-                            Line::from(format!("  {}", a.type_code))
-                        },
-                        Line::from(dutch(a.end_date)),
-                        Line::from(status),
-                        Line::from(if t.statutory {
-                            t.article.clone()
-                        } else {
-                            format!("{} · gesteld door de gemeente", t.article)
-                        }),
-                    ]),
-                    i == selected,
-                )
-            })
-            .collect();
-        let header = Row::new(["Termijn", "Einde", "Status", "Grond"]);
-        let widths = [
-            Constraint::Length(20),
-            Constraint::Length(16),
-            Constraint::Length(22),
-            Constraint::Fill(1),
-        ];
-        frame.render_widget(table(rows, header, &widths), list);
-        if let Some(term) = self.terms.get(self.list.selected) {
-            let text = vec![
-                Line::from(term.activity.title.clone()).bold(),
-                Line::from(term.explanation.clone()),
-            ];
-            frame.render_widget(
-                Paragraph::new(text)
-                    .wrap(Wrap { trim: true })
-                    .block(Block::new().borders(Borders::TOP)),
-                detail,
-            );
-        }
     }
 
     fn draw_plan(&mut self, frame: &mut Frame, area: Rect, today: NaiveDate) {
@@ -554,8 +500,11 @@ impl DossierView {
         frame.render_widget(table(rows, header, &widths), list);
     }
 
-    fn draw_situation(&mut self, frame: &mut Frame, area: Rect) {
-        if self.ladder.is_empty() && self.situations.is_empty() {
+    fn draw_situation(&mut self, frame: &mut Frame, area: Rect, catalog: &Catalog) {
+        if self.ladder.is_empty()
+            && self.situations.is_empty()
+            && self.dossier.category_history.is_empty()
+        {
             return empty(
                 frame,
                 area,
@@ -584,6 +533,19 @@ impl DossierView {
                 ),
             ]));
             previous = Some(step.step);
+        }
+        if !self.dossier.category_history.is_empty() {
+            lines.push(Line::default());
+            lines.push(Line::from("Doorstroom").bold());
+            for change in &self.dossier.category_history {
+                lines.push(Line::from(format!(
+                    "{}  {} → {}",
+                    dutch(change.on),
+                    catalog.category_name(&change.from),
+                    catalog.category_name(&change.to)
+                )));
+                lines.push(Line::from(format!("  {}", change.reason)).dim());
+            }
         }
         frame.render_widget(
             Paragraph::new(lines).block(Block::new().borders(Borders::TOP)),
@@ -616,9 +578,15 @@ impl DossierView {
         );
     }
 
-    fn draw_items(&mut self, frame: &mut Frame, area: Rect, today: NaiveDate) {
+    fn draw_items(&mut self, frame: &mut Frame, area: Rect, catalog: &Catalog, today: NaiveDate) {
         if self.items.is_empty() {
             return empty(frame, area, "Geen werkitems.");
+        }
+        let [area, detail] =
+            Layout::vertical([Constraint::Min(0), Constraint::Length(5)]).areas(area);
+        if let Some(item) = self.items.get(self.list.selected) {
+            let lines = history::item_lines(catalog, item, self.histories.get(&item.id));
+            draw_detail(frame, detail, lines);
         }
         let window = self.window(self.items.len(), area);
         let selected = self.list.selected;
@@ -628,7 +596,9 @@ impl DossierView {
             .map(|(item, i)| {
                 let status = match item.status {
                     ItemStatus::Open => Line::from(deadline_span(item.due_date, today)),
-                    ItemStatus::Closed => Line::from("afgehandeld").dim(),
+                    ItemStatus::Closed => {
+                        Line::from(history::handled(catalog, self.histories.get(&item.id))).dim()
+                    }
                 };
                 Self::highlight(
                     Row::new(vec![
@@ -648,7 +618,7 @@ impl DossierView {
         let header = Row::new(["Vervalt", "Status", "Soort", "Wat"]);
         let widths = [
             Constraint::Length(11),
-            Constraint::Length(17),
+            Constraint::Length(26),
             Constraint::Length(16),
             Constraint::Fill(1),
         ];
@@ -683,7 +653,11 @@ impl DossierView {
                     Row::new(vec![
                         Line::from(dutch(c.date)),
                         channel,
-                        Line::from(c.note.clone().unwrap_or_default()),
+                        Line::from(format!(
+                            "{}{}",
+                            c.note.clone().unwrap_or_default(),
+                            if c.corrected { " (gecorrigeerd)" } else { "" }
+                        )),
                     ]),
                     i == selected,
                 )
@@ -718,7 +692,14 @@ impl DossierView {
             .iter()
             .skip(self.list.selected)
             .flat_map(|n| {
-                let mut lines = vec![Line::from(dutch(n.date)).bold()];
+                let mut lines = vec![if n.corrected {
+                    Line::from(vec![
+                        Span::styled(dutch(n.date), Style::new().bold()),
+                        Span::styled("  gecorrigeerd", Style::new().dim()),
+                    ])
+                } else {
+                    Line::from(dutch(n.date)).bold()
+                }];
                 lines.extend(n.text.lines().map(|l| Line::from(format!("  {l}"))));
                 lines.push(Line::default());
                 lines

@@ -43,6 +43,21 @@ pub enum FieldKind {
 /// The width of every form, borders included.
 const FORM_WIDTH: u16 = 66;
 
+/// How many lines `text` takes inside a form (an estimate that may round up: word
+/// wrapping can need one more line than the width alone says).
+fn wrapped_lines(text: &str) -> u16 {
+    let width = usize::from(FORM_WIDTH - 2);
+    let chars = unicode_width::UnicodeWidthStr::width(text);
+    let lines = chars.div_ceil(width).max(1);
+    // Words pushed to the next line take up to a word's width per line.
+    let lines = if chars > width {
+        (chars + lines * 12).div_ceil(width)
+    } else {
+        lines
+    };
+    lines as u16
+}
+
 pub struct Field {
     pub label: &'static str,
     pub kind: FieldKind,
@@ -281,16 +296,15 @@ impl Form {
     /// borders and a line for a refusal.
     pub fn height(&self) -> u16 {
         // A refusal is read whole: the form grows by the lines it wraps onto.
-        let error_lines = self.error.as_deref().map_or(1, |e| {
-            let width = usize::from(FORM_WIDTH - 2);
-            unicode_width::UnicodeWidthStr::width(e)
-                .div_ceil(width)
-                .max(1)
-        });
+        let error_lines = self.error.as_deref().map_or(1, wrapped_lines);
         self.fields.iter().map(|f| f.rows() + 2).sum::<u16>()
             + 2
-            + error_lines as u16
-            + self.intro.len() as u16
+            + error_lines
+            + self.intro_height()
+    }
+
+    fn intro_height(&self) -> u16 {
+        self.intro.iter().map(|l| wrapped_lines(l)).sum()
     }
 
     pub fn area(&self, frame: Rect) -> Rect {
@@ -310,7 +324,7 @@ impl Form {
             .title_bottom(help);
         let inner = block.inner(area);
         frame.render_widget(block, area);
-        let intro_height = self.intro.len() as u16;
+        let intro_height = self.intro_height();
         let [intro_area, inner] =
             Layout::vertical([Constraint::Length(intro_height), Constraint::Min(0)]).areas(inner);
         let intro: Vec<Line> = self
@@ -318,7 +332,7 @@ impl Form {
             .iter()
             .map(|l| Line::from(l.as_str()).dim())
             .collect();
-        frame.render_widget(Paragraph::new(intro), intro_area);
+        frame.render_widget(Paragraph::new(intro).wrap(Wrap { trim: false }), intro_area);
         let mut constraints: Vec<Constraint> = self
             .fields
             .iter()

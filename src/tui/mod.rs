@@ -1,6 +1,7 @@
 //! The cockpit: app state, event loop, views, keymap. It never writes SQL; edits go
 //! through the store, and views draw from rows built when data changed.
 
+mod aanvragen;
 mod app;
 mod caseload;
 mod chrome;
@@ -8,6 +9,7 @@ mod corrections;
 mod dossier;
 mod form;
 mod handling;
+mod history;
 mod keymap;
 mod list;
 mod popup;

@@ -10,6 +10,7 @@ use ratatui::widgets::{Block, Clear, List, ListItem, Paragraph};
 use ratatui::Frame;
 use tui_textarea::TextArea;
 
+use super::aanvragen::{self, AanvraagIntent, AanvraagPurpose};
 use super::chrome::centered;
 use super::form::{Field, FieldKind, Form, FormEvent, Value};
 use super::handling::{self, Asks};
@@ -144,6 +145,7 @@ pub enum Intent {
     Undo {
         id: i64,
     },
+    Aanvraag(AanvraagIntent),
 }
 
 /// What a form is for: it decides the intent its values make.
@@ -224,6 +226,7 @@ pub enum Purpose {
     CorrectContact {
         id: i64,
     },
+    Aanvraag(AanvraagPurpose),
 }
 
 /// What choosing in a picker leads to.
@@ -273,6 +276,15 @@ pub enum Pick {
     EndReason {
         client_id: i64,
         open: Vec<String>,
+    },
+    /// A melding or an aanvraag, for a client without a birth date.
+    ApplicationKind {
+        client_id: i64,
+        name: String,
+    },
+    /// The besluit on an aanvraag, recorded on the aanvraag itself.
+    AanvraagDecision {
+        id: i64,
     },
 }
 
@@ -536,6 +548,7 @@ impl Purpose {
                 date: date(0),
                 note: text(1),
             },
+            Purpose::Aanvraag(purpose) => aanvragen::intent(&purpose, values),
             Purpose::Situation { client_id, domain } => Intent::AddSituation {
                 client_id,
                 domain,
@@ -719,35 +732,6 @@ fn activity_form(
             application,
         },
     )
-}
-
-/// The besluiten, for a beslistermijn or buitenbehandeling item.
-fn decision_picker(id: i64, item: bool, outcome: String, today: NaiveDate) -> Popup {
-    let choices = Decision::ALL
-        .iter()
-        .map(|d| Choice {
-            code: d.code().to_owned(),
-            label: match d {
-                Decision::Granted => "Toegekend",
-                Decision::Refused => "Afgewezen",
-                Decision::NotHandled => "Buiten behandeling gesteld",
-                Decision::Withdrawn => "Ingetrokken door de aanvrager",
-            }
-            .to_owned(),
-            note: String::new(),
-            requires: Requirement::None,
-            days: 0,
-            working_day_end: false,
-            appointment: false,
-            effect: None,
-        })
-        .collect();
-    Popup::Picker(Picker::new(
-        "Besluit".to_owned(),
-        choices,
-        Pick::Decision { id, item, outcome },
-        today,
-    ))
 }
 
 /// Only the activity types the client's category allows (few, fitting choices).
@@ -941,7 +925,14 @@ impl Picker {
                 if choice.effect == Some(OutcomeEffect::Decision) =>
             {
                 let item = matches!(self.pick, Pick::ItemOutcome { .. });
-                push(decision_picker(*id, item, code, self.today))
+                push(aanvragen::decisions(
+                    Pick::Decision {
+                        id: *id,
+                        item,
+                        outcome: code,
+                    },
+                    self.today,
+                ))
             }
             (Pick::Decision { id, item, outcome }, _) => push(handling::form(
                 *id,
@@ -966,7 +957,13 @@ impl Picker {
                 ))
             }
             (Pick::ActivityType { client_id }, _) if choice.appointment => {
-                let mut picker = channels_picker(self.catalog_channels.clone(), Pick::AppointmentChannel { client_id: *client_id }, self.today);
+                let mut picker = channels_picker(
+                    self.catalog_channels.clone(),
+                    Pick::AppointmentChannel {
+                        client_id: *client_id,
+                    },
+                    self.today,
+                );
                 picker.title = "Afspraak: kanaal".to_owned();
                 push(Popup::Picker(picker))
             }
@@ -1015,7 +1012,11 @@ impl Picker {
                 Form::new(
                     format!("Situatie: {}", choice.label),
                     vec![
-                        Field::new("Score (1 grote zorgen … 5 op orde)", FieldKind::Number { min: 1, max: 5 }, ""),
+                        Field::new(
+                            "Score (1 grote zorgen … 5 op orde)",
+                            FieldKind::Number { min: 1, max: 5 },
+                            "",
+                        ),
                         Field::new("Toelichting (mag leeg)", FieldKind::OptionalText, ""),
                     ],
                 ),
@@ -1055,12 +1056,15 @@ impl Picker {
                 picker.calendar = self.calendar.clone();
                 push(Popup::Picker(picker))
             }
-            (Pick::Aanvraag {
-                client_id,
-                type_code,
-                label,
-                days,
-            }, _) => push(activity_form(
+            (
+                Pick::Aanvraag {
+                    client_id,
+                    type_code,
+                    label,
+                    days,
+                },
+                _,
+            ) => push(activity_form(
                 *client_id,
                 type_code.clone(),
                 label,
@@ -1078,9 +1082,23 @@ impl Picker {
                 self.today,
                 None,
             )),
-            (Pick::NewClientCategory, _) => {
-                push(super::corrections::new_client_form(&code, &choice.label, self.today))
-            }
+            (Pick::ApplicationKind { client_id, name }, _) => push(aanvragen::application_form(
+                *client_id,
+                name,
+                code == "melding",
+                None,
+                self.today,
+            )),
+            (Pick::AanvraagDecision { id }, _) => push(aanvragen::decide_form(
+                *id,
+                Decision::parse(&code).unwrap_or(Decision::Granted),
+                self.today,
+            )),
+            (Pick::NewClientCategory, _) => push(super::corrections::new_client_form(
+                &code,
+                &choice.label,
+                self.today,
+            )),
             (Pick::Category { client_id }, _) => push(super::corrections::category_form(
                 *client_id,
                 &code,
