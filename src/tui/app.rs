@@ -27,7 +27,7 @@ use crate::domain::client::NewClient;
 use crate::domain::date::add_days;
 use crate::domain::date::dutch;
 use crate::domain::journal::{NewContact, NewNote};
-use crate::domain::work_item::ItemStatus;
+use crate::domain::work_item::{ItemStatus, WorkItem};
 use crate::store::{Result, Store, StoreError};
 use crate::workflow::{self, Done};
 
@@ -153,9 +153,11 @@ impl App {
                 self.caseload_stale = false;
             }
             Screen::Week if self.week_stale => {
-                let week_end = add_days(today, week::DAYS as i64 - 1);
-                let agenda = self.store.agenda(today, week_end)?;
-                self.week.set(self.worklist.all_items(), agenda, today);
+                let start = self.week.start.unwrap_or(today);
+                let agenda = self
+                    .store
+                    .agenda(start, add_days(start, week::DAYS as i64 - 1))?;
+                self.week.set(self.worklist.all_items(), agenda, start);
                 self.week_stale = false;
             }
             _ => {}
@@ -209,12 +211,21 @@ impl App {
             Screen::Worklist => self.worklist.selected().map(|i| i.client_id),
             Screen::Caseload => self.caseload.selected().map(|c| c.id),
             Screen::Dossier => self.dossier.as_ref().map(DossierView::client_id),
-            Screen::Week => None,
+            Screen::Week => self.week.selected_client(),
         }
     }
 
     pub fn selected_item(&self) -> Option<i64> {
         self.worklist.selected().map(|i| i.id)
+    }
+
+    /// The open work item under the cursor, on the werkvoorraad or the week.
+    fn selected_work_item(&self) -> Option<&WorkItem> {
+        match self.screen {
+            Screen::Worklist => self.worklist.selected(),
+            Screen::Week => self.week.selected_item(),
+            Screen::Caseload | Screen::Dossier => None,
+        }
     }
 
     pub fn selected_activity(&self) -> Option<i64> {
@@ -324,7 +335,7 @@ impl App {
                 }
             }
             Action::CloseItem => {
-                if let Some(item) = self.worklist.selected() {
+                if let Some(item) = self.selected_work_item() {
                     // The client first: a title cut off at the right is still about
                     // the right person.
                     let popup = popup::item_outcomes(
@@ -338,7 +349,7 @@ impl App {
                 }
             }
             Action::PostponeItem => {
-                if let Some(item) = self.worklist.selected() {
+                if let Some(item) = self.selected_work_item() {
                     let popup = popup::postpone_form(item.id, &item.title, item.due_date, today);
                     self.popups.push(popup);
                 }
@@ -471,6 +482,15 @@ impl App {
             | Action::GiveHersteltermijn
             | Action::Adjourn
             | Action::Decide => self.act_aanvraag(action),
+            Action::NextWeek | Action::PreviousWeek | Action::ThisWeek => {
+                self.week.start = Some(match action {
+                    Action::NextWeek => self.week.paged(1, today),
+                    Action::PreviousWeek => self.week.paged(-1, today),
+                    _ => today,
+                });
+                self.week.list = ListState::default();
+                self.week_stale = true;
+            }
             Action::NextScreen => {
                 self.screen = match self.screen {
                     Screen::Worklist => Screen::Caseload,
@@ -926,7 +946,11 @@ impl App {
             Screen::Week => {
                 let items: usize = self.week.days.iter().map(|d| d.items.len()).sum();
                 let appointments: usize = self.week.days.iter().map(|d| d.appointments.len()).sum();
-                format!("komende 7 dagen · {items} werkitems · {appointments} afspraken")
+                let from = self.week.start.unwrap_or(self.session.today);
+                format!(
+                    "vanaf {} · {appointments} afspraken · {items} werkitems",
+                    dutch(from)
+                )
             }
             Screen::Dossier => self
                 .dossier

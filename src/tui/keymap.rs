@@ -48,6 +48,9 @@ pub enum Action {
     Adjourn,
     Decide,
     Undo,
+    NextWeek,
+    PreviousWeek,
+    ThisWeek,
     NextScreen,
     Worklist,
     Caseload,
@@ -372,7 +375,50 @@ pub const DOSSIER_KEYS: &[Binding] = &[
     ),
 ];
 
-pub const WEEK_KEYS: &[Binding] = &[];
+pub const WEEK_KEYS: &[Binding] = &[
+    bind(
+        &[KeyCode::Enter, KeyCode::Char('o')],
+        "o/Enter",
+        Action::OpenClient,
+        "dossier",
+        true,
+    ),
+    bind(
+        &[KeyCode::Char('a')],
+        "a",
+        Action::CloseItem,
+        "werkitem afhandelen",
+        true,
+    ),
+    bind(
+        &[KeyCode::Char('u')],
+        "u",
+        Action::PostponeItem,
+        "werkitem uitstellen",
+        false,
+    ),
+    bind(
+        &[KeyCode::Char(']')],
+        "]",
+        Action::NextWeek,
+        "volgende week",
+        true,
+    ),
+    bind(
+        &[KeyCode::Char('[')],
+        "[",
+        Action::PreviousWeek,
+        "vorige week",
+        true,
+    ),
+    bind(
+        &[KeyCode::Char('t')],
+        "t",
+        Action::ThisWeek,
+        "deze week",
+        false,
+    ),
+];
 
 pub const GLOBAL_KEYS: &[Binding] = &[
     bind(

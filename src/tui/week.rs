@@ -1,5 +1,7 @@
-//! The week screen: the coming seven days at a glance — what expires, which
-//! appointments, how many work items fall due each day.
+//! The week screen: seven days at a glance — the afspraken of each day in order of
+//! time, what expires, which work items fall due. A line about a client opens the
+//! dossier, a work item can be handled where it stands, and the week pages forward
+//! and back.
 
 use chrono::NaiveDate;
 use ratatui::layout::Rect;
@@ -23,18 +25,29 @@ pub struct Day {
     pub appointments: Vec<AgendaEntry>,
 }
 
+/// What a line of the week is about.
+#[derive(Debug, Clone)]
+enum Target {
+    None,
+    Client(i64),
+    Item(WorkItem),
+}
+
 #[derive(Debug, Default)]
 pub struct WeekView {
+    /// The first day shown; `None` until the week is first set (then today).
+    pub start: Option<NaiveDate>,
     pub days: Vec<Day>,
-    lines: Vec<Line<'static>>,
+    lines: Vec<(Line<'static>, Target)>,
     pub list: ListState,
 }
 
 impl WeekView {
-    /// Sorts the open items and agenda entries into the seven days from `today`.
-    pub fn set(&mut self, items: &[WorkItem], agenda: Vec<AgendaEntry>, today: NaiveDate) {
+    /// Sorts the open items and agenda entries into the seven days from `start`.
+    pub fn set(&mut self, items: &[WorkItem], agenda: Vec<AgendaEntry>, start: NaiveDate) {
+        self.start = Some(start);
         self.days = (0..DAYS)
-            .map(|n| add_days(today, n as i64))
+            .map(|n| add_days(start, n as i64))
             .map(|date| Day {
                 date,
                 ..Day::default()
@@ -54,24 +67,57 @@ impl WeekView {
                 }
             }
         }
+        for day in &mut self.days {
+            // An afspraak without a time comes after the ones with one.
+            day.appointments
+                .sort_by(|a, b| (a.time.is_none(), &a.time).cmp(&(b.time.is_none(), &b.time)));
+        }
         self.lines = self.days.iter().flat_map(day_lines).collect();
+    }
+
+    /// The first day of the week `weeks` from the one shown.
+    pub fn paged(&self, weeks: i64, today: NaiveDate) -> NaiveDate {
+        add_days(self.start.unwrap_or(today), weeks * DAYS as i64)
     }
 
     pub fn line_count(&self) -> usize {
         self.lines.len()
     }
 
+    /// The client of the selected line, if it is about one.
+    pub fn selected_client(&self) -> Option<i64> {
+        match &self.lines.get(self.list.selected)?.1 {
+            Target::Client(id) => Some(*id),
+            Target::Item(item) => Some(item.client_id),
+            Target::None => None,
+        }
+    }
+
+    pub fn selected_item(&self) -> Option<&WorkItem> {
+        match &self.lines.get(self.list.selected)?.1 {
+            Target::Item(item) => Some(item),
+            _ => None,
+        }
+    }
+
     pub fn draw(&mut self, frame: &mut Frame, area: Rect) {
         let block = Block::new().borders(Borders::TOP);
         let inner = block.inner(area);
         frame.render_widget(block, area);
-        // Scrolling moves the window; there is nothing to select.
-        let height = inner.height as usize;
-        let max_offset = self.lines.len().saturating_sub(height);
-        self.list.selected = self.list.selected.min(max_offset);
-        self.list.page = height;
-        let window = self.list.selected..(self.list.selected + height).min(self.lines.len());
-        frame.render_widget(Paragraph::new(self.lines[window].to_vec()), inner);
+        let window = self.list.visible(self.lines.len(), inner.height as usize);
+        let selected = self.list.selected;
+        let lines: Vec<Line> = self.lines[window.clone()]
+            .iter()
+            .zip(window)
+            .map(|((line, _), i)| {
+                if i == selected {
+                    line.clone().style(Style::new().reversed())
+                } else {
+                    line.clone()
+                }
+            })
+            .collect();
+        frame.render_widget(Paragraph::new(lines), inner);
     }
 }
 
@@ -83,16 +129,19 @@ fn count(n: usize, one: &str, many: &str) -> String {
     }
 }
 
-fn day_lines(day: &Day) -> Vec<Line<'static>> {
-    let mut lines = vec![Line::from(vec![
-        Span::styled(format!("{:<16}", dutch(day.date)), Style::new().bold()),
-        Span::raw(format!(
-            "{} · {} · {}",
-            count(day.items.len(), "werkitem", "werkitems"),
-            count(day.expiring.len(), "einddatum", "einddatums"),
-            count(day.appointments.len(), "afspraak", "afspraken"),
-        )),
-    ])];
+fn day_lines(day: &Day) -> Vec<(Line<'static>, Target)> {
+    let mut lines = vec![(
+        Line::from(vec![
+            Span::styled(format!("{:<16}", dutch(day.date)), Style::new().bold()),
+            Span::raw(format!(
+                "{} · {} · {}",
+                count(day.appointments.len(), "afspraak", "afspraken"),
+                count(day.expiring.len(), "einddatum", "einddatums"),
+                count(day.items.len(), "werkitem", "werkitems"),
+            )),
+        ]),
+        Target::None,
+    )];
     for a in &day.appointments {
         let when = a.time.as_deref().unwrap_or("     ");
         let channel = a
@@ -100,24 +149,33 @@ fn day_lines(day: &Day) -> Vec<Line<'static>> {
             .as_deref()
             .map(|c| format!(" ({c})"))
             .unwrap_or_default();
-        lines.push(Line::from(vec![
-            Span::styled(format!("  afspraak {when} "), Style::new().cyan()),
-            Span::raw(format!("{} — {}{channel}", a.client_name, a.title)),
-        ]));
+        lines.push((
+            Line::from(vec![
+                Span::styled(format!("  {when} afspraak "), Style::new().cyan()),
+                Span::raw(format!("{} — {}{channel}", a.client_name, a.title)),
+            ]),
+            Target::Client(a.client_id),
+        ));
     }
     for a in &day.expiring {
-        lines.push(Line::from(vec![
-            Span::styled("  eindigt        ", Style::new().yellow()),
-            Span::raw(format!("{} — {} ({})", a.client_name, a.title, a.type_code)),
-        ]));
+        lines.push((
+            Line::from(vec![
+                Span::styled("  eindigt        ", Style::new().yellow()),
+                Span::raw(format!("{} — {} ({})", a.client_name, a.title, a.type_code)),
+            ]),
+            Target::Client(a.client_id),
+        ));
     }
     for item in &day.items {
         let mark = if item.legal { "§" } else { " " };
-        lines.push(Line::from(vec![
-            Span::styled(format!("  werkitem {mark}     "), Style::new().dim()),
-            Span::raw(format!("{} — {}", item.client_name, item.title)),
-        ]));
+        lines.push((
+            Line::from(vec![
+                Span::styled(format!("  werkitem {mark}     "), Style::new().dim()),
+                Span::raw(format!("{} — {}", item.client_name, item.title)),
+            ]),
+            Target::Item(item.clone()),
+        ));
     }
-    lines.push(Line::default());
+    lines.push((Line::default(), Target::None));
     lines
 }
