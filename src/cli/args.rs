@@ -90,6 +90,10 @@ pub enum Command {
         /// Naar dit bestand (standaard: de uitvoer)
         #[arg(long, value_name = "PAD")]
         out: Option<std::path::PathBuf>,
+        /// Schrijf de klanten na het wegschrijven uit als 'overgedragen'; hun open
+        /// werk vervalt met die reden
+        #[arg(long)]
+        end: bool,
     },
     /// Lees een overdrachtsbundel in, in één keer of helemaal niet
     Import {

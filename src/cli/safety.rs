@@ -75,25 +75,45 @@ pub fn run_restore(ctx: &Context, from: &Path) -> anyhow::Result<()> {
 }
 
 /// Writes the bundle to `out` (never over an existing file) or to stdout.
-pub fn run_export(ctx: &Context, clients: &[i64], out: Option<&Path>) -> anyhow::Result<()> {
-    let bundle = ctx.open()?.export(clients)?;
-    match out {
-        None => output::json(&bundle),
-        Some(path) => {
-            if path.exists() {
-                return Err(crate::domain::InputError::FileExists {
-                    path: path.display().to_string(),
-                    what: "een bundel",
-                }
-                .into());
-            }
-            let text = serde_json::to_string_pretty(&bundle)?;
-            std::fs::write(path, text + "\n")
-                .map_err(|e| anyhow!("kan {} niet schrijven: {e}", path.display()))?;
-            let count = bundle["clients"].as_array().map_or(0, Vec::len);
-            output::line(&format!("{count} klant(en) in {}", path.display()))
+/// Writes a handover bundle; with `end`, the clients are then ended as
+/// `overgedragen`, their open work lapsing with that reason.
+pub fn run_export(
+    ctx: &Context,
+    clients: &[i64],
+    out: Option<&Path>,
+    end: bool,
+) -> anyhow::Result<()> {
+    let Some(path) = out else {
+        if end {
+            return Err(anyhow!(
+                "--end hoort bij --out: schrijf de bundel eerst naar een bestand"
+            ));
         }
+        return output::json(&ctx.open()?.export(clients)?);
+    };
+    if end && clients.is_empty() {
+        return Err(anyhow!(
+            "--end vraagt de klanten met --client: niet de hele caseload tegelijk"
+        ));
     }
+    let mut store = ctx.open()?;
+    let count = crate::workflow::write_bundle(&store, clients, path)?;
+    output::line(&format!("{count} klant(en) in {}", path.display()))?;
+    if end {
+        let done = crate::workflow::end_clients(
+            &mut store,
+            clients,
+            ctx.today,
+            crate::domain::lifecycle::HANDED_OVER,
+            true,
+            ctx.today,
+        )?;
+        output::line(&format!(
+            "{count} klant(en) uitgeschreven als overgedragen; {}",
+            done.summary()
+        ))?;
+    }
+    Ok(())
 }
 
 pub fn run_import(ctx: &Context, path: &Path) -> anyhow::Result<()> {

@@ -152,6 +152,8 @@ pub enum InputError {
     FileExists { path: String, what: &'static str },
     #[error("kan {path} niet lezen: {reason}")]
     Unreadable { path: String, reason: String },
+    #[error("kan {path} niet schrijven: {reason}")]
+    Unwritable { path: String, reason: String },
     #[error("{path} bevat een eigen caseload; de demo schrijft alleen in een leeg bestand of een eerder demobestand")]
     OwnCaseload { path: String },
     #[error("{path} wordt niet teruggezet: {reason}; de huidige database is niet gewijzigd")]

@@ -12,6 +12,9 @@ use super::error::{optional_text, required_text};
 use super::handling::LAPSED;
 use super::InputError;
 
+/// The end reason of a client handed over to a colleague (catalogue code).
+pub const HANDED_OVER: &str = "overgedragen";
+
 /// What a client's file holds open: uitstroom settles it or is refused.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OpenWork {

@@ -467,6 +467,31 @@ impl App {
                     self.popups.push(popup::note_form(id, &name));
                 }
             }
+            Action::Mark => {
+                if self.caseload.ended {
+                    self.message =
+                        Some("Uitgestroomde klanten worden niet overgedragen.".to_owned());
+                } else {
+                    self.caseload.toggle_mark();
+                    self.caseload.list.move_by(1, self.caseload.len());
+                }
+            }
+            Action::Handover => {
+                let clients = self.caseload.handover();
+                if clients.is_empty() || self.caseload.ended {
+                    self.message =
+                        Some("Kies of markeer (spatie) eerst klanten in de caseload.".to_owned());
+                } else {
+                    let folder = self
+                        .store
+                        .path()
+                        .parent()
+                        .map(std::path::Path::to_path_buf)
+                        .unwrap_or_default();
+                    self.popups
+                        .push(corrections::handover_form(&clients, &folder, today));
+                }
+            }
             Action::NewClient
             | Action::ToggleEnded
             | Action::ReopenClient
@@ -690,6 +715,12 @@ impl App {
                 .map(|done| (format!("Situatie {domain}: {score} vastgelegd"), done)),
             Intent::AddClient { .. } => return self.add_client(intent),
             Intent::Aanvraag(intent) => aanvragen::apply(store, intent, today),
+            Intent::Handover { ids, path } => return self.handover(ids, &path),
+            Intent::EndClients { ids, on, reason } => {
+                self.caseload.marked.clear();
+                workflow::end_clients(store, &ids, on, &reason, true, today)
+                    .map(|done| (format!("{} klant(en) uitgeschreven", ids.len()), done))
+            }
             other => apply_correction(store, other, today),
         };
         let result = result.map(|(what, done)| {
@@ -852,6 +883,21 @@ impl App {
             _ => aanvragen::decisions(Pick::AanvraagDecision { id }, today),
         };
         self.popups.push(popup);
+    }
+
+    /// Writes the handover bundle, then asks whether to end the clients now.
+    fn handover(&mut self, ids: Vec<i64>, path: &str) {
+        let path = std::path::PathBuf::from(path.trim());
+        match workflow::write_bundle(&self.store, &ids, &path) {
+            Ok(count) => {
+                self.popups.clear();
+                self.message = Some(format!("Overdrachtsbundel geschreven: {}", path.display()));
+                let popup =
+                    corrections::handover_end_confirm(ids, &path, count, self.session.today);
+                self.popups.push(popup);
+            }
+            Err(err) => self.refuse(err),
+        }
     }
 
     /// Registers a client; a client with the same name and birth date is warned

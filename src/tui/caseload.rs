@@ -1,6 +1,8 @@
 //! The caseload screen: every client, how long since the last contact, what is next;
 //! sorted and filtered without asking the store again.
 
+use std::collections::BTreeSet;
+
 use chrono::NaiveDate;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::style::{Style, Stylize};
@@ -56,6 +58,8 @@ pub struct CaseloadView {
     pub text: String,
     /// The clients who left the caseload (uitstroom) instead of the caseload.
     pub ended: bool,
+    /// Clients marked for a handover.
+    pub marked: BTreeSet<i64>,
 }
 
 impl CaseloadView {
@@ -101,6 +105,34 @@ impl CaseloadView {
 
     pub fn selected(&self) -> Option<&ClientSummary> {
         self.visible.get(self.list.selected).map(|&i| &self.all[i])
+    }
+
+    /// Marks the selected client for a handover, or unmarks them.
+    pub fn toggle_mark(&mut self) {
+        if let Some(id) = self.selected().map(|c| c.id) {
+            if !self.marked.remove(&id) {
+                self.marked.insert(id);
+            }
+        }
+    }
+
+    /// The clients a handover is about: the marked ones, else the selected one;
+    /// with their names.
+    pub fn handover(&self) -> Vec<(i64, String)> {
+        let marked: Vec<(i64, String)> = self
+            .all
+            .iter()
+            .filter(|c| self.marked.contains(&c.id))
+            .map(|c| (c.id, c.name.clone()))
+            .collect();
+        if marked.is_empty() {
+            self.selected()
+                .map(|c| (c.id, c.name.clone()))
+                .into_iter()
+                .collect()
+        } else {
+            marked
+        }
     }
 
     pub fn cycle_sort(&mut self) {
@@ -160,6 +192,9 @@ impl CaseloadView {
             parts.push(format!("{} getoond", self.len()));
         }
         parts.push(format!("op {}", self.sort.label()));
+        if !self.marked.is_empty() {
+            parts.push(format!("{} gemarkeerd", self.marked.len()));
+        }
         parts.join(" · ")
     }
 
@@ -187,7 +222,15 @@ impl CaseloadView {
                     .map(|d| deadline_span(d, today))
                     .unwrap_or_else(|| Span::raw("-"));
                 // The birth date tells two clients with the same name apart.
-                let mut name = vec![Span::raw(client.name.clone())];
+                let mark = if self.marked.contains(&client.id) {
+                    "● "
+                } else {
+                    ""
+                };
+                let mut name = vec![
+                    Span::styled(mark, Style::new().cyan().bold()),
+                    Span::raw(client.name.clone()),
+                ];
                 if let Some(birth) = client.birth_date {
                     name.push(Span::styled(
                         format!("  {}", birth.format("%d-%m-%Y")),

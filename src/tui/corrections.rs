@@ -2,6 +2,8 @@
 //! doorstroom, uitstroom, an afspraak moved, an item reopened, a note or contact
 //! corrected, and the question before an undo.
 
+use std::path::Path;
+
 use chrono::NaiveDate;
 use ratatui::style::Stylize;
 use ratatui::text::Line;
@@ -323,4 +325,52 @@ pub fn draw_confirm(frame: &mut Frame, title: &str, lines: &[String]) {
         })
         .collect();
     frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), inner);
+}
+
+/// A handover: the bundle's file, suggested beside the database.
+pub fn handover_form(clients: &[(i64, String)], folder: &Path, today: NaiveDate) -> Popup {
+    let path = folder.join(format!("overdracht-{today}.json"));
+    let mut form = Form::new(
+        format!("Overdracht van {} klant(en)", clients.len()),
+        vec![Field::new(
+            "Bestand voor de overdrachtsbundel",
+            FieldKind::Text,
+            &path.display().to_string(),
+        )],
+    );
+    let shown = 6;
+    form.intro = clients
+        .iter()
+        .take(shown)
+        .map(|(id, name)| format!("· {name} ({id})"))
+        .collect();
+    if clients.len() > shown {
+        form.intro
+            .push(format!("· en nog {} meer", clients.len() - shown));
+    }
+    form.intro
+        .push("Daarna kunt u ze uitschrijven als overgedragen.".to_owned());
+    Popup::Form(
+        form,
+        Purpose::Handover {
+            ids: clients.iter().map(|(id, _)| *id).collect(),
+        },
+    )
+}
+
+/// After the bundle was written: end the clients as overgedragen now?
+pub fn handover_end_confirm(ids: Vec<i64>, path: &Path, count: usize, today: NaiveDate) -> Popup {
+    Popup::Confirm {
+        title: "Uitschrijven als overgedragen?".to_owned(),
+        lines: vec![
+            format!("{count} klant(en) staan in {}.", path.display()),
+            "Nu uitschrijven als overgedragen? Hun open werk vervalt met die reden.".to_owned(),
+            "Nee: ze blijven in de caseload; later kan het met U in het dossier.".to_owned(),
+        ],
+        intent: Intent::EndClients {
+            ids,
+            on: today,
+            reason: crate::domain::lifecycle::HANDED_OVER.to_owned(),
+        },
+    }
 }

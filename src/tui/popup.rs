@@ -146,6 +146,17 @@ pub enum Intent {
         id: i64,
     },
     Aanvraag(AanvraagIntent),
+    /// Write a handover bundle of these clients to `path`.
+    Handover {
+        ids: Vec<i64>,
+        path: String,
+    },
+    /// End these clients in one edit, their open work lapsing (after a handover).
+    EndClients {
+        ids: Vec<i64>,
+        on: NaiveDate,
+        reason: String,
+    },
 }
 
 /// What a form is for: it decides the intent its values make.
@@ -227,6 +238,9 @@ pub enum Purpose {
         id: i64,
     },
     Aanvraag(AanvraagPurpose),
+    Handover {
+        ids: Vec<i64>,
+    },
 }
 
 /// What choosing in a picker leads to.
@@ -549,6 +563,10 @@ impl Purpose {
                 note: text(1),
             },
             Purpose::Aanvraag(purpose) => aanvragen::intent(&purpose, values),
+            Purpose::Handover { ids } => Intent::Handover {
+                ids,
+                path: text(0).unwrap_or_default(),
+            },
             Purpose::Situation { client_id, domain } => Intent::AddSituation {
                 client_id,
                 domain,

@@ -1,10 +1,36 @@
-//! Handover bundles in: the rows come as they were (lossless), then the running
-//! terms of the imported aanvragen are brought to the rules of this program.
+//! Handover bundles: written out for a colleague, and read in — the rows come as
+//! they were (lossless), then the running terms of the imported aanvragen are
+//! brought to the rules of this program.
+
+use std::path::Path;
 
 use chrono::NaiveDate;
 
 use super::{apply, Done, World};
+use crate::domain::InputError;
 use crate::store::{Result, Store};
+
+/// Writes the bundle of `clients` (all of them when empty) to a new file; an
+/// existing file is never overwritten. Returns how many clients it holds.
+pub fn write_bundle(store: &Store, clients: &[i64], path: &Path) -> Result<usize> {
+    let bundle = store.export(clients)?;
+    if path.exists() {
+        return Err(InputError::FileExists {
+            path: path.display().to_string(),
+            what: "een bundel",
+        }
+        .into());
+    }
+    let text = serde_json::to_string_pretty(&bundle).map_err(|e| InputError::Unwritable {
+        path: path.display().to_string(),
+        reason: e.to_string(),
+    })?;
+    std::fs::write(path, text + "\n").map_err(|e| InputError::Unwritable {
+        path: path.display().to_string(),
+        reason: e.to_string(),
+    })?;
+    Ok(bundle["clients"].as_array().map_or(0, Vec::len))
+}
 
 /// Imports a bundle in one transaction, then computes the running terms of the
 /// clients' open aanvragen again. Returns the new client ids.

@@ -65,11 +65,34 @@ pub fn end_client(
     settle: bool,
     today: NaiveDate,
 ) -> Result<Done> {
+    end_clients(store, &[id], on, reason, settle, today)
+}
+
+/// Ends several clients in one edit (after a handover): all of them, or none when
+/// one is refused. One undo takes them all back.
+pub fn end_clients(
+    store: &mut Store,
+    ids: &[i64],
+    on: NaiveDate,
+    reason: &str,
+    settle: bool,
+    today: NaiveDate,
+) -> Result<Done> {
     edit(store, today, |w, world| {
-        let client = w.client(id)?;
-        let open = w.open_work(id)?;
-        let effects =
-            lifecycle::end_client(&client, &open, on, reason, settle, &world.catalog, today)?;
+        let mut effects = Vec::new();
+        for &id in ids {
+            let client = w.client(id)?;
+            let open = w.open_work(id)?;
+            effects.extend(lifecycle::end_client(
+                &client,
+                &open,
+                on,
+                reason,
+                settle,
+                &world.catalog,
+                today,
+            )?);
+        }
         Ok((effects, None))
     })
 }

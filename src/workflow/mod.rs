@@ -27,9 +27,11 @@ pub use activities::{add_activity, close_activity, extend_activity};
 pub use appointments::{
     add_appointment, appointment_warnings, cancel_appointment, move_appointment,
 };
-pub use bundles::{import_bundle, reconcile_all};
+pub use bundles::{import_bundle, reconcile_all, write_bundle};
 pub use calendar::add_declared_holiday;
-pub use caseload::{change_category, edit_client, end_client, reopen_client, same_client_warning};
+pub use caseload::{
+    change_category, edit_client, end_client, end_clients, reopen_client, same_client_warning,
+};
 pub use corrections::{correct_contact, correct_note, reopen_item, undo, undoable};
 pub use items::{add_follow_up, close_item, postpone_item};
 pub use journal::{add_client, add_contact, add_note};
