@@ -197,3 +197,247 @@ fn a_note_is_corrected_and_a_handled_item_reopened_from_the_dossier() {
         "nog niet gebeld"
     );
 }
+
+fn clear_field(app: &mut App) {
+    for _ in 0..12 {
+        press(app, KeyCode::Backspace);
+    }
+}
+
+/// The aanvraag of a client registered today, received on 1 October: A, then
+/// the day of receipt.
+fn aanvraag(app: &mut App) {
+    register(app);
+    press(app, KeyCode::Char('A'));
+    clear_field(app);
+    type_text(app, "2026-10-01");
+    press(app, KeyCode::Enter);
+}
+
+#[test]
+fn an_aanvraag_walks_from_receipt_through_herstel_to_besluit_and_bezwaartermijn() {
+    let db = common::Db::new();
+    let mut app = app(&db);
+    aanvraag(&mut app);
+    assert!(!app.popup_open(), "{:?}", app.message());
+    assert_eq!(
+        db.scalar("SELECT received_on || ' ' || under_27 FROM applications"),
+        "2026-10-01 0",
+        "35 years old: an aanvraag, not a melding"
+    );
+    let beslis = "SELECT end_date FROM activities WHERE type_code = 'beslistermijn'";
+    assert_eq!(db.scalar(beslis), "2026-11-26");
+    // H: a hersteltermijn; an end before the day it is given is refused in the form.
+    press(&mut app, KeyCode::Char('H'));
+    type_text(&mut app, "loonstroken");
+    press(&mut app, KeyCode::Tab);
+    clear_field(&mut app);
+    type_text(&mut app, "2026-11-10");
+    press(&mut app, KeyCode::Tab);
+    clear_field(&mut app);
+    type_text(&mut app, "2026-11-01");
+    press(&mut app, KeyCode::Enter);
+    assert!(app.popup_open());
+    assert_eq!(
+        db.scalar("SELECT count(*) FROM activities WHERE type_code = 'hersteltermijn'"),
+        "0"
+    );
+    clear_field(&mut app);
+    type_text(&mut app, "2026-12-07");
+    press(&mut app, KeyCode::Enter);
+    assert!(!app.popup_open(), "{:?}", app.message());
+    assert_eq!(
+        db.scalar(beslis),
+        "2026-12-23",
+        "suspended from the day after it was given (11 Nov) to its end: 27 days"
+    );
+    // The documents arrive: on the Aanvragen tab, x on the hersteltermijn, ontvangen
+    // with the day they came in (before today).
+    press(&mut app, KeyCode::Char('l'));
+    press(&mut app, KeyCode::Char('G'));
+    press(&mut app, KeyCode::Char('x'));
+    press(&mut app, KeyCode::Char('1'));
+    clear_field(&mut app);
+    type_text(&mut app, "2026-11-09");
+    press(&mut app, KeyCode::Enter);
+    assert!(
+        app.popup_open(),
+        "a day of receipt before the hersteltermijn is refused"
+    );
+    clear_field(&mut app);
+    type_text(&mut app, "2026-11-23");
+    press(&mut app, KeyCode::Enter);
+    assert!(app.popup_open(), "a day of receipt after today is refused");
+    clear_field(&mut app);
+    type_text(&mut app, "2026-11-20");
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "per post");
+    press(&mut app, KeyCode::Enter);
+    assert!(!app.popup_open(), "{:?}", app.message());
+    assert_eq!(
+        db.scalar("SELECT outcome_code || ' ' || outcome_note FROM activities WHERE type_code = 'hersteltermijn'"),
+        "ontvangen per post"
+    );
+    assert_eq!(
+        db.scalar(beslis),
+        "2026-12-07",
+        "suspended up to the day before the documents arrived: 9 days, to Saturday 5 \
+         December, which the Algemene termijnenwet moves to Monday"
+    );
+    // B: the besluit, made known today; the bezwaartermijn starts.
+    press(&mut app, KeyCode::Char('B'));
+    press(&mut app, KeyCode::Char('1'));
+    press(&mut app, KeyCode::Enter);
+    assert!(!app.popup_open(), "{:?}", app.message());
+    assert_eq!(
+        db.scalar("SELECT decision || ' ' || decided_on FROM applications"),
+        "toegekend 2026-11-22"
+    );
+    assert_eq!(
+        db.scalar("SELECT end_date FROM activities WHERE type_code = 'bezwaartermijn'"),
+        "2027-01-04",
+        "six weeks from the day after bekendmaking"
+    );
+    // A decided aanvraag takes no verdaging: refused, and nothing changes.
+    let before = db.counts();
+    press(&mut app, KeyCode::Char('g'));
+    press(&mut app, KeyCode::Char('V'));
+    type_text(&mut app, "drukte");
+    press(&mut app, KeyCode::Enter);
+    assert!(app.popup_open(), "the refusal stays in the form");
+    assert_eq!(db.counts(), before);
+}
+
+#[test]
+fn a_melding_under_27_waits_for_the_aanvraag_and_o_registers_it() {
+    let db = common::Db::new();
+    let mut app = app(&db);
+    press(&mut app, KeyCode::Char('2'));
+    press(&mut app, KeyCode::Char('n'));
+    press(&mut app, KeyCode::Char('1'));
+    type_text(&mut app, "Daan de Jong");
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "2004-05-06");
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Char('A'));
+    press(&mut app, KeyCode::Enter);
+    assert!(!app.popup_open(), "{:?}", app.message());
+    assert_eq!(
+        db.scalar("SELECT reported_on || ' ' || expected_on || ' ' || under_27 || ' ' || coalesce(received_on, '-') FROM applications"),
+        "2026-11-22 2026-12-21 1 -",
+        "22 years old: a melding, the aanvraag expected after four weeks"
+    );
+    press(&mut app, KeyCode::Char('o'));
+    press(&mut app, KeyCode::Enter);
+    assert!(!app.popup_open(), "{:?}", app.message());
+    assert_eq!(
+        db.scalar("SELECT received_on FROM applications"),
+        "2026-11-22"
+    );
+    assert_eq!(
+        db.scalar(
+            "SELECT count(*) FROM activities WHERE type_code = 'beslistermijn' AND status = 'open'"
+        ),
+        "1"
+    );
+}
+
+#[test]
+fn the_week_pages_opens_a_dossier_and_handles_an_item_where_it_stands() {
+    let db = common::Db::new();
+    let mut app = app(&db);
+    register(&mut app);
+    // A follow-up due in nine days: not in this week, in the next.
+    press(&mut app, KeyCode::Char('v'));
+    type_text(&mut app, "Bellen over de cursus");
+    press(&mut app, KeyCode::Tab);
+    clear_field(&mut app);
+    type_text(&mut app, "2026-12-01");
+    press(&mut app, KeyCode::Enter);
+    assert!(!app.popup_open(), "{:?}", app.message());
+    press(&mut app, KeyCode::Char('3'));
+    assert_eq!(app.screen(), Screen::Week);
+    let this_week = app.visible_rows();
+    press(&mut app, KeyCode::Char(']'));
+    assert!(
+        app.visible_rows() > this_week,
+        "the next week holds the item"
+    );
+    // Down to the item's line, then open the dossier and come back.
+    for _ in 0..app.visible_rows() {
+        if app.selected_client().is_some() {
+            break;
+        }
+        press(&mut app, KeyCode::Down);
+    }
+    assert_eq!(app.selected_client(), Some(1));
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.screen(), Screen::Dossier);
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.screen(), Screen::Week);
+    // a: handle it here, with a toelichting.
+    press(&mut app, KeyCode::Char('a'));
+    press(&mut app, KeyCode::Char('1'));
+    type_text(&mut app, "cursus geregeld");
+    press(&mut app, KeyCode::Enter);
+    assert!(!app.popup_open(), "{:?}", app.message());
+    assert_eq!(
+        db.scalar(
+            "SELECT status || ' ' || outcome_note FROM work_items WHERE kind_code = 'vervolgactie'"
+        ),
+        "closed cursus geregeld"
+    );
+    // t: back to this week.
+    press(&mut app, KeyCode::Char('t'));
+    assert_eq!(app.visible_rows(), this_week);
+}
+
+#[test]
+fn a_handover_writes_the_bundle_and_ends_the_marked_clients_in_one_edit() {
+    let db = common::Db::new();
+    let mut app = app(&db);
+    register(&mut app);
+    press(&mut app, KeyCode::Char('2'));
+    press(&mut app, KeyCode::Char('n'));
+    press(&mut app, KeyCode::Char('1'));
+    type_text(&mut app, "Kees Visser");
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Char('2'));
+    press(&mut app, KeyCode::Char('g'));
+    press(&mut app, KeyCode::Char(' '));
+    press(&mut app, KeyCode::Char(' '));
+    press(&mut app, KeyCode::Char('O'));
+    let out = db.path.with_file_name("overdracht.json");
+    // An existing file is refused: nothing written, nothing ended.
+    std::fs::write(&out, "bestaat").unwrap();
+    for _ in 0..80 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, &out.display().to_string());
+    press(&mut app, KeyCode::Enter);
+    assert!(app.popup_open());
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), "bestaat");
+    std::fs::remove_file(&out).unwrap();
+    press(&mut app, KeyCode::Enter);
+    let bundle: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    assert_eq!(bundle["clients"].as_array().unwrap().len(), 2);
+    assert_eq!(
+        db.scalar("SELECT count(*) FROM clients WHERE ended_on IS NULL"),
+        "2"
+    );
+    // The question after the export: yes ends both as overgedragen.
+    press(&mut app, KeyCode::Char('j'));
+    assert!(!app.popup_open(), "{:?}", app.message());
+    assert_eq!(
+        db.scalar("SELECT group_concat(end_reason || ' ' || ended_on) FROM clients"),
+        "overgedragen 2026-11-22,overgedragen 2026-11-22"
+    );
+    assert_eq!(
+        db.scalar(
+            "SELECT count(DISTINCT edit_id) FROM edit_rows WHERE tbl = 'clients' AND op = 'update'"
+        ),
+        "1",
+        "one edit, so one Ctrl-Z takes both back"
+    );
+}

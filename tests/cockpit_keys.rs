@@ -114,7 +114,7 @@ fn documents_received_take_their_day_and_a_toelichting() {
     for _ in 0..10 {
         press(&mut app, KeyCode::Backspace);
     }
-    type_text(&mut app, &common::TODAY.to_string());
+    type_text(&mut app, common::TODAY);
     press(&mut app, KeyCode::Tab);
     type_text(&mut app, "per post, compleet");
     press(&mut app, KeyCode::Enter);

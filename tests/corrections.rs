@@ -481,3 +481,111 @@ fn the_same_name_and_birth_date_is_warned_about() {
     assert!(String::from_utf8_lossy(&out.stderr)
         .contains("al een klant met deze naam en geboortedatum: klant 1"));
 }
+
+#[test]
+fn documents_received_on_an_earlier_day_end_the_suspension_the_day_before() {
+    let db = Db::new();
+    let client = db.client("Sanne Bakker", "job_ready").to_string();
+    let aanvraag = db
+        .add(&[
+            "aanvraag",
+            "add",
+            "--client",
+            &client,
+            "--received",
+            "2026-10-01",
+        ])
+        .to_string();
+    let herstel = db
+        .add(&[
+            "aanvraag",
+            "herstel",
+            &aanvraag,
+            "--missing",
+            "loonstroken",
+            "--given",
+            "2026-11-10",
+            "--end",
+            "2026-12-07",
+        ])
+        .to_string();
+    let beslis = "SELECT end_date FROM activities WHERE type_code = 'beslistermijn'";
+    assert_eq!(db.scalar(beslis), "2026-12-23");
+    db.ok(&["sweep"]);
+    // Refused, nothing stored: a day of receipt before the hersteltermijn, after
+    // today, or on an outcome that receives nothing.
+    for (args, expected) in [
+        (
+            vec!["--outcome", "ontvangen", "--received", "2026-11-09"],
+            "vóór",
+        ),
+        (
+            vec!["--outcome", "ontvangen", "--received", "2026-11-23"],
+            "in de toekomst",
+        ),
+        (
+            vec![
+                "--outcome",
+                "vervallen",
+                "--note",
+                "x",
+                "--received",
+                "2026-11-20",
+            ],
+            "dag van ontvangst",
+        ),
+    ] {
+        let before = db.counts();
+        let mut all = vec!["activity", "close", herstel.as_str()];
+        all.extend(args);
+        db.refused(&all, expected);
+        assert_eq!(db.counts(), before);
+    }
+    db.ok(&[
+        "activity",
+        "close",
+        &herstel,
+        "--outcome",
+        "ontvangen",
+        "--received",
+        "2026-11-20",
+        "--note",
+        "per post",
+    ]);
+    assert_eq!(
+        db.scalar(beslis),
+        "2026-12-07",
+        "11 to 19 November suspended: 9 days, ending on a Saturday, so Monday"
+    );
+    let shown: Value =
+        serde_json::from_str(&db.ok(&["aanvraag", "show", &aanvraag, "--json"])).unwrap();
+    assert_eq!(shown["suspensions"][0]["to"], "2026-11-19");
+}
+
+#[test]
+fn export_end_writes_the_bundle_then_ends_the_clients_as_overgedragen() {
+    let db = Db::new();
+    let a = db.client("Sanne Bakker", "job_ready").to_string();
+    let b = db.client("Kees Visser", "beheer").to_string();
+    let out = db.path.with_file_name("overdracht.json");
+    let path = out.display().to_string();
+    // Without a file or without clients, --end is refused and nothing happens.
+    db.refused(&["export", "--client", &a, "--end"], "--out");
+    db.refused(&["export", "--out", &path, "--end"], "--client");
+    assert!(!out.exists());
+    let said = db.ok(&[
+        "export", "--client", &a, "--client", &b, "--out", &path, "--end",
+    ]);
+    assert!(
+        said.contains("2 klant(en) uitgeschreven als overgedragen"),
+        "{said}"
+    );
+    let bundle: Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    assert_eq!(bundle["clients"].as_array().unwrap().len(), 2);
+    assert_eq!(
+        db.scalar("SELECT group_concat(end_reason) FROM clients WHERE ended_on = '2026-11-22'"),
+        "overgedragen,overgedragen"
+    );
+    // The file is never overwritten.
+    db.refused(&["export", "--client", &a, "--out", &path], "bestaat al");
+}

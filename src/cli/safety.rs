@@ -83,19 +83,12 @@ pub fn run_export(
     out: Option<&Path>,
     end: bool,
 ) -> anyhow::Result<()> {
+    if end && (out.is_none() || clients.is_empty()) {
+        return Err(crate::domain::InputError::EndNeedsFileAndClients.into());
+    }
     let Some(path) = out else {
-        if end {
-            return Err(anyhow!(
-                "--end hoort bij --out: schrijf de bundel eerst naar een bestand"
-            ));
-        }
         return output::json(&ctx.open()?.export(clients)?);
     };
-    if end && clients.is_empty() {
-        return Err(anyhow!(
-            "--end vraagt de klanten met --client: niet de hele caseload tegelijk"
-        ));
-    }
     let mut store = ctx.open()?;
     let count = crate::workflow::write_bundle(&store, clients, path)?;
     output::line(&format!("{count} klant(en) in {}", path.display()))?;

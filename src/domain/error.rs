@@ -152,6 +152,8 @@ pub enum InputError {
     FileExists { path: String, what: &'static str },
     #[error("kan {path} niet lezen: {reason}")]
     Unreadable { path: String, reason: String },
+    #[error("--end schrijft klanten uit na een overdracht: geef de bundel een bestand (--out) en de klanten (--client)")]
+    EndNeedsFileAndClients,
     #[error("kan {path} niet schrijven: {reason}")]
     Unwritable { path: String, reason: String },
     #[error("{path} bevat een eigen caseload; de demo schrijft alleen in een leeg bestand of een eerder demobestand")]

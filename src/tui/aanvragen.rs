@@ -40,7 +40,7 @@ pub struct TermRow {
 pub enum AanvraagRow {
     /// An aanvraag: an index into the tab's aanvragen.
     Head(usize),
-    Term(TermRow),
+    Term(Box<TermRow>),
     /// The heading above hersteltermijnen given without an aanvraag.
     Loose,
 }
@@ -73,18 +73,18 @@ impl AanvragenTab {
         for (i, app) in applications.iter().enumerate() {
             rows.push(AanvraagRow::Head(i));
             rows.extend(app.terms.iter().map(|t| {
-                AanvraagRow::Term(TermRow {
+                AanvraagRow::Term(Box::new(TermRow {
                     activity: t.activity.clone(),
                     article: t.article.clone(),
                     explanation: t.explanation.clone(),
                     statutory: t.statutory,
                     application: Some(i),
-                })
+                }))
             }));
             rows.extend(
                 app.hersteltermijnen
                     .iter()
-                    .map(|h| AanvraagRow::Term(herstel_row(h, Some(i)))),
+                    .map(|h| AanvraagRow::Term(Box::new(herstel_row(h, Some(i))))),
             );
         }
         let loose: Vec<&Activity> = activities
@@ -101,7 +101,7 @@ impl AanvragenTab {
             rows.extend(
                 loose
                     .into_iter()
-                    .map(|a| AanvraagRow::Term(herstel_row(a, None))),
+                    .map(|a| AanvraagRow::Term(Box::new(herstel_row(a, None)))),
             );
         }
         AanvragenTab { applications, rows }
