@@ -994,8 +994,10 @@ impl App {
                 let appointments: usize = self.week.days.iter().map(|d| d.appointments.len()).sum();
                 let from = self.week.start.unwrap_or(self.session.today);
                 format!(
-                    "vanaf {} · {appointments} afspraken · {items} werkitems",
-                    dutch(from)
+                    "vanaf {} · {} · {}",
+                    dutch(from),
+                    week::count(appointments, "afspraak", "afspraken"),
+                    week::count(items, "werkitem", "werkitems")
                 )
             }
             Screen::Dossier => self
