@@ -370,3 +370,40 @@ fn dossier_contact_history_with_no_shows() {
     assert!(screen.contains("(niet verschenen)"));
     insta::assert_snapshot!(terminal.backend());
 }
+
+#[test]
+fn every_key_of_a_screen_is_in_its_help_at_80x24() {
+    let db = common::Db::new();
+    let mut app = demo_app(&db);
+    for (keys, labels) in [
+        ("?", vec!["a/Enter", "u", "v", "o", "/"]),
+        (
+            "\u{1b}2?",
+            vec!["spatie", "O", "e", "R", "n", "s", "f", "b"],
+        ),
+        (
+            "\u{1b}\n?",
+            vec!["A", "o", "H", "V", "B", "K", "U", "m", "r", "f", "w"],
+        ),
+        ("\u{1b}3?", vec!["]", "[", "t", "a", "u", "o/Enter"]),
+    ] {
+        for c in keys.chars() {
+            let code = match c {
+                '\u{1b}' => KeyCode::Esc,
+                '\n' => KeyCode::Enter,
+                c => KeyCode::Char(c),
+            };
+            app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
+        }
+        assert!(app.help_open());
+        let screen = format!("{}", render(&mut app, 80, 24).backend());
+        for label in labels.iter().chain(&["Ctrl-Z", "Esc", "q", "G"]) {
+            assert!(
+                screen.contains(&format!("│{label} ")) || screen.contains(&format!(" {label} ")),
+                "{label} missing from the help at 80×24:\n{screen}"
+            );
+        }
+        // Close the help (and leave a dossier) before the next screen.
+        app.handle_key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
+    }
+}
