@@ -41,6 +41,7 @@ fn press(app: &mut App, keys: &str) {
         let code = match c {
             '\n' => KeyCode::Enter,
             '\t' => KeyCode::Tab,
+            '\u{1b}' => KeyCode::Esc,
             c => KeyCode::Char(c),
         };
         app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
@@ -387,14 +388,7 @@ fn every_key_of_a_screen_is_in_its_help_at_80x24() {
         ),
         ("\u{1b}3?", vec!["]", "[", "t", "a", "u", "o/Enter"]),
     ] {
-        for c in keys.chars() {
-            let code = match c {
-                '\u{1b}' => KeyCode::Esc,
-                '\n' => KeyCode::Enter,
-                c => KeyCode::Char(c),
-            };
-            app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
-        }
+        press(&mut app, keys);
         assert!(app.help_open());
         let screen = format!("{}", render(&mut app, 80, 24).backend());
         for label in labels.iter().chain(&["Ctrl-Z", "Esc", "q", "G"]) {

@@ -162,6 +162,8 @@ proptest! {
                         "verlengd" if open => new_date.is_some_and(|d| d >= a.start_date && d != a.end_date && !used(d)),
                         "no_show" | "gesproken" if current && appointment => a.end_date <= today,
                         "niet_ontvangen" if current => today > a.end_date,
+                        // Documents cannot arrive before the hersteltermijn was given.
+                        "ontvangen" if current => today >= a.start_date,
                         _ => true,
                     };
                     let before = items(&db).len();
