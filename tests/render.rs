@@ -96,6 +96,8 @@ snapshots! {
     end_form: "2\nU1";
     new_application: "2\nA";
     help_week: "3?";
+    week_next: "3]";
+    documents_received: "/hersteltermijn\na1";
 }
 
 /// Forms and tabs in the dossier of the first client `sql` selects, after `tabs`
@@ -400,4 +402,47 @@ fn every_key_of_a_screen_is_in_its_help_at_80x24() {
         // Close the help (and leave a dossier) before the next screen.
         app.handle_key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
     }
+}
+
+#[test]
+fn undo_confirm() {
+    let db = common::Db::new();
+    let mut app = demo_app(&db);
+    inbeeld::clock::pin_today(Some(today()));
+    // A contact registered now, then Ctrl-Z: the question names it.
+    press(&mut app, "2\nc1\n");
+    app.handle_key(KeyEvent::new(KeyCode::Char('z'), KeyModifiers::CONTROL));
+    // The question names the clock time of the edit: the snapshot names none.
+    let without_time = |terminal: Terminal<TestBackend>| {
+        let text = format!("{}", terminal.backend());
+        match text.find("Vandaag om ") {
+            Some(at) => {
+                let time = at + "Vandaag om ".len();
+                format!("{}UU:MM{}", &text[..time], &text[time + 5..])
+            }
+            None => text,
+        }
+    };
+    let wide = without_time(render(&mut app, 120, 40));
+    assert!(wide.contains("Ongedaan maken?"));
+    assert!(wide.contains("contact geregistreerd"), "{wide}");
+    insta::assert_snapshot!("undo_confirm_120x40", wide);
+    insta::assert_snapshot!("undo_confirm_80x24", without_time(render(&mut app, 80, 24)));
+}
+
+#[test]
+fn handover_form() {
+    let db = common::Db::new();
+    let mut app = demo_app(&db);
+    // Two clients marked; the file is suggested beside the database.
+    press(&mut app, "2  O");
+    let folder = db.path.parent().unwrap().display().to_string();
+    let masked = |terminal: Terminal<TestBackend>| {
+        format!("{}", terminal.backend()).replace(&folder, "/MAP")
+    };
+    let wide = masked(render(&mut app, 120, 40));
+    assert!(wide.contains("Overdracht van 2 klant(en)"), "{wide}");
+    assert!(wide.contains("overdracht-2026-11-22.json"), "{wide}");
+    insta::assert_snapshot!("handover_form_120x40", wide);
+    insta::assert_snapshot!("handover_form_80x24", masked(render(&mut app, 80, 24)));
 }
