@@ -177,7 +177,7 @@ pub enum InputError {
     ClientNotEnded { id: i64 },
     #[error("klant {id} heeft nog open werk: {open}; handel het eerst af, of laat het vervallen (--settle)")]
     OpenWork { id: i64, open: String },
-    #[error("aanvraag {id} is nog niet besloten; leg eerst het besluit vast (bijvoorbeeld 'ingetrokken')")]
+    #[error("aanvraag {id} wacht nog op een besluit; leg eerst het besluit vast (B in het dossier, of 'inbeeld aanvraag decide')")]
     OpenApplication { id: i64 },
     #[error("klant {id} heeft al categorie '{category}'")]
     SameCategory { id: i64, category: String },

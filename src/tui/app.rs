@@ -717,9 +717,10 @@ impl App {
             Intent::Aanvraag(intent) => aanvragen::apply(store, intent, today),
             Intent::Handover { ids, path } => return self.handover(ids, &path),
             Intent::EndClients { ids, on, reason } => {
-                self.caseload.marked.clear();
-                workflow::end_clients(store, &ids, on, &reason, true, today)
-                    .map(|done| (format!("{} klant(en) uitgeschreven", ids.len()), done))
+                workflow::end_clients(store, &ids, on, &reason, true, today).map(|done| {
+                    self.caseload.marked.clear();
+                    (format!("{} uitgeschreven", clients(ids.len())), done)
+                })
             }
             other => apply_correction(store, other, today),
         };
@@ -888,13 +889,47 @@ impl App {
     /// Writes the handover bundle, then asks whether to end the clients now.
     fn handover(&mut self, ids: Vec<i64>, path: &str) {
         let path = std::path::PathBuf::from(path.trim());
-        match workflow::write_bundle(&self.store, &ids, &path) {
-            Ok(count) => {
+        let written = workflow::write_bundle(&self.store, &ids, &path);
+        // A client whose aanvraag waits for its besluit stays: the colleague decides
+        // in the bundle's copy, and this file keeps the aanvraag until then.
+        let waiting = ids
+            .iter()
+            .map(|&id| Ok((id, self.store.applications(id)?)))
+            .collect::<Result<Vec<_>>>();
+        match written.and_then(|count| waiting.map(|w| (count, w))) {
+            Ok((count, waiting)) => {
                 self.popups.clear();
                 self.message = Some(format!("Overdrachtsbundel geschreven: {}", path.display()));
-                let popup =
-                    corrections::handover_end_confirm(ids, &path, count, self.session.today);
-                self.popups.push(popup);
+                let (endable, open): (Vec<_>, Vec<_>) = waiting
+                    .into_iter()
+                    .partition(|(_, apps)| !apps.iter().any(|a| a.application.is_open()));
+                let kept: Vec<String> = open
+                    .iter()
+                    .filter_map(|(id, apps)| {
+                        let app = apps.iter().find(|a| a.application.is_open())?;
+                        Some(format!(
+                            "Klant {id} blijft: aanvraag {} wacht op een besluit.",
+                            app.application.id
+                        ))
+                    })
+                    .collect();
+                let endable: Vec<i64> = endable.into_iter().map(|(id, _)| id).collect();
+                if !endable.is_empty() {
+                    let popup = corrections::handover_end_confirm(
+                        endable,
+                        &path,
+                        count,
+                        &kept,
+                        self.session.today,
+                    );
+                    self.popups.push(popup);
+                } else if !kept.is_empty() {
+                    self.message = Some(format!(
+                        "Overdrachtsbundel geschreven: {}. {}",
+                        path.display(),
+                        kept.join(" ")
+                    ));
+                }
             }
             Err(err) => self.refuse(err),
         }
@@ -1040,6 +1075,11 @@ impl App {
             });
         }
     }
+}
+
+/// "1 klant", "3 klanten".
+fn clients(n: usize) -> String {
+    super::week::count(n, "klant", "klanten")
 }
 
 /// Applies the intents of a client's course and of corrections.

@@ -331,7 +331,10 @@ pub fn draw_confirm(frame: &mut Frame, title: &str, lines: &[String]) {
 pub fn handover_form(clients: &[(i64, String)], folder: &Path, today: NaiveDate) -> Popup {
     let path = folder.join(format!("overdracht-{today}.json"));
     let mut form = Form::new(
-        format!("Overdracht van {} klant(en)", clients.len()),
+        format!(
+            "Overdracht van {}",
+            super::week::count(clients.len(), "klant", "klanten")
+        ),
         vec![Field::new(
             "Bestand voor de overdrachtsbundel",
             FieldKind::Text,
@@ -358,15 +361,31 @@ pub fn handover_form(clients: &[(i64, String)], folder: &Path, today: NaiveDate)
     )
 }
 
-/// After the bundle was written: end the clients as overgedragen now?
-pub fn handover_end_confirm(ids: Vec<i64>, path: &Path, count: usize, today: NaiveDate) -> Popup {
+/// After the bundle was written: end the clients as overgedragen now? `kept`
+/// names the clients who stay (an aanvraag waiting for its besluit).
+pub fn handover_end_confirm(
+    ids: Vec<i64>,
+    path: &Path,
+    count: usize,
+    kept: &[String],
+    today: NaiveDate,
+) -> Popup {
+    let mut lines = vec![
+        format!(
+            "{} in {}.",
+            super::week::count(count, "klant staat", "klanten staan"),
+            path.display()
+        ),
+        format!(
+            "Nu {} uitschrijven als overgedragen? Hun open werk vervalt met die reden.",
+            super::week::count(ids.len(), "klant", "klanten")
+        ),
+    ];
+    lines.extend(kept.iter().cloned());
+    lines.push("Nee: ze blijven in de caseload; later kan het met U in het dossier.".to_owned());
     Popup::Confirm {
         title: "Uitschrijven als overgedragen?".to_owned(),
-        lines: vec![
-            format!("{count} klant(en) staan in {}.", path.display()),
-            "Nu uitschrijven als overgedragen? Hun open werk vervalt met die reden.".to_owned(),
-            "Nee: ze blijven in de caseload; later kan het met U in het dossier.".to_owned(),
-        ],
+        lines,
         intent: Intent::EndClients {
             ids,
             on: today,
