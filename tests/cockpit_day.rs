@@ -61,6 +61,15 @@ fn a_new_client_is_registered_from_the_caseload_and_her_dossier_opens() {
         db.scalar("SELECT name || ' ' || birth_date || ' ' || category_code FROM clients"),
         "Sanne Bakker 1990-04-02 job_ready"
     );
+    // Ctrl-Z says at once that a registration is not undone, without asking first.
+    app.handle_key(KeyEvent::new(KeyCode::Char('z'), KeyModifiers::CONTROL));
+    assert!(!app.popup_open());
+    assert!(
+        app.message()
+            .is_some_and(|m| m.contains("kan niet ongedaan worden gemaakt")),
+        "{:?}",
+        app.message()
+    );
 }
 
 #[test]

@@ -136,6 +136,8 @@ fn registering_a_client_cannot_be_undone_but_says_what_to_do() {
     let db = Db::new();
     db.client("Piet Smit", "job_ready");
     db.refused(&["undo", "--yes"], "beëindig de klant");
+    // Said before the question, not after it.
+    db.refused(&["undo"], "kan niet ongedaan worden gemaakt");
 }
 
 #[test]
@@ -197,7 +199,7 @@ fn an_aanvraag_without_besluit_keeps_the_client() {
     let app = db.aanvraag(TODAY, &client, TODAY);
     db.refused(
         &["client", "end", &client, "--reason", "verhuisd", "--settle"],
-        &format!("aanvraag {app} is nog niet besloten"),
+        &format!("aanvraag {app} wacht nog op een besluit"),
     );
 }
 
@@ -471,13 +473,14 @@ fn the_same_name_and_birth_date_is_warned_about() {
             "client",
             "add",
             "--name",
-            "Jan Jansen",
+            "jan  JANSEN",
             "--birth-date",
             "1980-01-01",
         ])
         .output()
         .unwrap();
     assert!(out.status.success(), "two people can share both");
+    // Case and spacing do not make another person.
     assert!(String::from_utf8_lossy(&out.stderr)
         .contains("al een klant met deze naam en geboortedatum: klant 1"));
 }

@@ -170,15 +170,23 @@ impl Store {
     /// second one.
     pub fn same_name_and_birth(&self, name: &str, birth: Option<NaiveDate>) -> Result<Option<i64>> {
         let Some(birth) = birth else { return Ok(None) };
-        Ok(self
+        // "piet  bakker" is Piet Bakker: case and spacing do not make another person.
+        let folded = |text: &str| {
+            text.split_whitespace()
+                .map(str::to_lowercase)
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        let wanted = folded(name);
+        let found: Vec<(i64, String)> = self
             .conn()
-            .query_row(
-                "SELECT id FROM clients WHERE name = ?1 COLLATE NOCASE AND birth_date = ?2
-                 ORDER BY id LIMIT 1",
-                params![name.trim(), birth],
-                |r| r.get(0),
-            )
-            .optional()?)
+            .prepare_cached("SELECT id, name FROM clients WHERE birth_date = ?1 ORDER BY id")?
+            .query_map([birth], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(found
+            .into_iter()
+            .find(|(_, other)| folded(other) == wanted)
+            .map(|(id, _)| id))
     }
 
     /// The times of the open afspraken on `date` (of the whole caseload), but `except`.

@@ -213,6 +213,24 @@ impl Store {
         last_undoable(self.conn(), today)
     }
 
+    /// Why edit `edit` cannot be undone, if it cannot: it added a row that is never
+    /// taken back (a client, an aanvraag, a plan …). Known before asking.
+    pub fn undo_refusal(&self, edit: i64) -> Result<Option<InputError>> {
+        let tables: Vec<String> = self
+            .conn()
+            .prepare_cached(
+                "SELECT DISTINCT tbl FROM edit_rows WHERE edit_id = ?1 AND op = 'insert'",
+            )?
+            .query_map([edit], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(tables.iter().find_map(|table| {
+            match JOURNALED.iter().find(|(name, _)| name == table)?.1 {
+                Added::Refuse(what, instead) => Some(InputError::CannotUndo { what, instead }),
+                _ => None,
+            }
+        }))
+    }
+
     /// Undoes edit `expected`, which must still be the last undoable one (the
     /// klantmanager confirmed that one; another process may have written since).
     pub fn undo(&mut self, expected: i64, today: NaiveDate) -> Result<EditInfo> {

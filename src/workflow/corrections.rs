@@ -7,9 +7,16 @@ use super::{edit, Done};
 use crate::domain::corrections;
 use crate::store::{EditInfo, Result, Store};
 
-/// What an undo would reverse now, to name it before the klantmanager confirms.
+/// What an undo would reverse now, to name it before the klantmanager confirms;
+/// refused at once (not after the question) when that edit cannot be undone.
 pub fn undoable(store: &Store, today: NaiveDate) -> Result<Option<EditInfo>> {
-    store.last_undoable(today)
+    let Some(edit) = store.last_undoable(today)? else {
+        return Ok(None);
+    };
+    match store.undo_refusal(edit.id)? {
+        Some(refusal) => Err(refusal.into()),
+        None => Ok(Some(edit)),
+    }
 }
 
 /// Undoes edit `expected` (the one the klantmanager confirmed).
