@@ -592,3 +592,35 @@ fn export_end_writes_the_bundle_then_ends_the_clients_as_overgedragen() {
     // The file is never overwritten.
     db.refused(&["export", "--client", &a, "--out", &path], "bestaat al");
 }
+
+#[test]
+fn a_term_closed_by_the_besluit_does_not_reopen() {
+    let db = Db::new();
+    let client = db.client("Sanne Bakker", "job_ready").to_string();
+    let aanvraag = db
+        .add(&[
+            "aanvraag",
+            "add",
+            "--client",
+            &client,
+            "--received",
+            "2026-10-01",
+        ])
+        .to_string();
+    db.ok(&["sweep"]);
+    let item = db
+        .scalar("SELECT id FROM work_items WHERE kind_code = 'beslistermijn' AND status = 'open'");
+    db.ok(&[
+        "aanvraag",
+        "decide",
+        &aanvraag,
+        "--decision",
+        "toegekend",
+        "--made-known",
+        TODAY,
+    ]);
+    db.refused(
+        &["item", "reopen", &item, "--reason", "toch niet"],
+        "die besloten is",
+    );
+}

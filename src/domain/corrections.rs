@@ -14,15 +14,20 @@ use super::InputError;
 
 /// A handled item comes back into the werkvoorraad as it was, with `reason`; the
 /// activity its handling finished comes back with it (`finished`: that activity
-/// when it is closed), so that the item can be handled again.
+/// when it is closed), so that the item can be handled again. A term of a decided
+/// aanvraag (`decided`: its id) stays closed: the besluit ended it, not a handling.
 pub fn reopen_item(
     item: i64,
     status: ItemStatus,
     finished: Option<i64>,
+    decided: Option<i64>,
     reason: &str,
 ) -> Result<Vec<Effect>, InputError> {
     if status == ItemStatus::Open {
         return Err(InputError::ItemStillOpen { id: item });
+    }
+    if let Some(application) = decided {
+        return Err(InputError::ReopenDecidedTerm { item, application });
     }
     let reason = required_text("de reden", reason)?;
     let mut effects = vec![Effect::ReopenItem { item, reason }];
@@ -87,15 +92,15 @@ mod tests {
     #[test]
     fn only_a_handled_item_reopens_and_only_with_a_reason() {
         assert_eq!(
-            reopen_item(4, ItemStatus::Open, None, "x"),
+            reopen_item(4, ItemStatus::Open, None, None, "x"),
             Err(InputError::ItemStillOpen { id: 4 })
         );
         assert_eq!(
-            reopen_item(4, ItemStatus::Closed, None, "  "),
+            reopen_item(4, ItemStatus::Closed, None, None, "  "),
             Err(InputError::Empty("de reden"))
         );
         assert_eq!(
-            reopen_item(4, ItemStatus::Closed, Some(2), "verkeerde klant").unwrap(),
+            reopen_item(4, ItemStatus::Closed, Some(2), None, "verkeerde klant").unwrap(),
             vec![
                 Effect::ReopenItem {
                     item: 4,
@@ -103,6 +108,14 @@ mod tests {
                 },
                 Effect::ReopenActivity { activity: 2 }
             ]
+        );
+        assert_eq!(
+            reopen_item(4, ItemStatus::Closed, Some(2), Some(7), "toch niet"),
+            Err(InputError::ReopenDecidedTerm {
+                item: 4,
+                application: 7
+            }),
+            "the besluit closed that term, not a handling"
         );
     }
 

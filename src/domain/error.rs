@@ -187,6 +187,8 @@ pub enum InputError {
     NotAnAppointment { id: i64 },
     #[error("er is niets gewijzigd")]
     NothingChanged,
+    #[error("werkitem {item} is een termijn van aanvraag {application}, die besloten is: het besluit sloot de termijn, niet een afhandeling; hij gaat niet opnieuw open")]
+    ReopenDecidedTerm { item: i64, application: i64 },
     #[error("er is al een klant met deze naam en geboortedatum: klant {0}")]
     SameNameAndBirth(i64),
     /// A handover bundle that is refused whole; `client` is its place in the bundle.

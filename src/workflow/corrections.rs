@@ -33,8 +33,15 @@ pub fn reopen_item(store: &mut Store, id: i64, reason: &str, today: NaiveDate) -
             .as_ref()
             .and_then(|a| a.application.as_ref())
             .map(|app| app.application.id);
+        let decided = ctx
+            .activity
+            .as_ref()
+            .filter(|a| a.term.is_some())
+            .and_then(|a| a.application.as_ref())
+            .filter(|app| !app.application.is_open())
+            .map(|app| app.application.id);
         Ok((
-            corrections::reopen_item(id, ctx.item.status, finished, reason)?,
+            corrections::reopen_item(id, ctx.item.status, finished, decided, reason)?,
             touched,
         ))
     })
