@@ -441,7 +441,7 @@ fn handover_form() {
         format!("{}", terminal.backend()).replace(&folder, "/MAP")
     };
     let wide = masked(render(&mut app, 120, 40));
-    assert!(wide.contains("Overdracht van 2 klant(en)"), "{wide}");
+    assert!(wide.contains("Overdracht van 2 klanten"), "{wide}");
     assert!(wide.contains("overdracht-2026-11-22.json"), "{wide}");
     insta::assert_snapshot!("handover_form_120x40", wide);
     insta::assert_snapshot!("handover_form_80x24", masked(render(&mut app, 80, 24)));

@@ -536,6 +536,15 @@ impl App {
         }
     }
 
+    /// The contact channels (code, name), for a field that takes one.
+    fn channels(&self) -> Vec<(String, String)> {
+        self.catalog
+            .channels
+            .iter()
+            .map(|c| (c.code.clone(), c.name.clone()))
+            .collect()
+    }
+
     fn client_for_edit(&self) -> Option<(i64, String)> {
         match self.screen {
             Screen::Worklist => self
@@ -774,7 +783,9 @@ impl App {
                     None
                 }
             },
-            Action::EditClient => client.map(|c| corrections::edit_client_form(&c, today)),
+            Action::EditClient => {
+                client.map(|c| corrections::edit_client_form(&c, self.channels(), today))
+            }
             Action::ChangeCategory => {
                 client.map(|c| corrections::category_picker(&self.catalog, &c, today))
             }
@@ -796,7 +807,7 @@ impl App {
             Action::MoveAppointment => {
                 match self.dossier.as_ref().and_then(|d| d.selected_activity()) {
                     Some(a) if a.type_code == "afspraak" && a.status == ActivityStatus::Open => {
-                        Some(corrections::move_form(a, today))
+                        Some(corrections::move_form(a, self.channels(), today))
                     }
                     _ => {
                         self.message =

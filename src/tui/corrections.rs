@@ -67,7 +67,11 @@ pub fn new_client_form(category: &str, label: &str, today: NaiveDate) -> Popup {
     )
 }
 
-pub fn edit_client_form(client: &Client, today: NaiveDate) -> Popup {
+pub fn edit_client_form(
+    client: &Client,
+    channels: Vec<(String, String)>,
+    today: NaiveDate,
+) -> Popup {
     let or_empty = |v: &Option<String>| v.clone().unwrap_or_default();
     Popup::Form(
         Form::new(
@@ -96,10 +100,11 @@ pub fn edit_client_form(client: &Client, today: NaiveDate) -> Popup {
                     FieldKind::OptionalText,
                     &or_empty(&client.email),
                 ),
-                Field::new(
+                Field::choice(
                     "Voorkeurskanaal (telefoon, whatsapp, e-mail, …; mag leeg)",
-                    FieldKind::OptionalText,
-                    &or_empty(&client.contact_preference),
+                    channels,
+                    true,
+                    client.contact_preference.as_deref(),
                 ),
             ],
         ),
@@ -220,7 +225,7 @@ pub fn end_form(
     )
 }
 
-pub fn move_form(activity: &Activity, today: NaiveDate) -> Popup {
+pub fn move_form(activity: &Activity, channels: Vec<(String, String)>, today: NaiveDate) -> Popup {
     Popup::Form(
         Form::new(
             format!("Afspraak verplaatsen: {}", activity.title),
@@ -238,10 +243,11 @@ pub fn move_form(activity: &Activity, today: NaiveDate) -> Popup {
                     FieldKind::OptionalTime,
                     activity.time.as_deref().unwrap_or(""),
                 ),
-                Field::new(
-                    "Kanaal (telefoon, op_locatie, beeldbellen, …)",
-                    FieldKind::Text,
-                    activity.channel.as_deref().unwrap_or(""),
+                Field::choice(
+                    "Kanaal (telefoon, op locatie, beeldbellen, …)",
+                    channels,
+                    false,
+                    activity.channel.as_deref(),
                 ),
             ],
         ),

@@ -38,6 +38,9 @@ pub enum FieldKind {
     OptionalBsn,
     /// A whole number from `min` to `max`.
     Number { min: i64, max: i64 },
+    /// One of the field's `choices`, typed as its code or its name ("e-mail",
+    /// "Op locatie"); `optional` lets it be left empty.
+    Choice { optional: bool },
 }
 
 /// The width of every form, borders included.
@@ -62,6 +65,16 @@ pub struct Field {
     pub label: &'static str,
     pub kind: FieldKind,
     input: TextArea<'static>,
+    /// For a choice: (code, name) of what may be chosen.
+    choices: Vec<(String, String)>,
+}
+
+/// Letters and digits only, lower case: "E-mail", "e mail" and "email" are one.
+fn folded(text: &str) -> String {
+    text.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 /// The value of a field, once it is valid.
@@ -102,7 +115,34 @@ impl Field {
         input.move_cursor(tui_textarea::CursorMove::Bottom);
         input.move_cursor(tui_textarea::CursorMove::End);
         input.set_cursor_line_style(Style::new());
-        Field { label, kind, input }
+        Field {
+            label,
+            kind,
+            input,
+            choices: Vec::new(),
+        }
+    }
+
+    /// A field that takes one of `choices` (code, name); it starts on `initial`'s
+    /// name.
+    pub fn choice(
+        label: &'static str,
+        choices: Vec<(String, String)>,
+        optional: bool,
+        initial: Option<&str>,
+    ) -> Field {
+        let shown = initial
+            .map(|code| {
+                choices
+                    .iter()
+                    .find(|(c, _)| c == code)
+                    .map_or(code, |(_, name)| name.as_str())
+            })
+            .unwrap_or_default()
+            .to_owned();
+        let mut field = Field::new(label, FieldKind::Choice { optional }, &shown);
+        field.choices = choices;
+        field
     }
 
     pub fn date(label: &'static str, initial: NaiveDate) -> Field {
@@ -225,6 +265,20 @@ impl Form {
                     field.label
                 )),
             },
+            FieldKind::Choice { optional: true } if trimmed.is_empty() => Ok(Value::Empty),
+            FieldKind::Choice { .. } => {
+                let wanted = folded(trimmed);
+                field
+                    .choices
+                    .iter()
+                    .find(|(code, name)| folded(code) == wanted || folded(name) == wanted)
+                    .map(|(code, _)| Value::Text(code.clone()))
+                    .ok_or_else(|| {
+                        let names: Vec<&str> =
+                            field.choices.iter().map(|(_, n)| n.as_str()).collect();
+                        format!("kies uit: {}", names.join(", "))
+                    })
+            }
             FieldKind::EndOf { start } => {
                 let date = parse_date(&text).map_err(|e| e.to_string())?;
                 match self.value(start) {
@@ -357,6 +411,16 @@ impl Form {
                     }
                     _ => Line::from(format!("✓ {}", dutch(date))).dim(),
                 },
+                Ok(Value::Text(code))
+                    if matches!(self.fields[i].kind, FieldKind::Choice { .. }) =>
+                {
+                    let name = self.fields[i]
+                        .choices
+                        .iter()
+                        .find(|(c, _)| *c == code)
+                        .map_or(code.as_str(), |(_, n)| n.as_str());
+                    Line::from(format!("✓ {name}")).dim()
+                }
                 Ok(_) => Line::default(),
                 Err(_) if self.fields[i].is_blank() && !self.tried => Line::default(),
                 Err(message) => Line::from(message).red(),
@@ -393,6 +457,30 @@ mod tests {
 
     fn key(c: char) -> KeyEvent {
         KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)
+    }
+
+    #[test]
+    fn a_choice_takes_its_code_or_its_name_however_it_is_typed() {
+        let channels = vec![
+            ("email".to_owned(), "E-mail".to_owned()),
+            ("op_locatie".to_owned(), "Op locatie".to_owned()),
+        ];
+        let mut form = Form::new("t", vec![Field::choice("Kanaal", channels, false, None)]);
+        for (typed, code) in [
+            ("e-mail", "email"),
+            ("op locatie", "op_locatie"),
+            ("OP_LOCATIE", "op_locatie"),
+        ] {
+            form.fields[0].input = TextArea::new(vec![typed.to_owned()]);
+            assert_eq!(form.value(0), Ok(Value::Text(code.to_owned())), "{typed}");
+        }
+        form.fields[0].input = TextArea::new(vec!["fax".to_owned()]);
+        assert_eq!(
+            form.value(0),
+            Err("kies uit: E-mail, Op locatie".to_owned())
+        );
+        form.fields[0].input = TextArea::new(vec![String::new()]);
+        assert!(form.value(0).is_err(), "not optional");
     }
 
     #[test]
