@@ -396,9 +396,12 @@ fn the_week_pages_opens_a_dossier_and_handles_an_item_where_it_stands() {
         ),
         "closed cursus geregeld"
     );
-    // t: back to this week.
+    // t: back to this week. On a day's heading there is nothing to handle: said so.
     press(&mut app, KeyCode::Char('t'));
     assert_eq!(app.visible_rows(), this_week);
+    press(&mut app, KeyCode::Char('a'));
+    assert!(!app.popup_open());
+    assert_eq!(app.message(), Some("Kies een regel met een werkitem."));
 }
 
 #[test]

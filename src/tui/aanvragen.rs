@@ -277,7 +277,12 @@ impl AanvragenTab {
                     .filter(|s| s.to >= s.from)
                     .map(|s| {
                         let days = (s.to - s.from).num_days() + 1;
-                        format!("{} t/m {} ({days} dagen)", dutch(s.from), dutch(s.to))
+                        format!(
+                            "{} t/m {} ({})",
+                            dutch(s.from),
+                            dutch(s.to),
+                            super::week::count(days as usize, "dag", "dagen")
+                        )
                     })
                     .collect();
                 lines.push(Line::from(if suspended.is_empty() {
@@ -304,10 +309,12 @@ impl AanvragenTab {
                             ""
                         }
                     )),
-                    _ => Line::from(
-                        "Nog geen besluit. H hersteltermijn · V verdagen · B besluit · o ontvangen",
+                    _ if a.received_on.is_none() => Line::from(
+                        "Wacht op de aanvraag na de zoektermijn: o ontvangen · B besluit",
                     )
                     .dim(),
+                    _ => Line::from("Nog geen besluit. H hersteltermijn · V verdagen · B besluit")
+                        .dim(),
                 });
                 lines
             }

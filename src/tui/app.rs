@@ -334,6 +334,11 @@ impl App {
                     list.move_by(delta, len);
                 }
             }
+            Action::CloseItem | Action::PostponeItem if self.selected_work_item().is_none() => {
+                if self.screen == Screen::Week {
+                    self.message = Some("Kies een regel met een werkitem.".to_owned());
+                }
+            }
             Action::CloseItem => {
                 if let Some(item) = self.selected_work_item() {
                     // The client first: a title cut off at the right is still about
@@ -564,7 +569,7 @@ impl App {
         let today = self.session.today;
         let Some(activity) = self.dossier.as_ref().and_then(|d| d.selected_activity()) else {
             self.message =
-                Some("Kies eerst een activiteit op de tab Activiteiten of Termijnen.".to_owned());
+                Some("Kies eerst een activiteit op de tab Activiteiten of Aanvragen.".to_owned());
             return;
         };
         if activity.status == ActivityStatus::Closed {
@@ -1080,7 +1085,9 @@ impl App {
         let keys = self.screen.keys();
         chrome::draw_status(frame, status, &self.session, self.message.as_deref(), keys);
         let screen = self.screen;
-        for popup in &mut self.popups {
+        // Only the top popup: a form drawn over the picker that led to it would
+        // leave the picker's edges showing.
+        if let Some(popup) = self.popups.last_mut() {
             popup::draw(popup, frame, |f| {
                 chrome::draw_help(f, screen.title(), &[keys, LIST_KEYS, GLOBAL_KEYS])
             });

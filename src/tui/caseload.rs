@@ -171,7 +171,11 @@ impl CaseloadView {
     /// How the list is narrowed and ordered, for the title bar.
     pub fn describe(&self, catalog: &Catalog) -> String {
         let mut parts = if self.ended {
-            vec![format!("{} uitgestroomde klanten", self.all.len())]
+            vec![super::week::count(
+                self.all.len(),
+                "uitgestroomde klant",
+                "uitgestroomde klanten",
+            )]
         } else {
             vec![format!(
                 "{} klanten · {} niet in beeld",
@@ -209,7 +213,8 @@ impl CaseloadView {
             .map(|(&i, index)| {
                 let client = &self.all[i];
                 let contact = match client.days_since_contact {
-                    Some(days) => format!("{days} dagen"),
+                    Some(0) => "vandaag".to_owned(),
+                    Some(days) => super::week::count(days as usize, "dag", "dagen"),
                     None => "nooit".to_owned(),
                 };
                 let contact = if client.in_view {

@@ -225,9 +225,12 @@ impl DossierView {
         ])
         .areas(area);
         self.draw_header(frame, header, catalog, today);
+        // Narrow terminals get the names alone, so that every tab stays in view.
+        let narrow = area.width < 100;
         let titles: Vec<String> = TABS
             .iter()
             .map(|t| match t {
+                _ if narrow => t.title().to_owned(),
                 Tab::Activities => format!("{} ({})", t.title(), self.activities.len()),
                 Tab::Aanvragen => format!("{} ({})", t.title(), self.aanvragen.applications.len()),
                 Tab::Items => format!("{} ({})", t.title(), self.items.len()),
@@ -292,7 +295,11 @@ impl DossierView {
             push(format!("voorkeur: {}", catalog.channel_name(channel)));
         }
         let contact = match d.days_since_contact {
-            Some(days) => format!("laatste contact {days} dagen geleden"),
+            Some(0) => "laatste contact vandaag".to_owned(),
+            Some(days) => format!(
+                "laatste contact {} geleden",
+                super::week::count(days as usize, "dag", "dagen")
+            ),
             None => "nog geen contact".to_owned(),
         };
         let view = if d.in_view {
@@ -316,12 +323,12 @@ impl DossierView {
             .filter(|a| a.status == ActivityStatus::Open && a.end_date >= today)
             .min_by_key(|a| a.end_date);
         let third = match next {
+            // The date first: a long title is cut off at the right, not the date.
             Some(a) => Line::from(vec![
-                Span::raw("Eerstvolgende einddatum: "),
-                Span::styled(a.title.clone(), Style::new().bold()),
-                Span::raw(format!(" op {} (", dutch(a.end_date))),
+                Span::raw(format!("Eerstvolgende einddatum: {} (", dutch(a.end_date))),
                 deadline_span(a.end_date, today),
-                Span::raw(")"),
+                Span::raw("): "),
+                Span::styled(a.title.clone(), Style::new().bold()),
             ]),
             None => Line::from("Geen lopende activiteit met een einddatum in de toekomst.").dim(),
         };
