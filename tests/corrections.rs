@@ -489,16 +489,7 @@ fn the_same_name_and_birth_date_is_warned_about() {
 fn documents_received_on_an_earlier_day_end_the_suspension_the_day_before() {
     let db = Db::new();
     let client = db.client("Sanne Bakker", "job_ready").to_string();
-    let aanvraag = db
-        .add(&[
-            "aanvraag",
-            "add",
-            "--client",
-            &client,
-            "--received",
-            "2026-10-01",
-        ])
-        .to_string();
+    let aanvraag = db.aanvraag(TODAY, &client, "2026-10-01");
     let herstel = db
         .add(&[
             "aanvraag",
@@ -597,16 +588,7 @@ fn export_end_writes_the_bundle_then_ends_the_clients_as_overgedragen() {
 fn a_term_closed_by_the_besluit_does_not_reopen() {
     let db = Db::new();
     let client = db.client("Sanne Bakker", "job_ready").to_string();
-    let aanvraag = db
-        .add(&[
-            "aanvraag",
-            "add",
-            "--client",
-            &client,
-            "--received",
-            "2026-10-01",
-        ])
-        .to_string();
+    let aanvraag = db.aanvraag(TODAY, &client, "2026-10-01");
     db.ok(&["sweep"]);
     let item = db
         .scalar("SELECT id FROM work_items WHERE kind_code = 'beslistermijn' AND status = 'open'");
