@@ -178,17 +178,22 @@ fn backups(db: &Db) -> Vec<String> {
     names
 }
 
+/// The real day's backup name: daily backups follow the clock, never `--today`.
+fn real_backup() -> String {
+    format!("{}.sqlite", chrono::Local::now().date_naive())
+}
+
 #[test]
 fn the_first_start_of_a_day_makes_a_backup_and_seven_are_kept() {
     let db = Db::new();
-    let id = db.on(
+    db.on(
         "2026-11-01",
         &["client", "add", "--name", "Eerste", "--category", "beheer"],
     );
     assert_eq!(
         backups(&db),
-        ["2026-11-01.sqlite"],
-        "made before the first edit of the day"
+        [real_backup()],
+        "made before the first edit of the (real) day"
     );
     db.on(
         "2026-11-01",
@@ -196,21 +201,61 @@ fn the_first_start_of_a_day_makes_a_backup_and_seven_are_kept() {
     );
     assert_eq!(backups(&db).len(), 1, "once a day");
     // The backup holds the file as it was at the start of that day.
-    let first = inbeeld::store::backups_folder(&db.path).join("2026-11-01.sqlite");
+    let first = inbeeld::store::backups_folder(&db.path).join(real_backup());
     let names: i64 = rusqlite::Connection::open(&first)
         .unwrap()
         .query_row("SELECT count(*) FROM clients", [], |r| r.get(0))
         .unwrap();
     assert_eq!(names, 0);
-    let _ = id;
 
+    // Over ten days the oldest go, seven stay.
+    let store = inbeeld::store::Store::open(&db.path).unwrap();
     for day in 2..=10 {
-        db.on(&format!("2026-11-{day:02}"), &["worklist"]);
+        let date = chrono::NaiveDate::from_ymd_opt(2020, 1, day).unwrap();
+        store.daily_backup(date).unwrap();
     }
     let kept = backups(&db);
     assert_eq!(kept.len(), inbeeld::store::DAILY_BACKUPS);
-    assert_eq!(kept.first().map(String::as_str), Some("2026-11-04.sqlite"));
-    assert_eq!(kept.last().map(String::as_str), Some("2026-11-10.sqlite"));
+    assert_eq!(kept.first().map(String::as_str), Some("2020-01-05.sqlite"));
+    assert_eq!(
+        kept.last().map(String::as_str),
+        Some(real_backup().as_str())
+    );
+}
+
+#[test]
+fn planning_ahead_never_pushes_out_the_real_backups() {
+    let db = Db::new();
+    db.client("Eerste", "beheer");
+    for day in 1..=9 {
+        db.on(&format!("2030-01-{day:02}"), &["worklist"]);
+    }
+    assert_eq!(
+        backups(&db),
+        [real_backup()],
+        "nine simulated days made no backup of their own and removed none"
+    );
+}
+
+#[test]
+fn a_killed_backup_leaves_no_part_file_after_the_next_start() {
+    let db = Db::new();
+    db.client("Eerste", "beheer");
+    let folder = inbeeld::store::backups_folder(&db.path);
+    // What a backup killed half-way leaves: a part file of a process that is gone.
+    let stale = folder.join("2026-11-20.sqlite.999999999.part");
+    std::fs::write(&stale, vec![0u8; 4096]).unwrap();
+    let manual = db.path.with_file_name("kopie.sqlite.999999999.part");
+    std::fs::write(&manual, b"half").unwrap();
+    db.ok(&["worklist"]);
+    assert!(!stale.exists(), "the next start removes it");
+    let copy = db.path.with_file_name("kopie.sqlite");
+    db.ok(&["backup", &copy.display().to_string()]);
+    assert!(
+        !manual.exists(),
+        "a manual backup to that folder removes its own"
+    );
+    assert!(copy.exists());
 }
 
 #[test]
@@ -218,6 +263,10 @@ fn a_damaged_file_points_to_the_latest_backup() {
     let db = Db::new();
     demo(&db);
     db.on("2026-11-21", &["worklist"]);
+    // Today's backup becomes one of an earlier day, so the next command is the
+    // first start of a (real) day and checks the file.
+    let folder = inbeeld::store::backups_folder(&db.path);
+    std::fs::rename(folder.join(real_backup()), folder.join("2000-01-01.sqlite")).unwrap();
     // Everything into the main file (it stays in WAL mode, as inbeeld keeps it).
     db.conn()
         .execute_batch("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -233,7 +282,7 @@ fn a_damaged_file_points_to_the_latest_backup() {
     assert_eq!(out.status.code(), Some(1), "{stderr}");
     assert!(stderr.contains("beschadigd"), "{stderr}");
     assert!(
-        stderr.contains("2026-11-21.sqlite"),
+        stderr.contains("2000-01-01.sqlite"),
         "points to the latest backup: {stderr}"
     );
     assert!(
@@ -242,7 +291,7 @@ fn a_damaged_file_points_to_the_latest_backup() {
     );
     assert_eq!(
         backups(&db),
-        ["2026-11-21.sqlite"],
+        ["2000-01-01.sqlite"],
         "no backup of a damaged file"
     );
 }
@@ -341,4 +390,101 @@ fn a_place_where_the_file_cannot_be_made_gives_a_clear_message() {
         std::fs::read_to_string(&blocker).unwrap(),
         "ik ben een bestand"
     );
+}
+
+#[cfg(unix)]
+#[test]
+fn the_file_its_journals_backups_and_bundles_are_private() {
+    use std::os::unix::fs::PermissionsExt;
+    let db = Db::new();
+    let client = db.client("Eerste", "beheer").to_string();
+    let bundle = db.path.with_file_name("overdracht.json");
+    db.ok(&[
+        "export",
+        "--client",
+        &client,
+        "--out",
+        &bundle.display().to_string(),
+    ]);
+    let copy = db.path.with_file_name("kopie.sqlite");
+    db.ok(&["backup", &copy.display().to_string()]);
+    let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    // SQLite gives its journals the file's mode: seen while a connection writes.
+    let conn = db.conn();
+    conn.execute_batch("PRAGMA journal_mode = WAL; UPDATE clients SET phone = phone")
+        .unwrap();
+    let mut wal = db.path.as_os_str().to_owned();
+    wal.push("-wal");
+    let folder = inbeeld::store::backups_folder(&db.path);
+    for file in [
+        db.path.clone(),
+        wal.into(),
+        bundle,
+        copy,
+        folder.join(real_backup()),
+    ] {
+        assert_eq!(mode(&file), 0o600, "{}", file.display());
+    }
+    assert_eq!(mode(&folder), 0o700);
+    // A file an older version left readable to others is tightened on opening.
+    std::fs::set_permissions(&db.path, std::fs::Permissions::from_mode(0o644)).unwrap();
+    db.ok(&["worklist"]);
+    assert_eq!(mode(&db.path), 0o600);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_pipe_a_device_or_a_folder_is_refused_before_sqlite_touches_it() {
+    let db = Db::new();
+    let fifo = db.path.with_file_name("pijp");
+    assert!(std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap()
+        .success());
+    let folder = db.path.with_file_name("map");
+    std::fs::create_dir(&folder).unwrap();
+    for path in [
+        fifo.as_path(),
+        std::path::Path::new("/dev/null"),
+        folder.as_path(),
+    ] {
+        let out = db
+            .cmd()
+            .args(["--db", &path.display().to_string(), "worklist"])
+            .timeout(std::time::Duration::from_secs(10))
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{}: {stderr}", path.display());
+        assert!(stderr.contains("geen gewoon bestand"), "{stderr}");
+    }
+    assert!(!std::path::Path::new("/dev/null-journal").exists());
+    assert!(!std::path::Path::new("/dev/null-wal").exists());
+}
+
+#[test]
+fn restore_and_demo_wait_for_an_open_cockpit_to_close() {
+    let db = Db::new();
+    demo(&db);
+    let copy = db.path.with_file_name("kopie.sqlite");
+    db.ok(&["backup", &copy.display().to_string()]);
+    let cockpit = inbeeld::tui::cockpit_lock(&db.path)
+        .unwrap()
+        .expect("the lock");
+    let before = db.counts();
+    db.refused(
+        &["restore", &copy.display().to_string()],
+        "er staat een cockpit open",
+    );
+    let out = db.cmd().args(["demo", "--no-open"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("er staat een cockpit open"));
+    assert_eq!(
+        db.counts(),
+        before,
+        "the file under the cockpit is the same file"
+    );
+    drop(cockpit);
+    db.ok(&["restore", &copy.display().to_string()]);
 }

@@ -19,6 +19,11 @@ pub fn run(ctx: &Context, args: &DemoArgs) -> anyhow::Result<()> {
     } else {
         ctx.db.with_file_name("demo.sqlite")
     };
+    // A cockpit open on the demo file would go on writing into the replaced file.
+    let lock = tui::cockpit_lock(&path)?.ok_or_else(|| InputError::CockpitOpen {
+        path: path.display().to_string(),
+        what: "de demo opnieuw worden gemaakt",
+    })?;
     let contents = Store::open(&path)?.contents()?;
     match contents {
         Contents::Own => {
@@ -44,7 +49,7 @@ pub fn run(ctx: &Context, args: &DemoArgs) -> anyhow::Result<()> {
             path.display()
         ))
     } else {
-        tui::run(store, ctx.session(&path))
+        tui::run(store, ctx.session(&path), Some(lock))
     }
 }
 

@@ -74,7 +74,8 @@ impl Context {
     /// first (see `Store::daily_backup`).
     pub fn open(&self) -> anyhow::Result<Store> {
         let mut store = Store::open(&self.db)?;
-        store.daily_backup(self.today)?;
+        // The real day, also under --today: planning ahead keeps the real backups.
+        store.daily_backup(clock::today())?;
         if store.upgraded() {
             workflow::reconcile_all(&mut store, self.today)?;
         }
@@ -93,6 +94,7 @@ impl Context {
 /// Runs the program with the process's arguments and returns its exit code:
 /// 0 ok, 1 runtime failure, 2 bad input (DESIGN.md).
 pub fn main() -> ExitCode {
+    store::private_from_now_on();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(err) => {
@@ -131,7 +133,12 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
 
 fn dispatch(ctx: &Context, command: Option<Command>) -> anyhow::Result<()> {
     match command {
-        None => tui::run(ctx.open_swept()?, ctx.session(&ctx.db)),
+        None => match tui::cockpit_lock(&ctx.db)? {
+            Some(lock) => tui::run(ctx.open_swept()?, ctx.session(&ctx.db), Some(lock)),
+            // Another cockpit writes: this one only reads, and neither sweeps nor
+            // backs up.
+            None => tui::run(Store::open(&ctx.db)?, ctx.session(&ctx.db), None),
+        },
         Some(Command::Demo(args)) => demo::run(ctx, &args),
         Some(Command::Client(command)) => client::run(ctx, command),
         Some(Command::Activity(command)) => client::run_activity(ctx, command),

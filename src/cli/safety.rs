@@ -6,7 +6,8 @@ use anyhow::anyhow;
 
 use super::output;
 use super::Context;
-use crate::clock;
+use crate::domain::InputError;
+use crate::{clock, tui};
 
 pub fn run_backup(ctx: &Context, path: &Path) -> anyhow::Result<()> {
     ctx.open()?.backup_to(path)?;
@@ -66,6 +67,11 @@ pub fn run_restore(ctx: &Context, from: &Path) -> anyhow::Result<()> {
     let keep = ctx
         .db
         .with_extension(format!("voor-herstel-{stamp}.sqlite"));
+    // A cockpit would go on showing (and acting on) rows of the file as it was.
+    let _lock = tui::cockpit_lock(&ctx.db)?.ok_or_else(|| InputError::CockpitOpen {
+        path: ctx.db.display().to_string(),
+        what: "de reservekopie worden teruggezet",
+    })?;
     ctx.open()?.restore_from(from, &keep)?;
     output::line(&format!(
         "{} teruggezet; de database van daarvoor staat in {}",
@@ -74,8 +80,7 @@ pub fn run_restore(ctx: &Context, from: &Path) -> anyhow::Result<()> {
     ))
 }
 
-/// Writes the bundle to `out` (never over an existing file) or to stdout.
-/// Writes a handover bundle; with `end`, the clients are then ended as
+/// Writes a handover bundle (never over an existing file) or prints it; with `end`, the clients are then ended as
 /// `overgedragen`, their open work lapsing with that reason.
 pub fn run_export(
     ctx: &Context,

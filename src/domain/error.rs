@@ -154,6 +154,10 @@ pub enum InputError {
     Unreadable { path: String, reason: String },
     #[error("--end schrijft klanten uit na een overdracht: geef de bundel een bestand (--out) en de klanten (--client)")]
     EndNeedsFileAndClients,
+    #[error("{path} is geen gewoon bestand (een map, apparaat of pijp); geef het pad van een inbeeld-database")]
+    NotAFile { path: String },
+    #[error("er staat een cockpit open op {path}; sluit die eerst (q), dan kan {what}")]
+    CockpitOpen { path: String, what: &'static str },
     #[error("kan {path} niet schrijven: {reason}")]
     Unwritable { path: String, reason: String },
     #[error("{path} bevat een eigen caseload; de demo schrijft alleen in een leeg bestand of een eerder demobestand")]

@@ -53,6 +53,7 @@ pub(super) fn open(path: &Path) -> Result<(Connection, String, bool)> {
             | OpenFlags::SQLITE_OPEN_CREATE
             | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )?;
+    super::private::keep_private(path);
     conn.busy_timeout(BUSY_TIMEOUT)?;
     // Recognise the file before anything is written to it.
     recognise(&conn, path)?;
@@ -97,6 +98,13 @@ fn set_wal(conn: &Connection) -> Result<()> {
 /// A non-empty file must start with SQLite's header; SQLite itself would only notice
 /// at the first query, after creating its journal files beside it.
 fn refuse_non_sqlite(path: &Path) -> Result<()> {
+    // A pipe would block the open for ever, a device get a journal beside it.
+    if fs::metadata(path).is_ok_and(|m| !m.is_file()) {
+        return Err(crate::domain::InputError::NotAFile {
+            path: path.display().to_string(),
+        }
+        .into());
+    }
     let Ok(mut file) = fs::File::open(path) else {
         return Ok(()); // does not exist yet (or unreadable: SQLite will say so)
     };

@@ -29,17 +29,91 @@ impl CheckReport {
     }
 }
 
-/// Copies a whole database with SQLite's online backup, page by page, consistent
-/// even while others write.
+/// Copies a whole database with SQLite's online backup in one step: a consistent
+/// snapshot that a writer elsewhere cannot make start over (page by page, a file
+/// written to every half second never finished).
 fn copy(from: &Connection, to: &Path) -> Result<()> {
     let mut target = Connection::open(to)?;
     {
         let backup = Backup::new(from, &mut target)?;
-        backup.run_to_completion(256, std::time::Duration::from_millis(5), None)?;
+        all_at_once(&backup)?;
     }
     // A backup is one file: no journal beside it.
     target.pragma_update(None, "journal_mode", "DELETE")?;
     Ok(())
+}
+
+/// Runs a backup in one step (all pages under one read of the source), waiting
+/// while the source or target is busy for as long as any write would.
+fn all_at_once(backup: &Backup) -> Result<()> {
+    use rusqlite::backup::StepResult;
+    let start = std::time::Instant::now();
+    loop {
+        match backup.step(-1)? {
+            StepResult::Done => return Ok(()),
+            StepResult::Busy | StepResult::Locked if start.elapsed().as_secs() < 5 => {
+                std::thread::sleep(std::time::Duration::from_millis(10));
+            }
+            StepResult::Busy | StepResult::Locked => return Err(StoreError::Busy),
+            // `More` after an all-pages step: the source changed under it; again.
+            _ => {}
+        }
+    }
+}
+
+/// Copies into `to` through a name of this process, renamed when whole: a copy is
+/// either complete or absent, also when the process is killed half-way.
+fn copy_whole(from: &Connection, to: &Path) -> Result<()> {
+    let partial = part_name(to);
+    let _ = fs::remove_file(&partial);
+    let result = copy(from, &partial).and_then(|()| {
+        fs::rename(&partial, to).map_err(|source| StoreError::Open {
+            path: to.to_owned(),
+            source,
+        })
+    });
+    if result.is_err() {
+        let _ = fs::remove_file(&partial);
+    }
+    result
+}
+
+/// `name.sqlite` → `name.sqlite.<pid>.part`.
+fn part_name(to: &Path) -> PathBuf {
+    let mut name = to.as_os_str().to_owned();
+    name.push(format!(".{}.part", std::process::id()));
+    PathBuf::from(name)
+}
+
+/// Removes the `.part` files in `folder` that a killed copy left: those of a
+/// process that no longer runs (on systems without `/proc`: older than a day).
+pub(crate) fn remove_stale_parts(folder: &Path) {
+    let Ok(entries) = fs::read_dir(folder) else {
+        return;
+    };
+    for path in entries.filter_map(|e| e.ok().map(|e| e.path())) {
+        let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+            continue;
+        };
+        let Some(pid) = name
+            .strip_suffix(".part")
+            .and_then(|rest| rest.rsplit('.').next())
+            .and_then(|pid| pid.parse::<u32>().ok())
+        else {
+            continue;
+        };
+        let proc_root = Path::new("/proc");
+        let stale = if proc_root.is_dir() {
+            pid != std::process::id() && !proc_root.join(pid.to_string()).exists()
+        } else {
+            fs::metadata(&path)
+                .and_then(|m| m.modified())
+                .is_ok_and(|t| t.elapsed().is_ok_and(|age| age.as_secs() > 86_400))
+        };
+        if stale {
+            let _ = fs::remove_file(&path);
+        }
+    }
 }
 
 fn integrity(conn: &Connection) -> Result<Vec<String>> {
@@ -58,7 +132,10 @@ impl Store {
             }
             .into());
         }
-        copy(self.conn(), to)
+        if let Some(folder) = to.parent().filter(|p| !p.as_os_str().is_empty()) {
+            remove_stale_parts(folder);
+        }
+        copy_whole(self.conn(), to)
     }
 
     /// The full check: SQLite's integrity check, the foreign keys, and the program's
@@ -174,9 +251,10 @@ impl Store {
             ));
         }
         self.backup_to(keep)?;
-        // The online backup into the open database replaces it as a whole.
+        // The online backup into the open database replaces it as a whole, in one
+        // step: under one write lock, so no other write falls between its pages.
         let backup = Backup::new(&source, &mut self.conn)?;
-        backup.run_to_completion(256, std::time::Duration::from_millis(5), None)?;
+        all_at_once(&backup)?;
         Ok(())
     }
 }
@@ -214,8 +292,11 @@ impl Store {
     /// At the first start of a day: `PRAGMA quick_check`, then a backup named by the
     /// date beside the database; the oldest beyond seven are removed. A damaged file
     /// is refused (and never copied over the good backups). Returns the new backup.
+    /// `today` is the real day (never `--today`): planning ahead must not push the
+    /// real backups out.
     pub fn daily_backup(&self, today: chrono::NaiveDate) -> Result<Option<PathBuf>> {
         let folder = backups_folder(self.path());
+        remove_stale_parts(&folder);
         let target = folder.join(format!("{today}.sqlite"));
         if target.exists() {
             return Ok(None);
@@ -232,13 +313,7 @@ impl Store {
         })?;
         // Written under a name of this process first, so a backup is either whole or
         // absent, also when several processes start the day at once.
-        let partial = target.with_extension(format!("{}.part", std::process::id()));
-        let _ = fs::remove_file(&partial);
-        copy(self.conn(), &partial)?;
-        fs::rename(&partial, &target).map_err(|source| StoreError::Open {
-            path: target.clone(),
-            source,
-        })?;
+        copy_whole(self.conn(), &target)?;
         let backups = daily_backups(self.path());
         for old in backups
             .iter()

@@ -63,6 +63,9 @@ pub struct CockpitLock {
 
 /// Takes the cockpit lock of `db`, or `None` when another cockpit holds it.
 pub fn cockpit_lock(db: &std::path::Path) -> std::io::Result<Option<CockpitLock>> {
+    if let Some(folder) = db.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(folder)?;
+    }
     let mut name = db.as_os_str().to_owned();
     name.push(".lock");
     let file = std::fs::OpenOptions::new()
@@ -79,10 +82,9 @@ pub fn cockpit_lock(db: &std::path::Path) -> std::io::Result<Option<CockpitLock>
 
 /// Opens the cockpit on the terminal and runs it until the user quits. The terminal
 /// is restored on quit, on error and on panic (ratatui's hook restores it before the
-/// panic message is printed, so the message reaches the user). A second cockpit on
-/// the same file opens read-only.
-pub fn run(store: Store, mut session: Session) -> anyhow::Result<()> {
-    let lock = cockpit_lock(store.path())?;
+/// panic message is printed, so the message reaches the user). Without the cockpit
+/// lock (another cockpit holds it) the file is only read.
+pub fn run(store: Store, mut session: Session, lock: Option<CockpitLock>) -> anyhow::Result<()> {
     if lock.is_none() {
         session.read_only = true;
         store.set_read_only()?;
