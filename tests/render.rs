@@ -446,3 +446,49 @@ fn handover_form() {
     insta::assert_snapshot!("handover_form_120x40", wide);
     insta::assert_snapshot!("handover_form_80x24", masked(render(&mut app, 80, 24)));
 }
+
+#[test]
+fn a_stored_escape_sequence_never_reaches_the_terminal_and_a_form_refuses_one() {
+    let db = common::Db::new();
+    let mut app = demo_app(&db);
+    db.conn()
+        .execute(
+            "UPDATE clients SET name = 'Aaron\u{1b}]0;gekaapt\u{7}' WHERE id = 1",
+            [],
+        )
+        .unwrap();
+    db.conn()
+        .execute(
+            "INSERT INTO notes (client_id, note_date, text, created_at)
+             VALUES (1, '2026-11-20', 'Gebeld\u{1b}[2J\u{1b}]0;gekaapt\u{7} over de cursus', 'x')",
+            [],
+        )
+        .unwrap();
+    // The caseload (a table), then the note in the dossier (a wrapping paragraph).
+    press(&mut app, "2/Aaron\n\nlllll");
+    let terminal = render(&mut app, 120, 40);
+    let screen = format!("{}", terminal.backend());
+    assert!(
+        screen.contains("Gebeld␛[2J␛]0;gekaapt␇ over de cursus"),
+        "{screen}"
+    );
+    assert!(
+        terminal
+            .backend()
+            .buffer()
+            .content
+            .iter()
+            .all(|c| !c.symbol().chars().any(char::is_control)),
+        "no control character in any cell"
+    );
+    press(&mut app, "\u{1b}2");
+    // Typing one into a form is refused there, before anything is stored.
+    press(&mut app, "n1");
+    press(&mut app, "Piet");
+    app.handle_key(KeyEvent::new(KeyCode::Char('\u{1b}'), KeyModifiers::NONE));
+    let before = db.counts();
+    press(&mut app, "\n");
+    assert!(app.popup_open());
+    assert!(format!("{}", render(&mut app, 120, 40).backend()).contains("stuurteken"));
+    assert_eq!(db.counts(), before);
+}

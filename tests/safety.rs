@@ -488,3 +488,34 @@ fn restore_and_demo_wait_for_an_open_cockpit_to_close() {
     drop(cockpit);
     db.ok(&["restore", &copy.display().to_string()]);
 }
+
+#[test]
+fn control_characters_are_refused_on_the_way_in_and_shown_on_the_way_out() {
+    let db = Db::new();
+    let id = db.client("Jan de Vries", "beheer").to_string();
+    for name in ["Jan\u{1b}]0;gekaapt\u{7}", "Jan\nPiet", "Jan\u{9b}2J"] {
+        db.refused(&["client", "add", "--name", name], "stuurteken");
+    }
+    for blank in ["\u{200B}\u{200B}", "\u{A0} \u{FEFF}"] {
+        db.refused(&["client", "add", "--name", blank], "mag niet leeg zijn");
+    }
+    // A note keeps its lines and tabs.
+    db.ok(&[
+        "note",
+        "add",
+        "--client",
+        &id,
+        "--text",
+        "regel 1\n\tregel 2",
+    ]);
+    assert_eq!(db.scalar("SELECT text FROM notes"), "regel 1\n\tregel 2");
+    // What an older version let in is shown, never sent raw to the terminal.
+    db.conn()
+        .execute("UPDATE clients SET name = 'Jan\u{1b}[2J' WHERE id = 1", [])
+        .unwrap();
+    let list = db.ok(&["client", "list"]);
+    assert!(!list.contains('\u{1b}'), "{list:?}");
+    assert!(list.contains("Jan␛[2J"), "{list}");
+    let shown = db.ok(&["client", "show", &id]);
+    assert!(!shown.contains('\u{1b}'), "{shown:?}");
+}

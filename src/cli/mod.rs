@@ -95,6 +95,10 @@ impl Context {
 /// 0 ok, 1 runtime failure, 2 bad input (DESIGN.md).
 pub fn main() -> ExitCode {
     store::private_from_now_on();
+    if let Err(err) = plain_arguments() {
+        eprintln!("inbeeld: {err}");
+        return ExitCode::from(2);
+    }
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(err) => {
@@ -166,6 +170,36 @@ fn dispatch(ctx: &Context, command: Option<Command>) -> anyhow::Result<()> {
     }
 }
 
+/// No argument holds a control character (an escape sequence stored in a name
+/// would rewrite the screen of whoever reads it); the text of a note (`--text`,
+/// `--note`) may hold line breaks and tabs.
+fn plain_arguments() -> Result<(), InputError> {
+    let mut multi_line = false;
+    for arg in std::env::args_os().skip(1) {
+        let arg = arg.to_string_lossy();
+        let (name, value, next) = match arg.split_once('=') {
+            Some((name, value)) if name.starts_with("--") => (name, value, false),
+            _ => (
+                arg.as_ref(),
+                arg.as_ref(),
+                matches!(arg.as_ref(), "--text" | "--note"),
+            ),
+        };
+        let lines = multi_line || matches!(name, "--text" | "--note");
+        if let Some(c) = crate::domain::text::forbidden(value, lines) {
+            return Err(InputError::ControlCharacter {
+                what: format!(
+                    "het argument '{}'",
+                    crate::domain::text::visible(value, false)
+                ),
+                code: crate::domain::text::code_point(c),
+            });
+        }
+        multi_line = next;
+    }
+    Ok(())
+}
+
 /// The error and its causes on one line, as the contract asks.
 fn one_line(err: &anyhow::Error) -> String {
     let mut line = err.to_string();
@@ -176,7 +210,7 @@ fn one_line(err: &anyhow::Error) -> String {
             line.push_str(&cause);
         }
     }
-    line.replace('\n', " ")
+    crate::domain::text::visible(&line.replace('\n', " "), false).into_owned()
 }
 
 /// The command line's own words after a refusal the cockpit shows without them:

@@ -6,6 +6,7 @@ use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
 
 use super::print_failed;
+use crate::domain::text::visible;
 
 /// Pretty JSON on stdout, followed by a newline.
 pub fn json<T: Serialize + ?Sized>(value: &T) -> anyhow::Result<()> {
@@ -18,6 +19,12 @@ pub fn json<T: Serialize + ?Sized>(value: &T) -> anyhow::Result<()> {
 
 /// A table with a header row; columns are as wide as their widest cell.
 pub fn table(headers: &[&str], rows: &[Vec<String>]) -> anyhow::Result<()> {
+    // A stored control character is shown, not sent to the terminal.
+    let rows: Vec<Vec<String>> = rows
+        .iter()
+        .map(|row| row.iter().map(|c| visible(c, false).into_owned()).collect())
+        .collect();
+    let rows = rows.as_slice();
     let mut widths: Vec<usize> = headers.iter().map(|h| h.width()).collect();
     for row in rows {
         for (width, cell) in widths.iter_mut().zip(row) {
@@ -43,7 +50,7 @@ pub fn table(headers: &[&str], rows: &[Vec<String>]) -> anyhow::Result<()> {
 
 /// A line of plain text on stdout.
 pub fn line(text: &str) -> anyhow::Result<()> {
-    writeln!(io::stdout(), "{text}").map_err(print_failed)
+    writeln!(io::stdout(), "{}", visible(text, true)).map_err(print_failed)
 }
 
 pub fn or_dash<T: ToString>(value: Option<T>) -> String {

@@ -158,6 +158,8 @@ pub enum InputError {
     NotAFile { path: String },
     #[error("er staat een cockpit open op {path}; sluit die eerst (q), dan kan {what}")]
     CockpitOpen { path: String, what: &'static str },
+    #[error("{what} bevat een stuurteken ({code}); typ de tekst zonder")]
+    ControlCharacter { what: String, code: String },
     #[error("kan {path} niet schrijven: {reason}")]
     Unwritable { path: String, reason: String },
     #[error("{path} bevat een eigen caseload; de demo schrijft alleen in een leeg bestand of een eerder demobestand")]
@@ -216,11 +218,16 @@ impl InputError {
 /// Trimmed text that must not be empty.
 pub fn required_text(field: &'static str, text: &str) -> Result<String, InputError> {
     let trimmed = text.trim();
-    if trimmed.is_empty() {
-        Err(InputError::Empty(field))
-    } else {
-        Ok(trimmed.to_owned())
+    if super::text::is_blank(trimmed) {
+        return Err(InputError::Empty(field));
     }
+    if let Some(c) = super::text::forbidden(trimmed, true) {
+        return Err(InputError::ControlCharacter {
+            what: field.to_owned(),
+            code: super::text::code_point(c),
+        });
+    }
+    Ok(trimmed.to_owned())
 }
 
 /// Trimmed optional text; blank counts as absent.

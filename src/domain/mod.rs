@@ -17,6 +17,7 @@ pub mod journal;
 pub mod lifecycle;
 pub mod plan;
 pub mod terms;
+pub mod text;
 pub mod work_item;
 
 pub use error::InputError;

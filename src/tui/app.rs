@@ -1060,6 +1060,18 @@ impl App {
     }
 
     pub fn draw(&mut self, frame: &mut Frame) {
+        self.draw_screen(frame);
+        // A control character stored in a name or note is shown, never sent to the
+        // terminal (an escape sequence would rewrite the screen or its title).
+        for cell in frame.buffer_mut().content.iter_mut() {
+            if cell.symbol().chars().any(char::is_control) {
+                let shown = crate::domain::text::visible(cell.symbol(), false).into_owned();
+                cell.set_symbol(&shown);
+            }
+        }
+    }
+
+    fn draw_screen(&mut self, frame: &mut Frame) {
         let area = frame.area();
         if chrome::too_small(area) {
             chrome::draw_too_small(frame);

@@ -220,7 +220,20 @@ impl Form {
     pub fn value(&self, index: usize) -> Result<Value, String> {
         let field = &self.fields[index];
         let text = field.text();
+        let text = if crate::domain::text::is_blank(&text) {
+            String::new()
+        } else {
+            text
+        };
         let trimmed = text.trim();
+        let lines = field.kind == FieldKind::Multiline;
+        if let Some(c) = crate::domain::text::forbidden(trimmed, lines) {
+            return Err(format!(
+                "{} bevat een stuurteken ({}): typ de tekst zonder",
+                field.label,
+                crate::domain::text::code_point(c)
+            ));
+        }
         match field.kind {
             FieldKind::Text | FieldKind::Multiline if trimmed.is_empty() => {
                 Err(format!("{} mag niet leeg zijn", field.label))
