@@ -987,3 +987,31 @@ fn a_hersteltermijn_from_the_dossier_belongs_to_the_aanvraag_chosen() {
         "it suspends the beslistermijn of that aanvraag"
     );
 }
+
+#[test]
+fn a_paste_is_text_for_the_field_never_keys() {
+    let db = common::Db::new();
+    let mut app = demo_app(&db);
+    let before = db.counts();
+    // On a list, a paste does nothing (its "a", "1" and line breaks are no keys).
+    let item = app.selected_item();
+    app.handle_paste("a1\n\nq");
+    assert!(!app.popup_open());
+    assert!(!app.should_quit());
+    assert_eq!(app.selected_item(), item);
+    assert!(app.message().unwrap().contains("Plakken kan alleen"));
+    // Into a one-line field: line breaks become spaces, and the form stays open.
+    press(&mut app, KeyCode::Char('v'));
+    app.handle_paste("Werkgever bellen\nover de proefplaats\n");
+    assert!(
+        app.popup_open(),
+        "a pasted line break does not save the form"
+    );
+    assert_eq!(db.counts(), before);
+    press(&mut app, KeyCode::Enter);
+    assert!(!app.popup_open(), "{:?}", app.message());
+    assert_eq!(
+        db.scalar("SELECT title FROM work_items ORDER BY id DESC LIMIT 1"),
+        "Werkgever bellen over de proefplaats"
+    );
+}

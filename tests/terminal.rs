@@ -133,6 +133,12 @@ impl Tmux {
         assert!(!self.alive(), "q quit the cockpit");
     }
 
+    /// Pastes `text` as a terminal does: bracketed, when the program asked for it.
+    fn paste(&self, text: &str) {
+        self.run(&["set-buffer", "--", text]);
+        self.run(&["paste-buffer", "-p", "-t", "cockpit"]);
+    }
+
     fn type_text(&self, text: &str) {
         self.keys(&["-l", text]);
     }
@@ -198,9 +204,15 @@ fn close_an_item_and_write_a_note_in_a_real_terminal() {
     // The selection moved to the next item: open its client and write a note.
     tmux.keys(&["o"]);
     tmux.wait_for("Activiteiten (");
+    // A paste is text, never keys: on the dossier it does nothing ("n" and the line
+    // break would otherwise open and save a note) ...
+    tmux.paste("n\nq\n");
+    tmux.wait_for("Plakken kan alleen in een invulveld");
+    // ... and in the note editor it is the note's text, lines and all.
     tmux.keys(&["n"]);
     tmux.wait_for("Notitie voor");
-    tmux.keys(&["-l", "Klant gebeld vanuit tmux."]);
+    tmux.paste("Klant gebeld\nvanuit tmux.");
+    tmux.wait_for("vanuit tmux.");
     tmux.keys(&["C-s"]);
     tmux.wait_for("Notitie bewaard");
     tmux.quit();
@@ -227,7 +239,7 @@ fn close_an_item_and_write_a_note_in_a_real_terminal() {
         &["client", "show", &second_client.to_string(), "--json"],
     ))
     .unwrap();
-    assert_eq!(dossier["notes"][0]["text"], "Klant gebeld vanuit tmux.");
+    assert_eq!(dossier["notes"][0]["text"], "Klant gebeld\nvanuit tmux.");
     assert_eq!(dossier["notes"][0]["date"], common::TODAY);
 }
 

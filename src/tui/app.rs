@@ -286,6 +286,26 @@ impl App {
         }
     }
 
+    /// A paste (bracketed by the terminal) is text for the field it lands in, never
+    /// keys: pasted line breaks neither save a form nor act on the screen.
+    pub fn handle_paste(&mut self, text: &str) {
+        self.message = None;
+        let reply = self.popups.last_mut().and_then(|top| top.paste(text));
+        match reply {
+            Some(Reply::Search { text, done }) => {
+                self.set_search(&text);
+                if done {
+                    self.popups.pop();
+                }
+            }
+            Some(_) => {}
+            None => {
+                self.message =
+                    Some("Plakken kan alleen in een invulveld; er is niets gedaan.".to_owned())
+            }
+        }
+    }
+
     fn set_search(&mut self, text: &str) {
         match self.screen {
             Screen::Worklist => self.worklist.set_text(text),

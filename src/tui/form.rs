@@ -305,6 +305,21 @@ impl Form {
         }
     }
 
+    /// Pasted text goes into the field under the cursor as text, never as keys: a
+    /// line break in it does not save the form. A one-line field gets spaces for
+    /// line breaks and tabs.
+    pub fn paste(&mut self, text: &str) {
+        self.error = None;
+        let field = &mut self.fields[self.focus];
+        let text = text.replace("\r\n", "\n").replace('\r', "\n");
+        let text = if field.kind == FieldKind::Multiline {
+            text
+        } else {
+            text.replace(['\n', '\t'], " ")
+        };
+        field.input.insert_str(text);
+    }
+
     pub fn handle_key(&mut self, key: KeyEvent) -> FormEvent {
         self.error = None;
         let esc_armed = std::mem::take(&mut self.esc_armed);

@@ -91,7 +91,17 @@ pub fn run(store: Store, mut session: Session, lock: Option<CockpitLock>) -> any
     }
     let mut app = App::new(store, session)?;
     let mut terminal = ratatui::try_init()?;
+    // Pastes arrive as one event of text, not as keys (a pasted line break would
+    // save a form and the rest run as commands). Switched off again on quit, on
+    // error and on panic.
+    crossterm::execute!(std::io::stdout(), crossterm::event::EnableBracketedPaste)?;
+    let restore_hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = crossterm::execute!(std::io::stdout(), crossterm::event::DisableBracketedPaste);
+        restore_hook(info);
+    }));
     let result = event_loop(&mut terminal, &mut app);
+    let _ = crossterm::execute!(std::io::stdout(), crossterm::event::DisableBracketedPaste);
     ratatui::try_restore()?;
     drop(lock);
     result
@@ -109,6 +119,10 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> anyhow:
             match event::read()? {
                 Event::Key(key) if key.kind != KeyEventKind::Release => {
                     app.handle_key(key);
+                    dirty = true;
+                }
+                Event::Paste(text) => {
+                    app.handle_paste(&text);
                     dirty = true;
                 }
                 Event::Resize(_, _) => dirty = true,

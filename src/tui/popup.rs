@@ -395,6 +395,25 @@ impl Popup {
         }
     }
 
+    /// Pasted text: into a form's field or the search line, as text. `None` when
+    /// this popup takes no text (a picker, a question, the help).
+    pub fn paste(&mut self, text: &str) -> Option<Reply> {
+        match self {
+            Popup::Form(form, _) => {
+                form.paste(text);
+                Some(Reply::Stay)
+            }
+            Popup::Search { input, .. } => {
+                input.insert_str(text.replace(['\r', '\n', '\t'], " "));
+                Some(Reply::Search {
+                    text: input.lines().concat(),
+                    done: false,
+                })
+            }
+            Popup::Help | Popup::Picker(_) | Popup::Confirm { .. } => None,
+        }
+    }
+
     pub fn search(current: &str) -> Popup {
         let mut input = TextArea::new(vec![current.to_owned()]);
         input.move_cursor(tui_textarea::CursorMove::End);
