@@ -621,3 +621,45 @@ fn usage_errors_exit_with_code_2() {
         .success()
         .stdout(predicate::str::contains("klantmanagers"));
 }
+
+#[test]
+fn usage_errors_are_one_dutch_line_and_help_stays_readable() {
+    let db = common::Db::new();
+    for (args, expected) in [
+        (
+            vec!["client", "add"],
+            "--name <TEKST> ontbreekt (zie 'inbeeld client add --help')",
+        ),
+        (
+            vec!["client", "adx"],
+            "onbekende opdracht 'adx'; bedoelt u 'add'?",
+        ),
+        (
+            vec!["client", "add", "--nam", "x"],
+            "onbekende optie '--nam'; bedoelt u '--name'?",
+        ),
+        (
+            vec!["item", "close", "1", "--outcome"],
+            "--outcome <CODE> vraagt een waarde",
+        ),
+        (vec!["client"], "hier hoort nog een opdracht bij"),
+    ] {
+        let out = db.cmd().args(&args).output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert_eq!(stderr.lines().count(), 1, "{args:?}: {stderr}");
+        assert!(stderr.starts_with("inbeeld: "), "{stderr}");
+        assert!(stderr.contains(expected), "{args:?}: {stderr}");
+        assert!(
+            !stderr.contains("error:") && !stderr.contains("Usage"),
+            "{stderr}"
+        );
+    }
+    let help = db.cmd().args(["client", "add", "--help"]).output().unwrap();
+    assert_eq!(help.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&help.stdout);
+    assert!(
+        text.lines().count() > 5 && text.contains("--name"),
+        "{text}"
+    );
+}

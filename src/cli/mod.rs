@@ -102,10 +102,14 @@ pub fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(err) => {
-            // clap prints help and version to stdout with code 0, and usage errors
-            // to stderr with code 2.
-            let _ = err.print();
-            return ExitCode::from(err.exit_code().clamp(0, 255) as u8);
+            // Help and version go to stdout with code 0, as clap prints them; a
+            // usage error is one Dutch line on stderr with code 2.
+            if err.exit_code() == 0 {
+                let _ = err.print();
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("inbeeld: {}", usage_error(&err));
+            return ExitCode::from(2);
         }
     };
     match run(cli) {
@@ -170,6 +174,73 @@ fn dispatch(ctx: &Context, command: Option<Command>) -> anyhow::Result<()> {
     }
 }
 
+/// A usage error the parser found, in one Dutch line that says where to look.
+fn usage_error(err: &clap::Error) -> String {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    let context = |kind: ContextKind| match err.get(kind) {
+        Some(ContextValue::String(s)) => s.clone(),
+        Some(ContextValue::Strings(list)) => list.join(", "),
+        Some(other) => other.to_string(),
+        None => String::new(),
+    };
+    let arg = context(ContextKind::InvalidArg);
+    let value = context(ContextKind::InvalidValue);
+    let suggestion = match context(ContextKind::SuggestedArg) {
+        s if s.is_empty() => match context(ContextKind::SuggestedSubcommand) {
+            s if s.is_empty() => String::new(),
+            s => format!("; bedoelt u '{s}'?"),
+        },
+        s => format!("; bedoelt u '{s}'?"),
+    };
+    let what = match err.kind() {
+        ErrorKind::UnknownArgument => format!("onbekende optie '{arg}'{suggestion}"),
+        ErrorKind::InvalidSubcommand => format!(
+            "onbekende opdracht '{}'{suggestion}",
+            context(ContextKind::InvalidSubcommand)
+        ),
+        ErrorKind::InvalidValue if value.is_empty() => format!("{arg} vraagt een waarde"),
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation => {
+            let valid = context(ContextKind::ValidValue);
+            if valid.is_empty() {
+                format!("ongeldige waarde '{value}' bij {arg}")
+            } else {
+                format!("ongeldige waarde '{value}' bij {arg}; kies uit: {valid}")
+            }
+        }
+        ErrorKind::MissingRequiredArgument => format!("{arg} ontbreekt"),
+        ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            "hier hoort nog een opdracht bij".to_owned()
+        }
+        ErrorKind::ArgumentConflict => format!(
+            "{arg} gaat niet samen met {}",
+            context(ContextKind::PriorArg)
+        ),
+        ErrorKind::NoEquals => format!("{arg} vraagt een waarde met '='"),
+        ErrorKind::TooManyValues | ErrorKind::WrongNumberOfValues | ErrorKind::TooFewValues => {
+            format!("verkeerd aantal waarden bij {arg}")
+        }
+        ErrorKind::InvalidUtf8 => "een argument is geen geldige tekst (UTF-8)".to_owned(),
+        _ => "de opdracht klopt niet".to_owned(),
+    };
+    // The usage line names the command the error is about, for its --help.
+    let command = match context(ContextKind::Usage) {
+        usage if usage.is_empty() => "inbeeld".to_owned(),
+        usage => usage
+            .split_whitespace()
+            .skip_while(|w| *w != "inbeeld")
+            .take_while(|w| !w.starts_with(['[', '<', '-']))
+            .collect::<Vec<_>>()
+            .join(" "),
+    };
+    let command = if command.is_empty() {
+        "inbeeld".to_owned()
+    } else {
+        command
+    };
+    let line = format!("{what} (zie '{command} --help')");
+    crate::domain::text::visible(&line, false).into_owned()
+}
+
 /// No argument holds a control character (an escape sequence stored in a name
 /// would rewrite the screen of whoever reads it); the text of a note (`--text`,
 /// `--note`) may hold line breaks and tabs.
@@ -210,7 +281,13 @@ fn one_line(err: &anyhow::Error) -> String {
             line.push_str(&cause);
         }
     }
-    crate::domain::text::visible(&line.replace('\n', " "), false).into_owned()
+    let line = crate::domain::text::visible(&line.replace('\n', " "), false).into_owned();
+    // A message is read, not scrolled: a few hundred characters at most.
+    const MOST: usize = 400;
+    match line.char_indices().nth(MOST) {
+        Some((cut, _)) => format!("{} …", &line[..cut]),
+        None => line,
+    }
 }
 
 /// The command line's own words after a refusal the cockpit shows without them:
@@ -310,4 +387,19 @@ fn print_id(id: i64) -> anyhow::Result<()> {
     writeln!(std::io::stdout(), "{id}")
         .map_err(print_failed)
         .context("het nummer is wel opgeslagen")
+}
+
+#[cfg(test)]
+mod message_tests {
+    use super::*;
+
+    #[test]
+    fn a_message_is_a_few_hundred_characters_at_most_and_shows_no_control_characters() {
+        let long = anyhow!("{}", "schema ".repeat(5000));
+        let line = one_line(&long);
+        assert!(line.chars().count() <= 402, "{}", line.len());
+        assert!(line.ends_with('…'));
+        let escaped = one_line(&anyhow!("naam Jan\u{1b}[2J\nregel"));
+        assert_eq!(escaped, "naam Jan␛[2J regel");
+    }
 }

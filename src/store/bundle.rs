@@ -310,6 +310,10 @@ impl Store {
                         client: Some(n + 1),
                         reason: err.to_string(),
                     }),
+                    StoreError::Refused(reason) => StoreError::from(InputError::BundleRefused {
+                        client: Some(n + 1),
+                        reason,
+                    }),
                     StoreError::Input(InputError::BundleRefused {
                         client: None,
                         reason,

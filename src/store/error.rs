@@ -34,6 +34,13 @@ pub enum StoreError {
     /// Another process kept the database busy for longer than the busy timeout.
     #[error("de database is bezet door een ander programma (een cockpit of opdracht die nog bezig is); er is niets gewijzigd, probeer het zo opnieuw")]
     Busy,
+    /// The file (or its folder) may not be written by this user.
+    #[error("het bestand mag niet worden gewijzigd (alleen-lezen voor dit account); er is niets gewijzigd")]
+    ReadOnly,
+    /// A value the schema's own checks refuse (a date beyond what the rules can
+    /// count with, say): bad input, named without SQLite's words.
+    #[error("een waarde valt buiten wat inbeeld kan vastleggen ({0}); er is niets gewijzigd")]
+    Refused(String),
     #[error("databasefout: {0}")]
     Sqlite(rusqlite::Error),
 }
@@ -43,6 +50,15 @@ impl From<rusqlite::Error> for StoreError {
         match err.sqlite_error_code() {
             Some(rusqlite::ErrorCode::DatabaseCorrupt) => StoreError::Damaged(err.to_string()),
             Some(rusqlite::ErrorCode::DiskFull) => StoreError::Full,
+            Some(rusqlite::ErrorCode::ReadOnly) => StoreError::ReadOnly,
+            Some(rusqlite::ErrorCode::ConstraintViolation) => {
+                // Only the name of the check, never the statement around it.
+                let text = err.to_string();
+                let name = Some(text.as_str())
+                    .filter(|t| t.len() < 120)
+                    .unwrap_or("controle van de database");
+                StoreError::Refused(name.to_owned())
+            }
             Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => {
                 StoreError::Busy
             }
@@ -55,7 +71,7 @@ impl StoreError {
     /// Whether the user's input was refused (as opposed to a failure of the
     /// database or the machine).
     pub fn is_bad_input(&self) -> bool {
-        matches!(self, StoreError::Input(_))
+        matches!(self, StoreError::Input(_) | StoreError::Refused(_))
     }
 }
 

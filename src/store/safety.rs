@@ -305,7 +305,14 @@ impl Store {
             .conn()
             .query_row("PRAGMA quick_check", [], |r| r.get(0))?;
         if verdict != "ok" {
-            return Err(StoreError::Damaged(format!("quick_check: {verdict}")));
+            // The first finding names the damage; the rest is for `inbeeld check`.
+            let first: String = verdict.chars().take(120).collect();
+            let more = if first.len() < verdict.len() {
+                " …"
+            } else {
+                ""
+            };
+            return Err(StoreError::Damaged(format!("quick_check: {first}{more}")));
         }
         fs::create_dir_all(&folder).map_err(|source| StoreError::Open {
             path: folder.clone(),
