@@ -468,3 +468,49 @@ fn a_new_client_through_the_whole_cockpit() {
         "0"
     );
 }
+
+/// A second cockpit on a file another one has open only reads: it neither sweeps
+/// nor makes the day's backup.
+#[test]
+fn a_read_only_cockpit_neither_sweeps_nor_backs_up() {
+    if !tmux_present() {
+        return;
+    }
+    let db = common::Db::new();
+    inbeeld(&db.path, &["demo", "--no-open"]);
+    // As if the day had not started yet: no backup, and items for the sweep to make.
+    let folder = inbeeld::store::backups_folder(&db.path);
+    let _ = std::fs::remove_dir_all(&folder);
+    let before = db.counts();
+    let held = inbeeld::tui::cockpit_lock(&db.path)
+        .unwrap()
+        .expect("the lock");
+    let tmux = Tmux {
+        socket: format!("inbeeld-readonly-{}", std::process::id()),
+    };
+    let command = format!(
+        "INBEELD_TODAY=2027-03-01 {} --db {}",
+        BIN,
+        db.path.display()
+    );
+    tmux.run(&[
+        "new-session",
+        "-d",
+        "-s",
+        "cockpit",
+        "-x",
+        "120",
+        "-y",
+        "40",
+        &command,
+    ]);
+    tmux.wait_for("ALLEEN LEZEN");
+    tmux.quit();
+    drop(held);
+    assert_eq!(
+        db.counts(),
+        before,
+        "three months on, and nothing was swept"
+    );
+    assert!(!folder.exists(), "no backup made");
+}
