@@ -663,3 +663,19 @@ fn usage_errors_are_one_dutch_line_and_help_stays_readable() {
         "{text}"
     );
 }
+
+#[test]
+fn an_option_given_empty_is_refused_not_taken_as_absent() {
+    let db = common::Db::new();
+    db.client("Eerste", "beheer");
+    for (option, value) in [
+        ("--bsn", ""),
+        ("--birth-date", "  "),
+        ("--contact-preference", ""),
+    ] {
+        db.refused(
+            &["client", "add", "--name", "Jan", option, value],
+            "is leeg gegeven",
+        );
+    }
+}

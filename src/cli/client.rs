@@ -24,6 +24,19 @@ pub fn run(ctx: &Context, command: ClientCommand) -> anyhow::Result<()> {
             email,
             contact_preference,
         } => {
+            // An option given empty is a mistake (a variable that was not set), not
+            // "not given": leave the option out instead.
+            for (option, value) in [
+                ("--bsn", &bsn),
+                ("--birth-date", &birth_date),
+                ("--phone", &phone),
+                ("--email", &email),
+                ("--contact-preference", &contact_preference),
+            ] {
+                if value.as_deref().is_some_and(crate::domain::text::is_blank) {
+                    return Err(crate::domain::InputError::EmptyOption(option).into());
+                }
+            }
             let new = NewClient {
                 name: required_text("naam", &name)?,
                 bsn: optional_text(bsn.as_deref())

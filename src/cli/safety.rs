@@ -7,6 +7,7 @@ use anyhow::anyhow;
 use super::output;
 use super::Context;
 use crate::domain::InputError;
+use crate::store::{CheckReport, Store, StoreError};
 use crate::{clock, tui};
 
 pub fn run_backup(ctx: &Context, path: &Path) -> anyhow::Result<()> {
@@ -17,8 +18,20 @@ pub fn run_backup(ctx: &Context, path: &Path) -> anyhow::Result<()> {
 /// Prints what the check found; a file that is not in order ends with exit code 1.
 pub fn run_check(ctx: &Context, json: bool) -> anyhow::Result<()> {
     // Like every command that reads the werkvoorraad, the check sweeps first; then
-    // it verifies the sweep's result independently.
-    let report = ctx.open_swept()?.check(ctx.today)?;
+    // it verifies the sweep's result independently. A damaged file is not swept
+    // (nor written at all): it is checked as it is, and the report says what is
+    // wrong instead of pointing back to the check.
+    let report = match ctx.open_swept() {
+        Ok(store) => store.check(ctx.today)?,
+        Err(err) if is_damaged(&err) => {
+            let store = Store::open(&ctx.db)?;
+            store.check(ctx.today).unwrap_or_else(|err| CheckReport {
+                integrity: vec![err.to_string()],
+                ..CheckReport::default()
+            })
+        }
+        Err(err) => return Err(err),
+    };
     if json {
         output::json(&report)?;
     } else {
@@ -55,6 +68,15 @@ pub fn run_check(ctx: &Context, json: bool) -> anyhow::Result<()> {
             ctx.db.display()
         ))
     }
+}
+
+fn is_damaged(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| {
+        matches!(
+            cause.downcast_ref::<StoreError>(),
+            Some(StoreError::Damaged(_))
+        )
+    })
 }
 
 /// The current file is kept beside it, named by the moment of the restore.
