@@ -389,7 +389,7 @@ fn a_place_where_the_file_cannot_be_made_gives_a_clear_message() {
         .unwrap()
         .env("INBEELD_DB", &path)
         .env("INBEELD_TODAY", common::TODAY)
-        .args(["client", "list"])
+        .args(["init"])
         .output()
         .unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);
@@ -531,4 +531,34 @@ fn control_characters_are_refused_on_the_way_in_and_shown_on_the_way_out() {
     assert!(list.contains("Jan␛[2J"), "{list}");
     let shown = db.ok(&["client", "show", &id]);
     assert!(!shown.contains('\u{1b}'), "{shown:?}");
+}
+
+#[test]
+fn a_mistyped_db_is_refused_and_init_makes_a_new_one() {
+    let db = Db::new();
+    let typo = db.path.with_file_name("inbeled.sqlite");
+    let typo_text = typo.display().to_string();
+    for args in [vec!["worklist"], vec!["client", "list"], vec![]] {
+        let out = db
+            .cmd()
+            .args(["--db", &typo_text])
+            .args(&args)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(
+            stderr.contains("bestaat niet") && stderr.contains("inbeeld init"),
+            "{stderr}"
+        );
+    }
+    assert!(!typo.exists(), "nothing made at the mistyped path");
+    let said = db.ok(&["--db", &typo_text, "init"]);
+    assert!(said.contains("Nieuwe, lege caseload"), "{said}");
+    assert!(
+        db.ok(&["--db", &typo_text, "worklist"]).lines().count() <= 1,
+        "an empty werkvoorraad"
+    );
+    // init never overwrites.
+    db.refused(&["init", &db.path.display().to_string()], "bestaat al");
 }

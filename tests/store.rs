@@ -245,7 +245,7 @@ fn assert_untouched(path: &std::path::Path, before: &[u8], err: StoreError) {
 
 #[test]
 fn refuses_a_database_of_another_program() {
-    let db = common::Db::new();
+    let db = common::Db::without_file();
     {
         let conn = Connection::open(&db.path).unwrap();
         conn.execute_batch(

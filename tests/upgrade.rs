@@ -45,7 +45,7 @@ fn version_1_file(db: &Db) {
 
 #[test]
 fn a_version_1_file_is_upgraded_with_nothing_lost() {
-    let db = Db::new();
+    let db = Db::without_file();
     version_1_file(&db);
     let view: Value =
         serde_json::from_str(&db.on("2026-10-20", &["aanvraag", "show", "1", "--json"])).unwrap();
@@ -138,7 +138,7 @@ fn an_upgraded_file_has_the_schema_of_a_new_one() {
         out.sort();
         out
     }
-    let old = Db::new();
+    let old = Db::without_file();
     version_1_file(&old);
     old.on("2026-10-20", &["client", "list"]);
     let new = Db::new();

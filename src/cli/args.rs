@@ -100,6 +100,12 @@ pub enum Command {
         #[arg(value_name = "PAD")]
         path: std::path::PathBuf,
     },
+    /// Maak een nieuw, leeg databasebestand voor een eigen caseload
+    Init {
+        /// Het nieuwe bestand (standaard: --db, of de gegevensmap)
+        #[arg(value_name = "PAD")]
+        path: Option<std::path::PathBuf>,
+    },
     /// Maak de laatste wijziging van vandaag ongedaan (zegt eerst welke)
     Undo {
         /// Zonder vragen: voor scripts

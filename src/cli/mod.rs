@@ -140,6 +140,16 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
 }
 
 fn dispatch(ctx: &Context, command: Option<Command>) -> anyhow::Result<()> {
+    // A mistyped --db would otherwise open an empty caseload and show an empty
+    // werkvoorraad as if all work were done. Only the default file, `init` and the
+    // demo make a new one.
+    let creates = matches!(command, Some(Command::Init { .. } | Command::Demo(_)));
+    if ctx.db_given && !creates && std::fs::symlink_metadata(&ctx.db).is_err() {
+        return Err(InputError::NoDatabase {
+            path: ctx.db.display().to_string(),
+        }
+        .into());
+    }
     match command {
         None => match tui::cockpit_lock(&ctx.db)? {
             Some(lock) => tui::run(ctx.open_swept()?, ctx.session(&ctx.db), Some(lock)),
@@ -148,6 +158,18 @@ fn dispatch(ctx: &Context, command: Option<Command>) -> anyhow::Result<()> {
             None => tui::run(Store::open(&ctx.db)?, ctx.session(&ctx.db), None),
         },
         Some(Command::Demo(args)) => demo::run(ctx, &args),
+        Some(Command::Init { path }) => {
+            let path = path.unwrap_or_else(|| ctx.db.clone());
+            if std::fs::symlink_metadata(&path).is_ok() {
+                return Err(InputError::FileExists {
+                    path: path.display().to_string(),
+                    what: "inbeeld init",
+                }
+                .into());
+            }
+            Store::open(&path)?;
+            output::line(&format!("Nieuwe, lege caseload in {}", path.display()))
+        }
         Some(Command::Client(command)) => client::run(ctx, command),
         Some(Command::Activity(command)) => client::run_activity(ctx, command),
         Some(Command::Contact(command)) => journal::run_contact(ctx, command),

@@ -158,6 +158,8 @@ pub enum InputError {
     NotAFile { path: String },
     #[error("er staat een cockpit open op {path}; sluit die eerst (q), dan kan {what}")]
     CockpitOpen { path: String, what: &'static str },
+    #[error("{path} bestaat niet; maak een nieuwe caseload met 'inbeeld init {path}' (of probeer 'inbeeld demo'), of controleer het pad")]
+    NoDatabase { path: String },
     #[error("{0} is leeg gegeven; laat de optie weg als er niets is")]
     EmptyOption(&'static str),
     #[error("{what} bevat een stuurteken ({code}); typ de tekst zonder")]

@@ -39,6 +39,16 @@ impl Db {
     pub fn new() -> Db {
         let dir = tempfile::tempdir().expect("temp dir");
         let path = dir.path().join("inbeeld.sqlite");
+        // As `inbeeld init` makes it: a named file that does not exist is refused.
+        inbeeld::store::Store::open(&path).expect("a new caseload");
+        Db { _dir: dir, path }
+    }
+
+    /// A path where no file is yet, for a test that writes one of its own there.
+    #[allow(dead_code)]
+    pub fn without_file() -> Db {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("inbeeld.sqlite");
         Db { _dir: dir, path }
     }
 
