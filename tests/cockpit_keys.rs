@@ -1015,3 +1015,49 @@ fn a_paste_is_text_for_the_field_never_keys() {
         "Werkgever bellen over de proefplaats"
     );
 }
+
+#[test]
+fn a_file_replaced_under_the_cockpit_is_noticed_before_an_edit() {
+    let db = common::Db::new();
+    let mut app = demo_app(&db);
+    let item = app.selected_item().unwrap();
+    // Another caseload copied over the file (by hand, or a restore elsewhere): item
+    // numbers now belong to other clients.
+    let other = common::Db::new();
+    let mut store = Store::open(&other.path).unwrap();
+    demo::generate(
+        &mut store,
+        Options {
+            seed: 99,
+            ..Options::default()
+        },
+        today(),
+    )
+    .unwrap();
+    drop(store);
+    let copy = db.path.with_file_name("ander.sqlite");
+    std::fs::copy(&other.path, &copy).unwrap();
+    std::fs::rename(&copy, &db.path).unwrap();
+    let before = db.counts();
+    let row = |id: i64| db.scalar(&format!("SELECT status FROM work_items WHERE id = {id}"));
+    let status = row(item);
+    keys(
+        &mut app,
+        &[KeyCode::Char('a'), KeyCode::Char('1'), KeyCode::Enter],
+    );
+    assert!(
+        app.message().unwrap().contains("vervangen"),
+        "{:?}",
+        app.message()
+    );
+    assert_eq!(db.counts(), before, "nothing written into the new file");
+    assert_eq!(row(item), status);
+    // After the reload the cockpit works on the file as it is now.
+    let item = app.selected_item().unwrap();
+    keys(
+        &mut app,
+        &[KeyCode::Char('a'), KeyCode::Char('1'), KeyCode::Enter],
+    );
+    assert!(!app.popup_open(), "{:?}", app.message());
+    assert_eq!(row(item), "closed");
+}

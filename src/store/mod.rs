@@ -51,6 +51,23 @@ pub struct Store {
     actor: String,
     /// Opening brought an older file to this schema version.
     upgraded: bool,
+    /// Which file was opened (device and inode on Unix): a file copied over the path
+    /// later is another file, which this connection does not see.
+    identity: Option<(u64, u64)>,
+}
+
+/// The identity of the file at `path` now, where the platform has one.
+fn file_identity(path: &Path) -> Option<(u64, u64)> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        std::fs::metadata(path).ok().map(|m| (m.dev(), m.ino()))
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = path;
+        None
+    }
 }
 
 /// A write in progress: one SQLite transaction plus who is making it, so that every
@@ -107,11 +124,19 @@ impl Store {
             path: path.to_owned(),
             actor,
             upgraded,
+            identity: file_identity(path),
         })
     }
 
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// Whether another file now stands at this store's path (restored, copied over
+    /// or removed by hand): what this connection reads and writes is no longer what
+    /// anyone else sees.
+    pub fn replaced(&self) -> bool {
+        self.identity.is_some() && file_identity(&self.path) != self.identity
     }
 
     /// Whether opening brought an older file to this schema version: its running

@@ -640,6 +640,11 @@ impl App {
             return;
         }
         let today = self.session.today;
+        if let Some(refusal) = self.stale(&intent) {
+            self.popups.clear();
+            self.message = Some(refusal);
+            return;
+        }
         let store = &mut self.store;
         let result: Result<(String, Done)> = match intent {
             Intent::Handle {
@@ -777,6 +782,36 @@ impl App {
                 }
             }
             Err(err) => self.refuse(err),
+        }
+    }
+
+    /// Why an edit may not go ahead on what the klantmanager sees, if so: the file
+    /// was replaced under the cockpit (then it is opened again), or the work item
+    /// with this number is no longer the one on the screen.
+    fn stale(&mut self, intent: &Intent) -> Option<String> {
+        if self.store.replaced() {
+            let reopened = Store::open(self.store.path()).map(|store| self.store = store);
+            let reloaded = reopened.and_then(|()| self.refresh());
+            return Some(match reloaded {
+                Ok(()) => "Het bestand is intussen vervangen; de cockpit toont het nu opnieuw. \
+                           Er is niets gewijzigd: kijk na en doe het zo nodig nog eens."
+                    .to_owned(),
+                Err(err) => format!("Het bestand is intussen vervangen: {err}"),
+            });
+        }
+        let id = match intent {
+            Intent::Handle { id, item: true, .. } | Intent::PostponeItem { id, .. } => *id,
+            _ => return None,
+        };
+        let seen = self.worklist.all_items().iter().find(|i| i.id == id)?;
+        match self.store.work_item(id) {
+            Ok(now) if now.item.client_id == seen.client_id && now.item.title == seen.title => None,
+            _ => {
+                let _ = self.refresh();
+                Some(format!(
+                    "Werkitem {id} is niet meer het werkitem op het scherm; er is niets gewijzigd."
+                ))
+            }
         }
     }
 
