@@ -562,3 +562,69 @@ fn a_mistyped_db_is_refused_and_init_makes_a_new_one() {
     // init never overwrites.
     db.refused(&["init", &db.path.display().to_string()], "bestaat al");
 }
+
+#[test]
+fn damage_seen_once_stops_every_write_until_a_restore() {
+    let db = Db::new();
+    demo(&db);
+    // The day's check and backup ran on a sound file.
+    db.ok(&["worklist"]);
+    let copy = db.path.with_file_name("goed.sqlite");
+    db.ok(&["backup", &copy.display().to_string()]);
+    db.conn()
+        .execute_batch("PRAGMA wal_checkpoint(TRUNCATE)")
+        .unwrap();
+    // Later that day a page of the clients is overwritten.
+    let page = 4096;
+    let root: i64 = db
+        .conn()
+        .query_row(
+            "SELECT rootpage FROM sqlite_schema WHERE name = 'clients'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    let mut bytes = std::fs::read(&db.path).unwrap();
+    let at = (root as usize - 1) * page;
+    for b in &mut bytes[at + 100..at + page] {
+        *b = 0xA5;
+    }
+    std::fs::write(&db.path, &bytes).unwrap();
+    // A read meets the damage ...
+    let out = db.cmd().args(["client", "list"]).output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("beschadigd"), "{stderr}");
+    // ... and from then on nothing is written, not even an edit that would not
+    // touch the damaged page.
+    let out = db
+        .cmd()
+        .args([
+            "calendar",
+            "add",
+            "--date",
+            "2029-05-11",
+            "--name",
+            "Vrije dag",
+            "--source",
+            "Besluit",
+        ])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("eerder beschadigd gevonden"), "{stderr}");
+    assert!(std::fs::read(&db.path).unwrap() == bytes, "not written to");
+    // A restore puts a good file back, and writes may go on.
+    db.ok(&["restore", &copy.display().to_string()]);
+    db.ok(&[
+        "calendar",
+        "add",
+        "--date",
+        "2029-05-11",
+        "--name",
+        "Vrije dag",
+        "--source",
+        "Besluit",
+    ]);
+}

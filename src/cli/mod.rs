@@ -127,7 +127,15 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         // A damaged file: say where the latest good copy is.
         let damaged = err
             .chain()
-            .any(|c| matches!(c.downcast_ref::<StoreError>(), Some(StoreError::Damaged(_))));
+            .find_map(|c| match c.downcast_ref::<StoreError>() {
+                Some(StoreError::Damaged(reason)) => Some(reason.clone()),
+                _ => None,
+            });
+        // Seen once, by a read as much as by a write: no further writes.
+        if let Some(reason) = &damaged {
+            store::mark_damaged(&ctx.db, reason);
+        }
+        let damaged = damaged.is_some();
         match store::latest_backup(&ctx.db).filter(|_| damaged) {
             Some(backup) => anyhow!(
                 "{}; de laatste reservekopie is {}",

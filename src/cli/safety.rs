@@ -94,7 +94,9 @@ pub fn run_restore(ctx: &Context, from: &Path) -> anyhow::Result<()> {
         path: ctx.db.display().to_string(),
         what: "de reservekopie worden teruggezet",
     })?;
-    ctx.open()?.restore_from(from, &keep)?;
+    // Not through the day's check and backup: the file being replaced may be the
+    // damaged one this restore is for.
+    Store::open(&ctx.db)?.restore_from(from, &keep)?;
     output::line(&format!(
         "{} teruggezet; de database van daarvoor staat in {}",
         from.display(),

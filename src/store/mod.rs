@@ -39,7 +39,7 @@ pub use lifecycle::{CategoryChange, Reopening};
 pub use open::{default_path, SCHEMA_VERSION};
 pub use plans::{Goal, LadderStep, Plan, PlanHistory, Situation};
 pub use private::private_from_now_on;
-pub use safety::{backups_folder, latest_backup, CheckReport, DAILY_BACKUPS};
+pub use safety::{backups_folder, latest_backup, mark_damaged, CheckReport, DAILY_BACKUPS};
 pub use sweep::{Expired, NewExpiryItem, ReminderDue, RhythmLapsed};
 pub use terms::{ApplicationView, Term};
 pub use undo::EditInfo;
@@ -132,6 +132,12 @@ impl Store {
         &self.path
     }
 
+    /// Records that this file was seen damaged (a read hit a malformed page): from
+    /// then on no process writes to it until a backup is restored.
+    pub fn mark_damaged(&self, reason: &str) {
+        safety::mark_damaged(&self.path, reason);
+    }
+
     /// Whether another file now stands at this store's path (restored, copied over
     /// or removed by hand): what this connection reads and writes is no longer what
     /// anyone else sees.
@@ -174,6 +180,22 @@ impl Store {
     }
 
     fn write_as<T>(&mut self, journal: bool, edit: impl FnOnce(&Write) -> Result<T>) -> Result<T> {
+        // Damage seen once (here or by another process) stops every write.
+        if let Some(reason) = safety::damage_seen(&self.path) {
+            return Err(StoreError::Damaged(reason));
+        }
+        let result = self.write_in_transaction(journal, edit);
+        if let Err(StoreError::Damaged(reason)) = &result {
+            safety::mark_damaged(&self.path, reason);
+        }
+        result
+    }
+
+    fn write_in_transaction<T>(
+        &mut self,
+        journal: bool,
+        edit: impl FnOnce(&Write) -> Result<T>,
+    ) -> Result<T> {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;

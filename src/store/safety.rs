@@ -255,7 +255,35 @@ impl Store {
         // step: under one write lock, so no other write falls between its pages.
         let backup = Backup::new(&source, &mut self.conn)?;
         all_at_once(&backup)?;
+        drop(backup);
+        // A good file stands here again: writes may go on.
+        let _ = fs::remove_file(damage_marker(self.path()));
         Ok(())
+    }
+}
+
+/// The marker beside a file that was seen damaged: `<file>.beschadigd`.
+fn damage_marker(db: &Path) -> PathBuf {
+    let mut name = db.as_os_str().to_owned();
+    name.push(".beschadigd");
+    PathBuf::from(name)
+}
+
+/// Why the file was marked damaged, if it was.
+pub(crate) fn damage_seen(db: &Path) -> Option<String> {
+    let reason = fs::read_to_string(damage_marker(db)).ok()?;
+    Some(format!(
+        "eerder beschadigd gevonden: {}",
+        reason.trim().chars().take(160).collect::<String>()
+    ))
+}
+
+/// Marks the file damaged, so that no process writes to it any more. Best effort:
+/// a marker that cannot be written leaves the error itself to say it.
+pub fn mark_damaged(db: &Path, reason: &str) {
+    let marker = damage_marker(db);
+    if !marker.exists() {
+        let _ = fs::write(marker, reason);
     }
 }
 
@@ -312,7 +340,9 @@ impl Store {
             } else {
                 ""
             };
-            return Err(StoreError::Damaged(format!("quick_check: {first}{more}")));
+            let reason = format!("quick_check: {first}{more}");
+            mark_damaged(self.path(), &reason);
+            return Err(StoreError::Damaged(reason));
         }
         fs::create_dir_all(&folder).map_err(|source| StoreError::Open {
             path: folder.clone(),

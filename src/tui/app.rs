@@ -177,7 +177,12 @@ impl App {
             Ok(0) => {}
             Ok(1) => self.message = Some("1 nieuw werkitem".to_owned()),
             Ok(n) => self.message = Some(format!("{n} nieuwe werkitems")),
-            Err(err) => self.message = Some(err.to_string()),
+            Err(err) => {
+                if let StoreError::Damaged(reason) = &err {
+                    self.store.mark_damaged(reason);
+                }
+                self.message = Some(err.to_string());
+            }
         }
     }
 
@@ -1066,6 +1071,9 @@ impl App {
     }
 
     fn refuse(&mut self, err: StoreError) {
+        if let StoreError::Damaged(reason) = &err {
+            self.store.mark_damaged(reason);
+        }
         let text = err.to_string();
         let shown = self
             .popups
