@@ -606,3 +606,18 @@ fn a_term_closed_by_the_besluit_does_not_reopen() {
         "die besloten is",
     );
 }
+
+#[test]
+fn an_undone_follow_up_passes_the_check() {
+    let db = Db::new();
+    let client = db.client("Sanne Bakker", "job_ready").to_string();
+    db.add(&[
+        "item", "add", "--client", &client, "--title", "Bellen", "--due", TODAY,
+    ]);
+    db.ok(&["undo", "--yes"]);
+    assert_eq!(
+        db.scalar("SELECT outcome_code FROM work_items WHERE kind_code = 'vervolgactie'"),
+        "ongedaan"
+    );
+    db.ok(&["check"]);
+}

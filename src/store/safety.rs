@@ -203,8 +203,10 @@ impl Store {
         }
         let wrong: Vec<(i64, String, String)> = conn
             .prepare(
+                // `ongedaan` is no handling but an undo's mark, allowed on every kind.
                 "SELECT w.id, w.kind_code, w.outcome_code FROM work_items w
-                 WHERE w.status = 'closed' AND NOT EXISTS (SELECT 1 FROM kind_outcomes k
+                 WHERE w.status = 'closed' AND w.outcome_code <> 'ongedaan'
+                   AND NOT EXISTS (SELECT 1 FROM kind_outcomes k
                      WHERE k.kind_code = w.kind_code AND k.outcome_code = w.outcome_code)",
             )?
             .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
