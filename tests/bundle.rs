@@ -254,8 +254,15 @@ proptest! {
         let db = Db::new();
         let mut store = Store::open(&db.path).unwrap();
         let before = db.counts();
-        match store.import(&text) {
-            Ok(ids) => prop_assert!(!ids.is_empty() || text.contains("\"clients\":[]")),
+        match store.import(&text, common::TODAY.parse().unwrap()) {
+            Ok(ids) => {
+                prop_assert!(!ids.is_empty() || text.contains("\"clients\":[]"));
+                // What was let in keeps every rule the check knows.
+                let today = common::TODAY.parse().unwrap();
+                let report = store.check(today).unwrap();
+                prop_assert!(report.invariants.iter().all(|i| i.contains("verlopen zonder werkitem")),
+                    "{:?}", report.invariants);
+            }
             Err(err) => {
                 prop_assert!(err.is_bad_input(), "a refusal, not a failure: {err}");
                 prop_assert!(!err.to_string().is_empty());
@@ -350,4 +357,75 @@ fn a_version_1_bundle_gets_its_suspensions_and_goal_status_on_import() {
     other.ok(&["import", path.to_str().unwrap()]);
     let after = show(&other);
     assert_eq!(after, before, "nothing lost between the versions");
+}
+
+#[test]
+fn a_bundle_that_breaks_a_rule_is_refused_naming_the_client_and_the_rule() {
+    let source = demo_db(4);
+    let good = source.json(&["export"]);
+    let path = source.path.with_file_name("regels.json");
+    let target = Db::new();
+    target.ok(&["catalog"]);
+    // Each case breaks one rule in a client with contacts and a handled item.
+    let i = good["clients"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .position(|c| {
+            c["contacts"].as_array().is_some_and(|l| !l.is_empty())
+                && c["work_items"]
+                    .as_array()
+                    .is_some_and(|l| l.iter().any(|w| w["status"] == "closed"))
+        })
+        .expect("a client with contacts and a handled item");
+    type Break = Box<dyn Fn(&mut Value)>;
+    let cases: Vec<(&str, Break)> = vec![
+        (
+            "onbekend onderdeel 'hobbies'",
+            Box::new(move |b| {
+                b["clients"][i]["hobbies"] = serde_json::json!([]);
+            }),
+        ),
+        (
+            "stuurteken (U+001B)",
+            Box::new(move |b| {
+                b["clients"][i]["client"]["name"] = Value::String("Jan\u{1b}[2J".into());
+            }),
+        ),
+        (
+            "elfproef",
+            Box::new(move |b| {
+                b["clients"][i]["client"]["bsn"] = Value::String("123456789".into());
+            }),
+        ),
+        (
+            "in de toekomst",
+            Box::new(move |b| {
+                let contacts = b["clients"][i]["contacts"].as_array_mut().unwrap();
+                contacts[0]["contact_date"] = Value::String("2030-01-01".into());
+            }),
+        ),
+        (
+            "dat bij zijn soort niet mag",
+            Box::new(move |b| {
+                let items = b["clients"][i]["work_items"].as_array_mut().unwrap();
+                let closed = items.iter_mut().find(|w| w["status"] == "closed").unwrap();
+                closed["outcome_code"] = Value::String("bezwaar".into());
+            }),
+        ),
+    ];
+    for (expected, breaks) in cases {
+        let mut bundle = good.clone();
+        breaks(&mut bundle);
+        std::fs::write(&path, bundle.to_string()).unwrap();
+        target.refused(
+            &["import", path.to_str().unwrap()],
+            &format!("klant {}", i + 1),
+        );
+        target.refused(&["import", path.to_str().unwrap()], expected);
+    }
+    // The good bundle comes in, and the check passes.
+    std::fs::write(&path, good.to_string()).unwrap();
+    target.ok(&["import", path.to_str().unwrap()]);
+    target.ok(&["check"]);
 }

@@ -274,7 +274,7 @@ impl Store {
     /// Imports a bundle in one transaction: all its clients, or — on any refusal —
     /// nothing. A client who is already here (same BSN, or same name and birth date)
     /// is refused. Returns the new client ids.
-    pub fn import(&mut self, text: &str) -> Result<Vec<i64>> {
+    pub fn import(&mut self, text: &str, today: chrono::NaiveDate) -> Result<Vec<i64>> {
         let bundle: Value =
             serde_json::from_str(text).map_err(|e| bad(format!("geen geldige JSON ({e})")))?;
         if bundle.get("format").and_then(Value::as_str) != Some(FORMAT) {
@@ -323,6 +323,12 @@ impl Store {
                     }),
                     other => other,
                 })?;
+                obeys_the_rules(conn, id, today).map_err(|reason| {
+                    StoreError::from(InputError::BundleRefused {
+                        client: Some(n + 1),
+                        reason,
+                    })
+                })?;
                 new_ids.push(id);
             }
             if version == Some(1) {
@@ -337,6 +343,96 @@ impl Store {
             Ok(new_ids)
         })
     }
+}
+
+/// The rules every edit keeps, checked on an imported client before the import
+/// commits: a bundle made by hand or by another program gets no way around them.
+/// The reason names the rule and the row.
+fn obeys_the_rules(conn: &Connection, client: i64, today: chrono::NaiveDate) -> Result<(), String> {
+    use crate::domain::text::{forbidden, is_blank};
+    let db = |e: rusqlite::Error| e.to_string();
+    let texts = |sql: &str| -> Result<Vec<(i64, String, bool)>, String> {
+        conn.prepare(sql)
+            .and_then(|mut stmt| {
+                stmt.query_map([client], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+                    .collect::<rusqlite::Result<Vec<_>>>()
+            })
+            .map_err(db)
+    };
+    // Control characters: one-line fields none, notes only line breaks and tabs.
+    for (what, sql) in [
+        ("de klant", "SELECT id, name || ' ' || coalesce(phone, '') || ' ' || coalesce(email, ''), 0 FROM clients WHERE id = ?1"),
+        ("activiteit", "SELECT id, title, 0 FROM activities WHERE client_id = ?1"),
+        ("activiteit", "SELECT id, coalesce(outcome_note, ''), 1 FROM activities WHERE client_id = ?1"),
+        ("werkitem", "SELECT id, title, 0 FROM work_items WHERE client_id = ?1"),
+        ("werkitem", "SELECT id, coalesce(outcome_note, ''), 1 FROM work_items WHERE client_id = ?1"),
+        ("contact", "SELECT id, coalesce(note, ''), 1 FROM contacts WHERE client_id = ?1"),
+        ("notitie", "SELECT id, text, 1 FROM notes WHERE client_id = ?1"),
+    ] {
+        for (id, text, lines) in texts(sql)? {
+            if let Some(c) = forbidden(&text, lines) {
+                return Err(format!(
+                    "{what} {id} bevat een stuurteken ({})",
+                    crate::domain::text::code_point(c)
+                ));
+            }
+        }
+    }
+    let (name, bsn, category): (String, Option<String>, String) = conn
+        .query_row(
+            "SELECT name, bsn, category_code FROM clients WHERE id = ?1",
+            [client],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .map_err(db)?;
+    if is_blank(&name) {
+        return Err("de naam is leeg".to_owned());
+    }
+    if let Some(bsn) = bsn {
+        crate::domain::bsn::Bsn::parse(&bsn).map_err(|e| e.to_string())?;
+    }
+    let count = |sql: &str| -> Result<Option<(i64, String)>, String> {
+        conn.query_row(sql, rusqlite::params![client, today], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
+        .optional()
+        .map_err(db)
+    };
+    if let Some((id, outcome)) = count(
+        "SELECT w.id, w.outcome_code FROM work_items w WHERE w.client_id = ?1 AND ?2 = ?2
+           AND w.status = 'closed' AND w.outcome_code <> 'ongedaan'
+           AND NOT EXISTS (SELECT 1 FROM kind_outcomes k
+               WHERE k.kind_code = w.kind_code AND k.outcome_code = w.outcome_code)",
+    )? {
+        return Err(format!(
+            "werkitem {id} is afgehandeld met '{outcome}', dat bij zijn soort niet mag"
+        ));
+    }
+    if let Some((n, _)) = count(
+        "SELECT count(*), '' FROM work_items WHERE client_id = ?1 AND ?2 = ?2
+           AND source = 'rhythm' AND status = 'open' HAVING count(*) > 1",
+    )? {
+        return Err(format!(
+            "{n} open contactritme-werkitems; er hoort er één te zijn"
+        ));
+    }
+    if let Some((id, date)) =
+        count("SELECT id, contact_date FROM contacts WHERE client_id = ?1 AND contact_date > ?2")?
+    {
+        return Err(format!("contact {id} ligt in de toekomst ({date})"));
+    }
+    if let Some((id, kind)) = count(
+        "SELECT a.id, a.type_code FROM activities a WHERE a.client_id = ?1 AND ?2 = ?2
+           AND a.status = 'open'
+           AND a.type_code IN (SELECT activity_type_code FROM category_activity_types)
+           AND a.type_code NOT IN (SELECT activity_type_code FROM category_activity_types
+               WHERE category_code = (SELECT category_code FROM clients WHERE id = ?1))",
+    )? {
+        return Err(format!(
+            "open activiteit {id} is een {kind}, dat categorie '{category}' niet kent"
+        ));
+    }
+    Ok(())
 }
 
 /// A version-1 bundle has no suspension periods and no goal status: they are
@@ -460,6 +556,15 @@ fn insert(
 
 fn import_client(conn: &Connection, doc: &Value) -> Result<i64> {
     let doc = object(doc, "een klant")?;
+    // A section this version does not know would be dropped silently: refused.
+    if let Some(unknown) = doc
+        .keys()
+        .find(|k| *k != "client" && *k != "audit" && !PARTS.iter().any(|p| p.table == k.as_str()))
+    {
+        return Err(bad(format!(
+            "onbekend onderdeel '{unknown}' (deze versie kent het niet en zou het weglaten)"
+        )));
+    }
     let client = object(
         doc.get("client")
             .ok_or_else(|| bad("een klant zonder 'client'"))?,

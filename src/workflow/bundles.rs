@@ -35,7 +35,7 @@ pub fn write_bundle(store: &Store, clients: &[i64], path: &Path) -> Result<usize
 /// Imports a bundle in one transaction, then computes the running terms of the
 /// clients' open aanvragen again. Returns the new client ids.
 pub fn import_bundle(store: &mut Store, text: &str, today: NaiveDate) -> Result<Vec<i64>> {
-    let clients = store.import(text)?;
+    let clients = store.import(text, today)?;
     let mut open = Vec::new();
     for client in &clients {
         open.extend(
