@@ -110,12 +110,7 @@ fn run(seed: u64) {
             let mut terminal = Terminal::new(TestBackend::new(size.0, size.1)).unwrap();
             terminal.draw(|frame| app.draw(frame)).unwrap();
             assert!(
-                terminal
-                    .backend()
-                    .buffer()
-                    .content
-                    .iter()
-                    .all(|c| !c.symbol().chars().any(char::is_control)),
+                common::shows_no_control_characters(&terminal),
                 "seed {seed}, step {step}: a control character reached the screen"
             );
         }

@@ -473,12 +473,7 @@ fn a_stored_escape_sequence_never_reaches_the_terminal_and_a_form_refuses_one() 
         "{screen}"
     );
     assert!(
-        terminal
-            .backend()
-            .buffer()
-            .content
-            .iter()
-            .all(|c| !c.symbol().chars().any(char::is_control)),
+        common::shows_no_control_characters(&terminal),
         "no control character in any cell"
     );
     press(&mut app, "\u{1b}2");

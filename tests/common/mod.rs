@@ -181,3 +181,17 @@ pub fn counts(path: &Path) -> Vec<(String, i64)> {
         })
         .collect()
 }
+
+/// Whether no cell of a drawn frame holds a control character (which a terminal
+/// would act on instead of showing).
+#[allow(dead_code)]
+pub fn shows_no_control_characters(
+    terminal: &ratatui::Terminal<ratatui::backend::TestBackend>,
+) -> bool {
+    terminal
+        .backend()
+        .buffer()
+        .content
+        .iter()
+        .all(|c| !c.symbol().chars().any(char::is_control))
+}
