@@ -109,3 +109,105 @@ fn killed_at_random_moments_nothing_committed_is_lost() {
         reported.len()
     );
 }
+
+/// Runs `args` and kills its process at a random moment within its first
+/// `window_ms` milliseconds (or lets it finish if it is quicker).
+fn kill_during(db: &common::Db, args: &[&str], rng: &mut rand_chacha::ChaCha8Rng, window_ms: u64) {
+    let bin = assert_cmd::cargo::cargo_bin("inbeeld");
+    let mut child = Command::new(bin)
+        .args(args)
+        .env("INBEELD_DB", &db.path)
+        .env("INBEELD_TODAY", common::TODAY)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("child");
+    std::thread::sleep(Duration::from_micros(rng.random_range(0..window_ms * 1000)));
+    let _ = child.kill();
+    let _ = child.wait();
+}
+
+fn integrity(path: &std::path::Path) -> String {
+    rusqlite::Connection::open(path)
+        .unwrap()
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap()
+}
+
+fn part_files(folder: &std::path::Path) -> Vec<String> {
+    std::fs::read_dir(folder)
+        .map(|d| {
+            d.filter_map(|e| e.ok())
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .filter(|n| n.ends_with(".part"))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[test]
+fn killed_backups_restores_and_imports_lose_nothing_and_leave_no_part_files() {
+    let db = common::Db::new();
+    db.ok(&["demo", "--no-open", "--clients", "40", "--seed", "7"]);
+    let client = db.client("Crash Herstel", "beheer").to_string();
+    let folder = db.path.parent().unwrap().to_path_buf();
+    let good = folder.join("goed.sqlite");
+    db.ok(&["backup", &good.display().to_string()]);
+    let bundle = folder.join("bundel.json");
+    let other = common::Db::new();
+    other.ok(&["demo", "--no-open", "--clients", "20", "--seed", "8"]);
+    other.ok(&["export", "--out", &bundle.display().to_string()]);
+    let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(7);
+    let mut acknowledged = Vec::new();
+    for round in 0..20 {
+        // An acknowledged edit before each kill.
+        let text = format!("voor ronde {round}");
+        db.ok(&["note", "add", "--client", &client, "--text", &text]);
+        acknowledged.push(text);
+        let copy = folder.join(format!("kopie-{round}.sqlite"));
+        let copy_text = copy.display().to_string();
+        let good_text = good.display().to_string();
+        let bundle_text = bundle.display().to_string();
+        let args: Vec<&str> = match round % 3 {
+            0 => vec!["backup", &copy_text],
+            1 => vec!["restore", &good_text],
+            _ => vec!["import", &bundle_text],
+        };
+        kill_during(&db, &args, &mut rng, 60);
+        assert_eq!(integrity(&db.path), "ok", "round {round}: {args:?}");
+        // Every acknowledged note is in the file, or in the copy a restore set aside.
+        let kept: Vec<std::path::PathBuf> = std::fs::read_dir(&folder)
+            .unwrap()
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.to_string_lossy().contains("voor-herstel"))
+            .collect();
+        for text in &acknowledged {
+            let found = std::iter::once(db.path.clone())
+                .chain(kept.clone())
+                .any(|f| {
+                    rusqlite::Connection::open(&f)
+                        .and_then(|c| {
+                            c.query_row("SELECT count(*) FROM notes WHERE text = ?1", [text], |r| {
+                                r.get::<_, i64>(0)
+                            })
+                        })
+                        .is_ok_and(|n| n > 0)
+                });
+            assert!(found, "round {round}: '{text}' lost after {args:?}");
+        }
+        // A restored file starts over from the good copy: its notes go with it.
+        if db.scalar("SELECT count(*) FROM notes WHERE text LIKE 'voor ronde %'") == "0" {
+            acknowledged.clear();
+        }
+        // The next start and the next backup into the folder leave no part file.
+        db.ok(&["worklist"]);
+        let next = folder.join(format!("na-{round}.sqlite"));
+        db.ok(&["backup", &next.display().to_string()]);
+        assert_eq!(part_files(&folder), Vec::<String>::new(), "round {round}");
+        assert_eq!(
+            part_files(&inbeeld::store::backups_folder(&db.path)),
+            Vec::<String>::new(),
+            "round {round}"
+        );
+    }
+}
