@@ -209,6 +209,10 @@ impl Catalog {
     pub fn channel_name<'a>(&'a self, code: &'a str) -> &'a str {
         self.channel(code).map(|c| c.name.as_str()).unwrap_or(code)
     }
+
+    pub fn outcome_name<'a>(&'a self, code: &'a str) -> &'a str {
+        self.outcome(code).map(|o| o.name.as_str()).unwrap_or(code)
+    }
 }
 
 #[cfg(test)]

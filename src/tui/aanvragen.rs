@@ -4,12 +4,13 @@
 
 use chrono::NaiveDate;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::{Style, Stylize};
+use ratatui::style::Stylize;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Row, Table, Wrap};
+use ratatui::widgets::Row;
 use ratatui::Frame;
 
 use super::caseload::deadline_span;
+use super::dossier::{self, DossierView};
 use super::form::{Field, FieldKind, Form, Value};
 use super::history;
 use super::list::ListState;
@@ -142,15 +143,11 @@ impl AanvragenTab {
         today: NaiveDate,
     ) {
         if self.rows.is_empty() {
-            let block = Block::new().borders(Borders::TOP);
-            let inner = block.inner(area);
-            frame.render_widget(block, area);
-            frame.render_widget(
-                Line::from("Geen aanvragen. Toets A om een melding of aanvraag te registreren.")
-                    .dim(),
-                inner,
+            return dossier::empty(
+                frame,
+                area,
+                "Geen aanvragen. Toets A om een melding of aanvraag te registreren.",
             );
-            return;
         }
         let [rows_area, detail] =
             Layout::vertical([Constraint::Min(0), Constraint::Length(6)]).areas(area);
@@ -162,33 +159,18 @@ impl AanvragenTab {
             .iter()
             .zip(window)
             .map(|(row, i)| {
-                let row = self.row(row, catalog, today, wide);
-                if i == selected {
-                    row.style(Style::new().reversed())
-                } else {
-                    row
-                }
+                DossierView::highlight(self.row(row, catalog, today, wide), i == selected)
             })
             .collect();
-        let header = Row::new(["Termijn", "Einde", "Status", "Grond"]).style(Style::new().bold());
+        let header = Row::new(["Termijn", "Einde", "Status", "Grond"]);
         let widths = [
             Constraint::Length(20),
             Constraint::Length(if wide { 16 } else { 10 }),
             Constraint::Length(28),
             Constraint::Fill(1),
         ];
-        frame.render_widget(
-            Table::new(rows, widths)
-                .header(header)
-                .block(Block::new().borders(Borders::TOP)),
-            rows_area,
-        );
-        frame.render_widget(
-            Paragraph::new(self.detail(selected))
-                .wrap(Wrap { trim: true })
-                .block(Block::new().borders(Borders::TOP)),
-            detail,
-        );
+        frame.render_widget(dossier::table(rows, header, &widths), rows_area);
+        dossier::draw_detail(frame, detail, self.detail(selected));
     }
 
     fn row(
@@ -281,7 +263,7 @@ impl AanvragenTab {
                             "{} t/m {} ({})",
                             dutch(s.from),
                             dutch(s.to),
-                            super::week::count(days as usize, "dag", "dagen")
+                            super::chrome::count(days as usize, "dag", "dagen")
                         )
                     })
                     .collect();

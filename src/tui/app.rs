@@ -177,12 +177,7 @@ impl App {
             Ok(0) => {}
             Ok(1) => self.message = Some("1 nieuw werkitem".to_owned()),
             Ok(n) => self.message = Some(format!("{n} nieuwe werkitems")),
-            Err(err) => {
-                if let StoreError::Damaged(reason) = &err {
-                    self.store.mark_damaged(reason);
-                }
-                self.message = Some(err.to_string());
-            }
+            Err(err) => self.fail(err),
         }
     }
 
@@ -286,7 +281,7 @@ impl App {
         if let Some(action) = action_for(&tables, key) {
             self.act(action);
             if let Err(err) = self.load_screen() {
-                self.message = Some(err.to_string());
+                self.fail(err);
             }
         }
     }
@@ -428,7 +423,7 @@ impl App {
                             })
                             .collect(),
                         Err(err) => {
-                            self.message = Some(err.to_string());
+                            self.fail(err);
                             return;
                         }
                     };
@@ -456,7 +451,7 @@ impl App {
                             Pick::GoalDomain { client_id: id },
                             today,
                         )),
-                        Err(err) => self.message = Some(err.to_string()),
+                        Err(err) => self.fail(err),
                     }
                 }
             }
@@ -488,7 +483,7 @@ impl App {
                             Pick::SituationDomain { client_id: id },
                             today,
                         )),
-                        Err(err) => self.message = Some(err.to_string()),
+                        Err(err) => self.fail(err),
                     }
                 }
             }
@@ -566,15 +561,6 @@ impl App {
         }
     }
 
-    /// The contact channels (code, name), for a field that takes one.
-    fn channels(&self) -> Vec<(String, String)> {
-        self.catalog
-            .channels
-            .iter()
-            .map(|c| (c.code.clone(), c.name.clone()))
-            .collect()
-    }
-
     fn client_for_edit(&self) -> Option<(i64, String)> {
         match self.screen {
             Screen::Worklist => self
@@ -631,7 +617,7 @@ impl App {
                 }
                 self.screen = Screen::Dossier;
             }
-            Err(err) => self.message = Some(err.to_string()),
+            Err(err) => self.fail(err),
         }
     }
 
@@ -783,7 +769,7 @@ impl App {
                 // An extension into the past or a new activity that already ended
                 // raises its item at once.
                 if let Err(err) = self.sweep_and_refresh() {
-                    self.message = Some(err.to_string());
+                    self.fail(err);
                 }
             }
             Err(err) => self.refuse(err),
@@ -848,9 +834,9 @@ impl App {
                     None
                 }
             },
-            Action::EditClient => {
-                client.map(|c| corrections::edit_client_form(&c, self.channels(), today))
-            }
+            Action::EditClient => client.map(|c| {
+                corrections::edit_client_form(&c, popup::channel_pairs(&self.catalog), today)
+            }),
             Action::ChangeCategory => {
                 client.map(|c| corrections::category_picker(&self.catalog, &c, today))
             }
@@ -863,7 +849,7 @@ impl App {
                         today,
                     )),
                     Err(err) => {
-                        self.message = Some(err.to_string());
+                        self.fail(err);
                         None
                     }
                 },
@@ -872,7 +858,11 @@ impl App {
             Action::MoveAppointment => {
                 match self.dossier.as_ref().and_then(|d| d.selected_activity()) {
                     Some(a) if a.type_code == "afspraak" && a.status == ActivityStatus::Open => {
-                        Some(corrections::move_form(a, self.channels(), today))
+                        Some(corrections::move_form(
+                            a,
+                            popup::channel_pairs(&self.catalog),
+                            today,
+                        ))
                     }
                     _ => {
                         self.message =
@@ -919,7 +909,7 @@ impl App {
                     None
                 }
                 Err(err) => {
-                    self.message = Some(err.to_string());
+                    self.fail(err);
                     None
                 }
             },
@@ -1060,7 +1050,7 @@ impl App {
             Ok(done) => {
                 self.popups.clear();
                 if let Err(err) = self.sweep_and_refresh() {
-                    self.message = Some(err.to_string());
+                    self.fail(err);
                     return;
                 }
                 self.open_dossier(done.id());
@@ -1070,10 +1060,23 @@ impl App {
         }
     }
 
-    fn refuse(&mut self, err: StoreError) {
-        if let StoreError::Damaged(reason) = &err {
+    /// Damage an error reveals is recorded, so that no process writes to the file
+    /// any more.
+    fn record_damage(&self, err: &StoreError) {
+        if let StoreError::Damaged(reason) = err {
             self.store.mark_damaged(reason);
         }
+    }
+
+    /// A failure shown in the status line.
+    fn fail(&mut self, err: StoreError) {
+        self.record_damage(&err);
+        self.message = Some(err.to_string());
+    }
+
+    /// A refusal shown in the popup that asked, or else in the status line.
+    fn refuse(&mut self, err: StoreError) {
+        self.record_damage(&err);
         let text = err.to_string();
         let shown = self
             .popups
@@ -1110,8 +1113,8 @@ impl App {
                 format!(
                     "vanaf {} · {} · {}",
                     dutch(from),
-                    week::count(appointments, "afspraak", "afspraken"),
-                    week::count(items, "werkitem", "werkitems")
+                    chrome::count(appointments, "afspraak", "afspraken"),
+                    chrome::count(items, "werkitem", "werkitems")
                 )
             }
             Screen::Dossier => self
@@ -1172,7 +1175,7 @@ impl App {
 
 /// "1 klant", "3 klanten".
 fn clients(n: usize) -> String {
-    super::week::count(n, "klant", "klanten")
+    super::chrome::count(n, "klant", "klanten")
 }
 
 /// Applies the intents of a client's course and of corrections.

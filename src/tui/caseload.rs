@@ -171,7 +171,7 @@ impl CaseloadView {
     /// How the list is narrowed and ordered, for the title bar.
     pub fn describe(&self, catalog: &Catalog) -> String {
         let mut parts = if self.ended {
-            vec![super::week::count(
+            vec![super::chrome::count(
                 self.all.len(),
                 "uitgestroomde klant",
                 "uitgestroomde klanten",
@@ -214,7 +214,7 @@ impl CaseloadView {
                 let client = &self.all[i];
                 let contact = match client.days_since_contact {
                     Some(0) => "vandaag".to_owned(),
-                    Some(days) => super::week::count(days as usize, "dag", "dagen"),
+                    Some(days) => super::chrome::count(days as usize, "dag", "dagen"),
                     None => "nooit".to_owned(),
                 };
                 let contact = if client.in_view {

@@ -133,6 +133,15 @@ pub fn draw_status(
 }
 
 /// A popup in the middle of `area`, never larger than it.
+/// "1 dag", "3 dagen": a number with the word that fits it.
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
 pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
     let width = width.min(area.width);
     let height = height.min(area.height);

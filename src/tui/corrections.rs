@@ -339,7 +339,7 @@ pub fn handover_form(clients: &[(i64, String)], folder: &Path, today: NaiveDate)
     let mut form = Form::new(
         format!(
             "Overdracht van {}",
-            super::week::count(clients.len(), "klant", "klanten")
+            super::chrome::count(clients.len(), "klant", "klanten")
         ),
         vec![Field::new(
             "Bestand voor de overdrachtsbundel",
@@ -379,12 +379,12 @@ pub fn handover_end_confirm(
     let mut lines = vec![
         format!(
             "{} in {}.",
-            super::week::count(count, "klant staat", "klanten staan"),
+            super::chrome::count(count, "klant staat", "klanten staan"),
             path.display()
         ),
         format!(
             "Nu {} uitschrijven als overgedragen? Hun open werk vervalt met die reden.",
-            super::week::count(ids.len(), "klant", "klanten")
+            super::chrome::count(ids.len(), "klant", "klanten")
         ),
     ];
     lines.extend(kept.iter().cloned());

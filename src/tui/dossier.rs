@@ -22,7 +22,7 @@ use crate::store::{
     ApplicationView, Dossier, ItemHistory, LadderStep, PlanHistory, Result, Situation, Store,
 };
 
-fn empty(frame: &mut Frame, area: Rect, text: &str) {
+pub(super) fn empty(frame: &mut Frame, area: Rect, text: &str) {
     let block = Block::new().borders(Borders::TOP);
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -30,7 +30,7 @@ fn empty(frame: &mut Frame, area: Rect, text: &str) {
 }
 
 /// A few lines under a list about its selected row.
-fn draw_detail(frame: &mut Frame, area: Rect, lines: Vec<Line<'static>>) {
+pub(super) fn draw_detail(frame: &mut Frame, area: Rect, lines: Vec<Line<'static>>) {
     frame.render_widget(
         Paragraph::new(lines)
             .wrap(Wrap { trim: true })
@@ -39,7 +39,7 @@ fn draw_detail(frame: &mut Frame, area: Rect, lines: Vec<Line<'static>>) {
     );
 }
 
-fn table<'a>(rows: Vec<Row<'a>>, header: Row<'a>, widths: &[Constraint]) -> Table<'a> {
+pub(super) fn table<'a>(rows: Vec<Row<'a>>, header: Row<'a>, widths: &[Constraint]) -> Table<'a> {
     Table::new(rows, widths.to_vec())
         .header(header.style(Style::new().bold()))
         .block(Block::new().borders(Borders::TOP))
@@ -298,7 +298,7 @@ impl DossierView {
             Some(0) => "laatste contact vandaag".to_owned(),
             Some(days) => format!(
                 "laatste contact {} geleden",
-                super::week::count(days as usize, "dag", "dagen")
+                super::chrome::count(days as usize, "dag", "dagen")
             ),
             None => "nog geen contact".to_owned(),
         };
@@ -343,7 +343,7 @@ impl DossierView {
             .visible(len, area.height.saturating_sub(2) as usize)
     }
 
-    fn highlight(row: Row<'_>, selected: bool) -> Row<'_> {
+    pub(super) fn highlight(row: Row<'_>, selected: bool) -> Row<'_> {
         if selected {
             row.style(Style::new().reversed())
         } else {

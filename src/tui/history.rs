@@ -10,13 +10,6 @@ use crate::domain::date::dutch;
 use crate::domain::work_item::{ItemStatus, WorkItem};
 use crate::store::ItemHistory;
 
-/// An outcome in Dutch, or its code when the catalogue does not know it.
-pub fn outcome_name(catalog: &Catalog, code: &str) -> String {
-    catalog
-        .outcome(code)
-        .map_or_else(|_| code.to_owned(), |o| o.name.clone())
-}
-
 /// The day part of a stored moment ("2026-11-23T10:15:00+01:00").
 fn day_of(at: &str) -> String {
     at.get(..10).unwrap_or(at).to_owned()
@@ -28,7 +21,7 @@ pub fn handled(catalog: &Catalog, history: Option<&ItemHistory>) -> String {
         Some((h, outcome)) => format!(
             "{} {}",
             h.closed_at.as_deref().map(day_of).unwrap_or_default(),
-            outcome_name(catalog, outcome)
+            catalog.outcome_name(outcome)
         ),
         None => "afgehandeld".to_owned(),
     }
@@ -50,7 +43,7 @@ pub fn item_lines(
             let mut text = format!(
                 "Afgehandeld op {}: {}",
                 h.closed_at.as_deref().map(day_of).unwrap_or_default(),
-                outcome_name(catalog, outcome)
+                catalog.outcome_name(outcome)
             );
             if let Some(note) = &h.outcome_note {
                 text.push_str(&format!(" — {note}"));
@@ -78,7 +71,7 @@ pub fn item_lines(
             day_of(&r.at),
             r.reason,
             day_of(&r.closed_at),
-            outcome_name(catalog, &r.outcome),
+            catalog.outcome_name(&r.outcome),
         )));
     }
     lines
@@ -91,7 +84,7 @@ pub fn closed(catalog: &Catalog, a: &Activity) -> String {
         a.closed_on.map(|d| d.to_string()).unwrap_or_default(),
         a.outcome
             .as_deref()
-            .map_or_else(|| "afgesloten".to_owned(), |o| outcome_name(catalog, o))
+            .map_or("afgesloten", |o| catalog.outcome_name(o))
     )
 }
 
@@ -112,7 +105,7 @@ pub fn activity_lines(catalog: &Catalog, a: &Activity) -> Vec<Line<'static>> {
             a.closed_on.map(dutch).unwrap_or_default(),
             a.outcome
                 .as_deref()
-                .map(|o| outcome_name(catalog, o))
+                .map(|o| catalog.outcome_name(o))
                 .unwrap_or_default()
         );
         if let Some(note) = &a.outcome_note {

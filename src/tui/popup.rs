@@ -836,7 +836,7 @@ fn channels_picker(channels: Vec<(String, String)>, pick: Pick, today: NaiveDate
     picker
 }
 
-fn channel_pairs(catalog: &Catalog) -> Vec<(String, String)> {
+pub(super) fn channel_pairs(catalog: &Catalog) -> Vec<(String, String)> {
     catalog
         .channels
         .iter()
@@ -1065,20 +1065,12 @@ impl Picker {
             (Pick::ActivityType { client_id }, _)
                 if choice.working_day_end && self.aanvragen.len() > 1 =>
             {
-                let choices = self
+                let pairs: Vec<(String, String)> = self
                     .aanvragen
                     .iter()
-                    .map(|(id, label)| Choice {
-                        code: id.to_string(),
-                        label: label.clone(),
-                        note: String::new(),
-                        requires: Requirement::None,
-                        days: 0,
-                        working_day_end: false,
-                        appointment: false,
-                        effect: None,
-                    })
+                    .map(|(id, label)| (id.to_string(), label.clone()))
                     .collect();
+                let choices = simple_choices(&pairs);
                 let mut picker = Picker::new(
                     "Hersteltermijn: bij welke aanvraag?".to_owned(),
                     choices,

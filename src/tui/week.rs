@@ -10,6 +10,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 use ratatui::Frame;
 
+use super::chrome::count;
 use super::list::ListState;
 use crate::domain::date::{add_days, dutch};
 use crate::domain::work_item::WorkItem;
@@ -118,14 +119,6 @@ impl WeekView {
             })
             .collect();
         frame.render_widget(Paragraph::new(lines), inner);
-    }
-}
-
-pub fn count(n: usize, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{n} {many}")
     }
 }
 
