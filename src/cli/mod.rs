@@ -124,19 +124,13 @@ pub fn main() -> ExitCode {
 pub fn run(cli: Cli) -> anyhow::Result<()> {
     let ctx = Context::from_cli(&cli)?;
     dispatch(&ctx, cli.command).map_err(|err| {
-        // A damaged file: say where the latest good copy is.
-        let damaged = err
-            .chain()
-            .find_map(|c| match c.downcast_ref::<StoreError>() {
-                Some(StoreError::Damaged(reason)) => Some(reason.clone()),
-                _ => None,
-            });
-        // Seen once, by a read as much as by a write: no further writes.
-        if let Some(reason) = &damaged {
+        // A damaged file: say where the latest good copy is. Seen once, by a read
+        // as much as by a write: no further writes.
+        let damaged = damage(&err);
+        if let Some(reason) = damaged {
             store::mark_damaged(&ctx.db, reason);
         }
-        let damaged = damaged.is_some();
-        match store::latest_backup(&ctx.db).filter(|_| damaged) {
+        match store::latest_backup(&ctx.db).filter(|_| damaged.is_some()) {
             Some(backup) => anyhow!(
                 "{}; de laatste reservekopie is {}",
                 one_line(&err),
@@ -145,6 +139,15 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             None => err,
         }
     })
+}
+
+/// What damage to the file an error reports, if any.
+fn damage(err: &anyhow::Error) -> Option<&str> {
+    err.chain()
+        .find_map(|cause| match cause.downcast_ref::<StoreError>() {
+            Some(StoreError::Damaged(reason)) => Some(reason.as_str()),
+            _ => None,
+        })
 }
 
 fn dispatch(ctx: &Context, command: Option<Command>) -> anyhow::Result<()> {

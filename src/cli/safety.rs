@@ -7,7 +7,7 @@ use anyhow::anyhow;
 use super::output;
 use super::Context;
 use crate::domain::InputError;
-use crate::store::{CheckReport, Store, StoreError};
+use crate::store::{CheckReport, Store};
 use crate::{clock, tui};
 
 pub fn run_backup(ctx: &Context, path: &Path) -> anyhow::Result<()> {
@@ -23,7 +23,7 @@ pub fn run_check(ctx: &Context, json: bool) -> anyhow::Result<()> {
     // wrong instead of pointing back to the check.
     let report = match ctx.open_swept() {
         Ok(store) => store.check(ctx.today)?,
-        Err(err) if is_damaged(&err) => {
+        Err(err) if super::damage(&err).is_some() => {
             let store = Store::open(&ctx.db)?;
             store.check(ctx.today).unwrap_or_else(|err| CheckReport {
                 integrity: vec![err.to_string()],
@@ -68,15 +68,6 @@ pub fn run_check(ctx: &Context, json: bool) -> anyhow::Result<()> {
             ctx.db.display()
         ))
     }
-}
-
-fn is_damaged(err: &anyhow::Error) -> bool {
-    err.chain().any(|cause| {
-        matches!(
-            cause.downcast_ref::<StoreError>(),
-            Some(StoreError::Damaged(_))
-        )
-    })
 }
 
 /// The current file is kept beside it, named by the moment of the restore.

@@ -101,25 +101,8 @@ pub(super) fn load(conn: &Connection) -> Result<Catalog> {
         })?
         .collect::<rusqlite::Result<_>>()?;
 
-    let channels = conn
-        .prepare("SELECT code, name FROM channels ORDER BY sort_order, code")?
-        .query_map([], |row| {
-            Ok(Channel {
-                code: row.get(0)?,
-                name: row.get(1)?,
-            })
-        })?
-        .collect::<rusqlite::Result<_>>()?;
-
-    let end_reasons = conn
-        .prepare("SELECT code, name FROM end_reasons ORDER BY sort_order, code")?
-        .query_map([], |row| {
-            Ok(Channel {
-                code: row.get(0)?,
-                name: row.get(1)?,
-            })
-        })?
-        .collect::<rusqlite::Result<_>>()?;
+    let channels = codes_and_names(conn, "channels")?;
+    let end_reasons = codes_and_names(conn, "end_reasons")?;
 
     Ok(Catalog {
         categories,
@@ -135,4 +118,19 @@ impl super::Store {
     pub fn catalog(&self) -> Result<Catalog> {
         load(self.conn())
     }
+}
+
+/// A catalogue of codes with names, in its own order.
+fn codes_and_names(conn: &Connection, table: &str) -> Result<Vec<Channel>> {
+    Ok(conn
+        .prepare(&format!(
+            "SELECT code, name FROM {table} ORDER BY sort_order, code"
+        ))?
+        .query_map([], |row| {
+            Ok(Channel {
+                code: row.get(0)?,
+                name: row.get(1)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?)
 }

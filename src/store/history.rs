@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::error::Result;
+use super::work_items::{postponement_from_row, POSTPONEMENT_COLUMNS};
 use super::{Reopening, Store};
 use crate::domain::work_item::Postponement;
 
@@ -42,21 +43,13 @@ impl Store {
             let (id, history) = row?;
             map.insert(id, history);
         }
-        let mut stmt = self.conn().prepare_cached(
-            "SELECT p.work_item_id, p.from_date, p.to_date, p.reason, p.at
+        let mut stmt = self.conn().prepare_cached(&format!(
+            "SELECT p.work_item_id, {POSTPONEMENT_COLUMNS}
              FROM postponements p JOIN work_items w ON w.id = p.work_item_id
-             WHERE w.client_id = ?1 AND p.undone_at IS NULL ORDER BY p.id",
-        )?;
+             WHERE w.client_id = ?1 AND p.undone_at IS NULL ORDER BY p.id"
+        ))?;
         let postponed = stmt.query_map([client], |r| {
-            Ok((
-                r.get::<_, i64>(0)?,
-                Postponement {
-                    from_date: r.get(1)?,
-                    to_date: r.get(2)?,
-                    reason: r.get(3)?,
-                    at: r.get(4)?,
-                },
-            ))
+            Ok((r.get::<_, i64>(0)?, postponement_from_row(r, 1)?))
         })?;
         for row in postponed {
             let (id, p) = row?;

@@ -83,6 +83,23 @@ pub(crate) struct StoredItem {
     pub closed_at: Option<String>,
 }
 
+/// A postponement's columns (of `postponements p`), as `postponement_from_row` reads
+/// them.
+pub(crate) const POSTPONEMENT_COLUMNS: &str = "p.from_date, p.to_date, p.reason, p.at";
+
+/// A postponement from its columns, starting at column `first`.
+pub(crate) fn postponement_from_row(
+    row: &rusqlite::Row,
+    first: usize,
+) -> rusqlite::Result<Postponement> {
+    Ok(Postponement {
+        from_date: row.get(first)?,
+        to_date: row.get(first + 1)?,
+        reason: row.get(first + 2)?,
+        at: row.get(first + 3)?,
+    })
+}
+
 pub(crate) fn stored_item(conn: &Connection, id: i64) -> Result<StoredItem> {
     conn.prepare_cached(&format!("{ITEM_SQL} WHERE w.id = ?1"))?
         .query_row([id], |row| {
@@ -131,18 +148,11 @@ impl Store {
             .collect();
         let postponements = self
             .conn()
-            .prepare_cached(
-                "SELECT from_date, to_date, reason, at FROM postponements
-                 WHERE work_item_id = ?1 AND undone_at IS NULL ORDER BY id",
-            )?
-            .query_map([id], |row| {
-                Ok(Postponement {
-                    from_date: row.get(0)?,
-                    to_date: row.get(1)?,
-                    reason: row.get(2)?,
-                    at: row.get(3)?,
-                })
-            })?
+            .prepare_cached(&format!(
+                "SELECT {POSTPONEMENT_COLUMNS} FROM postponements p
+                 WHERE p.work_item_id = ?1 AND p.undone_at IS NULL ORDER BY p.id"
+            ))?
+            .query_map([id], |row| postponement_from_row(row, 0))?
             .collect::<rusqlite::Result<_>>()?;
         Ok(WorkItemDetail {
             item: stored.item,
