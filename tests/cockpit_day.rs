@@ -17,16 +17,7 @@ fn app(db: &common::Db) -> App {
     // As `--today` does: edits are made (and undone) on the session's day.
     inbeeld::clock::pin_today(Some(today()));
     let store = Store::open(&db.path).unwrap();
-    App::new(
-        store,
-        Session {
-            today: today(),
-            today_overridden: true,
-            db_label: "test".into(),
-            read_only: false,
-        },
-    )
-    .unwrap()
+    App::new(store, Session::new(today(), true, &db.path)).unwrap()
 }
 
 fn press(app: &mut App, code: KeyCode) {

@@ -80,16 +80,7 @@ fn run(seed: u64) {
     demo::generate(&mut store, Options::default(), today()).unwrap();
     inbeeld::clock::pin_today(Some(today()));
     let max_audit: i64 = db.scalar("SELECT max(id) FROM audit_log").parse().unwrap();
-    let mut app = App::new(
-        store,
-        Session {
-            today: today(),
-            today_overridden: true,
-            db_label: "test".into(),
-            read_only: false,
-        },
-    )
-    .unwrap();
+    let mut app = App::new(store, Session::new(today(), true, &db.path)).unwrap();
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
     let mut size = (120u16, 40u16);
     for step in 0..KEYS_PER_SEED {

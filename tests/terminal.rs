@@ -98,15 +98,15 @@ fn tmux_present() -> bool {
 
 /// A cockpit on `db` in a detached tmux session of 120×40.
 fn cockpit(db: &Path, name: &str) -> Tmux {
+    cockpit_on(db, name, common::TODAY)
+}
+
+/// A cockpit as if it were `today`.
+fn cockpit_on(db: &Path, name: &str, today: &str) -> Tmux {
     let tmux = Tmux {
         socket: format!("inbeeld-{name}-{}", std::process::id()),
     };
-    let command = format!(
-        "INBEELD_TODAY={} {} --db {}",
-        common::TODAY,
-        BIN,
-        db.display()
-    );
+    let command = format!("INBEELD_TODAY={today} {BIN} --db {}", db.display());
     tmux.run(&[
         "new-session",
         "-d",
@@ -485,25 +485,7 @@ fn a_read_only_cockpit_neither_sweeps_nor_backs_up() {
     let held = inbeeld::tui::cockpit_lock(&db.path)
         .unwrap()
         .expect("the lock");
-    let tmux = Tmux {
-        socket: format!("inbeeld-readonly-{}", std::process::id()),
-    };
-    let command = format!(
-        "INBEELD_TODAY=2027-03-01 {} --db {}",
-        BIN,
-        db.path.display()
-    );
-    tmux.run(&[
-        "new-session",
-        "-d",
-        "-s",
-        "cockpit",
-        "-x",
-        "120",
-        "-y",
-        "40",
-        &command,
-    ]);
+    let tmux = cockpit_on(&db.path, "readonly", "2027-03-01");
     tmux.wait_for("ALLEEN LEZEN");
     tmux.quit();
     drop(held);
