@@ -628,3 +628,77 @@ fn damage_seen_once_stops_every_write_until_a_restore() {
         "Besluit",
     ]);
 }
+
+#[test]
+fn a_restore_while_others_write_keeps_every_acknowledged_edit() {
+    let db = Db::new();
+    demo(&db);
+    let copy = db.path.with_file_name("maandag.sqlite");
+    db.ok(&["backup", &copy.display().to_string()]);
+
+    // Two scripts add notes without pause; each note they were told is stored
+    // must be in the restored file or in the copy the restore kept.
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let writers: Vec<_> = (0..2)
+        .map(|writer| {
+            let stop = stop.clone();
+            let path = db.path.clone();
+            std::thread::spawn(move || {
+                let mut acknowledged = Vec::new();
+                let mut n = 0;
+                while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                    n += 1;
+                    let text = format!("schrijver {writer} notitie {n}");
+                    let out = common::Db::cmd_for(&path)
+                        .args(["note", "add", "--client", "1", "--text", &text])
+                        .output()
+                        .unwrap();
+                    if out.status.success() {
+                        acknowledged.push(text);
+                    }
+                }
+                acknowledged
+            })
+        })
+        .collect();
+    for _ in 0..3 {
+        std::thread::sleep(std::time::Duration::from_millis(1100));
+        db.ok(&["restore", &copy.display().to_string()]);
+    }
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    let acknowledged: Vec<String> = writers
+        .into_iter()
+        .flat_map(|w| w.join().unwrap())
+        .collect();
+    assert!(
+        acknowledged.len() > 20,
+        "the writers wrote: {}",
+        acknowledged.len()
+    );
+
+    let mut files = vec![db.path.clone()];
+    files.extend(
+        std::fs::read_dir(db.path.parent().unwrap())
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.to_string_lossy().contains("voor-herstel")),
+    );
+    assert_eq!(files.len(), 4, "three safety copies: {files:?}");
+    let mut stored = std::collections::HashSet::new();
+    for file in &files {
+        let conn = rusqlite::Connection::open(file).unwrap();
+        let mut stmt = conn.prepare("SELECT text FROM notes").unwrap();
+        stored.extend(
+            stmt.query_map([], |r| r.get::<_, String>(0))
+                .unwrap()
+                .map(Result::unwrap),
+        );
+    }
+    let lost: Vec<_> = acknowledged
+        .iter()
+        .filter(|t| !stored.contains(*t))
+        .collect();
+    assert!(lost.is_empty(), "acknowledged and lost: {lost:?}");
+    db.ok(&["check"]);
+}

@@ -51,7 +51,9 @@ pub(super) fn open(path: &Path) -> Result<(Connection, String, bool)> {
         path,
         OpenFlags::SQLITE_OPEN_READ_WRITE
             | OpenFlags::SQLITE_OPEN_CREATE
-            | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX
+            // A restore attaches its source read-only, by URI.
+            | OpenFlags::SQLITE_OPEN_URI,
     )?;
     super::private::keep_private(path);
     conn.busy_timeout(BUSY_TIMEOUT)?;

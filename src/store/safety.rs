@@ -252,16 +252,135 @@ impl Store {
                 "het is geen inbeeld-database van deze versie",
             ));
         }
-        self.backup_to(keep)?;
-        // The online backup into the open database replaces it as a whole, in one
-        // step: under one write lock, so no other write falls between its pages.
-        let backup = Backup::new(&source, &mut self.conn)?;
-        all_at_once(&backup)?;
-        drop(backup);
+        if keep.exists() {
+            return Err(InputError::FileExists {
+                path: keep.display().to_string(),
+                what: "kies een nieuwe naam, een reservekopie",
+            }
+            .into());
+        }
+        let locked = match damage_seen(self.path()) {
+            Some(reason) => Err(StoreError::Damaged(reason)),
+            None => self.replace_under_one_lock(from, keep),
+        };
+        match locked {
+            Ok(()) => {}
+            // A damaged file cannot give up its rows. Marked damaged, no process
+            // writes to it any more, so no lock is needed: its pages are kept as
+            // they are and overwritten by the backup's, in one step.
+            Err(StoreError::Damaged(reason)) => {
+                mark_damaged(self.path(), &reason);
+                if !keep.exists() {
+                    copy_whole(&self.conn, keep)?;
+                }
+                let backup = Backup::new(&source, &mut self.conn)?;
+                all_at_once(&backup)?;
+            }
+            Err(other) => return Err(other),
+        }
         // A good file stands here again: writes may go on.
         let _ = fs::remove_file(damage_marker(self.path()));
         Ok(())
     }
+
+    /// Under one write lock, held from before the safety copy until the restored
+    /// rows are committed: every edit another process had acknowledged is in `keep`,
+    /// every later one waits and lands in the restored file. (SQLite's backup API
+    /// cannot write into a file whose lock this connection holds; so the rows are
+    /// copied, table by table, in that one transaction.)
+    fn replace_under_one_lock(&self, from: &Path, keep: &Path) -> Result<()> {
+        let conn = &self.conn;
+        // ATTACH cannot happen inside a transaction: before the lock.
+        conn.execute("ATTACH DATABASE ?1 AS restored", [read_only_uri(from)])?;
+        let result = self.copy_under_lock(keep);
+        let _ = conn.execute_batch("DETACH DATABASE restored");
+        result
+    }
+
+    fn copy_under_lock(&self, keep: &Path) -> Result<()> {
+        let conn = &self.conn;
+        conn.execute_batch("BEGIN IMMEDIATE")?;
+        let result = (|| {
+            // A second connection reads what is committed; the lock above keeps
+            // anything new from being committed meanwhile.
+            let reader =
+                Connection::open_with_flags(self.path(), OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+            reader.busy_timeout(std::time::Duration::from_secs(5))?;
+            if let Some(folder) = keep.parent().filter(|p| !p.as_os_str().is_empty()) {
+                remove_stale_parts(folder);
+            }
+            copy_whole(&reader, keep)?;
+            drop(reader);
+            copy_rows(conn)?;
+            conn.execute_batch("COMMIT")?;
+            Ok(())
+        })();
+        if result.is_err() {
+            let _ = conn.execute_batch("ROLLBACK");
+        }
+        result
+    }
+}
+
+/// `file:<path>?mode=ro`, with the characters a URI reserves escaped.
+fn read_only_uri(path: &Path) -> String {
+    let mut uri = String::from("file:");
+    for byte in path.as_os_str().as_encoded_bytes() {
+        match byte {
+            b'?' | b'#' | b'%' => uri.push_str(&format!("%{byte:02X}")),
+            _ => uri.push(char::from(*byte)),
+        }
+    }
+    uri.push_str("?mode=ro");
+    uri
+}
+
+/// Replaces every row of `main` by those of the attached `restored`, in the open
+/// transaction. The never-delete triggers would refuse the deletes, so they are
+/// dropped and made again from their own text, inside the same transaction; the
+/// foreign keys are checked at the commit, when both sides are whole.
+fn copy_rows(conn: &Connection) -> Result<()> {
+    conn.execute_batch("PRAGMA defer_foreign_keys = ON")?;
+    let triggers: Vec<(String, String)> = conn
+        .prepare("SELECT name, sql FROM main.sqlite_master WHERE type = 'trigger'")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    for (name, _) in &triggers {
+        conn.execute_batch(&format!("DROP TRIGGER main.\"{name}\""))?;
+    }
+    let tables: Vec<String> = conn
+        .prepare(
+            "SELECT name FROM main.sqlite_master WHERE type = 'table'
+                 AND (name NOT LIKE 'sqlite_%' OR name = 'sqlite_sequence')",
+        )?
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    for table in &tables {
+        // By name: a file upgraded in place may hold its columns in another order.
+        let columns = conn
+            .prepare(&format!(
+                "SELECT name FROM pragma_table_info('{table}', 'main')"
+            ))?
+            .query_map([], |r| r.get::<_, String>(0))?
+            .map(|c| c.map(|c| format!("\"{c}\"")))
+            .collect::<rusqlite::Result<Vec<_>>>()?
+            .join(", ");
+        conn.execute_batch(&format!("DELETE FROM main.\"{table}\""))?;
+        let in_restored: bool = conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM restored.sqlite_master WHERE type = 'table' AND name = ?1)",
+            [table],
+            |r| r.get(0),
+        )?;
+        if in_restored {
+            conn.execute_batch(&format!(
+                "INSERT INTO main.\"{table}\" ({columns}) SELECT {columns} FROM restored.\"{table}\""
+            ))?;
+        }
+    }
+    for (_, sql) in &triggers {
+        conn.execute_batch(sql)?;
+    }
+    Ok(())
 }
 
 /// The marker beside a file that was seen damaged: `<file>.beschadigd`.

@@ -58,9 +58,17 @@ impl Db {
     }
 
     pub fn cmd_on(&self, today: &str) -> Command {
+        let mut cmd = Self::cmd_for(&self.path);
+        cmd.env("INBEELD_TODAY", today);
+        cmd
+    }
+
+    /// A command on the file at `path`, for a thread that cannot borrow the `Db`.
+    #[allow(dead_code)]
+    pub fn cmd_for(path: &Path) -> Command {
         let mut cmd = Command::cargo_bin("inbeeld").expect("binary");
-        cmd.env("INBEELD_DB", &self.path)
-            .env("INBEELD_TODAY", today)
+        cmd.env("INBEELD_DB", path)
+            .env("INBEELD_TODAY", TODAY)
             .env("INBEELD_USER", "test-klantmanager")
             .env_remove("INBEELD_CLIENTS");
         cmd
