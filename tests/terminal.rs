@@ -496,3 +496,35 @@ fn a_read_only_cockpit_neither_sweeps_nor_backs_up() {
     );
     assert!(!folder.exists(), "no backup made");
 }
+
+#[test]
+fn stray_input_never_blocks_the_keys_and_a_resize_redraws() {
+    if !tmux_present() {
+        return;
+    }
+    let db = common::Db::new();
+    inbeeld(&db.path, &["demo", "--no-open"]);
+    let tmux = cockpit(&db.path, "stray");
+    // A paste-start sequence whose end never comes.
+    tmux.keys(&["-H", "1b", "5b", "32", "30", "30", "7e"]);
+    sleep(Duration::from_millis(400));
+    tmux.keys(&["2"]);
+    tmux.wait_for("Categorie");
+    // A smaller window: the cockpit draws itself again at that size, its status
+    // line on the new last row.
+    tmux.run(&["resize-window", "-t", "cockpit", "-x", "70", "-y", "20"]);
+    let start = Instant::now();
+    loop {
+        let screen = tmux.screen();
+        let last = screen.lines().nth(19).unwrap_or_default().to_owned();
+        if last.contains("2026") {
+            break;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(10),
+            "not drawn again at 70×20:\n{screen}"
+        );
+        sleep(Duration::from_millis(50));
+    }
+    tmux.quit();
+}

@@ -10,6 +10,7 @@ mod dossier;
 mod form;
 mod handling;
 mod history;
+mod input;
 mod keymap;
 mod list;
 mod popup;
@@ -17,7 +18,7 @@ mod week;
 mod worklist;
 
 use chrono::NaiveDate;
-use crossterm::event::{self, Event, KeyEventKind};
+use crossterm::event::{Event, KeyEventKind};
 
 pub use app::{App, Screen};
 pub use popup::Intent;
@@ -108,6 +109,7 @@ pub fn run(store: Store, mut session: Session, lock: Option<CockpitLock>) -> any
 }
 
 fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> anyhow::Result<()> {
+    let mut input = input::Input::start()?;
     let mut dirty = true;
     while !app.should_quit() {
         if dirty {
@@ -115,22 +117,21 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> anyhow:
             dirty = false;
         }
         // Sleep until input or the next whole minute: no redraw without a reason.
-        if event::poll(clock::until_next_minute())? {
-            match event::read()? {
-                Event::Key(key) if key.kind != KeyEventKind::Release => {
-                    app.handle_key(key);
-                    dirty = true;
-                }
-                Event::Paste(text) => {
-                    app.handle_paste(&text);
-                    dirty = true;
-                }
-                Event::Resize(_, _) => dirty = true,
-                _ => {}
+        match input.next(clock::until_next_minute())? {
+            Some(Event::Key(key)) if key.kind != KeyEventKind::Release => {
+                app.handle_key(key);
+                dirty = true;
             }
-        } else {
-            app.tick(clock::today());
-            dirty = true;
+            Some(Event::Paste(text)) => {
+                app.handle_paste(&text);
+                dirty = true;
+            }
+            Some(Event::Resize(_, _)) => dirty = true,
+            Some(_) => {}
+            None => {
+                app.tick(clock::today());
+                dirty = true;
+            }
         }
     }
     Ok(())
