@@ -33,7 +33,7 @@ fn demo_db(clients: u32) -> Db {
 #[test]
 fn export_import_export_gives_the_same_bundle() {
     let source = demo_db(25);
-    let first = source.json(&["export"]);
+    let first = source.json(&["export", "--plain"]);
     assert_eq!(first["format"], "inbeeld-bundle");
     assert_eq!(first["clients"].as_array().unwrap().len(), 25);
     let path = source.path.with_file_name("overdracht.json");
@@ -42,7 +42,7 @@ fn export_import_export_gives_the_same_bundle() {
     let target = Db::new();
     let out = target.ok(&["import", path.to_str().unwrap()]);
     assert!(out.starts_with("25 klant(en) geïmporteerd"), "{out}");
-    let second = target.json(&["export"]);
+    let second = target.json(&["export", "--plain"]);
     assert_ne!(first["source_database_id"], second["source_database_id"]);
     assert_eq!(
         without_identity(first),
@@ -71,7 +71,7 @@ fn export_import_export_gives_the_same_bundle() {
 #[test]
 fn export_selected_clients_and_refuse_unknown_ones() {
     let db = demo_db(10);
-    let bundle = db.json(&["export", "--client", "3", "--client", "7"]);
+    let bundle = db.json(&["export", "--plain", "--client", "3", "--client", "7"]);
     let names: Vec<_> = bundle["clients"]
         .as_array()
         .unwrap()
@@ -92,7 +92,7 @@ fn a_client_who_is_already_here_refuses_the_whole_bundle() {
     source.ok(&["export", "--out", path.to_str().unwrap()]);
     let target = Db::new();
     // One of the six is already in the target database.
-    let first = source.json(&["export", "--client", "4"]);
+    let first = source.json(&["export", "--plain", "--client", "4"]);
     let one = target.path.with_file_name("een.json");
     std::fs::write(&one, first.to_string()).unwrap();
     target.ok(&["import", one.to_str().unwrap()]);
@@ -102,7 +102,7 @@ fn a_client_who_is_already_here_refuses_the_whole_bundle() {
 #[test]
 fn a_bad_row_anywhere_refuses_the_whole_bundle() {
     let source = demo_db(4);
-    let mut bundle = source.json(&["export"]);
+    let mut bundle = source.json(&["export", "--plain"]);
     bundle["clients"][2]["client"]["category_code"] = Value::String("vip".into());
     let path = source.path.with_file_name("kapot.json");
     std::fs::write(&path, bundle.to_string()).unwrap();
@@ -140,7 +140,7 @@ fn a_bad_row_anywhere_refuses_the_whole_bundle() {
 fn the_json_schema_describes_every_field_export_writes() {
     let schema: Value = serde_json::from_str(include_str!("../docs/bundle.schema.json")).unwrap();
     let db = demo_db(8);
-    let bundle = db.json(&["export"]);
+    let bundle = db.json(&["export", "--plain"]);
     let top = &schema["properties"];
     for key in bundle.as_object().unwrap().keys() {
         assert!(top.get(key).is_some(), "top-level {key} is in the schema");
@@ -343,7 +343,7 @@ fn a_version_1_bundle_gets_its_suspensions_and_goal_status_on_import() {
     assert_eq!(before.1, "bijgesteld");
 
     // The same bundle as version 1 wrote it: no suspensions, no goal status.
-    let mut bundle = db.json(&["export"]);
+    let mut bundle = db.json(&["export", "--plain"]);
     bundle["version"] = 1.into();
     for client in bundle["clients"].as_array_mut().unwrap() {
         client.as_object_mut().unwrap().remove("suspensions");
@@ -362,7 +362,7 @@ fn a_version_1_bundle_gets_its_suspensions_and_goal_status_on_import() {
 #[test]
 fn a_bundle_that_breaks_a_rule_is_refused_naming_the_client_and_the_rule() {
     let source = demo_db(4);
-    let good = source.json(&["export"]);
+    let good = source.json(&["export", "--plain"]);
     let path = source.path.with_file_name("regels.json");
     let target = Db::new();
     target.ok(&["catalog"]);
@@ -428,4 +428,107 @@ fn a_bundle_that_breaks_a_rule_is_refused_naming_the_client_and_the_rule() {
     std::fs::write(&path, good.to_string()).unwrap();
     target.ok(&["import", path.to_str().unwrap()]);
     target.ok(&["check"]);
+}
+
+/// `inbeeld` with `args` on `db`, with `passphrase` in the environment (or none),
+/// in a session of its own: no terminal to ask on.
+fn without_terminal(db: &Db, passphrase: Option<&str>, args: &[&str]) -> std::process::Output {
+    use std::os::unix::process::CommandExt;
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_inbeeld"));
+    cmd.env("INBEELD_DB", &db.path)
+        .env("INBEELD_TODAY", common::TODAY)
+        .env_remove("INBEELD_PASSPHRASE")
+        .args(args);
+    if let Some(passphrase) = passphrase {
+        cmd.env("INBEELD_PASSPHRASE", passphrase);
+    }
+    // SAFETY: setsid is async-signal-safe and touches no memory of this process.
+    unsafe {
+        cmd.pre_exec(|| {
+            libc::setsid();
+            Ok(())
+        });
+    }
+    cmd.output().unwrap()
+}
+
+#[test]
+fn a_bundle_is_sealed_unless_plain_is_asked_and_opens_only_with_its_passphrase() {
+    let source = demo_db(6);
+    let plain = source.json(&["export", "--plain"]);
+    let sealed = source.path.with_file_name("overdracht.json.age");
+    let said = source.ok(&["export", "--out", sealed.to_str().unwrap()]);
+    assert!(said.contains("versleuteld"), "{said}");
+    let bytes = std::fs::read(&sealed).unwrap();
+    assert!(bytes.starts_with(b"age-encryption.org/v1\n"));
+    // Neither a BSN nor a name can be read in the file.
+    for client in plain["clients"].as_array().unwrap() {
+        for field in ["bsn", "name"] {
+            if let Some(text) = client["client"][field].as_str() {
+                assert!(
+                    !bytes.windows(text.len()).any(|w| w == text.as_bytes()),
+                    "{field} {text} readable in the sealed bundle"
+                );
+            }
+        }
+    }
+
+    let target = Db::new();
+    let before = target.counts();
+    let out = without_terminal(
+        &target,
+        Some("een andere zin"),
+        &["import", sealed.to_str().unwrap()],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("past niet"));
+    let out = without_terminal(&target, None, &["import", sealed.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("INBEELD_PASSPHRASE"));
+    assert_eq!(target.counts(), before, "nothing read in");
+    target.ok(&["import", sealed.to_str().unwrap()]);
+    assert_eq!(
+        without_identity(target.json(&["export", "--plain"])),
+        without_identity(plain.clone()),
+        "the sealed bundle carries everything"
+    );
+
+    // Printed, it is sealed too: as text, which import reads as well.
+    let printed = source.ok(&["export", "--client", "2"]);
+    assert!(
+        printed.starts_with("-----BEGIN AGE ENCRYPTED FILE-----"),
+        "{printed}"
+    );
+    let armored = source.path.with_file_name("een.age");
+    std::fs::write(&armored, &printed).unwrap();
+    let other = Db::new();
+    other.ok(&["import", armored.to_str().unwrap()]);
+    assert_eq!(
+        other
+            .json(&["client", "list", "--json"])
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+
+    // No passphrase (and no terminal to ask on), or too short a one: nothing written.
+    let refused = source.path.with_file_name("geweigerd.age");
+    for (passphrase, expected) in [(None, "--plain"), (Some("kort"), "minstens 8 tekens")] {
+        let out = without_terminal(
+            &source,
+            passphrase,
+            &["export", "--out", refused.to_str().unwrap()],
+        );
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{stderr}");
+        assert!(stderr.contains(expected), "{stderr}");
+        assert!(!refused.exists());
+    }
+    // --plain is plain JSON.
+    let open = source.path.with_file_name("open.json");
+    let said = source.ok(&["export", "--plain", "--out", open.to_str().unwrap()]);
+    assert!(said.contains("onversleuteld"), "{said}");
+    let read: Value = serde_json::from_slice(&std::fs::read(&open).unwrap()).unwrap();
+    assert_eq!(without_identity(read), without_identity(plain));
 }

@@ -422,20 +422,44 @@ fn a_handover_writes_the_bundle_and_ends_the_marked_clients_but_not_an_open_aanv
         press(&mut app, KeyCode::Char(' '));
     }
     press(&mut app, KeyCode::Char('O'));
-    let out = db.path.with_file_name("overdracht.json");
-    // An existing file is refused: nothing written, nothing ended.
+    let out = db.path.with_file_name("overdracht.json.age");
     std::fs::write(&out, "bestaat").unwrap();
     for _ in 0..80 {
         press(&mut app, KeyCode::Backspace);
     }
     type_text(&mut app, &out.display().to_string());
+    // The passphrase twice; they differ: nothing written, nothing ended.
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "geheim genoeg");
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "geheim anders");
+    press(&mut app, KeyCode::Enter);
+    assert!(app.popup_open());
+    assert!(
+        common::screen(&mut app).contains("de twee wachtwoordzinnen verschillen"),
+        "{}",
+        common::screen(&mut app)
+    );
+    assert!(
+        !common::screen(&mut app).contains("geheim"),
+        "the passphrase is not shown"
+    );
+    for _ in 0..6 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "genoeg");
+    // An existing file is refused.
     press(&mut app, KeyCode::Enter);
     assert!(app.popup_open());
     assert_eq!(std::fs::read_to_string(&out).unwrap(), "bestaat");
     std::fs::remove_file(&out).unwrap();
     press(&mut app, KeyCode::Enter);
-    let bundle: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    // Sealed: it opens with the passphrase only.
+    let sealed = std::fs::read(&out).unwrap();
+    assert!(inbeeld::workflow::sealing::is_sealed(&sealed));
+    assert!(inbeeld::workflow::sealing::unseal(&sealed, "geheim anders", "b").is_err());
+    let text = inbeeld::workflow::sealing::unseal(&sealed, "geheim genoeg", "b").unwrap();
+    let bundle: serde_json::Value = serde_json::from_str(&text).unwrap();
     assert_eq!(bundle["clients"].as_array().unwrap().len(), 3);
     assert_eq!(
         db.scalar("SELECT count(*) FROM clients WHERE ended_on IS NULL"),

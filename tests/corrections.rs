@@ -574,7 +574,13 @@ fn export_end_writes_the_bundle_then_ends_the_clients_as_overgedragen() {
         said.contains("2 klant(en) uitgeschreven als overgedragen"),
         "{said}"
     );
-    let bundle: Value = serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    let text = inbeeld::workflow::sealing::unseal(
+        &std::fs::read(&out).unwrap(),
+        common::PASSPHRASE,
+        &path,
+    )
+    .unwrap();
+    let bundle: Value = serde_json::from_str(&text).unwrap();
     assert_eq!(bundle["clients"].as_array().unwrap().len(), 2);
     assert_eq!(
         db.scalar("SELECT group_concat(end_reason) FROM clients WHERE ended_on = '2026-11-22'"),

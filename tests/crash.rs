@@ -156,7 +156,7 @@ fn killed_backups_restores_and_imports_lose_nothing_and_leave_no_part_files() {
     let bundle = folder.join("bundel.json");
     let other = common::Db::new();
     other.ok(&["demo", "--no-open", "--clients", "20", "--seed", "8"]);
-    other.ok(&["export", "--out", &bundle.display().to_string()]);
+    other.ok(&["export", "--plain", "--out", &bundle.display().to_string()]);
     let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(7);
     let mut acknowledged = Vec::new();
     for round in 0..20 {

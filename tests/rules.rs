@@ -877,7 +877,7 @@ fn the_plan_evaluation_moves_forward_and_a_replaced_plan_raises_nothing() {
     assert_eq!(plan_items, 0);
 
     // The goal's status is stored, and goes along in a handover.
-    let bundle = db.on("2026-12-16", &["export", "--client", &client]);
+    let bundle = db.on("2026-12-16", &["export", "--plain", "--client", &client]);
     let other = Db::new();
     let path = other.path.with_file_name("bundel.json");
     std::fs::write(&path, bundle).unwrap();

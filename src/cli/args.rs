@@ -94,8 +94,13 @@ pub enum Command {
         /// werk vervalt met die reden
         #[arg(long)]
         end: bool,
+        /// Onversleuteld (gewone JSON). Zonder deze optie wordt de bundel versleuteld
+        /// met een wachtwoordzin: gevraagd in de terminal, of uit INBEELD_PASSPHRASE
+        #[arg(long)]
+        plain: bool,
     },
-    /// Lees een overdrachtsbundel in, in één keer of helemaal niet
+    /// Lees een overdrachtsbundel in, in één keer of helemaal niet (een versleutelde
+    /// vraagt de wachtwoordzin, of leest INBEELD_PASSPHRASE)
     Import {
         #[arg(value_name = "PAD")]
         path: std::path::PathBuf,

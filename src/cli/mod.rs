@@ -10,6 +10,7 @@ mod in_view;
 mod journal;
 mod law;
 mod output;
+mod passphrase;
 mod safety;
 mod work_items;
 
@@ -199,9 +200,12 @@ fn dispatch(ctx: &Context, command: Option<Command>) -> anyhow::Result<()> {
         Some(Command::Backup { path }) => safety::run_backup(ctx, &path),
         Some(Command::Check(flag)) => safety::run_check(ctx, flag.json),
         Some(Command::Restore { path }) => safety::run_restore(ctx, &path),
-        Some(Command::Export { clients, out, end }) => {
-            safety::run_export(ctx, &clients, out.as_deref(), end)
-        }
+        Some(Command::Export {
+            clients,
+            out,
+            end,
+            plain,
+        }) => safety::run_export(ctx, &clients, out.as_deref(), end, plain),
         Some(Command::Import { path }) => safety::run_import(ctx, &path),
         Some(Command::Undo { yes }) => corrections::run_undo(ctx, yes),
     }

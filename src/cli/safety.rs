@@ -8,6 +8,7 @@ use super::output;
 use super::Context;
 use crate::domain::InputError;
 use crate::store::{CheckReport, Store};
+use crate::workflow::sealing::{self, Protection};
 use crate::{clock, tui};
 
 pub fn run_backup(ctx: &Context, path: &Path) -> anyhow::Result<()> {
@@ -95,23 +96,43 @@ pub fn run_restore(ctx: &Context, from: &Path) -> anyhow::Result<()> {
     ))
 }
 
-/// Writes a handover bundle (never over an existing file) or prints it; with `end`, the clients are then ended as
+/// Writes a handover bundle (never over an existing file) or prints it, sealed with
+/// a passphrase unless `plain`; with `end`, the clients are then ended as
 /// `overgedragen`, their open work lapsing with that reason.
 pub fn run_export(
     ctx: &Context,
     clients: &[i64],
     out: Option<&Path>,
     end: bool,
+    plain: bool,
 ) -> anyhow::Result<()> {
     if end && (out.is_none() || clients.is_empty()) {
         return Err(crate::domain::InputError::EndNeedsFileAndClients.into());
     }
+    let protection = if plain {
+        Protection::Plain
+    } else {
+        Protection::Passphrase(super::passphrase::for_sealing()?)
+    };
     let Some(path) = out else {
-        return output::json(&ctx.open()?.export(clients)?);
+        let bundle = ctx.open()?.export(clients)?;
+        return match protection {
+            Protection::Plain => output::json(&bundle),
+            // As text, so that it can go through a terminal or a mail.
+            Protection::Passphrase(passphrase) => {
+                let text = serde_json::to_string_pretty(&bundle)? + "\n";
+                let sealed = sealing::seal(text.as_bytes(), &passphrase, true)?;
+                output::line(String::from_utf8_lossy(&sealed).trim_end())
+            }
+        };
     };
     let mut store = ctx.open()?;
-    let count = crate::workflow::write_bundle(&store, clients, path)?;
-    output::line(&format!("{count} klant(en) in {}", path.display()))?;
+    let count = crate::workflow::write_bundle(&store, clients, path, &protection)?;
+    let how = match protection {
+        Protection::Plain => "onversleuteld",
+        Protection::Passphrase(_) => "versleuteld",
+    };
+    output::line(&format!("{count} klant(en) in {} ({how})", path.display()))?;
     if end {
         let done = crate::workflow::end_clients(
             &mut store,
@@ -130,11 +151,17 @@ pub fn run_export(
 }
 
 pub fn run_import(ctx: &Context, path: &Path) -> anyhow::Result<()> {
-    let text =
-        std::fs::read_to_string(path).map_err(|e| crate::domain::InputError::Unreadable {
-            path: path.display().to_string(),
-            reason: e.to_string(),
-        })?;
+    let unreadable = |reason: String| crate::domain::InputError::Unreadable {
+        path: path.display().to_string(),
+        reason,
+    };
+    let bytes = std::fs::read(path).map_err(|e| unreadable(e.to_string()))?;
+    let text = if sealing::is_sealed(&bytes) {
+        let passphrase = super::passphrase::for_opening()?;
+        sealing::unseal(&bytes, &passphrase, &path.display().to_string())?
+    } else {
+        String::from_utf8(bytes).map_err(|_| unreadable("het is geen tekst".to_owned()))?
+    };
     let ids = crate::workflow::import_bundle(&mut ctx.open()?, &text, ctx.today)?;
     let list: Vec<String> = ids.iter().map(i64::to_string).collect();
     output::line(&format!(

@@ -201,6 +201,21 @@ pub enum InputError {
     ReopenDecidedTerm { item: i64, application: i64 },
     #[error("er is al een klant met deze naam en geboortedatum: klant {0}")]
     SameNameAndBirth(i64),
+    #[error("een wachtwoordzin van minstens {min} tekens is nodig om de bundel te versleutelen")]
+    WeakPassphrase { min: usize },
+    #[error("de wachtwoordzin past niet bij {path}; er is niets ingelezen")]
+    WrongPassphrase { path: String },
+    #[error("de twee wachtwoordzinnen verschillen; er is niets geschreven")]
+    PassphrasesDiffer,
+    #[error(
+        "{what} vraagt een wachtwoordzin: typ die in een terminal of zet INBEELD_PASSPHRASE{plain}"
+    )]
+    NoPassphrase {
+        what: &'static str,
+        plain: &'static str,
+    },
+    #[error("kan de bundel niet versleutelen: {reason}")]
+    Unsealable { reason: String },
     /// A handover bundle that is refused whole; `client` is its place in the bundle.
     #[error("bundel geweigerd: {}{reason}", client.map(|n| format!("klant {n}: ")).unwrap_or_default())]
     BundleRefused {

@@ -745,7 +745,11 @@ impl App {
                 .map(|done| (format!("Situatie {domain}: {score} vastgelegd"), done)),
             Intent::AddClient { .. } => return self.add_client(intent),
             Intent::Aanvraag(intent) => aanvragen::apply(store, intent, today),
-            Intent::Handover { ids, path } => return self.handover(ids, &path),
+            Intent::Handover {
+                ids,
+                path,
+                protection,
+            } => return self.handover(ids, &path, &protection),
             Intent::EndClients { ids, on, reason } => {
                 workflow::end_clients(store, &ids, on, &reason, true, today).map(|done| {
                     self.caseload.marked.clear();
@@ -953,9 +957,9 @@ impl App {
     }
 
     /// Writes the handover bundle, then asks whether to end the clients now.
-    fn handover(&mut self, ids: Vec<i64>, path: &str) {
+    fn handover(&mut self, ids: Vec<i64>, path: &str, protection: &workflow::sealing::Protection) {
         let path = std::path::PathBuf::from(path.trim());
-        let written = workflow::write_bundle(&self.store, &ids, &path);
+        let written = workflow::write_bundle(&self.store, &ids, &path, protection);
         // A client whose aanvraag waits for its besluit stays: the colleague decides
         // in the bundle's copy, and this file keeps the aanvraag until then.
         let waiting = ids

@@ -335,17 +335,21 @@ pub fn draw_confirm(frame: &mut Frame, title: &str, lines: &[String]) {
 
 /// A handover: the bundle's file, suggested beside the database.
 pub fn handover_form(clients: &[(i64, String)], folder: &Path, today: NaiveDate) -> Popup {
-    let path = folder.join(format!("overdracht-{today}.json"));
+    let path = folder.join(format!("overdracht-{today}.json.age"));
     let mut form = Form::new(
         format!(
             "Overdracht van {}",
             super::chrome::count(clients.len(), "klant", "klanten")
         ),
-        vec![Field::new(
-            "Bestand voor de overdrachtsbundel",
-            FieldKind::Text,
-            &path.display().to_string(),
-        )],
+        vec![
+            Field::new(
+                "Bestand voor de overdrachtsbundel",
+                FieldKind::Text,
+                &path.display().to_string(),
+            ),
+            Field::new("Wachtwoordzin", FieldKind::Passphrase, ""),
+            Field::new("Nog eens", FieldKind::SameAs { of: 1 }, ""),
+        ],
     );
     let shown = 6;
     form.intro = clients
@@ -357,6 +361,10 @@ pub fn handover_form(clients: &[(i64, String)], folder: &Path, today: NaiveDate)
         form.intro
             .push(format!("· en nog {} meer", clients.len() - shown));
     }
+    form.intro.push(
+        "De bundel wordt versleuteld: geef de wachtwoordzin apart door, niet in dezelfde mail."
+            .to_owned(),
+    );
     form.intro
         .push("Daarna kunt u ze uitschrijven als overgedragen.".to_owned());
     Popup::Form(

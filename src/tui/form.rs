@@ -41,6 +41,10 @@ pub enum FieldKind {
     /// One of the field's `choices`, typed as its code or its name ("e-mail",
     /// "Op locatie"); `optional` lets it be left empty.
     Choice { optional: bool },
+    /// A passphrase: shown masked, long enough to seal a bundle with.
+    Passphrase,
+    /// The passphrase in field `of` once more, masked.
+    SameAs { of: usize },
 }
 
 /// The width of every form, borders included.
@@ -115,6 +119,9 @@ impl Field {
         input.move_cursor(tui_textarea::CursorMove::Bottom);
         input.move_cursor(tui_textarea::CursorMove::End);
         input.set_cursor_line_style(Style::new());
+        if matches!(kind, FieldKind::Passphrase | FieldKind::SameAs { .. }) {
+            input.set_mask_char('•');
+        }
         Field {
             label,
             kind,
@@ -292,6 +299,17 @@ impl Form {
                         format!("kies uit: {}", names.join(", "))
                     })
             }
+            // Exactly as typed: spaces may belong to a passphrase.
+            FieldKind::Passphrase => {
+                let passphrase = field.text();
+                crate::workflow::sealing::check_passphrase(&passphrase)
+                    .map_err(|e| e.to_string())?;
+                Ok(Value::Text(passphrase))
+            }
+            FieldKind::SameAs { of } if field.text() != self.fields[of].text() => {
+                Err("de twee wachtwoordzinnen verschillen".to_owned())
+            }
+            FieldKind::SameAs { .. } => Ok(Value::Empty),
             FieldKind::EndOf { start } => {
                 let date = parse_date(&text).map_err(|e| e.to_string())?;
                 match self.value(start) {

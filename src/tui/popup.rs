@@ -150,6 +150,7 @@ pub enum Intent {
     Handover {
         ids: Vec<i64>,
         path: String,
+        protection: crate::workflow::sealing::Protection,
     },
     /// End these clients in one edit, their open work lapsing (after a handover).
     EndClients {
@@ -585,6 +586,9 @@ impl Purpose {
             Purpose::Handover { ids } => Intent::Handover {
                 ids,
                 path: text(0).unwrap_or_default(),
+                protection: crate::workflow::sealing::Protection::Passphrase(
+                    text(1).unwrap_or_default(),
+                ),
             },
             Purpose::Situation { client_id, domain } => Intent::AddSituation {
                 client_id,

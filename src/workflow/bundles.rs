@@ -6,29 +6,55 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 
+use super::sealing::Protection;
 use super::{apply, Done, World};
 use crate::domain::InputError;
 use crate::store::{Result, Store};
 
-/// Writes the bundle of `clients` (all of them when empty) to a new file; an
-/// existing file is never overwritten. Returns how many clients it holds.
-pub fn write_bundle(store: &Store, clients: &[i64], path: &Path) -> Result<usize> {
-    let bundle = store.export(clients)?;
-    if path.exists() {
-        return Err(InputError::FileExists {
-            path: path.display().to_string(),
-            what: "een bundel",
-        }
-        .into());
+/// Writes the bundle of `clients` (all of them when empty) to a new file, sealed
+/// with the passphrase unless `Plain` was asked for; an existing file is never
+/// overwritten. Returns how many clients it holds.
+pub fn write_bundle(
+    store: &Store,
+    clients: &[i64],
+    path: &Path,
+    protection: &Protection,
+) -> Result<usize> {
+    if let Protection::Passphrase(passphrase) = protection {
+        super::sealing::check_passphrase(passphrase)?;
     }
-    let text = serde_json::to_string_pretty(&bundle).map_err(|e| InputError::Unwritable {
+    let bundle = store.export(clients)?;
+    let unwritable = |reason: String| InputError::Unwritable {
         path: path.display().to_string(),
-        reason: e.to_string(),
-    })?;
-    std::fs::write(path, text + "\n").map_err(|e| InputError::Unwritable {
-        path: path.display().to_string(),
-        reason: e.to_string(),
-    })?;
+        reason,
+    };
+    let text = serde_json::to_string_pretty(&bundle).map_err(|e| unwritable(e.to_string()))? + "\n";
+    let bytes = match protection {
+        Protection::Passphrase(passphrase) => {
+            super::sealing::seal(text.as_bytes(), passphrase, false)?
+        }
+        Protection::Plain => text.into_bytes(),
+    };
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)
+        .map_err(|e| {
+            if e.kind() == std::io::ErrorKind::AlreadyExists {
+                InputError::FileExists {
+                    path: path.display().to_string(),
+                    what: "een bundel",
+                }
+            } else {
+                unwritable(e.to_string())
+            }
+        })?;
+    if let Err(e) = std::io::Write::write_all(&mut file, &bytes).and_then(|()| file.sync_all()) {
+        // A bundle is whole or absent: a colleague must not read in half of one.
+        drop(file);
+        let _ = std::fs::remove_file(path);
+        return Err(unwritable(e.to_string()).into());
+    }
     Ok(bundle["clients"].as_array().map_or(0, Vec::len))
 }
 

@@ -14,6 +14,7 @@ mod corrections;
 mod items;
 mod journal;
 mod plans;
+pub mod sealing;
 mod sweep;
 
 use std::collections::BTreeSet;

@@ -8,6 +8,9 @@ use assert_cmd::Command;
 use rusqlite::Connection;
 use tempfile::TempDir;
 
+/// The passphrase commands seal and open bundles with.
+pub const PASSPHRASE: &str = "proef-wachtwoordzin";
+
 pub const TODAY: &str = "2026-11-22";
 
 /// The tables whose rows a refused command must leave alone.
@@ -69,6 +72,7 @@ impl Db {
         let mut cmd = Command::cargo_bin("inbeeld").expect("binary");
         cmd.env("INBEELD_DB", path)
             .env("INBEELD_TODAY", TODAY)
+            .env("INBEELD_PASSPHRASE", PASSPHRASE)
             .env("INBEELD_USER", "test-klantmanager")
             .env_remove("INBEELD_CLIENTS");
         cmd
@@ -202,4 +206,12 @@ pub fn shows_no_control_characters(
         .content
         .iter()
         .all(|c| !c.symbol().chars().any(char::is_control))
+}
+
+/// The cockpit's screen at 120×40, as text.
+pub fn screen(app: &mut inbeeld::tui::App) -> String {
+    let mut terminal =
+        ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 40)).expect("terminal");
+    terminal.draw(|frame| app.draw(frame)).expect("draw");
+    format!("{}", terminal.backend())
 }
