@@ -424,6 +424,30 @@ fn a_bundle_that_breaks_a_rule_is_refused_naming_the_client_and_the_rule() {
         );
         target.refused(&["import", path.to_str().unwrap()], expected);
     }
+    // No escape: an activity that had expired by the export, without its item.
+    let (j, k) = good["clients"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .enumerate()
+        .find_map(|(j, c)| {
+            let k = c["activities"].as_array()?.iter().position(|a| {
+                a["status"] == "open"
+                    && a["end_date"].as_str() > Some(common::TODAY)
+                    && a["start_date"].as_str() < Some("2026-11-01")
+            })?;
+            Some((j, k))
+        })
+        .expect("an open activity that has not expired yet");
+    let mut bundle = good.clone();
+    let start = bundle["clients"][j]["activities"][k]["start_date"].clone();
+    bundle["clients"][j]["activities"][k]["end_date"] = start;
+    std::fs::write(&path, bundle.to_string()).unwrap();
+    target.refused(
+        &["import", path.to_str().unwrap()],
+        &format!("klant {}: activiteit", j + 1),
+    );
+    target.refused(&["import", path.to_str().unwrap()], "zonder werkitem");
     // The good bundle comes in, and the check passes.
     std::fs::write(&path, good.to_string()).unwrap();
     target.ok(&["import", path.to_str().unwrap()]);
@@ -531,4 +555,35 @@ fn a_bundle_is_sealed_unless_plain_is_asked_and_opens_only_with_its_passphrase()
     assert!(said.contains("onversleuteld"), "{said}");
     let read: Value = serde_json::from_slice(&std::fs::read(&open).unwrap()).unwrap();
     assert_eq!(without_identity(read), without_identity(plain));
+}
+
+#[test]
+fn what_expired_after_the_export_gets_its_item_at_the_import() {
+    let source = demo_db(8);
+    let path = source.path.with_file_name("later.json");
+    source.ok(&["export", "--plain", "--out", path.to_str().unwrap()]);
+    // Read in seven weeks later: activities ran out meanwhile.
+    let target = Db::new();
+    target.on("2027-01-10", &["import", path.to_str().unwrap()]);
+    let waiting = |db: &Db| {
+        db.scalar(
+            "SELECT count(*) FROM activities a JOIN activity_types t ON t.code = a.type_code
+             WHERE a.status = 'open' AND date(a.end_date, '-' || t.lead_days || ' days') <= '2027-01-10'
+               AND NOT EXISTS (SELECT 1 FROM work_items w WHERE w.source_activity_id = a.id
+                   AND w.source_end_date = a.end_date)",
+        )
+    };
+    assert_eq!(
+        waiting(&target),
+        "0",
+        "no escape, straight after the import"
+    );
+    assert_ne!(
+        source.scalar(
+            "SELECT count(*) FROM activities WHERE status = 'open'
+               AND end_date > '2026-11-22' AND end_date <= '2027-01-10'"
+        ),
+        "0",
+        "the test needs activities that ran out after the export"
+    );
 }

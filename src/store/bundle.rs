@@ -295,6 +295,14 @@ impl Store {
             .and_then(Value::as_array)
             .ok_or_else(|| bad("de lijst 'clients' ontbreekt"))?
             .clone();
+        // By the day it was exported, its own sweep had given every expired activity
+        // its item; what expired since, this file's sweep does after the import.
+        let exported = bundle
+            .get("exported_at")
+            .and_then(Value::as_str)
+            .and_then(|at| at.get(..10))
+            .and_then(|day| day.parse::<chrono::NaiveDate>().ok())
+            .map_or(today, |day| day.min(today));
         let description = json!({
             "source_database_id": bundle.get("source_database_id"),
             "exported_at": bundle.get("exported_at"),
@@ -323,7 +331,7 @@ impl Store {
                     }),
                     other => other,
                 })?;
-                obeys_the_rules(conn, id, today).map_err(|reason| {
+                obeys_the_rules(conn, id, today, exported).map_err(|reason| {
                     StoreError::from(InputError::BundleRefused {
                         client: Some(n + 1),
                         reason,
@@ -348,7 +356,12 @@ impl Store {
 /// The rules every edit keeps, checked on an imported client before the import
 /// commits: a bundle made by hand or by another program gets no way around them.
 /// The reason names the rule and the row.
-fn obeys_the_rules(conn: &Connection, client: i64, today: chrono::NaiveDate) -> Result<(), String> {
+fn obeys_the_rules(
+    conn: &Connection,
+    client: i64,
+    today: chrono::NaiveDate,
+    exported: chrono::NaiveDate,
+) -> Result<(), String> {
     use crate::domain::text::{forbidden, is_blank};
     let db = |e: rusqlite::Error| e.to_string();
     let texts = |sql: &str| -> Result<Vec<(i64, String, bool)>, String> {
@@ -430,6 +443,15 @@ fn obeys_the_rules(conn: &Connection, client: i64, today: chrono::NaiveDate) -> 
     )? {
         return Err(format!(
             "open activiteit {id} is een {kind}, dat categorie '{category}' niet kent"
+        ));
+    }
+    if let Some((id, end)) = super::safety::expired_without_item(conn, exported, Some(client))
+        .map_err(|e| e.to_string())?
+        .into_iter()
+        .next()
+    {
+        return Err(format!(
+            "activiteit {id} verliep op {end} zonder werkitem (de bundel is van {exported}); geen activiteit zonder opvolging"
         ));
     }
     Ok(())

@@ -122,6 +122,36 @@ fn integrity(conn: &Connection) -> Result<Vec<String>> {
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
+/// Open activities whose end date (less their type's lead) came on or before `day`
+/// without an item for their *current* cycle — open, or handled with an outcome
+/// that did not move the end date on (an item closed as extended belongs to a cycle
+/// the activity has left, even when its end date was later moved back to that day).
+/// Independent of the sweep's own query and its pending marker, so that a fault in
+/// either shows here. `client` narrows it to one client (an import).
+pub(super) fn expired_without_item(
+    conn: &Connection,
+    day: chrono::NaiveDate,
+    client: Option<i64>,
+) -> Result<Vec<(i64, String)>> {
+    Ok(conn
+        .prepare(
+            "SELECT a.id, a.end_date FROM activities a
+             JOIN activity_types t ON t.code = a.type_code
+             WHERE a.status = 'open' AND date(a.end_date, '-' || t.lead_days || ' days') <= ?1
+               AND (?2 IS NULL OR a.client_id = ?2)
+               AND NOT EXISTS (SELECT 1 FROM work_items w WHERE w.source = 'activity'
+                   AND w.source_activity_id = a.id AND w.source_end_date = a.end_date
+                   AND (w.status = 'open' OR NOT EXISTS (SELECT 1 FROM kind_outcomes k
+                       WHERE k.kind_code = w.kind_code AND k.outcome_code = w.outcome_code
+                         AND k.effect = 'new_cycle')))
+             ORDER BY a.id",
+        )?
+        .query_map(rusqlite::params![day, client], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })?
+        .collect::<rusqlite::Result<_>>()?)
+}
+
 impl Store {
     /// Writes a consistent copy of the database to `to`, which must not exist yet.
     pub fn backup_to(&self, to: &Path) -> Result<()> {
@@ -158,26 +188,8 @@ impl Store {
                 ))
             })?
             .collect::<rusqlite::Result<_>>()?;
-        // Independent of the sweep's own query and its pending marker, so that a
-        // fault in either shows here: every open activity whose end date (less its
-        // type's lead) has come has an item for its *current* cycle — open, or
-        // handled with an outcome that did not move the end date on (an item closed
-        // as extended belongs to a cycle the activity has left, even when its end
-        // date was later moved back to that day).
-        let expired: Vec<(i64, String)> = conn
-            .prepare(
-                "SELECT a.id, a.end_date FROM activities a
-                 JOIN activity_types t ON t.code = a.type_code
-                 WHERE a.status = 'open' AND date(a.end_date, '-' || t.lead_days || ' days') <= ?1
-                   AND NOT EXISTS (SELECT 1 FROM work_items w WHERE w.source = 'activity'
-                       AND w.source_activity_id = a.id AND w.source_end_date = a.end_date
-                       AND (w.status = 'open' OR NOT EXISTS (SELECT 1 FROM kind_outcomes k
-                           WHERE k.kind_code = w.kind_code AND k.outcome_code = w.outcome_code
-                             AND k.effect = 'new_cycle')))
-                 ORDER BY a.id",
-            )?
-            .query_map([today], |r| Ok((r.get(0)?, r.get(1)?)))?
-            .collect::<rusqlite::Result<_>>()?;
+        // No escape: every activity that expired has its item.
+        let expired = expired_without_item(conn, today, None)?;
         for (id, end) in expired {
             report.invariants.push(format!(
                 "activiteit {id} is op {end} verlopen zonder werkitem voor die cyclus, ook na de sweep"

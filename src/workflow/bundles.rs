@@ -59,7 +59,8 @@ pub fn write_bundle(
 }
 
 /// Imports a bundle in one transaction, then computes the running terms of the
-/// clients' open aanvragen again. Returns the new client ids.
+/// clients' open aanvragen again, and sweeps: what expired after the bundle was made
+/// gets its item now. Returns the new client ids.
 pub fn import_bundle(store: &mut Store, text: &str, today: NaiveDate) -> Result<Vec<i64>> {
     let clients = store.import(text, today)?;
     let mut open = Vec::new();
@@ -75,6 +76,7 @@ pub fn import_bundle(store: &mut Store, text: &str, today: NaiveDate) -> Result<
     if !open.is_empty() {
         reconcile(store, open, today)?;
     }
+    super::sweep(store, today)?;
     Ok(clients)
 }
 
