@@ -1061,3 +1061,73 @@ fn a_file_replaced_under_the_cockpit_is_noticed_before_an_edit() {
     assert!(!app.popup_open(), "{:?}", app.message());
     assert_eq!(row(item), "closed");
 }
+
+#[test]
+fn search_ignores_case_and_accents_and_finds_a_bsn_and_a_birth_date() {
+    let db = common::Db::new();
+    let mut app = demo_app(&db);
+    press(&mut app, KeyCode::Char('2'));
+    let count = |part: &str| -> usize {
+        db.conn()
+            .query_row(
+                "SELECT count(*) FROM clients WHERE ended_on IS NULL AND instr(name, ?1) > 0",
+                [part],
+                |r| r.get::<_, i64>(0),
+            )
+            .unwrap() as usize
+    };
+    let mut present = 0;
+    for (typed, written) in [
+        ("sahin", "Şahin"),
+        ("DOGAN", "Doğan"),
+        ("huseyin", "Hüseyin"),
+        ("gokhan", "Gökhan"),
+        ("ozturk", "Öztürk"),
+    ] {
+        press(&mut app, KeyCode::Char('/'));
+        type_text(&mut app, typed);
+        assert_eq!(
+            app.visible_rows(),
+            count(written),
+            "{typed} finds every {written}"
+        );
+        press(&mut app, KeyCode::Esc);
+        present += usize::from(count(written) > 0);
+    }
+    assert!(
+        present >= 3,
+        "the demo has names with diacritics: {present}"
+    );
+
+    let (bsn, birth): (String, String) = db
+        .conn()
+        .query_row(
+            "SELECT bsn, strftime('%d-%m-%Y', birth_date) FROM clients
+             WHERE bsn IS NOT NULL AND birth_date IS NOT NULL AND ended_on IS NULL
+             ORDER BY id LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    let all = app.visible_rows();
+    for (typed, said) in [
+        (bsn.clone(), "gevonden op BSN"),
+        (bsn[bsn.len() - 4..].to_owned(), "gevonden op BSN"),
+        (birth, "gevonden op geboortedatum"),
+    ] {
+        press(&mut app, KeyCode::Char('/'));
+        type_text(&mut app, &typed);
+        press(&mut app, KeyCode::Enter);
+        assert!(app.visible_rows() >= 1, "{typed}");
+        let screen = common::screen(&mut app);
+        assert!(screen.contains(said), "{typed}: {screen}");
+        // A kept search is selected when the search opens again: typing replaces it.
+        press(&mut app, KeyCode::Char('/'));
+        type_text(&mut app, "sahin");
+        assert_eq!(app.visible_rows(), count("Şahin"), "{typed} replaced");
+        press(&mut app, KeyCode::Enter);
+        // Esc clears the kept search.
+        press(&mut app, KeyCode::Esc);
+        assert_eq!(app.visible_rows(), all);
+    }
+}

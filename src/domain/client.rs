@@ -58,6 +58,9 @@ pub struct ClientSummary {
     pub birth_date: Option<NaiveDate>,
     pub ended_on: Option<NaiveDate>,
     pub end_reason: Option<String>,
+    /// For finding a client by it; not in the caseload's JSON.
+    #[serde(skip)]
+    pub bsn: Option<String>,
 }
 
 /// A client is in view while the days since the last real contact (or, before any

@@ -16,6 +16,7 @@ pub mod handling;
 pub mod journal;
 pub mod lifecycle;
 pub mod plan;
+pub mod search;
 pub mod terms;
 pub mod text;
 pub mod work_item;

@@ -114,7 +114,7 @@ SELECT c.id, c.name, c.category_code, c.registered_on, cat.contact_rhythm_days,
         SELECT min(due_date) FROM work_items WHERE client_id = c.id AND status = 'open'
     )) AS next_deadline,
     (SELECT count(*) FROM work_items WHERE client_id = c.id AND status = 'open') AS open_items,
-    c.birth_date, c.ended_on, c.end_reason
+    c.birth_date, c.ended_on, c.end_reason, c.bsn
 FROM clients c JOIN categories cat ON cat.code = c.category_code";
 
 fn summary_from_row(row: &Row, today: NaiveDate) -> rusqlite::Result<ClientSummary> {
@@ -132,6 +132,7 @@ fn summary_from_row(row: &Row, today: NaiveDate) -> rusqlite::Result<ClientSumma
         birth_date: row.get(8)?,
         ended_on: row.get(9)?,
         end_reason: row.get(10)?,
+        bsn: row.get(11)?,
     })
 }
 

@@ -552,11 +552,13 @@ impl App {
             Action::Caseload => self.screen = Screen::Caseload,
             Action::Week => self.screen = Screen::Week,
             Action::Help => self.popups.push(Popup::Help),
-            Action::Back => {
-                if self.screen == Screen::Dossier {
-                    self.screen = self.back;
-                }
-            }
+            Action::Back => match self.screen {
+                Screen::Dossier => self.screen = self.back,
+                // Esc clears a kept search.
+                Screen::Worklist if !self.worklist.text.is_empty() => self.worklist.set_text(""),
+                Screen::Caseload if !self.caseload.text.is_empty() => self.caseload.set_text(""),
+                _ => {}
+            },
             Action::Quit => self.quit = true,
         }
     }

@@ -14,6 +14,7 @@ use super::list::ListState;
 use crate::domain::catalog::Catalog;
 use crate::domain::client::ClientSummary;
 use crate::domain::date::relative;
+use crate::domain::search::{fold, Found, Query};
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum Sort {
@@ -46,15 +47,20 @@ impl Sort {
 #[derive(Debug, Default)]
 pub struct CaseloadView {
     all: Vec<ClientSummary>,
+    /// `all`'s names folded for the search (plain letters, lower case).
+    folded: Vec<String>,
     /// Indices into `all` that pass the filters, in the chosen order.
     visible: Vec<usize>,
+    /// For each visible row, where the search found it.
+    found: Vec<Found>,
     pub list: ListState,
     pub sort: Sort,
     /// Only clients of this category.
     pub category: Option<String>,
     /// Only clients out of view.
     pub out_of_view_only: bool,
-    /// Only clients whose name contains this (case-insensitive).
+    /// Only clients found by this: a name (case and accents ignored), a BSN or its
+    /// last digits, a birth date.
     pub text: String,
     /// The clients who left the caseload (uitstroom) instead of the caseload.
     pub ended: bool,
@@ -65,31 +71,41 @@ pub struct CaseloadView {
 impl CaseloadView {
     pub fn set_rows(&mut self, rows: Vec<ClientSummary>) {
         let selected = self.selected().map(|c| c.id);
+        self.folded = rows.iter().map(|c| fold(&c.name)).collect();
         self.all = rows;
         self.rebuild(selected);
     }
 
     fn rebuild(&mut self, keep: Option<i64>) {
-        let text = self.text.to_lowercase();
-        self.visible = (0..self.all.len())
-            .filter(|&i| {
+        let query = Query::new(&self.text);
+        let mut rows: Vec<(usize, Found)> = (0..self.all.len())
+            .filter_map(|i| {
                 let c = &self.all[i];
-                (!self.out_of_view_only || !c.in_view)
-                    && self.category.as_ref().is_none_or(|cat| &c.category == cat)
-                    && (text.is_empty() || c.name.to_lowercase().contains(&text))
+                let shown = (!self.out_of_view_only || !c.in_view)
+                    && self.category.as_ref().is_none_or(|cat| &c.category == cat);
+                if !shown {
+                    return None;
+                }
+                if query.is_empty() {
+                    return Some((i, Found::Name));
+                }
+                let found = query.client(&self.folded[i], c.bsn.as_deref(), c.birth_date)?;
+                Some((i, found))
             })
             .collect();
         let all = &self.all;
         match self.sort {
             Sort::Name => {}
-            Sort::Contact => self.visible.sort_by_key(|&i| {
+            Sort::Contact => rows.sort_by_key(|&(i, _)| {
                 // Never spoken to counts as longest.
                 std::cmp::Reverse(all[i].days_since_contact.unwrap_or(i64::MAX))
             }),
-            Sort::Deadline => self
-                .visible
-                .sort_by_key(|&i| all[i].next_deadline.unwrap_or(NaiveDate::MAX)),
+            Sort::Deadline => {
+                rows.sort_by_key(|&(i, _)| all[i].next_deadline.unwrap_or(NaiveDate::MAX));
+            }
         }
+        (self.visible, self.found) = rows.into_iter().unzip();
+        // The same client stays selected; else the first that was found.
         self.list.selected = keep
             .and_then(|id| self.visible.iter().position(|&i| all[i].id == id))
             .unwrap_or(0);
@@ -241,6 +257,9 @@ impl CaseloadView {
                         format!("  {}", birth.format("%d-%m-%Y")),
                         Style::new().dim(),
                     ));
+                }
+                if let Some(label) = self.found.get(index).and_then(|f| f.label()) {
+                    name.push(Span::styled(format!("  · {label}"), Style::new().dim()));
                 }
                 if let Some(ended) = client.ended_on {
                     let reason = client.end_reason.as_deref().unwrap_or("");

@@ -417,8 +417,13 @@ impl Popup {
 
     pub fn search(current: &str) -> Popup {
         let mut input = TextArea::new(vec![current.to_owned()]);
-        input.move_cursor(tui_textarea::CursorMove::End);
         input.set_cursor_line_style(Style::new());
+        // A kept search is selected: typing replaces it, an arrow key keeps it.
+        if current.is_empty() {
+            input.move_cursor(tui_textarea::CursorMove::End);
+        } else {
+            input.select_all();
+        }
         Popup::Search {
             input: Box::new(input),
             before: current.to_owned(),

@@ -10,6 +10,7 @@ use ratatui::Frame;
 use super::caseload::deadline_span;
 use super::list::ListState;
 use crate::domain::date::add_days;
+use crate::domain::search::{fold, Query};
 use crate::domain::work_item::WorkItem;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -56,7 +57,10 @@ pub struct WorklistView {
     /// The open items that pass the search, in werkvoorraad order.
     pub items: Vec<WorkItem>,
     all: Vec<WorkItem>,
-    /// Only items whose client, kind or title contains this (case-insensitive).
+    /// `all`'s client, kind and title, folded for the search.
+    folded: Vec<String>,
+    /// Only items whose client, kind or title contains this (case and accents
+    /// ignored).
     pub text: String,
     today: Option<NaiveDate>,
     entries: Vec<Entry>,
@@ -69,14 +73,18 @@ impl WorklistView {
     /// Takes new rows (in werkvoorraad order), keeping the selection on the same
     /// item where it is still there.
     pub fn set_items(&mut self, items: Vec<WorkItem>, today: NaiveDate) {
+        self.folded = items
+            .iter()
+            .map(|i| fold(&format!("{}\n{}\n{}", i.client_name, i.kind, i.title)))
+            .collect();
         self.all = items;
         self.today = Some(today);
-        self.rebuild();
+        self.rebuild(true);
     }
 
     pub fn set_text(&mut self, text: &str) {
         self.text = text.to_owned();
-        self.rebuild();
+        self.rebuild(false);
     }
 
     pub fn total(&self) -> usize {
@@ -88,20 +96,18 @@ impl WorklistView {
         &self.all
     }
 
-    fn rebuild(&mut self) {
+    /// `same_client`: when the selected item is gone, go to its client's next item
+    /// (after a refresh) rather than the first one (after a new search).
+    fn rebuild(&mut self, same_client: bool) {
         let Some(today) = self.today else { return };
-        let selected_id = self.selected().map(|i| i.id);
-        let text = self.text.to_lowercase();
+        let selected = self.selected().map(|i| (i.id, i.client_id));
+        let query = Query::new(&self.text);
         self.items = self
             .all
             .iter()
-            .filter(|i| {
-                text.is_empty()
-                    || i.client_name.to_lowercase().contains(&text)
-                    || i.kind.contains(&text)
-                    || i.title.to_lowercase().contains(&text)
-            })
-            .cloned()
+            .zip(&self.folded)
+            .filter(|(_, folded)| query.in_text(folded))
+            .map(|(item, _)| item.clone())
             .collect();
         self.entries.clear();
         self.positions.clear();
@@ -119,10 +125,19 @@ impl WorklistView {
             self.positions.push(self.entries.len());
             self.entries.push(Entry::Item(index));
         }
-        if let Some(index) = selected_id.and_then(|id| self.items.iter().position(|i| i.id == id)) {
-            self.list.selected = index;
-        }
-        self.list.selected = self.list.selected.min(self.items.len().saturating_sub(1));
+        // The same item stays selected; when it is gone, the same client's next
+        // item (after a refresh) or the first one found — never whatever now stands
+        // on the old row, which may be another client's.
+        self.list.selected = selected
+            .and_then(|(id, client)| {
+                let items = &self.items;
+                items.iter().position(|i| i.id == id).or_else(|| {
+                    items
+                        .iter()
+                        .position(|i| same_client && i.client_id == client)
+                })
+            })
+            .unwrap_or(0);
     }
 
     pub fn selected(&self) -> Option<&WorkItem> {

@@ -1,0 +1,126 @@
+//! Finding a client the way people type: case and accents do not matter (`sahin`
+//! finds Şahin, `huseyin` Hüseyin: `deunicode` folds every letter to its plain
+//! form), and a client is also found by BSN — whole or its last digits — and by
+//! birth date, written `23-03-1986` or `1986-03-23`, whole or in part.
+
+use chrono::NaiveDate;
+
+/// `text` folded for comparing: plain letters, lower case.
+pub fn fold(text: &str) -> String {
+    deunicode::deunicode(text).to_lowercase()
+}
+
+/// What was typed, folded once.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Query {
+    folded: String,
+}
+
+/// Where a client matches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Found {
+    Name,
+    Bsn,
+    BirthDate,
+}
+
+impl Found {
+    /// Beside a row found by something other than its name.
+    pub fn label(self) -> Option<&'static str> {
+        match self {
+            Found::Name => None,
+            Found::Bsn => Some("gevonden op BSN"),
+            Found::BirthDate => Some("gevonden op geboortedatum"),
+        }
+    }
+}
+
+/// The fewest digits that find a client by the end of their BSN.
+const BSN_TAIL: usize = 3;
+
+impl Query {
+    pub fn new(text: &str) -> Query {
+        Query {
+            folded: fold(text.trim()),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.folded.is_empty()
+    }
+
+    /// Whether folded `text` contains the query.
+    pub fn in_text(&self, folded: &str) -> bool {
+        folded.contains(&self.folded)
+    }
+
+    /// Where a client with this (folded) name, BSN and birth date matches, if at all.
+    pub fn client(
+        &self,
+        folded_name: &str,
+        bsn: Option<&str>,
+        birth_date: Option<NaiveDate>,
+    ) -> Option<Found> {
+        if self.in_text(folded_name) {
+            return Some(Found::Name);
+        }
+        let q = self.folded.as_str();
+        let digits = q.chars().all(|c| c.is_ascii_digit());
+        if digits && q.len() >= BSN_TAIL && bsn.is_some_and(|b| b.ends_with(q)) {
+            return Some(Found::Bsn);
+        }
+        let date_like = q.chars().all(|c| c.is_ascii_digit() || c == '-');
+        if date_like && q.len() >= 2 {
+            if let Some(birth) = birth_date {
+                let written = [
+                    birth.format("%d-%m-%Y").to_string(),
+                    birth.format("%Y-%m-%d").to_string(),
+                ];
+                if written.iter().any(|w| w.contains(q)) {
+                    return Some(Found::BirthDate);
+                }
+            }
+        }
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accents_and_case_do_not_matter() {
+        for (typed, name) in [
+            ("sahin", "Ahmed Şahin"),
+            ("dogan", "Femke Doğan"),
+            ("huseyin", "Hüseyin Ramdin"),
+            ("YILDIZ", "Ayşe Yıldız"),
+            ("celik", "Çelik"),
+            ("zoe", "Zoë"),
+        ] {
+            let query = Query::new(typed);
+            assert_eq!(
+                query.client(&fold(name), None, None),
+                Some(Found::Name),
+                "{typed}"
+            );
+        }
+        assert_eq!(Query::new("sahim").client(&fold("Şahin"), None, None), None);
+    }
+
+    #[test]
+    fn a_bsn_by_its_last_digits_and_a_birth_date_as_written() {
+        let birth = NaiveDate::from_ymd_opt(1986, 3, 23);
+        let bsn = Some("123456782");
+        let find = |typed: &str| Query::new(typed).client("ahmed sahin", bsn, birth);
+        assert_eq!(find("123456782"), Some(Found::Bsn));
+        assert_eq!(find("782"), Some(Found::Bsn));
+        assert_eq!(find("82"), None, "two digits find too many");
+        assert_eq!(find("23-03-1986"), Some(Found::BirthDate));
+        assert_eq!(find("1986-03-23"), Some(Found::BirthDate));
+        assert_eq!(find("23-03"), Some(Found::BirthDate));
+        assert_eq!(find("1986"), Some(Found::BirthDate));
+        assert_eq!(find("24-03-1986"), None);
+    }
+}
