@@ -1131,3 +1131,22 @@ fn search_ignores_case_and_accents_and_finds_a_bsn_and_a_birth_date() {
         assert_eq!(app.visible_rows(), all);
     }
 }
+
+#[test]
+fn a_change_by_another_process_shows_without_a_restart() {
+    let db = common::Db::new();
+    let mut app = demo_app(&db);
+    press(&mut app, KeyCode::Char('2'));
+    assert!(!app.notice_changes(), "nothing changed yet");
+    let before = app.visible_rows();
+    // A script registers a client while the cockpit is open.
+    db.client("Door Script", "beheer");
+    assert!(app.notice_changes(), "the other process's commit is seen");
+    assert_eq!(app.visible_rows(), before + 1);
+    assert!(!app.notice_changes(), "once");
+    // Ctrl-L reads again at once and asks for a whole new screen.
+    app.handle_key(KeyEvent::new(KeyCode::Char('l'), KeyModifiers::CONTROL));
+    assert!(app.take_redraw_all());
+    assert!(!app.take_redraw_all());
+    assert_eq!(app.message(), Some("Opnieuw ingelezen"));
+}

@@ -536,3 +536,43 @@ fn stray_input_never_blocks_the_keys_and_a_resize_redraws() {
     }
     tmux.quit();
 }
+
+#[test]
+fn a_scripted_note_shows_in_the_open_cockpit_within_two_seconds() {
+    if !tmux_present() {
+        return;
+    }
+    let db = common::Db::new();
+    inbeeld(&db.path, &["demo", "--no-open"]);
+    let clients = json(&db.path, &["client", "list", "--json"]);
+    let first = clients[0]["id"].as_i64().unwrap().to_string();
+    let tmux = cockpit(&db.path, "changes");
+    // The notes of the first client of the caseload.
+    tmux.keys(&["2"]);
+    tmux.wait_for("Categorie");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Activiteiten (");
+    tmux.keys(&["l", "l", "l", "l", "l"]);
+    tmux.wait_for("Nog geen notities");
+    inbeeld(
+        &db.path,
+        &[
+            "note",
+            "add",
+            "--client",
+            &first,
+            "--text",
+            "Gebeld door een script",
+        ],
+    );
+    let written = Instant::now();
+    while !tmux.screen().contains("Gebeld door een script") {
+        assert!(
+            written.elapsed() < Duration::from_millis(2500),
+            "not shown within two seconds:\n{}",
+            tmux.screen()
+        );
+        sleep(Duration::from_millis(50));
+    }
+    tmux.quit();
+}

@@ -217,6 +217,14 @@ impl Store {
         Ok(value)
     }
 
+    /// SQLite's `data_version`: it changes when another connection (a script, a
+    /// second cockpit) commits, so a cheap look tells whether to read again.
+    pub fn data_version(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .pragma_query_value(None, "data_version", |r| r.get(0))?)
+    }
+
     pub(crate) fn conn(&self) -> &Connection {
         &self.conn
     }

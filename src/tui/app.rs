@@ -83,6 +83,10 @@ pub struct App {
     /// Ctrl-C was pressed once while a form held text: the next one quits.
     quit_armed: bool,
     quit: bool,
+    /// The file's `data_version` at the last read of the rows.
+    seen_version: i64,
+    /// Ctrl-L: draw the whole screen anew.
+    redraw_all: bool,
 }
 
 impl App {
@@ -106,6 +110,8 @@ impl App {
             message: None,
             quit_armed: false,
             quit: false,
+            seen_version: 0,
+            redraw_all: false,
         };
         app.sweep_and_refresh()?;
         Ok(app)
@@ -129,6 +135,7 @@ impl App {
     /// Rebuilds the rows from the store; called when data may have changed, never
     /// while drawing.
     fn refresh(&mut self) -> Result<()> {
+        self.seen_version = self.store.data_version()?;
         let today = self.session.today;
         self.worklist.set_items(self.store.worklist()?, today);
         self.caseload_stale = true;
@@ -179,6 +186,30 @@ impl App {
             Ok(n) => self.message = Some(format!("{n} nieuwe werkitems")),
             Err(err) => self.fail(err),
         }
+    }
+
+    /// Reads the rows again when another process changed the file since the last
+    /// read (a scripted command, a second cockpit); returns whether it did. Cheap
+    /// enough to ask every second.
+    pub fn notice_changes(&mut self) -> bool {
+        match self.store.data_version() {
+            Ok(version) if version == self.seen_version => false,
+            Ok(_) => {
+                if let Err(err) = self.refresh() {
+                    self.fail(err);
+                }
+                true
+            }
+            Err(err) => {
+                self.fail(err);
+                true
+            }
+        }
+    }
+
+    /// Whether the whole screen should be drawn anew (Ctrl-L); asking clears it.
+    pub fn take_redraw_all(&mut self) -> bool {
+        std::mem::take(&mut self.redraw_all)
     }
 
     pub fn today(&self) -> NaiveDate {
@@ -560,6 +591,13 @@ impl App {
                 _ => {}
             },
             Action::Quit => self.quit = true,
+            Action::Refresh => {
+                self.redraw_all = true;
+                match self.refresh() {
+                    Ok(()) => self.message = Some("Opnieuw ingelezen".to_owned()),
+                    Err(err) => self.fail(err),
+                }
+            }
         }
     }
 

@@ -50,6 +50,8 @@ pub enum Action {
     Adjourn,
     Decide,
     Undo,
+    /// Read the file again now and draw the whole screen anew.
+    Refresh,
     NextWeek,
     PreviousWeek,
     ThisWeek,
@@ -468,7 +470,21 @@ pub const GLOBAL_KEYS: &[Binding] = &[
         "laatste wijziging ongedaan",
         false,
     ),
-    bind(&[KeyCode::Esc], "Esc", Action::Back, "terug", false),
+    // Ctrl-L: matched in `action_for` too.
+    bind(
+        &[],
+        "Ctrl-L",
+        Action::Refresh,
+        "opnieuw inlezen en tekenen",
+        false,
+    ),
+    bind(
+        &[KeyCode::Esc],
+        "Esc",
+        Action::Back,
+        "terug; wist zoekopdracht",
+        false,
+    ),
     bind(&[KeyCode::Char('q')], "q", Action::Quit, "stoppen", true),
 ];
 
@@ -478,6 +494,7 @@ pub fn action_for(tables: &[&[Binding]], key: KeyEvent) -> Option<Action> {
         return match key.code {
             KeyCode::Char('c') => Some(Action::Quit),
             KeyCode::Char('z') => Some(Action::Undo),
+            KeyCode::Char('l') => Some(Action::Refresh),
             _ => None,
         };
     }

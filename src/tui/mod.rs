@@ -108,16 +108,28 @@ pub fn run(store: Store, mut session: Session, lock: Option<CockpitLock>) -> any
     result
 }
 
+/// How often the cockpit looks whether another process changed the file.
+const LOOK_FOR_CHANGES: std::time::Duration = std::time::Duration::from_secs(1);
+
 fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> anyhow::Result<()> {
     let mut input = input::Input::start()?;
     let mut dirty = true;
+    let mut next_tick = std::time::Instant::now() + clock::until_next_minute();
     while !app.should_quit() {
+        if app.take_redraw_all() {
+            terminal.clear()?;
+            dirty = true;
+        }
         if dirty {
             terminal.draw(|frame| app.draw(frame))?;
             dirty = false;
         }
-        // Sleep until input or the next whole minute: no redraw without a reason.
-        match input.next(clock::until_next_minute())? {
+        // Sleep until input, the next look for changes, or the next whole minute:
+        // no redraw without a reason.
+        let wait = next_tick
+            .saturating_duration_since(std::time::Instant::now())
+            .min(LOOK_FOR_CHANGES);
+        match input.next(wait)? {
             Some(Event::Key(key)) if key.kind != KeyEventKind::Release => {
                 app.handle_key(key);
                 dirty = true;
@@ -128,10 +140,12 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> anyhow:
             }
             Some(Event::Resize(_, _)) => dirty = true,
             Some(_) => {}
-            None => {
+            None if std::time::Instant::now() >= next_tick => {
                 app.tick(clock::today());
+                next_tick = std::time::Instant::now() + clock::until_next_minute();
                 dirty = true;
             }
+            None => dirty = app.notice_changes(),
         }
     }
     Ok(())
