@@ -1150,3 +1150,30 @@ fn a_change_by_another_process_shows_without_a_restart() {
     assert!(!app.take_redraw_all());
     assert_eq!(app.message(), Some("Opnieuw ingelezen"));
 }
+
+#[test]
+fn a_date_field_takes_dates_the_way_people_write_them_and_shows_what_it_understood() {
+    let db = common::Db::new();
+    let mut app = demo_app(&db);
+    // Today is Sunday 22 November 2026.
+    for (written, meant, shown) in [
+        ("vrijdag", "2026-11-27", "✓ vr 27 nov 2026"),
+        ("+2w", "2026-12-06", "✓ zo 6 dec 2026"),
+        ("3-12", "2026-12-03", "✓ do 3 dec 2026"),
+        ("overmorgen", "2026-11-24", "✓ di 24 nov 2026"),
+    ] {
+        let id = select_kind(&mut app, &db, "contact");
+        press(&mut app, KeyCode::Char('u'));
+        for _ in 0..12 {
+            press(&mut app, KeyCode::Backspace);
+        }
+        type_text(&mut app, written);
+        let screen = common::screen(&mut app);
+        assert!(screen.contains(shown), "{written}: {screen}");
+        press(&mut app, KeyCode::Tab);
+        type_text(&mut app, "Klant belt terug");
+        press(&mut app, KeyCode::Enter);
+        assert!(!app.popup_open(), "{written}: {:?}", app.message());
+        assert_eq!(item_row(&db, id).3, meant, "{written}");
+    }
+}

@@ -160,8 +160,8 @@ fn new_client(rng: &mut ChaCha8Rng, category: &str, today: NaiveDate) -> NewClie
         }
     };
     let age_days = rng.random_range(18 * 365..66 * 365);
-    let email_name: String = format!("{first}.{last}")
-        .to_lowercase()
+    // Şahin writes sahin in an address.
+    let email_name: String = crate::domain::search::fold(&format!("{first}.{last}"))
         .chars()
         .filter(|c| c.is_ascii_alphanumeric() || *c == '.')
         .collect();

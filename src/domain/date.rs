@@ -22,6 +22,86 @@ pub fn parse_date(input: &str) -> Result<NaiveDate, InputError> {
     NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| InputError::NoSuchDate(text.to_owned()))
 }
 
+/// A date the way people write it, besides `2026-11-23`: `23-11-2026` (or with `/`
+/// or `.`), `23-11` (this year), `vandaag`, `morgen`, `overmorgen`, `gisteren`,
+/// `eergisteren`, a weekday (`vrijdag`, `vr`: the next one after today), and a
+/// distance from today (`+10d`, `+2w`, `+3m`, `-1w`). The relative forms need
+/// `today`; without it only the written dates are read.
+pub fn parse_written(input: &str, today: Option<NaiveDate>) -> Result<NaiveDate, InputError> {
+    let text = input.trim().to_lowercase();
+    if let Ok(date) = parse_date(&text) {
+        return Ok(date);
+    }
+    let unknown = || InputError::WrittenDate(input.trim().to_owned());
+    let parts: Vec<&str> = text.split(['-', '/', '.']).collect();
+    let numbers: Option<Vec<u32>> = parts.iter().map(|p| p.parse().ok()).collect();
+    if let (Some(numbers), true) = (numbers, parts.iter().all(|p| !p.is_empty())) {
+        let (day, month, year) = match numbers[..] {
+            [day, month, year] if parts[2].len() == 4 => (day, month, year as i32),
+            [day, month] => (day, month, today.ok_or_else(unknown)?.year()),
+            _ => return Err(unknown()),
+        };
+        return NaiveDate::from_ymd_opt(year, month, day)
+            .ok_or_else(|| InputError::NoSuchDate(input.trim().to_owned()));
+    }
+    let today = today.ok_or_else(unknown)?;
+    let days = match text.as_str() {
+        "vandaag" => Some(0),
+        "morgen" => Some(1),
+        "overmorgen" => Some(2),
+        "gisteren" => Some(-1),
+        "eergisteren" => Some(-2),
+        _ => None,
+    };
+    if let Some(days) = days {
+        return Ok(add_days(today, days));
+    }
+    if let Some(weekday) = weekday(&text) {
+        let ahead = (7 + weekday.num_days_from_monday() as i64
+            - today.weekday().num_days_from_monday() as i64
+            - 1)
+            % 7
+            + 1;
+        return Ok(add_days(today, ahead));
+    }
+    let (sign, rest) = match text.split_at_checked(1) {
+        Some(("+", rest)) => (1, rest),
+        Some(("-", rest)) => (-1, rest),
+        _ => return Err(unknown()),
+    };
+    let (count, unit) = rest.split_at(rest.len().saturating_sub(1));
+    let count: i64 = count.trim().parse().map_err(|_| unknown())?;
+    let date = match unit {
+        "d" => add_days(today, sign * count),
+        "w" => add_days(today, sign * count * 7),
+        "m" => {
+            let months = chrono::Months::new(u32::try_from(count).map_err(|_| unknown())?);
+            if sign > 0 {
+                today.checked_add_months(months)
+            } else {
+                today.checked_sub_months(months)
+            }
+            .ok_or_else(unknown)?
+        }
+        _ => return Err(unknown()),
+    };
+    Ok(date)
+}
+
+fn weekday(text: &str) -> Option<chrono::Weekday> {
+    use chrono::Weekday::{Fri, Mon, Sat, Sun, Thu, Tue, Wed};
+    Some(match text {
+        "maandag" | "ma" => Mon,
+        "dinsdag" | "di" => Tue,
+        "woensdag" | "wo" => Wed,
+        "donderdag" | "do" => Thu,
+        "vrijdag" | "vr" => Fri,
+        "zaterdag" | "za" => Sat,
+        "zondag" | "zo" => Sun,
+        _ => return None,
+    })
+}
+
 /// Checks an HH:MM time of day (HH.MM, as Dutch often writes it, too) and writes it
 /// as HH:MM with two-digit hours.
 pub fn parse_time(text: &str) -> Result<String, InputError> {
@@ -153,5 +233,52 @@ mod tests {
         assert_eq!(dutch(d("2026-11-23")), "ma 23 nov 2026");
         assert_eq!(age(d("1990-11-23"), d("2026-11-22")), Some(35));
         assert_eq!(age(d("1990-11-22"), d("2026-11-22")), Some(36));
+    }
+}
+
+#[cfg(test)]
+mod written {
+    use super::*;
+
+    fn day(text: &str) -> NaiveDate {
+        text.parse().unwrap()
+    }
+
+    #[test]
+    fn dates_the_way_people_write_them() {
+        // A Monday.
+        let today = Some(day("2026-11-23"));
+        for (written, meant) in [
+            ("2026-11-27", "2026-11-27"),
+            ("27-11-2026", "2026-11-27"),
+            ("27/11/2026", "2026-11-27"),
+            ("7.1.2027", "2027-01-07"),
+            ("27-11", "2026-11-27"),
+            ("vandaag", "2026-11-23"),
+            ("Morgen", "2026-11-24"),
+            ("overmorgen", "2026-11-25"),
+            ("gisteren", "2026-11-22"),
+            ("eergisteren", "2026-11-21"),
+            ("vrijdag", "2026-11-27"),
+            ("vr", "2026-11-27"),
+            ("maandag", "2026-11-30"),
+            ("zondag", "2026-11-29"),
+            ("+10d", "2026-12-03"),
+            ("+2w", "2026-12-07"),
+            ("-1w", "2026-11-16"),
+            ("+3m", "2027-02-23"),
+        ] {
+            assert_eq!(parse_written(written, today), Ok(day(meant)), "{written}");
+        }
+        assert!(matches!(
+            parse_written("31-11-2026", today),
+            Err(InputError::NoSuchDate(_))
+        ));
+        for wrong in ["", "x", "+2j", "2026-2-3", "1-2-3", "+w", "32-13"] {
+            assert!(parse_written(wrong, today).is_err(), "{wrong}");
+        }
+        // Without a today only written dates are read.
+        assert_eq!(parse_written("27-11-2026", None), Ok(day("2026-11-27")));
+        assert!(parse_written("morgen", None).is_err());
     }
 }

@@ -133,6 +133,8 @@ pub enum InputError {
     AlreadyHoliday { date: NaiveDate, name: String },
     #[error("de datum {0} bestaat niet")]
     NoSuchDate(String),
+    #[error("'{0}' is geen datum: schrijf 23-11-2026, 23-11, morgen, vrijdag of +2w")]
+    WrittenDate(String),
     #[error("een wettelijke termijn kan niet meer worden uitgesteld: {article}, uiterlijk {end}")]
     CannotPostponeLegal { article: String, end: NaiveDate },
     #[error("een besluit buiten behandeling wordt pas bekendgemaakt na het ongebruikt verstrijken van de hersteltermijn (t/m {end}, Awb 4:5 lid 1)")]

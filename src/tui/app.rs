@@ -291,7 +291,9 @@ impl App {
             }
             return;
         }
+        let today = self.session.today;
         if let Some(top) = self.popups.last_mut() {
+            top.set_today(today);
             match top.handle_key(key) {
                 Reply::Stay => {}
                 Reply::Pop => {
@@ -321,7 +323,11 @@ impl App {
     /// keys: pasted line breaks neither save a form nor act on the screen.
     pub fn handle_paste(&mut self, text: &str) {
         self.message = None;
-        let reply = self.popups.last_mut().and_then(|top| top.paste(text));
+        let today = self.session.today;
+        let reply = self.popups.last_mut().and_then(|top| {
+            top.set_today(today);
+            top.paste(text)
+        });
         match reply {
             Some(Reply::Search { text, done }) => {
                 self.set_search(&text);
@@ -1209,7 +1215,9 @@ impl App {
         let screen = self.screen;
         // Only the top popup: a form drawn over the picker that led to it would
         // leave the picker's edges showing.
+        let today = self.session.today;
         if let Some(popup) = self.popups.last_mut() {
+            popup.set_today(today);
             popup::draw(popup, frame, |f| {
                 chrome::draw_help(f, screen.title(), &[keys, LIST_KEYS, GLOBAL_KEYS])
             });

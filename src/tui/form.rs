@@ -12,7 +12,7 @@ use tui_textarea::TextArea;
 
 use super::chrome::centered;
 use crate::domain::calendar::LegalCalendar;
-use crate::domain::date::{dutch, parse_date, parse_time};
+use crate::domain::date::{dutch, parse_time, parse_written};
 use crate::domain::terms::hersteltermijn_warning;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -188,6 +188,8 @@ pub struct Form {
     pub fields: Vec<Field>,
     /// For a hersteltermijn: an end date on a day the Atw avoids gets a warning.
     pub calendar: Option<LegalCalendar>,
+    /// The day `morgen`, `vrijdag` and `+2w` count from; set by the cockpit.
+    pub today: Option<NaiveDate>,
     pub focus: usize,
     /// Enter was pressed: from now on blank fields say that they are required.
     tried: bool,
@@ -210,6 +212,7 @@ impl Form {
             intro: Vec::new(),
             fields,
             calendar: None,
+            today: None,
             focus: 0,
             tried: false,
             esc_armed: false,
@@ -252,7 +255,7 @@ impl Form {
                 not_before,
                 not_after,
             } => {
-                let date = parse_date(&text).map_err(|e| e.to_string())?;
+                let date = parse_written(&text, self.today).map_err(|e| e.to_string())?;
                 if let Some(min) = not_before.filter(|min| date < *min) {
                     return Err(format!("de datum mag niet vóór {} liggen", dutch(min)));
                 }
@@ -265,7 +268,7 @@ impl Form {
                 Ok(Value::Empty)
             }
             FieldKind::OptionalDate { not_after } => {
-                let date = parse_date(trimmed).map_err(|e| e.to_string())?;
+                let date = parse_written(trimmed, self.today).map_err(|e| e.to_string())?;
                 match not_after.filter(|max| date > *max) {
                     Some(max) => Err(format!("de datum mag niet na {} liggen", dutch(max))),
                     None => Ok(Value::Date(date)),
@@ -311,7 +314,7 @@ impl Form {
             }
             FieldKind::SameAs { .. } => Ok(Value::Empty),
             FieldKind::EndOf { start } => {
-                let date = parse_date(&text).map_err(|e| e.to_string())?;
+                let date = parse_written(&text, self.today).map_err(|e| e.to_string())?;
                 match self.value(start) {
                     Ok(Value::Date(start)) if date < start => Err(format!(
                         "de einddatum ligt vóór de startdatum ({})",

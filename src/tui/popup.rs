@@ -415,6 +415,13 @@ impl Popup {
         }
     }
 
+    /// Gives a form the day its relative dates (`morgen`, `+2w`) count from.
+    pub fn set_today(&mut self, today: NaiveDate) {
+        if let Popup::Form(form, _) = self {
+            form.today = Some(today);
+        }
+    }
+
     pub fn search(current: &str) -> Popup {
         let mut input = TextArea::new(vec![current.to_owned()]);
         input.set_cursor_line_style(Style::new());
