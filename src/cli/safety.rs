@@ -115,16 +115,10 @@ pub fn run_export(
         Protection::Passphrase(super::passphrase::for_sealing()?)
     };
     let Some(path) = out else {
-        let bundle = ctx.open()?.export(clients)?;
-        return match protection {
-            Protection::Plain => output::json(&bundle),
-            // As text, so that it can go through a terminal or a mail.
-            Protection::Passphrase(passphrase) => {
-                let text = serde_json::to_string_pretty(&bundle)? + "\n";
-                let sealed = sealing::seal(text.as_bytes(), &passphrase, true)?;
-                output::line(String::from_utf8_lossy(&sealed).trim_end())
-            }
-        };
+        // Sealed as text, so that it can go through a terminal or a mail.
+        let bytes =
+            crate::workflow::bundle_bytes(&ctx.open()?.export(clients)?, &protection, true)?;
+        return output::line(String::from_utf8_lossy(&bytes).trim_end());
     };
     let mut store = ctx.open()?;
     let count = crate::workflow::write_bundle(&store, clients, path, &protection)?;

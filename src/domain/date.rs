@@ -57,11 +57,7 @@ pub fn parse_written(input: &str, today: Option<NaiveDate>) -> Result<NaiveDate,
         return Ok(add_days(today, days));
     }
     if let Some(weekday) = weekday(&text) {
-        let ahead = (7 + weekday.num_days_from_monday() as i64
-            - today.weekday().num_days_from_monday() as i64
-            - 1)
-            % 7
-            + 1;
+        let ahead = (7 + weekday - i64::from(today.weekday().num_days_from_monday()) - 1) % 7 + 1;
         return Ok(add_days(today, ahead));
     }
     let (sign, rest) = match text.split_at_checked(1) {
@@ -88,18 +84,21 @@ pub fn parse_written(input: &str, today: Option<NaiveDate>) -> Result<NaiveDate,
     Ok(date)
 }
 
-fn weekday(text: &str) -> Option<chrono::Weekday> {
-    use chrono::Weekday::{Fri, Mon, Sat, Sun, Thu, Tue, Wed};
-    Some(match text {
-        "maandag" | "ma" => Mon,
-        "dinsdag" | "di" => Tue,
-        "woensdag" | "wo" => Wed,
-        "donderdag" | "do" => Thu,
-        "vrijdag" | "vr" => Fri,
-        "zaterdag" | "za" => Sat,
-        "zondag" | "zo" => Sun,
-        _ => return None,
-    })
+/// The weekday `text` names, written out or as shown (`vrijdag`, `vr`), counted
+/// from Monday.
+fn weekday(text: &str) -> Option<i64> {
+    const NAMES: [&str; 7] = [
+        "maandag",
+        "dinsdag",
+        "woensdag",
+        "donderdag",
+        "vrijdag",
+        "zaterdag",
+        "zondag",
+    ];
+    let index = (WEEKDAYS.iter().position(|d| *d == text))
+        .or_else(|| NAMES.iter().position(|d| *d == text))?;
+    i64::try_from(index).ok()
 }
 
 /// Checks an HH:MM time of day (HH.MM, as Dutch often writes it, too) and writes it

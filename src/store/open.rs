@@ -30,7 +30,7 @@ const UPGRADES: &[(i64, i64, &str)] = &[
 const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
 
 /// How long a command waits for another process's write before it gives up.
-const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+pub(super) const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
 /// The platform data directory's `inbeeld.sqlite` (on Linux
 /// `~/.local/share/inbeeld/inbeeld.sqlite`).

@@ -9,6 +9,7 @@ use rusqlite::{Connection, OpenFlags};
 use serde::Serialize;
 
 use super::error::{Result, StoreError};
+use super::open::BUSY_TIMEOUT;
 use super::Store;
 use crate::domain::InputError;
 
@@ -51,7 +52,7 @@ fn all_at_once(backup: &Backup) -> Result<()> {
     loop {
         match backup.step(-1)? {
             StepResult::Done => return Ok(()),
-            StepResult::Busy | StepResult::Locked if start.elapsed().as_secs() < 5 => {
+            StepResult::Busy | StepResult::Locked if start.elapsed() < BUSY_TIMEOUT => {
                 std::thread::sleep(std::time::Duration::from_millis(10));
             }
             StepResult::Busy | StepResult::Locked => return Err(StoreError::Busy),
@@ -116,6 +117,28 @@ pub(crate) fn remove_stale_parts(folder: &Path) {
     }
 }
 
+/// Refuses a copy's name that is taken: a copy never overwrites.
+fn refuse_existing(to: &Path) -> Result<()> {
+    if to.exists() {
+        return Err(InputError::FileExists {
+            path: to.display().to_string(),
+            what: "kies een nieuwe naam, een reservekopie",
+        }
+        .into());
+    }
+    Ok(())
+}
+
+/// A whole copy of `from`'s database at `to`, a name not yet taken; what killed
+/// copies left in that folder is cleared first.
+fn new_copy(from: &Connection, to: &Path) -> Result<()> {
+    refuse_existing(to)?;
+    if let Some(folder) = to.parent().filter(|p| !p.as_os_str().is_empty()) {
+        remove_stale_parts(folder);
+    }
+    copy_whole(from, to)
+}
+
 fn integrity(conn: &Connection) -> Result<Vec<String>> {
     let mut stmt = conn.prepare("PRAGMA integrity_check")?;
     let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
@@ -155,17 +178,7 @@ pub(super) fn expired_without_item(
 impl Store {
     /// Writes a consistent copy of the database to `to`, which must not exist yet.
     pub fn backup_to(&self, to: &Path) -> Result<()> {
-        if to.exists() {
-            return Err(InputError::FileExists {
-                path: to.display().to_string(),
-                what: "kies een nieuwe naam, een reservekopie",
-            }
-            .into());
-        }
-        if let Some(folder) = to.parent().filter(|p| !p.as_os_str().is_empty()) {
-            remove_stale_parts(folder);
-        }
-        copy_whole(self.conn(), to)
+        new_copy(self.conn(), to)
     }
 
     /// The full check: SQLite's integrity check, the foreign keys, and the program's
@@ -264,13 +277,7 @@ impl Store {
                 "het is geen inbeeld-database van deze versie",
             ));
         }
-        if keep.exists() {
-            return Err(InputError::FileExists {
-                path: keep.display().to_string(),
-                what: "kies een nieuwe naam, een reservekopie",
-            }
-            .into());
-        }
+        refuse_existing(keep)?;
         let locked = match damage_seen(self.path()) {
             Some(reason) => Err(StoreError::Damaged(reason)),
             None => self.replace_under_one_lock(from, keep),
@@ -317,11 +324,8 @@ impl Store {
             // anything new from being committed meanwhile.
             let reader =
                 Connection::open_with_flags(self.path(), OpenFlags::SQLITE_OPEN_READ_ONLY)?;
-            reader.busy_timeout(std::time::Duration::from_secs(5))?;
-            if let Some(folder) = keep.parent().filter(|p| !p.as_os_str().is_empty()) {
-                remove_stale_parts(folder);
-            }
-            copy_whole(&reader, keep)?;
+            reader.busy_timeout(BUSY_TIMEOUT)?;
+            new_copy(&reader, keep)?;
             drop(reader);
             copy_rows(conn)?;
             conn.execute_batch("COMMIT")?;

@@ -207,6 +207,15 @@ impl App {
         }
     }
 
+    /// The popup on top, knowing the day its relative dates (`morgen`, `+2w`) count
+    /// from: one place for every way a key, a paste or a frame reaches it.
+    fn top_popup(&mut self) -> Option<&mut Popup> {
+        let today = self.session.today;
+        let top = self.popups.last_mut()?;
+        top.set_today(today);
+        Some(top)
+    }
+
     /// Whether the whole screen should be drawn anew (Ctrl-L); asking clears it.
     pub fn take_redraw_all(&mut self) -> bool {
         std::mem::take(&mut self.redraw_all)
@@ -291,9 +300,7 @@ impl App {
             }
             return;
         }
-        let today = self.session.today;
-        if let Some(top) = self.popups.last_mut() {
-            top.set_today(today);
+        if let Some(top) = self.top_popup() {
             match top.handle_key(key) {
                 Reply::Stay => {}
                 Reply::Pop => {
@@ -323,11 +330,7 @@ impl App {
     /// keys: pasted line breaks neither save a form nor act on the screen.
     pub fn handle_paste(&mut self, text: &str) {
         self.message = None;
-        let today = self.session.today;
-        let reply = self.popups.last_mut().and_then(|top| {
-            top.set_today(today);
-            top.paste(text)
-        });
+        let reply = self.top_popup().and_then(|top| top.paste(text));
         match reply {
             Some(Reply::Search { text, done }) => {
                 self.set_search(&text);
@@ -1215,9 +1218,7 @@ impl App {
         let screen = self.screen;
         // Only the top popup: a form drawn over the picker that led to it would
         // leave the picker's edges showing.
-        let today = self.session.today;
-        if let Some(popup) = self.popups.last_mut() {
-            popup.set_today(today);
+        if let Some(popup) = self.top_popup() {
             popup::draw(popup, frame, |f| {
                 chrome::draw_help(f, screen.title(), &[keys, LIST_KEYS, GLOBAL_KEYS])
             });

@@ -20,21 +20,12 @@ pub fn write_bundle(
     path: &Path,
     protection: &Protection,
 ) -> Result<usize> {
-    if let Protection::Passphrase(passphrase) = protection {
-        super::sealing::check_passphrase(passphrase)?;
-    }
     let bundle = store.export(clients)?;
     let unwritable = |reason: String| InputError::Unwritable {
         path: path.display().to_string(),
         reason,
     };
-    let text = serde_json::to_string_pretty(&bundle).map_err(|e| unwritable(e.to_string()))? + "\n";
-    let bytes = match protection {
-        Protection::Passphrase(passphrase) => {
-            super::sealing::seal(text.as_bytes(), passphrase, false)?
-        }
-        Protection::Plain => text.into_bytes(),
-    };
+    let bytes = bundle_bytes(&bundle, protection, false)?;
     let mut file = std::fs::OpenOptions::new()
         .write(true)
         .create_new(true)
@@ -56,6 +47,25 @@ pub fn write_bundle(
         return Err(unwritable(e.to_string()).into());
     }
     Ok(bundle["clients"].as_array().map_or(0, Vec::len))
+}
+
+/// A bundle as it is written: pretty JSON, sealed with the passphrase unless
+/// `Plain`; `armored` seals it as text (for a terminal or a mail).
+pub fn bundle_bytes(
+    bundle: &serde_json::Value,
+    protection: &Protection,
+    armored: bool,
+) -> std::result::Result<Vec<u8>, InputError> {
+    let text = serde_json::to_string_pretty(bundle).map_err(|e| InputError::Unwritable {
+        path: "de bundel".to_owned(),
+        reason: e.to_string(),
+    })? + "\n";
+    match protection {
+        Protection::Passphrase(passphrase) => {
+            super::sealing::seal(text.as_bytes(), passphrase, armored)
+        }
+        Protection::Plain => Ok(text.into_bytes()),
+    }
 }
 
 /// Imports a bundle in one transaction, then computes the running terms of the

@@ -28,7 +28,7 @@ pub use activities::{add_activity, close_activity, extend_activity};
 pub use appointments::{
     add_appointment, appointment_warnings, cancel_appointment, move_appointment,
 };
-pub use bundles::{import_bundle, reconcile_all, write_bundle};
+pub use bundles::{bundle_bytes, import_bundle, reconcile_all, write_bundle};
 pub use calendar::add_declared_holiday;
 pub use caseload::{
     change_category, edit_client, end_client, end_clients, reopen_client, same_client_warning,
