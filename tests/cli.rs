@@ -679,3 +679,49 @@ fn an_option_given_empty_is_refused_not_taken_as_absent() {
         );
     }
 }
+
+#[test]
+fn worklist_as_of_looks_ahead_and_leaves_the_file_byte_for_byte_unchanged() {
+    let db = Db::new();
+    let client = db.client("Omar Kaya", "bijna_job_ready");
+    db.add(&[
+        "activity",
+        "add",
+        "--client",
+        &client.to_string(),
+        "--type",
+        "werkervaringsplaats",
+        "--start",
+        "2026-10-01",
+        "--end",
+        "2027-01-15",
+        "--title",
+        "WEP magazijn",
+    ]);
+    // Today's werkvoorraad, swept, so the look ahead has nothing of today to store.
+    let now = db.json(&["worklist", "--json"]);
+    let file = |suffix: &str| std::fs::read(format!("{}{suffix}", db.path.display())).ok();
+    let before = (file(""), file("-wal"));
+
+    let ahead = db.json(&["worklist", "--as-of", "2027-01-20", "--json"]);
+    let table = db.ok(&["worklist", "--as-of", "2027-01-20"]);
+
+    assert_eq!((file(""), file("-wal")), before, "the file was written");
+    let titles = |v: &Value| -> Vec<String> {
+        v.as_array()
+            .unwrap()
+            .iter()
+            .map(|i| i["title"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    assert!(
+        titles(&ahead).iter().any(|t| t.contains("WEP magazijn")),
+        "the expiry of 15 January is in the werkvoorraad of the 20th: {ahead}"
+    );
+    assert!(!titles(&now).iter().any(|t| t.contains("WEP magazijn")));
+    assert!(table.contains("5 dagen te laat"), "counted from the day looked at: {table}");
+    assert_eq!(db.json(&["worklist", "--json"]), now, "nothing of the future stayed");
+
+    db.refused(&["worklist", "--as-of", "2026-11-01"], "ligt in het verleden");
+    db.refused(&["worklist", "--as-of", "20-01-2027"], "ongeldige datum");
+}

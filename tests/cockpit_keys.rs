@@ -19,6 +19,7 @@ fn session(overridden: bool) -> Session {
         today_overridden: overridden,
         db_label: "test".into(),
         read_only: false,
+        peeking: false,
     }
 }
 
@@ -762,6 +763,7 @@ fn plan_an_appointment_and_handle_a_no_show_from_the_cockpit() {
             today_overridden: true,
             db_label: "t".into(),
             read_only: false,
+            peeking: false,
         },
     )
     .unwrap();
@@ -1176,4 +1178,43 @@ fn a_date_field_takes_dates_the_way_people_write_them_and_shows_what_it_understo
         assert!(!app.popup_open(), "{written}: {:?}", app.message());
         assert_eq!(item_row(&db, id).3, meant, "{written}");
     }
+}
+
+#[test]
+fn looking_ahead_shows_the_future_werkvoorraad_refuses_edits_and_stores_nothing() {
+    let db = common::Db::new();
+    let mut app = demo_app(&db);
+    let before = db.counts();
+    let open_now = app.visible_rows();
+
+    press(&mut app, KeyCode::Char('>'));
+    assert!(app.popup_open());
+    for _ in 0..20 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "+6w");
+    press(&mut app, KeyCode::Enter);
+    assert!(!app.popup_open(), "{:?}", app.message());
+    assert_eq!(app.today(), NaiveDate::from_ymd_opt(2027, 1, 3).unwrap());
+    assert!(
+        app.visible_rows() > open_now,
+        "six weeks on, more is due: {} ≤ {open_now}",
+        app.visible_rows()
+    );
+    assert!(common::screen(&mut app).contains("VOORUITKIJKEN"));
+
+    // An edit is refused before any form opens; looking around is not.
+    press(&mut app, KeyCode::Char('a'));
+    assert!(!app.popup_open());
+    assert!(app.message().unwrap().contains("niets bewaard"));
+    press(&mut app, KeyCode::Char('3'));
+    assert_eq!(app.screen(), Screen::Week);
+    press(&mut app, KeyCode::Char('1'));
+    assert_eq!(db.counts(), before, "looking ahead stored something");
+
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.today(), today());
+    assert_eq!(app.visible_rows(), open_now);
+    assert!(!common::screen(&mut app).contains("VOORUITKIJKEN"));
+    assert_eq!(db.counts(), before);
 }

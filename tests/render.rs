@@ -26,6 +26,7 @@ fn demo_app(db: &common::Db) -> App {
         today_overridden: true,
         db_label: "~/demo.sqlite".into(),
         read_only: false,
+        peeking: false,
     };
     App::new(store, session).unwrap()
 }

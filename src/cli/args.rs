@@ -16,7 +16,9 @@ pub struct Cli {
     #[arg(long, global = true, env = "INBEELD_DB", value_name = "PAD")]
     pub db: Option<PathBuf>,
 
-    /// Werk alsof het vandaag deze datum is (JJJJ-MM-DD), om vooruit te plannen
+    /// Werk alsof het vandaag deze datum is (JJJJ-MM-DD), voor een demo, oefenbestand
+    /// of test: wat die dag oplevert wordt bewaard. Vooruitkijken zonder te bewaren:
+    /// `worklist --as-of` of `>` in de cockpit
     #[arg(long, global = true, env = "INBEELD_TODAY", value_name = "DATUM")]
     pub today: Option<String>,
 
@@ -43,7 +45,7 @@ pub enum Command {
     /// De catalogus: activiteitsoorten, afhandelingen, categorieën, kanalen
     Catalog(CatalogArgs),
     /// De werkvoorraad: open werkitems op vervaldatum
-    Worklist(JsonFlag),
+    Worklist(WorklistArgs),
     /// Werkitems afhandelen, uitstellen of zelf aanmaken
     #[command(subcommand)]
     Item(ItemCommand),
@@ -400,6 +402,17 @@ pub enum CatalogCommand {
         #[arg(long)]
         days: i64,
     },
+}
+
+#[derive(Debug, Args)]
+pub struct WorklistArgs {
+    /// Kijk vooruit: de werkvoorraad zoals die op deze datum (JJJJ-MM-DD) staat als er
+    /// tot dan niets gebeurt; er wordt niets bewaard
+    #[arg(long, value_name = "DATUM")]
+    pub as_of: Option<String>,
+    /// Uitvoer als JSON
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Debug, Args)]

@@ -187,7 +187,7 @@ fn dispatch(ctx: &Context, command: Option<Command>) -> anyhow::Result<()> {
         Some(Command::Contact(command)) => journal::run_contact(ctx, command),
         Some(Command::Note(command)) => journal::run_note(ctx, command),
         Some(Command::Catalog(args)) => catalog::run(ctx, args),
-        Some(Command::Worklist(flag)) => work_items::run_worklist(ctx, flag.json),
+        Some(Command::Worklist(args)) => work_items::run_worklist(ctx, &args),
         Some(Command::Item(command)) => work_items::run_item(ctx, command),
         Some(Command::Sweep) => work_items::run_sweep(ctx),
         Some(Command::Calendar(command)) => law::run_calendar(ctx, command),

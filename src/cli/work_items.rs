@@ -1,15 +1,33 @@
 //! `inbeeld worklist`, `inbeeld item …` and `inbeeld sweep`.
 
-use super::args::ItemCommand;
+use super::args::{ItemCommand, WorklistArgs};
 use super::output::{self, or_dash};
 use super::{print_id, Context};
 use crate::domain::date::{parse_date, relative};
 use crate::domain::work_item::WorkItemDetail;
+use crate::domain::InputError;
 use crate::workflow;
 
-pub fn run_worklist(ctx: &Context, json: bool) -> anyhow::Result<()> {
-    let items = ctx.open_swept()?.worklist()?;
-    if json {
+pub fn run_worklist(ctx: &Context, args: &WorklistArgs) -> anyhow::Result<()> {
+    let (items, today) = match &args.as_of {
+        None => (ctx.open_swept()?.worklist()?, ctx.today),
+        Some(text) => {
+            let day = parse_date(text)?;
+            if day < ctx.today {
+                return Err(InputError::InPast {
+                    what: "--as-of",
+                    date: day,
+                    today: ctx.today,
+                }
+                .into());
+            }
+            // Read only: the file is not swept, and SQLite refuses any write to it.
+            let store = ctx.open()?;
+            store.set_read_only()?;
+            (workflow::peek(&store, day)?.worklist()?, day)
+        }
+    };
+    if args.json {
         return output::json(&items);
     }
     let rows: Vec<Vec<String>> = items
@@ -18,7 +36,7 @@ pub fn run_worklist(ctx: &Context, json: bool) -> anyhow::Result<()> {
             vec![
                 item.id.to_string(),
                 item.due_date.to_string(),
-                relative(item.due_date, ctx.today),
+                relative(item.due_date, today),
                 item.client_name.clone(),
                 format!("{}{}", item.kind, if item.legal { " §" } else { "" }),
                 item.title.clone(),

@@ -506,3 +506,22 @@ fn damaged(path: &Path, reason: &str) -> StoreError {
     }
     .into()
 }
+
+impl Store {
+    /// A copy of this database in memory, for looking ahead: whatever is done to the
+    /// copy (a sweep on a later day) is gone when it is dropped, and the file is never
+    /// written. The copy refuses to be backed up or restored over the file.
+    pub fn in_memory_copy(&self) -> Result<Store> {
+        let mut memory = Connection::open_in_memory()?;
+        all_at_once(&Backup::new(self.conn(), &mut memory)?)?;
+        memory.pragma_update(None, "foreign_keys", true)?;
+        super::undo::install_journal(&memory)?;
+        Ok(Store {
+            conn: memory,
+            path: self.path.clone(),
+            actor: self.actor.clone(),
+            upgraded: false,
+            identity: None,
+        })
+    }
+}

@@ -59,6 +59,15 @@ impl Screen {
     }
 }
 
+/// Looking ahead: the store and day the cockpit returns to.
+struct Peek {
+    real: Store,
+    today: NaiveDate,
+}
+
+const PEEKING: &str =
+    "Vooruitkijken: hier wordt niets bewaard. Esc brengt je terug naar vandaag om te wijzigen.";
+
 const READ_ONLY: &str =
     "Alleen lezen: een andere cockpit heeft dit bestand open. Wijzig het daar, of sluit die eerst.";
 
@@ -87,6 +96,8 @@ pub struct App {
     seen_version: i64,
     /// Ctrl-L: draw the whole screen anew.
     redraw_all: bool,
+    /// Looking ahead (`>`): `store` is then a copy in memory swept on a later day.
+    peek: Option<Peek>,
 }
 
 impl App {
@@ -112,6 +123,7 @@ impl App {
             quit: false,
             seen_version: 0,
             redraw_all: false,
+            peek: None,
         };
         app.sweep_and_refresh()?;
         Ok(app)
@@ -177,6 +189,13 @@ impl App {
     /// appear without a restart. A failure is shown, not fatal: the next tick tries
     /// again.
     pub fn tick(&mut self, today: NaiveDate) {
+        if let Some(peek) = &mut self.peek {
+            // The copy stays on its day; the real one is swept on the way back.
+            if !self.session.today_overridden {
+                peek.today = today;
+            }
+            return;
+        }
         if !self.session.today_overridden {
             self.session.today = today;
         }
@@ -192,6 +211,9 @@ impl App {
     /// read (a scripted command, a second cockpit); returns whether it did. Cheap
     /// enough to ask every second.
     pub fn notice_changes(&mut self) -> bool {
+        if self.peek.is_some() {
+            return false;
+        }
         match self.store.data_version() {
             Ok(version) if version == self.seen_version => false,
             Ok(_) => {
@@ -319,6 +341,10 @@ impl App {
         }
         let tables = [self.screen.keys(), LIST_KEYS, GLOBAL_KEYS];
         if let Some(action) = action_for(&tables, key) {
+            if self.peek.is_some() && !action.only_looks() {
+                self.message = Some(PEEKING.to_owned());
+                return;
+            }
             self.act(action);
             if let Err(err) = self.load_screen() {
                 self.fail(err);
@@ -597,8 +623,14 @@ impl App {
                 // Esc clears a kept search.
                 Screen::Worklist if !self.worklist.text.is_empty() => self.worklist.set_text(""),
                 Screen::Caseload if !self.caseload.text.is_empty() => self.caseload.set_text(""),
+                _ if self.peek.is_some() => self.stop_peeking(),
                 _ => {}
             },
+            Action::PeekAhead => {
+                let shown = self.peek.as_ref().map(|_| today);
+                let real_today = self.peek.as_ref().map_or(today, |p| p.today);
+                self.popups.push(popup::peek_form(real_today, shown));
+            }
             Action::Quit => self.quit = true,
             Action::Refresh => {
                 self.redraw_all = true;
@@ -607,6 +639,56 @@ impl App {
                     Err(err) => self.fail(err),
                 }
             }
+        }
+    }
+
+    /// Shows the werkvoorraad and week as they will stand on `on` if nothing is done
+    /// before then: the real file is copied into memory and the copy swept.
+    fn peek_ahead(&mut self, on: NaiveDate) {
+        let source = self.peek.as_ref().map_or(&self.store, |p| &p.real);
+        match workflow::peek(source, on) {
+            Ok(copy) => {
+                let real = std::mem::replace(&mut self.store, copy);
+                let today = self.session.today;
+                // Looking again from a look: the real file and day stay the ones kept.
+                let peek = self.peek.take().unwrap_or(Peek { real, today });
+                self.peek = Some(peek);
+                self.session.today = on;
+                self.session.peeking = true;
+                self.popups.clear();
+                self.week.start = None;
+                self.reload_after_switch("Vooruitkijken");
+            }
+            Err(err) => self.refuse(err),
+        }
+    }
+
+    /// Back from looking ahead to the real file and day; the day may have turned
+    /// meanwhile, so it is swept as at a tick.
+    fn stop_peeking(&mut self) {
+        let Some(peek) = self.peek.take() else {
+            return;
+        };
+        self.store = peek.real;
+        self.session.today = peek.today;
+        self.session.peeking = false;
+        self.week.start = None;
+        match self.sweep_and_refresh() {
+            Ok(_) => self.message = Some("Terug naar vandaag".to_owned()),
+            Err(err) => self.fail(err),
+        }
+    }
+
+    fn reload_after_switch(&mut self, what: &str) {
+        match self.refresh() {
+            Ok(()) => {
+                self.message = Some(format!(
+                    "{what}: zo staat het er op {} voor als er tot dan niets gebeurt. \
+                     Esc: terug naar vandaag.",
+                    dutch(self.session.today)
+                ))
+            }
+            Err(err) => self.fail(err),
         }
     }
 
@@ -674,6 +756,14 @@ impl App {
     /// the rows are rebuilt; a refusal stays in the popup that asked, with its text,
     /// so nothing typed is lost.
     fn apply(&mut self, intent: Intent) {
+        if let Intent::PeekAhead { on } = intent {
+            return self.peek_ahead(on);
+        }
+        if self.peek.is_some() {
+            self.popups.clear();
+            self.message = Some(PEEKING.to_owned());
+            return;
+        }
         if self.session.read_only {
             self.popups.clear();
             self.message = Some(READ_ONLY.to_owned());

@@ -86,7 +86,12 @@ pub fn draw_status(
         format!(" {} ", dutch(session.today)),
         Style::new().reversed(),
     )];
-    if session.today_overridden {
+    if session.peeking {
+        spans.push(Span::styled(
+            " VOORUITKIJKEN · bewaart niets ",
+            Style::new().yellow().bold().reversed(),
+        ));
+    } else if session.today_overridden {
         spans.push(Span::styled(" (--today)", Style::new().yellow().bold()));
     }
     spans.push(Span::raw("  "));

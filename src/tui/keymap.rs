@@ -52,6 +52,8 @@ pub enum Action {
     Undo,
     /// Read the file again now and draw the whole screen anew.
     Refresh,
+    /// Show the werkvoorraad and week as they will stand on a chosen day, read only.
+    PeekAhead,
     NextWeek,
     PreviousWeek,
     ThisWeek,
@@ -462,6 +464,13 @@ pub const GLOBAL_KEYS: &[Binding] = &[
     ),
     bind(&[KeyCode::Char('3')], "3", Action::Week, "week", false),
     bind(&[KeyCode::Char('?')], "?", Action::Help, "toetsen", true),
+    bind(
+        &[KeyCode::Char('>')],
+        ">",
+        Action::PeekAhead,
+        "vooruitkijken (bewaart niets)",
+        false,
+    ),
     // Ctrl-Z: matched in `action_for` (the table holds key codes only).
     bind(
         &[],
@@ -503,6 +512,43 @@ pub fn action_for(tables: &[&[Binding]], key: KeyEvent) -> Option<Action> {
         .flat_map(|t| t.iter())
         .find(|b| b.keys.contains(&key.code))
         .map(|b| b.action)
+}
+
+impl Action {
+    /// Whether the action only looks: it moves, finds, switches screens or opens a
+    /// dossier, and may be used while looking ahead. Everything else edits.
+    pub fn only_looks(self) -> bool {
+        use Action::*;
+        matches!(
+            self,
+            Up | Down
+                | PageUp
+                | PageDown
+                | First
+                | Last
+                | OpenClient
+                | Search
+                | Sort
+                | FilterCategory
+                | FilterOutOfView
+                | ToggleEnded
+                | Mark
+                | PreviousTab
+                | NextTab
+                | Refresh
+                | PeekAhead
+                | NextWeek
+                | PreviousWeek
+                | ThisWeek
+                | NextScreen
+                | Worklist
+                | Caseload
+                | Week
+                | Help
+                | Back
+                | Quit
+        )
+    }
 }
 
 #[cfg(test)]

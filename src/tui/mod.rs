@@ -36,6 +36,8 @@ pub struct Session {
     pub db_label: String,
     /// Another cockpit has the file open: this one only reads.
     pub read_only: bool,
+    /// `today` is a day looked ahead to, in a copy that stores nothing.
+    pub peeking: bool,
 }
 
 impl Session {
@@ -51,6 +53,7 @@ impl Session {
             today_overridden,
             db_label,
             read_only: false,
+            peeking: false,
         }
     }
 }

@@ -158,11 +158,17 @@ pub enum Intent {
         on: NaiveDate,
         reason: String,
     },
+    /// Show the werkvoorraad and the week as they will stand on `on`, storing
+    /// nothing: not an edit.
+    PeekAhead {
+        on: NaiveDate,
+    },
 }
 
 /// What a form is for: it decides the intent its values make.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Purpose {
+    PeekAhead,
     /// What an outcome asks, after it was chosen (see `handling`).
     Handle {
         id: i64,
@@ -602,6 +608,7 @@ impl Purpose {
                     text(1).unwrap_or_default(),
                 ),
             },
+            Purpose::PeekAhead => Intent::PeekAhead { on: date(0) },
             Purpose::Situation { client_id, domain } => Intent::AddSituation {
                 client_id,
                 domain,
@@ -610,6 +617,25 @@ impl Purpose {
             },
         }
     }
+}
+
+/// The day to look ahead to: from tomorrow on.
+pub fn peek_form(today: NaiveDate, shown: Option<NaiveDate>) -> Popup {
+    let tomorrow = add_days(today, 1);
+    Popup::Form(
+        Form::new(
+            "Vooruitkijken — er wordt niets bewaard".to_owned(),
+            vec![Field::new(
+                "Naar welke dag?",
+                FieldKind::Date {
+                    not_before: Some(tomorrow),
+                    not_after: None,
+                },
+                &shown.map_or_else(|| add_days(today, 7), |d| add_days(d, 7)).to_string(),
+            )],
+        ),
+        Purpose::PeekAhead,
+    )
 }
 
 pub fn postpone_form(id: i64, title: &str, due: NaiveDate, today: NaiveDate) -> Popup {

@@ -39,7 +39,7 @@ pub use journal::{add_client, add_contact, add_note};
 pub use plans::{
     add_goal, add_ladder_step, add_situation, goal_outcome, new_plan, set_evaluation, set_rhythm,
 };
-pub use sweep::{sweep, SweepReport};
+pub use sweep::{peek, sweep, SweepReport};
 
 use crate::domain::aanvraag;
 use crate::domain::calendar::LegalCalendar;

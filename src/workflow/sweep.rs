@@ -80,3 +80,12 @@ pub fn sweep(store: &mut Store, today: NaiveDate) -> Result<SweepReport> {
         Ok(report)
     })
 }
+
+/// The caseload as it will stand on `day` when nothing is done before then: a copy
+/// of `store` in memory, swept on that day. The file is not written; what the sweep
+/// raised goes with the copy.
+pub fn peek(store: &Store, day: NaiveDate) -> Result<Store> {
+    let mut copy = store.in_memory_copy()?;
+    sweep(&mut copy, day)?;
+    Ok(copy)
+}
