@@ -1218,3 +1218,57 @@ fn looking_ahead_shows_the_future_werkvoorraad_refuses_edits_and_stores_nothing(
     assert!(!common::screen(&mut app).contains("VOORUITKIJKEN"));
     assert_eq!(db.counts(), before);
 }
+
+#[test]
+fn the_werkvoorraad_filters_on_legal_terms_kind_and_today_and_esc_clears_them() {
+    let db = common::Db::new();
+    let mut app = demo_app(&db);
+    let all = app.visible_rows();
+    let open = |sql: &str| -> usize {
+        db.conn()
+            .query_row(
+                &format!("SELECT count(*) FROM work_items w JOIN work_item_kinds k ON k.code = w.kind_code WHERE w.status = 'open' AND {sql}"),
+                [],
+                |r| r.get::<_, i64>(0),
+            )
+            .unwrap() as usize
+    };
+    assert_eq!(all, open("1"));
+
+    press(&mut app, KeyCode::Char('w'));
+    assert_eq!(app.visible_rows(), open("k.legal = 1"));
+    assert!(app.visible_rows() > 0 && app.visible_rows() < all);
+    let header = common::screen(&mut app);
+    assert!(
+        header.contains(&format!("{} van {all}: alleen §", app.visible_rows())),
+        "{header}"
+    );
+
+    press(&mut app, KeyCode::Char('t'));
+    let due = format!("k.legal = 1 AND w.due_date <= '{}'", common::TODAY);
+    assert_eq!(app.visible_rows(), open(&due));
+
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.visible_rows(), all, "Esc clears the filters");
+
+    // `f` steps through the kinds that have open items, then back to all.
+    press(&mut app, KeyCode::Char('f'));
+    let first = app.visible_rows();
+    assert!(first > 0 && first < all);
+    let kinds: i64 = db
+        .conn()
+        .query_row(
+            "SELECT count(DISTINCT kind_code) FROM work_items WHERE status = 'open'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    let mut seen = first;
+    for _ in 1..kinds {
+        press(&mut app, KeyCode::Char('f'));
+        seen += app.visible_rows();
+    }
+    assert_eq!(seen, all, "every open item is in exactly one kind");
+    press(&mut app, KeyCode::Char('f'));
+    assert_eq!(app.visible_rows(), all);
+}

@@ -65,6 +65,8 @@ macro_rules! snapshots {
 
 snapshots! {
     worklist: "";
+    worklist_legal_due: "wt";
+    worklist_one_kind: "ff";
     caseload: "2";
     week: "3";
     help_worklist: "?";
@@ -187,13 +189,13 @@ fn overdue_items_are_red_and_legal_deadlines_marked() {
     for (x, y) in overdue {
         assert_eq!(buffer[(x, y)].fg, Color::Red, "overdue at row {y} is red");
     }
-    let legal: Vec<_> = cells_with(buffer, "§ voorschot").collect();
+    let legal: Vec<_> = cells_with(buffer, "§ Voorschot").collect();
     assert!(
         !legal.is_empty(),
         "statutory terms are marked as legal deadlines"
     );
     assert!(
-        cells_with(buffer, "§ hersteltermijn").next().is_none(),
+        cells_with(buffer, "§ Hersteltermijn").next().is_none(),
         "a hersteltermijn is set by the municipality: no §"
     );
     for (x, y) in legal {

@@ -149,7 +149,8 @@ impl App {
     fn refresh(&mut self) -> Result<()> {
         self.seen_version = self.store.data_version()?;
         let today = self.session.today;
-        self.worklist.set_items(self.store.worklist()?, today);
+        self.worklist
+            .set_items(self.store.worklist()?, today, &self.catalog);
         self.caseload_stale = true;
         self.week_stale = true;
         if let Some(view) = &mut self.dossier {
@@ -466,6 +467,9 @@ impl App {
             Action::Sort => self.caseload.cycle_sort(),
             Action::FilterCategory => self.caseload.cycle_category(&self.catalog),
             Action::FilterOutOfView => self.caseload.toggle_out_of_view(),
+            Action::FilterLegal => self.worklist.toggle_legal(),
+            Action::FilterKind => self.worklist.cycle_kind(),
+            Action::FilterDue => self.worklist.toggle_due(),
             Action::PreviousTab | Action::NextTab => {
                 if let Some(view) = &mut self.dossier {
                     view.next_tab(if action == Action::NextTab { 1 } else { -1 });
@@ -622,6 +626,7 @@ impl App {
                 Screen::Dossier => self.screen = self.back,
                 // Esc clears a kept search.
                 Screen::Worklist if !self.worklist.text.is_empty() => self.worklist.set_text(""),
+                Screen::Worklist if self.worklist.clear_filters() => {}
                 Screen::Caseload if !self.caseload.text.is_empty() => self.caseload.set_text(""),
                 _ if self.peek.is_some() => self.stop_peeking(),
                 _ => {}
@@ -1233,20 +1238,23 @@ impl App {
     fn summary(&self) -> String {
         match self.screen {
             Screen::Worklist => {
-                let mut text = format!(
-                    "{} open · {} te laat · {} vandaag",
-                    self.worklist.total(),
-                    self.worklist.count(Group::Overdue),
-                    self.worklist.count(Group::Today)
+                let counts = format!(
+                    "{} te laat · {} vandaag",
+                    self.worklist.total_in(Group::Overdue),
+                    self.worklist.total_in(Group::Today)
                 );
-                if !self.worklist.text.is_empty() {
-                    text.push_str(&format!(
-                        " · zoek '{}': {} getoond",
-                        self.worklist.text,
-                        self.worklist.items.len()
-                    ));
+                let total = self.worklist.total();
+                let narrowed = self.worklist.narrowed_by();
+                // What is filtered first: at 80 columns the counts are cut, not it.
+                if narrowed.is_empty() {
+                    format!("{total} open · {counts}")
+                } else {
+                    format!(
+                        "{} van {total}: {} · {counts}",
+                        self.worklist.items.len(),
+                        narrowed.join(" · ")
+                    )
                 }
-                text
             }
             Screen::Caseload => self.caseload.describe(&self.catalog),
             Screen::Week => {

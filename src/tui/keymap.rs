@@ -22,6 +22,12 @@ pub enum Action {
     Sort,
     FilterCategory,
     FilterOutOfView,
+    /// Werkvoorraad: only items with a statutory term (§).
+    FilterLegal,
+    /// Werkvoorraad: only one kind of item, cycling through those present.
+    FilterKind,
+    /// Werkvoorraad: only what is due today or late.
+    FilterDue,
     PreviousTab,
     NextTab,
     AddActivity,
@@ -167,6 +173,27 @@ pub const WORKLIST_KEYS: &[Binding] = &[
         true,
     ),
     bind(&[KeyCode::Char('/')], "/", Action::Search, "zoeken", false),
+    bind(
+        &[KeyCode::Char('w')],
+        "w",
+        Action::FilterLegal,
+        "alleen wettelijke termijnen (§)",
+        false,
+    ),
+    bind(
+        &[KeyCode::Char('f')],
+        "f",
+        Action::FilterKind,
+        "filter soort",
+        false,
+    ),
+    bind(
+        &[KeyCode::Char('t')],
+        "t",
+        Action::FilterDue,
+        "alleen vandaag en te laat",
+        false,
+    ),
 ];
 
 pub const CASELOAD_KEYS: &[Binding] = &[
@@ -531,6 +558,9 @@ impl Action {
                 | Sort
                 | FilterCategory
                 | FilterOutOfView
+                | FilterLegal
+                | FilterKind
+                | FilterDue
                 | ToggleEnded
                 | Mark
                 | PreviousTab

@@ -6,9 +6,11 @@ use ratatui::style::{Style, Stylize};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Row, Table};
 use ratatui::Frame;
+use unicode_width::UnicodeWidthStr;
 
 use super::caseload::deadline_span;
 use super::list::ListState;
+use crate::domain::catalog::Catalog;
 use crate::domain::date::add_days;
 use crate::domain::search::{fold, Query};
 use crate::domain::work_item::WorkItem;
@@ -62,6 +64,14 @@ pub struct WorklistView {
     /// Only items whose client, kind or title contains this (case and accents
     /// ignored).
     pub text: String,
+    /// Only items with a statutory term (§).
+    pub legal_only: bool,
+    /// Only items of this kind (its code).
+    pub kind: Option<String>,
+    /// Only items due today or late.
+    pub due_only: bool,
+    /// The catalogue's name of each kind, by code: the screen shows no codes.
+    kind_names: Vec<(String, String)>,
     today: Option<NaiveDate>,
     entries: Vec<Entry>,
     /// For each item, its line in `entries`.
@@ -72,10 +82,18 @@ pub struct WorklistView {
 impl WorklistView {
     /// Takes new rows (in werkvoorraad order), keeping the selection on the same
     /// item where it is still there.
-    pub fn set_items(&mut self, items: Vec<WorkItem>, today: NaiveDate) {
+    pub fn set_items(&mut self, items: Vec<WorkItem>, today: NaiveDate, catalog: &Catalog) {
+        self.kind_names = catalog
+            .work_item_kinds
+            .iter()
+            .map(|k| (k.code.clone(), k.name.clone()))
+            .collect();
         self.folded = items
             .iter()
-            .map(|i| fold(&format!("{}\n{}\n{}", i.client_name, i.kind, i.title)))
+            .map(|i| {
+                let kind = self.kind_name(&i.kind);
+                fold(&format!("{}\n{kind}\n{}", i.client_name, i.title))
+            })
             .collect();
         self.all = items;
         self.today = Some(today);
@@ -87,8 +105,84 @@ impl WorklistView {
         self.rebuild(false);
     }
 
+    /// The catalogue's name of a kind (the code itself if the catalogue lacks it).
+    pub fn kind_name<'a>(&'a self, code: &'a str) -> &'a str {
+        self.kind_names
+            .iter()
+            .find(|(c, _)| c == code)
+            .map_or(code, |(_, name)| name)
+    }
+
+    pub fn toggle_legal(&mut self) {
+        self.legal_only = !self.legal_only;
+        self.rebuild(false);
+    }
+
+    pub fn toggle_due(&mut self) {
+        self.due_only = !self.due_only;
+        self.rebuild(false);
+    }
+
+    /// The next kind that has open items, in catalogue order; after the last, all.
+    pub fn cycle_kind(&mut self) {
+        let present: Vec<&str> = self
+            .kind_names
+            .iter()
+            .map(|(code, _)| code.as_str())
+            .filter(|code| self.all.iter().any(|i| i.kind == *code))
+            .collect();
+        let next = match &self.kind {
+            None => present.first(),
+            Some(current) => present
+                .iter()
+                .position(|c| c == current)
+                .and_then(|i| present.get(i + 1)),
+        };
+        self.kind = next.map(|c| (*c).to_owned());
+        self.rebuild(false);
+    }
+
+    /// Clears the filters (not the search); whether there were any.
+    pub fn clear_filters(&mut self) -> bool {
+        let any = self.legal_only || self.due_only || self.kind.is_some();
+        self.legal_only = false;
+        self.due_only = false;
+        self.kind = None;
+        if any {
+            self.rebuild(false);
+        }
+        any
+    }
+
+    /// What narrows the list, in the words of the header; empty when nothing does.
+    pub fn narrowed_by(&self) -> Vec<String> {
+        let mut parts = Vec::new();
+        if !self.text.is_empty() {
+            parts.push(format!("zoek '{}'", self.text));
+        }
+        if self.legal_only {
+            parts.push("alleen §".to_owned());
+        }
+        if let Some(kind) = &self.kind {
+            parts.push(format!("soort {}", self.kind_name(kind)));
+        }
+        if self.due_only {
+            parts.push("t/m vandaag".to_owned());
+        }
+        parts
+    }
+
     pub fn total(&self) -> usize {
         self.all.len()
+    }
+
+    /// Open items in `group`, whatever the search and filters.
+    pub fn total_in(&self, group: Group) -> usize {
+        let Some(today) = self.today else { return 0 };
+        self.all
+            .iter()
+            .filter(|i| Group::of(i.due_date, today) == group)
+            .count()
     }
 
     /// All open items, whatever the search.
@@ -106,7 +200,12 @@ impl WorklistView {
             .all
             .iter()
             .zip(&self.folded)
-            .filter(|(_, folded)| query.in_text(folded))
+            .filter(|(item, folded)| {
+                query.in_text(folded)
+                    && (!self.legal_only || item.legal)
+                    && self.kind.as_ref().is_none_or(|k| *k == item.kind)
+                    && (!self.due_only || item.due_date <= today)
+            })
             .map(|(item, _)| item.clone())
             .collect();
         self.entries.clear();
@@ -144,16 +243,6 @@ impl WorklistView {
         self.items.get(self.list.selected)
     }
 
-    pub fn count(&self, group: Group) -> usize {
-        self.entries
-            .iter()
-            .find_map(|e| match e {
-                Entry::Heading(g, n) if *g == group => Some(*n),
-                _ => None,
-            })
-            .unwrap_or(0)
-    }
-
     pub fn draw(&mut self, frame: &mut Frame, area: Rect, today: NaiveDate) {
         let height = area.height.saturating_sub(2) as usize; // top border + header
         if self.items.is_empty() {
@@ -163,7 +252,7 @@ impl WorklistView {
             let text = if self.all.is_empty() {
                 "Geen open werkitems. Alles is afgehandeld."
             } else {
-                "Geen werkitems die bij de zoekopdracht passen."
+                "Geen werkitems die bij de zoekopdracht of het filter passen; Esc wist ze."
             };
             frame.render_widget(Line::from(text).dim(), inner);
             return;
@@ -193,10 +282,11 @@ impl WorklistView {
                 }
                 Entry::Item(index) => {
                     let item = &self.items[index];
+                    let name = self.kind_name(&item.kind);
                     let kind = if item.legal {
-                        Span::styled(format!("§ {}", item.kind), Style::new().magenta().bold())
+                        Span::styled(format!("§ {name}"), Style::new().magenta().bold())
                     } else {
-                        Span::raw(format!("  {}", item.kind))
+                        Span::raw(format!("  {name}"))
                     };
                     let row = Row::new(vec![
                         Line::from(deadline_span(item.due_date, today)),
@@ -213,13 +303,20 @@ impl WorklistView {
             })
             .collect();
         let header = Row::new(["Vervalt", "Klant", "Soort", "Wat"]).style(Style::new().bold());
+        // Client and kind as wide as their longest entry (a name within reason),
+        // so that what is to be done gets the rest.
+        let widest = |width: &dyn Fn(&WorkItem) -> usize| {
+            self.items.iter().map(width).max().unwrap_or(0) as u16
+        };
+        let client = widest(&|i| i.client_name.width()).clamp(6, 24);
+        let kind = widest(&|i| self.kind_name(&i.kind).width() + 2).max(6);
         let table = Table::new(
             rows,
             [
                 Constraint::Length(17),
+                Constraint::Length(client),
+                Constraint::Length(kind),
                 Constraint::Fill(1),
-                Constraint::Length(16),
-                Constraint::Fill(2),
             ],
         )
         .header(header)
