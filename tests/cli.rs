@@ -719,9 +719,19 @@ fn worklist_as_of_looks_ahead_and_leaves_the_file_byte_for_byte_unchanged() {
         "the expiry of 15 January is in the werkvoorraad of the 20th: {ahead}"
     );
     assert!(!titles(&now).iter().any(|t| t.contains("WEP magazijn")));
-    assert!(table.contains("5 dagen te laat"), "counted from the day looked at: {table}");
-    assert_eq!(db.json(&["worklist", "--json"]), now, "nothing of the future stayed");
+    assert!(
+        table.contains("5 dagen te laat"),
+        "counted from the day looked at: {table}"
+    );
+    assert_eq!(
+        db.json(&["worklist", "--json"]),
+        now,
+        "nothing of the future stayed"
+    );
 
-    db.refused(&["worklist", "--as-of", "2026-11-01"], "ligt in het verleden");
+    db.refused(
+        &["worklist", "--as-of", "2026-11-01"],
+        "ligt in het verleden",
+    );
     db.refused(&["worklist", "--as-of", "20-01-2027"], "ongeldige datum");
 }

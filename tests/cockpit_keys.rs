@@ -1272,3 +1272,74 @@ fn the_werkvoorraad_filters_on_legal_terms_kind_and_today_and_esc_clears_them() 
     press(&mut app, KeyCode::Char('f'));
     assert_eq!(app.visible_rows(), all);
 }
+
+#[test]
+fn search_finds_a_client_by_what_a_note_or_contact_says_and_says_where() {
+    let db = common::Db::new();
+    let mut app = demo_app(&db);
+    let (id, name): (i64, String) = db
+        .conn()
+        .query_row(
+            "SELECT id, name FROM clients WHERE ended_on IS NULL ORDER BY id DESC LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    let other: i64 = db
+        .conn()
+        .query_row(
+            "SELECT id FROM clients WHERE ended_on IS NULL ORDER BY id LIMIT 1",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    db.ok(&[
+        "note",
+        "add",
+        "--client",
+        &id.to_string(),
+        "--text",
+        "Wil koken in het Élysée-café aan de Dam.",
+    ]);
+    db.ok(&[
+        "contact",
+        "add",
+        "--client",
+        &other.to_string(),
+        "--channel",
+        "telefoon",
+        "--note",
+        "Gebeld over de kinderopvangtoeslag.",
+    ]);
+    press(&mut app, KeyCode::Char('2'));
+
+    // Accents ignored, words in any order, each as the start of a word.
+    press(&mut app, KeyCode::Char('/'));
+    type_text(&mut app, "cafe elysee");
+    assert_eq!(app.visible_rows(), 1);
+    assert_eq!(app.selected_client(), Some(id));
+    let screen = common::screen(&mut app);
+    assert!(screen.contains("notitie 22-11-2026"), "{screen}");
+    press(&mut app, KeyCode::Esc);
+
+    press(&mut app, KeyCode::Char('/'));
+    type_text(&mut app, "kinderopvang");
+    assert_eq!(app.visible_rows(), 1);
+    assert_eq!(app.selected_client(), Some(other));
+    assert!(common::screen(&mut app).contains("contact 22-11-2026"));
+    press(&mut app, KeyCode::Esc);
+
+    // Two letters look at names only.
+    press(&mut app, KeyCode::Char('/'));
+    type_text(&mut app, "ca");
+    let shown = app.visible_rows();
+    let by_name: i64 = db
+        .conn()
+        .query_row(
+            "SELECT count(*) FROM clients WHERE ended_on IS NULL AND lower(name) LIKE '%ca%'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(shown as i64, by_name, "{name}");
+}

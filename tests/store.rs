@@ -400,3 +400,70 @@ fn the_demo_names_each_item_after_its_own_activity() {
         .unwrap();
     assert_eq!(mismatched, 0);
 }
+
+/// The full-text index follows every way a note changes: added, corrected, the
+/// correction undone, the file restored from a backup.
+#[test]
+fn the_notes_index_follows_corrections_undo_and_restore() {
+    use inbeeld::domain::search::Query;
+    inbeeld::clock::pin_today(Some(today()));
+    let db = common::Db::new();
+    let mut store = Store::open(&db.path).unwrap();
+    let id = workflow::add_client(&mut store, &new_client("Ayşe Yıldız", "beheer"), today())
+        .unwrap()
+        .id();
+    let note = store
+        .add_note(&NewNote {
+            client_id: id,
+            date: today(),
+            text: "Schulden bij de zorgverzekeraar".into(),
+        })
+        .unwrap();
+    let found = |store: &Store, typed: &str| -> Vec<i64> {
+        store
+            .search_journal(&Query::new(typed))
+            .unwrap()
+            .iter()
+            .map(|h| h.client_id)
+            .collect()
+    };
+    assert_eq!(found(&store, "zorgverz"), [id]);
+
+    workflow::correct_note(
+        &mut store,
+        note,
+        "Schulden bij de energieleverancier",
+        today(),
+    )
+    .unwrap();
+    assert!(found(&store, "zorgverz").is_empty(), "the old text is gone");
+    assert_eq!(found(&store, "energie"), [id]);
+
+    let edit = workflow::undoable(&store, today()).unwrap().unwrap();
+    workflow::undo(&mut store, edit.id, today()).unwrap();
+    assert_eq!(
+        found(&store, "zorgverz"),
+        [id],
+        "undone: the old text again"
+    );
+    assert!(found(&store, "energie").is_empty());
+
+    let backup = db.path.with_extension("backup");
+    store.backup_to(&backup).unwrap();
+    store
+        .add_note(&NewNote {
+            client_id: id,
+            date: today(),
+            text: "Na de kopie: woningruil".into(),
+        })
+        .unwrap();
+    assert_eq!(found(&store, "woningruil"), [id]);
+    store
+        .restore_from(&backup, &db.path.with_extension("kept"))
+        .unwrap();
+    assert!(
+        found(&store, "woningruil").is_empty(),
+        "restored: not in the backup"
+    );
+    assert_eq!(found(&store, "zorgverz"), [id]);
+}

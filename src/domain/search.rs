@@ -1,7 +1,8 @@
 //! Finding a client the way people type: case and accents do not matter (`sahin`
 //! finds Şahin, `huseyin` Hüseyin: `deunicode` folds every letter to its plain
 //! form), and a client is also found by BSN — whole or its last digits — and by
-//! birth date, written `23-03-1986` or `1986-03-23`, whole or in part.
+//! birth date, written `23-03-1986` or `1986-03-23`, whole or in part, and by what
+//! their notes and contacts say (SQLite's full-text index, accents removed).
 
 use chrono::NaiveDate;
 
@@ -22,7 +23,38 @@ pub enum Found {
     Name,
     Bsn,
     BirthDate,
+    /// In a note or a contact (`JournalHit` says which).
+    Journal,
 }
+
+/// A note or a contact whose text matches, for the row of its client.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct JournalHit {
+    pub client_id: i64,
+    /// A contact's verslag; else a note.
+    pub contact: bool,
+    pub date: NaiveDate,
+    /// The words around the match.
+    pub snippet: String,
+}
+
+impl JournalHit {
+    pub fn label(&self) -> String {
+        format!(
+            "{} {}: {}",
+            if self.contact { "contact" } else { "notitie" },
+            self.date.format("%d-%m-%Y"),
+            self.snippet
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        )
+    }
+}
+
+/// The fewest letters a search looks into notes and contacts with: one or two
+/// would match nearly every note.
+const TEXT_SEARCH_FROM: usize = 3;
 
 impl Found {
     /// Beside a row found by something other than its name.
@@ -31,6 +63,7 @@ impl Found {
             Found::Name => None,
             Found::Bsn => Some("gevonden op BSN"),
             Found::BirthDate => Some("gevonden op geboortedatum"),
+            Found::Journal => None,
         }
     }
 }
@@ -47,6 +80,28 @@ impl Query {
 
     pub fn is_empty(&self) -> bool {
         self.folded.is_empty()
+    }
+
+    /// The query as an FTS5 expression: every word, as the start of a word, in any
+    /// order (`huur achter` finds "achterstand in de huur"). `None` when it is too
+    /// short to look into notes with.
+    pub fn full_text(&self) -> Option<String> {
+        let words: Vec<&str> = self
+            .folded
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+        if words.iter().map(|w| w.len()).sum::<usize>() < TEXT_SEARCH_FROM {
+            return None;
+        }
+        // Quoted, so that no word is read as an operator (AND, NOT, NEAR …).
+        Some(
+            words
+                .iter()
+                .map(|w| format!("\"{w}\"*"))
+                .collect::<Vec<_>>()
+                .join(" "),
+        )
     }
 
     /// Whether folded `text` contains the query.
@@ -107,6 +162,19 @@ mod tests {
             );
         }
         assert_eq!(Query::new("sahim").client(&fold("Şahin"), None, None), None);
+    }
+
+    #[test]
+    fn full_text_takes_every_word_as_a_prefix_and_nothing_as_an_operator() {
+        assert_eq!(Query::new("hu").full_text(), None);
+        assert_eq!(
+            Query::new("Huur achterstánd").full_text().as_deref(),
+            Some("\"huur\"* \"achterstand\"*")
+        );
+        assert_eq!(
+            Query::new("\"NOT\" near(").full_text().as_deref(),
+            Some("\"not\"* \"near\"*")
+        );
     }
 
     #[test]

@@ -7,8 +7,48 @@ use super::error::Result;
 use super::{clients, Store};
 use crate::clock;
 use crate::domain::journal::{Contact, NewNote, Note};
+use crate::domain::search::{JournalHit, Query};
 
 impl Store {
+    /// The newest note or contact of each client whose text holds every word of
+    /// `query` (as the start of a word; accents and case ignored). Undone rows are
+    /// not searched.
+    pub fn search_journal(&self, query: &Query) -> Result<Vec<JournalHit>> {
+        let Some(expression) = query.full_text() else {
+            return Ok(Vec::new());
+        };
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT client_id, contact, day, snippet FROM (
+                 SELECT n.client_id, 0 AS contact, n.note_date AS day, n.id,
+                     snippet(notes_fts, 0, '', '', '…', 6) AS snippet
+                 FROM notes_fts JOIN notes n ON n.id = notes_fts.rowid
+                 WHERE notes_fts MATCH ?1 AND n.undone_at IS NULL
+                 UNION ALL
+                 SELECT c.client_id, 1, c.contact_date, c.id,
+                     snippet(contacts_fts, 0, '', '', '…', 6)
+                 FROM contacts_fts JOIN contacts c ON c.id = contacts_fts.rowid
+                 WHERE contacts_fts MATCH ?1 AND c.undone_at IS NULL)
+             ORDER BY day DESC, id DESC",
+        )?;
+        let rows = stmt.query_map([expression], |r| {
+            Ok(JournalHit {
+                client_id: r.get(0)?,
+                contact: r.get(1)?,
+                date: r.get(2)?,
+                snippet: r.get(3)?,
+            })
+        })?;
+        let mut seen = std::collections::HashSet::new();
+        let mut hits = Vec::new();
+        for hit in rows {
+            let hit = hit?;
+            if seen.insert(hit.client_id) {
+                hits.push(hit);
+            }
+        }
+        Ok(hits)
+    }
+
     /// A client's contacts, newest first.
     pub fn contacts(&self, client_id: i64) -> Result<Vec<Contact>> {
         let mut stmt = self.conn().prepare_cached(

@@ -364,9 +364,11 @@ fn copy_rows(conn: &Connection) -> Result<()> {
     for (name, _) in &triggers {
         conn.execute_batch(&format!("DROP TRIGGER main.\"{name}\""))?;
     }
+    // Ordinary tables only: a full-text index (a virtual table and its shadow
+    // tables) is rebuilt from its rows afterwards.
     let tables: Vec<String> = conn
         .prepare(
-            "SELECT name FROM main.sqlite_master WHERE type = 'table'
+            "SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table'
                  AND (name NOT LIKE 'sqlite_%' OR name = 'sqlite_sequence')",
         )?
         .query_map([], |r| r.get(0))?
@@ -395,6 +397,15 @@ fn copy_rows(conn: &Connection) -> Result<()> {
     }
     for (_, sql) in &triggers {
         conn.execute_batch(sql)?;
+    }
+    let indexes: Vec<String> = conn
+        .prepare("SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'virtual'")?
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    for index in &indexes {
+        conn.execute_batch(&format!(
+            "INSERT INTO main.\"{index}\" (\"{index}\") VALUES ('rebuild')"
+        ))?;
     }
     Ok(())
 }

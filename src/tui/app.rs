@@ -27,6 +27,7 @@ use crate::domain::client::NewClient;
 use crate::domain::date::add_days;
 use crate::domain::date::dutch;
 use crate::domain::journal::{NewContact, NewNote};
+use crate::domain::search::Query;
 use crate::domain::work_item::{ItemStatus, WorkItem};
 use crate::store::{Result, Store, StoreError};
 use crate::workflow::{self, Done};
@@ -170,6 +171,11 @@ impl App {
                     self.store.client_summaries(today)?
                 };
                 self.caseload.set_rows(rows);
+                if !self.caseload.text.is_empty() {
+                    // What the notes say may have changed with the rows.
+                    let text = self.caseload.text.clone();
+                    self.search_caseload(&text);
+                }
                 self.caseload_stale = false;
             }
             Screen::Week if self.week_stale => {
@@ -376,8 +382,19 @@ impl App {
     fn set_search(&mut self, text: &str) {
         match self.screen {
             Screen::Worklist => self.worklist.set_text(text),
-            Screen::Caseload => self.caseload.set_text(text),
+            Screen::Caseload => self.search_caseload(text),
             Screen::Week | Screen::Dossier => {}
+        }
+    }
+
+    /// The caseload search, with the notes and contacts that hold the words.
+    fn search_caseload(&mut self, text: &str) {
+        match self.store.search_journal(&Query::new(text)) {
+            Ok(hits) => self.caseload.set_text(text, hits),
+            Err(err) => {
+                self.caseload.set_text(text, Vec::new());
+                self.fail(err);
+            }
         }
     }
 
@@ -627,7 +644,7 @@ impl App {
                 // Esc clears a kept search.
                 Screen::Worklist if !self.worklist.text.is_empty() => self.worklist.set_text(""),
                 Screen::Worklist if self.worklist.clear_filters() => {}
-                Screen::Caseload if !self.caseload.text.is_empty() => self.caseload.set_text(""),
+                Screen::Caseload if !self.caseload.text.is_empty() => self.search_caseload(""),
                 _ if self.peek.is_some() => self.stop_peeking(),
                 _ => {}
             },

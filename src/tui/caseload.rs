@@ -1,7 +1,7 @@
 //! The caseload screen: every client, how long since the last contact, what is next;
 //! sorted and filtered without asking the store again.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 use chrono::NaiveDate;
 use ratatui::layout::{Constraint, Rect};
@@ -14,7 +14,7 @@ use super::list::ListState;
 use crate::domain::catalog::Catalog;
 use crate::domain::client::ClientSummary;
 use crate::domain::date::relative;
-use crate::domain::search::{fold, Found, Query};
+use crate::domain::search::{fold, Found, JournalHit, Query};
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum Sort {
@@ -64,6 +64,8 @@ pub struct CaseloadView {
     pub text: String,
     /// The clients who left the caseload (uitstroom) instead of the caseload.
     pub ended: bool,
+    /// For the search: each client's newest note or contact that holds its words.
+    journal: HashMap<i64, JournalHit>,
     /// Clients marked for a handover.
     pub marked: BTreeSet<i64>,
 }
@@ -89,7 +91,9 @@ impl CaseloadView {
                 if query.is_empty() {
                     return Some((i, Found::Name));
                 }
-                let found = query.client(&self.folded[i], c.bsn.as_deref(), c.birth_date)?;
+                let found = query
+                    .client(&self.folded[i], c.bsn.as_deref(), c.birth_date)
+                    .or_else(|| self.journal.contains_key(&c.id).then_some(Found::Journal))?;
                 Some((i, found))
             })
             .collect();
@@ -178,8 +182,10 @@ impl CaseloadView {
         self.rebuild(keep);
     }
 
-    pub fn set_text(&mut self, text: &str) {
+    /// Searches for `text`; `journal` holds the notes and contacts that match it.
+    pub fn set_text(&mut self, text: &str, journal: Vec<JournalHit>) {
         self.text = text.to_owned();
+        self.journal = journal.into_iter().map(|h| (h.client_id, h)).collect();
         let keep = self.selected().map(|c| c.id);
         self.rebuild(keep);
     }
@@ -258,7 +264,11 @@ impl CaseloadView {
                         Style::new().dim(),
                     ));
                 }
-                if let Some(label) = self.found.get(index).and_then(|f| f.label()) {
+                let label = match self.found.get(index) {
+                    Some(Found::Journal) => self.journal.get(&client.id).map(JournalHit::label),
+                    found => found.and_then(|f| f.label()).map(str::to_owned),
+                };
+                if let Some(label) = label {
                     name.push(Span::styled(format!("  · {label}"), Style::new().dim()));
                 }
                 if let Some(ended) = client.ended_on {

@@ -631,7 +631,9 @@ pub fn peek_form(today: NaiveDate, shown: Option<NaiveDate>) -> Popup {
                     not_before: Some(tomorrow),
                     not_after: None,
                 },
-                &shown.map_or_else(|| add_days(today, 7), |d| add_days(d, 7)).to_string(),
+                &shown
+                    .map_or_else(|| add_days(today, 7), |d| add_days(d, 7))
+                    .to_string(),
             )],
         ),
         Purpose::PeekAhead,
