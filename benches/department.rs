@@ -57,12 +57,7 @@ fn scratch(from: &Path, name: &str) -> PathBuf {
 }
 
 fn session() -> Session {
-    Session {
-        today: today(),
-        today_overridden: true,
-        db_label: "bench".into(),
-        read_only: false,
-    }
+    Session::new(today(), true, std::path::Path::new("bench"))
 }
 
 fn benches(c: &mut Criterion) {
