@@ -444,10 +444,8 @@ fn a_handover_writes_the_bundle_and_ends_the_marked_clients_but_not_an_open_aanv
         !common::screen(&mut app).contains("geheim"),
         "the passphrase is not shown"
     );
-    for _ in 0..6 {
-        press(&mut app, KeyCode::Backspace);
-    }
-    type_text(&mut app, "genoeg");
+    // The field that is wrong gets the cursor, its text selected: typing replaces it.
+    type_text(&mut app, "geheim genoeg");
     // An existing file is refused.
     press(&mut app, KeyCode::Enter);
     assert!(app.popup_open());

@@ -1343,3 +1343,59 @@ fn search_finds_a_client_by_what_a_note_or_contact_says_and_says_where() {
         .unwrap();
     assert_eq!(shown as i64, by_name, "{name}");
 }
+
+/// The top line of the popup on screen (its border, with the title).
+fn popup_title(app: &mut App) -> String {
+    common::screen(app)
+        .lines()
+        .find(|l| l.contains('┌'))
+        .unwrap_or_default()
+        .to_owned()
+}
+
+#[test]
+fn every_popup_about_a_client_names_the_client() {
+    let db = common::Db::new();
+    let mut app = demo_app(&db);
+    let name = |db: &common::Db, id: i64| -> String {
+        db.scalar(&format!("SELECT name FROM clients WHERE id = {id}"))
+    };
+    // The werkvoorraad: handling and postponing name the item's client.
+    let item = app.selected_item().unwrap();
+    let client: i64 = db
+        .conn()
+        .query_row(
+            "SELECT client_id FROM work_items WHERE id = ?1",
+            [item],
+            |r| r.get(0),
+        )
+        .unwrap();
+    for key in ['a', 'u', 'v'] {
+        press(&mut app, KeyCode::Char(key));
+        let title = popup_title(&mut app);
+        assert!(title.contains(&name(&db, client)), "{key}: {title}");
+        press(&mut app, KeyCode::Esc);
+        press(&mut app, KeyCode::Esc);
+    }
+    // The dossier: every key that opens a popup about the client.
+    let id = open_dossier(&mut app, &db, "nog_niet_job_ready");
+    let client = name(&db, id);
+    for keys in [
+        "a", "c", "n", "d", "p", "t", "s", "w", "K", "U", "A", "v", "ja",
+    ] {
+        for c in keys.chars() {
+            press(&mut app, KeyCode::Char(c));
+        }
+        if app.popup_open() {
+            let title = popup_title(&mut app);
+            assert!(title.contains(&client), "{keys}: {title}");
+        }
+        for _ in 0..3 {
+            press(&mut app, KeyCode::Esc);
+            if !app.popup_open() {
+                break;
+            }
+        }
+        assert_eq!(app.screen(), Screen::Dossier, "{keys}");
+    }
+}

@@ -88,6 +88,7 @@ snapshots! {
     activity_form: "2\na1";
     contact_form: "2\nc1";
     note_editor: "2\nnGesprek gehad.";
+    note_editor_long: "2\nnGesprek gehad met klant over de schulden bij de zorgverzekeraar en de energieleverancier; samen een overzicht gemaakt van alle rekeningen en de afspraak gemaakt dat klant de brieven van de deurwaarder meeneemt naar het volgende gesprek.";
     close_activity: "2\njx";
     new_client_picker: "2n";
     new_client_form: "2n1";

@@ -364,9 +364,9 @@ pub fn application_form(
     today: NaiveDate,
 ) -> Popup {
     let label = if under_27 {
-        "Datum van de melding (JJJJ-MM-DD)"
+        "Datum van de melding"
     } else {
-        "Datum van ontvangst (JJJJ-MM-DD)"
+        "Datum van ontvangst"
     };
     let mut form = Form::new(
         format!(
@@ -408,7 +408,7 @@ pub fn received_form(id: i64, today: NaiveDate) -> Popup {
         Form::new(
             format!("Aanvraag {id} ontvangen"),
             vec![Field::new(
-                "Ontvangen op (JJJJ-MM-DD)",
+                "Ontvangen op",
                 FieldKind::Date {
                     not_before: None,
                     not_after: Some(today),
@@ -428,18 +428,14 @@ pub fn herstel_form(id: i64, calendar: &LegalCalendar, today: NaiveDate) -> Popu
         vec![
             Field::new("Wat ontbreekt er?", FieldKind::Text, ""),
             Field::new(
-                "Gegeven op (JJJJ-MM-DD)",
+                "Gegeven op",
                 FieldKind::Date {
                     not_before: None,
                     not_after: Some(today),
                 },
                 &today.to_string(),
             ),
-            Field::new(
-                "Einddatum (JJJJ-MM-DD)",
-                FieldKind::EndOf { start: 1 },
-                &end.to_string(),
-            ),
+            Field::new("Einddatum", FieldKind::EndOf { start: 1 }, &end.to_string()),
         ],
     );
     form.intro = vec!["De beslistermijn staat stil vanaf de dag na het geven.".to_owned()];
@@ -460,7 +456,7 @@ pub fn adjourn_form(view: &ApplicationView, today: NaiveDate) -> Popup {
         format!("Beslistermijn verdagen (aanvraag {})", view.application.id),
         vec![
             Field::new(
-                "Nieuwe einddatum (JJJJ-MM-DD)",
+                "Nieuwe einddatum",
                 FieldKind::Date {
                     not_before: end.succ_opt(),
                     not_after: None,
@@ -508,7 +504,7 @@ pub fn decide_form(id: i64, decision: Decision, today: NaiveDate) -> Popup {
                 decision.name().to_lowercase()
             ),
             vec![Field::new(
-                "Bekendgemaakt op (JJJJ-MM-DD)",
+                "Bekendgemaakt op",
                 FieldKind::Date {
                     not_before: None,
                     not_after: Some(today),

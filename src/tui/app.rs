@@ -240,9 +240,21 @@ impl App {
     /// from: one place for every way a key, a paste or a frame reaches it.
     fn top_popup(&mut self) -> Option<&mut Popup> {
         let today = self.session.today;
+        let client = self.client_in_view();
         let top = self.popups.last_mut()?;
         top.set_today(today);
+        if let Some(name) = client {
+            top.name_client(&name);
+        }
         Some(top)
+    }
+
+    /// The name of the client the screen is on, whom a popup opened here is about.
+    fn client_in_view(&self) -> Option<String> {
+        match self.screen {
+            Screen::Week => self.week.selected_item().map(|i| i.client_name.clone()),
+            _ => self.client_for_edit().map(|(_, name)| name),
+        }
     }
 
     /// Whether the whole screen should be drawn anew (Ctrl-L); asking clears it.

@@ -49,7 +49,7 @@ pub fn new_client_form(category: &str, label: &str, today: NaiveDate) -> Popup {
             vec![
                 Field::new("Naam", FieldKind::Text, ""),
                 Field::new(
-                    "Geboortedatum (JJJJ-MM-DD, mag leeg)",
+                    "Geboortedatum (mag leeg)",
                     FieldKind::OptionalDate {
                         not_after: Some(today),
                     },
@@ -79,7 +79,7 @@ pub fn edit_client_form(
             vec![
                 Field::new("Naam", FieldKind::Text, &client.name),
                 Field::new(
-                    "Geboortedatum (JJJJ-MM-DD, mag leeg)",
+                    "Geboortedatum (mag leeg)",
                     FieldKind::OptionalDate {
                         not_after: Some(today),
                     },
@@ -139,7 +139,7 @@ pub fn category_form(client_id: i64, to: &str, label: &str, today: NaiveDate) ->
         Form::new(
             format!("Doorstroom naar {label}"),
             vec![
-                Field::new("Vanaf (JJJJ-MM-DD)", not_after(today), &today.to_string()),
+                Field::new("Vanaf", not_after(today), &today.to_string()),
                 Field::new("Reden", FieldKind::Text, ""),
             ],
         ),
@@ -194,7 +194,7 @@ pub fn end_form(
     let mut form = Form::new(
         format!("Uitstroom ({label})"),
         vec![Field::new(
-            "Datum van uitstroom (JJJJ-MM-DD)",
+            "Datum van uitstroom",
             not_after(today),
             &today.to_string(),
         )],
@@ -231,7 +231,7 @@ pub fn move_form(activity: &Activity, channels: Vec<(String, String)>, today: Na
             format!("Afspraak verplaatsen: {}", activity.title),
             vec![
                 Field::new(
-                    "Datum (JJJJ-MM-DD)",
+                    "Datum",
                     FieldKind::Date {
                         not_before: Some(today),
                         not_after: None,
@@ -239,7 +239,7 @@ pub fn move_form(activity: &Activity, channels: Vec<(String, String)>, today: Na
                     &activity.end_date.to_string(),
                 ),
                 Field::new(
-                    "Tijd (UU:MM, mag leeg)",
+                    "Tijd (mag leeg)",
                     FieldKind::OptionalTime,
                     activity.time.as_deref().unwrap_or(""),
                 ),
@@ -280,11 +280,7 @@ pub fn correct_contact_form(contact: &Contact, today: NaiveDate) -> Popup {
         Form::new(
             format!("Contactmoment corrigeren ({})", contact.channel),
             vec![
-                Field::new(
-                    "Datum (JJJJ-MM-DD)",
-                    not_after(today),
-                    &contact.date.to_string(),
-                ),
+                Field::new("Datum", not_after(today), &contact.date.to_string()),
                 Field::new(
                     "Wat is er besproken? (mag leeg)",
                     FieldKind::OptionalText,

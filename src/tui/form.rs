@@ -119,6 +119,8 @@ impl Field {
         input.move_cursor(tui_textarea::CursorMove::Bottom);
         input.move_cursor(tui_textarea::CursorMove::End);
         input.set_cursor_line_style(Style::new());
+        // A prefilled value is selected on entry: shown as selected without colour.
+        input.set_selection_style(Style::new().reversed());
         if matches!(kind, FieldKind::Passphrase | FieldKind::SameAs { .. }) {
             input.set_mask_char('•');
         }
@@ -178,6 +180,121 @@ impl Field {
             1
         }
     }
+
+    fn masked(&self) -> bool {
+        matches!(self.kind, FieldKind::Passphrase | FieldKind::SameAs { .. })
+    }
+
+    /// The cursor comes into this field: a one-line value is selected whole, so
+    /// that typing replaces it and an arrow key keeps it.
+    fn enter(&mut self) {
+        if self.kind != FieldKind::Multiline && !self.is_blank() {
+            self.input.select_all();
+        }
+    }
+
+    /// Ctrl-U: a one-line field is emptied, a note loses the line up to the cursor
+    /// (as in a shell), never the whole text at once.
+    fn clear(&mut self) {
+        if self.kind == FieldKind::Multiline {
+            self.input.delete_line_by_head();
+        } else {
+            self.input.select_all();
+            self.input.cut();
+        }
+    }
+
+    /// A one-line field without the cursor: its text from the start (a focused one
+    /// scrolls to the cursor and would stay scrolled).
+    fn draw_resting(&self, frame: &mut Frame, area: Rect) {
+        let text = self.text();
+        let shown = if self.masked() {
+            "•".repeat(text.chars().count())
+        } else {
+            text
+        };
+        frame.render_widget(
+            Paragraph::new(crate::domain::text::visible(&shown, false).into_owned()),
+            area,
+        );
+    }
+
+    /// A note, wrapped at the field's width, scrolled so that the cursor shows.
+    fn draw_wrapped(&self, frame: &mut Frame, area: Rect, focused: bool) {
+        let width = usize::from(area.width.max(1));
+        let (cursor_row, cursor_col) = self.input.cursor();
+        let mut lines: Vec<String> = Vec::new();
+        let mut cursor = (0, 0);
+        for (row, line) in self.input.lines().iter().enumerate() {
+            let pieces = wrap_line(line, width);
+            for (start, piece) in &pieces {
+                if row == cursor_row && cursor_col >= *start {
+                    cursor = (lines.len(), cursor_col - start);
+                }
+                lines.push(piece.clone());
+            }
+        }
+        // At the end of a full line the cursor stands on the next one.
+        if cursor.1 >= width {
+            cursor = (cursor.0 + 1, 0);
+            if cursor.0 == lines.len() {
+                lines.push(String::new());
+            }
+        }
+        let height = usize::from(area.height);
+        let top = (cursor.0 + 1).saturating_sub(height);
+        let shown: Vec<Line> = lines
+            .iter()
+            .skip(top)
+            .take(height)
+            .map(|l| Line::from(crate::domain::text::visible(l, false).into_owned()))
+            .collect();
+        frame.render_widget(Paragraph::new(shown), area);
+        if focused {
+            let before: String = lines[cursor.0].chars().take(cursor.1).collect();
+            let x = area.x + unicode_width::UnicodeWidthStr::width(before.as_str()) as u16;
+            let y = area.y + (cursor.0 - top) as u16;
+            if x < area.right() && y < area.bottom() {
+                frame.buffer_mut()[(x, y)].set_style(Style::new().reversed());
+            }
+        }
+    }
+}
+
+/// `line` in pieces of at most `width` columns, broken after a space where one is
+/// near, each with the index of its first character.
+fn wrap_line(line: &str, width: usize) -> Vec<(usize, String)> {
+    use unicode_width::UnicodeWidthChar;
+    let chars: Vec<char> = line.chars().collect();
+    let mut pieces = Vec::new();
+    let mut start = 0;
+    while start < chars.len() {
+        let mut end = start;
+        let mut used = 0;
+        while end < chars.len() {
+            let w = chars[end].width().unwrap_or(1);
+            if used + w > width {
+                break;
+            }
+            used += w;
+            end += 1;
+        }
+        if end < chars.len() {
+            // Break after the last space in the piece, unless that leaves it short.
+            if let Some(space) = chars[start..end].iter().rposition(|c| *c == ' ') {
+                if space > 0 {
+                    end = start + space + 1;
+                }
+            }
+            end = end.max(start + 1);
+        }
+        pieces.push((start, chars[start..end].iter().collect()));
+        start = end;
+    }
+    if pieces.is_empty() {
+        pieces.push((0, String::new()));
+    }
+    pieces
 }
 
 pub struct Form {
@@ -206,7 +323,10 @@ pub enum FormEvent {
 }
 
 impl Form {
-    pub fn new(title: impl Into<String>, fields: Vec<Field>) -> Form {
+    pub fn new(title: impl Into<String>, mut fields: Vec<Field>) -> Form {
+        if let Some(first) = fields.first_mut() {
+            first.enter();
+        }
         Form {
             title: title.into(),
             intro: Vec::new(),
@@ -354,21 +474,18 @@ impl Form {
                 FormEvent::Editing
             }
             KeyCode::Esc => FormEvent::Cancel,
-            KeyCode::Tab => {
-                self.focus = (self.focus + 1) % count;
-                FormEvent::Editing
-            }
-            KeyCode::BackTab => {
-                self.focus = (self.focus + count - 1) % count;
-                FormEvent::Editing
-            }
+            KeyCode::Tab => self.focus_on((self.focus + 1) % count),
+            KeyCode::BackTab => self.focus_on((self.focus + count - 1) % count),
             KeyCode::Down | KeyCode::Up if !multiline => {
                 let step = if key.code == KeyCode::Down {
                     1
                 } else {
                     count - 1
                 };
-                self.focus = (self.focus + step) % count;
+                self.focus_on((self.focus + step) % count)
+            }
+            KeyCode::Char('u') if key.modifiers.contains(KeyModifiers::CONTROL) => {
+                self.fields[self.focus].clear();
                 FormEvent::Editing
             }
             KeyCode::Enter if !multiline => self.submit(),
@@ -380,6 +497,12 @@ impl Form {
         }
     }
 
+    fn focus_on(&mut self, index: usize) -> FormEvent {
+        self.focus = index;
+        self.fields[index].enter();
+        FormEvent::Editing
+    }
+
     fn submit(&mut self) -> FormEvent {
         let values: Result<Vec<Value>, usize> = (0..self.fields.len())
             .map(|i| self.value(i).map_err(|_| i))
@@ -388,9 +511,8 @@ impl Form {
             Ok(values) => FormEvent::Submit(values),
             Err(index) => {
                 // The field's own check line says what is wrong.
-                self.focus = index;
                 self.tried = true;
-                FormEvent::Editing
+                self.focus_on(index)
             }
         }
     }
@@ -400,10 +522,58 @@ impl Form {
     pub fn height(&self) -> u16 {
         // A refusal is read whole: the form grows by the lines it wraps onto.
         let error_lines = self.error.as_deref().map_or(1, wrapped_lines);
-        self.fields.iter().map(|f| f.rows() + 2).sum::<u16>()
+        (0..self.fields.len())
+            .map(|i| self.fields[i].rows() + 1 + self.check_rows(i))
+            .sum::<u16>()
             + 2
             + error_lines
             + self.intro_height()
+    }
+
+    /// Lines the check under field `i` takes: a message is read whole.
+    fn check_rows(&self, i: usize) -> u16 {
+        let text: String = self
+            .check(i)
+            .spans
+            .iter()
+            .map(|s| s.content.as_ref())
+            .collect();
+        if text.is_empty() {
+            1
+        } else {
+            wrapped_lines(&text)
+        }
+    }
+
+    /// What the form says under field `i`: the date understood, the choice made,
+    /// or what is wrong.
+    fn check(&self, i: usize) -> Line<'static> {
+        let field = &self.fields[i];
+        match self.value(i) {
+            Ok(Value::Date(date)) => match (&self.calendar, field.kind) {
+                (Some(calendar), FieldKind::EndOf { .. }) => {
+                    match hersteltermijn_warning(date, calendar) {
+                        Some((warning, _)) => Line::from(warning).yellow(),
+                        None => Line::from(format!("✓ {}", dutch(date))).dim(),
+                    }
+                }
+                _ => Line::from(format!("✓ {}", dutch(date))).dim(),
+            },
+            Ok(Value::Text(code)) if matches!(field.kind, FieldKind::Choice { .. }) => {
+                let name = field
+                    .choices
+                    .iter()
+                    .find(|(c, _)| *c == code)
+                    .map_or(code.as_str(), |(_, n)| n.as_str());
+                Line::from(format!("✓ {name}")).dim()
+            }
+            Ok(Value::Text(time)) if field.kind == FieldKind::OptionalTime => {
+                Line::from(format!("✓ {time} uur")).dim()
+            }
+            Ok(_) => Line::default(),
+            Err(_) if field.is_blank() && !self.tried => Line::default(),
+            Err(message) => Line::from(message).red(),
+        }
     }
 
     fn intro_height(&self) -> u16 {
@@ -436,45 +606,18 @@ impl Form {
             .map(|l| Line::from(l.as_str()).dim())
             .collect();
         frame.render_widget(Paragraph::new(intro).wrap(Wrap { trim: false }), intro_area);
-        let mut constraints: Vec<Constraint> = self
-            .fields
-            .iter()
-            .flat_map(|f| {
+        let mut constraints: Vec<Constraint> = (0..self.fields.len())
+            .flat_map(|i| {
                 [
                     Constraint::Length(1),
-                    Constraint::Length(f.rows()),
-                    Constraint::Length(1),
+                    Constraint::Length(self.fields[i].rows()),
+                    Constraint::Length(self.check_rows(i)),
                 ]
             })
             .collect();
         constraints.push(Constraint::Min(0));
         let rows = Layout::vertical(constraints).split(inner);
-        let checks: Vec<Line> = (0..self.fields.len())
-            .map(|i| match self.value(i) {
-                Ok(Value::Date(date)) => match (&self.calendar, self.fields[i].kind) {
-                    (Some(calendar), FieldKind::EndOf { .. }) => {
-                        match hersteltermijn_warning(date, calendar) {
-                            Some((warning, _)) => Line::from(warning).yellow(),
-                            None => Line::from(format!("✓ {}", dutch(date))).dim(),
-                        }
-                    }
-                    _ => Line::from(format!("✓ {}", dutch(date))).dim(),
-                },
-                Ok(Value::Text(code))
-                    if matches!(self.fields[i].kind, FieldKind::Choice { .. }) =>
-                {
-                    let name = self.fields[i]
-                        .choices
-                        .iter()
-                        .find(|(c, _)| *c == code)
-                        .map_or(code.as_str(), |(_, n)| n.as_str());
-                    Line::from(format!("✓ {name}")).dim()
-                }
-                Ok(_) => Line::default(),
-                Err(_) if self.fields[i].is_blank() && !self.tried => Line::default(),
-                Err(message) => Line::from(message).red(),
-            })
-            .collect();
+        let checks: Vec<Line> = (0..self.fields.len()).map(|i| self.check(i)).collect();
         for ((i, field), check) in self.fields.iter_mut().enumerate().zip(checks) {
             let focused = i == self.focus;
             let label = Line::from(field.label).style(if focused {
@@ -483,13 +626,19 @@ impl Form {
                 Style::new()
             });
             frame.render_widget(Paragraph::new(label), rows[i * 3]);
-            field.input.set_cursor_style(if focused {
-                Style::new().reversed()
+            let area = rows[i * 3 + 1];
+            if field.kind == FieldKind::Multiline {
+                field.draw_wrapped(frame, area, focused);
+            } else if focused {
+                field.input.set_cursor_style(Style::new().reversed());
+                frame.render_widget(&field.input, area);
             } else {
-                Style::new()
-            });
-            frame.render_widget(&field.input, rows[i * 3 + 1]);
-            frame.render_widget(Paragraph::new(check), rows[i * 3 + 2]);
+                field.draw_resting(frame, area);
+            }
+            frame.render_widget(
+                Paragraph::new(check).wrap(Wrap { trim: true }),
+                rows[i * 3 + 2],
+            );
         }
         if let (Some(error), Some(last)) = (&self.error, rows.last()) {
             frame.render_widget(
@@ -547,12 +696,67 @@ mod tests {
             FormEvent::Editing
         ));
         assert_eq!(form.focus, 1, "the cursor goes to what is wrong");
+        // Its text is selected; an arrow key keeps it and moves on from its end.
+        form.handle_key(KeyEvent::new(KeyCode::End, KeyModifiers::NONE));
         form.handle_key(KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE));
         form.handle_key(key('3'));
         assert_eq!(
             form.value(1),
             Ok(Value::Date("2026-11-23".parse().unwrap()))
         );
+    }
+
+    #[test]
+    fn a_prefilled_field_is_selected_on_entry_and_ctrl_u_clears_it() {
+        let mut form = Form::new(
+            "t",
+            vec![
+                Field::new("Wat", FieldKind::Text, "Werkgever bellen"),
+                Field::date("Wanneer", "2026-11-29".parse().unwrap()),
+                Field::new("Notitie", FieldKind::Multiline, "eerste regel"),
+            ],
+        );
+        // Typing replaces a prefilled value, on opening and on Tab.
+        form.handle_key(key('X'));
+        assert_eq!(form.fields[0].text(), "X");
+        form.handle_key(KeyEvent::new(KeyCode::Tab, KeyModifiers::NONE));
+        for c in "+2d".chars() {
+            form.handle_key(key(c));
+        }
+        form.today = Some("2026-11-22".parse().unwrap());
+        assert_eq!(
+            form.value(1),
+            Ok(Value::Date("2026-11-24".parse().unwrap()))
+        );
+        let ctrl_u = KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL);
+        form.handle_key(ctrl_u);
+        assert_eq!(form.fields[1].text(), "");
+        // A note is not selected, and Ctrl-U takes only the line before the cursor.
+        form.handle_key(KeyEvent::new(KeyCode::Tab, KeyModifiers::NONE));
+        form.handle_key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+        form.handle_key(key('b'));
+        form.handle_key(ctrl_u);
+        assert_eq!(form.fields[2].text(), "eerste regel\n");
+    }
+
+    #[test]
+    fn a_long_note_wraps_at_spaces_and_keeps_every_character() {
+        let line = "Klant vertelt over de schulden bij de zorgverzekeraar en de huur";
+        let pieces = wrap_line(line, 20);
+        assert!(pieces.iter().all(|(_, p)| p.chars().count() <= 20));
+        let joined: String = pieces.iter().map(|(_, p)| p.as_str()).collect();
+        assert_eq!(joined, line);
+        assert_eq!(
+            pieces[1].0,
+            pieces[0].1.chars().count(),
+            "each piece says where it starts"
+        );
+        assert!(
+            pieces[0].1.ends_with(' '),
+            "broken after a space: {pieces:?}"
+        );
+        let unbroken = wrap_line(&"x".repeat(45), 20);
+        assert_eq!(unbroken.len(), 3);
     }
 
     #[test]

@@ -53,7 +53,7 @@ pub fn form(
     let mut fields = match asks {
         Asks::Nothing => Vec::new(),
         Asks::NewDate => vec![Field::new(
-            "Nieuwe einddatum (JJJJ-MM-DD)",
+            "Nieuwe einddatum",
             FieldKind::Date {
                 not_before: today.succ_opt(),
                 not_after: None,
@@ -62,7 +62,7 @@ pub fn form(
         )],
         Asks::NoShow => vec![
             Field::new(
-                "Nieuwe afspraak op (of de vervolgactie op) (JJJJ-MM-DD)",
+                "Nieuwe afspraak op (of de vervolgactie op)",
                 FieldKind::Date {
                     not_before: today.succ_opt(),
                     not_after: None,
@@ -76,7 +76,7 @@ pub fn form(
             ),
         ],
         Asks::MadeKnown => vec![Field::new(
-            "Bekendgemaakt op (JJJJ-MM-DD)",
+            "Bekendgemaakt op",
             FieldKind::Date {
                 not_before: None,
                 not_after: Some(today),
@@ -84,7 +84,7 @@ pub fn form(
             &today.to_string(),
         )],
         Asks::Received => vec![Field::new(
-            "Stukken ontvangen op (JJJJ-MM-DD)",
+            "Stukken ontvangen op",
             FieldKind::Date {
                 not_before: None,
                 not_after: Some(today),

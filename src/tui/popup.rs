@@ -428,6 +428,31 @@ impl Popup {
         }
     }
 
+    /// Puts the client the popup acts on in front of its title, where it is not
+    /// there yet: a title cut off at the right is still about the right person.
+    /// Popups about no one client (a new client, the help, a handover of several,
+    /// an undo, looking ahead) are left as they are.
+    pub fn name_client(&mut self, name: &str) {
+        let title = match self {
+            Popup::Form(form, purpose) => match purpose {
+                Purpose::NewClient { .. } | Purpose::PeekAhead | Purpose::Handover { .. } => None,
+                _ => Some(&mut form.title),
+            },
+            Popup::Picker(picker) => match picker.pick {
+                Pick::NewClientCategory => None,
+                _ => Some(&mut picker.title),
+            },
+            Popup::Confirm { title, intent, .. } => match intent {
+                Intent::Undo { .. } | Intent::EndClients { .. } | Intent::Handover { .. } => None,
+                _ => Some(title),
+            },
+            Popup::Help | Popup::Search { .. } => None,
+        };
+        if let Some(title) = title.filter(|t| !t.contains(name)) {
+            *title = format!("{name} · {title}");
+        }
+    }
+
     pub fn search(current: &str) -> Popup {
         let mut input = TextArea::new(vec![current.to_owned()]);
         input.set_cursor_line_style(Style::new());
@@ -647,7 +672,7 @@ pub fn postpone_form(id: i64, title: &str, due: NaiveDate, today: NaiveDate) -> 
             format!("Uitstellen: {title}"),
             vec![
                 Field::new(
-                    "Nieuwe datum (JJJJ-MM-DD)",
+                    "Nieuwe datum",
                     FieldKind::Date {
                         not_before: Some(earliest),
                         not_after: None,
@@ -668,7 +693,7 @@ pub fn follow_up_form(client_id: i64, client_name: &str, today: NaiveDate) -> Po
             vec![
                 Field::new("Wat moet er gebeuren?", FieldKind::Text, ""),
                 Field::new(
-                    "Wanneer (JJJJ-MM-DD)",
+                    "Wanneer",
                     FieldKind::Date {
                         not_before: Some(today),
                         not_after: None,
@@ -686,7 +711,7 @@ pub fn extend_form(id: i64, title: &str, start: NaiveDate, end: NaiveDate) -> Po
         Form::new(
             format!("Einddatum verschuiven: {title}"),
             vec![Field::new(
-                "Nieuwe einddatum (JJJJ-MM-DD)",
+                "Nieuwe einddatum",
                 FieldKind::Date {
                     not_before: Some(start),
                     not_after: None,
@@ -796,12 +821,8 @@ fn activity_form(
         format!("Nieuwe activiteit: {label}"),
         vec![
             Field::new("Titel", FieldKind::Text, label),
-            Field::date("Startdatum (JJJJ-MM-DD)", today),
-            Field::new(
-                "Einddatum (JJJJ-MM-DD)",
-                FieldKind::EndOf { start: 1 },
-                &end.to_string(),
-            ),
+            Field::date("Startdatum", today),
+            Field::new("Einddatum", FieldKind::EndOf { start: 1 }, &end.to_string()),
         ],
     );
     form.calendar = calendar;
@@ -914,7 +935,7 @@ pub fn evaluation_form(client_id: i64, suggested: NaiveDate) -> Popup {
     Popup::Form(
         Form::new(
             "Evaluatie van het plan van aanpak",
-            vec![Field::date("Evaluatiedatum (JJJJ-MM-DD)", suggested)],
+            vec![Field::date("Evaluatiedatum", suggested)],
         ),
         Purpose::Evaluation { client_id },
     )
@@ -1054,14 +1075,14 @@ impl Picker {
                     vec![
                         Field::new("Onderwerp", FieldKind::Text, "Voortgangsgesprek"),
                         Field::new(
-                            "Datum (JJJJ-MM-DD)",
+                            "Datum",
                             FieldKind::Date {
                                 not_before: Some(self.today),
                                 not_after: None,
                             },
                             &add_days(self.today, 7).to_string(),
                         ),
-                        Field::new("Tijd (UU:MM, mag leeg)", FieldKind::OptionalTime, ""),
+                        Field::new("Tijd (mag leeg)", FieldKind::OptionalTime, ""),
                     ],
                 ),
                 Purpose::Appointment {
@@ -1075,7 +1096,7 @@ impl Picker {
                     vec![
                         Field::new("Doel", FieldKind::Text, ""),
                         Field::new(
-                            "Deadline (JJJJ-MM-DD)",
+                            "Deadline",
                             FieldKind::Date {
                                 not_before: Some(self.today),
                                 not_after: None,
@@ -1190,7 +1211,7 @@ impl Picker {
                     format!("Contactmoment: {}", choice.label),
                     vec![
                         Field::new(
-                            "Datum (JJJJ-MM-DD)",
+                            "Datum",
                             FieldKind::Date {
                                 not_before: None,
                                 not_after: Some(self.today),
