@@ -1399,3 +1399,50 @@ fn every_popup_about_a_client_names_the_client() {
         assert_eq!(app.screen(), Screen::Dossier, "{keys}");
     }
 }
+
+#[test]
+fn a_deadline_on_a_weekend_or_feestdag_is_warned_about_naming_the_next_working_day() {
+    let db = common::Db::new();
+    let mut app = demo_app(&db);
+    // Postponing an item: its new due date is a deadline.
+    press(&mut app, KeyCode::Char('u'));
+    // The warning wraps under the field: its two halves are on two lines.
+    for (typed, warning, next) in [
+        (
+            "za",
+            "let op: za 28 nov 2026 valt in het weekend",
+            "ma 30 nov 2026",
+        ),
+        (
+            "25-12",
+            "let op: vr 25 dec 2026 valt op Eerste Kerstdag",
+            "ma 28 dec 2026",
+        ),
+    ] {
+        press(&mut app, KeyCode::Char('u')); // a letter for a moment: then Ctrl-U
+        app.handle_key(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL));
+        type_text(&mut app, typed);
+        let screen = common::screen(&mut app);
+        assert!(screen.contains(warning), "{typed}: {screen}");
+        assert!(
+            screen.contains(&format!("werkdag is {next}")),
+            "{typed}: {screen}"
+        );
+    }
+    app.handle_key(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL));
+    type_text(&mut app, "ma");
+    assert!(common::screen(&mut app).contains("✓ ma 23 nov 2026"));
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Esc);
+    assert!(!app.popup_open());
+
+    // The day a contact took place is no deadline: a Saturday is just a Saturday.
+    open_dossier(&mut app, &db, "beheer");
+    press(&mut app, KeyCode::Char('c'));
+    press(&mut app, KeyCode::Char('1'));
+    app.handle_key(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL));
+    type_text(&mut app, "21-11");
+    let screen = common::screen(&mut app);
+    assert!(screen.contains("✓ za 21 nov 2026"), "{screen}");
+    assert!(!screen.contains("let op"), "{screen}");
+}

@@ -174,6 +174,23 @@ impl LegalCalendar {
             })
     }
 
+    /// For a deadline or an afspraak set on a day that is not a working day: says
+    /// so and names the next working day.
+    pub fn closed_day_warning(&self, date: NaiveDate) -> Option<String> {
+        let why = match self.holiday(date) {
+            Some(holiday) => format!("op {}", holiday.name),
+            None => {
+                self.closed_reason(date)?;
+                "in het weekend".to_owned()
+            }
+        };
+        Some(format!(
+            "let op: {} valt {why}; eerstvolgende werkdag is {}",
+            super::date::dutch(date),
+            super::date::dutch(self.next_working_day(date))
+        ))
+    }
+
     pub fn is_working_day(&self, date: NaiveDate) -> bool {
         self.closed_reason(date).is_none()
     }

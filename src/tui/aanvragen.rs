@@ -462,7 +462,8 @@ pub fn adjourn_form(view: &ApplicationView, today: NaiveDate) -> Popup {
                     not_after: None,
                 },
                 &add_days(end, 28).to_string(),
-            ),
+            )
+            .deadline(),
             Field::new(
                 "Reden, zoals aan de aanvrager meegedeeld",
                 FieldKind::Text,

@@ -241,8 +241,9 @@ impl App {
     fn top_popup(&mut self) -> Option<&mut Popup> {
         let today = self.session.today;
         let client = self.client_in_view();
+        let calendar = &self.calendar;
         let top = self.popups.last_mut()?;
-        top.set_today(today);
+        top.set_today(today, calendar);
         if let Some(name) = client {
             top.name_client(&name);
         }
@@ -275,7 +276,7 @@ impl App {
     }
 
     pub fn help_open(&self) -> bool {
-        matches!(self.popups.last(), Some(Popup::Help))
+        matches!(self.popups.last(), Some(Popup::Help { .. }))
     }
 
     pub fn popup_open(&self) -> bool {
@@ -650,7 +651,7 @@ impl App {
             Action::Worklist => self.screen = Screen::Worklist,
             Action::Caseload => self.screen = Screen::Caseload,
             Action::Week => self.screen = Screen::Week,
-            Action::Help => self.popups.push(Popup::Help),
+            Action::Help => self.popups.push(Popup::Help { scroll: 0 }),
             Action::Back => match self.screen {
                 Screen::Dossier => self.screen = self.back,
                 // Esc clears a kept search.
@@ -1346,8 +1347,8 @@ impl App {
         // Only the top popup: a form drawn over the picker that led to it would
         // leave the picker's edges showing.
         if let Some(popup) = self.top_popup() {
-            popup::draw(popup, frame, |f| {
-                chrome::draw_help(f, screen.title(), &[keys, LIST_KEYS, GLOBAL_KEYS])
+            popup::draw(popup, frame, |f, scroll| {
+                chrome::draw_help(f, screen.title(), &[keys, LIST_KEYS, GLOBAL_KEYS], scroll)
             });
         }
     }

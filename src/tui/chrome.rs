@@ -4,10 +4,10 @@
 use ratatui::layout::{Alignment, Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style, Stylize};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph, Row, Table, Wrap};
+use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 use ratatui::Frame;
 
-use super::keymap::{Binding, GLOBAL_KEYS};
+use super::keymap::{Binding, FORM_KEYS, GLOBAL_KEYS};
 use super::{Screen, Session};
 use crate::domain::date::dutch;
 
@@ -158,40 +158,66 @@ pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
     }
 }
 
-pub fn draw_help(frame: &mut Frame, title: &str, tables: &[&[Binding]]) {
-    let bindings: Vec<&Binding> = tables.iter().flat_map(|t| t.iter()).collect();
+pub fn draw_help(frame: &mut Frame, title: &str, tables: &[&[Binding]], scroll: &mut u16) {
+    // Headed sections: this screen's keys, the lists', everywhere, and in a form.
+    let mut lines: Vec<(&str, &str, bool)> = Vec::new();
+    let headings = ["Dit scherm", "In lijsten", "Overal"];
+    for (table, heading) in tables.iter().zip(headings) {
+        lines.push((heading, "", true));
+        lines.extend(table.iter().map(|b| (b.label, b.description, false)));
+    }
+    lines.push(("In een formulier", "", true));
+    lines.extend(FORM_KEYS.iter().map(|(key, what)| (*key, *what, false)));
     let full = frame.area();
-    // One column while it fits; else as many columns as the height needs, so that
-    // every key is on screen even at 80×24.
-    let fit = usize::from(full.height.saturating_sub(2)).max(1);
-    let columns = bindings.len().div_ceil(fit).clamp(1, 3);
-    let per_column = bindings.len().div_ceil(columns);
-    let column_width: u16 = if columns == 1 { 44 } else { 39 };
-    let area = centered(
-        full,
-        column_width * columns as u16 + 2,
-        per_column as u16 + 2,
-    );
+    // Two columns where they fit side by side; what does not fit the height
+    // scrolls, both columns together.
+    let column_width: u16 = if full.width >= 2 * 46 + 2 { 46 } else { 39 };
+    let columns: usize = if full.width >= column_width * 2 + 2 {
+        2
+    } else {
+        1
+    };
+    let per_column = lines.len().div_ceil(columns);
+    let room = usize::from(full.height.saturating_sub(2)).max(1);
+    let shown = per_column.min(room);
+    let last = (per_column - shown) as u16;
+    *scroll = (*scroll).min(last);
+    let area = centered(full, column_width * columns as u16 + 2, shown as u16 + 2);
+    let hint = if last > 0 {
+        format!(
+            " ↑↓ meer ({}/{}) · Esc of ? sluit ",
+            *scroll + shown as u16,
+            per_column
+        )
+    } else {
+        " Esc of ? sluit ".to_owned()
+    };
     let block = Block::bordered()
         .title(format!(" Toetsen: {title} "))
-        .title_bottom(" Esc of ? sluit ");
+        .title_bottom(hint);
     let inner = block.inner(area);
     frame.render_widget(Clear, area);
     frame.render_widget(block, area);
     let parts = Layout::horizontal(vec![Constraint::Fill(1); columns]).split(inner);
-    for (chunk, part) in bindings.chunks(per_column.max(1)).zip(parts.iter()) {
-        let rows: Vec<Row> = chunk
+    for (chunk, part) in lines.chunks(per_column.max(1)).zip(parts.iter()) {
+        let shown: Vec<Line> = chunk
             .iter()
-            .map(|b| {
-                Row::new(vec![
-                    Span::styled(b.label, Style::new().add_modifier(Modifier::BOLD)),
-                    Span::raw(b.description),
-                ])
+            .skip(usize::from(*scroll))
+            .take(shown)
+            .map(|(key, what, heading)| {
+                if *heading {
+                    Line::from(Span::styled(*key, Style::new().underlined()))
+                } else {
+                    // The key column is 8 wide, whatever the keys' characters.
+                    let pad = 8usize.saturating_sub(Span::raw(*key).width());
+                    Line::from(vec![
+                        Span::styled(*key, Style::new().add_modifier(Modifier::BOLD)),
+                        Span::raw(" ".repeat(pad)),
+                        Span::raw(*what),
+                    ])
+                }
             })
             .collect();
-        frame.render_widget(
-            Table::new(rows, [Constraint::Length(7), Constraint::Min(10)]),
-            *part,
-        );
+        frame.render_widget(Paragraph::new(shown), *part);
     }
 }

@@ -237,7 +237,8 @@ pub fn move_form(activity: &Activity, channels: Vec<(String, String)>, today: Na
                         not_after: None,
                     },
                     &activity.end_date.to_string(),
-                ),
+                )
+                .deadline(),
                 Field::new(
                     "Tijd (mag leeg)",
                     FieldKind::OptionalTime,

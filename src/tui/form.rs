@@ -71,6 +71,8 @@ pub struct Field {
     input: TextArea<'static>,
     /// For a choice: (code, name) of what may be chosen.
     choices: Vec<(String, String)>,
+    /// A deadline or an afspraak: a weekend or feestdag is warned about.
+    deadline: bool,
 }
 
 /// Letters and digits only, lower case: "E-mail", "e mail" and "email" are one.
@@ -129,7 +131,15 @@ impl Field {
             kind,
             input,
             choices: Vec::new(),
+            deadline: false,
         }
+    }
+
+    /// Marks the date as a deadline or an afspraak: a day that is no working day
+    /// gets a warning naming the next one.
+    pub fn deadline(mut self) -> Field {
+        self.deadline = true;
+        self
     }
 
     /// A field that takes one of `choices` (code, name); it starts on `initial`'s
@@ -307,6 +317,8 @@ pub struct Form {
     pub calendar: Option<LegalCalendar>,
     /// The day `morgen`, `vrijdag` and `+2w` count from; set by the cockpit.
     pub today: Option<NaiveDate>,
+    /// The working days, for the warning on a deadline; set by the cockpit.
+    pub working_days: Option<LegalCalendar>,
     pub focus: usize,
     /// Enter was pressed: from now on blank fields say that they are required.
     tried: bool,
@@ -333,6 +345,7 @@ impl Form {
             fields,
             calendar: None,
             today: None,
+            working_days: None,
             focus: 0,
             tried: false,
             esc_armed: false,
@@ -557,7 +570,13 @@ impl Form {
                         None => Line::from(format!("✓ {}", dutch(date))).dim(),
                     }
                 }
-                _ => Line::from(format!("✓ {}", dutch(date))).dim(),
+                _ => match self.working_days.as_ref().filter(|_| field.deadline) {
+                    Some(calendar) => match calendar.closed_day_warning(date) {
+                        Some(warning) => Line::from(warning).yellow(),
+                        None => Line::from(format!("✓ {}", dutch(date))).dim(),
+                    },
+                    None => Line::from(format!("✓ {}", dutch(date))).dim(),
+                },
             },
             Ok(Value::Text(code)) if matches!(field.kind, FieldKind::Choice { .. }) => {
                 let name = field

@@ -59,7 +59,8 @@ pub fn form(
                 not_after: None,
             },
             &add_days(today, 28).to_string(),
-        )],
+        )
+        .deadline()],
         Asks::NoShow => vec![
             Field::new(
                 "Nieuwe afspraak op (of de vervolgactie op)",
@@ -68,7 +69,8 @@ pub fn form(
                     not_after: None,
                 },
                 &add_days(today, 7).to_string(),
-            ),
+            )
+            .deadline(),
             Field::new(
                 "Vervolgactie in plaats van een nieuwe afspraak (leeg: nieuwe afspraak)",
                 FieldKind::OptionalText,

@@ -177,7 +177,7 @@ pub const WORKLIST_KEYS: &[Binding] = &[
         &[KeyCode::Char('w')],
         "w",
         Action::FilterLegal,
-        "alleen wettelijke termijnen (§)",
+        "alleen wettelijke termijnen §",
         false,
     ),
     bind(
@@ -522,6 +522,22 @@ pub const GLOBAL_KEYS: &[Binding] = &[
         false,
     ),
     bind(&[KeyCode::Char('q')], "q", Action::Quit, "stoppen", true),
+];
+
+/// The keys inside a form and a picker, for the help. The form handles them itself
+/// (`form.rs`, with `tui-textarea`'s editing keys); `form.rs`'s tests hold it to
+/// the ones that are its own.
+pub const FORM_KEYS: &[(&str, &str)] = &[
+    ("Tab", "volgend veld; Shift-Tab: vorig"),
+    ("↑/↓", "vorig / volgend veld"),
+    ("Enter", "bewaren; notitie: nieuwe regel"),
+    ("Ctrl-S", "bewaren, ook in een notitie"),
+    ("Ctrl-U", "veld leeg (notitie: de regel)"),
+    ("typen", "vervangt geselecteerde tekst"),
+    ("←/→", "cursor; Home/End: begin/eind"),
+    ("Bksp", "wist terug; Del: wist vooruit"),
+    ("Esc", "annuleren; 2× na getypte tekst"),
+    ("1–9", "keuzelijst: kies dat nummer"),
 ];
 
 /// The action bound to `key` in the first table that binds it. Ctrl-C always quits.

@@ -328,7 +328,10 @@ pub struct Choice {
 }
 
 pub enum Popup {
-    Help,
+    /// The keys; `scroll` lines down where they do not fit the height.
+    Help {
+        scroll: u16,
+    },
     /// A yes-or-no question before an edit that cannot be typed back (an undo).
     Confirm {
         title: String,
@@ -367,10 +370,20 @@ fn push(popup: Popup) -> Reply {
 impl Popup {
     pub fn handle_key(&mut self, key: KeyEvent) -> Reply {
         match self {
-            Popup::Help => match key.code {
-                KeyCode::Esc | KeyCode::Char('?') | KeyCode::Char('q') => Reply::Pop,
-                _ => Reply::Stay,
-            },
+            Popup::Help { scroll } => {
+                // Drawing keeps the scroll within what there is to see.
+                *scroll = match key.code {
+                    KeyCode::Esc | KeyCode::Char('?') | KeyCode::Char('q') => return Reply::Pop,
+                    KeyCode::Down | KeyCode::Char('j') => scroll.saturating_add(1),
+                    KeyCode::Up | KeyCode::Char('k') => scroll.saturating_sub(1),
+                    KeyCode::PageDown | KeyCode::Char(' ') => scroll.saturating_add(10),
+                    KeyCode::PageUp => scroll.saturating_sub(10),
+                    KeyCode::Char('g') | KeyCode::Home => 0,
+                    KeyCode::Char('G') | KeyCode::End => u16::MAX,
+                    _ => *scroll,
+                };
+                Reply::Stay
+            }
             Popup::Picker(picker) => picker.handle_key(key),
             Popup::Confirm { intent, .. } => match key.code {
                 KeyCode::Enter | KeyCode::Char('j' | 'J' | 'y') => Reply::Apply(intent.clone()),
@@ -417,14 +430,17 @@ impl Popup {
                     done: false,
                 })
             }
-            Popup::Help | Popup::Picker(_) | Popup::Confirm { .. } => None,
+            Popup::Help { .. } | Popup::Picker(_) | Popup::Confirm { .. } => None,
         }
     }
 
     /// Gives a form the day its relative dates (`morgen`, `+2w`) count from.
-    pub fn set_today(&mut self, today: NaiveDate) {
+    pub fn set_today(&mut self, today: NaiveDate, calendar: &LegalCalendar) {
         if let Popup::Form(form, _) = self {
             form.today = Some(today);
+            if form.working_days.is_none() {
+                form.working_days = Some(calendar.clone());
+            }
         }
     }
 
@@ -446,7 +462,7 @@ impl Popup {
                 Intent::Undo { .. } | Intent::EndClients { .. } | Intent::Handover { .. } => None,
                 _ => Some(title),
             },
-            Popup::Help | Popup::Search { .. } => None,
+            Popup::Help { .. } | Popup::Search { .. } => None,
         };
         if let Some(title) = title.filter(|t| !t.contains(name)) {
             *title = format!("{name} · {title}");
@@ -488,7 +504,7 @@ impl Popup {
                 lines.push(message);
                 true
             }
-            Popup::Help | Popup::Search { .. } => false,
+            Popup::Help { .. } | Popup::Search { .. } => false,
         }
     }
 }
@@ -678,7 +694,8 @@ pub fn postpone_form(id: i64, title: &str, due: NaiveDate, today: NaiveDate) -> 
                         not_after: None,
                     },
                     &add_days(earliest, 7).to_string(),
-                ),
+                )
+                .deadline(),
                 Field::new("Reden", FieldKind::Text, ""),
             ],
         ),
@@ -699,7 +716,8 @@ pub fn follow_up_form(client_id: i64, client_name: &str, today: NaiveDate) -> Po
                         not_after: None,
                     },
                     &add_days(today, 7).to_string(),
-                ),
+                )
+                .deadline(),
             ],
         ),
         Purpose::FollowUp { client_id },
@@ -717,7 +735,8 @@ pub fn extend_form(id: i64, title: &str, start: NaiveDate, end: NaiveDate) -> Po
                     not_after: None,
                 },
                 &add_days(end, 28).to_string(),
-            )],
+            )
+            .deadline()],
         ),
         Purpose::Extend { id },
     )
@@ -822,7 +841,7 @@ fn activity_form(
         vec![
             Field::new("Titel", FieldKind::Text, label),
             Field::date("Startdatum", today),
-            Field::new("Einddatum", FieldKind::EndOf { start: 1 }, &end.to_string()),
+            Field::new("Einddatum", FieldKind::EndOf { start: 1 }, &end.to_string()).deadline(),
         ],
     );
     form.calendar = calendar;
@@ -935,7 +954,7 @@ pub fn evaluation_form(client_id: i64, suggested: NaiveDate) -> Popup {
     Popup::Form(
         Form::new(
             "Evaluatie van het plan van aanpak",
-            vec![Field::date("Evaluatiedatum", suggested)],
+            vec![Field::date("Evaluatiedatum", suggested).deadline()],
         ),
         Purpose::Evaluation { client_id },
     )
@@ -1081,7 +1100,8 @@ impl Picker {
                                 not_after: None,
                             },
                             &add_days(self.today, 7).to_string(),
-                        ),
+                        )
+                        .deadline(),
                         Field::new("Tijd (mag leeg)", FieldKind::OptionalTime, ""),
                     ],
                 ),
@@ -1102,7 +1122,8 @@ impl Picker {
                                 not_after: None,
                             },
                             &add_days(self.today, 91).to_string(),
-                        ),
+                        )
+                        .deadline(),
                     ],
                 ),
                 Purpose::Goal {
@@ -1272,9 +1293,9 @@ impl Picker {
     }
 }
 
-pub fn draw(popup: &mut Popup, frame: &mut Frame, help: impl FnOnce(&mut Frame)) {
+pub fn draw(popup: &mut Popup, frame: &mut Frame, help: impl FnOnce(&mut Frame, &mut u16)) {
     match popup {
-        Popup::Help => help(frame),
+        Popup::Help { scroll } => help(frame, scroll),
         Popup::Confirm { title, lines, .. } => {
             super::corrections::draw_confirm(frame, title, lines);
         }
