@@ -1160,7 +1160,11 @@ fn a_date_field_takes_dates_the_way_people_write_them_and_shows_what_it_understo
     // Today is Sunday 22 November 2026.
     for (written, meant, shown) in [
         ("vrijdag", "2026-11-27", "✓ vr 27 nov 2026"),
-        ("+2w", "2026-12-06", "✓ zo 6 dec 2026"),
+        (
+            "+2w",
+            "2026-12-06",
+            "let op: zo 6 dec 2026 valt in het weekend",
+        ),
         ("3-12", "2026-12-03", "✓ do 3 dec 2026"),
         ("overmorgen", "2026-11-24", "✓ di 24 nov 2026"),
     ] {

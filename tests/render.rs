@@ -373,7 +373,10 @@ fn dossier_contact_history_with_no_shows() {
         WHERE EXISTS (SELECT 1 FROM contacts k WHERE k.client_id = c.id AND k.no_show = 1) ORDER BY c.id LIMIT 1", 4);
     let terminal = render(&mut app, 120, 40);
     let screen = format!("{}", terminal.backend());
-    assert!(screen.contains("no-show)"), "the tab counts no-shows");
+    assert!(
+        screen.contains(" niet verschenen)"),
+        "the tab counts no-shows"
+    );
     assert!(screen.contains("(niet verschenen)"));
     insta::assert_snapshot!(terminal.backend());
 }
@@ -498,4 +501,168 @@ fn a_stored_escape_sequence_never_reaches_the_terminal_and_a_form_refuses_one() 
     assert!(app.popup_open());
     assert!(format!("{}", render(&mut app, 120, 40).backend()).contains("stuurteken"));
     assert_eq!(db.counts(), before);
+}
+
+/// The frame as text with, under each line, what marks its cells without colour:
+/// `R` reversed, `B` bold, `U` underlined, `D` dim.
+fn without_colour(buffer: &Buffer) -> String {
+    use ratatui::style::Modifier;
+    let area = buffer.area;
+    let mut out = String::new();
+    for y in 0..area.height {
+        let mut text = String::new();
+        let mut marks = String::new();
+        for x in 0..area.width {
+            let cell = &buffer[(x, y)];
+            text.push_str(cell.symbol());
+            let m = cell.modifier;
+            marks.push(if m.contains(Modifier::REVERSED) {
+                'R'
+            } else if m.contains(Modifier::BOLD) {
+                'B'
+            } else if m.contains(Modifier::UNDERLINED) {
+                'U'
+            } else if m.contains(Modifier::DIM) {
+                'D'
+            } else {
+                ' '
+            });
+        }
+        out.push_str(&format!("{}\n{}\n", text.trim_end(), marks.trim_end()));
+    }
+    out
+}
+
+#[test]
+fn without_colour_the_selection_late_items_and_legal_terms_stay_recognisable() {
+    let db = common::Db::new();
+    let mut app = demo_app(&db);
+    app.set_theme(inbeeld::tui::theme::Theme::none());
+    for (keys, name) in [("", "worklist"), ("2", "caseload")] {
+        press(&mut app, keys);
+        let terminal = render(&mut app, 120, 40);
+        let buffer = terminal.backend().buffer();
+        assert!(
+            buffer
+                .content
+                .iter()
+                .all(|c| c.fg == Color::Reset && c.bg == Color::Reset),
+            "{name}: a colour is left"
+        );
+        // The selected row is reversed across the whole width.
+        let selected = (2..40) // below the title bar, whose name is reversed
+            .find(|&y| {
+                buffer[(0, y)]
+                    .modifier
+                    .contains(ratatui::style::Modifier::REVERSED)
+            })
+            .expect("a selected row");
+        for x in 0..120 {
+            assert!(
+                buffer[(x, selected)]
+                    .modifier
+                    .contains(ratatui::style::Modifier::REVERSED),
+                "{name}: column {x} of the selected row is not marked:\n{}",
+                without_colour(buffer)
+            );
+        }
+        // Late is said and bold, not only red.
+        let late: Vec<_> = cells_with(buffer, "te laat").collect();
+        assert!(!late.is_empty(), "{name}");
+        for (x, y) in late.into_iter().filter(|&(_, y)| y >= 2 && y != selected) {
+            assert!(
+                buffer[(x, y)]
+                    .modifier
+                    .contains(ratatui::style::Modifier::BOLD),
+                "{name}: late at row {y} is not bold"
+            );
+        }
+        insta::assert_snapshot!(format!("{name}_no_colour_120x40"), without_colour(buffer));
+    }
+    press(&mut app, "1");
+    let terminal = render(&mut app, 120, 40);
+    assert!(cells_with(terminal.backend().buffer(), "§ Voorschot")
+        .next()
+        .is_some());
+}
+
+/// The wide terminal: the main screens at 200×60.
+#[test]
+fn the_main_screens_at_200_by_60() {
+    let db = common::Db::new();
+    let mut app = demo_app(&db);
+    for (keys, name) in [
+        ("", "worklist"),
+        ("2", "caseload"),
+        ("3", "week"),
+        ("2\n", "dossier"),
+    ] {
+        press(&mut app, keys);
+        insta::assert_snapshot!(
+            format!("{name}_200x60"),
+            render(&mut app, 200, 60).backend()
+        );
+        press(&mut app, "\u{1b}");
+    }
+}
+
+/// At 80×24 every tab of the dossier is on screen and the active one is marked
+/// without colour (reversed), whichever it is.
+#[test]
+fn the_dossier_shows_its_active_tab_at_80_by_24() {
+    let db = common::Db::new();
+    let mut app = demo_app(&db);
+    app.set_theme(inbeeld::tui::theme::Theme::none());
+    press(&mut app, "2\n");
+    let tabs = [
+        "Activiteiten",
+        "Aanvragen",
+        "Plan",
+        "Werkitems",
+        "Contacten",
+        "Notities",
+        "Situatie",
+    ];
+    for (n, active) in tabs.iter().enumerate() {
+        let terminal = render(&mut app, 80, 24);
+        let buffer = terminal.backend().buffer();
+        for title in tabs {
+            let (x, y) = cells_with(buffer, title)
+                .find(|&(_, y)| y < 8)
+                .unwrap_or_else(|| panic!("{title} is not on screen"));
+            let marked = buffer[(x, y)]
+                .modifier
+                .contains(ratatui::style::Modifier::REVERSED);
+            assert_eq!(marked, title == *active, "tab {n}: {title}");
+        }
+        press(&mut app, "l");
+    }
+}
+
+/// Where the hints do not all fit, the least important go first: never the
+/// screen's main key nor `?`.
+#[test]
+fn the_status_line_keeps_afhandelen_and_the_help_key() {
+    let db = common::Db::new();
+    let mut app = demo_app(&db);
+    for width in [60, 80, 120] {
+        let terminal = render(&mut app, width, 24);
+        let status = format!("{}", terminal.backend())
+            .lines()
+            .last()
+            .unwrap()
+            .to_owned();
+        assert!(status.contains("afhandelen"), "{width}: {status}");
+        assert!(status.contains("? toetsen"), "{width}: {status}");
+    }
+    let wide = render(&mut app, 120, 24);
+    let status = format!("{}", wide.backend())
+        .lines()
+        .last()
+        .unwrap()
+        .to_owned();
+    assert!(
+        status.contains("q stoppen"),
+        "room for all at 120: {status}"
+    );
 }

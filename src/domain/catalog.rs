@@ -187,6 +187,12 @@ impl Catalog {
         }
     }
 
+    pub fn activity_type_name<'a>(&'a self, code: &'a str) -> &'a str {
+        self.activity_type(code)
+            .map(|t| t.name.as_str())
+            .unwrap_or(code)
+    }
+
     pub fn category_name<'a>(&'a self, code: &'a str) -> &'a str {
         self.category(code).map(|c| c.name.as_str()).unwrap_or(code)
     }

@@ -162,6 +162,16 @@ pub fn dutch(date: NaiveDate) -> String {
     )
 }
 
+/// `23 nov 2026`: a date in a narrow column, without its weekday.
+pub fn short(date: NaiveDate) -> String {
+    format!(
+        "{} {} {}",
+        date.day(),
+        MONTHS[date.month0() as usize],
+        date.year()
+    )
+}
+
 /// Age in whole years on `today`.
 pub fn age(birth: NaiveDate, today: NaiveDate) -> Option<u32> {
     today.years_since(birth)

@@ -19,7 +19,7 @@ use crate::domain::aanvraag::{BESLISTERMIJN, HERSTELTERMIJN};
 use crate::domain::activity::{Activity, ActivityStatus};
 use crate::domain::calendar::LegalCalendar;
 use crate::domain::catalog::Catalog;
-use crate::domain::date::{add_days, age, dutch};
+use crate::domain::date::{add_days, age, dutch, short};
 use crate::domain::effects::Decision;
 use crate::store::{ApplicationView, Result, Store};
 use crate::workflow::{self, Done};
@@ -180,7 +180,7 @@ impl AanvragenTab {
         today: NaiveDate,
         wide: bool,
     ) -> Row<'static> {
-        let day = |date: NaiveDate| if wide { dutch(date) } else { date.to_string() };
+        let day = |date: NaiveDate| if wide { dutch(date) } else { short(date) };
         match row {
             AanvraagRow::Head(i) => {
                 let a = &self.applications[*i].application;

@@ -16,6 +16,7 @@ use super::keymap::{
 };
 use super::list::ListState;
 use super::popup::{self, Intent, Pick, Popup, Purpose, Reply};
+use super::theme::Theme;
 use super::week::{self, WeekView};
 use super::worklist::{Group, WorklistView};
 use super::Session;
@@ -99,6 +100,7 @@ pub struct App {
     redraw_all: bool,
     /// Looking ahead (`>`): `store` is then a copy in memory swept on a later day.
     peek: Option<Peek>,
+    theme: Theme,
 }
 
 impl App {
@@ -125,6 +127,7 @@ impl App {
             seen_version: 0,
             redraw_all: false,
             peek: None,
+            theme: Theme::default(),
         };
         app.sweep_and_refresh()?;
         Ok(app)
@@ -183,7 +186,8 @@ impl App {
                 let agenda = self
                     .store
                     .agenda(start, add_days(start, week::DAYS as i64 - 1))?;
-                self.week.set(self.worklist.all_items(), agenda, start);
+                self.week
+                    .set(self.worklist.all_items(), agenda, start, &self.catalog);
                 self.week_stale = false;
             }
             _ => {}
@@ -1306,8 +1310,14 @@ impl App {
         }
     }
 
+    /// The colours the frame is shown in (`NO_COLOR`, a light background).
+    pub fn set_theme(&mut self, theme: Theme) {
+        self.theme = theme;
+    }
+
     pub fn draw(&mut self, frame: &mut Frame) {
         self.draw_screen(frame);
+        self.theme.apply(frame.buffer_mut());
         // A control character stored in a name or note is shown, never sent to the
         // terminal (an escape sequence would rewrite the screen or its title).
         for cell in frame.buffer_mut().content.iter_mut() {

@@ -9,6 +9,7 @@ use ratatui::style::{Style, Stylize};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Row, Table};
 use ratatui::Frame;
+use unicode_width::UnicodeWidthStr;
 
 use super::list::ListState;
 use crate::domain::catalog::Catalog;
@@ -234,11 +235,7 @@ impl CaseloadView {
             .zip(window)
             .map(|(&i, index)| {
                 let client = &self.all[i];
-                let contact = match client.days_since_contact {
-                    Some(0) => "vandaag".to_owned(),
-                    Some(days) => super::chrome::count(days as usize, "dag", "dagen"),
-                    None => "nooit".to_owned(),
-                };
+                let contact = contact_text(client);
                 let contact = if client.in_view {
                     Span::raw(contact)
                 } else {
@@ -294,13 +291,30 @@ impl CaseloadView {
             .collect();
         let header = Row::new(["Klant", "Categorie", "Contact", "Deadline", "Open"])
             .style(Style::new().bold());
+        // Every column but the name as wide as its widest entry among the rows
+        // shown by the search and filters: the name takes what is left.
+        let widest = |header: &str, width: &dyn Fn(&ClientSummary) -> usize| {
+            self.visible
+                .iter()
+                .map(|&i| width(&self.all[i]))
+                .max()
+                .unwrap_or(0)
+                .max(header.width()) as u16
+        };
+        let category = widest("Categorie", &|c| catalog.category_name(&c.category).width());
+        let contact = widest("Contact", &|c| {
+            contact_text(c).width() + if c.in_view { 0 } else { 2 }
+        });
+        let deadline = widest("Deadline", &|c| {
+            c.next_deadline.map_or(1, |d| relative(d, today).width())
+        });
         let table = Table::new(
             rows,
             [
                 Constraint::Fill(1),
-                Constraint::Length(18),
-                Constraint::Length(12),
-                Constraint::Length(16),
+                Constraint::Length(category),
+                Constraint::Length(contact),
+                Constraint::Length(deadline),
                 Constraint::Length(4),
             ],
         )
@@ -310,11 +324,20 @@ impl CaseloadView {
     }
 }
 
+/// Days since the last contact, as the Contact column says it.
+fn contact_text(client: &ClientSummary) -> String {
+    match client.days_since_contact {
+        Some(0) => "vandaag".to_owned(),
+        Some(days) => super::chrome::count(days as usize, "dag", "dagen"),
+        None => "nooit".to_owned(),
+    }
+}
+
 /// A deadline as "over 3 dagen", red once it has passed.
 pub fn deadline_span(date: NaiveDate, today: NaiveDate) -> Span<'static> {
     let text = relative(date, today);
     if date < today {
-        Span::styled(text, Style::new().red())
+        Span::styled(text, Style::new().red().bold())
     } else if date == today {
         Span::styled(text, Style::new().yellow().bold())
     } else {

@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 use ratatui::Frame;
 
-use super::keymap::{Binding, FORM_KEYS, GLOBAL_KEYS};
+use super::keymap::{Action, Binding, FORM_KEYS, GLOBAL_KEYS};
 use super::{Screen, Session};
 use crate::domain::date::dutch;
 
@@ -100,39 +100,50 @@ pub fn draw_status(
         None => spans.push(Span::styled(session.db_label.clone(), Style::new().dim())),
     }
     // A message says what just happened: it gets the whole line. Otherwise the
-    // hints get what the date and the file leave, dropping from the front (the
-    // screen's own keys) so that `?` for all keys stays.
+    // hints get what the date and the file leave; where they do not all fit, the
+    // least important go first: `q`, then the screen's later keys, never its first
+    // (`afhandelen` on the werkvoorraad) nor `?` for all keys.
     let left_width: u16 = spans.iter().map(|s| s.width() as u16).sum();
-    let hints: Vec<[Span; 2]> = screen_keys
+    let bindings: Vec<&Binding> = screen_keys
         .iter()
         .chain(GLOBAL_KEYS)
         .filter(|b| b.hint && message.is_none())
-        .map(|b| {
-            [
-                Span::styled(format!(" {} ", b.label), Style::new().bold()),
-                Span::raw(b.description),
-            ]
-        })
         .collect();
-    let width_of =
-        |hints: &[[Span; 2]]| -> u16 { hints.iter().flatten().map(|s| s.width() as u16).sum() };
+    let hint = |b: &Binding| {
+        [
+            Span::styled(format!(" {} ", b.label), Style::new().bold()),
+            Span::raw(b.description),
+        ]
+    };
+    let width_of = |shown: &[&Binding]| -> u16 {
+        shown
+            .iter()
+            .flat_map(|b| hint(b))
+            .map(|s| s.width() as u16)
+            .sum()
+    };
     let room = area
         .width
         .saturating_sub(left_width.min(area.width / 2) + 1);
-    let mut first = 0;
-    while first < hints.len() && width_of(&hints[first..]) > room {
-        first += 1;
+    // Least important first: the order in which hints are dropped.
+    let mut dropping: Vec<usize> = (0..bindings.len())
+        .filter(|&i| i > 0 && bindings[i].action != Action::Help)
+        .collect();
+    dropping.sort_by_key(|&i| (bindings[i].action != Action::Quit, std::cmp::Reverse(i)));
+    let mut kept: Vec<&Binding> = bindings.clone();
+    for i in dropping {
+        if width_of(&kept) <= room {
+            break;
+        }
+        kept.retain(|b| !std::ptr::eq(*b, bindings[i]));
     }
-    let hints = &hints[first..];
+    let hints: Vec<Span> = kept.iter().flat_map(|b| hint(b)).collect();
+    let hints_width: u16 = hints.iter().map(|s| s.width() as u16).sum();
     let [left, right] =
-        Layout::horizontal([Constraint::Min(0), Constraint::Length(width_of(hints) + 1)])
-            .areas(area);
+        Layout::horizontal([Constraint::Min(0), Constraint::Length(hints_width + 1)]).areas(area);
     frame.render_widget(Paragraph::new(Line::from(spans)), left);
     frame.render_widget(
-        Paragraph::new(Line::from(
-            hints.iter().flatten().cloned().collect::<Vec<_>>(),
-        ))
-        .alignment(Alignment::Right),
+        Paragraph::new(Line::from(hints)).alignment(Alignment::Right),
         right,
     );
 }

@@ -16,7 +16,7 @@ use super::history;
 use super::list::ListState;
 use crate::domain::activity::{Activity, ActivityStatus};
 use crate::domain::catalog::Catalog;
-use crate::domain::date::{age, dutch};
+use crate::domain::date::{age, dutch, short};
 use crate::domain::work_item::{ItemStatus, WorkItem};
 use crate::store::{
     ApplicationView, Dossier, ItemHistory, LadderStep, PlanHistory, Result, Situation, Store,
@@ -235,7 +235,7 @@ impl DossierView {
                 Tab::Aanvragen => format!("{} ({})", t.title(), self.aanvragen.applications.len()),
                 Tab::Items => format!("{} ({})", t.title(), self.items.len()),
                 Tab::Contacts if self.dossier.no_shows > 0 => format!(
-                    "{} ({}, {} no-show)",
+                    "{} ({}, {} niet verschenen)",
                     t.title(),
                     self.dossier.contacts.len(),
                     self.dossier.no_shows
@@ -253,7 +253,7 @@ impl DossierView {
         frame.render_widget(
             Tabs::new(titles)
                 .select(selected)
-                .highlight_style(Style::new().bold().underlined()),
+                .highlight_style(Style::new().bold().reversed()),
             tabs,
         );
         match self.tab {
@@ -386,19 +386,23 @@ impl DossierView {
                     (ActivityStatus::Open, _) => deadline_span(a.end_date, today),
                 };
                 let period = if wide {
-                    format!("{} – {}", a.start_date, a.end_date)
+                    format!("{} – {}", short(a.start_date), short(a.end_date))
                 } else {
-                    a.end_date.to_string()
+                    short(a.end_date)
                 };
                 // An afspraak shows when and how.
-                let title = match (&a.time, &a.channel) {
+                let title = match (
+                    &a.time,
+                    a.channel.as_deref().map(|c| catalog.channel_name(c)),
+                ) {
                     (Some(time), Some(channel)) => format!("{} ({time}, {channel})", a.title),
                     (None, Some(channel)) => format!("{} ({channel})", a.title),
                     _ => a.title.clone(),
                 };
+                let kind = catalog.activity_type_name(&a.type_code);
                 Self::highlight(
                     Row::new(vec![
-                        Line::from(a.type_code.clone()),
+                        Line::from(kind.to_owned()),
                         Line::from(title),
                         Line::from(period),
                         Line::from(status),
@@ -416,7 +420,7 @@ impl DossierView {
         let widths = [
             Constraint::Length(19),
             Constraint::Fill(1),
-            Constraint::Length(if wide { 23 } else { 10 }),
+            Constraint::Length(if wide { 25 } else { 11 }),
             Constraint::Length(if wide { 30 } else { 22 }),
         ];
         frame.render_widget(table(rows, header, &widths), area);
@@ -609,7 +613,7 @@ impl DossierView {
                 };
                 Self::highlight(
                     Row::new(vec![
-                        Line::from(item.due_date.to_string()),
+                        Line::from(short(item.due_date)),
                         status,
                         Line::from(format!(
                             "{}{}",

@@ -6,7 +6,7 @@ use ratatui::text::Line;
 
 use crate::domain::activity::{Activity, ActivityStatus};
 use crate::domain::catalog::Catalog;
-use crate::domain::date::dutch;
+use crate::domain::date::{dutch, short};
 use crate::domain::work_item::{ItemStatus, WorkItem};
 use crate::store::ItemHistory;
 
@@ -81,7 +81,7 @@ pub fn item_lines(
 pub fn closed(catalog: &Catalog, a: &Activity) -> String {
     format!(
         "{} {}",
-        a.closed_on.map(|d| d.to_string()).unwrap_or_default(),
+        a.closed_on.map(short).unwrap_or_default(),
         a.outcome
             .as_deref()
             .map_or("afgesloten", |o| catalog.outcome_name(o))

@@ -14,6 +14,7 @@ mod input;
 mod keymap;
 mod list;
 mod popup;
+pub mod theme;
 mod week;
 mod worklist;
 
@@ -94,6 +95,9 @@ pub fn run(store: Store, mut session: Session, lock: Option<CockpitLock>) -> any
         store.set_read_only()?;
     }
     let mut app = App::new(store, session)?;
+    if theme::Theme::no_color_asked() {
+        app.set_theme(theme::Theme::none());
+    }
     let mut terminal = ratatui::try_init()?;
     // Pastes arrive as one event of text, not as keys (a pasted line break would
     // save a form and the rest run as commands). Switched off again on quit, on

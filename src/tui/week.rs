@@ -12,6 +12,7 @@ use ratatui::Frame;
 
 use super::chrome::count;
 use super::list::ListState;
+use crate::domain::catalog::Catalog;
 use crate::domain::date::{add_days, dutch};
 use crate::domain::work_item::WorkItem;
 use crate::store::AgendaEntry;
@@ -45,7 +46,13 @@ pub struct WeekView {
 
 impl WeekView {
     /// Sorts the open items and agenda entries into the seven days from `start`.
-    pub fn set(&mut self, items: &[WorkItem], agenda: Vec<AgendaEntry>, start: NaiveDate) {
+    pub fn set(
+        &mut self,
+        items: &[WorkItem],
+        agenda: Vec<AgendaEntry>,
+        start: NaiveDate,
+        catalog: &Catalog,
+    ) {
         self.start = Some(start);
         self.days = (0..DAYS)
             .map(|n| add_days(start, n as i64))
@@ -73,7 +80,11 @@ impl WeekView {
             day.appointments
                 .sort_by(|a, b| (a.time.is_none(), &a.time).cmp(&(b.time.is_none(), &b.time)));
         }
-        self.lines = self.days.iter().flat_map(day_lines).collect();
+        self.lines = self
+            .days
+            .iter()
+            .flat_map(|day| day_lines(day, catalog))
+            .collect();
     }
 
     /// The first day of the week `weeks` from the one shown.
@@ -122,7 +133,7 @@ impl WeekView {
     }
 }
 
-fn day_lines(day: &Day) -> Vec<(Line<'static>, Target)> {
+fn day_lines(day: &Day, catalog: &Catalog) -> Vec<(Line<'static>, Target)> {
     let mut lines = vec![(
         Line::from(vec![
             Span::styled(format!("{:<16}", dutch(day.date)), Style::new().bold()),
@@ -140,7 +151,7 @@ fn day_lines(day: &Day) -> Vec<(Line<'static>, Target)> {
         let channel = a
             .channel
             .as_deref()
-            .map(|c| format!(" ({c})"))
+            .map(|c| format!(" ({})", catalog.channel_name(c)))
             .unwrap_or_default();
         lines.push((
             Line::from(vec![
@@ -154,7 +165,12 @@ fn day_lines(day: &Day) -> Vec<(Line<'static>, Target)> {
         lines.push((
             Line::from(vec![
                 Span::styled("  eindigt        ", Style::new().yellow()),
-                Span::raw(format!("{} — {} ({})", a.client_name, a.title, a.type_code)),
+                Span::raw(format!(
+                    "{} — {} ({})",
+                    a.client_name,
+                    a.title,
+                    catalog.activity_type_name(&a.type_code)
+                )),
             ]),
             Target::Client(a.client_id),
         ));

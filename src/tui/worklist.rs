@@ -11,7 +11,7 @@ use unicode_width::UnicodeWidthStr;
 use super::caseload::deadline_span;
 use super::list::ListState;
 use crate::domain::catalog::Catalog;
-use crate::domain::date::add_days;
+use crate::domain::date::{add_days, relative};
 use crate::domain::search::{fold, Query};
 use crate::domain::work_item::WorkItem;
 
@@ -41,7 +41,7 @@ impl Group {
         match self {
             Group::Overdue => "Te laat",
             Group::Today => "Vandaag",
-            Group::ThisWeek => "Deze week",
+            Group::ThisWeek => "Komende 7 dagen",
             Group::Later => "Later",
         }
     }
@@ -308,12 +308,13 @@ impl WorklistView {
         let widest = |width: &dyn Fn(&WorkItem) -> usize| {
             self.items.iter().map(width).max().unwrap_or(0) as u16
         };
+        let due = widest(&|i| relative(i.due_date, today).width()).max(7);
         let client = widest(&|i| i.client_name.width()).clamp(6, 24);
         let kind = widest(&|i| self.kind_name(&i.kind).width() + 2).max(6);
         let table = Table::new(
             rows,
             [
-                Constraint::Length(17),
+                Constraint::Length(due),
                 Constraint::Length(client),
                 Constraint::Length(kind),
                 Constraint::Fill(1),

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 
 use crate::domain::appointment::{lapse_reminders, reminder_due, reminder_horizon};
 use crate::domain::client::rhythm_due;
-use crate::domain::date::add_days;
+use crate::domain::date::{add_days, dutch};
 use crate::domain::work_item::expiry_title;
 use crate::store::{NewExpiryItem, Result, Store};
 
@@ -68,9 +68,12 @@ pub fn sweep(store: &mut Store, today: NaiveDate) -> Result<SweepReport> {
         }
         for lapsed in w.rhythm_lapsed(today)? {
             if let Some(due) = rhythm_due(lapsed.since, lapsed.rhythm_days, today) {
+                // Out of view from the first day after the rhythm.
+                let out_of_view = add_days(lapsed.since, lapsed.rhythm_days + 1);
                 let title = format!(
                     "Contact opnemen: niet in beeld sinds {} (ritme {} dagen)",
-                    lapsed.since, lapsed.rhythm_days
+                    dutch(out_of_view),
+                    lapsed.rhythm_days
                 );
                 report.rhythm +=
                     usize::from(w.insert_rhythm_item(lapsed.client_id, due, &title)?);
