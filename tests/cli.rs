@@ -735,3 +735,70 @@ fn worklist_as_of_looks_ahead_and_leaves_the_file_byte_for_byte_unchanged() {
     );
     db.refused(&["worklist", "--as-of", "20-01-2027"], "ongeldige datum");
 }
+
+#[test]
+fn settings_name_the_caseload_and_say_what_is_in_force() {
+    let db = Db::new();
+    let id = db.client("Omar Kaya", "beheer");
+    let settings = db.path.with_file_name("instellingen.toml");
+    std::fs::write(
+        &settings,
+        format!(
+            "[klantmanager]\nnaam = \"Sanne de Vries\"\ntelefoon = \"14 020\"\n\n\
+             [bestand]\ncaseload = \"{}\"\n\n[kleuren]\nthema = \"licht\"\n\n\
+             [toetsen]\nafhandelen = \"h\"\n",
+            db.path.display()
+        ),
+    )
+    .unwrap();
+    // Without --db the settings' file is the caseload.
+    let out = db
+        .cmd()
+        .env_remove("INBEELD_DB")
+        .args(["client", "list", "--json"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let clients: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(clients[0]["id"], id);
+
+    let shown = db.ok(&["settings"]);
+    for line in [
+        format!("Instellingen: {}", settings.display()),
+        "Klantmanager: Sanne de Vries".to_owned(),
+        "Telefoon: 14 020".to_owned(),
+        "Thema: licht".to_owned(),
+        "Toets afhandelen: h".to_owned(),
+    ] {
+        assert!(shown.contains(&line), "{line} missing:\n{shown}");
+    }
+
+    // A bad file is refused by every command, with its line; nothing is read.
+    for (text, line, says) in [
+        (
+            "[kleuren]\nthema = \"paars\"\n",
+            2,
+            "kies donker, licht of geen",
+        ),
+        (
+            "[toetsen]\n\nuitstellen = \"j\"\n",
+            3,
+            "al 'volgende regel'",
+        ),
+        ("[kleuren]\nte_laat = \"bloedrood\"\n", 2, "geen kleur"),
+        ("[klantmanager]\nnam = \"x\"\n", 2, "onbekende instelling"),
+        ("[bestand\n", 1, "geen geldige TOML"),
+    ] {
+        std::fs::write(&settings, text).unwrap();
+        db.refused(&["client", "list"], &format!("regel {line}: "));
+        db.refused(&["settings"], says);
+    }
+    std::fs::remove_file(&settings).unwrap();
+    assert!(db
+        .ok(&["settings"])
+        .contains("bestaat niet: standaardwaarden"));
+}

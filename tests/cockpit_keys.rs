@@ -1450,3 +1450,29 @@ fn a_deadline_on_a_weekend_or_feestdag_is_warned_about_naming_the_next_working_d
     assert!(screen.contains("✓ za 21 nov 2026"), "{screen}");
     assert!(!screen.contains("let op"), "{screen}");
 }
+
+#[test]
+fn keys_from_the_settings_replace_their_defaults_in_the_keys_the_hints_and_the_help() {
+    let db = common::Db::new();
+    let mut app = demo_app(&db);
+    let settings = inbeeld::settings::Settings {
+        keys: vec![inbeeld::settings::Entry {
+            name: "afhandelen".into(),
+            value: "h".into(),
+            line: 3,
+        }],
+        ..Default::default()
+    };
+    let look = inbeeld::tui::look::from_settings(&settings).unwrap();
+    app.set_keys(look.rebound);
+    press(&mut app, KeyCode::Char('a'));
+    assert!(!app.popup_open(), "the old key does nothing");
+    press(&mut app, KeyCode::Char('h'));
+    assert!(popup_title(&mut app).contains("Afhandelen"));
+    press(&mut app, KeyCode::Esc);
+    let screen = common::screen(&mut app);
+    let status = screen.lines().last().unwrap();
+    assert!(status.contains(" h afhandelen"), "{status}");
+    press(&mut app, KeyCode::Char('?'));
+    assert!(common::screen(&mut app).contains("h       afhandelen"));
+}

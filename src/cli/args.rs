@@ -22,6 +22,10 @@ pub struct Cli {
     #[arg(long, global = true, env = "INBEELD_TODAY", value_name = "DATUM")]
     pub today: Option<String>,
 
+    /// Het instellingenbestand (TOML; standaard in de configuratiemap van dit platform)
+    #[arg(long, global = true, env = "INBEELD_SETTINGS", value_name = "PAD")]
+    pub settings: Option<PathBuf>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -79,6 +83,8 @@ pub enum Command {
     },
     /// Controleer het bestand en de regels van inbeeld
     Check(JsonFlag),
+    /// Toon waar de instellingen staan en wat er geldt
+    Settings,
     /// Zet een reservekopie terug; de huidige database wordt eerst bewaard
     Restore {
         #[arg(value_name = "PAD")]

@@ -13,8 +13,9 @@ use crate::store::{Contents, Store};
 use crate::tui;
 
 pub fn run(ctx: &Context, args: &DemoArgs) -> anyhow::Result<()> {
-    // Without --db the demo never touches the real caseload: it has a file of its own.
-    let path = if ctx.db_given {
+    // Without --db the demo never touches the real caseload (not even the one the
+    // settings name): it has a file of its own beside it.
+    let path = if ctx.db_flag {
         ctx.db.clone()
     } else {
         ctx.db.with_file_name("demo.sqlite")
@@ -49,7 +50,7 @@ pub fn run(ctx: &Context, args: &DemoArgs) -> anyhow::Result<()> {
             path.display()
         ))
     } else {
-        tui::run(store, ctx.session(&path), Some(lock))
+        tui::run(store, ctx.session(&path), Some(lock), ctx.look.clone())
     }
 }
 

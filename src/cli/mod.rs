@@ -27,6 +27,7 @@ use crate::domain::date::parse_date;
 use crate::domain::effects::Decision;
 use crate::domain::handling::CloseRequest;
 use crate::domain::InputError;
+use crate::settings::{self, Settings};
 use crate::store::{self, Store, StoreError};
 use crate::workflow::{self, Done};
 use crate::{clock, tui};
@@ -34,11 +35,17 @@ use crate::{clock, tui};
 /// What every command needs to know: which file, and which day it is.
 pub struct Context {
     pub db: PathBuf,
-    /// `--db` or `INBEELD_DB` named the file (as opposed to the default path).
+    /// `--db`, `INBEELD_DB` or the settings named the file (as opposed to the
+    /// default path).
     pub db_given: bool,
+    /// `--db` or `INBEELD_DB` named it (the demo takes only such a file).
+    pub db_flag: bool,
     pub today: NaiveDate,
     /// `--today` or `INBEELD_TODAY` set the date (shown in the cockpit).
     pub today_overridden: bool,
+    pub settings: Settings,
+    /// The cockpit's colours and keys, as the settings ask.
+    pub look: tui::look::Look,
 }
 
 impl Context {
@@ -47,9 +54,17 @@ impl Context {
             Some(text) => (parse_date(text)?, true),
             None => (clock::today(), false),
         };
-        let (db, db_given) = match &cli.db {
-            Some(path) => (path.clone(), true),
-            None => (
+        let settings_path = cli
+            .settings
+            .clone()
+            .or_else(settings::default_path)
+            .unwrap_or_else(|| PathBuf::from("instellingen.toml"));
+        let settings = Settings::load(&settings_path)?;
+        let look = tui::look::from_settings(&settings)?;
+        // --db and INBEELD_DB first, then the settings' file, then the default.
+        let (db, db_given) = match (&cli.db, &settings.caseload) {
+            (Some(path), _) | (None, Some(path)) => (path.clone(), true),
+            (None, None) => (
                 store::default_path().ok_or_else(|| {
                     anyhow!(
                         "geen gegevensmap gevonden voor dit account; geef het bestand op met --db"
@@ -62,8 +77,11 @@ impl Context {
         Ok(Context {
             db,
             db_given,
+            db_flag: cli.db.is_some(),
             today,
             today_overridden,
+            settings,
+            look,
         })
     }
 
@@ -164,10 +182,20 @@ fn dispatch(ctx: &Context, command: Option<Command>) -> anyhow::Result<()> {
     }
     match command {
         None => match tui::cockpit_lock(&ctx.db)? {
-            Some(lock) => tui::run(ctx.open_swept()?, ctx.session(&ctx.db), Some(lock)),
+            Some(lock) => tui::run(
+                ctx.open_swept()?,
+                ctx.session(&ctx.db),
+                Some(lock),
+                ctx.look.clone(),
+            ),
             // Another cockpit writes: this one only reads, and neither sweeps nor
             // backs up.
-            None => tui::run(Store::open(&ctx.db)?, ctx.session(&ctx.db), None),
+            None => tui::run(
+                Store::open(&ctx.db)?,
+                ctx.session(&ctx.db),
+                None,
+                ctx.look.clone(),
+            ),
         },
         Some(Command::Demo(args)) => demo::run(ctx, &args),
         Some(Command::Init { path }) => {
@@ -199,6 +227,7 @@ fn dispatch(ctx: &Context, command: Option<Command>) -> anyhow::Result<()> {
         Some(Command::Ladder(command)) => in_view::run_ladder(ctx, command),
         Some(Command::Backup { path }) => safety::run_backup(ctx, &path),
         Some(Command::Check(flag)) => safety::run_check(ctx, flag.json),
+        Some(Command::Settings) => show_settings(ctx),
         Some(Command::Restore { path }) => safety::run_restore(ctx, &path),
         Some(Command::Export {
             clients,
@@ -209,6 +238,50 @@ fn dispatch(ctx: &Context, command: Option<Command>) -> anyhow::Result<()> {
         Some(Command::Import { path }) => safety::run_import(ctx, &path),
         Some(Command::Undo { yes }) => corrections::run_undo(ctx, yes),
     }
+}
+
+/// Where the settings are and what is in force.
+fn show_settings(ctx: &Context) -> anyhow::Result<()> {
+    let s = &ctx.settings;
+    let or_default = |v: Option<&str>| v.unwrap_or("(niet ingesteld)").to_owned();
+    let mut text = format!(
+        "Instellingen: {}{}\n",
+        s.path.display(),
+        if s.found {
+            ""
+        } else {
+            " (bestaat niet: standaardwaarden)"
+        }
+    );
+    text.push_str(&format!(
+        "Klantmanager: {}\nTelefoon: {}\n",
+        or_default(s.case_manager.as_deref()),
+        or_default(s.phone.as_deref())
+    ));
+    text.push_str(&format!(
+        "Caseload: {}{}\n",
+        ctx.db.display(),
+        if ctx.db_flag {
+            " (--db of INBEELD_DB)"
+        } else if ctx.db_given {
+            " (uit de instellingen)"
+        } else {
+            " (standaard)"
+        }
+    ));
+    let colours = if tui::theme::Theme::no_color_asked() {
+        "geen (NO_COLOR is gezet)".to_owned()
+    } else {
+        s.theme.dutch().to_owned()
+    };
+    text.push_str(&format!("Thema: {colours}\n"));
+    for entry in &s.colours {
+        text.push_str(&format!("Kleur {}: {}\n", entry.name, entry.value));
+    }
+    for entry in &s.keys {
+        text.push_str(&format!("Toets {}: {}\n", entry.name, entry.value));
+    }
+    output::line(text.trim_end())
 }
 
 /// A usage error the parser found, in one Dutch line that says where to look.
@@ -361,6 +434,7 @@ fn hint(err: &anyhow::Error) -> String {
 fn exit_code(err: &anyhow::Error) -> u8 {
     let bad_input = err.chain().any(|cause| {
         cause.is::<InputError>()
+            || cause.is::<settings::SettingsError>()
             || cause
                 .downcast_ref::<StoreError>()
                 .is_some_and(StoreError::is_bad_input)

@@ -11,8 +11,8 @@ use super::chrome;
 use super::corrections;
 use super::dossier::DossierView;
 use super::keymap::{
-    action_for, Action, Binding, CASELOAD_KEYS, DOSSIER_KEYS, GLOBAL_KEYS, LIST_KEYS, WEEK_KEYS,
-    WORKLIST_KEYS,
+    action_for, Action, Binding, Rebound, CASELOAD_KEYS, DOSSIER_KEYS, GLOBAL_KEYS, LIST_KEYS,
+    WEEK_KEYS, WORKLIST_KEYS,
 };
 use super::list::ListState;
 use super::popup::{self, Intent, Pick, Popup, Purpose, Reply};
@@ -101,6 +101,8 @@ pub struct App {
     /// Looking ahead (`>`): `store` is then a copy in memory swept on a later day.
     peek: Option<Peek>,
     theme: Theme,
+    /// Keys the settings put on actions in place of their own.
+    rebound: Vec<Rebound>,
 }
 
 impl App {
@@ -128,6 +130,7 @@ impl App {
             redraw_all: false,
             peek: None,
             theme: Theme::default(),
+            rebound: Vec::new(),
         };
         app.sweep_and_refresh()?;
         Ok(app)
@@ -364,7 +367,7 @@ impl App {
             return;
         }
         let tables = [self.screen.keys(), LIST_KEYS, GLOBAL_KEYS];
-        if let Some(action) = action_for(&tables, key) {
+        if let Some(action) = action_for(&tables, key, &self.rebound) {
             if self.peek.is_some() && !action.only_looks() {
                 self.message = Some(PEEKING.to_owned());
                 return;
@@ -1315,6 +1318,11 @@ impl App {
         self.theme = theme;
     }
 
+    /// The keys the settings changed (checked by `keymap::rebind`).
+    pub fn set_keys(&mut self, rebound: Vec<Rebound>) {
+        self.rebound = rebound;
+    }
+
     pub fn draw(&mut self, frame: &mut Frame) {
         self.draw_screen(frame);
         self.theme.apply(frame.buffer_mut());
@@ -1352,13 +1360,28 @@ impl App {
             }
         }
         let keys = self.screen.keys();
-        chrome::draw_status(frame, status, &self.session, self.message.as_deref(), keys);
+        // Owned: the popup below borrows the app mutably.
+        let rebound = self.rebound.clone();
+        chrome::draw_status(
+            frame,
+            status,
+            &self.session,
+            self.message.as_deref(),
+            keys,
+            &rebound,
+        );
         let screen = self.screen;
         // Only the top popup: a form drawn over the picker that led to it would
         // leave the picker's edges showing.
         if let Some(popup) = self.top_popup() {
             popup::draw(popup, frame, |f, scroll| {
-                chrome::draw_help(f, screen.title(), &[keys, LIST_KEYS, GLOBAL_KEYS], scroll)
+                chrome::draw_help(
+                    f,
+                    screen.title(),
+                    &[keys, LIST_KEYS, GLOBAL_KEYS],
+                    &rebound,
+                    scroll,
+                )
             });
         }
     }

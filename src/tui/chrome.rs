@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 use ratatui::Frame;
 
-use super::keymap::{Action, Binding, FORM_KEYS, GLOBAL_KEYS};
+use super::keymap::{label, Action, Binding, Rebound, FORM_KEYS, GLOBAL_KEYS};
 use super::{Screen, Session};
 use crate::domain::date::dutch;
 
@@ -81,6 +81,7 @@ pub fn draw_status(
     session: &Session,
     message: Option<&str>,
     screen_keys: &[Binding],
+    rebound: &[Rebound],
 ) {
     let mut spans = vec![Span::styled(
         format!(" {} ", dutch(session.today)),
@@ -111,7 +112,7 @@ pub fn draw_status(
         .collect();
     let hint = |b: &Binding| {
         [
-            Span::styled(format!(" {} ", b.label), Style::new().bold()),
+            Span::styled(format!(" {} ", label(b, rebound)), Style::new().bold()),
             Span::raw(b.description),
         ]
     };
@@ -169,13 +170,23 @@ pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
     }
 }
 
-pub fn draw_help(frame: &mut Frame, title: &str, tables: &[&[Binding]], scroll: &mut u16) {
+pub fn draw_help(
+    frame: &mut Frame,
+    title: &str,
+    tables: &[&[Binding]],
+    rebound: &[Rebound],
+    scroll: &mut u16,
+) {
     // Headed sections: this screen's keys, the lists', everywhere, and in a form.
     let mut lines: Vec<(&str, &str, bool)> = Vec::new();
     let headings = ["Dit scherm", "In lijsten", "Overal"];
     for (table, heading) in tables.iter().zip(headings) {
         lines.push((heading, "", true));
-        lines.extend(table.iter().map(|b| (b.label, b.description, false)));
+        lines.extend(
+            table
+                .iter()
+                .map(|b| (label(b, rebound), b.description, false)),
+        );
     }
     lines.push(("In een formulier", "", true));
     lines.extend(FORM_KEYS.iter().map(|(key, what)| (*key, *what, false)));

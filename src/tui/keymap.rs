@@ -540,8 +540,198 @@ pub const FORM_KEYS: &[(&str, &str)] = &[
     ("1–9", "keuzelijst: kies dat nummer"),
 ];
 
-/// The action bound to `key` in the first table that binds it. Ctrl-C always quits.
-pub fn action_for(tables: &[&[Binding]], key: KeyEvent) -> Option<Action> {
+/// The names the settings file gives the actions whose key it may change
+/// (`[toetsen]`, `afhandelen = "h"`).
+pub const ACTION_NAMES: &[(&str, Action)] = &[
+    ("afhandelen", Action::CloseItem),
+    ("uitstellen", Action::PostponeItem),
+    ("vervolgactie", Action::AddFollowUp),
+    ("dossier", Action::OpenClient),
+    ("zoeken", Action::Search),
+    ("sorteren", Action::Sort),
+    ("filter_categorie", Action::FilterCategory),
+    ("niet_in_beeld", Action::FilterOutOfView),
+    ("alleen_wettelijk", Action::FilterLegal),
+    ("filter_soort", Action::FilterKind),
+    ("alleen_vandaag", Action::FilterDue),
+    ("vorige_tab", Action::PreviousTab),
+    ("volgende_tab", Action::NextTab),
+    ("activiteit", Action::AddActivity),
+    ("activiteit_afsluiten", Action::CloseActivity),
+    ("einddatum_verschuiven", Action::ExtendActivity),
+    ("contact", Action::AddContact),
+    ("notitie", Action::AddNote),
+    ("doel", Action::AddGoal),
+    ("evaluatiedatum", Action::SetEvaluation),
+    ("trede", Action::AddLadderStep),
+    ("situatie", Action::AddSituation),
+    ("nieuwe_klant", Action::NewClient),
+    ("markeren", Action::Mark),
+    ("overdragen", Action::Handover),
+    ("uitgestroomd", Action::ToggleEnded),
+    ("heraanmelden", Action::ReopenClient),
+    ("gegevens_wijzigen", Action::EditClient),
+    ("doorstroom", Action::ChangeCategory),
+    ("uitstroom", Action::EndClient),
+    ("afspraak_verplaatsen", Action::MoveAppointment),
+    ("heropenen", Action::ReopenItem),
+    ("corrigeren", Action::Correct),
+    ("aanvraag", Action::NewApplication),
+    ("aanvraag_ontvangen", Action::ApplicationReceived),
+    ("hersteltermijn", Action::GiveHersteltermijn),
+    ("verdagen", Action::Adjourn),
+    ("besluit", Action::Decide),
+    ("volgende_week", Action::NextWeek),
+    ("vorige_week", Action::PreviousWeek),
+    ("deze_week", Action::ThisWeek),
+    ("volgend_scherm", Action::NextScreen),
+    ("werkvoorraad", Action::Worklist),
+    ("caseload", Action::Caseload),
+    ("week", Action::Week),
+    ("toetsen", Action::Help),
+    ("vooruitkijken", Action::PeekAhead),
+    ("stoppen", Action::Quit),
+];
+
+/// A key the settings put on an action in place of its own.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rebound {
+    pub action: Action,
+    pub key: KeyCode,
+    /// How the key is written in the help and the hints.
+    pub label: String,
+}
+
+/// The keys a setting can name besides a single character.
+const NAMED_KEYS: &[(&str, KeyCode)] = &[
+    ("Enter", KeyCode::Enter),
+    ("Tab", KeyCode::Tab),
+    ("Backspace", KeyCode::Backspace),
+    ("Delete", KeyCode::Delete),
+    ("Home", KeyCode::Home),
+    ("End", KeyCode::End),
+    ("PgUp", KeyCode::PageUp),
+    ("PgDn", KeyCode::PageDown),
+    ("Up", KeyCode::Up),
+    ("Down", KeyCode::Down),
+    ("Left", KeyCode::Left),
+    ("Right", KeyCode::Right),
+];
+
+fn parse_key(text: &str) -> Option<KeyCode> {
+    let mut chars = text.chars();
+    if let (Some(c), None) = (chars.next(), chars.next()) {
+        return (!c.is_control() && c != ' ').then_some(KeyCode::Char(c));
+    }
+    if let Some(n) = text.strip_prefix('F').and_then(|n| n.parse::<u8>().ok()) {
+        return (1..=12).contains(&n).then_some(KeyCode::F(n));
+    }
+    NAMED_KEYS
+        .iter()
+        .find(|(name, _)| name.eq_ignore_ascii_case(text))
+        .map(|(_, key)| *key)
+}
+
+/// The screens' tables, for checking that a key is bound once on each.
+const SCREENS: &[(&str, &[Binding])] = &[
+    ("de werkvoorraad", WORKLIST_KEYS),
+    ("de caseload", CASELOAD_KEYS),
+    ("het dossier", DOSSIER_KEYS),
+    ("de week", WEEK_KEYS),
+];
+
+/// The keys of the settings (`[toetsen]`), checked: a known action, a key that
+/// exists, and on no screen a key for two actions (nor Esc, which always goes
+/// back). A refusal carries the line of the entry.
+pub fn rebind(entries: &[crate::settings::Entry]) -> Result<Vec<Rebound>, (usize, String)> {
+    let mut rebound: Vec<(Rebound, usize)> = Vec::new();
+    for entry in entries {
+        let Some((_, action)) = ACTION_NAMES.iter().find(|(n, _)| *n == entry.name) else {
+            let known: Vec<&str> = ACTION_NAMES.iter().map(|(n, _)| *n).collect();
+            return Err((
+                entry.line,
+                format!(
+                    "onbekende actie '{}'; bekend zijn: {}",
+                    entry.name,
+                    known.join(", ")
+                ),
+            ));
+        };
+        let key = parse_key(&entry.value).filter(|k| *k != KeyCode::Esc);
+        let Some(key) = key else {
+            return Err((
+                entry.line,
+                format!(
+                    "'{}' is geen toets die te kiezen is: één teken, F1–F12, of {}",
+                    entry.value,
+                    NAMED_KEYS
+                        .iter()
+                        .map(|(n, _)| *n)
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            ));
+        };
+        rebound.push((
+            Rebound {
+                action: *action,
+                key,
+                label: entry.value.clone(),
+            },
+            entry.line,
+        ));
+    }
+    let only: Vec<Rebound> = rebound.iter().map(|(r, _)| r.clone()).collect();
+    for (screen, keys) in SCREENS {
+        let mut seen: Vec<(KeyCode, &Binding)> = Vec::new();
+        for binding in keys.iter().chain(LIST_KEYS).chain(GLOBAL_KEYS) {
+            for key in keys_of(binding, &only) {
+                if let Some((_, other)) = seen.iter().find(|(k, _)| *k == key) {
+                    // Say it of the action the settings moved onto the key.
+                    let moved_here = |b: &Binding| only.iter().any(|r| r.action == b.action);
+                    let (moved, fixed) = if moved_here(binding) {
+                        (binding, *other)
+                    } else {
+                        (*other, binding)
+                    };
+                    let (entry, line) = rebound
+                        .iter()
+                        .find(|(r, _)| r.action == moved.action)
+                        .map_or(("", 0), |(r, line)| (r.label.as_str(), *line));
+                    return Err((
+                        line,
+                        format!(
+                            "'{entry}' doet op {screen} al '{}'; kies voor '{}' een andere toets",
+                            fixed.description, moved.description
+                        ),
+                    ));
+                }
+                seen.push((key, binding));
+            }
+        }
+    }
+    Ok(only)
+}
+
+/// The keys `binding` answers to: its own, or the one the settings gave it.
+fn keys_of(binding: &Binding, rebound: &[Rebound]) -> Vec<KeyCode> {
+    match rebound.iter().find(|r| r.action == binding.action) {
+        Some(r) => vec![r.key],
+        None => binding.keys.to_vec(),
+    }
+}
+
+/// How `binding`'s key is written, as the settings may have changed it.
+pub fn label<'a>(binding: &'a Binding, rebound: &'a [Rebound]) -> &'a str {
+    rebound
+        .iter()
+        .find(|r| r.action == binding.action)
+        .map_or(binding.label, |r| r.label.as_str())
+}
+
+/// The action bound to `key` in the first table that binds it, with the keys the
+/// settings changed. Ctrl-C always quits.
+pub fn action_for(tables: &[&[Binding]], key: KeyEvent, rebound: &[Rebound]) -> Option<Action> {
     if key.modifiers.contains(KeyModifiers::CONTROL) {
         return match key.code {
             KeyCode::Char('c') => Some(Action::Quit),
@@ -553,7 +743,7 @@ pub fn action_for(tables: &[&[Binding]], key: KeyEvent) -> Option<Action> {
     tables
         .iter()
         .flat_map(|t| t.iter())
-        .find(|b| b.keys.contains(&key.code))
+        .find(|b| keys_of(b, rebound).contains(&key.code))
         .map(|b| b.action)
 }
 
@@ -600,6 +790,74 @@ impl Action {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn entry(name: &str, value: &str, line: usize) -> crate::settings::Entry {
+        crate::settings::Entry {
+            name: name.into(),
+            value: value.into(),
+            line,
+        }
+    }
+
+    #[test]
+    fn a_rebound_key_replaces_the_old_one_and_a_clash_is_refused_with_its_line() {
+        let rebound = rebind(&[entry("afhandelen", "h", 4)]).unwrap();
+        let key = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
+        let tables: [&[Binding]; 3] = [WORKLIST_KEYS, LIST_KEYS, GLOBAL_KEYS];
+        assert_eq!(
+            action_for(&tables, key('h'), &rebound),
+            Some(Action::CloseItem)
+        );
+        assert_eq!(
+            action_for(&tables, key('a'), &rebound),
+            None,
+            "the old key is free"
+        );
+        assert_eq!(label(&WORKLIST_KEYS[0], &rebound), "h");
+
+        // `j` moves down in every list.
+        let err = rebind(&[entry("uitstellen", "j", 7)]).unwrap_err();
+        assert_eq!(err.0, 7);
+        assert_eq!(
+            err.1,
+            "'j' doet op de werkvoorraad al 'volgende regel'; kies voor 'uitstellen' een andere toets"
+        );
+        let err = rebind(&[entry("afhandlen", "h", 2)]).unwrap_err();
+        assert!(err.1.contains("onbekende actie 'afhandlen'"), "{}", err.1);
+        let err = rebind(&[entry("afhandelen", "Ctrl-h", 3)]).unwrap_err();
+        assert!(err.1.contains("geen toets"), "{}", err.1);
+        assert_eq!(
+            rebind(&[entry("stoppen", "F10", 1)]).unwrap()[0].key,
+            KeyCode::F(10)
+        );
+    }
+
+    #[test]
+    fn every_key_that_can_be_rebound_has_a_name() {
+        for (_, table) in SCREENS {
+            for binding in table.iter().chain(LIST_KEYS).chain(GLOBAL_KEYS) {
+                let movable = !matches!(
+                    binding.action,
+                    Action::Up
+                        | Action::Down
+                        | Action::PageUp
+                        | Action::PageDown
+                        | Action::First
+                        | Action::Last
+                        | Action::Back
+                        | Action::Undo
+                        | Action::Refresh
+                );
+                if movable {
+                    assert!(
+                        ACTION_NAMES.iter().any(|(_, a)| *a == binding.action),
+                        "{} has no name in the settings",
+                        binding.description
+                    );
+                }
+            }
+        }
+    }
 
     #[test]
     fn no_key_is_bound_twice_on_a_screen() {

@@ -13,6 +13,7 @@ mod history;
 mod input;
 mod keymap;
 mod list;
+pub mod look;
 mod popup;
 pub mod theme;
 mod week;
@@ -89,15 +90,19 @@ pub fn cockpit_lock(db: &std::path::Path) -> std::io::Result<Option<CockpitLock>
 /// is restored on quit, on error and on panic (ratatui's hook restores it before the
 /// panic message is printed, so the message reaches the user). Without the cockpit
 /// lock (another cockpit holds it) the file is only read.
-pub fn run(store: Store, mut session: Session, lock: Option<CockpitLock>) -> anyhow::Result<()> {
+pub fn run(
+    store: Store,
+    mut session: Session,
+    lock: Option<CockpitLock>,
+    look: look::Look,
+) -> anyhow::Result<()> {
     if lock.is_none() {
         session.read_only = true;
         store.set_read_only()?;
     }
     let mut app = App::new(store, session)?;
-    if theme::Theme::no_color_asked() {
-        app.set_theme(theme::Theme::none());
-    }
+    app.set_theme(look.theme);
+    app.set_keys(look.rebound);
     let mut terminal = ratatui::try_init()?;
     // Pastes arrive as one event of text, not as keys (a pasted line break would
     // save a form and the rest run as commands). Switched off again on quit, on

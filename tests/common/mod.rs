@@ -70,7 +70,10 @@ impl Db {
     #[allow(dead_code)]
     pub fn cmd_for(path: &Path) -> Command {
         let mut cmd = Command::cargo_bin("inbeeld").expect("binary");
+        // Settings beside the file (none unless a test writes them): never the
+        // account's own.
         cmd.env("INBEELD_DB", path)
+            .env("INBEELD_SETTINGS", path.with_file_name("instellingen.toml"))
             .env("INBEELD_TODAY", TODAY)
             .env("INBEELD_PASSPHRASE", PASSPHRASE)
             .env("INBEELD_USER", "test-klantmanager")

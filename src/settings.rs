@@ -1,0 +1,316 @@
+//! The klantmanager's settings: a TOML file in the platform's config folder (or
+//! `--settings PATH`, `INBEELD_SETTINGS`). Everything in it is optional; a file that
+//! cannot be read as settings is refused with its line, never half used.
+//!
+//! ```toml
+//! [klantmanager]
+//! naam = "Sanne de Vries"
+//! telefoon = "14 020"
+//!
+//! [bestand]
+//! caseload = "~/caseload.sqlite"
+//!
+//! [kleuren]
+//! thema = "licht"          # donker (standaard), licht of geen
+//! te_laat = "#b00000"      # also: vandaag, wettelijk, in_beeld, afspraak
+//!
+//! [toetsen]
+//! afhandelen = "h"         # a key: one character, or Enter, F1 … F12, …
+//! ```
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use thiserror::Error;
+use toml::Spanned;
+
+/// A settings file that cannot be used: where, and what is wrong, in Dutch.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[error("instellingen {path}{}: {message}", line.map(|l| format!(", regel {l}")).unwrap_or_default())]
+pub struct SettingsError {
+    pub path: String,
+    pub line: Option<usize>,
+    pub message: String,
+}
+
+/// What the colours of the cockpit are based on.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum ThemeName {
+    #[default]
+    Dark,
+    Light,
+    Plain,
+}
+
+impl ThemeName {
+    pub fn dutch(self) -> &'static str {
+        match self {
+            ThemeName::Dark => "donker",
+            ThemeName::Light => "licht",
+            ThemeName::Plain => "geen",
+        }
+    }
+}
+
+/// The roles a colour can be set for, as the file names them.
+pub const COLOUR_ROLES: &[&str] = &["te_laat", "vandaag", "wettelijk", "in_beeld", "afspraak"];
+
+/// A value from the file with the line it is on, for a later check that refuses it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    pub name: String,
+    pub value: String,
+    pub line: usize,
+}
+
+/// The settings in force.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Settings {
+    /// The file read, or the one that would be read.
+    pub path: PathBuf,
+    /// Whether that file exists (without it every setting has its default).
+    pub found: bool,
+    pub case_manager: Option<String>,
+    pub phone: Option<String>,
+    /// The caseload file when no `--db` or `INBEELD_DB` names one.
+    pub caseload: Option<PathBuf>,
+    pub theme: ThemeName,
+    /// A colour per role (`te_laat` …), as written.
+    pub colours: Vec<Entry>,
+    /// A key per action (`afhandelen` …), as written; the cockpit's keymap checks
+    /// them.
+    pub keys: Vec<Entry>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    klantmanager: Option<CaseManager>,
+    bestand: Option<Files>,
+    kleuren: Option<Colours>,
+    toetsen: Option<toml::Table>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CaseManager {
+    naam: Option<String>,
+    telefoon: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Files {
+    caseload: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Colours {
+    thema: Option<Spanned<String>>,
+    te_laat: Option<Spanned<String>>,
+    vandaag: Option<Spanned<String>>,
+    wettelijk: Option<Spanned<String>>,
+    in_beeld: Option<Spanned<String>>,
+    afspraak: Option<Spanned<String>>,
+}
+
+/// The platform's settings file: on Linux `~/.config/inbeeld/instellingen.toml`.
+pub fn default_path() -> Option<PathBuf> {
+    directories::ProjectDirs::from("nl", "inbeeld", "inbeeld")
+        .map(|dirs| dirs.config_dir().join("instellingen.toml"))
+}
+
+/// The line (from 1) that byte `offset` of `text` is on.
+fn line_of(text: &str, offset: usize) -> usize {
+    text[..offset.min(text.len())].matches('\n').count() + 1
+}
+
+/// `~/x` as the home folder's `x`, as shells read it.
+fn expand_home(path: &str) -> PathBuf {
+    match (path.strip_prefix("~/"), std::env::var_os("HOME")) {
+        (Some(rest), Some(home)) => PathBuf::from(home).join(rest),
+        _ => PathBuf::from(path),
+    }
+}
+
+impl Settings {
+    /// Reads the settings at `path`; a file that is not there gives the defaults.
+    pub fn load(path: &Path) -> Result<Settings, SettingsError> {
+        let fail = |line: Option<usize>, message: String| SettingsError {
+            path: path.display().to_string(),
+            line,
+            message,
+        };
+        let mut settings = Settings {
+            path: path.to_owned(),
+            ..Settings::default()
+        };
+        let text = match fs::read(path) {
+            Ok(bytes) => String::from_utf8(bytes)
+                .map_err(|_| fail(None, "het bestand is geen UTF-8-tekst".to_owned()))?,
+            Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(settings),
+            Err(err) => return Err(fail(None, format!("kan niet worden gelezen: {err}"))),
+        };
+        settings.found = true;
+        let file: File = toml::from_str(&text).map_err(|err| {
+            let line = err.span().map(|span| line_of(&text, span.start));
+            fail(line, dutch_toml_error(err.message()))
+        })?;
+        if let Some(manager) = file.klantmanager {
+            settings.case_manager = manager.naam.filter(|n| !n.trim().is_empty());
+            settings.phone = manager.telefoon.filter(|p| !p.trim().is_empty());
+        }
+        if let Some(caseload) = file.bestand.and_then(|b| b.caseload) {
+            settings.caseload = Some(expand_home(&caseload));
+        }
+        if let Some(colours) = file.kleuren {
+            if let Some(theme) = &colours.thema {
+                settings.theme = match theme.get_ref().as_str() {
+                    "donker" => ThemeName::Dark,
+                    "licht" => ThemeName::Light,
+                    "geen" => ThemeName::Plain,
+                    other => {
+                        return Err(fail(
+                            Some(line_of(&text, theme.span().start)),
+                            format!("onbekend thema '{other}'; kies donker, licht of geen"),
+                        ))
+                    }
+                };
+            }
+            let roles = [
+                ("te_laat", &colours.te_laat),
+                ("vandaag", &colours.vandaag),
+                ("wettelijk", &colours.wettelijk),
+                ("in_beeld", &colours.in_beeld),
+                ("afspraak", &colours.afspraak),
+            ];
+            for (name, value) in roles {
+                if let Some(value) = value {
+                    settings.colours.push(Entry {
+                        name: name.to_owned(),
+                        value: value.get_ref().clone(),
+                        line: line_of(&text, value.span().start),
+                    });
+                }
+            }
+        }
+        if let Some(keys) = file.toetsen {
+            for (name, value) in keys {
+                let line = find_key_line(&text, &name);
+                let Some(value) = value.as_str() else {
+                    return Err(fail(
+                        Some(line),
+                        format!("toets voor '{name}' moet tekst zijn, bijvoorbeeld \"h\""),
+                    ));
+                };
+                settings.keys.push(Entry {
+                    name,
+                    value: value.to_owned(),
+                    line,
+                });
+            }
+        }
+        Ok(settings)
+    }
+
+    /// A check on the settings, refused with the line of the entry it is about.
+    pub fn refuse(&self, line: usize, message: String) -> SettingsError {
+        SettingsError {
+            path: self.path.display().to_string(),
+            line: Some(line),
+            message,
+        }
+    }
+}
+
+/// The line of `name = …` in the `[toetsen]` table (a `toml::Table` keeps no
+/// spans); the table's first line when it cannot be told.
+fn find_key_line(text: &str, name: &str) -> usize {
+    let table = text.find("[toetsen]").unwrap_or(0);
+    text[table..]
+        .lines()
+        .position(|l| {
+            let l = l.trim_start();
+            l.strip_prefix(name)
+                .or_else(|| l.strip_prefix(&format!("\"{name}\"")))
+                .is_some_and(|rest| rest.trim_start().starts_with('='))
+        })
+        .map_or_else(|| line_of(text, table), |n| line_of(text, table) + n)
+}
+
+/// The TOML parser's message in Dutch, as far as its common messages go.
+fn dutch_toml_error(message: &str) -> String {
+    let message = message.trim();
+    if let Some(rest) = message.strip_prefix("unknown field ") {
+        let (field, known) = rest.split_once(", expected").unwrap_or((rest, ""));
+        let known = known
+            .trim_start_matches(" one of ")
+            .trim_start_matches(' ')
+            .to_owned();
+        return format!("onbekende instelling {field}; bekend zijn: {known}");
+    }
+    if message.starts_with("invalid type") {
+        return format!("verkeerd soort waarde ({message})");
+    }
+    if message.starts_with("duplicate key") {
+        return format!("dubbele instelling ({message})");
+    }
+    format!("geen geldige TOML: {message}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn load(text: &str) -> Result<Settings, SettingsError> {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("instellingen.toml");
+        fs::write(&path, text).unwrap();
+        Settings::load(&path)
+    }
+
+    #[test]
+    fn a_whole_file_is_read() {
+        let settings = load(
+            "[klantmanager]\nnaam = \"Sanne de Vries\"\ntelefoon = \"14 020\"\n\n\
+             [kleuren]\nthema = \"licht\"\nte_laat = \"#b00000\"\n\n\
+             [toetsen]\nafhandelen = \"h\"\n",
+        )
+        .unwrap();
+        assert!(settings.found);
+        assert_eq!(settings.case_manager.as_deref(), Some("Sanne de Vries"));
+        assert_eq!(settings.theme, ThemeName::Light);
+        assert_eq!(settings.colours[0].name, "te_laat");
+        assert_eq!(settings.colours[0].line, 7);
+        assert_eq!(
+            settings.keys,
+            [Entry {
+                name: "afhandelen".into(),
+                value: "h".into(),
+                line: 10
+            }]
+        );
+    }
+
+    #[test]
+    fn a_bad_file_is_refused_with_its_line() {
+        let err = load("[kleuren]\nthema = \"paars\"\n").unwrap_err();
+        assert_eq!(err.line, Some(2));
+        assert!(err.message.contains("kies donker, licht of geen"), "{err}");
+        let err = load("[klantmanager]\nnaam = \"x\"\nnam = \"y\"\n").unwrap_err();
+        assert_eq!(err.line, Some(3), "{err}");
+        assert!(err.message.contains("onbekende instelling"), "{err}");
+        let err = load("[kleuren\nthema = 1").unwrap_err();
+        assert_eq!(err.line, Some(1), "{err}");
+        assert!(err.to_string().starts_with("instellingen "), "{err}");
+    }
+
+    #[test]
+    fn no_file_gives_the_defaults() {
+        let settings = Settings::load(Path::new("/nonexistent/instellingen.toml")).unwrap();
+        assert!(!settings.found);
+        assert_eq!(settings.theme, ThemeName::Dark);
+    }
+}
