@@ -1325,7 +1325,7 @@ impl App {
 
     pub fn draw(&mut self, frame: &mut Frame) {
         self.draw_screen(frame);
-        self.theme.apply(frame.buffer_mut());
+        self.theme.paint(frame.buffer_mut());
         // A control character stored in a name or note is shown, never sent to the
         // terminal (an escape sequence would rewrite the screen or its title).
         for cell in frame.buffer_mut().content.iter_mut() {

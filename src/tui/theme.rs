@@ -74,7 +74,7 @@ impl Theme {
     }
 
     /// Applies the theme to every cell of a drawn frame.
-    pub fn apply(&self, buffer: &mut Buffer) {
+    pub fn paint(&self, buffer: &mut Buffer) {
         if !self.plain && self.mapped.is_empty() {
             return;
         }
@@ -97,11 +97,11 @@ mod tests {
         buffer[(0, 0)].set_style(Style::new().fg(Color::Red).add_modifier(Modifier::BOLD));
         buffer[(1, 0)].set_style(Style::new().fg(Color::Yellow).bg(Color::Blue));
         let mut light = buffer.clone();
-        Theme::none().apply(&mut buffer);
+        Theme::none().paint(&mut buffer);
         assert_eq!(buffer[(0, 0)].fg, Color::Reset);
         assert!(buffer[(0, 0)].modifier.contains(Modifier::BOLD));
         assert_eq!(buffer[(1, 0)].bg, Color::Reset);
-        Theme::light().apply(&mut light);
+        Theme::light().paint(&mut light);
         assert_eq!(light[(1, 0)].fg, Color::Rgb(0x8a, 0x5a, 0x00));
         assert_eq!(light[(0, 0)].fg, Color::Red);
     }
