@@ -106,6 +106,22 @@ fn benches(c: &mut Criterion) {
             found
         })
     });
+    // A word from the notes: every key from the third on asks the full-text index,
+    // and a word in many notes finds many clients.
+    group.bench_function(
+        "search the caseload for 'huurachterstand', key by key",
+        |b| {
+            b.iter(|| {
+                app.handle_key(KeyEvent::new(KeyCode::Char('/'), KeyModifiers::NONE));
+                for c in "huurachterstand".chars() {
+                    app.handle_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+                }
+                let found = app.visible_rows();
+                app.handle_key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
+                found
+            })
+        },
+    );
     drop(app);
 
     // A sweep that expires 1% of all activities: before each run, a fresh 1% gets a

@@ -252,12 +252,17 @@ fn dutch_toml_error(message: &str) -> String {
         return format!("onbekende instelling {field}; bekend zijn: {known}");
     }
     if message.starts_with("invalid type") {
-        return format!("verkeerd soort waarde ({message})");
+        let wanted = if message.contains("expected struct") || message.contains("expected a map") {
+            "een tabel, zoals [klantmanager] met regels naam = \"…\""
+        } else {
+            "tekst tussen aanhalingstekens"
+        };
+        return format!("verkeerd soort waarde: hier hoort {wanted}");
     }
     if message.starts_with("duplicate key") {
-        return format!("dubbele instelling ({message})");
+        return "deze instelling staat er twee keer in".to_owned();
     }
-    format!("geen geldige TOML: {message}")
+    "geen geldige TOML: kijk de haken [ ], de aanhalingstekens en het = na".to_owned()
 }
 
 #[cfg(test)]

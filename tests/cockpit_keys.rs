@@ -197,9 +197,10 @@ fn postpone_moves_the_due_date_with_a_reason() {
     type_text(&mut app, "Klant op vakantie");
     press(&mut app, KeyCode::Enter);
     assert!(!app.popup_open(), "{:?}", app.message());
+    // A week on is a Sunday: the suggestion is the Monday after.
     assert_eq!(
         item_row(&db, id).3,
-        "2026-11-29",
+        "2026-11-30",
         "a week from today by default"
     );
     let reason: String = db
@@ -263,7 +264,8 @@ fn a_follow_up_from_the_caseload() {
         .unwrap();
     assert_eq!(
         (kind.as_str(), due.as_str()),
-        ("vervolgactie", "2026-11-29")
+        ("vervolgactie", "2026-11-30"),
+        "a week on, on a working day"
     );
     press(&mut app, KeyCode::Tab);
     assert_eq!(app.screen(), Screen::Week);
@@ -1210,7 +1212,7 @@ fn looking_ahead_shows_the_future_werkvoorraad_refuses_edits_and_stores_nothing(
     // An edit is refused before any form opens; looking around is not.
     press(&mut app, KeyCode::Char('a'));
     assert!(!app.popup_open());
-    assert!(app.message().unwrap().contains("niets bewaard"));
+    assert!(app.message().unwrap().contains("bewaart niets"));
     press(&mut app, KeyCode::Char('3'));
     assert_eq!(app.screen(), Screen::Week);
     press(&mut app, KeyCode::Char('1'));

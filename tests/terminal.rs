@@ -350,7 +350,7 @@ fn a_new_client_through_the_whole_cockpit() {
     tmux.keys(&["Tab"]);
     tmux.type_text("10:00");
     tmux.keys(&["Enter"]);
-    tmux.wait_for("Afspraak gepland op 2026-11-24");
+    tmux.wait_for("Afspraak gepland op di 24 nov 2026");
 
     // ... moved to today, on the Activities tab where it is the first open one.
     tmux.keys(&["g", "m"]);
@@ -382,7 +382,7 @@ fn a_new_client_through_the_whole_cockpit() {
     tmux.clear();
     tmux.type_text("2026-11-26");
     tmux.keys(&["Enter"]);
-    tmux.wait_for("Werkitem");
+    tmux.wait_for("afgehandeld (niet verschenen)");
 
     // A note written by mistake, and Ctrl-Z takes it back after naming it.
     tmux.keys(&["2", "Enter"]);

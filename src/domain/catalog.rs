@@ -187,6 +187,10 @@ impl Catalog {
         }
     }
 
+    pub fn kind_name<'a>(&'a self, code: &'a str) -> &'a str {
+        self.kind(code).map(|k| k.name.as_str()).unwrap_or(code)
+    }
+
     pub fn activity_type_name<'a>(&'a self, code: &'a str) -> &'a str {
         self.activity_type(code)
             .map(|t| t.name.as_str())

@@ -44,6 +44,9 @@ pub fn parse_written(input: &str, today: Option<NaiveDate>) -> Result<NaiveDate,
         return NaiveDate::from_ymd_opt(year, month, day)
             .ok_or_else(|| InputError::NoSuchDate(input.trim().to_owned()));
     }
+    if let Some(date) = written_out(&text, today) {
+        return date.ok_or_else(|| InputError::NoSuchDate(input.trim().to_owned()));
+    }
     let today = today.ok_or_else(unknown)?;
     let days = match text.as_str() {
         "vandaag" => Some(0),
@@ -65,12 +68,14 @@ pub fn parse_written(input: &str, today: Option<NaiveDate>) -> Result<NaiveDate,
         Some(("-", rest)) => (-1, rest),
         _ => return Err(unknown()),
     };
-    let (count, unit) = rest.split_at(rest.len().saturating_sub(1));
+    // By character: the last one may be any letter typed, also a multi-byte one.
+    let unit = rest.chars().last().ok_or_else(unknown)?;
+    let count = &rest[..rest.len() - unit.len_utf8()];
     let count: i64 = count.trim().parse().map_err(|_| unknown())?;
     let date = match unit {
-        "d" => add_days(today, sign * count),
-        "w" => add_days(today, sign * count * 7),
-        "m" => {
+        'd' => add_days(today, sign * count),
+        'w' => add_days(today, sign * count * 7),
+        'm' => {
             let months = chrono::Months::new(u32::try_from(count).map_err(|_| unknown())?);
             if sign > 0 {
                 today.checked_add_months(months)
@@ -82,6 +87,47 @@ pub fn parse_written(input: &str, today: Option<NaiveDate>) -> Result<NaiveDate,
         _ => return Err(unknown()),
     };
     Ok(date)
+}
+
+/// A date as the cockpit shows it (`vr 27 nov 2026`, `27 nov`, `27 november
+/// 2026`): `None` when `text` is not of that form, `Some(None)` when it is but the
+/// date does not exist. Without a year, this year (which needs `today`).
+fn written_out(text: &str, today: Option<NaiveDate>) -> Option<Option<NaiveDate>> {
+    const MONTH_NAMES: [&str; 12] = [
+        "januari",
+        "februari",
+        "maart",
+        "april",
+        "mei",
+        "juni",
+        "juli",
+        "augustus",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ];
+    let mut words: Vec<&str> = text.split_whitespace().collect();
+    // A weekday in front is what the date shows; the date itself decides.
+    if words.len() > 2 && weekday(words[0].trim_end_matches(',')).is_some() {
+        words.remove(0);
+    }
+    let (day, month, year) = match words[..] {
+        [day, month] => (day, month, None),
+        [day, month, year] => (day, month, Some(year)),
+        _ => return None,
+    };
+    let day: u32 = day.parse().ok()?;
+    let month = month.trim_end_matches('.');
+    let month = MONTHS
+        .iter()
+        .position(|m| *m == month)
+        .or_else(|| MONTH_NAMES.iter().position(|m| *m == month))?;
+    let year = match year {
+        Some(year) => year.parse().ok()?,
+        None => today?.year(),
+    };
+    Some(NaiveDate::from_ymd_opt(year, month as u32 + 1, day))
 }
 
 /// The weekday `text` names, written out or as shown (`vrijdag`, `vr`), counted
@@ -276,6 +322,10 @@ mod written {
             ("+2w", "2026-12-07"),
             ("-1w", "2026-11-16"),
             ("+3m", "2027-02-23"),
+            ("vr 27 nov 2026", "2026-11-27"),
+            ("27 nov", "2026-11-27"),
+            ("3 januari 2027", "2027-01-03"),
+            ("3 mrt.", "2026-03-03"),
         ] {
             assert_eq!(parse_written(written, today), Ok(day(meant)), "{written}");
         }
@@ -283,7 +333,22 @@ mod written {
             parse_written("31-11-2026", today),
             Err(InputError::NoSuchDate(_))
         ));
-        for wrong in ["", "x", "+2j", "2026-2-3", "1-2-3", "+w", "32-13"] {
+        assert!(matches!(
+            parse_written("31 nov", today),
+            Err(InputError::NoSuchDate(_))
+        ));
+        for wrong in [
+            "",
+            "x",
+            "+2j",
+            "2026-2-3",
+            "1-2-3",
+            "+w",
+            "32-13",
+            "27 nix",
+            "+4\u{200b}",
+            "-é",
+        ] {
             assert!(parse_written(wrong, today).is_err(), "{wrong}");
         }
         // Without a today only written dates are read.

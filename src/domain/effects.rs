@@ -312,17 +312,24 @@ pub struct ContactDetails {
 impl Effect {
     /// The effect in a few Dutch words, for the status line and the command line;
     /// `None` for effects that only follow from another (an item closed alongside).
-    pub fn describe(&self) -> Option<String> {
+    /// With the catalogue, outcomes, channels and categories go by their names
+    /// (the cockpit); without it by their codes (what a script can rely on).
+    pub fn describe(&self, names: Option<&super::catalog::Catalog>) -> Option<String> {
+        let outcome_name =
+            |code: &str| names.map_or(code.to_owned(), |c| c.outcome_name(code).to_lowercase());
         Some(match self {
-            Effect::CloseItem { outcome, .. } => format!("afgehandeld ({outcome})"),
+            Effect::CloseItem { outcome, .. } => {
+                format!("afgehandeld ({})", outcome_name(outcome))
+            }
             Effect::Postpone { to, .. } => format!("uitgesteld tot {}", dutch(*to)),
             Effect::FinishActivity { outcome, .. } => {
-                format!("activiteit afgesloten ({outcome})")
+                format!("activiteit afgesloten ({})", outcome_name(outcome))
             }
             Effect::NewCycle { to, .. } => format!("nieuwe einddatum {}", dutch(*to)),
             Effect::SetTermEnd { from, to, .. } if from == to => return None,
             Effect::SetTermEnd { to, .. } => format!("einde termijn nu {}", dutch(*to)),
             Effect::RecordContact { date, channel, .. } => {
+                let channel = names.map_or(channel.as_str(), |c| c.channel_name(channel));
                 format!("contact geregistreerd ({channel}, {})", dutch(*date))
             }
             Effect::RecordNoShow { .. } => "niet verschijnen geregistreerd".to_owned(),
@@ -338,10 +345,15 @@ impl Effect {
                 format!("aanvraag ontvangen op {}", dutch(*on))
             }
             Effect::RecordDecision { decision, late, .. } => {
-                if *late {
-                    format!("besluit {} vastgelegd (te laat)", decision.code())
+                let decision = if names.is_some() {
+                    decision.name().to_lowercase()
                 } else {
-                    format!("besluit {} vastgelegd", decision.code())
+                    decision.code().to_owned()
+                };
+                if *late {
+                    format!("besluit {decision} vastgelegd (te laat)")
+                } else {
+                    format!("besluit {decision} vastgelegd")
                 }
             }
             Effect::StartTerm { rule, end, .. } => {
@@ -350,9 +362,11 @@ impl Effect {
             Effect::SetGoalStatus { status, .. } => format!("doel {status}"),
             Effect::UpdateClient { .. } => "klantgegevens gewijzigd".to_owned(),
             Effect::ChangeCategory { to, on, .. } => {
+                let to = names.map_or(to.as_str(), |c| c.category_name(to));
                 format!("categorie {to} vanaf {}", dutch(*on))
             }
             Effect::EndClient { on, reason, .. } => {
+                let reason = names.map_or(reason.as_str(), |c| c.end_reason_name(reason));
                 format!("uitgestroomd op {} ({reason})", dutch(*on))
             }
             Effect::ReopenClient { .. } => "weer aangemeld".to_owned(),
@@ -370,7 +384,7 @@ impl Effect {
 
 /// The effects of one edit in one line: "afgehandeld (gesproken); contact
 /// geregistreerd (…)". Repeated phrases (several items closed at once) are said once.
-pub fn summary(effects: &[Effect]) -> String {
+pub fn summary(effects: &[Effect], names: Option<&super::catalog::Catalog>) -> String {
     let mut parts: Vec<String> = Vec::new();
     let handled: Vec<&str> = effects
         .iter()
@@ -386,7 +400,7 @@ pub fn summary(effects: &[Effect]) -> String {
         {
             continue;
         }
-        if let Some(text) = effect.describe().filter(|t| !parts.contains(t)) {
+        if let Some(text) = effect.describe(names).filter(|t| !parts.contains(t)) {
             parts.push(text);
         }
     }

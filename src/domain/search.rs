@@ -34,20 +34,21 @@ pub struct JournalHit {
     /// A contact's verslag; else a note.
     pub contact: bool,
     pub date: NaiveDate,
-    /// The words around the match.
-    pub snippet: String,
+    /// The note or the contact's verslag.
+    pub text: String,
 }
 
+/// Words shown before and after the first word that matches.
+const AROUND: (usize, usize) = (2, 4);
+
 impl JournalHit {
-    pub fn label(&self) -> String {
+    /// Where the match is: `notitie 12-11-2026: …over huurachterstand; contact…`.
+    pub fn label(&self, query: &Query) -> String {
         format!(
             "{} {}: {}",
             if self.contact { "contact" } else { "notitie" },
             self.date.format("%d-%m-%Y"),
-            self.snippet
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ")
+            query.snippet(&self.text)
         )
     }
 }
@@ -101,6 +102,33 @@ impl Query {
                 .map(|w| format!("\"{w}\"*"))
                 .collect::<Vec<_>>()
                 .join(" "),
+        )
+    }
+
+    /// The words of `text` around the first one that starts with a word of the
+    /// query (as the full-text index matched it), with `…` where text is left out.
+    pub fn snippet(&self, text: &str) -> String {
+        let wanted: Vec<&str> = self
+            .folded
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+        let words: Vec<&str> = text.split_whitespace().collect();
+        let hit = words
+            .iter()
+            .position(|word| {
+                fold(word)
+                    .split(|c: char| !c.is_alphanumeric())
+                    .any(|part| wanted.iter().any(|w| part.starts_with(w)))
+            })
+            .unwrap_or(0);
+        let from = hit.saturating_sub(AROUND.0);
+        let to = (hit + AROUND.1 + 1).min(words.len());
+        format!(
+            "{}{}{}",
+            if from > 0 { "…" } else { "" },
+            words[from..to].join(" "),
+            if to < words.len() { "…" } else { "" }
         )
     }
 
@@ -174,6 +202,23 @@ mod tests {
         assert_eq!(
             Query::new("\"NOT\" near(").full_text().as_deref(),
             Some("\"not\"* \"near\"*")
+        );
+    }
+
+    #[test]
+    fn the_snippet_shows_the_words_around_the_first_match() {
+        let text = "Signaal van de woningcorporatie over een Huurachterstand; contact opgenomen met de klant.";
+        assert_eq!(
+            Query::new("huurachter").snippet(text),
+            "…over een Huurachterstand; contact opgenomen met de…"
+        );
+        assert_eq!(
+            Query::new("signaal").snippet("Signaal kort"),
+            "Signaal kort"
+        );
+        assert_eq!(
+            Query::new("cafe").snippet("Het Élysée-café"),
+            "Het Élysée-café"
         );
     }
 

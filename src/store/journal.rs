@@ -17,36 +17,40 @@ impl Store {
         let Some(expression) = query.full_text() else {
             return Ok(Vec::new());
         };
+        // One row per client and table: SQLite takes the bare columns from the
+        // row with the newest date. The words around the match are cut from the
+        // text when a row is drawn, not here for every match.
         let mut stmt = self.conn().prepare_cached(
-            "SELECT client_id, contact, day, snippet FROM (
-                 SELECT n.client_id, 0 AS contact, n.note_date AS day, n.id,
-                     snippet(notes_fts, 0, '', '', '…', 6) AS snippet
-                 FROM notes_fts JOIN notes n ON n.id = notes_fts.rowid
-                 WHERE notes_fts MATCH ?1 AND n.undone_at IS NULL
-                 UNION ALL
-                 SELECT c.client_id, 1, c.contact_date, c.id,
-                     snippet(contacts_fts, 0, '', '', '…', 6)
-                 FROM contacts_fts JOIN contacts c ON c.id = contacts_fts.rowid
-                 WHERE contacts_fts MATCH ?1 AND c.undone_at IS NULL)
-             ORDER BY day DESC, id DESC",
+            "SELECT n.client_id, 0, max(n.note_date), n.text
+             FROM notes_fts JOIN notes n ON n.id = notes_fts.rowid
+             WHERE notes_fts MATCH ?1 AND n.undone_at IS NULL
+             GROUP BY n.client_id
+             UNION ALL
+             SELECT c.client_id, 1, max(c.contact_date), c.note
+             FROM contacts_fts JOIN contacts c ON c.id = contacts_fts.rowid
+             WHERE contacts_fts MATCH ?1 AND c.undone_at IS NULL
+             GROUP BY c.client_id",
         )?;
         let rows = stmt.query_map([expression], |r| {
             Ok(JournalHit {
                 client_id: r.get(0)?,
                 contact: r.get(1)?,
                 date: r.get(2)?,
-                snippet: r.get(3)?,
+                text: r.get(3)?,
             })
         })?;
-        let mut seen = std::collections::HashSet::new();
-        let mut hits = Vec::new();
+        // A client found in a note and a contact: the newer one.
+        let mut newest: std::collections::HashMap<i64, JournalHit> = Default::default();
         for hit in rows {
             let hit = hit?;
-            if seen.insert(hit.client_id) {
-                hits.push(hit);
+            match newest.get(&hit.client_id) {
+                Some(kept) if kept.date >= hit.date => {}
+                _ => {
+                    newest.insert(hit.client_id, hit);
+                }
             }
         }
-        Ok(hits)
+        Ok(newest.into_values().collect())
     }
 
     /// A client's contacts, newest first.

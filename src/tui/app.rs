@@ -67,8 +67,7 @@ struct Peek {
     today: NaiveDate,
 }
 
-const PEEKING: &str =
-    "Vooruitkijken: hier wordt niets bewaard. Esc brengt je terug naar vandaag om te wijzigen.";
+const PEEKING: &str = "Vooruitkijken bewaart niets · Esc: terug naar vandaag";
 
 const READ_ONLY: &str =
     "Alleen lezen: een andere cockpit heeft dit bestand open. Wijzig het daar, of sluit die eerst.";
@@ -479,13 +478,20 @@ impl App {
             }
             Action::PostponeItem => {
                 if let Some(item) = self.selected_work_item() {
-                    let popup = popup::postpone_form(item.id, &item.title, item.due_date, today);
+                    let popup = popup::postpone_form(
+                        item.id,
+                        &item.title,
+                        item.due_date,
+                        today,
+                        &self.calendar,
+                    );
                     self.popups.push(popup);
                 }
             }
             Action::AddFollowUp => {
                 if let Some((id, name)) = self.client_for_edit() {
-                    self.popups.push(popup::follow_up_form(id, &name, today));
+                    self.popups
+                        .push(popup::follow_up_form(id, &name, today, &self.calendar));
                 }
             }
             Action::OpenClient => {
@@ -665,6 +671,7 @@ impl App {
                 Screen::Worklist if !self.worklist.text.is_empty() => self.worklist.set_text(""),
                 Screen::Worklist if self.worklist.clear_filters() => {}
                 Screen::Caseload if !self.caseload.text.is_empty() => self.search_caseload(""),
+                Screen::Caseload if self.caseload.clear_filters() => {}
                 _ if self.peek.is_some() => self.stop_peeking(),
                 _ => {}
             },
@@ -725,8 +732,7 @@ impl App {
         match self.refresh() {
             Ok(()) => {
                 self.message = Some(format!(
-                    "{what}: zo staat het er op {} voor als er tot dan niets gebeurt. \
-                     Esc: terug naar vandaag.",
+                    "{what} naar {} · Esc: terug naar vandaag",
                     dutch(self.session.today)
                 ))
             }
@@ -817,6 +823,19 @@ impl App {
             self.message = Some(refusal);
             return;
         }
+        // The status line names the client of a work item, not its number.
+        let item_of = |id: i64| match self.worklist.all_items().iter().find(|i| i.id == id) {
+            Some(item) => format!(
+                "{} ({})",
+                item.client_name,
+                self.worklist.kind_name(&item.kind).to_lowercase()
+            ),
+            None => format!("Werkitem {id}"),
+        };
+        let item_label = match &intent {
+            Intent::Handle { id, item: true, .. } | Intent::PostponeItem { id, .. } => item_of(*id),
+            _ => String::new(),
+        };
         let store = &mut self.store;
         let result: Result<(String, Done)> = match intent {
             Intent::Handle {
@@ -824,7 +843,7 @@ impl App {
                 item: true,
                 request,
             } => workflow::close_item(store, id, &request, today)
-                .map(|done| (format!("Werkitem {id}"), done)),
+                .map(|done| (item_label, done)),
             Intent::Handle {
                 id,
                 item: false,
@@ -832,7 +851,7 @@ impl App {
             } => workflow::close_activity(store, id, &request, today)
                 .map(|done| (format!("Activiteit {id}"), done)),
             Intent::PostponeItem { id, to, reason } => workflow::postpone_item(store, id, to, &reason, today)
-                .map(|done| (format!("Werkitem {id}"), done)),
+                .map(|done| (item_label, done)),
             Intent::AddFollowUp {
                 client_id,
                 title,
@@ -893,7 +912,7 @@ impl App {
                 date,
                 time,
             } => workflow::add_appointment(store, client_id, date, time.as_deref(), &channel, Some(&title), today)
-                .map(|done| (format!("Afspraak gepland op {date}; de werkdag ervoor komt 'nabellen' in de werkvoorraad"), done)),
+                .map(|done| (format!("Afspraak gepland op {}; de werkdag ervoor komt 'nabellen' in de werkvoorraad", dutch(date)), done)),
             Intent::AddGoal {
                 client_id,
                 domain,
@@ -940,7 +959,7 @@ impl App {
             other => apply_correction(store, other, today),
         };
         let result = result.map(|(what, done)| {
-            let summary = done.summary();
+            let summary = done.summary_in(&self.catalog);
             if summary.is_empty() {
                 what
             } else {
@@ -1287,7 +1306,7 @@ impl App {
                     format!("{total} open · {counts}")
                 } else {
                     format!(
-                        "{} van {total}: {} · {counts}",
+                        "{} van {total}: {} · in totaal {counts}",
                         self.worklist.items.len(),
                         narrowed.join(" · ")
                     )

@@ -177,6 +177,19 @@ impl CaseloadView {
         self.rebuild(keep);
     }
 
+    /// Clears the category and out-of-view filters (not the search); whether
+    /// there were any.
+    pub fn clear_filters(&mut self) -> bool {
+        let any = self.category.is_some() || self.out_of_view_only;
+        if any {
+            self.category = None;
+            self.out_of_view_only = false;
+            let keep = self.selected().map(|c| c.id);
+            self.rebuild(keep);
+        }
+        any
+    }
+
     pub fn toggle_out_of_view(&mut self) {
         self.out_of_view_only = !self.out_of_view_only;
         let keep = self.selected().map(|c| c.id);
@@ -192,36 +205,46 @@ impl CaseloadView {
     }
 
     /// How the list is narrowed and ordered, for the title bar.
+    /// The header: what narrows the list first (at 80 columns the totals are cut,
+    /// not it), then the totals, the order and the marks.
     pub fn describe(&self, catalog: &Catalog) -> String {
-        let mut parts = if self.ended {
-            vec![super::chrome::count(
+        let mut narrowed = Vec::new();
+        if !self.text.is_empty() {
+            narrowed.push(format!("zoek '{}'", self.text));
+        }
+        if let Some(category) = &self.category {
+            narrowed.push(catalog.category_name(category).to_owned());
+        }
+        if self.out_of_view_only {
+            narrowed.push("alleen niet in beeld".to_owned());
+        }
+        let total = if self.ended {
+            super::chrome::count(
                 self.all.len(),
                 "uitgestroomde klant",
                 "uitgestroomde klanten",
-            )]
+            )
         } else {
-            vec![format!(
+            format!(
                 "{} klanten · {} niet in beeld",
                 self.all.len(),
                 self.out_of_view()
-            )]
+            )
         };
-        if let Some(category) = &self.category {
-            parts.push(format!("categorie {}", catalog.category_name(category)));
+        let mut parts = Vec::new();
+        if !narrowed.is_empty() || self.len() != self.all.len() {
+            parts.push(format!(
+                "{} van {}: {}",
+                self.len(),
+                self.all.len(),
+                narrowed.join(" · ")
+            ));
         }
-        if self.out_of_view_only {
-            parts.push("alleen niet in beeld".to_owned());
-        }
-        if !self.text.is_empty() {
-            parts.push(format!("zoek '{}'", self.text));
-        }
-        if self.len() != self.all.len() {
-            parts.push(format!("{} getoond", self.len()));
-        }
-        parts.push(format!("op {}", self.sort.label()));
         if !self.marked.is_empty() {
             parts.push(format!("{} gemarkeerd", self.marked.len()));
         }
+        parts.push(total);
+        parts.push(format!("op {}", self.sort.label()));
         parts.join(" · ")
     }
 
@@ -229,7 +252,19 @@ impl CaseloadView {
         let block = Block::new().borders(Borders::TOP);
         let inner_height = area.height.saturating_sub(2) as usize; // top border + header
         let window = self.list.visible(self.visible.len(), inner_height);
+        if self.visible.is_empty() {
+            let inner = block.inner(area);
+            frame.render_widget(block, area);
+            let text = if self.all.is_empty() {
+                "Nog geen klanten. Toets n om een klant in te schrijven."
+            } else {
+                "Geen klanten die bij de zoekopdracht of het filter passen; Esc wist ze."
+            };
+            frame.render_widget(Line::from(text).dim(), inner);
+            return;
+        }
         let selected = self.list.selected;
+        let query = Query::new(&self.text);
         let rows: Vec<Row> = self.visible[window.clone()]
             .iter()
             .zip(window)
@@ -262,7 +297,7 @@ impl CaseloadView {
                     ));
                 }
                 let label = match self.found.get(index) {
-                    Some(Found::Journal) => self.journal.get(&client.id).map(JournalHit::label),
+                    Some(Found::Journal) => self.journal.get(&client.id).map(|h| h.label(&query)),
                     found => found.and_then(|f| f.label()).map(str::to_owned),
                 };
                 if let Some(label) = label {

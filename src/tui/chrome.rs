@@ -109,6 +109,8 @@ pub fn draw_status(
         .iter()
         .chain(GLOBAL_KEYS)
         .filter(|b| b.hint && message.is_none())
+        // Looking ahead, a key that edits is refused: not offered either.
+        .filter(|b| !session.peeking || b.action.only_looks())
         .collect();
     let hint = |b: &Binding| {
         [

@@ -487,14 +487,14 @@ impl DossierView {
                         }),
                         deadline_span(g.deadline, today),
                     ]),
-                    "behaald" => Line::from("behaald").green(),
-                    other => Line::from(other.to_owned()).dim(),
+                    "behaald" => Line::from("Behaald").green(),
+                    other => Line::from(capitalised(other)).dim(),
                 };
                 Self::highlight(
                     Row::new(vec![
                         Line::from(self.domain_name(&g.domain).to_owned()),
                         Line::from(g.text.clone()),
-                        Line::from(g.deadline.to_string()),
+                        Line::from(short(g.deadline)),
                         status,
                     ]),
                     i == selected,
@@ -618,7 +618,7 @@ impl DossierView {
                         Line::from(format!(
                             "{}{}",
                             if item.legal { "§ " } else { "" },
-                            item.kind
+                            catalog.kind_name(&item.kind)
                         )),
                         Line::from(item.title.clone()),
                     ]),
@@ -718,4 +718,13 @@ impl DossierView {
             .collect();
         frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
     }
+}
+
+/// `vervallen` → `Vervallen`: a status shown as the catalogue shows outcomes.
+fn capitalised(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }

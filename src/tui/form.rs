@@ -73,6 +73,9 @@ pub struct Field {
     choices: Vec<(String, String)>,
     /// A deadline or an afspraak: a weekend or feestdag is warned about.
     deadline: bool,
+    /// What the field held when the form opened: changed, it is typed text that
+    /// Esc asks about before throwing it away.
+    initial: String,
 }
 
 /// Letters and digits only, lower case: "E-mail", "e mail" and "email" are one.
@@ -132,6 +135,7 @@ impl Field {
             input,
             choices: Vec::new(),
             deadline: false,
+            initial: initial.to_owned(),
         }
     }
 
@@ -251,8 +255,10 @@ impl Field {
                 lines.push(String::new());
             }
         }
+        // As many lines as fit, ending with the last; further up only to keep the
+        // cursor in view.
         let height = usize::from(area.height);
-        let top = (cursor.0 + 1).saturating_sub(height);
+        let top = lines.len().saturating_sub(height).min(cursor.0);
         let shown: Vec<Line> = lines
             .iter()
             .skip(top)
@@ -326,6 +332,8 @@ pub struct Form {
     esc_armed: bool,
     /// A refusal from the store, shown until the next key.
     pub error: Option<String>,
+    /// What Enter does, in the footer (`bewaart` unless the form stores nothing).
+    pub enter_does: &'static str,
 }
 
 pub enum FormEvent {
@@ -350,13 +358,14 @@ impl Form {
             tried: false,
             esc_armed: false,
             error: None,
+            enter_does: "bewaart",
         }
     }
 
     pub fn has_text(&self) -> bool {
         self.fields
             .iter()
-            .any(|f| matches!(f.kind, FieldKind::Text | FieldKind::Multiline) && !f.is_blank())
+            .any(|f| !f.is_blank() && f.text() != f.initial)
     }
 
     /// The value of field `index`, or what is wrong with it in Dutch.
@@ -606,10 +615,15 @@ impl Form {
     pub fn draw(&mut self, frame: &mut Frame, area: Rect) {
         frame.render_widget(Clear, area);
         let multiline = self.fields.iter().any(|f| f.kind == FieldKind::Multiline);
-        let help = if multiline {
-            " Ctrl-S bewaart · Tab volgend veld · Esc annuleert "
+        let next = if self.fields.len() > 1 {
+            " · Tab volgend veld"
         } else {
-            " Enter bewaart · Tab volgend veld · Esc annuleert "
+            ""
+        };
+        let help = if multiline {
+            format!(" Ctrl-S {}{next} · Esc annuleert ", self.enter_does)
+        } else {
+            format!(" Enter {}{next} · Esc annuleert ", self.enter_does)
         };
         let block = Block::bordered()
             .title(format!(" {} ", self.title))

@@ -12,7 +12,8 @@ use crate::store::ItemHistory;
 
 /// The day part of a stored moment ("2026-11-23T10:15:00+01:00").
 fn day_of(at: &str) -> String {
-    at.get(..10).unwrap_or(at).to_owned()
+    let day = at.get(..10).unwrap_or(at);
+    day.parse().map_or_else(|_| day.to_owned(), short)
 }
 
 /// The status cell of a handled item: the day it was handled and the outcome.

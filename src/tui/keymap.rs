@@ -518,7 +518,7 @@ pub const GLOBAL_KEYS: &[Binding] = &[
         &[KeyCode::Esc],
         "Esc",
         Action::Back,
-        "terug; wist zoekopdracht",
+        "terug; wist zoeken en filters",
         false,
     ),
     bind(&[KeyCode::Char('q')], "q", Action::Quit, "stoppen", true),
@@ -529,7 +529,7 @@ pub const GLOBAL_KEYS: &[Binding] = &[
 /// the ones that are its own.
 pub const FORM_KEYS: &[(&str, &str)] = &[
     ("Tab", "volgend veld; Shift-Tab: vorig"),
-    ("↑/↓", "vorig / volgend veld"),
+    ("↑/↓", "veld; in een notitie: regel"),
     ("Enter", "bewaren; notitie: nieuwe regel"),
     ("Ctrl-S", "bewaren, ook in een notitie"),
     ("Ctrl-U", "veld leeg (notitie: de regel)"),
@@ -647,13 +647,12 @@ pub fn rebind(entries: &[crate::settings::Entry]) -> Result<Vec<Rebound>, (usize
     let mut rebound: Vec<(Rebound, usize)> = Vec::new();
     for entry in entries {
         let Some((_, action)) = ACTION_NAMES.iter().find(|(n, _)| *n == entry.name) else {
-            let known: Vec<&str> = ACTION_NAMES.iter().map(|(n, _)| *n).collect();
             return Err((
                 entry.line,
                 format!(
-                    "onbekende actie '{}'; bekend zijn: {}",
-                    entry.name,
-                    known.join(", ")
+                    "onbekende actie '{}'; de namen (afhandelen, uitstellen, notitie …) \
+                     staan in de README onder Settings",
+                    entry.name
                 ),
             ));
         };

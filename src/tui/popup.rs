@@ -2,7 +2,7 @@
 //! the store: what the user asks for comes back as an `Intent` for the app to apply.
 
 use chrono::NaiveDate;
-use crossterm::event::{KeyCode, KeyEvent};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
 use ratatui::style::{Style, Stylize};
 use ratatui::text::{Line, Span};
@@ -405,7 +405,14 @@ impl Popup {
                     done: true,
                 },
                 _ => {
-                    input.input(key);
+                    if key.modifiers.contains(KeyModifiers::CONTROL)
+                        && key.code == KeyCode::Char('u')
+                    {
+                        input.select_all();
+                        input.cut();
+                    } else {
+                        input.input(key);
+                    }
                     Reply::Search {
                         text: input.lines().concat(),
                         done: false,
@@ -663,26 +670,33 @@ impl Purpose {
 /// The day to look ahead to: from tomorrow on.
 pub fn peek_form(today: NaiveDate, shown: Option<NaiveDate>) -> Popup {
     let tomorrow = add_days(today, 1);
-    Popup::Form(
-        Form::new(
-            "Vooruitkijken — er wordt niets bewaard".to_owned(),
-            vec![Field::new(
-                "Naar welke dag?",
-                FieldKind::Date {
-                    not_before: Some(tomorrow),
-                    not_after: None,
-                },
-                &shown
-                    .map_or_else(|| add_days(today, 7), |d| add_days(d, 7))
-                    .to_string(),
-            )],
-        ),
-        Purpose::PeekAhead,
-    )
+    let mut form = Form::new(
+        "Vooruitkijken — er wordt niets bewaard".to_owned(),
+        vec![Field::new(
+            "Naar welke dag?",
+            FieldKind::Date {
+                not_before: Some(tomorrow),
+                not_after: None,
+            },
+            &shown
+                .map_or_else(|| add_days(today, 7), |d| add_days(d, 7))
+                .to_string(),
+        )],
+    );
+    form.enter_does = "kijkt";
+    Popup::Form(form, Purpose::PeekAhead)
 }
 
-pub fn postpone_form(id: i64, title: &str, due: NaiveDate, today: NaiveDate) -> Popup {
+/// Suggests a week on, on a working day.
+pub fn postpone_form(
+    id: i64,
+    title: &str,
+    due: NaiveDate,
+    today: NaiveDate,
+    calendar: &LegalCalendar,
+) -> Popup {
     let earliest = earliest_postpone(due, today);
+    let suggested = calendar.next_working_day(add_days(earliest, 7));
     Popup::Form(
         Form::new(
             format!("Uitstellen: {title}"),
@@ -693,7 +707,7 @@ pub fn postpone_form(id: i64, title: &str, due: NaiveDate, today: NaiveDate) -> 
                         not_before: Some(earliest),
                         not_after: None,
                     },
-                    &add_days(earliest, 7).to_string(),
+                    &suggested.to_string(),
                 )
                 .deadline(),
                 Field::new("Reden", FieldKind::Text, ""),
@@ -703,7 +717,14 @@ pub fn postpone_form(id: i64, title: &str, due: NaiveDate, today: NaiveDate) -> 
     )
 }
 
-pub fn follow_up_form(client_id: i64, client_name: &str, today: NaiveDate) -> Popup {
+/// Suggests a week on, on a working day.
+pub fn follow_up_form(
+    client_id: i64,
+    client_name: &str,
+    today: NaiveDate,
+    calendar: &LegalCalendar,
+) -> Popup {
+    let suggested = calendar.next_working_day(add_days(today, 7));
     Popup::Form(
         Form::new(
             format!("Vervolgactie voor {client_name}"),
@@ -715,7 +736,7 @@ pub fn follow_up_form(client_id: i64, client_name: &str, today: NaiveDate) -> Po
                         not_before: Some(today),
                         not_after: None,
                     },
-                    &add_days(today, 7).to_string(),
+                    &suggested.to_string(),
                 )
                 .deadline(),
             ],

@@ -125,11 +125,16 @@ impl WorklistView {
 
     /// The next kind that has open items, in catalogue order; after the last, all.
     pub fn cycle_kind(&mut self) {
+        // Only kinds that the other filters leave something of.
         let present: Vec<&str> = self
             .kind_names
             .iter()
             .map(|(code, _)| code.as_str())
-            .filter(|code| self.all.iter().any(|i| i.kind == *code))
+            .filter(|code| {
+                self.all
+                    .iter()
+                    .any(|i| i.kind == *code && (!self.legal_only || i.legal))
+            })
             .collect();
         let next = match &self.kind {
             None => present.first(),
@@ -308,7 +313,21 @@ impl WorklistView {
         let widest = |width: &dyn Fn(&WorkItem) -> usize| {
             self.items.iter().map(width).max().unwrap_or(0) as u16
         };
-        let due = widest(&|i| relative(i.due_date, today).width()).max(7);
+        // The due column also holds the group headings ("Komende 7 dagen (12)").
+        let headings = self
+            .entries
+            .iter()
+            .filter_map(|e| match e {
+                Entry::Heading(group, count) => {
+                    Some(group.label().width() + 3 + count.to_string().len())
+                }
+                Entry::Item(_) => None,
+            })
+            .max()
+            .unwrap_or(0) as u16;
+        let due = widest(&|i| relative(i.due_date, today).width())
+            .max(7)
+            .max(headings);
         let client = widest(&|i| i.client_name.width()).clamp(6, 24);
         let kind = widest(&|i| self.kind_name(&i.kind).width() + 2).max(6);
         let table = Table::new(

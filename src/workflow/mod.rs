@@ -58,7 +58,12 @@ pub struct Done {
 impl Done {
     /// The effects in one Dutch line, for the status line and the command line.
     pub fn summary(&self) -> String {
-        summary(&self.effects)
+        summary(&self.effects, None)
+    }
+
+    /// The summary with the catalogue's names instead of codes, for the cockpit.
+    pub fn summary_in(&self, catalog: &Catalog) -> String {
+        summary(&self.effects, Some(catalog))
     }
 
     /// The id of what the edit added; 0 when it added nothing (not for callers that
@@ -135,7 +140,7 @@ pub(crate) fn apply(
             done.effects.push(effect);
         }
     }
-    w.set_summary(&done.summary())?;
+    w.set_summary(&done.summary_in(&world.catalog))?;
     Ok(done)
 }
 
