@@ -1451,6 +1451,10 @@ fn a_deadline_on_a_weekend_or_feestdag_is_warned_about_naming_the_next_working_d
     let screen = common::screen(&mut app);
     assert!(screen.contains("✓ za 21 nov 2026"), "{screen}");
     assert!(!screen.contains("let op"), "{screen}");
+    // A day that has passed: a weekday is the last one, not the next.
+    app.handle_key(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL));
+    type_text(&mut app, "vr");
+    assert!(common::screen(&mut app).contains("✓ vr 20 nov 2026"));
 }
 
 #[test]

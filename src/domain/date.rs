@@ -28,6 +28,16 @@ pub fn parse_date(input: &str) -> Result<NaiveDate, InputError> {
 /// distance from today (`+10d`, `+2w`, `+3m`, `-1w`). The relative forms need
 /// `today`; without it only the written dates are read.
 pub fn parse_written(input: &str, today: Option<NaiveDate>) -> Result<NaiveDate, InputError> {
+    written(input, today, false)
+}
+
+/// As `parse_written`, for a day that has passed (when a contact took place): a
+/// weekday is the last one before today.
+pub fn parse_written_past(input: &str, today: Option<NaiveDate>) -> Result<NaiveDate, InputError> {
+    written(input, today, true)
+}
+
+fn written(input: &str, today: Option<NaiveDate>, past: bool) -> Result<NaiveDate, InputError> {
     let text = input.trim().to_lowercase();
     if let Ok(date) = parse_date(&text) {
         return Ok(date);
@@ -60,8 +70,12 @@ pub fn parse_written(input: &str, today: Option<NaiveDate>) -> Result<NaiveDate,
         return Ok(add_days(today, days));
     }
     if let Some(weekday) = weekday(&text) {
-        let ahead = (7 + weekday - i64::from(today.weekday().num_days_from_monday()) - 1) % 7 + 1;
-        return Ok(add_days(today, ahead));
+        let now = i64::from(today.weekday().num_days_from_monday());
+        return Ok(if past {
+            add_days(today, -((7 + now - weekday - 1) % 7 + 1))
+        } else {
+            add_days(today, (7 + weekday - now - 1) % 7 + 1)
+        });
     }
     let (sign, rest) = match text.split_at_checked(1) {
         Some(("+", rest)) => (1, rest),
@@ -351,6 +365,11 @@ mod written {
         ] {
             assert!(parse_written(wrong, today).is_err(), "{wrong}");
         }
+        // For a day that has passed, a weekday is the last one before today.
+        assert_eq!(parse_written_past("ma", today), Ok(day("2026-11-16")));
+        assert_eq!(parse_written_past("vrijdag", today), Ok(day("2026-11-20")));
+        assert_eq!(parse_written_past("zo", today), Ok(day("2026-11-22")));
+        assert_eq!(parse_written_past("morgen", today), Ok(day("2026-11-24")));
         // Without a today only written dates are read.
         assert_eq!(parse_written("27-11-2026", None), Ok(day("2026-11-27")));
         assert!(parse_written("morgen", None).is_err());

@@ -12,7 +12,7 @@ use tui_textarea::TextArea;
 
 use super::chrome::centered;
 use crate::domain::calendar::LegalCalendar;
-use crate::domain::date::{dutch, parse_time, parse_written};
+use crate::domain::date::{dutch, parse_time, parse_written, parse_written_past};
 use crate::domain::terms::hersteltermijn_warning;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -397,7 +397,14 @@ impl Form {
                 not_before,
                 not_after,
             } => {
-                let date = parse_written(&text, self.today).map_err(|e| e.to_string())?;
+                // A field that takes no day after today reads `vrijdag` as the last one.
+                let past = not_after.is_some_and(|max| self.today.is_some_and(|t| max <= t));
+                let date = if past {
+                    parse_written_past(&text, self.today)
+                } else {
+                    parse_written(&text, self.today)
+                }
+                .map_err(|e| e.to_string())?;
                 if let Some(min) = not_before.filter(|min| date < *min) {
                     return Err(format!("de datum mag niet vóór {} liggen", dutch(min)));
                 }
