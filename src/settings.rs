@@ -89,7 +89,7 @@ struct File {
     klantmanager: Option<CaseManager>,
     bestand: Option<Files>,
     kleuren: Option<Colours>,
-    toetsen: Option<toml::Table>,
+    toetsen: Option<std::collections::BTreeMap<Spanned<String>, toml::Value>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -198,7 +198,8 @@ impl Settings {
         }
         if let Some(keys) = file.toetsen {
             for (name, value) in keys {
-                let line = find_key_line(&text, &name);
+                let line = line_of(&text, name.span().start);
+                let name = name.into_inner();
                 let Some(value) = value.as_str() else {
                     return Err(fail(
                         Some(line),
@@ -223,21 +224,6 @@ impl Settings {
             message,
         }
     }
-}
-
-/// The line of `name = …` in the `[toetsen]` table (a `toml::Table` keeps no
-/// spans); the table's first line when it cannot be told.
-fn find_key_line(text: &str, name: &str) -> usize {
-    let table = text.find("[toetsen]").unwrap_or(0);
-    text[table..]
-        .lines()
-        .position(|l| {
-            let l = l.trim_start();
-            l.strip_prefix(name)
-                .or_else(|| l.strip_prefix(&format!("\"{name}\"")))
-                .is_some_and(|rest| rest.trim_start().starts_with('='))
-        })
-        .map_or_else(|| line_of(text, table), |n| line_of(text, table) + n)
 }
 
 /// The TOML parser's message in Dutch, as far as its common messages go.

@@ -511,7 +511,7 @@ impl App {
             Action::FilterCategory => self.caseload.cycle_category(&self.catalog),
             Action::FilterOutOfView => self.caseload.toggle_out_of_view(),
             Action::FilterLegal => self.worklist.toggle_legal(),
-            Action::FilterKind => self.worklist.cycle_kind(),
+            Action::FilterKind => self.worklist.cycle_kind(&self.catalog),
             Action::FilterDue => self.worklist.toggle_due(),
             Action::PreviousTab | Action::NextTab => {
                 if let Some(view) = &mut self.dossier {
@@ -697,11 +697,15 @@ impl App {
         let source = self.peek.as_ref().map_or(&self.store, |p| &p.real);
         match workflow::peek(source, on) {
             Ok(copy) => {
-                let real = std::mem::replace(&mut self.store, copy);
-                let today = self.session.today;
-                // Looking again from a look: the real file and day stay the ones kept.
-                let peek = self.peek.take().unwrap_or(Peek { real, today });
-                self.peek = Some(peek);
+                let previous = std::mem::replace(&mut self.store, copy);
+                // Looking again from a look: the real file and day stay the ones
+                // kept, and the previous copy goes.
+                if self.peek.is_none() {
+                    self.peek = Some(Peek {
+                        real: previous,
+                        today: self.session.today,
+                    });
+                }
                 self.session.today = on;
                 self.session.peeking = true;
                 self.popups.clear();
@@ -828,7 +832,7 @@ impl App {
             Some(item) => format!(
                 "{} ({})",
                 item.client_name,
-                self.worklist.kind_name(&item.kind).to_lowercase()
+                self.catalog.kind_name(&item.kind).to_lowercase()
             ),
             None => format!("Werkitem {id}"),
         };
@@ -1300,7 +1304,7 @@ impl App {
                     self.worklist.total_in(Group::Today)
                 );
                 let total = self.worklist.total();
-                let narrowed = self.worklist.narrowed_by();
+                let narrowed = self.worklist.narrowed_by(&self.catalog);
                 // What is filtered first: at 80 columns the counts are cut, not it.
                 if narrowed.is_empty() {
                     format!("{total} open · {counts}")
@@ -1369,7 +1373,7 @@ impl App {
         }
         chrome::draw_title(frame, title, self.screen, &summary);
         match self.screen {
-            Screen::Worklist => self.worklist.draw(frame, body, today),
+            Screen::Worklist => self.worklist.draw(frame, body, today, &self.catalog),
             Screen::Caseload => self.caseload.draw(frame, body, &self.catalog, today),
             Screen::Week => self.week.draw(frame, body),
             Screen::Dossier => {

@@ -67,6 +67,10 @@ pub struct CaseloadView {
     pub ended: bool,
     /// For the search: each client's newest note or contact that holds its words.
     journal: HashMap<i64, JournalHit>,
+    /// The widths of the category, contact and deadline columns over the rows
+    /// shown, measured at the first frame after they changed (not at every frame:
+    /// 10,000 rows).
+    widths: Option<[u16; 3]>,
     /// Clients marked for a handover.
     pub marked: BTreeSet<i64>,
 }
@@ -110,6 +114,7 @@ impl CaseloadView {
             }
         }
         (self.visible, self.found) = rows.into_iter().unzip();
+        self.widths = None;
         // The same client stays selected; else the first that was found.
         self.list.selected = keep
             .and_then(|id| self.visible.iter().position(|&i| all[i].id == id))
@@ -326,22 +331,8 @@ impl CaseloadView {
             .collect();
         let header = Row::new(["Klant", "Categorie", "Contact", "Deadline", "Open"])
             .style(Style::new().bold());
-        // Every column but the name as wide as its widest entry among the rows
-        // shown by the search and filters: the name takes what is left.
-        let widest = |header: &str, width: &dyn Fn(&ClientSummary) -> usize| {
-            self.visible
-                .iter()
-                .map(|&i| width(&self.all[i]))
-                .max()
-                .unwrap_or(0)
-                .max(header.width()) as u16
-        };
-        let category = widest("Categorie", &|c| catalog.category_name(&c.category).width());
-        let contact = widest("Contact", &|c| {
-            contact_text(c).width() + if c.in_view { 0 } else { 2 }
-        });
-        let deadline = widest("Deadline", &|c| {
-            c.next_deadline.map_or(1, |d| relative(d, today).width())
+        let [category, contact, deadline] = *self.widths.get_or_insert_with(|| {
+            column_widths(self.visible.iter().map(|&i| &self.all[i]), catalog, today)
         });
         let table = Table::new(
             rows,
@@ -357,6 +348,32 @@ impl CaseloadView {
         .block(block);
         frame.render_widget(table, area);
     }
+}
+
+/// Every column but the name as wide as its widest entry among the rows shown by
+/// the search and filters (or its header): the name takes what is left.
+fn column_widths<'a>(
+    shown: impl Iterator<Item = &'a ClientSummary> + Clone,
+    catalog: &Catalog,
+    today: NaiveDate,
+) -> [u16; 3] {
+    let widest = |header: &str, width: &dyn Fn(&ClientSummary) -> usize| {
+        shown
+            .clone()
+            .map(width)
+            .max()
+            .unwrap_or(0)
+            .max(header.width()) as u16
+    };
+    [
+        widest("Categorie", &|c| catalog.category_name(&c.category).width()),
+        widest("Contact", &|c| {
+            contact_text(c).width() + if c.in_view { 0 } else { 2 }
+        }),
+        widest("Deadline", &|c| {
+            c.next_deadline.map_or(1, |d| relative(d, today).width())
+        }),
+    ]
 }
 
 /// Days since the last contact, as the Contact column says it.

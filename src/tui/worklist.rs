@@ -70,9 +70,10 @@ pub struct WorklistView {
     pub kind: Option<String>,
     /// Only items due today or late.
     pub due_only: bool,
-    /// The catalogue's name of each kind, by code: the screen shows no codes.
-    kind_names: Vec<(String, String)>,
     today: Option<NaiveDate>,
+    /// The widths of the due, client and kind columns over `items`, measured at
+    /// the first frame after the rows changed (not at every frame: 10,000 rows).
+    widths: Option<[u16; 3]>,
     entries: Vec<Entry>,
     /// For each item, its line in `entries`.
     positions: Vec<usize>,
@@ -83,15 +84,10 @@ impl WorklistView {
     /// Takes new rows (in werkvoorraad order), keeping the selection on the same
     /// item where it is still there.
     pub fn set_items(&mut self, items: Vec<WorkItem>, today: NaiveDate, catalog: &Catalog) {
-        self.kind_names = catalog
-            .work_item_kinds
-            .iter()
-            .map(|k| (k.code.clone(), k.name.clone()))
-            .collect();
         self.folded = items
             .iter()
             .map(|i| {
-                let kind = self.kind_name(&i.kind);
+                let kind = catalog.kind_name(&i.kind);
                 fold(&format!("{}\n{kind}\n{}", i.client_name, i.title))
             })
             .collect();
@@ -105,14 +101,6 @@ impl WorklistView {
         self.rebuild(false);
     }
 
-    /// The catalogue's name of a kind (the code itself if the catalogue lacks it).
-    pub fn kind_name<'a>(&'a self, code: &'a str) -> &'a str {
-        self.kind_names
-            .iter()
-            .find(|(c, _)| c == code)
-            .map_or(code, |(_, name)| name)
-    }
-
     pub fn toggle_legal(&mut self) {
         self.legal_only = !self.legal_only;
         self.rebuild(false);
@@ -124,12 +112,12 @@ impl WorklistView {
     }
 
     /// The next kind that has open items, in catalogue order; after the last, all.
-    pub fn cycle_kind(&mut self) {
+    pub fn cycle_kind(&mut self, catalog: &Catalog) {
         // Only kinds that the other filters leave something of.
-        let present: Vec<&str> = self
-            .kind_names
+        let present: Vec<&str> = catalog
+            .work_item_kinds
             .iter()
-            .map(|(code, _)| code.as_str())
+            .map(|k| k.code.as_str())
             .filter(|code| {
                 self.all
                     .iter()
@@ -160,7 +148,7 @@ impl WorklistView {
     }
 
     /// What narrows the list, in the words of the header; empty when nothing does.
-    pub fn narrowed_by(&self) -> Vec<String> {
+    pub fn narrowed_by(&self, catalog: &Catalog) -> Vec<String> {
         let mut parts = Vec::new();
         if !self.text.is_empty() {
             parts.push(format!("zoek '{}'", self.text));
@@ -169,7 +157,7 @@ impl WorklistView {
             parts.push("alleen §".to_owned());
         }
         if let Some(kind) = &self.kind {
-            parts.push(format!("soort {}", self.kind_name(kind)));
+            parts.push(format!("soort {}", catalog.kind_name(kind)));
         }
         if self.due_only {
             parts.push("t/m vandaag".to_owned());
@@ -215,6 +203,7 @@ impl WorklistView {
             .collect();
         self.entries.clear();
         self.positions.clear();
+        self.widths = None;
         let mut current: Option<Group> = None;
         for (index, item) in self.items.iter().enumerate() {
             let group = Group::of(item.due_date, today);
@@ -248,7 +237,7 @@ impl WorklistView {
         self.items.get(self.list.selected)
     }
 
-    pub fn draw(&mut self, frame: &mut Frame, area: Rect, today: NaiveDate) {
+    pub fn draw(&mut self, frame: &mut Frame, area: Rect, today: NaiveDate, catalog: &Catalog) {
         let height = area.height.saturating_sub(2) as usize; // top border + header
         if self.items.is_empty() {
             let block = Block::new().borders(Borders::TOP);
@@ -287,7 +276,7 @@ impl WorklistView {
                 }
                 Entry::Item(index) => {
                     let item = &self.items[index];
-                    let name = self.kind_name(&item.kind);
+                    let name = catalog.kind_name(&item.kind);
                     let kind = if item.legal {
                         Span::styled(format!("§ {name}"), Style::new().magenta().bold())
                     } else {
@@ -308,28 +297,9 @@ impl WorklistView {
             })
             .collect();
         let header = Row::new(["Vervalt", "Klant", "Soort", "Wat"]).style(Style::new().bold());
-        // Client and kind as wide as their longest entry (a name within reason),
-        // so that what is to be done gets the rest.
-        let widest = |width: &dyn Fn(&WorkItem) -> usize| {
-            self.items.iter().map(width).max().unwrap_or(0) as u16
-        };
-        // The due column also holds the group headings ("Komende 7 dagen (12)").
-        let headings = self
-            .entries
-            .iter()
-            .filter_map(|e| match e {
-                Entry::Heading(group, count) => {
-                    Some(group.label().width() + 3 + count.to_string().len())
-                }
-                Entry::Item(_) => None,
-            })
-            .max()
-            .unwrap_or(0) as u16;
-        let due = widest(&|i| relative(i.due_date, today).width())
-            .max(7)
-            .max(headings);
-        let client = widest(&|i| i.client_name.width()).clamp(6, 24);
-        let kind = widest(&|i| self.kind_name(&i.kind).width() + 2).max(6);
+        let [due, client, kind] = *self
+            .widths
+            .get_or_insert_with(|| column_widths(&self.items, &self.entries, today, catalog));
         let table = Table::new(
             rows,
             [
@@ -343,6 +313,34 @@ impl WorklistView {
         .block(Block::new().borders(Borders::TOP));
         frame.render_widget(table, area);
     }
+}
+
+/// The due, client and kind columns as wide as their widest entry (a name within
+/// reason), so that what is to be done gets the rest. The due column also holds
+/// the group headings ("Komende 7 dagen (12)").
+fn column_widths(
+    items: &[WorkItem],
+    entries: &[Entry],
+    today: NaiveDate,
+    catalog: &Catalog,
+) -> [u16; 3] {
+    let widest = |width: &dyn Fn(&WorkItem) -> usize| items.iter().map(width).max().unwrap_or(0);
+    let headings = entries
+        .iter()
+        .filter_map(|e| match e {
+            Entry::Heading(group, count) => {
+                Some(group.label().width() + 3 + count.to_string().len())
+            }
+            Entry::Item(_) => None,
+        })
+        .max()
+        .unwrap_or(0);
+    let due = widest(&|i| relative(i.due_date, today).width())
+        .max(7)
+        .max(headings);
+    let client = widest(&|i| i.client_name.width()).clamp(6, 24);
+    let kind = widest(&|i| catalog.kind_name(&i.kind).width() + 2).max(6);
+    [due as u16, client as u16, kind as u16]
 }
 
 #[cfg(test)]
