@@ -158,6 +158,8 @@ CREATE TABLE clients (
     end_reason         TEXT REFERENCES end_reasons (code)
 );
 CREATE INDEX clients_by_name ON clients (name);
+-- Instroom: who was registered in a period.
+CREATE INDEX clients_by_registration ON clients (registered_on);
 -- The contact rhythm of every client in the caseload, read from the index rather
 -- than the rows.
 CREATE INDEX clients_rhythm ON clients (category_code, last_contact_on, registered_on)
@@ -176,6 +178,24 @@ CREATE TABLE category_changes (
     undone_at  TEXT
 );
 CREATE INDEX category_changes_by_client ON category_changes (client_id, changed_on);
+CREATE INDEX category_changes_by_day ON category_changes (changed_on);
+
+-- Uitstroom as history: every time a client left the caseload (on which day, why),
+-- and the day a heraanmelding took them back. `clients.ended_on` is only the
+-- current state; the Overzicht counts from these rows.
+CREATE TABLE client_ends (
+    id          INTEGER PRIMARY KEY,
+    client_id   INTEGER NOT NULL REFERENCES clients (id),
+    ended_on    TEXT NOT NULL CHECK (date(ended_on) IS ended_on),
+    reason      TEXT NOT NULL REFERENCES end_reasons (code),
+    returned_on TEXT CHECK (returned_on IS NULL OR date(returned_on) IS returned_on),
+    created_at  TEXT NOT NULL,
+    undone_at   TEXT,
+    CHECK (returned_on IS NULL OR returned_on >= ended_on)
+);
+CREATE INDEX client_ends_by_client ON client_ends (client_id, ended_on);
+CREATE INDEX client_ends_by_day ON client_ends (ended_on, reason) WHERE undone_at IS NULL;
+CREATE INDEX client_ends_by_return ON client_ends (returned_on) WHERE undone_at IS NULL;
 
 -- An aanvraag (application for bijstand): its beslistermijn and voorschot run from
 -- `received_on`; for a person under 27 a zoektermijn runs from the melding first,
@@ -203,6 +223,9 @@ CREATE TABLE applications (
     CHECK ((adjourned_on IS NULL) = (adjourned_to IS NULL))
 );
 CREATE INDEX applications_by_client ON applications (client_id);
+CREATE INDEX applications_by_received ON applications (received_on);
+CREATE INDEX applications_by_decided ON applications (decided_on, decision, decided_late)
+    WHERE decided_on IS NOT NULL;
 
 CREATE TABLE activities (
     id          INTEGER PRIMARY KEY,
@@ -252,6 +275,8 @@ CREATE INDEX activities_open_by_type ON activities (type_code, end_date, status)
 -- (`status` is in these partial indexes so that they cover the query: SQLite checks
 -- the condition again and would otherwise read the row for it.)
 CREATE INDEX activities_open_by_client ON activities (client_id, status, end_date) WHERE status = 'open';
+-- The Overzicht: afspraken held and hersteltermijnen given in a period.
+CREATE INDEX activities_by_type_start ON activities (type_code, start_date, outcome_code);
 
 CREATE TABLE work_items (
     id                 INTEGER PRIMARY KEY,
@@ -271,6 +296,9 @@ CREATE TABLE work_items (
     outcome_note       TEXT,
     closed_at          TEXT,
     created_at         TEXT NOT NULL,
+    -- The day the item was handled on (the program's today, as the due date is one):
+    -- on time or late is a comparison of two days, not of a moment in UTC.
+    closed_on          TEXT CHECK (closed_on IS NULL OR date(closed_on) IS closed_on),
     CHECK ((status = 'closed') = (outcome_code IS NOT NULL AND closed_at IS NOT NULL)),
     CHECK ((source IN ('activity', 'nabellen')) = (source_activity_id IS NOT NULL AND source_end_date IS NOT NULL))
 );
@@ -298,6 +326,10 @@ CREATE INDEX work_items_by_client ON work_items (client_id, status);
 CREATE INDEX work_items_open_rhythm ON work_items (client_id) WHERE source = 'rhythm' AND status = 'open';
 -- A client's nearest open due date and count of open items, from the index alone.
 CREATE INDEX work_items_open_by_client ON work_items (client_id, status, due_date) WHERE status = 'open';
+-- The Overzicht: what was handled in a period, and the statutory terms due in one.
+CREATE INDEX work_items_by_closed_on ON work_items (closed_on, kind_code, outcome_code, due_date)
+    WHERE closed_on IS NOT NULL;
+CREATE INDEX work_items_by_kind_due ON work_items (kind_code, due_date, closed_on, outcome_code);
 
 -- No escape: a work item leaves the werkvoorraad with an outcome, never by deletion.
 CREATE TRIGGER work_items_never_deleted BEFORE DELETE ON work_items
@@ -313,7 +345,9 @@ CREATE TABLE postponements (
     to_date      TEXT NOT NULL CHECK (date(to_date) IS to_date),
     reason       TEXT NOT NULL CHECK (length(trim(reason)) > 0),
     at           TEXT NOT NULL,
-    undone_at    TEXT
+    undone_at    TEXT,
+    -- The day it was postponed on: until then the item was due on `from_date`.
+    postponed_on TEXT CHECK (postponed_on IS NULL OR date(postponed_on) IS postponed_on)
 );
 CREATE INDEX postponements_by_item ON postponements (work_item_id);
 
@@ -346,6 +380,9 @@ CREATE INDEX contacts_by_client ON contacts (client_id, contact_date);
 -- The last contact that took place (no-shows do not count), for the contact rhythm.
 CREATE INDEX contacts_held_by_client ON contacts (client_id, contact_date)
     WHERE no_show = 0 AND undone_at IS NULL;
+-- Contacts by day, for the Overzicht's periods and weeks.
+CREATE INDEX contacts_by_day ON contacts (contact_date, no_show, channel_code, client_id)
+    WHERE undone_at IS NULL;
 
 CREATE TRIGGER contacts_keep_last_after_insert AFTER INSERT ON contacts WHEN NEW.no_show = 0
 BEGIN
@@ -493,6 +530,7 @@ CREATE TABLE situations (
     created_at  TEXT NOT NULL
 );
 CREATE INDEX situations_by_client ON situations (client_id, assessed_on);
+CREATE INDEX situations_by_day ON situations (assessed_on, client_id);
 
 CREATE TABLE ladder_steps (
     id          INTEGER PRIMARY KEY,
@@ -503,6 +541,7 @@ CREATE TABLE ladder_steps (
     created_at  TEXT NOT NULL
 );
 CREATE INDEX ladder_by_client ON ladder_steps (client_id, assessed_on);
+CREATE INDEX ladder_by_day ON ladder_steps (assessed_on, client_id);
 
 -- ---------------------------------------------------------------- audit
 

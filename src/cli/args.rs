@@ -50,6 +50,9 @@ pub enum Command {
     Catalog(CatalogArgs),
     /// De werkvoorraad: open werkitems op vervaldatum
     Worklist(WorklistArgs),
+    /// Het overzicht over een periode: afgehandeld werk, in beeld, doorstroom, in- en
+    /// uitstroom, aanvragen (standaard deze week)
+    Report(ReportArgs),
     /// Werkitems afhandelen, uitstellen of zelf aanmaken
     #[command(subcommand)]
     Item(ItemCommand),
@@ -419,6 +422,37 @@ pub struct WorklistArgs {
     /// Uitvoer als JSON
     #[arg(long)]
     pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// Eerste dag (JJJJ-MM-DD); zonder --to loopt de periode tot vandaag
+    #[arg(long, value_name = "DATUM")]
+    pub from: Option<String>,
+    /// Laatste dag (JJJJ-MM-DD)
+    #[arg(long, value_name = "DATUM")]
+    pub to: Option<String>,
+    /// De week, maand, het kwartaal of jaar van --to (of van vandaag)
+    #[arg(long, value_name = "SPAN", value_parser = ["week", "month", "quarter", "year"],
+          conflicts_with = "from")]
+    pub period: Option<String>,
+    /// Uitvoer als JSON
+    #[arg(long, conflicts_with = "csv")]
+    pub json: bool,
+    /// Uitvoer als CSV: from, to, figure, key, value
+    #[arg(long)]
+    pub csv: bool,
+    /// Scheidingsteken van de CSV: ',' of ';' (';' schrijft ook decimalen met een komma,
+    /// voor Nederlandse Excel)
+    #[arg(long, value_name = "TEKEN", default_value = ",", requires = "csv",
+          value_parser = [",", ";"])]
+    pub separator: String,
+    /// Begin de CSV met een BOM, zodat Excel hem als UTF-8 leest
+    #[arg(long, requires = "csv")]
+    pub bom: bool,
+    /// Alleen aantallen, geen namen: voor de teamleider
+    #[arg(long)]
+    pub aggregate: bool,
 }
 
 #[derive(Debug, Args)]

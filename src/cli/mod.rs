@@ -11,6 +11,7 @@ mod journal;
 mod law;
 mod output;
 mod passphrase;
+mod report;
 mod safety;
 mod work_items;
 
@@ -216,6 +217,7 @@ fn dispatch(ctx: &Context, command: Option<Command>) -> anyhow::Result<()> {
         Some(Command::Note(command)) => journal::run_note(ctx, command),
         Some(Command::Catalog(args)) => catalog::run(ctx, args),
         Some(Command::Worklist(args)) => work_items::run_worklist(ctx, &args),
+        Some(Command::Report(args)) => report::run(ctx, &args),
         Some(Command::Item(command)) => work_items::run_item(ctx, command),
         Some(Command::Sweep) => work_items::run_sweep(ctx),
         Some(Command::Calendar(command)) => law::run_calendar(ctx, command),

@@ -15,6 +15,8 @@ pub mod error;
 pub mod handling;
 pub mod journal;
 pub mod lifecycle;
+pub mod overview;
+pub mod period;
 pub mod plan;
 pub mod search;
 pub mod terms;

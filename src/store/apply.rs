@@ -40,8 +40,8 @@ impl Write<'_> {
                 let Some(due) = due else { return Ok(None) };
                 tx.execute(
                     "UPDATE work_items SET status = 'closed', outcome_code = ?2, outcome_note = ?3,
-                         closed_at = ?4 WHERE id = ?1",
-                    params![item, outcome, note, now],
+                         closed_at = ?4, closed_on = ?5 WHERE id = ?1",
+                    params![item, outcome, note, now, today],
                 )?;
                 self.audit(
                     "work_item.close",
@@ -60,9 +60,9 @@ impl Write<'_> {
                 reason,
             } => {
                 tx.execute(
-                    "INSERT INTO postponements (work_item_id, from_date, to_date, reason, at)
-                     VALUES (?1, ?2, ?3, ?4, ?5)",
-                    params![item, from, to, reason, now],
+                    "INSERT INTO postponements (work_item_id, from_date, to_date, reason, at,
+                         postponed_on) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                    params![item, from, to, reason, now, today],
                 )?;
                 tx.execute(
                     "UPDATE work_items SET due_date = ?2 WHERE id = ?1",

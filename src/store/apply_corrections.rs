@@ -79,6 +79,11 @@ impl Write<'_> {
                     "UPDATE clients SET ended_on = ?2, end_reason = ?3 WHERE id = ?1",
                     params![client, on, reason],
                 )?;
+                tx.execute(
+                    "INSERT INTO client_ends (client_id, ended_on, reason, created_at)
+                     VALUES (?1, ?2, ?3, ?4)",
+                    params![client, on, reason, now],
+                )?;
                 self.audit(
                     "client.end",
                     "client",
@@ -94,6 +99,12 @@ impl Write<'_> {
                 tx.execute(
                     "UPDATE clients SET ended_on = NULL, end_reason = NULL WHERE id = ?1",
                     [client],
+                )?;
+                // A return before the recorded end (an end dated ahead) counts from the end.
+                tx.execute(
+                    "UPDATE client_ends SET returned_on = max(ended_on, ?2)
+                     WHERE client_id = ?1 AND returned_on IS NULL AND undone_at IS NULL",
+                    params![client, today],
                 )?;
                 self.audit(
                     "client.reopen",
@@ -132,7 +143,7 @@ impl Write<'_> {
                 )?;
                 tx.execute(
                     "UPDATE work_items SET status = 'open', outcome_code = NULL,
-                         outcome_note = NULL, closed_at = NULL WHERE id = ?1",
+                         outcome_note = NULL, closed_at = NULL, closed_on = NULL WHERE id = ?1",
                     [item],
                 )?;
                 self.audit(

@@ -71,9 +71,10 @@ impl Loader<'_, '_> {
         if let Some(cycle) = closed.filter(|c| c.closed_on >= end) {
             tx.prepare_cached(
                 "INSERT INTO work_items (client_id, kind_code, title, due_date, source,
-                     source_activity_id, source_end_date, status, outcome_code, closed_at, created_at)
+                     source_activity_id, source_end_date, status, outcome_code, closed_at, created_at,
+                     closed_on)
                  SELECT ?1, t.expiry_kind, ?8, date(?3, '+' || t.due_offset_days || ' days'),
-                     'activity', ?2, ?3, 'closed', ?4, ?5 || 'T12:00:00.000Z', ?6
+                     'activity', ?2, ?3, 'closed', ?4, ?5 || 'T12:00:00.000Z', ?6, ?5
                  FROM activity_types t WHERE t.code = ?7",
             )?
             .execute(params![

@@ -21,8 +21,10 @@ use crate::domain::InputError;
 pub const FORMAT: &str = "inbeeld-bundle";
 /// The version this program writes; it also reads version 1 (before suspension
 /// periods, goal status and the aanvraag's expected, adjourned and late fields) and
-/// version 2 (before uitstroom, category history, corrections and reopenings).
-pub const VERSION: i64 = 3;
+/// version 2 (before uitstroom, category history, corrections and reopenings) and
+/// version 3 (before the uitstroom history and the days items were handled and
+/// postponed on).
+pub const VERSION: i64 = 4;
 
 /// A table of a client's file: its name, its kind of ref, the column that ties it to
 /// the client (or to a row that does), and its references to other rows.
@@ -95,6 +97,11 @@ const PARTS: &[Part] = &[
     Part {
         table: "category_changes",
         kind: "category_change",
+        links: &[("client_id", "client")],
+    },
+    Part {
+        table: "client_ends",
+        kind: "client_end",
         links: &[("client_id", "client")],
     },
     Part {
@@ -341,6 +348,9 @@ impl Store {
             }
             if version == Some(1) {
                 upgrade_version_1(conn, &new_ids)?;
+            }
+            if version.is_some_and(|v| v < 4) {
+                conn.execute_batch(super::open::FACTS_BACKFILL)?;
             }
             w.audit(
                 "bundle.import",

@@ -19,6 +19,7 @@ mod lifecycle;
 mod open;
 mod plans;
 mod private;
+mod report;
 mod safety;
 mod sweep;
 mod terms;

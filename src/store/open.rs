@@ -11,7 +11,7 @@ use super::error::{Result, StoreError};
 use crate::clock;
 
 /// The schema version this program writes; `PRAGMA user_version` of a current file.
-pub const SCHEMA_VERSION: i64 = 4;
+pub const SCHEMA_VERSION: i64 = 5;
 
 /// `PRAGMA application_id` of an inbeeld file ("inbl"), so that `file(1)` and this
 /// program can tell it from any other SQLite database.
@@ -26,7 +26,18 @@ const UPGRADES: &[(i64, i64, &str)] = &[
     (1, 2, include_str!("upgrades/v1_to_v2.sql")),
     (2, 3, include_str!("upgrades/v2_to_v3.sql")),
     (3, 4, include_str!("upgrades/v3_to_v4.sql")),
+    (
+        4,
+        5,
+        concat!(
+            include_str!("upgrades/v4_to_v5.sql"),
+            include_str!("upgrades/facts_backfill.sql")
+        ),
+    ),
 ];
+
+/// Fills the days a file or bundle from before version 5 kept only as moments.
+pub(super) const FACTS_BACKFILL: &str = include_str!("upgrades/facts_backfill.sql");
 
 const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
 

@@ -25,6 +25,7 @@ const JOURNALED: &[(&str, Added)] = &[
     ("note_corrections", Added::MarkUndone),
     ("contact_corrections", Added::MarkUndone),
     ("category_changes", Added::MarkUndone),
+    ("client_ends", Added::MarkUndone),
     ("suspensions", Added::NoDays),
     (
         "clients",
@@ -285,11 +286,11 @@ impl Write<'_> {
         for activity in activities {
             tx.execute(
                 "UPDATE work_items SET status = 'closed', outcome_code = 'ongedaan',
-                     outcome_note = 'Ongedaan gemaakt', closed_at = ?2
+                     outcome_note = 'Ongedaan gemaakt', closed_at = ?2, closed_on = ?3
                  WHERE source_activity_id = ?1 AND status = 'open'
                    AND (source_end_date <> (SELECT end_date FROM activities WHERE id = ?1)
                         OR (SELECT status FROM activities WHERE id = ?1) = 'closed')",
-                params![activity, now],
+                params![activity, now, today],
             )?;
         }
         self.audit(
@@ -333,9 +334,9 @@ fn withdraw(
         Added::CloseItem => {
             tx.execute(
                 "UPDATE work_items SET status = 'closed', outcome_code = 'ongedaan',
-                     outcome_note = 'Ongedaan gemaakt', closed_at = ?2
+                     outcome_note = 'Ongedaan gemaakt', closed_at = ?2, closed_on = ?3
                  WHERE id = ?1 AND status = 'open'",
-                params![row, now],
+                params![row, now, today],
             )?;
         }
         Added::CloseActivity => {

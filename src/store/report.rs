@@ -1,0 +1,513 @@
+//! The Overzicht's questions: every figure of a period, counted from dated rows —
+//! handled items with the day they were handled on, contacts, afspraken, ladder
+//! steps, scores, category changes, ends and returns, aanvragen — and the rows
+//! behind each block. Past states (in view, the open werkvoorraad) are derived
+//! from dates, never from today's state or the audit log.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use rusqlite::{params, Connection};
+
+use super::error::Result;
+use super::Store;
+use crate::domain::aanvraag::{HERSTELTERMIJN, VOORSCHOT};
+use crate::domain::catalog::Catalog;
+use crate::domain::date::add_days;
+use crate::domain::overview::{
+    in_view_figures, share, Aanvragen, Appointments, Block, BlockRow, Categories, Contacts, Course,
+    Domains, Handled, Hersteltermijnen, Instroom, Ladder, Measured, OpenByAge, OutOfView, Report,
+    Statutory, Uitstroom,
+};
+use crate::domain::period::Period;
+
+/// The outcome an undo closes what it took back with: not handled work.
+const UNDONE: &str = "ongedaan";
+const APPOINTMENT: &str = "afspraak";
+
+fn counts(conn: &Connection, sql: &str, p: impl rusqlite::Params) -> Result<Vec<(String, i64)>> {
+    Ok(conn
+        .prepare_cached(sql)?
+        .query_map(p, |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?)
+}
+
+fn count(conn: &Connection, sql: &str, p: impl rusqlite::Params) -> Result<i64> {
+    Ok(conn.prepare_cached(sql)?.query_row(p, |r| r.get(0))?)
+}
+
+const HANDLED_SQL: &str = "SELECT kind_code, outcome_code, closed_on <= due_date, count(*)
+    FROM work_items WHERE closed_on BETWEEN ?1 AND ?2 AND outcome_code <> ?3
+    GROUP BY kind_code, outcome_code, closed_on <= due_date";
+
+const STATUTORY_SQL: &str = "SELECT
+        coalesce(sum(closed_on IS NOT NULL AND closed_on <= due_date), 0),
+        coalesce(sum(closed_on > due_date OR (closed_on IS NULL AND due_date < ?4)), 0),
+        coalesce(sum(closed_on IS NULL AND due_date >= ?4), 0)
+    FROM work_items WHERE kind_code = ?3 AND due_date BETWEEN ?1 AND ?2
+      AND coalesce(outcome_code, '') <> ?5";
+
+/// The items open on `?1` with the day each was due on then: a postponement made
+/// later had not moved it yet.
+const OPEN_ON_SQL: &str = "SELECT w.id, w.client_id, c.name, w.kind_code, w.title,
+        coalesce((SELECT p.from_date FROM postponements p WHERE p.work_item_id = w.id
+                  AND p.undone_at IS NULL AND p.postponed_on > ?1 ORDER BY p.id LIMIT 1),
+                 w.due_date)
+    FROM work_items w JOIN clients c ON c.id = w.client_id
+    WHERE w.status = 'open' AND substr(w.created_at, 1, 10) <= ?1
+    UNION ALL
+    SELECT w.id, w.client_id, c.name, w.kind_code, w.title,
+        coalesce((SELECT p.from_date FROM postponements p WHERE p.work_item_id = w.id
+                  AND p.undone_at IS NULL AND p.postponed_on > ?1 ORDER BY p.id LIMIT 1),
+                 w.due_date)
+    FROM work_items w JOIN clients c ON c.id = w.client_id
+    WHERE w.closed_on > ?1 AND w.outcome_code <> ?2 AND substr(w.created_at, 1, 10) <= ?1";
+
+/// Per client (and key: the life domain, or one key for the ladder) with a value
+/// recorded in the period: how many, the last before it, the first and last in it.
+const MEASURED_SQL: &str = "WITH measured AS (
+        SELECT client_id, {key} AS key, count(*) AS n FROM {table}
+        WHERE assessed_on BETWEEN ?1 AND ?2 GROUP BY client_id, {key})
+    SELECT m.key, m.n,
+        (SELECT s.{value} FROM {table} s WHERE s.client_id = m.client_id AND {skey} = m.key
+            AND s.assessed_on < ?1 ORDER BY s.assessed_on DESC, s.id DESC LIMIT 1),
+        (SELECT s.{value} FROM {table} s WHERE s.client_id = m.client_id AND {skey} = m.key
+            AND s.assessed_on BETWEEN ?1 AND ?2 ORDER BY s.assessed_on, s.id LIMIT 1),
+        (SELECT s.{value} FROM {table} s WHERE s.client_id = m.client_id AND {skey} = m.key
+            AND s.assessed_on BETWEEN ?1 AND ?2 ORDER BY s.assessed_on DESC, s.id DESC LIMIT 1)
+    FROM measured m";
+
+/// `(table, key, the key in the subqueries, value)`.
+const LADDER: (&str, &str, &str, &str) = ("ladder_steps", "'trede'", "'trede'", "step");
+const DOMAINS: (&str, &str, &str, &str) = ("situations", "domain_code", "s.domain_code", "score");
+
+fn measured(
+    conn: &Connection,
+    (table, key, skey, value): (&str, &str, &str, &str),
+    period: &Period,
+) -> Result<Vec<(String, Measured)>> {
+    let sql = MEASURED_SQL
+        .replace("{table}", table)
+        .replace("{skey}", skey)
+        .replace("{key}", key)
+        .replace("{value}", value);
+    Ok(conn
+        .prepare_cached(&sql)?
+        .query_map(params![period.from, period.to], |r| {
+            Ok((
+                r.get(0)?,
+                Measured {
+                    recorded_in: r.get(1)?,
+                    before: r.get(2)?,
+                    first_in: r.get(3)?,
+                    last_in: r.get(4)?,
+                },
+            ))
+        })?
+        .collect::<rusqlite::Result<_>>()?)
+}
+
+/// How far back contacts are read for the in-view figures: past the longest
+/// rhythm before the first day asked about, so that an older contact only matters
+/// as "there was one".
+fn window(period: &Period, as_of: NaiveDate, catalog: &Catalog) -> NaiveDate {
+    let longest = catalog
+        .categories
+        .iter()
+        .map(|c| c.contact_rhythm_days)
+        .max()
+        .unwrap_or(0);
+    add_days(period.from.min(add_days(as_of, -7 * 25)), -longest - 1)
+}
+
+pub(super) fn courses(
+    conn: &Connection,
+    as_of: NaiveDate,
+    window: NaiveDate,
+) -> Result<Vec<Course>> {
+    let mut courses: Vec<Course> = conn
+        .prepare_cached(
+            "SELECT id, name, registered_on, category_code FROM clients
+             WHERE registered_on <= ?1 ORDER BY id",
+        )?
+        .query_map([as_of], |r| {
+            Ok(Course {
+                client_id: r.get(0)?,
+                name: r.get(1)?,
+                registered_on: r.get(2)?,
+                category: r.get(3)?,
+                ..Course::default()
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    let at: HashMap<i64, usize> = courses
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.client_id, i))
+        .collect();
+    let mut stmt = conn.prepare_cached(
+        "SELECT client_id, changed_on, from_code, to_code FROM category_changes
+         WHERE undone_at IS NULL ORDER BY client_id, changed_on, id",
+    )?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        if let Some(&i) = at.get(&r.get(0)?) {
+            courses[i]
+                .category_changes
+                .push((r.get(1)?, r.get(2)?, r.get(3)?));
+        }
+    }
+    let mut stmt = conn.prepare_cached(
+        "SELECT client_id, ended_on, returned_on FROM client_ends
+         WHERE undone_at IS NULL AND ended_on <= ?1",
+    )?;
+    let mut rows = stmt.query([as_of])?;
+    while let Some(r) = rows.next()? {
+        if let Some(&i) = at.get(&r.get(0)?) {
+            courses[i].ends.push((r.get(1)?, r.get(2)?));
+        }
+    }
+    let mut stmt = conn.prepare_cached(
+        "SELECT client_id, contact_date FROM contacts
+         WHERE contact_date BETWEEN ?1 AND ?2 AND no_show = 0 AND undone_at IS NULL",
+    )?;
+    let mut rows = stmt.query([window, as_of])?;
+    while let Some(r) = rows.next()? {
+        if let Some(&i) = at.get(&r.get(0)?) {
+            courses[i].contacts.push(r.get(1)?);
+        }
+    }
+    // Only a client registered within the window can have a contact before it that
+    // the rhythm counts from instead of the registration.
+    let mut stmt = conn.prepare_cached(
+        "SELECT c.id FROM clients c WHERE c.registered_on >= ?1
+           AND EXISTS (SELECT 1 FROM contacts k WHERE k.client_id = c.id
+                       AND k.contact_date < ?1 AND k.no_show = 0 AND k.undone_at IS NULL)",
+    )?;
+    let mut rows = stmt.query([window])?;
+    while let Some(r) = rows.next()? {
+        if let Some(&i) = at.get(&r.get(0)?) {
+            courses[i].contact_before = true;
+        }
+    }
+    for course in &mut courses {
+        course.contacts.sort_unstable();
+    }
+    Ok(courses)
+}
+
+impl Store {
+    /// Every figure of `period`, and every client out of view on its last day (or
+    /// today), longest first.
+    pub fn report(
+        &self,
+        period: &Period,
+        catalog: &Catalog,
+        today: NaiveDate,
+    ) -> Result<(Report, Vec<OutOfView>)> {
+        let conn = self.conn();
+        let (from, to) = (period.from, period.to);
+        let as_of = period.as_of(today);
+        let mut handled = Handled::default();
+        let mut stmt = conn.prepare_cached(HANDLED_SQL)?;
+        let mut rows = stmt.query(params![from, to, UNDONE])?;
+        while let Some(r) = rows.next()? {
+            let (kind, outcome, on_time, n): (String, String, bool, i64) =
+                (r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?);
+            handled.total += n;
+            if on_time {
+                handled.on_time += n;
+            } else {
+                handled.late += n;
+            }
+            *handled.by_kind.entry(kind).or_default() += n;
+            *handled.by_outcome.entry(outcome).or_default() += n;
+        }
+        let mut statutory = Statutory::default();
+        for kind in catalog.work_item_kinds.iter().filter(|k| k.legal) {
+            let (met, missed, pending): (i64, i64, i64) = conn
+                .prepare_cached(STATUTORY_SQL)?
+                .query_row(params![from, to, kind.code, today, UNDONE], |r| {
+                    Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+                })?;
+            statutory.met += met;
+            statutory.missed += missed;
+            statutory.pending += pending;
+        }
+        handled.statutory = statutory;
+
+        let mut open_by_age = OpenByAge::default();
+        for row in open_on(conn, as_of)? {
+            open_by_age.add(row.days.unwrap_or(0));
+        }
+
+        let window = window(period, as_of, catalog);
+        let rhythm = |code: &str| catalog.category(code).map_or(0, |c| c.contact_rhythm_days);
+        let (in_view, out) = in_view_figures(
+            &courses(conn, as_of, window)?,
+            period,
+            as_of,
+            window,
+            rhythm,
+        );
+
+        let by_channel = counts(
+            conn,
+            "SELECT channel_code, count(*) FROM contacts
+             WHERE contact_date BETWEEN ?1 AND ?2 AND no_show = 0 AND undone_at IS NULL
+             GROUP BY channel_code",
+            params![from, to],
+        )?;
+        let contacts = Contacts {
+            total: by_channel.iter().map(|(_, n)| n).sum(),
+            by_channel: by_channel.into_iter().collect(),
+        };
+
+        let mut appointments = Appointments::default();
+        for (effect, n) in counts(
+            conn,
+            "SELECT coalesce(k.effect, a.status), count(*) FROM activities a
+             JOIN activity_types t ON t.code = a.type_code
+             LEFT JOIN kind_outcomes k ON k.kind_code = t.expiry_kind AND k.outcome_code = a.outcome_code
+             WHERE a.type_code = ?3 AND a.start_date BETWEEN ?1 AND ?2
+               AND coalesce(a.outcome_code, '') <> ?4
+             GROUP BY 1",
+            params![from, to, APPOINTMENT, UNDONE],
+        )? {
+            appointments.total += n;
+            match effect.as_str() {
+                "contact" => appointments.held += n,
+                "no_show" => appointments.no_shows += n,
+                _ => {}
+            }
+        }
+        appointments.no_show_rate = share(
+            appointments.no_shows,
+            appointments.held + appointments.no_shows,
+        );
+
+        let ladder = Ladder::count(
+            &measured(conn, LADDER, period)?
+                .into_iter()
+                .map(|(_, m)| m)
+                .collect::<Vec<_>>(),
+        );
+        let domains = Domains::count(&measured(conn, DOMAINS, period)?);
+
+        let order = |code: &str| catalog.categories.iter().position(|c| c.code == code);
+        let mut categories = Categories::default();
+        for (from_code, to_code) in counts_text(
+            conn,
+            "SELECT from_code, to_code FROM category_changes
+             WHERE changed_on BETWEEN ?1 AND ?2 AND undone_at IS NULL",
+            params![from, to],
+        )? {
+            categories.changes += 1;
+            match order(&to_code).cmp(&order(&from_code)) {
+                std::cmp::Ordering::Less => categories.toward_work += 1,
+                std::cmp::Ordering::Greater => categories.away_from_work += 1,
+                std::cmp::Ordering::Equal => {}
+            }
+            *categories.by_category.entry(to_code).or_default() += 1;
+        }
+
+        let new = count(
+            conn,
+            "SELECT count(*) FROM clients WHERE registered_on BETWEEN ?1 AND ?2",
+            params![from, to],
+        )?;
+        let returned = count(
+            conn,
+            "SELECT count(*) FROM client_ends
+             WHERE returned_on BETWEEN ?1 AND ?2 AND undone_at IS NULL",
+            params![from, to],
+        )?;
+        let by_reason = counts(
+            conn,
+            "SELECT reason, count(*) FROM client_ends
+             WHERE ended_on BETWEEN ?1 AND ?2 AND undone_at IS NULL GROUP BY reason",
+            params![from, to],
+        )?;
+
+        let mut aanvragen = Aanvragen {
+            received: count(
+                conn,
+                "SELECT count(*) FROM applications WHERE received_on BETWEEN ?1 AND ?2",
+                params![from, to],
+            )?,
+            ..Aanvragen::default()
+        };
+        let mut stmt = conn.prepare_cached(
+            "SELECT decision, decided_late, count(*) FROM applications
+             WHERE decided_on BETWEEN ?1 AND ?2 GROUP BY decision, decided_late",
+        )?;
+        let mut rows = stmt.query(params![from, to])?;
+        while let Some(r) = rows.next()? {
+            let (decision, late, n): (String, bool, i64) = (r.get(0)?, r.get(1)?, r.get(2)?);
+            aanvragen.decided += n;
+            if late {
+                aanvragen.decided_late += n;
+            } else {
+                aanvragen.decided_in_time += n;
+            }
+            *aanvragen.by_decision.entry(decision).or_default() += n;
+        }
+        let given = counts(
+            conn,
+            "SELECT coalesce(outcome_code, 'open'), count(*) FROM activities
+             WHERE type_code = ?3 AND start_date BETWEEN ?1 AND ?2
+               AND coalesce(outcome_code, '') <> ?4
+             GROUP BY 1",
+            params![from, to, HERSTELTERMIJN, UNDONE],
+        )?;
+        aanvragen.hersteltermijnen = Hersteltermijnen {
+            given: given.iter().map(|(_, n)| n).sum(),
+            by_outcome: given.into_iter().collect(),
+        };
+        aanvragen.voorschotten = counts(
+            conn,
+            "SELECT outcome_code, count(*) FROM work_items
+             WHERE closed_on BETWEEN ?1 AND ?2 AND kind_code = ?3 AND outcome_code <> ?4
+             GROUP BY outcome_code",
+            params![from, to, VOORSCHOT, UNDONE],
+        )?
+        .into_iter()
+        .collect();
+
+        let report = Report {
+            from,
+            to,
+            as_of,
+            handled,
+            open_by_age,
+            in_view,
+            contacts,
+            appointments,
+            ladder,
+            categories,
+            domains,
+            instroom: Instroom {
+                total: new + returned,
+                new,
+                returned,
+            },
+            uitstroom: Uitstroom {
+                total: by_reason.iter().map(|(_, n)| n).sum(),
+                by_reason: by_reason.into_iter().collect(),
+            },
+            aanvragen,
+        };
+        Ok((report, out))
+    }
+
+    /// The rows behind a block's figures, for the cockpit to list.
+    pub fn block_rows(
+        &self,
+        block: Block,
+        period: &Period,
+        today: NaiveDate,
+    ) -> Result<Vec<BlockRow>> {
+        let conn = self.conn();
+        let p = params![period.from, period.to, UNDONE, today];
+        let sql = match block {
+            Block::OpenWork => return open_on(conn, period.as_of(today)),
+            // The in-view list comes with the report (it needs the courses).
+            Block::InView => return Ok(Vec::new()),
+            Block::Handled => {
+                "SELECT w.client_id, c.name, w.closed_on, w.kind_code,
+                     w.title || ' · ' || (SELECT name FROM outcomes o WHERE o.code = w.outcome_code),
+                     julianday(w.closed_on) - julianday(w.due_date)
+                 FROM work_items w JOIN clients c ON c.id = w.client_id
+                 WHERE w.closed_on BETWEEN ?1 AND ?2 AND w.outcome_code <> ?3 AND ?4 = ?4"
+            }
+            Block::Contacts => {
+                "SELECT k.client_id, c.name, k.contact_date, k.channel_code,
+                     CASE WHEN k.no_show THEN 'niet verschenen' ELSE k.note END, NULL
+                 FROM contacts k JOIN clients c ON c.id = k.client_id
+                 WHERE k.contact_date BETWEEN ?1 AND ?2 AND k.undone_at IS NULL AND ?3 = ?3 AND ?4 = ?4"
+            }
+            Block::Doorstroom => {
+                "SELECT s.client_id, c.name, s.assessed_on, 'trede', 'trede ' || s.step, NULL
+                 FROM ladder_steps s JOIN clients c ON c.id = s.client_id
+                 WHERE s.assessed_on BETWEEN ?1 AND ?2 AND ?3 = ?3 AND ?4 = ?4
+                 UNION ALL
+                 SELECT g.client_id, c.name, g.changed_on, 'categorie', g.to_code, NULL
+                 FROM category_changes g JOIN clients c ON c.id = g.client_id
+                 WHERE g.changed_on BETWEEN ?1 AND ?2 AND g.undone_at IS NULL"
+            }
+            Block::Stroom => {
+                "SELECT id, name, registered_on, 'nieuw', NULL, NULL FROM clients
+                 WHERE registered_on BETWEEN ?1 AND ?2 AND ?3 = ?3 AND ?4 = ?4
+                 UNION ALL
+                 SELECT e.client_id, c.name, e.returned_on, 'terug', NULL, NULL
+                 FROM client_ends e JOIN clients c ON c.id = e.client_id
+                 WHERE e.returned_on BETWEEN ?1 AND ?2 AND e.undone_at IS NULL
+                 UNION ALL
+                 SELECT e.client_id, c.name, e.ended_on, 'uit', e.reason, NULL
+                 FROM client_ends e JOIN clients c ON c.id = e.client_id
+                 WHERE e.ended_on BETWEEN ?1 AND ?2 AND e.undone_at IS NULL"
+            }
+            Block::Aanvragen => {
+                "SELECT a.client_id, c.name, a.received_on, 'ontvangen', NULL, NULL
+                 FROM applications a JOIN clients c ON c.id = a.client_id
+                 WHERE a.received_on BETWEEN ?1 AND ?2 AND ?3 = ?3 AND ?4 = ?4
+                 UNION ALL
+                 SELECT a.client_id, c.name, a.decided_on, 'besloten', a.decision, a.decided_late
+                 FROM applications a JOIN clients c ON c.id = a.client_id
+                 WHERE a.decided_on BETWEEN ?1 AND ?2
+                 UNION ALL
+                 SELECT a.client_id, c.name, a.start_date, 'hersteltermijn',
+                     coalesce((SELECT name FROM outcomes o WHERE o.code = a.outcome_code), 'loopt'), NULL
+                 FROM activities a JOIN clients c ON c.id = a.client_id
+                 WHERE a.type_code = 'hersteltermijn' AND a.start_date BETWEEN ?1 AND ?2
+                   AND coalesce(a.outcome_code, '') <> ?3"
+            }
+        };
+        let mut rows: Vec<BlockRow> = conn
+            .prepare_cached(sql)?
+            .query_map(p, |r| {
+                Ok(BlockRow {
+                    client_id: r.get(0)?,
+                    client: r.get(1)?,
+                    date: r.get(2)?,
+                    code: r.get(3)?,
+                    detail: r.get(4)?,
+                    days: r.get::<_, Option<f64>>(5)?.map(|d| d as i64),
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        rows.sort_by(|a, b| b.date.cmp(&a.date).then(a.client.cmp(&b.client)));
+        Ok(rows)
+    }
+}
+
+fn counts_text(
+    conn: &Connection,
+    sql: &str,
+    p: impl rusqlite::Params,
+) -> Result<Vec<(String, String)>> {
+    Ok(conn
+        .prepare_cached(sql)?
+        .query_map(p, |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?)
+}
+
+/// The work items open on `day`, with how late each was then (negative: not due).
+fn open_on(conn: &Connection, day: NaiveDate) -> Result<Vec<BlockRow>> {
+    let mut rows: Vec<BlockRow> = conn
+        .prepare_cached(OPEN_ON_SQL)?
+        .query_map(params![day, UNDONE], |r| {
+            let due: NaiveDate = r.get(5)?;
+            Ok(BlockRow {
+                client_id: r.get(1)?,
+                client: r.get(2)?,
+                date: due,
+                code: r.get(3)?,
+                detail: r.get(4)?,
+                days: Some((day - due).num_days()),
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    rows.sort_by(|a, b| a.date.cmp(&b.date).then(a.client.cmp(&b.client)));
+    Ok(rows)
+}
