@@ -270,6 +270,8 @@ fn a_follow_up_from_the_caseload() {
     press(&mut app, KeyCode::Tab);
     assert_eq!(app.screen(), Screen::Week);
     press(&mut app, KeyCode::Tab);
+    assert_eq!(app.screen(), Screen::Overview);
+    press(&mut app, KeyCode::Tab);
     assert_eq!(app.screen(), Screen::Worklist);
 }
 

@@ -102,6 +102,94 @@ snapshots! {
     help_week: "3?";
     week_next: "3]";
     documents_received: "/hersteltermijn\na1";
+    overview: "4";
+    overview_year: "4J";
+    overview_rows: "4J\n";
+    overview_out_of_view: "4Jjj\n";
+    help_overview: "4?";
+}
+
+/// The Overzicht of a caseload without clients: every block says nothing happened,
+/// and its rows say so too.
+#[test]
+fn overview_empty() {
+    let db = common::Db::new();
+    let store = Store::open(&db.path).unwrap();
+    let session = Session {
+        today: today(),
+        today_overridden: true,
+        db_label: "~/leeg.sqlite".into(),
+        read_only: false,
+        peeking: false,
+    };
+    let mut app = App::new(store, session).unwrap();
+    press(&mut app, "4");
+    let wide = render(&mut app, 120, 40);
+    assert!(format!("{}", wide.backend()).contains("0 van 0 (0%)"));
+    insta::assert_snapshot!("overview_empty_120x40", wide.backend());
+    insta::assert_snapshot!("overview_empty_80x24", render(&mut app, 80, 24).backend());
+    press(&mut app, "\n");
+    assert!(format!("{}", render(&mut app, 80, 24).backend()).contains("Niets in deze periode."));
+}
+
+/// The Overzicht's keys: a span around the day in view, steps back and forth, a
+/// block's rows, a row's dossier, and Esc back the same way.
+#[test]
+fn overview_periods_rows_and_dossier() {
+    let db = common::Db::new();
+    let mut app = demo_app(&db);
+    let screen = |app: &mut App| format!("{}", render(app, 120, 40).backend());
+    press(&mut app, "4");
+    assert!(
+        screen(&mut app).contains("week 47 · 16 – 22 nov 2026"),
+        "the week of today (Sunday 22 November)"
+    );
+    press(&mut app, "m");
+    assert!(screen(&mut app).contains("november 2026 · stand op 22 nov 2026"));
+    press(&mut app, "[");
+    assert!(screen(&mut app).contains("oktober 2026 · stand op 31 okt 2026"));
+    press(&mut app, "K");
+    assert!(
+        screen(&mut app).contains("4e kwartaal 2026"),
+        "a quarter around the end of October"
+    );
+    press(&mut app, "J[");
+    assert!(screen(&mut app).contains("2025 · stand op 31 dec 2025"));
+    press(&mut app, "]t");
+    assert!(screen(&mut app).contains("2026 · stand op 22 nov 2026"));
+    // The handled items of the year: the first row's client opens in the dossier.
+    press(&mut app, "\n");
+    let rows = screen(&mut app);
+    assert!(
+        rows.contains("Afgehandeld:") && rows.contains("regels"),
+        "{rows}"
+    );
+    let client: String = db
+        .conn()
+        .query_row(
+            "SELECT c.name FROM work_items w JOIN clients c ON c.id = w.client_id
+             WHERE w.closed_on BETWEEN '2026-01-01' AND '2026-12-31' AND w.outcome_code <> 'ongedaan'
+             ORDER BY w.closed_on DESC, c.name LIMIT 1",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    press(&mut app, "\n");
+    assert_eq!(app.screen(), inbeeld::tui::Screen::Dossier);
+    assert!(
+        screen(&mut app).contains(&client),
+        "the dossier of {client}"
+    );
+    press(&mut app, "\u{1b}");
+    assert!(
+        screen(&mut app).contains("Afgehandeld:"),
+        "back to the rows"
+    );
+    press(&mut app, "\u{1b}");
+    assert!(
+        screen(&mut app).contains("stand op 22 nov 2026"),
+        "back to the blocks"
+    );
 }
 
 /// Forms and tabs in the dossier of the first client `sql` selects, after `tabs`
@@ -396,6 +484,10 @@ fn every_key_of_a_screen_is_in_its_help_at_80x24() {
             vec!["A", "o", "H", "V", "B", "K", "U", "m", "r", "f", "w"],
         ),
         ("\u{1b}3?", vec!["]", "[", "t", "a", "u", "o/Enter"]),
+        (
+            "\u{1b}4?",
+            vec!["w", "m", "K", "J", "[/←", "]/→", "t", "o/Enter"],
+        ),
     ] {
         press(&mut app, keys);
         assert!(app.help_open());
@@ -595,6 +687,7 @@ fn the_main_screens_at_200_by_60() {
         ("", "worklist"),
         ("2", "caseload"),
         ("3", "week"),
+        ("4J", "overview"),
         ("2\n", "dossier"),
     ] {
         press(&mut app, keys);

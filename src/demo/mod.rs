@@ -248,7 +248,7 @@ fn generate_client(
             let outcome = pick(rng, &["afgerond", "afgerond", "afgerond", "afgebroken"]);
             Some(ClosedCycle {
                 outcome,
-                closed_on: days_after(end, rng.random_range(0..10)),
+                closed_on: days_after(end, handled_after(rng)),
                 item_title: expiry_title(activity_type, title),
             })
         } else {
@@ -298,7 +298,7 @@ fn generate_client(
         let handled = |rng: &mut ChaCha8Rng, end: NaiveDate, kind: &str, title: &str| {
             ((today - end).num_days() > 14).then(|| ClosedCycle {
                 outcome: pick(rng, &["behaald", "behaald", "vervallen"]),
-                closed_on: days_after(end, rng.random_range(0..10)),
+                closed_on: days_after(end, handled_after(rng)),
                 item_title: format!("{kind} — {title}"),
             })
         };
@@ -335,4 +335,13 @@ fn generate_client(
         date = days_after(date, rng.random_range(90..200));
     }
     Ok(id)
+}
+
+/// Days after its due date that a past cycle was handled: half on the day, most
+/// within the week, a few much later (the Overzicht's on time and late).
+fn handled_after(rng: &mut ChaCha8Rng) -> u64 {
+    const AFTER: [u64; 10] = [0, 0, 0, 0, 0, 1, 2, 3, 6, 9];
+    // The same draw as before the table (0..10 as u64), so a seed's later draws
+    // stay where they were.
+    AFTER[rng.random_range(0..10u64) as usize]
 }

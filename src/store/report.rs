@@ -14,6 +14,7 @@ use super::Store;
 use crate::domain::aanvraag::{HERSTELTERMIJN, VOORSCHOT};
 use crate::domain::catalog::Catalog;
 use crate::domain::date::add_days;
+use crate::domain::effects::OutcomeEffect;
 use crate::domain::overview::{
     in_view_figures, share, Aanvragen, Appointments, Block, BlockRow, Categories, Contacts, Course,
     Domains, Handled, Hersteltermijnen, Instroom, Ladder, Measured, OpenByAge, OutOfView, Report,
@@ -48,20 +49,24 @@ const STATUTORY_SQL: &str = "SELECT
       AND coalesce(outcome_code, '') <> ?5";
 
 /// The items open on `?1` with the day each was due on then: a postponement made
-/// later had not moved it yet.
+/// later had not moved it yet. An item was there on `?1` once it was made, or by its
+/// due date at the latest (the sweep of a laptop that was shut makes it later);
+/// on today (`?3`) every open item counts.
 const OPEN_ON_SQL: &str = "SELECT w.id, w.client_id, c.name, w.kind_code, w.title,
         coalesce((SELECT p.from_date FROM postponements p WHERE p.work_item_id = w.id
                   AND p.undone_at IS NULL AND p.postponed_on > ?1 ORDER BY p.id LIMIT 1),
                  w.due_date)
     FROM work_items w JOIN clients c ON c.id = w.client_id
-    WHERE w.status = 'open' AND substr(w.created_at, 1, 10) <= ?1
+    WHERE w.status = 'open'
+      AND (?1 >= ?3 OR substr(w.created_at, 1, 10) <= ?1 OR w.due_date <= ?1)
     UNION ALL
     SELECT w.id, w.client_id, c.name, w.kind_code, w.title,
         coalesce((SELECT p.from_date FROM postponements p WHERE p.work_item_id = w.id
                   AND p.undone_at IS NULL AND p.postponed_on > ?1 ORDER BY p.id LIMIT 1),
                  w.due_date)
     FROM work_items w JOIN clients c ON c.id = w.client_id
-    WHERE w.closed_on > ?1 AND w.outcome_code <> ?2 AND substr(w.created_at, 1, 10) <= ?1";
+    WHERE w.closed_on > ?1 AND w.outcome_code <> ?2
+      AND (substr(w.created_at, 1, 10) <= ?1 OR w.due_date <= ?1)";
 
 /// Per client (and key: the life domain, or one key for the ladder) with a value
 /// recorded in the period: how many, the last before it, the first and last in it.
@@ -237,7 +242,7 @@ impl Store {
         handled.statutory = statutory;
 
         let mut open_by_age = OpenByAge::default();
-        for row in open_on(conn, as_of)? {
+        for row in open_on(conn, as_of, today)? {
             open_by_age.add(row.days.unwrap_or(0));
         }
 
@@ -275,9 +280,10 @@ impl Store {
             params![from, to, APPOINTMENT, UNDONE],
         )? {
             appointments.total += n;
-            match effect.as_str() {
-                "contact" => appointments.held += n,
-                "no_show" => appointments.no_shows += n,
+            // What the outcome did, as the catalogue says (an open afspraak: neither).
+            match OutcomeEffect::from_code(&effect) {
+                OutcomeEffect::Contact => appointments.held += n,
+                OutcomeEffect::NoShow => appointments.no_shows += n,
                 _ => {}
             }
         }
@@ -410,7 +416,7 @@ impl Store {
         let conn = self.conn();
         let p = params![period.from, period.to, UNDONE, today];
         let sql = match block {
-            Block::OpenWork => return open_on(conn, period.as_of(today)),
+            Block::OpenWork => return open_on(conn, period.as_of(today), today),
             // The in-view list comes with the report (it needs the courses).
             Block::InView => return Ok(Vec::new()),
             Block::Handled => {
@@ -493,10 +499,10 @@ fn counts_text(
 }
 
 /// The work items open on `day`, with how late each was then (negative: not due).
-fn open_on(conn: &Connection, day: NaiveDate) -> Result<Vec<BlockRow>> {
+fn open_on(conn: &Connection, day: NaiveDate, today: NaiveDate) -> Result<Vec<BlockRow>> {
     let mut rows: Vec<BlockRow> = conn
         .prepare_cached(OPEN_ON_SQL)?
-        .query_map(params![day, UNDONE], |r| {
+        .query_map(params![day, UNDONE, today], |r| {
             let due: NaiveDate = r.get(5)?;
             Ok(BlockRow {
                 client_id: r.get(1)?,

@@ -12,9 +12,10 @@ use super::corrections;
 use super::dossier::DossierView;
 use super::keymap::{
     action_for, Action, Binding, Rebound, CASELOAD_KEYS, DOSSIER_KEYS, GLOBAL_KEYS, LIST_KEYS,
-    WEEK_KEYS, WORKLIST_KEYS,
+    OVERVIEW_KEYS, WEEK_KEYS, WORKLIST_KEYS,
 };
 use super::list::ListState;
+use super::overview::OverviewView;
 use super::popup::{self, Intent, Pick, Popup, Purpose, Reply};
 use super::theme::Theme;
 use super::week::{self, WeekView};
@@ -28,6 +29,8 @@ use crate::domain::client::NewClient;
 use crate::domain::date::add_days;
 use crate::domain::date::dutch;
 use crate::domain::journal::{NewContact, NewNote};
+use crate::domain::overview::Block;
+use crate::domain::period::{Period, Span};
 use crate::domain::search::Query;
 use crate::domain::work_item::{ItemStatus, WorkItem};
 use crate::store::{Result, Store, StoreError};
@@ -38,6 +41,7 @@ pub enum Screen {
     Worklist,
     Caseload,
     Week,
+    Overview,
     Dossier,
 }
 
@@ -47,6 +51,7 @@ impl Screen {
             Screen::Worklist => "Werkvoorraad",
             Screen::Caseload => "Caseload",
             Screen::Week => "Week",
+            Screen::Overview => "Overzicht",
             Screen::Dossier => "Dossier",
         }
     }
@@ -56,6 +61,7 @@ impl Screen {
             Screen::Worklist => WORKLIST_KEYS,
             Screen::Caseload => CASELOAD_KEYS,
             Screen::Week => WEEK_KEYS,
+            Screen::Overview => OVERVIEW_KEYS,
             Screen::Dossier => DOSSIER_KEYS,
         }
     }
@@ -83,12 +89,14 @@ pub struct App {
     worklist: WorklistView,
     caseload: CaseloadView,
     week: WeekView,
+    overview: OverviewView,
     dossier: Option<DossierView>,
     popups: Vec<Popup>,
     /// The caseload and week rows are built when their screen is shown: the cockpit
     /// opens on the werkvoorraad, and its first frame should not wait for them.
     caseload_stale: bool,
     week_stale: bool,
+    overview_stale: bool,
     message: Option<String>,
     /// Ctrl-C was pressed once while a form held text: the next one quits.
     quit_armed: bool,
@@ -118,10 +126,12 @@ impl App {
             worklist: WorklistView::default(),
             caseload: CaseloadView::default(),
             week: WeekView::default(),
+            overview: OverviewView::default(),
             dossier: None,
             popups: Vec::new(),
             caseload_stale: true,
             week_stale: true,
+            overview_stale: true,
             message: None,
             quit_armed: false,
             quit: false,
@@ -159,6 +169,7 @@ impl App {
             .set_items(self.store.worklist()?, today, &self.catalog);
         self.caseload_stale = true;
         self.week_stale = true;
+        self.overview_stale = true;
         if let Some(view) = &mut self.dossier {
             view.reload(&self.store, today)?;
         }
@@ -191,6 +202,25 @@ impl App {
                 self.week
                     .set(self.worklist.all_items(), agenda, start, &self.catalog);
                 self.week_stale = false;
+            }
+            Screen::Overview if self.overview_stale => {
+                let period = self
+                    .overview
+                    .period
+                    .unwrap_or_else(|| Period::of(Span::Week, today));
+                let (report, out) = workflow::report(&self.store, &period, today)?;
+                self.overview.set(period, report, out);
+                if let Some(rows) = &self.overview.rows {
+                    // The rows behind the open block, read again with the figures.
+                    let block = rows.block;
+                    let selected = rows.list.selected;
+                    let fresh = workflow::block_rows(&self.store, block, &period, today)?;
+                    self.overview.open(fresh);
+                    if let Some(rows) = &mut self.overview.rows {
+                        rows.list.selected = selected.min(rows.rows.len().saturating_sub(1));
+                    }
+                }
+                self.overview_stale = false;
             }
             _ => {}
         }
@@ -300,6 +330,7 @@ impl App {
             Screen::Caseload => self.caseload.selected().map(|c| c.id),
             Screen::Dossier => self.dossier.as_ref().map(DossierView::client_id),
             Screen::Week => self.week.selected_client(),
+            Screen::Overview => self.overview.selected_client(),
         }
     }
 
@@ -312,7 +343,7 @@ impl App {
         match self.screen {
             Screen::Worklist => self.worklist.selected(),
             Screen::Week => self.week.selected_item(),
-            Screen::Caseload | Screen::Dossier => None,
+            Screen::Caseload | Screen::Dossier | Screen::Overview => None,
         }
     }
 
@@ -329,6 +360,11 @@ impl App {
             Screen::Worklist => self.worklist.items.len(),
             Screen::Caseload => self.caseload.len(),
             Screen::Week => self.week.line_count(),
+            Screen::Overview => self
+                .overview
+                .rows
+                .as_ref()
+                .map_or(Block::ALL.len(), |r| r.rows.len()),
             Screen::Dossier => self.dossier.as_ref().map_or(0, DossierView::len),
         }
     }
@@ -402,7 +438,7 @@ impl App {
         match self.screen {
             Screen::Worklist => self.worklist.set_text(text),
             Screen::Caseload => self.search_caseload(text),
-            Screen::Week | Screen::Dossier => {}
+            Screen::Week | Screen::Overview | Screen::Dossier => {}
         }
     }
 
@@ -428,6 +464,13 @@ impl App {
                 let len = self.week.line_count();
                 Some((&mut self.week.list, len))
             }
+            Screen::Overview => Some(match &mut self.overview.rows {
+                Some(rows) => {
+                    let len = rows.rows.len();
+                    (&mut rows.list, len)
+                }
+                None => (&mut self.overview.blocks, Block::ALL.len()),
+            }),
             Screen::Dossier => self.dossier.as_mut().map(|d| {
                 let len = d.len();
                 (&mut d.list, len)
@@ -494,6 +537,11 @@ impl App {
                         .push(popup::follow_up_form(id, &name, today, &self.calendar));
                 }
             }
+            Action::OpenClient
+                if self.screen == Screen::Overview && self.overview.rows.is_none() =>
+            {
+                self.open_block()
+            }
             Action::OpenClient => {
                 if let Some(id) = self.selected_client() {
                     self.open_dossier(id);
@@ -503,7 +551,7 @@ impl App {
                 let current = match self.screen {
                     Screen::Worklist => self.worklist.text.clone(),
                     Screen::Caseload => self.caseload.text.clone(),
-                    Screen::Week | Screen::Dossier => return,
+                    Screen::Week | Screen::Overview | Screen::Dossier => return,
                 };
                 self.popups.push(Popup::search(&current));
             }
@@ -658,15 +706,25 @@ impl App {
                 self.screen = match self.screen {
                     Screen::Worklist => Screen::Caseload,
                     Screen::Caseload => Screen::Week,
-                    Screen::Week | Screen::Dossier => Screen::Worklist,
+                    Screen::Week => Screen::Overview,
+                    Screen::Overview | Screen::Dossier => Screen::Worklist,
                 }
             }
+            Action::Overview => self.screen = Screen::Overview,
+            Action::PeriodWeek
+            | Action::PeriodMonth
+            | Action::PeriodQuarter
+            | Action::PeriodYear
+            | Action::PreviousPeriod
+            | Action::NextPeriod
+            | Action::ThisPeriod => self.change_period(action),
             Action::Worklist => self.screen = Screen::Worklist,
             Action::Caseload => self.screen = Screen::Caseload,
             Action::Week => self.screen = Screen::Week,
             Action::Help => self.popups.push(Popup::Help { scroll: 0 }),
             Action::Back => match self.screen {
                 Screen::Dossier => self.screen = self.back,
+                Screen::Overview if self.overview.rows.is_some() => self.overview.rows = None,
                 // Esc clears a kept search.
                 Screen::Worklist if !self.worklist.text.is_empty() => self.worklist.set_text(""),
                 Screen::Worklist if self.worklist.clear_filters() => {}
@@ -755,7 +813,7 @@ impl App {
                 .dossier
                 .as_ref()
                 .map(|d| (d.client_id(), d.dossier.client.name.clone())),
-            Screen::Week => None,
+            Screen::Week | Screen::Overview => None,
         }
     }
 
@@ -787,6 +845,42 @@ impl App {
             )
         };
         self.popups.push(popup);
+    }
+
+    /// The Overzicht's period after `action`: another span around the same day,
+    /// a step back or forth, or the period of today.
+    fn change_period(&mut self, action: Action) {
+        let today = self.session.today;
+        let current = self
+            .overview
+            .period
+            .unwrap_or_else(|| Period::of(Span::Week, today));
+        // A new span is taken around the day the figures are read on.
+        let around = current.as_of(today);
+        self.overview.period = Some(match action {
+            Action::PeriodWeek => Period::of(Span::Week, around),
+            Action::PeriodMonth => Period::of(Span::Month, around),
+            Action::PeriodQuarter => Period::of(Span::Quarter, around),
+            Action::PeriodYear => Period::of(Span::Year, around),
+            Action::PreviousPeriod => current.shift(-1),
+            Action::NextPeriod => current.shift(1),
+            _ => Period::of(current.span, today),
+        });
+        self.overview.rows = None;
+        self.overview_stale = true;
+    }
+
+    /// Shows the rows behind the Overzicht's selected block.
+    fn open_block(&mut self) {
+        let today = self.session.today;
+        let Some(period) = self.overview.period else {
+            return;
+        };
+        let block = self.overview.selected_block();
+        match workflow::block_rows(&self.store, block, &period, today) {
+            Ok(rows) => self.overview.open(rows),
+            Err(err) => self.fail(err),
+        }
     }
 
     fn open_dossier(&mut self, id: i64) {
@@ -1328,6 +1422,7 @@ impl App {
                     chrome::count(items, "werkitem", "werkitems")
                 )
             }
+            Screen::Overview => self.overview.describe(),
             Screen::Dossier => self
                 .dossier
                 .as_ref()
@@ -1376,6 +1471,7 @@ impl App {
             Screen::Worklist => self.worklist.draw(frame, body, today, &self.catalog),
             Screen::Caseload => self.caseload.draw(frame, body, &self.catalog, today),
             Screen::Week => self.week.draw(frame, body),
+            Screen::Overview => self.overview.draw(frame, body, &self.catalog),
             Screen::Dossier => {
                 if let Some(view) = &mut self.dossier {
                     view.draw(frame, body, &self.catalog, today);

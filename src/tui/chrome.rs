@@ -52,13 +52,20 @@ pub fn layout(area: Rect) -> [Rect; 3] {
 /// The title bar: the program, the screens as tabs (the current one marked), and a
 /// summary of the current screen.
 pub fn draw_title(frame: &mut Frame, area: Rect, screen: Screen, summary: &str) {
+    // Below 100 columns the other screens show their key only, so that the
+    // screen's own summary (what is filtered, how much is late) keeps its room.
+    let narrow = area.width < 100;
     let tab = |key: &str, tab: Screen| {
-        let style = if tab == screen {
-            Style::new().bold().underlined()
+        if tab == screen {
+            Span::styled(
+                format!(" {key} {} ", tab.title()),
+                Style::new().bold().underlined(),
+            )
+        } else if narrow {
+            Span::styled(format!(" {key} "), Style::new().dim())
         } else {
-            Style::new().dim()
-        };
-        Span::styled(format!(" {key} {} ", tab.title()), style)
+            Span::styled(format!(" {key} {} ", tab.title()), Style::new().dim())
+        }
     };
     let mut spans = vec![
         Span::styled(" inbeeld ", Style::new().reversed().bold()),
@@ -66,6 +73,7 @@ pub fn draw_title(frame: &mut Frame, area: Rect, screen: Screen, summary: &str) 
         tab("1", Screen::Worklist),
         tab("2", Screen::Caseload),
         tab("3", Screen::Week),
+        tab("4", Screen::Overview),
     ];
     if screen == Screen::Dossier {
         spans.push(Span::styled(" Dossier ", Style::new().bold().underlined()));

@@ -63,10 +63,19 @@ pub enum Action {
     NextWeek,
     PreviousWeek,
     ThisWeek,
+    /// Overzicht: the period is a week, month, quarter or year; step through them.
+    PeriodWeek,
+    PeriodMonth,
+    PeriodQuarter,
+    PeriodYear,
+    PreviousPeriod,
+    NextPeriod,
+    ThisPeriod,
     NextScreen,
     Worklist,
     Caseload,
     Week,
+    Overview,
     Help,
     Back,
     Quit,
@@ -422,6 +431,53 @@ pub const DOSSIER_KEYS: &[Binding] = &[
     ),
 ];
 
+pub const OVERVIEW_KEYS: &[Binding] = &[
+    bind(
+        &[KeyCode::Enter, KeyCode::Char('o')],
+        "o/Enter",
+        Action::OpenClient,
+        "openen: regels, dossier",
+        true,
+    ),
+    bind(&[KeyCode::Char('w')], "w", Action::PeriodWeek, "week", true),
+    bind(
+        &[KeyCode::Char('m')],
+        "m",
+        Action::PeriodMonth,
+        "maand",
+        true,
+    ),
+    bind(
+        &[KeyCode::Char('K')],
+        "K",
+        Action::PeriodQuarter,
+        "kwartaal",
+        true,
+    ),
+    bind(&[KeyCode::Char('J')], "J", Action::PeriodYear, "jaar", true),
+    bind(
+        &[KeyCode::Char('['), KeyCode::Left],
+        "[/←",
+        Action::PreviousPeriod,
+        "vorige periode",
+        true,
+    ),
+    bind(
+        &[KeyCode::Char(']'), KeyCode::Right],
+        "]/→",
+        Action::NextPeriod,
+        "volgende periode",
+        true,
+    ),
+    bind(
+        &[KeyCode::Char('t')],
+        "t",
+        Action::ThisPeriod,
+        "de periode van vandaag",
+        false,
+    ),
+];
+
 pub const WEEK_KEYS: &[Binding] = &[
     bind(
         &[KeyCode::Enter, KeyCode::Char('o')],
@@ -490,6 +546,13 @@ pub const GLOBAL_KEYS: &[Binding] = &[
         false,
     ),
     bind(&[KeyCode::Char('3')], "3", Action::Week, "week", false),
+    bind(
+        &[KeyCode::Char('4')],
+        "4",
+        Action::Overview,
+        "overzicht",
+        false,
+    ),
     bind(&[KeyCode::Char('?')], "?", Action::Help, "toetsen", true),
     bind(
         &[KeyCode::Char('>')],
@@ -588,6 +651,14 @@ pub const ACTION_NAMES: &[(&str, Action)] = &[
     ("werkvoorraad", Action::Worklist),
     ("caseload", Action::Caseload),
     ("week", Action::Week),
+    ("overzicht", Action::Overview),
+    ("periode_week", Action::PeriodWeek),
+    ("periode_maand", Action::PeriodMonth),
+    ("periode_kwartaal", Action::PeriodQuarter),
+    ("periode_jaar", Action::PeriodYear),
+    ("vorige_periode", Action::PreviousPeriod),
+    ("volgende_periode", Action::NextPeriod),
+    ("deze_periode", Action::ThisPeriod),
     ("toetsen", Action::Help),
     ("vooruitkijken", Action::PeekAhead),
     ("stoppen", Action::Quit),
@@ -638,6 +709,7 @@ const SCREENS: &[(&str, &[Binding])] = &[
     ("de caseload", CASELOAD_KEYS),
     ("het dossier", DOSSIER_KEYS),
     ("de week", WEEK_KEYS),
+    ("het overzicht", OVERVIEW_KEYS),
 ];
 
 /// The keys of the settings (`[toetsen]`), checked: a known action, a key that
@@ -860,7 +932,13 @@ mod tests {
 
     #[test]
     fn no_key_is_bound_twice_on_a_screen() {
-        for screen in [WORKLIST_KEYS, CASELOAD_KEYS, DOSSIER_KEYS, WEEK_KEYS] {
+        for screen in [
+            WORKLIST_KEYS,
+            CASELOAD_KEYS,
+            DOSSIER_KEYS,
+            WEEK_KEYS,
+            OVERVIEW_KEYS,
+        ] {
             let mut seen = Vec::new();
             for binding in screen.iter().chain(LIST_KEYS).chain(GLOBAL_KEYS) {
                 for key in binding.keys {

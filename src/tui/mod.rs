@@ -14,6 +14,7 @@ mod input;
 mod keymap;
 mod list;
 pub mod look;
+mod overview;
 mod popup;
 pub mod theme;
 mod week;
