@@ -14,6 +14,7 @@ use inbeeld::demo::{self, Options};
 use inbeeld::domain::catalog::Requirement;
 use inbeeld::domain::effects::OutcomeEffect;
 use inbeeld::domain::handling::CloseRequest;
+use inbeeld::domain::period::{Period, Span};
 use inbeeld::store::Store;
 use inbeeld::tui::{App, Session};
 use inbeeld::workflow::{self, sweep};
@@ -28,7 +29,7 @@ fn today() -> NaiveDate {
 
 /// The department file, made on first use (about 12 s) and swept once.
 fn department() -> PathBuf {
-    let path = std::env::temp_dir().join("inbeeld-bench-department-v2.sqlite");
+    let path = std::env::temp_dir().join("inbeeld-bench-department-v3.sqlite");
     if !path.exists() {
         let building = path.with_extension("building");
         let _ = std::fs::remove_file(&building);
@@ -122,7 +123,39 @@ fn benches(c: &mut Criterion) {
             })
         },
     );
+    // The Overzicht of this year: its figures (handled, the open werkvoorraad, in
+    // view on 26 days for 10,000 clients, doorstroom, aanvragen) and its first frame
+    // (`J` asks for them again).
+    app.handle_key(KeyEvent::new(KeyCode::Char('4'), KeyModifiers::NONE));
+    group.bench_function("overview: first frame of the year", |b| {
+        b.iter(|| {
+            app.handle_key(KeyEvent::new(KeyCode::Char('J'), KeyModifiers::NONE));
+            terminal.draw(|f| app.draw(f)).unwrap().area.width
+        })
+    });
     drop(app);
+    let store = Store::open(&path).unwrap();
+    let year = Period::of(Span::Year, today());
+    group.bench_function("overview: the figures of a year", |b| {
+        b.iter(|| {
+            workflow::report(&store, &year, today())
+                .unwrap()
+                .0
+                .handled
+                .total
+        })
+    });
+    let week = Period::of(Span::Week, today());
+    group.bench_function("overview: the figures of a week", |b| {
+        b.iter(|| {
+            workflow::report(&store, &week, today())
+                .unwrap()
+                .0
+                .handled
+                .total
+        })
+    });
+    drop(store);
 
     // A sweep that expires 1% of all activities: before each run, a fresh 1% gets a
     // new end date in the past (a new cycle), outside the timing.

@@ -342,6 +342,41 @@ impl Course {
     }
 }
 
+impl Course {
+    /// Out of view on some day from `from` up to `to`. Between two events (a
+    /// contact, a change of category, an end or a return) the day counted from,
+    /// the rhythm and being in the caseload stay the same, so being out can only
+    /// grow until the next one: the last day before each event, and `to`, are the
+    /// days to look at.
+    pub fn out_between(
+        &self,
+        from: NaiveDate,
+        to: NaiveDate,
+        window: NaiveDate,
+        rhythm: impl Fn(&str) -> i64,
+    ) -> bool {
+        let events = self
+            .contacts
+            .iter()
+            .copied()
+            .chain(self.category_changes.iter().map(|(on, _, _)| *on))
+            .chain(
+                self.ends
+                    .iter()
+                    .flat_map(|(ended, back)| [Some(*ended), *back])
+                    .flatten(),
+            )
+            .chain([self.registered_on]);
+        std::iter::once(to)
+            .chain(
+                events
+                    .filter(|day| from < *day && *day <= to)
+                    .map(|day| add_days(day, -1)),
+            )
+            .any(|day| self.in_view_on(day, window, &rhythm) == Some(false))
+    }
+}
+
 /// What the in-view figures need of the whole caseload: the courses, and from which
 /// day on their contacts were read.
 pub fn in_view_figures(
@@ -383,16 +418,7 @@ pub fn in_view_figures(
                 });
             }
         }
-        let mut day = period.from;
-        let mut was_out = false;
-        while day <= as_of {
-            if course.in_view_on(day, window, &rhythm) == Some(false) {
-                was_out = true;
-                break;
-            }
-            day = add_days(day, 1);
-        }
-        if was_out {
+        if course.out_between(period.from, as_of, window, &rhythm) {
             figures.out_during += 1;
             figures.back_in_view += i64::from(now == Some(true));
         }
@@ -572,6 +598,40 @@ mod tests {
     }
 
     proptest! {
+        /// Looking at the days before events finds an out-of-view day exactly when
+        /// walking every day does.
+        #[test]
+        fn out_between_is_every_day_walked(
+                contacts in proptest::collection::vec(0i64..300, 0..5),
+                changes in proptest::collection::vec((0i64..300, any::<bool>()), 0..3),
+                end in proptest::option::of((0i64..300, proptest::option::of(1i64..60))),
+                from in 0i64..300, length in 0i64..120) {
+            let start = d("2026-01-01");
+            let mut contacts: Vec<NaiveDate> = contacts.iter().map(|n| add_days(start, *n)).collect();
+            contacts.sort();
+            let mut changes: Vec<(NaiveDate, String, String)> = changes
+                .iter()
+                .map(|(n, ready)| {
+                    let (from, to) = if *ready { ("beheer", "job_ready") } else { ("job_ready", "beheer") };
+                    (add_days(start, *n), from.to_owned(), to.to_owned())
+                })
+                .collect();
+            changes.sort();
+            let c = Course {
+                registered_on: add_days(start, 10),
+                category: "job_ready".into(),
+                category_changes: changes,
+                ends: end
+                    .map(|(e, back)| vec![(add_days(start, e), back.map(|b| add_days(start, e + b)))])
+                    .unwrap_or_default(),
+                contacts,
+                ..Course::default()
+            };
+            let (from, to) = (add_days(start, from), add_days(start, from + length));
+            let walked = (0..=length).any(|n| c.in_view_on(add_days(from, n), d("2025-01-01"), rhythm) == Some(false));
+            prop_assert_eq!(c.out_between(from, to, d("2025-01-01"), rhythm), walked);
+        }
+
         /// On any day, the past state derived from the rows agrees with the rule the
         /// caseload applies to today's state.
         #[test]

@@ -270,4 +270,7 @@ pub fn hot_path_queries() -> Vec<(&'static str, String)> {
             contexts::GOAL_OF_ACTIVITY_SQL.to_owned(),
         ),
     ]
+    .into_iter()
+    .chain(report::queries())
+    .collect()
 }

@@ -16,9 +16,9 @@ use crate::domain::catalog::Catalog;
 use crate::domain::date::add_days;
 use crate::domain::effects::OutcomeEffect;
 use crate::domain::overview::{
-    in_view_figures, share, Aanvragen, Appointments, Block, BlockRow, Categories, Contacts, Course,
-    Domains, Handled, Hersteltermijnen, Instroom, Ladder, Measured, OpenByAge, OutOfView, Report,
-    Statutory, Uitstroom,
+    in_view_figures, share, Aanvragen, Appointments, Block, BlockRow, Categories, Contacts, Counts,
+    Course, Domains, Handled, Hersteltermijnen, Instroom, Ladder, Measured, OpenByAge, OutOfView,
+    Report, Statutory, Uitstroom,
 };
 use crate::domain::period::Period;
 
@@ -68,36 +68,160 @@ const OPEN_ON_SQL: &str = "SELECT w.id, w.client_id, c.name, w.kind_code, w.titl
     WHERE w.closed_on > ?1 AND w.outcome_code <> ?2
       AND (substr(w.created_at, 1, 10) <= ?1 OR w.due_date <= ?1)";
 
+const CLIENTS_SQL: &str = "SELECT id, name, registered_on, category_code FROM clients
+             WHERE registered_on <= ?1 ORDER BY id";
+
+const CATEGORY_HISTORY_SQL: &str =
+    "SELECT client_id, changed_on, from_code, to_code FROM category_changes
+         WHERE undone_at IS NULL ORDER BY client_id, changed_on, id";
+
+const ENDS_SQL: &str = "SELECT client_id, ended_on, returned_on FROM client_ends
+         WHERE undone_at IS NULL AND ended_on <= ?1";
+
+const CONTACTS_WINDOW_SQL: &str = "SELECT client_id, contact_date, channel_code FROM contacts
+         WHERE contact_date BETWEEN ?1 AND ?2 AND no_show = 0 AND undone_at IS NULL";
+
+const CONTACT_BEFORE_SQL: &str = "SELECT c.id FROM clients c WHERE c.registered_on >= ?1
+           AND EXISTS (SELECT 1 FROM contacts k WHERE k.client_id = c.id
+                       AND k.contact_date < ?1 AND k.no_show = 0 AND k.undone_at IS NULL)";
+
+/// The open werkvoorraad today, by due date, from the index of open items.
+const OPEN_DUE_SQL: &str = "SELECT due_date, count(*) FROM work_items WHERE status = 'open'
+    GROUP BY due_date";
+
+const APPOINTMENTS_SQL: &str = "SELECT coalesce(k.effect, a.status), count(*) FROM activities a
+             JOIN activity_types t ON t.code = a.type_code
+             LEFT JOIN kind_outcomes k ON k.kind_code = t.expiry_kind AND k.outcome_code = a.outcome_code
+             WHERE a.type_code = ?3 AND a.start_date BETWEEN ?1 AND ?2
+               AND coalesce(a.outcome_code, '') <> ?4
+             GROUP BY 1";
+
+const CATEGORY_CHANGES_SQL: &str = "SELECT from_code, to_code FROM category_changes
+             WHERE changed_on BETWEEN ?1 AND ?2 AND undone_at IS NULL";
+
+const NEW_CLIENTS_SQL: &str = "SELECT count(*) FROM clients WHERE registered_on BETWEEN ?1 AND ?2";
+
+const RETURNED_SQL: &str = "SELECT count(*) FROM client_ends
+             WHERE returned_on BETWEEN ?1 AND ?2 AND undone_at IS NULL";
+
+const ENDED_SQL: &str = "SELECT reason, count(*) FROM client_ends
+             WHERE ended_on BETWEEN ?1 AND ?2 AND undone_at IS NULL GROUP BY reason";
+
+const RECEIVED_SQL: &str = "SELECT count(*) FROM applications WHERE received_on BETWEEN ?1 AND ?2";
+
+const DECIDED_SQL: &str = "SELECT decision, decided_late, count(*) FROM applications
+             WHERE decided_on BETWEEN ?1 AND ?2 GROUP BY decision, decided_late";
+
+const HERSTELTERMIJNEN_SQL: &str = "SELECT coalesce(outcome_code, 'open'), count(*) FROM activities
+             WHERE type_code = ?3 AND start_date BETWEEN ?1 AND ?2
+               AND coalesce(outcome_code, '') <> ?4
+             GROUP BY 1";
+
+const VOORSCHOTTEN_SQL: &str = "SELECT outcome_code, count(*) FROM work_items
+             WHERE closed_on BETWEEN ?1 AND ?2 AND kind_code = ?3 AND outcome_code <> ?4
+             GROUP BY outcome_code";
+
+const HANDLED_ROWS_SQL: &str = "SELECT w.client_id, c.name, w.closed_on, w.kind_code,
+                     w.title || ' · ' || (SELECT name FROM outcomes o WHERE o.code = w.outcome_code),
+                     julianday(w.closed_on) - julianday(w.due_date)
+                 FROM work_items w JOIN clients c ON c.id = w.client_id
+                 WHERE w.closed_on BETWEEN ?1 AND ?2 AND w.outcome_code <> ?3 AND ?4 = ?4";
+
+const CONTACT_ROWS_SQL: &str = "SELECT k.client_id, c.name, k.contact_date, k.channel_code,
+                     CASE WHEN k.no_show THEN 'niet verschenen' ELSE k.note END, NULL
+                 FROM contacts k JOIN clients c ON c.id = k.client_id
+                 WHERE k.contact_date BETWEEN ?1 AND ?2 AND k.undone_at IS NULL AND ?3 = ?3 AND ?4 = ?4";
+
+const DOORSTROOM_ROWS_SQL: &str =
+    "SELECT s.client_id, c.name, s.assessed_on, 'trede', 'trede ' || s.step, NULL
+                 FROM ladder_steps s JOIN clients c ON c.id = s.client_id
+                 WHERE s.assessed_on BETWEEN ?1 AND ?2 AND ?3 = ?3 AND ?4 = ?4
+                 UNION ALL
+                 SELECT g.client_id, c.name, g.changed_on, 'categorie', g.to_code, NULL
+                 FROM category_changes g JOIN clients c ON c.id = g.client_id
+                 WHERE g.changed_on BETWEEN ?1 AND ?2 AND g.undone_at IS NULL";
+
+const STROOM_ROWS_SQL: &str = "SELECT id, name, registered_on, 'nieuw', NULL, NULL FROM clients
+                 WHERE registered_on BETWEEN ?1 AND ?2 AND ?3 = ?3 AND ?4 = ?4
+                 UNION ALL
+                 SELECT e.client_id, c.name, e.returned_on, 'terug', NULL, NULL
+                 FROM client_ends e JOIN clients c ON c.id = e.client_id
+                 WHERE e.returned_on BETWEEN ?1 AND ?2 AND e.undone_at IS NULL
+                 UNION ALL
+                 SELECT e.client_id, c.name, e.ended_on, 'uit', e.reason, NULL
+                 FROM client_ends e JOIN clients c ON c.id = e.client_id
+                 WHERE e.ended_on BETWEEN ?1 AND ?2 AND e.undone_at IS NULL";
+
+const AANVRAAG_ROWS_SQL: &str = "SELECT a.client_id, c.name, a.received_on, 'ontvangen', NULL, NULL
+                 FROM applications a JOIN clients c ON c.id = a.client_id
+                 WHERE a.received_on BETWEEN ?1 AND ?2 AND ?3 = ?3 AND ?4 = ?4
+                 UNION ALL
+                 SELECT a.client_id, c.name, a.decided_on, 'besloten', a.decision, a.decided_late
+                 FROM applications a JOIN clients c ON c.id = a.client_id
+                 WHERE a.decided_on BETWEEN ?1 AND ?2
+                 UNION ALL
+                 SELECT a.client_id, c.name, a.start_date, 'hersteltermijn',
+                     coalesce((SELECT name FROM outcomes o WHERE o.code = a.outcome_code), 'loopt'), NULL
+                 FROM activities a JOIN clients c ON c.id = a.client_id
+                 WHERE a.type_code = 'hersteltermijn' AND a.start_date BETWEEN ?1 AND ?2
+                   AND coalesce(a.outcome_code, '') <> ?3";
+
 /// Per client (and key: the life domain, or one key for the ladder) with a value
 /// recorded in the period: how many, the last before it, the first and last in it.
+/// (Two on one day: the index holds them in the order they were recorded, so the
+/// walk down it meets the later one first, and the walk up the earlier one.)
 const MEASURED_SQL: &str = "WITH measured AS (
         SELECT client_id, {key} AS key, count(*) AS n FROM {table}
         WHERE assessed_on BETWEEN ?1 AND ?2 GROUP BY client_id, {key})
     SELECT m.key, m.n,
-        (SELECT s.{value} FROM {table} s WHERE s.client_id = m.client_id AND {skey} = m.key
-            AND s.assessed_on < ?1 ORDER BY s.assessed_on DESC, s.id DESC LIMIT 1),
-        (SELECT s.{value} FROM {table} s WHERE s.client_id = m.client_id AND {skey} = m.key
-            AND s.assessed_on BETWEEN ?1 AND ?2 ORDER BY s.assessed_on, s.id LIMIT 1),
-        (SELECT s.{value} FROM {table} s WHERE s.client_id = m.client_id AND {skey} = m.key
-            AND s.assessed_on BETWEEN ?1 AND ?2 ORDER BY s.assessed_on DESC, s.id DESC LIMIT 1)
+        (SELECT s.{value} FROM {table} s INDEXED BY {index} WHERE s.client_id = m.client_id AND {skey} = m.key
+            AND s.assessed_on < ?1 ORDER BY s.assessed_on DESC LIMIT 1),
+        (SELECT s.{value} FROM {table} s INDEXED BY {index} WHERE s.client_id = m.client_id AND {skey} = m.key
+            AND s.assessed_on BETWEEN ?1 AND ?2 ORDER BY s.assessed_on LIMIT 1),
+        (SELECT s.{value} FROM {table} s INDEXED BY {index} WHERE s.client_id = m.client_id AND {skey} = m.key
+            AND s.assessed_on BETWEEN ?1 AND ?2 ORDER BY s.assessed_on DESC LIMIT 1)
     FROM measured m";
 
-/// `(table, key, the key in the subqueries, value)`.
-const LADDER: (&str, &str, &str, &str) = ("ladder_steps", "'trede'", "'trede'", "step");
-const DOMAINS: (&str, &str, &str, &str) = ("situations", "domain_code", "s.domain_code", "score");
+/// `(table, key, the key in the subqueries, value, the index that covers them)`:
+/// the planner is told the index, as it cannot know that it reads no row.
+type Measure = (
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+);
+const LADDER: Measure = (
+    "ladder_steps",
+    "'trede'",
+    "'trede'",
+    "step",
+    "ladder_by_client",
+);
+const DOMAINS: Measure = (
+    "situations",
+    "domain_code",
+    "s.domain_code",
+    "score",
+    "situations_by_domain",
+);
 
-fn measured(
-    conn: &Connection,
-    (table, key, skey, value): (&str, &str, &str, &str),
-    period: &Period,
-) -> Result<Vec<(String, Measured)>> {
-    let sql = MEASURED_SQL
+fn measured_sql((table, key, skey, value, index): Measure) -> String {
+    MEASURED_SQL
         .replace("{table}", table)
         .replace("{skey}", skey)
         .replace("{key}", key)
-        .replace("{value}", value);
+        .replace("{value}", value)
+        .replace("{index}", index)
+}
+
+fn measured(
+    conn: &Connection,
+    measure: Measure,
+    period: &Period,
+) -> Result<Vec<(String, Measured)>> {
     Ok(conn
-        .prepare_cached(&sql)?
+        .prepare_cached(&measured_sql(measure))?
         .query_map(params![period.from, period.to], |r| {
             Ok((
                 r.get(0)?,
@@ -110,6 +234,41 @@ fn measured(
             ))
         })?
         .collect::<rusqlite::Result<_>>()?)
+}
+
+/// Every statement the Overzicht runs, for the query-plan test.
+pub(super) fn queries() -> Vec<(&'static str, String)> {
+    let mut queries: Vec<(&'static str, String)> = [
+        ("overzicht: handled", HANDLED_SQL),
+        ("overzicht: statutory", STATUTORY_SQL),
+        ("overzicht: open on a day", OPEN_ON_SQL),
+        ("overzicht: clients", CLIENTS_SQL),
+        ("overzicht: category history", CATEGORY_HISTORY_SQL),
+        ("overzicht: ends", ENDS_SQL),
+        ("overzicht: contacts in the window", CONTACTS_WINDOW_SQL),
+        ("overzicht: a contact before the window", CONTACT_BEFORE_SQL),
+        ("overzicht: open today", OPEN_DUE_SQL),
+        ("overzicht: afspraken", APPOINTMENTS_SQL),
+        ("overzicht: category changes", CATEGORY_CHANGES_SQL),
+        ("overzicht: new clients", NEW_CLIENTS_SQL),
+        ("overzicht: returns", RETURNED_SQL),
+        ("overzicht: uitstroom", ENDED_SQL),
+        ("overzicht: aanvragen received", RECEIVED_SQL),
+        ("overzicht: aanvragen decided", DECIDED_SQL),
+        ("overzicht: hersteltermijnen", HERSTELTERMIJNEN_SQL),
+        ("overzicht: voorschotten", VOORSCHOTTEN_SQL),
+        ("overzicht rows: handled", HANDLED_ROWS_SQL),
+        ("overzicht rows: contacts", CONTACT_ROWS_SQL),
+        ("overzicht rows: doorstroom", DOORSTROOM_ROWS_SQL),
+        ("overzicht rows: in- en uitstroom", STROOM_ROWS_SQL),
+        ("overzicht rows: aanvragen", AANVRAAG_ROWS_SQL),
+    ]
+    .into_iter()
+    .map(|(name, sql)| (name, sql.to_owned()))
+    .collect();
+    queries.push(("overzicht: ladder", measured_sql(LADDER)));
+    queries.push(("overzicht: life domains", measured_sql(DOMAINS)));
+    queries
 }
 
 /// How far back contacts are read for the in-view figures: past the longest
@@ -125,16 +284,16 @@ fn window(period: &Period, as_of: NaiveDate, catalog: &Catalog) -> NaiveDate {
     add_days(period.from.min(add_days(as_of, -7 * 25)), -longest - 1)
 }
 
+/// Every client's course up to `as_of`, and the contacts of `period` (up to
+/// `as_of`) by channel, counted on the same read.
 pub(super) fn courses(
     conn: &Connection,
+    period: &Period,
     as_of: NaiveDate,
     window: NaiveDate,
-) -> Result<Vec<Course>> {
+) -> Result<(Vec<Course>, Counts)> {
     let mut courses: Vec<Course> = conn
-        .prepare_cached(
-            "SELECT id, name, registered_on, category_code FROM clients
-             WHERE registered_on <= ?1 ORDER BY id",
-        )?
+        .prepare_cached(CLIENTS_SQL)?
         .query_map([as_of], |r| {
             Ok(Course {
                 client_id: r.get(0)?,
@@ -150,10 +309,7 @@ pub(super) fn courses(
         .enumerate()
         .map(|(i, c)| (c.client_id, i))
         .collect();
-    let mut stmt = conn.prepare_cached(
-        "SELECT client_id, changed_on, from_code, to_code FROM category_changes
-         WHERE undone_at IS NULL ORDER BY client_id, changed_on, id",
-    )?;
+    let mut stmt = conn.prepare_cached(CATEGORY_HISTORY_SQL)?;
     let mut rows = stmt.query([])?;
     while let Some(r) = rows.next()? {
         if let Some(&i) = at.get(&r.get(0)?) {
@@ -162,33 +318,40 @@ pub(super) fn courses(
                 .push((r.get(1)?, r.get(2)?, r.get(3)?));
         }
     }
-    let mut stmt = conn.prepare_cached(
-        "SELECT client_id, ended_on, returned_on FROM client_ends
-         WHERE undone_at IS NULL AND ended_on <= ?1",
-    )?;
+    let mut stmt = conn.prepare_cached(ENDS_SQL)?;
     let mut rows = stmt.query([as_of])?;
     while let Some(r) = rows.next()? {
         if let Some(&i) = at.get(&r.get(0)?) {
             courses[i].ends.push((r.get(1)?, r.get(2)?));
         }
     }
-    let mut stmt = conn.prepare_cached(
-        "SELECT client_id, contact_date FROM contacts
-         WHERE contact_date BETWEEN ?1 AND ?2 AND no_show = 0 AND undone_at IS NULL",
-    )?;
+    let mut stmt = conn.prepare_cached(CONTACTS_WINDOW_SQL)?;
     let mut rows = stmt.query([window, as_of])?;
+    let mut by_channel = Counts::new();
     while let Some(r) = rows.next()? {
+        // A year of a department's contacts is over 100,000 rows: the day is read
+        // from its bytes, and the channel copied only when it is new.
+        let day = match r.get_ref(1)?.as_bytes().ok().and_then(iso_day) {
+            Some(day) => day,
+            None => r.get(1)?,
+        };
+        if period.contains(day) {
+            let channel = r.get_ref(2)?;
+            let channel = channel.as_str().map_err(rusqlite::Error::from)?;
+            match by_channel.get_mut(channel) {
+                Some(n) => *n += 1,
+                None => {
+                    by_channel.insert(channel.to_owned(), 1);
+                }
+            }
+        }
         if let Some(&i) = at.get(&r.get(0)?) {
-            courses[i].contacts.push(r.get(1)?);
+            courses[i].contacts.push(day);
         }
     }
     // Only a client registered within the window can have a contact before it that
     // the rhythm counts from instead of the registration.
-    let mut stmt = conn.prepare_cached(
-        "SELECT c.id FROM clients c WHERE c.registered_on >= ?1
-           AND EXISTS (SELECT 1 FROM contacts k WHERE k.client_id = c.id
-                       AND k.contact_date < ?1 AND k.no_show = 0 AND k.undone_at IS NULL)",
-    )?;
+    let mut stmt = conn.prepare_cached(CONTACT_BEFORE_SQL)?;
     let mut rows = stmt.query([window])?;
     while let Some(r) = rows.next()? {
         if let Some(&i) = at.get(&r.get(0)?) {
@@ -198,7 +361,7 @@ pub(super) fn courses(
     for course in &mut courses {
         course.contacts.sort_unstable();
     }
-    Ok(courses)
+    Ok((courses, by_channel))
 }
 
 impl Store {
@@ -242,41 +405,34 @@ impl Store {
         handled.statutory = statutory;
 
         let mut open_by_age = OpenByAge::default();
-        for row in open_on(conn, as_of, today)? {
-            open_by_age.add(row.days.unwrap_or(0));
+        if as_of >= today {
+            let mut stmt = conn.prepare_cached(OPEN_DUE_SQL)?;
+            let mut rows = stmt.query([])?;
+            while let Some(r) = rows.next()? {
+                let (due, n): (NaiveDate, i64) = (r.get(0)?, r.get(1)?);
+                for _ in 0..n {
+                    open_by_age.add((as_of - due).num_days());
+                }
+            }
+        } else {
+            for row in open_on(conn, as_of, today)? {
+                open_by_age.add(row.days.unwrap_or(0));
+            }
         }
 
         let window = window(period, as_of, catalog);
         let rhythm = |code: &str| catalog.category(code).map_or(0, |c| c.contact_rhythm_days);
-        let (in_view, out) = in_view_figures(
-            &courses(conn, as_of, window)?,
-            period,
-            as_of,
-            window,
-            rhythm,
-        );
-
-        let by_channel = counts(
-            conn,
-            "SELECT channel_code, count(*) FROM contacts
-             WHERE contact_date BETWEEN ?1 AND ?2 AND no_show = 0 AND undone_at IS NULL
-             GROUP BY channel_code",
-            params![from, to],
-        )?;
+        let (courses, by_channel) = courses(conn, period, as_of, window)?;
+        let (in_view, out) = in_view_figures(&courses, period, as_of, window, rhythm);
         let contacts = Contacts {
-            total: by_channel.iter().map(|(_, n)| n).sum(),
-            by_channel: by_channel.into_iter().collect(),
+            total: by_channel.values().sum(),
+            by_channel,
         };
 
         let mut appointments = Appointments::default();
         for (effect, n) in counts(
             conn,
-            "SELECT coalesce(k.effect, a.status), count(*) FROM activities a
-             JOIN activity_types t ON t.code = a.type_code
-             LEFT JOIN kind_outcomes k ON k.kind_code = t.expiry_kind AND k.outcome_code = a.outcome_code
-             WHERE a.type_code = ?3 AND a.start_date BETWEEN ?1 AND ?2
-               AND coalesce(a.outcome_code, '') <> ?4
-             GROUP BY 1",
+            APPOINTMENTS_SQL,
             params![from, to, APPOINTMENT, UNDONE],
         )? {
             appointments.total += n;
@@ -302,12 +458,7 @@ impl Store {
 
         let order = |code: &str| catalog.categories.iter().position(|c| c.code == code);
         let mut categories = Categories::default();
-        for (from_code, to_code) in counts_text(
-            conn,
-            "SELECT from_code, to_code FROM category_changes
-             WHERE changed_on BETWEEN ?1 AND ?2 AND undone_at IS NULL",
-            params![from, to],
-        )? {
+        for (from_code, to_code) in counts_text(conn, CATEGORY_CHANGES_SQL, params![from, to])? {
             categories.changes += 1;
             match order(&to_code).cmp(&order(&from_code)) {
                 std::cmp::Ordering::Less => categories.toward_work += 1,
@@ -317,36 +468,15 @@ impl Store {
             *categories.by_category.entry(to_code).or_default() += 1;
         }
 
-        let new = count(
-            conn,
-            "SELECT count(*) FROM clients WHERE registered_on BETWEEN ?1 AND ?2",
-            params![from, to],
-        )?;
-        let returned = count(
-            conn,
-            "SELECT count(*) FROM client_ends
-             WHERE returned_on BETWEEN ?1 AND ?2 AND undone_at IS NULL",
-            params![from, to],
-        )?;
-        let by_reason = counts(
-            conn,
-            "SELECT reason, count(*) FROM client_ends
-             WHERE ended_on BETWEEN ?1 AND ?2 AND undone_at IS NULL GROUP BY reason",
-            params![from, to],
-        )?;
+        let new = count(conn, NEW_CLIENTS_SQL, params![from, to])?;
+        let returned = count(conn, RETURNED_SQL, params![from, to])?;
+        let by_reason = counts(conn, ENDED_SQL, params![from, to])?;
 
         let mut aanvragen = Aanvragen {
-            received: count(
-                conn,
-                "SELECT count(*) FROM applications WHERE received_on BETWEEN ?1 AND ?2",
-                params![from, to],
-            )?,
+            received: count(conn, RECEIVED_SQL, params![from, to])?,
             ..Aanvragen::default()
         };
-        let mut stmt = conn.prepare_cached(
-            "SELECT decision, decided_late, count(*) FROM applications
-             WHERE decided_on BETWEEN ?1 AND ?2 GROUP BY decision, decided_late",
-        )?;
+        let mut stmt = conn.prepare_cached(DECIDED_SQL)?;
         let mut rows = stmt.query(params![from, to])?;
         while let Some(r) = rows.next()? {
             let (decision, late, n): (String, bool, i64) = (r.get(0)?, r.get(1)?, r.get(2)?);
@@ -360,25 +490,17 @@ impl Store {
         }
         let given = counts(
             conn,
-            "SELECT coalesce(outcome_code, 'open'), count(*) FROM activities
-             WHERE type_code = ?3 AND start_date BETWEEN ?1 AND ?2
-               AND coalesce(outcome_code, '') <> ?4
-             GROUP BY 1",
+            HERSTELTERMIJNEN_SQL,
             params![from, to, HERSTELTERMIJN, UNDONE],
         )?;
         aanvragen.hersteltermijnen = Hersteltermijnen {
             given: given.iter().map(|(_, n)| n).sum(),
             by_outcome: given.into_iter().collect(),
         };
-        aanvragen.voorschotten = counts(
-            conn,
-            "SELECT outcome_code, count(*) FROM work_items
-             WHERE closed_on BETWEEN ?1 AND ?2 AND kind_code = ?3 AND outcome_code <> ?4
-             GROUP BY outcome_code",
-            params![from, to, VOORSCHOT, UNDONE],
-        )?
-        .into_iter()
-        .collect();
+        aanvragen.voorschotten =
+            counts(conn, VOORSCHOTTEN_SQL, params![from, to, VOORSCHOT, UNDONE])?
+                .into_iter()
+                .collect();
 
         let report = Report {
             from,
@@ -419,55 +541,11 @@ impl Store {
             Block::OpenWork => return open_on(conn, period.as_of(today), today),
             // The in-view list comes with the report (it needs the courses).
             Block::InView => return Ok(Vec::new()),
-            Block::Handled => {
-                "SELECT w.client_id, c.name, w.closed_on, w.kind_code,
-                     w.title || ' · ' || (SELECT name FROM outcomes o WHERE o.code = w.outcome_code),
-                     julianday(w.closed_on) - julianday(w.due_date)
-                 FROM work_items w JOIN clients c ON c.id = w.client_id
-                 WHERE w.closed_on BETWEEN ?1 AND ?2 AND w.outcome_code <> ?3 AND ?4 = ?4"
-            }
-            Block::Contacts => {
-                "SELECT k.client_id, c.name, k.contact_date, k.channel_code,
-                     CASE WHEN k.no_show THEN 'niet verschenen' ELSE k.note END, NULL
-                 FROM contacts k JOIN clients c ON c.id = k.client_id
-                 WHERE k.contact_date BETWEEN ?1 AND ?2 AND k.undone_at IS NULL AND ?3 = ?3 AND ?4 = ?4"
-            }
-            Block::Doorstroom => {
-                "SELECT s.client_id, c.name, s.assessed_on, 'trede', 'trede ' || s.step, NULL
-                 FROM ladder_steps s JOIN clients c ON c.id = s.client_id
-                 WHERE s.assessed_on BETWEEN ?1 AND ?2 AND ?3 = ?3 AND ?4 = ?4
-                 UNION ALL
-                 SELECT g.client_id, c.name, g.changed_on, 'categorie', g.to_code, NULL
-                 FROM category_changes g JOIN clients c ON c.id = g.client_id
-                 WHERE g.changed_on BETWEEN ?1 AND ?2 AND g.undone_at IS NULL"
-            }
-            Block::Stroom => {
-                "SELECT id, name, registered_on, 'nieuw', NULL, NULL FROM clients
-                 WHERE registered_on BETWEEN ?1 AND ?2 AND ?3 = ?3 AND ?4 = ?4
-                 UNION ALL
-                 SELECT e.client_id, c.name, e.returned_on, 'terug', NULL, NULL
-                 FROM client_ends e JOIN clients c ON c.id = e.client_id
-                 WHERE e.returned_on BETWEEN ?1 AND ?2 AND e.undone_at IS NULL
-                 UNION ALL
-                 SELECT e.client_id, c.name, e.ended_on, 'uit', e.reason, NULL
-                 FROM client_ends e JOIN clients c ON c.id = e.client_id
-                 WHERE e.ended_on BETWEEN ?1 AND ?2 AND e.undone_at IS NULL"
-            }
-            Block::Aanvragen => {
-                "SELECT a.client_id, c.name, a.received_on, 'ontvangen', NULL, NULL
-                 FROM applications a JOIN clients c ON c.id = a.client_id
-                 WHERE a.received_on BETWEEN ?1 AND ?2 AND ?3 = ?3 AND ?4 = ?4
-                 UNION ALL
-                 SELECT a.client_id, c.name, a.decided_on, 'besloten', a.decision, a.decided_late
-                 FROM applications a JOIN clients c ON c.id = a.client_id
-                 WHERE a.decided_on BETWEEN ?1 AND ?2
-                 UNION ALL
-                 SELECT a.client_id, c.name, a.start_date, 'hersteltermijn',
-                     coalesce((SELECT name FROM outcomes o WHERE o.code = a.outcome_code), 'loopt'), NULL
-                 FROM activities a JOIN clients c ON c.id = a.client_id
-                 WHERE a.type_code = 'hersteltermijn' AND a.start_date BETWEEN ?1 AND ?2
-                   AND coalesce(a.outcome_code, '') <> ?3"
-            }
+            Block::Handled => HANDLED_ROWS_SQL,
+            Block::Contacts => CONTACT_ROWS_SQL,
+            Block::Doorstroom => DOORSTROOM_ROWS_SQL,
+            Block::Stroom => STROOM_ROWS_SQL,
+            Block::Aanvragen => AANVRAAG_ROWS_SQL,
         };
         let mut rows: Vec<BlockRow> = conn
             .prepare_cached(sql)?
@@ -496,6 +574,19 @@ fn counts_text(
         .prepare_cached(sql)?
         .query_map(p, |r| Ok((r.get(0)?, r.get(1)?)))?
         .collect::<rusqlite::Result<_>>()?)
+}
+
+/// `YYYY-MM-DD` without the general parser; `None` for anything else.
+fn iso_day(bytes: &[u8]) -> Option<NaiveDate> {
+    let digits = |range: std::ops::Range<usize>| -> Option<u32> {
+        bytes.get(range)?.iter().try_fold(0u32, |n, b| {
+            b.is_ascii_digit().then(|| n * 10 + u32::from(b - b'0'))
+        })
+    };
+    if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(digits(0..4)? as i32, digits(5..7)?, digits(8..10)?)
 }
 
 /// The work items open on `day`, with how late each was then (negative: not due).

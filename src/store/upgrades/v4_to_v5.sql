@@ -46,5 +46,8 @@ CREATE INDEX work_items_by_closed_on ON work_items (closed_on, kind_code, outcom
 CREATE INDEX work_items_by_kind_due ON work_items (kind_code, due_date, closed_on, outcome_code);
 CREATE INDEX contacts_by_day ON contacts (contact_date, no_show, channel_code, client_id)
     WHERE undone_at IS NULL;
-CREATE INDEX situations_by_day ON situations (assessed_on, client_id);
+CREATE INDEX situations_by_day ON situations (assessed_on, client_id, domain_code, score);
 CREATE INDEX ladder_by_day ON ladder_steps (assessed_on, client_id);
+CREATE INDEX situations_by_domain ON situations (client_id, domain_code, assessed_on, score);
+DROP INDEX ladder_by_client;
+CREATE INDEX ladder_by_client ON ladder_steps (client_id, assessed_on, step);
