@@ -532,7 +532,7 @@ CREATE TABLE situations (
 CREATE INDEX situations_by_client ON situations (client_id, assessed_on);
 CREATE INDEX situations_by_day ON situations (assessed_on, client_id, domain_code, score);
 -- A client's course per life domain, from the index alone (the Overzicht).
-CREATE INDEX situations_by_domain ON situations (client_id, domain_code, assessed_on, score);
+CREATE INDEX situations_by_domain ON situations (client_id, domain_code, assessed_on, id, score);
 
 CREATE TABLE ladder_steps (
     id          INTEGER PRIMARY KEY,
@@ -543,7 +543,7 @@ CREATE TABLE ladder_steps (
     created_at  TEXT NOT NULL
 );
 -- The step is in it, so that a client's course is read from the index alone.
-CREATE INDEX ladder_by_client ON ladder_steps (client_id, assessed_on, step);
+CREATE INDEX ladder_by_client ON ladder_steps (client_id, assessed_on, id, step);
 CREATE INDEX ladder_by_day ON ladder_steps (assessed_on, client_id);
 
 -- ---------------------------------------------------------------- audit

@@ -168,18 +168,18 @@ const AANVRAAG_ROWS_SQL: &str = "SELECT a.client_id, c.name, a.received_on, 'ont
 
 /// Per client (and key: the life domain, or one key for the ladder) with a value
 /// recorded in the period: how many, the last before it, the first and last in it.
-/// (Two on one day: the index holds them in the order they were recorded, so the
-/// walk down it meets the later one first, and the walk up the earlier one.)
+/// Two on one day: the later recorded counts as the later (the id is in the index,
+/// before the value, so that this order costs no sort).
 const MEASURED_SQL: &str = "WITH measured AS (
         SELECT client_id, {key} AS key, count(*) AS n FROM {table}
         WHERE assessed_on BETWEEN ?1 AND ?2 GROUP BY client_id, {key})
     SELECT m.key, m.n,
         (SELECT s.{value} FROM {table} s INDEXED BY {index} WHERE s.client_id = m.client_id AND {skey} = m.key
-            AND s.assessed_on < ?1 ORDER BY s.assessed_on DESC LIMIT 1),
+            AND s.assessed_on < ?1 ORDER BY s.assessed_on DESC, s.id DESC LIMIT 1),
         (SELECT s.{value} FROM {table} s INDEXED BY {index} WHERE s.client_id = m.client_id AND {skey} = m.key
-            AND s.assessed_on BETWEEN ?1 AND ?2 ORDER BY s.assessed_on LIMIT 1),
+            AND s.assessed_on BETWEEN ?1 AND ?2 ORDER BY s.assessed_on, s.id LIMIT 1),
         (SELECT s.{value} FROM {table} s INDEXED BY {index} WHERE s.client_id = m.client_id AND {skey} = m.key
-            AND s.assessed_on BETWEEN ?1 AND ?2 ORDER BY s.assessed_on DESC LIMIT 1)
+            AND s.assessed_on BETWEEN ?1 AND ?2 ORDER BY s.assessed_on DESC, s.id DESC LIMIT 1)
     FROM measured m";
 
 /// `(table, key, the key in the subqueries, value, the index that covers them)`:

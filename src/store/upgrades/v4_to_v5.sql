@@ -48,6 +48,6 @@ CREATE INDEX contacts_by_day ON contacts (contact_date, no_show, channel_code, c
     WHERE undone_at IS NULL;
 CREATE INDEX situations_by_day ON situations (assessed_on, client_id, domain_code, score);
 CREATE INDEX ladder_by_day ON ladder_steps (assessed_on, client_id);
-CREATE INDEX situations_by_domain ON situations (client_id, domain_code, assessed_on, score);
+CREATE INDEX situations_by_domain ON situations (client_id, domain_code, assessed_on, id, score);
 DROP INDEX ladder_by_client;
-CREATE INDEX ladder_by_client ON ladder_steps (client_id, assessed_on, step);
+CREATE INDEX ladder_by_client ON ladder_steps (client_id, assessed_on, id, step);
