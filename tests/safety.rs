@@ -297,8 +297,17 @@ fn a_damaged_file_points_to_the_latest_backup() {
     // `check` gives its report on the damaged file instead of pointing to itself.
     let out = db.cmd_on("2026-11-22").args(["check"]).output().unwrap();
     let stdout = String::from_utf8_lossy(&out.stdout);
-    assert_eq!(out.status.code(), Some(1));
-    assert!(stdout.contains("bestand (integrity_check):"), "{stdout}");
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{stdout}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        stdout.contains("bestand (integrity_check):"),
+        "{stdout}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(
         !stdout.contains("bestand (integrity_check): in orde"),
         "{stdout}"

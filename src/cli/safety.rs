@@ -24,13 +24,13 @@ pub fn run_check(ctx: &Context, json: bool) -> anyhow::Result<()> {
     // wrong instead of pointing back to the check.
     let report = match ctx.open_swept() {
         Ok(store) => store.check(ctx.today)?,
-        Err(err) if super::damage(&err).is_some() => {
-            let store = Store::open(&ctx.db)?;
-            store.check(ctx.today).unwrap_or_else(|err| CheckReport {
+        // A file too damaged to open at all is reported as such, too.
+        Err(err) if super::damage(&err).is_some() => Store::open(&ctx.db)
+            .and_then(|store| store.check(ctx.today))
+            .unwrap_or_else(|err| CheckReport {
                 integrity: vec![err.to_string()],
                 ..CheckReport::default()
-            })
-        }
+            }),
         Err(err) => return Err(err),
     };
     if json {
