@@ -10,7 +10,7 @@ use super::args::ReportArgs;
 use super::{output, print_failed, Context};
 use crate::domain::catalog::Catalog;
 use crate::domain::date::{parse_date, short};
-use crate::domain::overview::{Counts, Report};
+use crate::domain::overview::{percent, Counts, Report};
 use crate::domain::period::{Period, Span};
 use crate::workflow;
 
@@ -135,10 +135,6 @@ fn named(counts: &Counts, name: impl Fn(&str) -> String) -> String {
         .map(|(code, n)| format!("{} {n}", name(code)))
         .collect::<Vec<_>>()
         .join(", ")
-}
-
-fn percent(share: f64) -> String {
-    format!("{}%", (share * 100.0).round())
 }
 
 /// The report in lines of Dutch.

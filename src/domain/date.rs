@@ -103,24 +103,26 @@ fn written(input: &str, today: Option<NaiveDate>, past: bool) -> Result<NaiveDat
     Ok(date)
 }
 
+/// The months written out, as a date is read and a period is named.
+pub const MONTH_NAMES: [&str; 12] = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+];
+
 /// A date as the cockpit shows it (`vr 27 nov 2026`, `27 nov`, `27 november
 /// 2026`): `None` when `text` is not of that form, `Some(None)` when it is but the
 /// date does not exist. Without a year, this year (which needs `today`).
 fn written_out(text: &str, today: Option<NaiveDate>) -> Option<Option<NaiveDate>> {
-    const MONTH_NAMES: [&str; 12] = [
-        "januari",
-        "februari",
-        "maart",
-        "april",
-        "mei",
-        "juni",
-        "juli",
-        "augustus",
-        "september",
-        "oktober",
-        "november",
-        "december",
-    ];
     let mut words: Vec<&str> = text.split_whitespace().collect();
     // A weekday in front is what the date shows; the date itself decides.
     if words.len() > 2 && weekday(words[0].trim_end_matches(',')).is_some() {

@@ -65,13 +65,14 @@ pub struct OpenByAge {
 }
 
 impl OpenByAge {
-    pub fn add(&mut self, days_late: i64) {
-        match days_late {
-            i64::MIN..=0 => self.not_yet_due += 1,
-            1..=7 => self.late_1_7 += 1,
-            8..=30 => self.late_8_30 += 1,
-            _ => self.late_over_30 += 1,
-        }
+    /// `n` items that were `days_late` on the day read.
+    pub fn add(&mut self, days_late: i64, n: i64) {
+        *match days_late {
+            i64::MIN..=0 => &mut self.not_yet_due,
+            1..=7 => &mut self.late_1_7,
+            8..=30 => &mut self.late_8_30,
+            _ => &mut self.late_over_30,
+        } += n;
     }
 
     pub fn total(&self) -> i64 {
@@ -247,6 +248,19 @@ pub struct BlockRow {
     pub days: Option<i64>,
 }
 
+/// The in-view figure is read on this many days, a week apart, ending on `as_of`.
+pub const WEEKS: i64 = 26;
+
+/// The first of the `WEEKS` days.
+pub fn first_week(as_of: NaiveDate) -> NaiveDate {
+    add_days(as_of, -7 * (WEEKS - 1))
+}
+
+/// A share as a whole percentage ("60%").
+pub fn percent(share: f64) -> String {
+    format!("{}%", (share * 100.0).round())
+}
+
 /// A share with three decimals; 0 when there is nothing to share.
 pub fn share(part: i64, whole: i64) -> f64 {
     if whole <= 0 {
@@ -387,7 +401,9 @@ pub fn in_view_figures(
     rhythm: impl Fn(&str) -> i64,
 ) -> (InView, Vec<OutOfView>) {
     let mut figures = InView::default();
-    let points: Vec<NaiveDate> = (0..26).rev().map(|w| add_days(as_of, -7 * w)).collect();
+    let points: Vec<NaiveDate> = (0..WEEKS)
+        .map(|w| add_days(first_week(as_of), 7 * w))
+        .collect();
     let mut weekly: Vec<WeekInView> = points
         .iter()
         .map(|date| WeekInView {

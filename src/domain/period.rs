@@ -4,7 +4,7 @@
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
-use super::date::{add_days, short};
+use super::date::{add_days, short, MONTH_NAMES};
 use super::InputError;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -26,21 +26,6 @@ pub struct Period {
     #[serde(skip)]
     pub span: Span,
 }
-
-const MONTHS: [&str; 12] = [
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-];
 
 fn first_of_month(year: i32, month0: u32) -> NaiveDate {
     let (year, month0) = (year + month0.div_euclid(12) as i32, month0 % 12);
@@ -150,7 +135,7 @@ impl Period {
             ),
             Span::Month => format!(
                 "{} {}",
-                MONTHS[self.from.month0() as usize],
+                MONTH_NAMES[self.from.month0() as usize],
                 self.from.year()
             ),
             Span::Quarter => format!(

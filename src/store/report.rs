@@ -16,9 +16,9 @@ use crate::domain::catalog::Catalog;
 use crate::domain::date::add_days;
 use crate::domain::effects::OutcomeEffect;
 use crate::domain::overview::{
-    in_view_figures, share, Aanvragen, Appointments, Block, BlockRow, Categories, Contacts, Counts,
-    Course, Domains, Handled, Hersteltermijnen, Instroom, Ladder, Measured, OpenByAge, OutOfView,
-    Report, Statutory, Uitstroom,
+    first_week, in_view_figures, share, Aanvragen, Appointments, Block, BlockRow, Categories,
+    Contacts, Counts, Course, Domains, Handled, Hersteltermijnen, Instroom, Ladder, Measured,
+    OpenByAge, OutOfView, Report, Statutory, Uitstroom,
 };
 use crate::domain::period::Period;
 
@@ -26,7 +26,12 @@ use crate::domain::period::Period;
 const UNDONE: &str = "ongedaan";
 const APPOINTMENT: &str = "afspraak";
 
-fn counts(conn: &Connection, sql: &str, p: impl rusqlite::Params) -> Result<Vec<(String, i64)>> {
+/// The two columns of each row: counts by code, or two codes.
+fn pairs<A: rusqlite::types::FromSql, B: rusqlite::types::FromSql>(
+    conn: &Connection,
+    sql: &str,
+    p: impl rusqlite::Params,
+) -> Result<Vec<(A, B)>> {
     Ok(conn
         .prepare_cached(sql)?
         .query_map(p, |r| Ok((r.get(0)?, r.get(1)?)))?
@@ -125,24 +130,24 @@ const HANDLED_ROWS_SQL: &str = "SELECT w.client_id, c.name, w.closed_on, w.kind_
                      w.title || ' · ' || (SELECT name FROM outcomes o WHERE o.code = w.outcome_code),
                      julianday(w.closed_on) - julianday(w.due_date)
                  FROM work_items w JOIN clients c ON c.id = w.client_id
-                 WHERE w.closed_on BETWEEN ?1 AND ?2 AND w.outcome_code <> ?3 AND ?4 = ?4";
+                 WHERE w.closed_on BETWEEN ?1 AND ?2 AND w.outcome_code <> ?3";
 
 const CONTACT_ROWS_SQL: &str = "SELECT k.client_id, c.name, k.contact_date, k.channel_code,
                      CASE WHEN k.no_show THEN 'niet verschenen' ELSE k.note END, NULL
                  FROM contacts k JOIN clients c ON c.id = k.client_id
-                 WHERE k.contact_date BETWEEN ?1 AND ?2 AND k.undone_at IS NULL AND ?3 = ?3 AND ?4 = ?4";
+                 WHERE k.contact_date BETWEEN ?1 AND ?2 AND k.undone_at IS NULL";
 
 const DOORSTROOM_ROWS_SQL: &str =
     "SELECT s.client_id, c.name, s.assessed_on, 'trede', 'trede ' || s.step, NULL
                  FROM ladder_steps s JOIN clients c ON c.id = s.client_id
-                 WHERE s.assessed_on BETWEEN ?1 AND ?2 AND ?3 = ?3 AND ?4 = ?4
+                 WHERE s.assessed_on BETWEEN ?1 AND ?2
                  UNION ALL
                  SELECT g.client_id, c.name, g.changed_on, 'categorie', g.to_code, NULL
                  FROM category_changes g JOIN clients c ON c.id = g.client_id
                  WHERE g.changed_on BETWEEN ?1 AND ?2 AND g.undone_at IS NULL";
 
 const STROOM_ROWS_SQL: &str = "SELECT id, name, registered_on, 'nieuw', NULL, NULL FROM clients
-                 WHERE registered_on BETWEEN ?1 AND ?2 AND ?3 = ?3 AND ?4 = ?4
+                 WHERE registered_on BETWEEN ?1 AND ?2
                  UNION ALL
                  SELECT e.client_id, c.name, e.returned_on, 'terug', NULL, NULL
                  FROM client_ends e JOIN clients c ON c.id = e.client_id
@@ -154,16 +159,17 @@ const STROOM_ROWS_SQL: &str = "SELECT id, name, registered_on, 'nieuw', NULL, NU
 
 const AANVRAAG_ROWS_SQL: &str = "SELECT a.client_id, c.name, a.received_on, 'ontvangen', NULL, NULL
                  FROM applications a JOIN clients c ON c.id = a.client_id
-                 WHERE a.received_on BETWEEN ?1 AND ?2 AND ?3 = ?3 AND ?4 = ?4
+                 WHERE a.received_on BETWEEN ?1 AND ?2
                  UNION ALL
-                 SELECT a.client_id, c.name, a.decided_on, 'besloten', a.decision, a.decided_late
+                 SELECT a.client_id, c.name, a.decided_on,
+                     CASE WHEN a.decided_late THEN 'te_laat_besloten' ELSE 'besloten' END, a.decision, NULL
                  FROM applications a JOIN clients c ON c.id = a.client_id
                  WHERE a.decided_on BETWEEN ?1 AND ?2
                  UNION ALL
                  SELECT a.client_id, c.name, a.start_date, 'hersteltermijn',
                      coalesce((SELECT name FROM outcomes o WHERE o.code = a.outcome_code), 'loopt'), NULL
                  FROM activities a JOIN clients c ON c.id = a.client_id
-                 WHERE a.type_code = 'hersteltermijn' AND a.start_date BETWEEN ?1 AND ?2
+                 WHERE a.type_code = ?4 AND a.start_date BETWEEN ?1 AND ?2
                    AND coalesce(a.outcome_code, '') <> ?3";
 
 /// Per client (and key: the life domain, or one key for the ladder) with a value
@@ -281,7 +287,7 @@ fn window(period: &Period, as_of: NaiveDate, catalog: &Catalog) -> NaiveDate {
         .map(|c| c.contact_rhythm_days)
         .max()
         .unwrap_or(0);
-    add_days(period.from.min(add_days(as_of, -7 * 25)), -longest - 1)
+    add_days(period.from.min(first_week(as_of)), -longest - 1)
 }
 
 /// Every client's course up to `as_of`, and the contacts of `period` (up to
@@ -410,13 +416,11 @@ impl Store {
             let mut rows = stmt.query([])?;
             while let Some(r) = rows.next()? {
                 let (due, n): (NaiveDate, i64) = (r.get(0)?, r.get(1)?);
-                for _ in 0..n {
-                    open_by_age.add((as_of - due).num_days());
-                }
+                open_by_age.add((as_of - due).num_days(), n);
             }
         } else {
             for row in open_on(conn, as_of, today)? {
-                open_by_age.add(row.days.unwrap_or(0));
+                open_by_age.add(row.days.unwrap_or(0), 1);
             }
         }
 
@@ -430,7 +434,7 @@ impl Store {
         };
 
         let mut appointments = Appointments::default();
-        for (effect, n) in counts(
+        for (effect, n) in pairs::<String, i64>(
             conn,
             APPOINTMENTS_SQL,
             params![from, to, APPOINTMENT, UNDONE],
@@ -458,7 +462,9 @@ impl Store {
 
         let order = |code: &str| catalog.categories.iter().position(|c| c.code == code);
         let mut categories = Categories::default();
-        for (from_code, to_code) in counts_text(conn, CATEGORY_CHANGES_SQL, params![from, to])? {
+        for (from_code, to_code) in
+            pairs::<String, String>(conn, CATEGORY_CHANGES_SQL, params![from, to])?
+        {
             categories.changes += 1;
             match order(&to_code).cmp(&order(&from_code)) {
                 std::cmp::Ordering::Less => categories.toward_work += 1,
@@ -470,7 +476,7 @@ impl Store {
 
         let new = count(conn, NEW_CLIENTS_SQL, params![from, to])?;
         let returned = count(conn, RETURNED_SQL, params![from, to])?;
-        let by_reason = counts(conn, ENDED_SQL, params![from, to])?;
+        let by_reason = pairs::<String, i64>(conn, ENDED_SQL, params![from, to])?;
 
         let mut aanvragen = Aanvragen {
             received: count(conn, RECEIVED_SQL, params![from, to])?,
@@ -488,7 +494,7 @@ impl Store {
             }
             *aanvragen.by_decision.entry(decision).or_default() += n;
         }
-        let given = counts(
+        let given = pairs::<String, i64>(
             conn,
             HERSTELTERMIJNEN_SQL,
             params![from, to, HERSTELTERMIJN, UNDONE],
@@ -498,7 +504,7 @@ impl Store {
             by_outcome: given.into_iter().collect(),
         };
         aanvragen.voorschotten =
-            counts(conn, VOORSCHOTTEN_SQL, params![from, to, VOORSCHOT, UNDONE])?
+            pairs::<String, i64>(conn, VOORSCHOTTEN_SQL, params![from, to, VOORSCHOT, UNDONE])?
                 .into_iter()
                 .collect();
 
@@ -536,7 +542,6 @@ impl Store {
         today: NaiveDate,
     ) -> Result<Vec<BlockRow>> {
         let conn = self.conn();
-        let p = params![period.from, period.to, UNDONE, today];
         let sql = match block {
             Block::OpenWork => return open_on(conn, period.as_of(today), today),
             // The in-view list comes with the report (it needs the courses).
@@ -547,9 +552,13 @@ impl Store {
             Block::Stroom => STROOM_ROWS_SQL,
             Block::Aanvragen => AANVRAAG_ROWS_SQL,
         };
-        let mut rows: Vec<BlockRow> = conn
-            .prepare_cached(sql)?
-            .query_map(p, |r| {
+        let mut stmt = conn.prepare_cached(sql)?;
+        // Each statement takes the first of these it needs.
+        let values: [&dyn rusqlite::ToSql; 4] =
+            [&period.from, &period.to, &UNDONE, &HERSTELTERMIJN];
+        let wanted = stmt.parameter_count();
+        let mut rows: Vec<BlockRow> = stmt
+            .query_map(rusqlite::params_from_iter(&values[..wanted]), |r| {
                 Ok(BlockRow {
                     client_id: r.get(0)?,
                     client: r.get(1)?,
@@ -563,17 +572,6 @@ impl Store {
         rows.sort_by(|a, b| b.date.cmp(&a.date).then(a.client.cmp(&b.client)));
         Ok(rows)
     }
-}
-
-fn counts_text(
-    conn: &Connection,
-    sql: &str,
-    p: impl rusqlite::Params,
-) -> Result<Vec<(String, String)>> {
-    Ok(conn
-        .prepare_cached(sql)?
-        .query_map(p, |r| Ok((r.get(0)?, r.get(1)?)))?
-        .collect::<rusqlite::Result<_>>()?)
 }
 
 /// `YYYY-MM-DD` without the general parser; `None` for anything else.

@@ -7,7 +7,7 @@ use ratatui::layout::{Constraint, Direction, Layout, Rect};
 use ratatui::style::{Style, Stylize};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{
-    Bar, BarChart, BarGroup, Block as Frame_, Borders, Cell, Paragraph, Row, Sparkline, Table,
+    Bar, BarChart, BarGroup, Block as Panel, Borders, Cell, Paragraph, Row, Sparkline, Table,
 };
 use ratatui::Frame;
 use unicode_width::UnicodeWidthStr;
@@ -15,7 +15,7 @@ use unicode_width::UnicodeWidthStr;
 use super::list::ListState;
 use crate::domain::catalog::Catalog;
 use crate::domain::date::short;
-use crate::domain::overview::{Block, BlockRow, Counts, OutOfView, Report};
+use crate::domain::overview::{percent, Block, BlockRow, Counts, OutOfView, Report};
 use crate::domain::period::Period;
 
 /// The rows behind one block, shown in place of the blocks.
@@ -172,10 +172,6 @@ fn draw_bars(frame: &mut Frame, area: Rect, bars: &[(String, u64)]) {
     frame.render_widget(chart, area);
 }
 
-fn percent(share: f64) -> String {
-    format!("{}%", (share * 100.0).round())
-}
-
 /// One block: its figure in the title, the lines that explain it, and its chart in
 /// the rows that remain.
 fn draw_block(
@@ -311,7 +307,7 @@ fn draw_block(
             )
         }
     };
-    let frame_block = Frame_::new()
+    let frame_block = Panel::new()
         .borders(Borders::ALL)
         .title(title(block, figure, selected));
     let frame_block = if selected {
@@ -386,14 +382,10 @@ fn row_text(block: Block, row: &BlockRow, catalog: &Catalog) -> String {
         },
         Block::Aanvragen => match row.code.as_str() {
             "ontvangen" => "aanvraag ontvangen".to_owned(),
-            "besloten" => format!(
-                "besluit: {}{}",
-                detail.replace('_', " "),
-                if row.days == Some(1) {
-                    " (na de beslistermijn)"
-                } else {
-                    ""
-                }
+            "besloten" => format!("besluit: {}", detail.replace('_', " ")),
+            "te_laat_besloten" => format!(
+                "besluit: {} (na de beslistermijn)",
+                detail.replace('_', " ")
             ),
             _ => format!("hersteltermijn: {}", detail.to_lowercase()),
         },
@@ -401,7 +393,7 @@ fn row_text(block: Block, row: &BlockRow, catalog: &Catalog) -> String {
 }
 
 fn draw_rows(frame: &mut Frame, area: Rect, rows: &mut Rows, catalog: &Catalog) {
-    let border = Frame_::new().borders(Borders::TOP).title(Line::from(vec![
+    let border = Panel::new().borders(Borders::TOP).title(Line::from(vec![
         Span::styled(format!(" {} ", rows.block.title()), Style::new().bold()),
         Span::raw("· Enter: dossier · Esc: terug naar het overzicht "),
     ]));
