@@ -6,6 +6,7 @@ use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;
 
 use super::error::Result;
+use super::pairs;
 use super::{Store, Write};
 use crate::domain::journal::{Contact, Note};
 use crate::domain::lifecycle::OpenWork;
@@ -31,26 +32,19 @@ pub struct Reopening {
     pub at: String,
 }
 
-fn pairs(conn: &Connection, sql: &str, client: i64) -> Result<Vec<(i64, String)>> {
-    Ok(conn
-        .prepare_cached(sql)?
-        .query_map([client], |r| Ok((r.get(0)?, r.get(1)?)))?
-        .collect::<rusqlite::Result<_>>()?)
-}
-
 pub(crate) fn open_work(conn: &Connection, client: i64) -> Result<OpenWork> {
     Ok(OpenWork {
         activities: pairs(
             conn,
             "SELECT id, title FROM activities WHERE client_id = ?1 AND status = 'open'
              ORDER BY end_date, id",
-            client,
+            [client],
         )?,
         items: pairs(
             conn,
             "SELECT id, title FROM work_items WHERE client_id = ?1 AND status = 'open'
              ORDER BY due_date, id",
-            client,
+            [client],
         )?,
         applications: conn
             .prepare_cached(

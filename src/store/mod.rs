@@ -45,6 +45,19 @@ pub use sweep::{Expired, NewExpiryItem, ReminderDue, RhythmLapsed};
 pub use terms::{ApplicationView, Term};
 pub use undo::EditInfo;
 
+/// The two columns of each row of `sql`: an id and a title, a code and a count,
+/// two codes.
+fn pairs<A: rusqlite::types::FromSql, B: rusqlite::types::FromSql>(
+    conn: &Connection,
+    sql: &str,
+    p: impl rusqlite::Params,
+) -> Result<Vec<(A, B)>> {
+    Ok(conn
+        .prepare_cached(sql)?
+        .query_map(p, |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?)
+}
+
 /// An open caseload database.
 pub struct Store {
     conn: Connection,

@@ -10,6 +10,7 @@ use chrono::NaiveDate;
 use rusqlite::{params, Connection};
 
 use super::error::Result;
+use super::pairs;
 use super::Store;
 use crate::domain::aanvraag::{HERSTELTERMIJN, VOORSCHOT};
 use crate::domain::catalog::Catalog;
@@ -25,18 +26,6 @@ use crate::domain::period::Period;
 /// The outcome an undo closes what it took back with: not handled work.
 const UNDONE: &str = "ongedaan";
 const APPOINTMENT: &str = "afspraak";
-
-/// The two columns of each row: counts by code, or two codes.
-fn pairs<A: rusqlite::types::FromSql, B: rusqlite::types::FromSql>(
-    conn: &Connection,
-    sql: &str,
-    p: impl rusqlite::Params,
-) -> Result<Vec<(A, B)>> {
-    Ok(conn
-        .prepare_cached(sql)?
-        .query_map(p, |r| Ok((r.get(0)?, r.get(1)?)))?
-        .collect::<rusqlite::Result<_>>()?)
-}
 
 fn count(conn: &Connection, sql: &str, p: impl rusqlite::Params) -> Result<i64> {
     Ok(conn.prepare_cached(sql)?.query_row(p, |r| r.get(0))?)
