@@ -31,7 +31,18 @@ fi
 export INBEELD_DB=$DB INBEELD_TODAY=$TODAY
 
 hyperfine -N --warmup 3 --runs 30 --export-json "$DIR/commands.json" \
-    "$BIN worklist --json" "$BIN sweep" "$BIN client list --json" >/dev/null
+    "$BIN worklist --json" "$BIN sweep" "$BIN client list --json" \
+    "$BIN report --json --period year" >/dev/null
+
+# One klantmanager's caseload: 200 clients, three years.
+CASELOAD=$DIR/caseload-200.sqlite
+if [ ! -f "$CASELOAD" ]; then
+    "$BIN" --db "$CASELOAD.building" --today $TODAY demo --clients 200 --years 3 --seed 1 --no-open
+    "$BIN" --db "$CASELOAD.building" --today $TODAY sweep >/dev/null
+    mv "$CASELOAD.building" "$CASELOAD"
+fi
+hyperfine -N --warmup 3 --runs 30 --export-json "$DIR/caseload.json" \
+    "$BIN --db $CASELOAD report --json --period year" >/dev/null
 
 # A sweep that creates 5,000 work items, in one transaction: each run on a fresh copy
 # in which 5,000 activities, spread over the file, have a new end date in the past.
@@ -83,6 +94,8 @@ print()
 print(f"worklist --json (whole process), median     {med('commands.json', 0):7.1f} ms   target < 60 ms")
 print(f"sweep finding nothing new, median           {med('commands.json', 1):7.1f} ms")
 print(f"client list --json, median                  {med('commands.json', 2):7.1f} ms")
+print(f"report --json --period year (process), median {med('commands.json', 3):6.1f} ms   target < 300 ms")
+print(f"the same on 200 clients, median             {med('caseload.json', 0):7.1f} ms   target < 20 ms")
 print(f"sweep creating 5,000 items (process), median {med('sweep5000.json'):6.1f} ms   target < 250 ms (checked: {created} created)")
 print(f"cockpit first frame incl. tmux, median      {statistics.median(frames):7.1f} ms   target < 100 ms")
 print(f"cockpit peak memory (browsing)              {rss('cockpit-time.txt'):7.1f} MB   target < 80 MB")

@@ -223,5 +223,45 @@ fn benches(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(department_benches, benches);
+/// A klantmanager's own caseload: 200 clients with three years of history.
+fn caseload() -> PathBuf {
+    let path = std::env::temp_dir().join("inbeeld-bench-caseload-200.sqlite");
+    if !path.exists() {
+        let building = path.with_extension("building");
+        let _ = std::fs::remove_file(&building);
+        let mut store = Store::open(&building).unwrap();
+        let options = Options {
+            clients: 200,
+            years: 3,
+            seed: 1,
+        };
+        demo::generate(&mut store, options, today()).unwrap();
+        sweep(&mut store, today()).unwrap();
+        drop(store);
+        std::fs::rename(&building, &path).unwrap();
+    }
+    path
+}
+
+/// The Overzicht on one klantmanager's caseload: the goal is "instant" (< 20 ms).
+fn caseload_benches(c: &mut Criterion) {
+    let path = caseload();
+    let mut group = c.benchmark_group("caseload of 200");
+    group
+        .sample_size(20)
+        .measurement_time(Duration::from_secs(3))
+        .warm_up_time(Duration::from_secs(1));
+    let mut app = App::new(Store::open(&path).unwrap(), session()).unwrap();
+    let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
+    app.handle_key(KeyEvent::new(KeyCode::Char('4'), KeyModifiers::NONE));
+    group.bench_function("overview: first frame of the year", |b| {
+        b.iter(|| {
+            app.handle_key(KeyEvent::new(KeyCode::Char('J'), KeyModifiers::NONE));
+            terminal.draw(|f| app.draw(f)).unwrap().area.width
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(department_benches, benches, caseload_benches);
 criterion_main!(department_benches);

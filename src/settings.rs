@@ -16,6 +16,17 @@
 //!
 //! [toetsen]
 //! afhandelen = "h"         # a key: one character, or Enter, F1 … F12, …
+//!
+//! [afzender]               # every field is needed for a letter
+//! gemeente = "Gemeente Zwolle"
+//! afdeling = "Werk en Inkomen"
+//! adres = "Postbus 10007, 8000 GA Zwolle"
+//! naam = "Sanne de Vries"
+//! telefoon = "038 498 2000"
+//! email = "werkeninkomen@zwolle.nl"
+//!
+//! [brieven]
+//! sjablonen = "~/sjablonen"  # the municipality's own templates (else built in)
 //! ```
 
 use std::fs;
@@ -24,6 +35,8 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 use thiserror::Error;
 use toml::Spanned;
+
+use crate::domain::letter::Sender;
 
 /// A settings file that cannot be used: where, and what is wrong, in Dutch.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
@@ -81,6 +94,10 @@ pub struct Settings {
     /// A key per action (`afhandelen` …), as written; the cockpit's keymap checks
     /// them.
     pub keys: Vec<Entry>,
+    /// Who letters come from (`[afzender]`); empty fields stay empty.
+    pub sender: Sender,
+    /// The municipality's own letter templates (`[brieven] sjablonen`).
+    pub templates: Option<PathBuf>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -90,6 +107,25 @@ struct File {
     bestand: Option<Files>,
     kleuren: Option<Colours>,
     toetsen: Option<std::collections::BTreeMap<Spanned<String>, toml::Value>>,
+    afzender: Option<SenderFile>,
+    brieven: Option<Letters>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SenderFile {
+    gemeente: Option<String>,
+    afdeling: Option<String>,
+    adres: Option<String>,
+    naam: Option<String>,
+    telefoon: Option<String>,
+    email: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Letters {
+    sjablonen: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -164,6 +200,25 @@ impl Settings {
         }
         if let Some(caseload) = file.bestand.and_then(|b| b.caseload) {
             settings.caseload = Some(expand_home(&caseload));
+        }
+        if let Some(sender) = file.afzender {
+            let text = |v: Option<String>| v.map(|v| v.trim().to_owned()).unwrap_or_default();
+            settings.sender = Sender {
+                gemeente: text(sender.gemeente),
+                afdeling: text(sender.afdeling),
+                adres: text(sender.adres),
+                naam: text(sender.naam),
+                telefoon: text(sender.telefoon),
+                email: text(sender.email),
+            };
+        }
+        if let Some(templates) = file.brieven.and_then(|b| b.sjablonen) {
+            // A relative folder is read from beside the settings file.
+            let folder = expand_home(&templates);
+            settings.templates = Some(match path.parent() {
+                Some(parent) if folder.is_relative() => parent.join(folder),
+                _ => folder,
+            });
         }
         if let Some(colours) = file.kleuren {
             if let Some(theme) = &colours.thema {

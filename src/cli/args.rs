@@ -53,6 +53,9 @@ pub enum Command {
     /// Het overzicht over een periode: afgehandeld werk, in beeld, doorstroom, in- en
     /// uitstroom, aanvragen (standaard deze week)
     Report(ReportArgs),
+    /// Brieven: een uitnodiging, hersteltermijnbrief of herinnering als PDF maken
+    /// (drukt het pad af), de brieven tonen, of vastleggen dat een brief verstuurd is
+    Letter(LetterArgs),
     /// Werkitems afhandelen, uitstellen of zelf aanmaken
     #[command(subcommand)]
     Item(ItemCommand),
@@ -422,6 +425,48 @@ pub struct WorklistArgs {
     /// Uitvoer als JSON
     #[arg(long)]
     pub json: bool,
+}
+
+#[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]
+pub struct LetterArgs {
+    #[command(subcommand)]
+    pub command: Option<LetterCommand>,
+    /// uitnodiging (afspraak), hersteltermijn of herinnering (afspraak of hersteltermijn)
+    #[arg(long, value_name = "SOORT", required = true,
+          value_parser = ["uitnodiging", "hersteltermijn", "herinnering"])]
+    pub kind: Option<String>,
+    /// De activiteit (afspraak of hersteltermijn) waar de brief over gaat
+    #[arg(long, value_name = "ID", required = true)]
+    pub activity: Option<i64>,
+    /// Schrijf de PDF hierheen (standaard de map 'brieven' naast de database)
+    #[arg(long, value_name = "BESTAND")]
+    pub out: Option<std::path::PathBuf>,
+    /// Leg meteen vast dat de brief vandaag is verstuurd (een contactmoment per brief)
+    #[arg(long)]
+    pub sent: bool,
+    /// Uitvoer als JSON: id, bestand, aantal pagina's
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum LetterCommand {
+    /// De gemaakte brieven, nieuwste eerst
+    List {
+        /// Alleen de brieven van deze klant
+        #[arg(long, value_name = "ID")]
+        client: Option<i64>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Leg vast dat een brief is verstuurd: een contactmoment met kanaal brief
+    Sent {
+        id: i64,
+        /// Verstuurd op (standaard vandaag)
+        #[arg(long, value_name = "DATUM")]
+        on: Option<String>,
+    },
 }
 
 #[derive(Debug, Args)]

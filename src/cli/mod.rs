@@ -9,6 +9,7 @@ mod demo;
 mod in_view;
 mod journal;
 mod law;
+mod letter;
 mod output;
 mod passphrase;
 mod report;
@@ -218,6 +219,7 @@ fn dispatch(ctx: &Context, command: Option<Command>) -> anyhow::Result<()> {
         Some(Command::Catalog(args)) => catalog::run(ctx, args),
         Some(Command::Worklist(args)) => work_items::run_worklist(ctx, &args),
         Some(Command::Report(args)) => report::run(ctx, &args),
+        Some(Command::Letter(args)) => letter::run(ctx, args),
         Some(Command::Item(command)) => work_items::run_item(ctx, command),
         Some(Command::Sweep) => work_items::run_sweep(ctx),
         Some(Command::Calendar(command)) => law::run_calendar(ctx, command),
@@ -437,6 +439,7 @@ fn exit_code(err: &anyhow::Error) -> u8 {
     let bad_input = err.chain().any(|cause| {
         cause.is::<InputError>()
             || cause.is::<settings::SettingsError>()
+            || cause.is::<crate::letters::LetterError>()
             || cause
                 .downcast_ref::<StoreError>()
                 .is_some_and(StoreError::is_bad_input)

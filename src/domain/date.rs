@@ -224,6 +224,21 @@ pub fn dutch(date: NaiveDate) -> String {
     )
 }
 
+const WEEKDAY_NAMES: [&str; 7] = [
+    "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag",
+];
+
+/// `dinsdag 1 december 2026`: a date as a letter writes it.
+pub fn in_words(date: NaiveDate) -> String {
+    format!(
+        "{} {} {} {}",
+        WEEKDAY_NAMES[date.weekday().num_days_from_monday() as usize],
+        date.day(),
+        MONTH_NAMES[date.month0() as usize],
+        date.year()
+    )
+}
+
 /// `23 nov 2026`: a date in a narrow column, without its weekday.
 pub fn short(date: NaiveDate) -> String {
     format!(

@@ -287,6 +287,16 @@ pub enum Effect {
         old: ContactDetails,
         new: ContactDetails,
     },
+    /// A letter made for an activity, its PDF at `file`.
+    RecordLetter {
+        client: i64,
+        activity: i64,
+        kind: String,
+        file: String,
+    },
+    /// A letter sent on `on`: it points to the contact (channel `brief`) that the
+    /// edit's `RecordContact` registered.
+    MarkLetterSent { letter: i64, on: NaiveDate },
 }
 
 /// A client's details that the klantmanager edits.
@@ -378,6 +388,8 @@ impl Effect {
             Effect::ReopenActivity { .. } => "activiteit weer open".to_owned(),
             Effect::CorrectNote { .. } => "notitie gecorrigeerd".to_owned(),
             Effect::CorrectContact { .. } => "contactmoment gecorrigeerd".to_owned(),
+            Effect::RecordLetter { kind, .. } => format!("brief gemaakt ({kind})"),
+            Effect::MarkLetterSent { on, .. } => format!("brief verstuurd op {}", dutch(*on)),
         })
     }
 }

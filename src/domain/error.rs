@@ -123,6 +123,23 @@ pub enum InputError {
     NoPlan { client: i64 },
     #[error("uitstellen kan alleen naar een datum na {due}, de huidige vervaldatum")]
     PostponeNotLater { due: NaiveDate },
+    #[error("een {letter} kan niet bij activiteit {id} ({type_code}): {fits}")]
+    LetterNotFor {
+        letter: String,
+        id: i64,
+        type_code: String,
+        fits: &'static str,
+    },
+    #[error("activiteit {id} is al afgerond: er hoort geen brief meer bij")]
+    LetterForClosed { id: i64 },
+    #[error("de datum van activiteit {id} ({date}) is voorbij: een herinnering komt te laat")]
+    ReminderTooLate { id: i64, date: String },
+    #[error("hersteltermijn {id} hoort bij geen aanvraag: de brief moet de aanvraag noemen")]
+    HerstelWithoutApplication { id: i64 },
+    #[error("hersteltermijn {id} noemt niet wat er ontbreekt")]
+    NothingMissing { id: i64 },
+    #[error("brief {id} is al verstuurd, op {on}")]
+    LetterAlreadySent { id: i64, on: NaiveDate },
     #[error("een doel heeft een deadline: geen doel zonder einddatum")]
     GoalWithoutDeadline,
     #[error("aanvraag {id} is geen open aanvraag van klant {client}")]

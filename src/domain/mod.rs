@@ -14,6 +14,7 @@ pub mod effects;
 pub mod error;
 pub mod handling;
 pub mod journal;
+pub mod letter;
 pub mod lifecycle;
 pub mod overview;
 pub mod period;

@@ -380,6 +380,38 @@ impl Write<'_> {
                 )?;
                 self.audit("goal.status", "goal", *goal, json!({ "status": status }))?;
             }
+            Effect::RecordLetter {
+                client,
+                activity,
+                kind,
+                file,
+            } => {
+                tx.prepare_cached(
+                    "INSERT INTO letters (client_id, activity_id, kind, made_on, file, created_at)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                )?
+                .execute(params![client, activity, kind, today, file, now])?;
+                let id = tx.last_insert_rowid();
+                self.audit(
+                    "letter.add",
+                    "letter",
+                    id,
+                    json!({ "activity": activity, "kind": kind, "file": file }),
+                )?;
+                return Ok(Some(id));
+            }
+            Effect::MarkLetterSent { letter, on } => {
+                // The contact the same edit registered just before: the newest by
+                // letter of this client on that day.
+                tx.execute(
+                    "UPDATE letters SET sent_on = ?2, contact_id = (SELECT max(c.id) FROM contacts c
+                         WHERE c.client_id = letters.client_id AND c.channel_code = ?3
+                           AND c.contact_date = ?2 AND c.undone_at IS NULL)
+                     WHERE id = ?1 AND sent_on IS NULL",
+                    params![letter, on, crate::domain::letter::LETTER_CHANNEL],
+                )?;
+                self.audit("letter.sent", "letter", *letter, json!({ "sent_on": on }))?;
+            }
             Effect::UpdateClient { .. }
             | Effect::ChangeCategory { .. }
             | Effect::EndClient { .. }

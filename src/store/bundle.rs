@@ -23,8 +23,8 @@ pub const FORMAT: &str = "inbeeld-bundle";
 /// periods, goal status and the aanvraag's expected, adjourned and late fields) and
 /// version 2 (before uitstroom, category history, corrections and reopenings) and
 /// version 3 (before the uitstroom history and the days items were handled and
-/// postponed on).
-pub const VERSION: i64 = 4;
+/// postponed on) and version 4 (before letters).
+pub const VERSION: i64 = 5;
 
 /// A table of a client's file: its name, its kind of ref, the column that ties it to
 /// the client (or to a row that does), and its references to other rows.
@@ -73,6 +73,15 @@ const PARTS: &[Part] = &[
         table: "contacts",
         kind: "contact",
         links: &[("client_id", "client")],
+    },
+    Part {
+        table: "letters",
+        kind: "letter",
+        links: &[
+            ("client_id", "client"),
+            ("activity_id", "activity"),
+            ("contact_id", "contact"),
+        ],
     },
     Part {
         table: "reopenings",

@@ -15,6 +15,7 @@ mod contexts;
 mod error;
 mod history;
 mod journal;
+mod letters;
 mod lifecycle;
 mod open;
 mod plans;

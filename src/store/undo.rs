@@ -26,6 +26,7 @@ const JOURNALED: &[(&str, Added)] = &[
     ("contact_corrections", Added::MarkUndone),
     ("category_changes", Added::MarkUndone),
     ("client_ends", Added::MarkUndone),
+    ("letters", Added::MarkUndone),
     ("suspensions", Added::NoDays),
     (
         "clients",

@@ -13,6 +13,7 @@ mod caseload;
 mod corrections;
 mod items;
 mod journal;
+mod letters;
 mod overview;
 mod plans;
 pub mod sealing;
@@ -37,6 +38,7 @@ pub use caseload::{
 pub use corrections::{correct_contact, correct_note, reopen_item, undo, undoable};
 pub use items::{add_follow_up, close_item, postpone_item};
 pub use journal::{add_client, add_contact, add_note};
+pub use letters::{make_letter, send_letter, LetterFailure, LetterSetup, MadeLetter};
 pub use overview::{block_rows, report};
 pub use plans::{
     add_goal, add_ladder_step, add_situation, goal_outcome, new_plan, set_evaluation, set_rhythm,

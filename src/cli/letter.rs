@@ -1,0 +1,105 @@
+//! `inbeeld letter`: make a letter about an activity, list the letters, confirm
+//! one was sent.
+
+use serde_json::json;
+
+use super::args::{LetterArgs, LetterCommand};
+use super::{output, Context};
+use crate::domain::date::{parse_date, short};
+use crate::domain::letter::LetterKind;
+use crate::workflow::{self, LetterFailure, LetterSetup};
+
+/// The failure itself as the error, so that the exit code sees what it was.
+fn failure(failure: LetterFailure) -> anyhow::Error {
+    match failure {
+        LetterFailure::Store(err) => err.into(),
+        LetterFailure::Letter(err) => err.into(),
+        LetterFailure::Settings(err) => err.into(),
+        write @ LetterFailure::Write { .. } => write.into(),
+    }
+}
+
+/// The sender, templates and letters folder of this file and these settings.
+pub fn setup(ctx: &Context) -> LetterSetup {
+    LetterSetup {
+        sender: ctx.settings.sender.clone(),
+        settings: ctx.settings.path.clone(),
+        templates: ctx.settings.templates.clone(),
+        folder: LetterSetup::folder_beside(&ctx.db),
+    }
+}
+
+pub fn run(ctx: &Context, args: LetterArgs) -> anyhow::Result<()> {
+    match args.command {
+        Some(LetterCommand::List { client, json }) => {
+            let store = ctx.open()?;
+            let letters = store.letters(client)?;
+            if json {
+                return output::json(&letters);
+            }
+            let rows: Vec<Vec<String>> = letters
+                .iter()
+                .map(|l| {
+                    vec![
+                        l.id.to_string(),
+                        l.client_id.to_string(),
+                        short(l.made_on),
+                        l.kind.clone(),
+                        l.activity_id.to_string(),
+                        l.sent_on.map_or("nog niet".to_owned(), short),
+                        l.file.clone(),
+                    ]
+                })
+                .collect();
+            output::table(
+                &[
+                    "id",
+                    "klant",
+                    "gemaakt",
+                    "soort",
+                    "activiteit",
+                    "verstuurd",
+                    "bestand",
+                ],
+                &rows,
+            )
+        }
+        Some(LetterCommand::Sent { id, on }) => {
+            let on = on.as_deref().map(parse_date).transpose()?.unwrap_or(ctx.today);
+            let mut store = ctx.open()?;
+            let done = workflow::send_letter(&mut store, id, on, ctx.today)?;
+            output::line(&format!("Brief {id}: {}", done.summary()))
+        }
+        None => {
+            // Clap requires both when there is no subcommand.
+            let (Some(kind), Some(activity)) = (args.kind, args.activity) else {
+                anyhow::bail!("geef --kind en --activity");
+            };
+            let kind = LetterKind::from_code(&kind)?;
+            let mut store = ctx.open()?;
+            let made = workflow::make_letter(
+                &mut store,
+                &setup(ctx),
+                kind,
+                activity,
+                args.out.as_deref(),
+                ctx.today,
+            )
+            .map_err(failure)?;
+            if args.sent {
+                workflow::send_letter(&mut store, made.id, ctx.today, ctx.today)?;
+            }
+            if args.json {
+                return output::json(&json!({
+                    "id": made.id,
+                    "kind": kind.code(),
+                    "activity": activity,
+                    "file": made.file,
+                    "pages": made.pages,
+                    "sent_on": args.sent.then_some(ctx.today),
+                }));
+            }
+            output::line(&made.file.display().to_string())
+        }
+    }
+}

@@ -1,0 +1,370 @@
+//! Letters: which letter an activity can have, and the facts a letter states, read
+//! from the same rows that drive the werkvoorraad (the activity's dates, the
+//! aanvraag, what is missing). The letter's text is the template's; the facts are
+//! decided here.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::activity::{Activity, ActivityStatus};
+use super::aanvraag::Application;
+use super::aanvraag::dated;
+use super::date::in_words;
+use super::effects::Effect;
+use super::InputError;
+
+/// The activity types a letter can be about.
+pub const AFSPRAAK: &str = "afspraak";
+pub const HERSTELTERMIJN: &str = "hersteltermijn";
+/// The channel a sent letter is registered with as a contact.
+pub const LETTER_CHANNEL: &str = "brief";
+
+/// The three letters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum LetterKind {
+    /// An invitation for an afspraak.
+    Invitation,
+    /// The hersteltermijn of Awb 4:5: what is missing, by when, and what follows.
+    Hersteltermijn,
+    /// A reminder of an afspraak or of a hersteltermijn that runs out.
+    Reminder,
+}
+
+impl LetterKind {
+    pub const ALL: [LetterKind; 3] = [
+        LetterKind::Invitation,
+        LetterKind::Hersteltermijn,
+        LetterKind::Reminder,
+    ];
+
+    /// The code used on the command line, in the file and in the letters table.
+    pub fn code(self) -> &'static str {
+        match self {
+            LetterKind::Invitation => "uitnodiging",
+            LetterKind::Hersteltermijn => "hersteltermijn",
+            LetterKind::Reminder => "herinnering",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Result<LetterKind, InputError> {
+        LetterKind::ALL
+            .into_iter()
+            .find(|k| k.code() == code)
+            .ok_or_else(|| InputError::UnknownCode {
+                what: "onbekende soort brief",
+                code: code.to_owned(),
+                choices: "uitnodiging, hersteltermijn, herinnering".to_owned(),
+            })
+    }
+
+    /// The name the klantmanager reads.
+    pub fn name(self) -> &'static str {
+        match self {
+            LetterKind::Invitation => "Uitnodiging",
+            LetterKind::Hersteltermijn => "Hersteltermijnbrief",
+            LetterKind::Reminder => "Herinnering",
+        }
+    }
+
+    /// The letters an activity of `type_code` can have, in the order offered.
+    pub fn for_type(type_code: &str) -> &'static [LetterKind] {
+        match type_code {
+            AFSPRAAK => &[LetterKind::Invitation, LetterKind::Reminder],
+            HERSTELTERMIJN => &[LetterKind::Hersteltermijn, LetterKind::Reminder],
+            _ => &[],
+        }
+    }
+}
+
+/// Who sends the letter: the `[afzender]` table of the settings. A letter needs
+/// every field.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Sender {
+    pub gemeente: String,
+    pub afdeling: String,
+    pub adres: String,
+    pub naam: String,
+    pub telefoon: String,
+    pub email: String,
+}
+
+impl Sender {
+    /// The names of the fields left empty, as the settings file writes them.
+    pub fn missing(&self) -> Vec<&'static str> {
+        [
+            ("gemeente", &self.gemeente),
+            ("afdeling", &self.afdeling),
+            ("adres", &self.adres),
+            ("naam", &self.naam),
+            ("telefoon", &self.telefoon),
+            ("email", &self.email),
+        ]
+        .into_iter()
+        .filter(|(_, value)| value.trim().is_empty())
+        .map(|(name, _)| name)
+        .collect()
+    }
+}
+
+/// What a letter is made from: the activity with its client and, for a
+/// hersteltermijn, its aanvraag.
+#[derive(Debug, Clone)]
+pub struct LetterContext {
+    pub activity: Activity,
+    pub client_name: String,
+    pub client_phone: Option<String>,
+    pub client_email: Option<String>,
+    /// The catalogue's name of the afspraak's channel.
+    pub channel_name: Option<String>,
+    pub application: Option<Application>,
+}
+
+/// A date as a letter writes it: `dinsdag 1 december 2026`, and the same without
+/// the weekday, and as digits for a template that wants its own form.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct LetterDate {
+    pub datum: String,
+    pub voluit: String,
+    pub kort: String,
+}
+
+impl LetterDate {
+    pub fn of(date: NaiveDate) -> LetterDate {
+        let voluit = in_words(date);
+        let kort = voluit
+            .split_once(' ')
+            .map_or(voluit.clone(), |(_, rest)| rest.to_owned());
+        LetterDate {
+            datum: date.to_string(),
+            voluit,
+            kort,
+        }
+    }
+}
+
+/// The afspraak a letter invites to or reminds of.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AppointmentFacts {
+    pub onderwerp: String,
+    pub dag: LetterDate,
+    pub tijd: Option<String>,
+    /// The channel's code (`op_locatie`, `telefoon`, …) for a template to choose its
+    /// sentence, and its name.
+    pub kanaal: String,
+    pub kanaal_naam: String,
+}
+
+/// The hersteltermijn a letter gives or reminds of.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct HerstelFacts {
+    pub aanvraag: i64,
+    pub aanvraag_ontvangen: Option<LetterDate>,
+    pub gegeven: LetterDate,
+    /// The last day to send the documents: the end as inbeeld computed it.
+    pub einde: LetterDate,
+    pub ontbreekt: Vec<String>,
+}
+
+/// Every fact a letter states, as the template reads them (`gegevens.json`). Field
+/// names are Dutch, for the municipality that writes its own template.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct LetterFacts {
+    pub soort: &'static str,
+    /// `afspraak` or `hersteltermijn`: what a herinnering is about.
+    pub over: String,
+    pub datum: LetterDate,
+    pub kenmerk: String,
+    pub afzender: Sender,
+    pub klant: ClientFacts,
+    pub afspraak: Option<AppointmentFacts>,
+    pub hersteltermijn: Option<HerstelFacts>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ClientFacts {
+    pub naam: String,
+    pub telefoon: Option<String>,
+    pub email: Option<String>,
+}
+
+/// The missing documents of a hersteltermijn, one per line, `;` or `,`: each is
+/// named in the letter on its own line.
+pub fn missing_documents(text: &str) -> Vec<String> {
+    text.split(['\n', ';', ','])
+        .map(|part| part.trim().trim_end_matches('.').trim())
+        .filter(|part| !part.is_empty())
+        .map(|part| {
+            // "Loonstroken" as an item of a list reads better than "loonstroken".
+            let mut chars = part.chars();
+            chars
+                .next()
+                .map(|first| first.to_uppercase().chain(chars).collect())
+                .unwrap_or_default()
+        })
+        .collect()
+}
+
+/// The facts of a `kind` letter about the activity of `ctx`, on `today`. Refused:
+/// a letter for an activity of another type, a letter about an activity that is
+/// already closed, and a reminder of a day that has passed.
+pub fn facts(
+    kind: LetterKind,
+    ctx: &LetterContext,
+    sender: &Sender,
+    today: NaiveDate,
+) -> Result<LetterFacts, InputError> {
+    let activity = &ctx.activity;
+    if !LetterKind::for_type(&activity.type_code).contains(&kind) {
+        let fits = match activity.type_code.as_str() {
+            AFSPRAAK => "bij een afspraak horen de uitnodiging en de herinnering",
+            HERSTELTERMIJN => "bij een hersteltermijn horen de hersteltermijnbrief en de herinnering",
+            _ => "brieven zijn er voor afspraken en hersteltermijnen",
+        };
+        return Err(InputError::LetterNotFor {
+            letter: kind.name().to_lowercase(),
+            id: activity.id,
+            type_code: activity.type_code.clone(),
+            fits,
+        });
+    }
+    if activity.status == ActivityStatus::Closed {
+        return Err(InputError::LetterForClosed { id: activity.id });
+    }
+    if kind == LetterKind::Reminder && activity.end_date < today {
+        return Err(InputError::ReminderTooLate {
+            id: activity.id,
+            date: in_words(activity.end_date),
+        });
+    }
+    let afspraak = (activity.type_code == AFSPRAAK).then(|| AppointmentFacts {
+        onderwerp: activity.title.clone(),
+        dag: LetterDate::of(activity.end_date),
+        tijd: activity.time.clone(),
+        kanaal: activity.channel.clone().unwrap_or_else(|| "op_locatie".into()),
+        kanaal_naam: ctx
+            .channel_name
+            .clone()
+            .unwrap_or_else(|| "Op locatie".into()),
+    });
+    let hersteltermijn = if activity.type_code == HERSTELTERMIJN {
+        let application = ctx
+            .application
+            .as_ref()
+            .ok_or(InputError::HerstelWithoutApplication { id: activity.id })?;
+        let ontbreekt = missing_documents(&activity.title);
+        if ontbreekt.is_empty() {
+            return Err(InputError::NothingMissing { id: activity.id });
+        }
+        Some(HerstelFacts {
+            aanvraag: application.id,
+            aanvraag_ontvangen: application.received_on.map(LetterDate::of),
+            gegeven: LetterDate::of(activity.start_date),
+            einde: LetterDate::of(activity.end_date),
+            ontbreekt,
+        })
+    } else {
+        None
+    };
+    Ok(LetterFacts {
+        soort: kind.code(),
+        over: activity.type_code.clone(),
+        datum: LetterDate::of(today),
+        kenmerk: format!("{}-{}", activity.client_id, activity.id),
+        afzender: sender.clone(),
+        klant: ClientFacts {
+            naam: ctx.client_name.clone(),
+            telefoon: ctx.client_phone.clone(),
+            email: ctx.client_email.clone(),
+        },
+        afspraak,
+        hersteltermijn,
+    })
+}
+
+/// A letter as the dossier lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Letter {
+    pub id: i64,
+    pub client_id: i64,
+    pub activity_id: i64,
+    pub kind: String,
+    pub made_on: NaiveDate,
+    pub file: String,
+    /// The day it was sent (registered as a contact by `brief`), once confirmed.
+    pub sent_on: Option<NaiveDate>,
+    /// What the letter is for: the activity's title.
+    pub about: String,
+}
+
+/// The letter made for the activity of `ctx`, its PDF at `file`.
+pub fn made(ctx: &LetterContext, kind: LetterKind, file: &str) -> Vec<Effect> {
+    vec![Effect::RecordLetter {
+        client: ctx.activity.client_id,
+        activity: ctx.activity.id,
+        kind: kind.code().to_owned(),
+        file: file.to_owned(),
+    }]
+}
+
+/// The klantmanager confirms `letter` was sent on `on`: a contact by letter on that
+/// day, and the letter points to it. Not before it was made, not in the future,
+/// not twice.
+pub fn sent(letter: &Letter, on: NaiveDate, today: NaiveDate) -> Result<Vec<Effect>, InputError> {
+    if let Some(sent_on) = letter.sent_on {
+        return Err(InputError::LetterAlreadySent {
+            id: letter.id,
+            on: sent_on,
+        });
+    }
+    dated(
+        "verstuurd op",
+        on,
+        Some(("de dag waarop de brief is gemaakt", letter.made_on)),
+        today,
+    )?;
+    let kind = LetterKind::from_code(&letter.kind)?;
+    Ok(vec![
+        Effect::RecordContact {
+            client: letter.client_id,
+            channel: LETTER_CHANNEL.to_owned(),
+            date: on,
+            note: Some(format!("{} verstuurd: {}", kind.name(), letter.about)),
+        },
+        Effect::MarkLetterSent {
+            letter: letter.id,
+            on,
+        },
+    ])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn missing_documents_are_split_per_line_and_list_mark() {
+        assert_eq!(
+            missing_documents("loonstroken augustus en september; bankafschriften, huurcontract.\n"),
+            ["Loonstroken augustus en september", "Bankafschriften", "Huurcontract"]
+        );
+        assert!(missing_documents(" ;, \n").is_empty());
+    }
+
+    #[test]
+    fn letter_dates_are_written_out() {
+        let d = LetterDate::of(NaiveDate::from_ymd_opt(2026, 12, 1).unwrap());
+        assert_eq!(d.voluit, "dinsdag 1 december 2026");
+        assert_eq!(d.kort, "1 december 2026");
+    }
+
+    #[test]
+    fn kinds_round_trip_and_fit_their_activity_types() {
+        for kind in LetterKind::ALL {
+            assert_eq!(LetterKind::from_code(kind.code()).unwrap(), kind);
+        }
+        assert!(LetterKind::from_code("aanmaning").is_err());
+        assert!(LetterKind::for_type(AFSPRAAK).contains(&LetterKind::Invitation));
+        assert!(!LetterKind::for_type(AFSPRAAK).contains(&LetterKind::Hersteltermijn));
+        assert!(LetterKind::for_type("traject").is_empty());
+    }
+}

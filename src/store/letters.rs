@@ -1,0 +1,94 @@
+//! Letters: what one is made from, and the letters of a client.
+
+use rusqlite::{Connection, OptionalExtension, Row};
+
+use super::error::Result;
+use super::{activities, clients, terms, Store, Write};
+use crate::domain::catalog::Catalog;
+use crate::domain::letter::{Letter, LetterContext};
+use crate::domain::InputError;
+
+/// The activity with its client, its channel's name and its aanvraag.
+fn letter_context(conn: &Connection, catalog: &Catalog, id: i64) -> Result<LetterContext> {
+    let activity = activities::activity(conn, id)?;
+    let client = clients::client(conn, activity.client_id)?;
+    let application_id: Option<i64> = conn
+        .prepare_cached("SELECT application_id FROM activities WHERE id = ?1")?
+        .query_row([id], |r| r.get(0))?;
+    let application = application_id
+        .map(|app| terms::application(conn, app))
+        .transpose()?;
+    Ok(LetterContext {
+        channel_name: activity
+            .channel
+            .as_deref()
+            .map(|c| catalog.channel_name(c).to_owned()),
+        activity,
+        client_name: client.name,
+        client_phone: client.phone,
+        client_email: client.email,
+        application,
+    })
+}
+
+const LETTER_COLUMNS: &str = "l.id, l.client_id, l.activity_id, l.kind, l.made_on, l.file,
+    l.sent_on, a.title FROM letters l JOIN activities a ON a.id = l.activity_id";
+
+fn letter_from_row(r: &Row) -> rusqlite::Result<Letter> {
+    Ok(Letter {
+        id: r.get(0)?,
+        client_id: r.get(1)?,
+        activity_id: r.get(2)?,
+        kind: r.get(3)?,
+        made_on: r.get(4)?,
+        file: r.get(5)?,
+        sent_on: r.get(6)?,
+        about: r.get(7)?,
+    })
+}
+
+fn letter(conn: &Connection, id: i64) -> Result<Letter> {
+    conn.prepare_cached(&format!(
+        "SELECT {LETTER_COLUMNS} WHERE l.id = ?1 AND l.undone_at IS NULL"
+    ))?
+    .query_row([id], letter_from_row)
+    .optional()?
+    .ok_or_else(|| {
+        InputError::UnknownId {
+            what: "onbekende brief",
+            id,
+        }
+        .into()
+    })
+}
+
+impl Write<'_> {
+    pub(crate) fn letter(&self, id: i64) -> Result<Letter> {
+        letter(self.tx(), id)
+    }
+}
+
+impl Store {
+    /// What a letter about activity `id` would say, read without writing.
+    pub fn letter_context(&self, catalog: &Catalog, id: i64) -> Result<LetterContext> {
+        letter_context(self.conn(), catalog, id)
+    }
+
+    pub fn letter(&self, id: i64) -> Result<Letter> {
+        letter(self.conn(), id)
+    }
+
+    /// A client's letters (or all letters), newest first; undone ones left out.
+    pub fn letters(&self, client_id: Option<i64>) -> Result<Vec<Letter>> {
+        if let Some(id) = client_id {
+            clients::client(self.conn(), id)?;
+        }
+        let mut stmt = self.conn().prepare_cached(&format!(
+            "SELECT {LETTER_COLUMNS}
+             WHERE (?1 IS NULL OR l.client_id = ?1) AND l.undone_at IS NULL
+             ORDER BY l.made_on DESC, l.id DESC"
+        ))?;
+        let rows = stmt.query_map([client_id], letter_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
