@@ -5,18 +5,18 @@ use chrono::NaiveDate;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Frame;
 
-use super::aanvragen;
+use super::aanvragen::{self, AanvraagIntent};
 use super::caseload::CaseloadView;
 use super::chrome;
 use super::corrections;
-use super::dossier::DossierView;
+use super::dossier::{DossierView, Tab};
 use super::keymap::{
     action_for, Action, Binding, Rebound, CASELOAD_KEYS, DOSSIER_KEYS, GLOBAL_KEYS, LIST_KEYS,
     OVERVIEW_KEYS, WEEK_KEYS, WORKLIST_KEYS,
 };
 use super::list::ListState;
 use super::overview::OverviewView;
-use super::popup::{self, Intent, Pick, Popup, Purpose, Reply};
+use super::popup::{self, simple_choices, Intent, Pick, Picker, Popup, Purpose, Reply};
 use super::theme::Theme;
 use super::week::{self, WeekView};
 use super::worklist::{Group, WorklistView};
@@ -29,12 +29,13 @@ use crate::domain::client::NewClient;
 use crate::domain::date::add_days;
 use crate::domain::date::dutch;
 use crate::domain::journal::{NewContact, NewNote};
+use crate::domain::letter::{LetterKind, Sender};
 use crate::domain::overview::Block;
 use crate::domain::period::{Period, Span};
 use crate::domain::search::Query;
 use crate::domain::work_item::{ItemStatus, WorkItem};
 use crate::store::{Result, Store, StoreError};
-use crate::workflow::{self, Done};
+use crate::workflow::{self, Done, LetterFailure, LetterSetup};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Screen {
@@ -110,12 +111,15 @@ pub struct App {
     theme: Theme,
     /// Keys the settings put on actions in place of their own.
     rebound: Vec<Rebound>,
+    /// The sender, templates and folder letters are made with.
+    letters: LetterSetup,
 }
 
 impl App {
     /// Opens the cockpit on `store`: the sweep runs first, so the werkvoorraad shows
     /// what today's date has raised.
     pub fn new(store: Store, session: Session) -> Result<App> {
+        let folder = LetterSetup::folder_beside(store.path());
         let mut app = App {
             catalog: store.catalog()?,
             calendar: store.legal_calendar()?,
@@ -140,6 +144,13 @@ impl App {
             peek: None,
             theme: Theme::default(),
             rebound: Vec::new(),
+            letters: LetterSetup {
+                sender: Sender::default(),
+                settings: crate::settings::default_path()
+                    .unwrap_or_else(|| "instellingen.toml".into()),
+                templates: None,
+                folder,
+            },
         };
         app.sweep_and_refresh()?;
         Ok(app)
@@ -154,6 +165,11 @@ impl App {
         };
         self.refresh()?;
         Ok(created)
+    }
+
+    /// The sender, templates and folder for letters (from the settings).
+    pub fn set_letters(&mut self, setup: LetterSetup) {
+        self.letters = setup;
     }
 
     pub fn read_only(&self) -> bool {
@@ -693,6 +709,7 @@ impl App {
             | Action::GiveHersteltermijn
             | Action::Adjourn
             | Action::Decide => self.act_aanvraag(action),
+            Action::Letter => self.act_letter(),
             Action::NextWeek | Action::PreviousWeek | Action::ThisWeek => {
                 self.week.start = Some(match action {
                     Action::NextWeek => self.week.paged(1, today),
@@ -934,6 +951,7 @@ impl App {
             Intent::Handle { id, item: true, .. } | Intent::PostponeItem { id, .. } => item_of(*id),
             _ => String::new(),
         };
+        let offers_letter = matches!(intent, Intent::Aanvraag(AanvraagIntent::Herstel { .. }));
         let store = &mut self.store;
         let result: Result<(String, Done)> = match intent {
             Intent::Handle {
@@ -1042,6 +1060,9 @@ impl App {
             } => workflow::add_situation(store, client_id, &domain, score, note.as_deref(), today, today)
                 .map(|done| (format!("Situatie {domain}: {score} vastgelegd"), done)),
             Intent::AddClient { .. } => return self.add_client(intent),
+            Intent::MakeLetter { activity, kind } => return self.make_letter(activity, kind),
+            Intent::LetterSent { id } => workflow::send_letter(store, id, today, today)
+                .map(|done| (format!("Brief {id}"), done)),
             Intent::Aanvraag(intent) => aanvragen::apply(store, intent, today),
             Intent::Handover {
                 ids,
@@ -1058,20 +1079,38 @@ impl App {
         };
         let result = result.map(|(what, done)| {
             let summary = done.summary_in(&self.catalog);
-            if summary.is_empty() {
+            let text = if summary.is_empty() {
                 what
             } else {
                 format!("{what}: {summary}")
-            }
+            };
+            (text, done.id)
         });
         match result {
-            Ok(done) => {
+            Ok((done, added)) => {
                 self.popups.clear();
                 self.message = Some(done);
                 // An extension into the past or a new activity that already ended
                 // raises its item at once.
                 if let Err(err) = self.sweep_and_refresh() {
                     self.fail(err);
+                }
+                // A hersteltermijn given: its letter in the same step.
+                if let Some(activity) = added.filter(|_| offers_letter) {
+                    self.popups.push(Popup::Confirm {
+                        title: "Hersteltermijnbrief maken?".to_owned(),
+                        lines: vec![
+                            "De brief noemt wat er ontbreekt, de einddatum en wat er gebeurt als de \
+                             stukken niet komen (Awb 4:5)."
+                                .to_owned(),
+                            String::new(),
+                            "j: brief maken · n: niet nu (later: b op de hersteltermijn)".to_owned(),
+                        ],
+                        intent: Intent::MakeLetter {
+                            activity,
+                            kind: LetterKind::Hersteltermijn,
+                        },
+                    });
                 }
             }
             Err(err) => self.refuse(err),
@@ -1252,6 +1291,107 @@ impl App {
             _ => aanvragen::decisions(Pick::AanvraagDecision { id }, today),
         };
         self.popups.push(popup);
+    }
+
+    /// `b` in the dossier: on the Brieven tab the selected letter was sent; else a
+    /// letter about the afspraak or hersteltermijn under the cursor (or the one the
+    /// selected work item comes from).
+    fn act_letter(&mut self) {
+        let Some(view) = self.dossier.as_ref() else {
+            return;
+        };
+        if view.tab == Tab::Letters {
+            self.message = match view.selected_letter() {
+                Some(letter) => match letter.sent_on {
+                    Some(on) => Some(format!("Deze brief is al verstuurd, op {}.", dutch(on))),
+                    None => {
+                        let kind = LetterKind::from_code(&letter.kind)
+                            .map_or(letter.kind.clone(), |k| k.name().to_owned());
+                        self.popups.push(Popup::Confirm {
+                            title: format!("{kind} verstuurd?"),
+                            lines: vec![
+                                format!("Over: {}", letter.about),
+                                format!("Gemaakt op {}: {}", dutch(letter.made_on), letter.file),
+                                String::new(),
+                                "j: vandaag verstuurd (een contactmoment per brief) · n: nog niet"
+                                    .to_owned(),
+                            ],
+                            intent: Intent::LetterSent { id: letter.id },
+                        });
+                        None
+                    }
+                },
+                None => Some("Nog geen brieven: toets b op een afspraak of hersteltermijn.".to_owned()),
+            };
+            return;
+        }
+        let activity = view.selected_activity().cloned().or_else(|| {
+            let source = view.selected_item()?.source_activity_id?;
+            view.activities.iter().find(|a| a.id == source).cloned()
+        });
+        let Some(activity) = activity else {
+            self.message = Some(
+                "Kies eerst een afspraak of hersteltermijn (tab Activiteiten of Werkitems) en toets b."
+                    .to_owned(),
+            );
+            return;
+        };
+        let kinds = LetterKind::for_type(&activity.type_code);
+        if kinds.is_empty() {
+            self.message = Some(format!(
+                "Brieven zijn er voor afspraken en hersteltermijnen; '{}' is een {}.",
+                activity.title,
+                self.catalog.activity_type_name(&activity.type_code).to_lowercase()
+            ));
+            return;
+        }
+        let pairs: Vec<(String, String)> = kinds
+            .iter()
+            .map(|k| (k.code().to_owned(), k.name().to_owned()))
+            .collect();
+        self.popups.push(Popup::Picker(Picker::new(
+            format!("Brief over {}", activity.title),
+            simple_choices(&pairs),
+            Pick::LetterKind {
+                activity: activity.id,
+            },
+            self.session.today,
+        )));
+    }
+
+    /// Makes the letter, then asks whether it was sent today.
+    fn make_letter(&mut self, activity: i64, kind: LetterKind) {
+        let today = self.session.today;
+        match workflow::make_letter(&mut self.store, &self.letters, kind, activity, None, today) {
+            Ok(made) => {
+                self.popups.clear();
+                self.message = Some(format!("{} gemaakt: {}", kind.name(), made.file.display()));
+                if let Err(err) = self.sweep_and_refresh() {
+                    return self.fail(err);
+                }
+                self.popups.push(Popup::Confirm {
+                    title: format!("{} gemaakt", kind.name()),
+                    lines: vec![
+                        made.file.display().to_string(),
+                        String::new(),
+                        "Vandaag verstuurd? j: ja, een contactmoment per brief · n: later (b op de tab Brieven)"
+                            .to_owned(),
+                    ],
+                    intent: Intent::LetterSent { id: made.id },
+                });
+            }
+            Err(LetterFailure::Store(err)) => self.refuse(err),
+            Err(other) => {
+                let text = other.to_string();
+                let shown = self
+                    .popups
+                    .last_mut()
+                    .is_some_and(|top| top.show_error(text.clone()));
+                if !shown {
+                    self.message = Some(text);
+                }
+            }
+        }
     }
 
     /// Writes the handover bundle, then asks whether to end the clients now.

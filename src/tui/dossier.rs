@@ -17,6 +17,7 @@ use super::list::ListState;
 use crate::domain::activity::{Activity, ActivityStatus};
 use crate::domain::catalog::Catalog;
 use crate::domain::date::{age, dutch, short};
+use crate::domain::letter::{Letter, LetterKind};
 use crate::domain::work_item::{ItemStatus, WorkItem};
 use crate::store::{
     ApplicationView, Dossier, ItemHistory, LadderStep, PlanHistory, Result, Situation, Store,
@@ -52,16 +53,18 @@ pub enum Tab {
     Plan,
     Items,
     Contacts,
+    Letters,
     Notes,
     Situation,
 }
 
-const TABS: [Tab; 7] = [
+const TABS: [Tab; 8] = [
     Tab::Activities,
     Tab::Aanvragen,
     Tab::Plan,
     Tab::Items,
     Tab::Contacts,
+    Tab::Letters,
     Tab::Notes,
     Tab::Situation,
 ];
@@ -73,6 +76,7 @@ impl Tab {
             Tab::Aanvragen => "Aanvragen",
             Tab::Items => "Werkitems",
             Tab::Contacts => "Contacten",
+            Tab::Letters => "Brieven",
             Tab::Notes => "Notities",
             Tab::Plan => "Plan",
             Tab::Situation => "Situatie",
@@ -94,6 +98,8 @@ pub struct DossierView {
     histories: BTreeMap<i64, ItemHistory>,
     /// Open activities first (by end date), then the closed ones (latest first).
     pub activities: Vec<Activity>,
+    /// The letters made, newest first.
+    pub letters: Vec<Letter>,
     pub tab: Tab,
     pub list: ListState,
 }
@@ -111,6 +117,7 @@ impl DossierView {
             activities: Vec::new(),
             items: store.client_items(id)?,
             histories: store.item_histories(id)?,
+            letters: store.letters(Some(id))?,
             tab: Tab::Activities,
             list: ListState::default(),
         };
@@ -128,6 +135,7 @@ impl DossierView {
         self.ladder = store.ladder(id)?;
         self.items = store.client_items(id)?;
         self.histories = store.item_histories(id)?;
+        self.letters = store.letters(Some(id))?;
         self.sort_activities();
         self.aanvragen = AanvragenTab::new(store.applications(id)?, &self.activities);
         Ok(())
@@ -179,6 +187,7 @@ impl DossierView {
             Tab::Aanvragen => self.aanvragen.len(),
             Tab::Items => self.items.len(),
             Tab::Contacts => self.dossier.contacts.len(),
+            Tab::Letters => self.letters.len(),
             Tab::Notes => self.dossier.notes.len(),
             Tab::Plan => self.plan.current.as_ref().map_or(0, |p| p.goals.len()),
             Tab::Situation => self.ladder.len(),
@@ -241,6 +250,7 @@ impl DossierView {
                     self.dossier.no_shows
                 ),
                 Tab::Contacts => format!("{} ({})", t.title(), self.dossier.contacts.len()),
+                Tab::Letters => format!("{} ({})", t.title(), self.letters.len()),
                 Tab::Plan => match &self.plan.current {
                     Some(plan) => format!("{} (v{})", t.title(), plan.version),
                     None => t.title().to_owned(),
@@ -250,12 +260,14 @@ impl DossierView {
             })
             .collect();
         let selected = TABS.iter().position(|t| *t == self.tab).unwrap_or(0);
-        frame.render_widget(
-            Tabs::new(titles)
-                .select(selected)
-                .highlight_style(Style::new().bold().reversed()),
-            tabs,
-        );
+        let mut bar = Tabs::new(titles)
+            .select(selected)
+            .highlight_style(Style::new().bold().reversed());
+        if narrow {
+            // Eight names and their dividers fit 80 columns without padding.
+            bar = bar.padding("", "");
+        }
+        frame.render_widget(bar, tabs);
         match self.tab {
             Tab::Activities => self.draw_activities(frame, body, catalog, today),
             Tab::Aanvragen => self
@@ -263,6 +275,7 @@ impl DossierView {
                 .draw(frame, body, &mut self.list, catalog, today),
             Tab::Items => self.draw_items(frame, body, catalog, today),
             Tab::Contacts => self.draw_contacts(frame, body, catalog),
+            Tab::Letters => self.draw_letters(frame, body, today),
             Tab::Notes => self.draw_notes(frame, body),
             Tab::Plan => self.draw_plan(frame, body, today),
             Tab::Situation => self.draw_situation(frame, body, catalog),
@@ -635,6 +648,54 @@ impl DossierView {
         ];
         let table = table(rows, header, &widths);
         frame.render_widget(table, area);
+    }
+
+    fn draw_letters(&mut self, frame: &mut Frame, area: Rect, today: NaiveDate) {
+        if self.letters.is_empty() {
+            return empty(
+                frame,
+                area,
+                "Nog geen brieven. Toets b op een afspraak of hersteltermijn om er een te maken.",
+            );
+        }
+        let window = self.window(self.letters.len(), area);
+        let selected = self.list.selected;
+        let rows: Vec<Row> = self.letters[window.clone()]
+            .iter()
+            .zip(window)
+            .map(|(l, i)| {
+                let kind = LetterKind::from_code(&l.kind).map_or(l.kind.as_str(), |k| k.name());
+                let sent = match l.sent_on {
+                    Some(on) => Line::from(format!("verstuurd {}", short(on))),
+                    None if l.made_on < today => Line::from("nog niet verstuurd").yellow(),
+                    None => Line::from("nog niet verstuurd"),
+                };
+                Self::highlight(
+                    Row::new(vec![
+                        Line::from(dutch(l.made_on)),
+                        Line::from(kind.to_owned()),
+                        Line::from(l.about.clone()),
+                        sent,
+                    ]),
+                    i == selected,
+                )
+            })
+            .collect();
+        let header = Row::new(["Gemaakt", "Brief", "Over", "Verstuurd"]);
+        let widths = [
+            Constraint::Length(16),
+            Constraint::Length(19),
+            Constraint::Fill(1),
+            Constraint::Length(20),
+        ];
+        frame.render_widget(table(rows, header, &widths), area);
+    }
+
+    /// The letter under the cursor on the Brieven tab.
+    pub fn selected_letter(&self) -> Option<&Letter> {
+        (self.tab == Tab::Letters)
+            .then(|| self.letters.get(self.list.selected))
+            .flatten()
     }
 
     fn draw_contacts(&mut self, frame: &mut Frame, area: Rect, catalog: &Catalog) {

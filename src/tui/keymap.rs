@@ -55,6 +55,9 @@ pub enum Action {
     GiveHersteltermijn,
     Adjourn,
     Decide,
+    /// A letter: make one for the afspraak or hersteltermijn under the cursor, or on
+    /// the Brieven tab record that the selected one was sent.
+    Letter,
     Undo,
     /// Read the file again now and draw the whole screen anew.
     Refresh,
@@ -429,6 +432,13 @@ pub const DOSSIER_KEYS: &[Binding] = &[
         "besluit op de aanvraag",
         false,
     ),
+    bind(
+        &[KeyCode::Char('b')],
+        "b",
+        Action::Letter,
+        "brief maken; op Brieven: verstuurd",
+        false,
+    ),
 ];
 
 pub const OVERVIEW_KEYS: &[Binding] = &[
@@ -644,6 +654,7 @@ pub const ACTION_NAMES: &[(&str, Action)] = &[
     ("hersteltermijn", Action::GiveHersteltermijn),
     ("verdagen", Action::Adjourn),
     ("besluit", Action::Decide),
+    ("brief", Action::Letter),
     ("volgende_week", Action::NextWeek),
     ("vorige_week", Action::PreviousWeek),
     ("deze_week", Action::ThisWeek),

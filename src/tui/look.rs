@@ -14,6 +14,11 @@ use crate::settings::{Settings, SettingsError, ThemeName};
 pub struct Look {
     pub theme: Theme,
     pub rebound: Vec<Rebound>,
+    /// Who letters come from, and the municipality's templates.
+    pub sender: crate::domain::letter::Sender,
+    pub templates: Option<std::path::PathBuf>,
+    /// The settings file, for the message when a sender field is missing.
+    pub settings: std::path::PathBuf,
 }
 
 /// Which named colour each colour setting replaces.
@@ -57,5 +62,11 @@ pub fn from_settings(settings: &Settings) -> Result<Look, SettingsError> {
     }
     let rebound =
         keymap::rebind(&settings.keys).map_err(|(line, message)| settings.refuse(line, message))?;
-    Ok(Look { theme, rebound })
+    Ok(Look {
+        theme,
+        rebound,
+        sender: settings.sender.clone(),
+        templates: settings.templates.clone(),
+        settings: settings.path.clone(),
+    })
 }

@@ -101,7 +101,14 @@ pub fn run(
         session.read_only = true;
         store.set_read_only()?;
     }
+    let letters = crate::workflow::LetterSetup {
+        sender: look.sender,
+        settings: look.settings,
+        templates: look.templates,
+        folder: crate::workflow::LetterSetup::folder_beside(store.path()),
+    };
     let mut app = App::new(store, session)?;
+    app.set_letters(letters);
     app.set_theme(look.theme);
     app.set_keys(look.rebound);
     let mut terminal = ratatui::try_init()?;

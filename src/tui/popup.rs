@@ -2,6 +2,8 @@
 //! the store: what the user asks for comes back as an `Intent` for the app to apply.
 
 use chrono::NaiveDate;
+
+use crate::domain::letter::LetterKind;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
 use ratatui::style::{Style, Stylize};
@@ -63,6 +65,15 @@ pub enum Intent {
     AddNote {
         client_id: i64,
         text: String,
+    },
+    /// Make a letter about an activity.
+    MakeLetter {
+        activity: i64,
+        kind: LetterKind,
+    },
+    /// The klantmanager confirms a letter was sent today.
+    LetterSent {
+        id: i64,
     },
     AddAppointment {
         client_id: i64,
@@ -306,6 +317,10 @@ pub enum Pick {
     /// The besluit on an aanvraag, recorded on the aanvraag itself.
     AanvraagDecision {
         id: i64,
+    },
+    /// Which letter to make about an activity.
+    LetterKind {
+        activity: i64,
     },
 }
 
@@ -1230,6 +1245,13 @@ impl Picker {
                 Decision::parse(&code).unwrap_or(Decision::Granted),
                 self.today,
             )),
+            (Pick::LetterKind { activity }, _) => match LetterKind::from_code(&code) {
+                Ok(kind) => Reply::Apply(Intent::MakeLetter {
+                    activity: *activity,
+                    kind,
+                }),
+                Err(_) => Reply::Stay,
+            },
             (Pick::NewClientCategory, _) => push(super::corrections::new_client_form(
                 &code,
                 &choice.label,

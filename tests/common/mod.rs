@@ -28,6 +28,7 @@ pub const TABLES: &[&str] = &[
     "reopenings",
     "note_corrections",
     "contact_corrections",
+    "letters",
     "categories",
     "activity_types",
     "outcomes",
