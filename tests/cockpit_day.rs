@@ -245,7 +245,15 @@ fn an_aanvraag_walks_from_receipt_through_herstel_to_besluit_and_bezwaartermijn(
     clear_field(&mut app);
     type_text(&mut app, "2026-12-07");
     press(&mut app, KeyCode::Enter);
+    // Its letter is offered in the same step; not now.
+    assert!(
+        app.popup_open(),
+        "the letter is offered: {:?}",
+        app.message()
+    );
+    press(&mut app, KeyCode::Char('n'));
     assert!(!app.popup_open(), "{:?}", app.message());
+    assert_eq!(db.scalar("SELECT count(*) FROM letters"), "0");
     assert_eq!(
         db.scalar(beslis),
         "2026-12-23",
@@ -477,5 +485,113 @@ fn a_handover_writes_the_bundle_and_ends_the_marked_clients_but_not_an_open_aanv
         ),
         "1",
         "one edit, so one Ctrl-Z takes both back"
+    );
+}
+
+fn screen(app: &mut App) -> String {
+    use ratatui::backend::TestBackend;
+    use ratatui::Terminal;
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    terminal.draw(|frame| app.draw(frame)).unwrap();
+    format!("{}", terminal.backend())
+}
+
+#[test]
+fn letters_are_made_from_the_dossier_listed_and_confirmed_sent() {
+    use inbeeld::domain::letter::Sender;
+    use inbeeld::workflow::LetterSetup;
+    let db = common::Db::new();
+    let mut app = app(&db);
+    aanvraag(&mut app);
+    assert!(!app.popup_open(), "{:?}", app.message());
+    // Without a sender, the offered letter is refused, naming what is missing.
+    press(&mut app, KeyCode::Char('H'));
+    type_text(&mut app, "loonstroken; bankafschriften");
+    press(&mut app, KeyCode::Enter);
+    assert!(screen(&mut app).contains("Hersteltermijnbrief maken?"));
+    press(&mut app, KeyCode::Char('j'));
+    let shown = screen(&mut app);
+    assert!(shown.contains("[afzender]"), "{shown}");
+    assert_eq!(db.scalar("SELECT count(*) FROM letters"), "0");
+    press(&mut app, KeyCode::Esc);
+
+    let folder = db.path.with_file_name("brieven");
+    app.set_letters(LetterSetup {
+        sender: Sender {
+            gemeente: "Gemeente Zwolle".into(),
+            afdeling: "Werk en Inkomen".into(),
+            adres: "Postbus 10007, 8000 GA Zwolle".into(),
+            naam: "Sanne de Vries".into(),
+            telefoon: "038 498 2000".into(),
+            email: "werkeninkomen@zwolle.nl".into(),
+        },
+        settings: db.path.with_file_name("instellingen.toml"),
+        templates: None,
+        folder: folder.clone(),
+    });
+    // b on the hersteltermijn (Aanvragen tab, its last row): the kinds that fit.
+    press(&mut app, KeyCode::Char('l'));
+    press(&mut app, KeyCode::Char('G'));
+    press(&mut app, KeyCode::Char('b'));
+    let shown = screen(&mut app);
+    assert!(shown.contains("Hersteltermijnbrief"), "{shown}");
+    assert!(shown.contains("Herinnering"), "{shown}");
+    assert!(!shown.contains("Uitnodiging"), "{shown}");
+    press(&mut app, KeyCode::Char('1'));
+    assert!(screen(&mut app).contains("Vandaag verstuurd?"));
+    press(&mut app, KeyCode::Char('j'));
+    assert!(!app.popup_open(), "{:?}", app.message());
+    assert_eq!(
+        db.scalar("SELECT kind || ' ' || sent_on FROM letters"),
+        "hersteltermijn 2026-11-22"
+    );
+    assert_eq!(
+        db.scalar("SELECT count(*) FROM contacts WHERE channel_code = 'brief' AND contact_date = '2026-11-22'"),
+        "1"
+    );
+    let file = db.scalar("SELECT file FROM letters");
+    assert!(std::path::Path::new(&file).starts_with(std::fs::canonicalize(&folder).unwrap()));
+    let pdf = std::fs::read(&file).unwrap();
+    assert!(pdf.starts_with(b"%PDF-"), "a PDF");
+
+    // A second one, not sent yet: the Brieven tab lists both, b records it sent.
+    press(&mut app, KeyCode::Char('b'));
+    press(&mut app, KeyCode::Char('2'));
+    press(&mut app, KeyCode::Char('n'));
+    // From Aanvragen to Brieven, the last tab.
+    for _ in 0..6 {
+        press(&mut app, KeyCode::Char('l'));
+    }
+    let shown = screen(&mut app);
+    assert!(shown.contains("Brieven (2)"), "{shown}");
+    assert!(shown.contains("nog niet verstuurd"), "{shown}");
+    assert!(shown.contains("verstuurd 22 nov 2026"), "{shown}");
+    assert!(
+        shown.contains("Loonstroken; bankafschriften")
+            || shown.contains("loonstroken; bankafschriften"),
+        "{shown}"
+    );
+    // Newest first: the herinnering.
+    press(&mut app, KeyCode::Char('g'));
+    press(&mut app, KeyCode::Char('b'));
+    assert!(screen(&mut app).contains("Herinnering verstuurd?"));
+    press(&mut app, KeyCode::Char('j'));
+    assert_eq!(
+        db.scalar("SELECT count(*) FROM letters WHERE sent_on IS NULL"),
+        "0"
+    );
+    press(&mut app, KeyCode::Char('b'));
+    assert!(app.message().is_some_and(|m| m.contains("al verstuurd")));
+
+    // On an activity that takes no letter (the aanvraag's terms), b says why.
+    press(&mut app, KeyCode::Char('l'));
+    press(&mut app, KeyCode::Char('G'));
+    press(&mut app, KeyCode::Char('b'));
+    assert!(!app.popup_open());
+    assert!(
+        app.message()
+            .is_some_and(|m| m.contains("Brieven zijn er voor afspraken en hersteltermijnen")),
+        "{:?}",
+        app.message()
     );
 }

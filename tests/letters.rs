@@ -26,7 +26,9 @@ fn poppler() -> bool {
             std::env::var("CI").as_deref() != Ok("true"),
             "pdftotext (poppler-utils) is not installed: under CI=true the letter tests may not skip"
         );
-        eprintln!("skipped: pdftotext (poppler-utils) is not installed, so no letter can be read back");
+        eprintln!(
+            "skipped: pdftotext (poppler-utils) is not installed, so no letter can be read back"
+        );
     }
     found
 }
@@ -178,7 +180,10 @@ fn each_letter_states_the_facts_of_its_rows_in_dutch_on_one_page() {
         "identiteitsbewijs",
         "Kunt u niet?",
     ] {
-        assert!(text.contains(expected), "uitnodiging lacks {expected:?}: {text}");
+        assert!(
+            text.contains(expected),
+            "uitnodiging lacks {expected:?}: {text}"
+        );
     }
     assert_eq!(info(&out, "Pages"), "1");
 
@@ -186,9 +191,19 @@ fn each_letter_states_the_facts_of_its_rows_in_dutch_on_one_page() {
         (&case.herstel, "nog tot en met vrijdag 4 december 2026"),
         (&case.afspraak, "onze afspraak op dinsdag 1 december 2026"),
     ] {
-        let made = db.json(&["letter", "--kind", "herinnering", "--activity", activity, "--json"]);
+        let made = db.json(&[
+            "letter",
+            "--kind",
+            "herinnering",
+            "--activity",
+            activity,
+            "--json",
+        ]);
         let text = text_of(Path::new(made["file"].as_str().unwrap()));
-        assert!(text.contains(expected), "herinnering lacks {expected:?}: {text}");
+        assert!(
+            text.contains(expected),
+            "herinnering lacks {expected:?}: {text}"
+        );
         assert!(text.contains("Fatima el Amrani"));
         assert_eq!(made["pages"], 1);
     }
@@ -205,7 +220,11 @@ fn each_letter_states_the_facts_of_its_rows_in_dutch_on_one_page() {
     for kind in ["hersteltermijn", "uitnodiging", "herinnering"] {
         assert!(kinds.contains(&kind), "{kinds:?}");
     }
-    assert!(listed.as_array().unwrap().iter().all(|l| l["sent_on"].is_null()));
+    assert!(listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|l| l["sent_on"].is_null()));
 }
 
 #[test]
@@ -252,7 +271,9 @@ fn a_letter_sent_is_a_contact_by_letter_on_its_day_and_is_sent_once() {
         "NULL"
     );
     assert_eq!(
-        db.scalar("SELECT count(*) FROM contacts WHERE channel_code = 'brief' AND undone_at IS NULL"),
+        db.scalar(
+            "SELECT count(*) FROM contacts WHERE channel_code = 'brief' AND undone_at IS NULL"
+        ),
         "0"
     );
 }
@@ -264,25 +285,58 @@ fn a_letter_for_the_wrong_activity_or_without_a_sender_is_refused_and_nothing_is
     // No settings: the message names the fields and the file.
     let settings_file = db.path.with_file_name("instellingen.toml");
     db.refused(
-        &["letter", "--kind", "uitnodiging", "--activity", &case.afspraak],
+        &[
+            "letter",
+            "--kind",
+            "uitnodiging",
+            "--activity",
+            &case.afspraak,
+        ],
         "[afzender]",
     );
     db.refused(
-        &["letter", "--kind", "uitnodiging", "--activity", &case.afspraak],
+        &[
+            "letter",
+            "--kind",
+            "uitnodiging",
+            "--activity",
+            &case.afspraak,
+        ],
         &settings_file.display().to_string(),
     );
-    settings(&db, &SENDER.replace("email = \"werkeninkomen@zwolle.nl\"\n", ""));
+    settings(
+        &db,
+        &SENDER.replace("email = \"werkeninkomen@zwolle.nl\"\n", ""),
+    );
     db.refused(
-        &["letter", "--kind", "uitnodiging", "--activity", &case.afspraak],
+        &[
+            "letter",
+            "--kind",
+            "uitnodiging",
+            "--activity",
+            &case.afspraak,
+        ],
         "nog in: email",
     );
     settings(&db, SENDER);
     db.refused(
-        &["letter", "--kind", "uitnodiging", "--activity", &case.herstel],
+        &[
+            "letter",
+            "--kind",
+            "uitnodiging",
+            "--activity",
+            &case.herstel,
+        ],
         "kan niet bij activiteit",
     );
     db.refused(
-        &["letter", "--kind", "hersteltermijn", "--activity", &case.afspraak],
+        &[
+            "letter",
+            "--kind",
+            "hersteltermijn",
+            "--activity",
+            &case.afspraak,
+        ],
         "bij een afspraak horen de uitnodiging en de herinnering",
     );
     let traject = db
@@ -311,7 +365,10 @@ fn a_letter_for_the_wrong_activity_or_without_a_sender_is_refused_and_nothing_is
     );
     assert!(
         !letters_folder(&db).exists()
-            || std::fs::read_dir(letters_folder(&db)).unwrap().next().is_none(),
+            || std::fs::read_dir(letters_folder(&db))
+                .unwrap()
+                .next()
+                .is_none(),
         "no file for a refused letter"
     );
     assert_eq!(db.scalar("SELECT count(*) FROM letters"), "0");
@@ -325,7 +382,10 @@ fn a_municipality_template_is_used_and_its_error_names_template_line_and_field()
     let db = Db::new();
     let folder = db.path.with_file_name("sjablonen");
     std::fs::create_dir(&folder).unwrap();
-    settings(&db, &format!("{SENDER}\n[brieven]\nsjablonen = \"sjablonen\"\n"));
+    settings(
+        &db,
+        &format!("{SENDER}\n[brieven]\nsjablonen = \"sjablonen\"\n"),
+    );
     let case = case(&db);
 
     // Its own house style: every letter gets it, the letters' own text stays.
@@ -345,7 +405,10 @@ fn a_municipality_template_is_used_and_its_error_names_template_line_and_field()
         out.to_str().unwrap(),
     ]);
     let text = text_of(&out);
-    assert!(text.contains("Huisstijl Deventer: Uitnodiging voor een gesprek"), "{text}");
+    assert!(
+        text.contains("Huisstijl Deventer: Uitnodiging voor een gesprek"),
+        "{text}"
+    );
     assert!(text.contains("dinsdag 1 december 2026"), "{text}");
 
     // A field that is not there: the template, its line and the field.
@@ -355,13 +418,29 @@ fn a_municipality_template_is_used_and_its_error_names_template_line_and_field()
     )
     .unwrap();
     db.refused(
-        &["letter", "--kind", "uitnodiging", "--activity", &case.afspraak],
+        &[
+            "letter",
+            "--kind",
+            "uitnodiging",
+            "--activity",
+            &case.afspraak,
+        ],
         "sjabloon uitnodiging.typ, regel 5: het veld \"datum_voluit\" staat niet in de gegevens",
     );
     // A typing error in markup.
-    std::fs::write(folder.join("uitnodiging.typ"), "#let g = json(\"gegevens.json\"\n").unwrap();
+    std::fs::write(
+        folder.join("uitnodiging.typ"),
+        "#let g = json(\"gegevens.json\"\n",
+    )
+    .unwrap();
     db.refused(
-        &["letter", "--kind", "uitnodiging", "--activity", &case.afspraak],
+        &[
+            "letter",
+            "--kind",
+            "uitnodiging",
+            "--activity",
+            &case.afspraak,
+        ],
         "sjabloon uitnodiging.typ, regel 1",
     );
     assert_eq!(db.scalar("SELECT count(*) FROM letters"), "1");

@@ -759,3 +759,52 @@ fn the_status_line_keeps_afhandelen_and_the_help_key() {
         "room for all at 120: {status}"
     );
 }
+
+/// The dossier's Brieven tab: one letter sent, one not yet.
+#[test]
+fn dossier_letters() {
+    use inbeeld::domain::letter::{LetterKind, Sender};
+    use inbeeld::workflow::{self, LetterSetup};
+    let db = common::Db::new();
+    let mut app = demo_app(&db);
+    press(&mut app, "2");
+    let client = app.selected_client().unwrap();
+    let mut store = Store::open(&db.path).unwrap();
+    let on = "2026-11-26".parse().unwrap();
+    let afspraak = workflow::add_appointment(
+        &mut store,
+        client,
+        on,
+        Some("10:30"),
+        "op_locatie",
+        Some("Kennismakingsgesprek"),
+        today(),
+    )
+    .unwrap()
+    .id();
+    let setup = LetterSetup {
+        sender: Sender {
+            gemeente: "Gemeente Zwolle".into(),
+            afdeling: "Werk en Inkomen".into(),
+            adres: "Postbus 10007, 8000 GA Zwolle".into(),
+            naam: "Sanne de Vries".into(),
+            telefoon: "038 498 2000".into(),
+            email: "werkeninkomen@zwolle.nl".into(),
+        },
+        settings: db.path.with_file_name("instellingen.toml"),
+        templates: None,
+        folder: db.path.with_file_name("brieven"),
+    };
+    for kind in [LetterKind::Invitation, LetterKind::Reminder] {
+        workflow::make_letter(&mut store, &setup, kind, afspraak, None, today()).unwrap();
+    }
+    let first = store.letters(Some(client)).unwrap().last().unwrap().id;
+    workflow::send_letter(&mut store, first, today(), today()).unwrap();
+    drop(store);
+    // From the first tab back to the last: Brieven.
+    press(&mut app, "\nh");
+    let shown = render(&mut app, 120, 40);
+    // The paths differ per run: only the rows are compared.
+    insta::assert_snapshot!("dossier_letters_120x40", shown.backend());
+    insta::assert_snapshot!("dossier_letters_80x24", render(&mut app, 80, 24).backend());
+}

@@ -65,7 +65,11 @@ pub fn run(ctx: &Context, args: LetterArgs) -> anyhow::Result<()> {
             )
         }
         Some(LetterCommand::Sent { id, on }) => {
-            let on = on.as_deref().map(parse_date).transpose()?.unwrap_or(ctx.today);
+            let on = on
+                .as_deref()
+                .map(parse_date)
+                .transpose()?
+                .unwrap_or(ctx.today);
             let mut store = ctx.open()?;
             let done = workflow::send_letter(&mut store, id, on, ctx.today)?;
             output::line(&format!("Brief {id}: {}", done.summary()))

@@ -225,7 +225,13 @@ pub fn dutch(date: NaiveDate) -> String {
 }
 
 const WEEKDAY_NAMES: [&str; 7] = [
-    "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag",
+    "maandag",
+    "dinsdag",
+    "woensdag",
+    "donderdag",
+    "vrijdag",
+    "zaterdag",
+    "zondag",
 ];
 
 /// `dinsdag 1 december 2026`: a date as a letter writes it.

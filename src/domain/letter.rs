@@ -6,9 +6,9 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::activity::{Activity, ActivityStatus};
-use super::aanvraag::Application;
 use super::aanvraag::dated;
+use super::aanvraag::Application;
+use super::activity::{Activity, ActivityStatus};
 use super::date::in_words;
 use super::effects::Effect;
 use super::InputError;
@@ -217,7 +217,9 @@ pub fn facts(
     if !LetterKind::for_type(&activity.type_code).contains(&kind) {
         let fits = match activity.type_code.as_str() {
             AFSPRAAK => "bij een afspraak horen de uitnodiging en de herinnering",
-            HERSTELTERMIJN => "bij een hersteltermijn horen de hersteltermijnbrief en de herinnering",
+            HERSTELTERMIJN => {
+                "bij een hersteltermijn horen de hersteltermijnbrief en de herinnering"
+            }
             _ => "brieven zijn er voor afspraken en hersteltermijnen",
         };
         return Err(InputError::LetterNotFor {
@@ -240,7 +242,10 @@ pub fn facts(
         onderwerp: activity.title.clone(),
         dag: LetterDate::of(activity.end_date),
         tijd: activity.time.clone(),
-        kanaal: activity.channel.clone().unwrap_or_else(|| "op_locatie".into()),
+        kanaal: activity
+            .channel
+            .clone()
+            .unwrap_or_else(|| "op_locatie".into()),
         kanaal_naam: ctx
             .channel_name
             .clone()
@@ -344,8 +349,14 @@ mod tests {
     #[test]
     fn missing_documents_are_split_per_line_and_list_mark() {
         assert_eq!(
-            missing_documents("loonstroken augustus en september; bankafschriften, huurcontract.\n"),
-            ["Loonstroken augustus en september", "Bankafschriften", "Huurcontract"]
+            missing_documents(
+                "loonstroken augustus en september; bankafschriften, huurcontract.\n"
+            ),
+            [
+                "Loonstroken augustus en september",
+                "Bankafschriften",
+                "Huurcontract"
+            ]
         );
         assert!(missing_documents(" ;, \n").is_empty());
     }

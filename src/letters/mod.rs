@@ -11,8 +11,8 @@ use typst::foundations::Smart;
 use typst::layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards};
 
-pub use world::{BUILT_IN, FACTS_FILE};
 use world::LetterWorld;
+pub use world::{BUILT_IN, FACTS_FILE};
 
 use crate::domain::letter::{LetterFacts, LetterKind};
 
@@ -73,8 +73,8 @@ pub fn set(
         .map(typst_pdf::Timestamp::new_utc),
         ..PdfOptions::default()
     };
-    let pdf = typst_pdf::pdf(&document, &options)
-        .map_err(|errors| explain(&world, &main, &errors))?;
+    let pdf =
+        typst_pdf::pdf(&document, &options).map_err(|errors| explain(&world, &main, &errors))?;
     Ok(SetLetter {
         pdf,
         pages: document.pages.len(),

@@ -80,10 +80,7 @@ impl LetterWorld {
     /// The file name of `id` inside the templates, as the municipality would see
     /// it (`brief.typ`).
     pub fn name(id: FileId) -> String {
-        id.vpath()
-            .as_rootless_path()
-            .to_string_lossy()
-            .into_owned()
+        id.vpath().as_rootless_path().to_string_lossy().into_owned()
     }
 
     /// Where `id` comes from: the municipality's folder when it has the file, else

@@ -1321,7 +1321,9 @@ impl App {
                         None
                     }
                 },
-                None => Some("Nog geen brieven: toets b op een afspraak of hersteltermijn.".to_owned()),
+                None => {
+                    Some("Nog geen brieven: toets b op een afspraak of hersteltermijn.".to_owned())
+                }
             };
             return;
         }
@@ -1341,7 +1343,9 @@ impl App {
             self.message = Some(format!(
                 "Brieven zijn er voor afspraken en hersteltermijnen; '{}' is een {}.",
                 activity.title,
-                self.catalog.activity_type_name(&activity.type_code).to_lowercase()
+                self.catalog
+                    .activity_type_name(&activity.type_code)
+                    .to_lowercase()
             ));
             return;
         }

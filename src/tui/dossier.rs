@@ -53,9 +53,9 @@ pub enum Tab {
     Plan,
     Items,
     Contacts,
-    Letters,
     Notes,
     Situation,
+    Letters,
 }
 
 const TABS: [Tab; 8] = [
@@ -64,9 +64,9 @@ const TABS: [Tab; 8] = [
     Tab::Plan,
     Tab::Items,
     Tab::Contacts,
-    Tab::Letters,
     Tab::Notes,
     Tab::Situation,
+    Tab::Letters,
 ];
 
 impl Tab {
@@ -686,7 +686,7 @@ impl DossierView {
             Constraint::Length(16),
             Constraint::Length(19),
             Constraint::Fill(1),
-            Constraint::Length(20),
+            Constraint::Length(21),
         ];
         frame.render_widget(table(rows, header, &widths), area);
     }

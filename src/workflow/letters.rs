@@ -68,7 +68,13 @@ pub struct MadeLetter {
 
 /// The name of a letter's file: day, kind, client and activity, so the folder
 /// sorts by day and a second letter of the same day gets its own number.
-fn file_name(folder: &Path, today: NaiveDate, kind: LetterKind, client: i64, activity: i64) -> PathBuf {
+fn file_name(
+    folder: &Path,
+    today: NaiveDate,
+    kind: LetterKind,
+    client: i64,
+    activity: i64,
+) -> PathBuf {
     let base = format!("{today}-{}-klant{client}-activiteit{activity}", kind.code());
     (1..)
         .map(|n| match n {
@@ -89,7 +95,10 @@ fn write_whole(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
             "het bestand bestaat al; een brief overschrijft niets",
         ));
     }
-    let folder = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let folder = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
     std::fs::create_dir_all(folder)?;
     let temp = folder.join(format!(
         ".{}.deels",
