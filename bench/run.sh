@@ -44,6 +44,26 @@ fi
 hyperfine -N --warmup 3 --runs 30 --export-json "$DIR/caseload.json" \
     "$BIN --db $CASELOAD report --json --period year" >/dev/null
 
+# A letter as a whole process: the hersteltermijn letter of an open hersteltermijn,
+# set and written as PDF/A and recorded, on a copy of the caseload.
+LETTERS=$DIR/letters.sqlite
+rm -f "$LETTERS" "$LETTERS-wal" "$LETTERS-shm"; rm -rf "$DIR/brieven"
+cp "$CASELOAD" "$LETTERS"
+cat >"$DIR/instellingen.toml" <<'TOML'
+[afzender]
+gemeente = "Gemeente Zwolle"
+afdeling = "Werk en Inkomen"
+adres = "Postbus 10007, 8000 GA Zwolle"
+naam = "Sanne de Vries"
+telefoon = "038 498 2000"
+email = "werkeninkomen@zwolle.nl"
+TOML
+HERSTEL=$(python3 -c "
+import sqlite3; c = sqlite3.connect('$LETTERS')
+print(c.execute(\"SELECT id FROM activities WHERE type_code = 'hersteltermijn' AND status = 'open' AND application_id IS NOT NULL AND end_date >= '$TODAY' ORDER BY id LIMIT 1\").fetchone()[0])")
+hyperfine -N --warmup 2 --runs 20 --export-json "$DIR/letter.json" \
+    "$BIN --db $LETTERS --settings $DIR/instellingen.toml letter --kind hersteltermijn --activity $HERSTEL" >/dev/null
+
 # A sweep that creates 5,000 work items, in one transaction: each run on a fresh copy
 # in which 5,000 activities, spread over the file, have a new end date in the past.
 SCRATCH=$DIR/scratch.sqlite
@@ -96,6 +116,7 @@ print(f"sweep finding nothing new, median           {med('commands.json', 1):7.1
 print(f"client list --json, median                  {med('commands.json', 2):7.1f} ms")
 print(f"report --json --period year (process), median {med('commands.json', 3):6.1f} ms   target < 300 ms")
 print(f"the same on 200 clients, median             {med('caseload.json', 0):7.1f} ms   target < 20 ms")
+print(f"a hersteltermijn letter (process), median  {med('letter.json', 0):7.1f} ms   target < 1000 ms")
 print(f"sweep creating 5,000 items (process), median {med('sweep5000.json'):6.1f} ms   target < 250 ms (checked: {created} created)")
 print(f"cockpit first frame incl. tmux, median      {statistics.median(frames):7.1f} ms   target < 100 ms")
 print(f"cockpit peak memory (browsing)              {rss('cockpit-time.txt'):7.1f} MB   target < 80 MB")

@@ -590,7 +590,7 @@ fn letters_are_made_from_the_dossier_listed_and_confirmed_sent() {
     assert!(!app.popup_open());
     assert!(
         app.message()
-            .is_some_and(|m| m.contains("Brieven zijn er voor afspraken en hersteltermijnen")),
+            .is_some_and(|m| m.contains("Geen brief bij een")),
         "{:?}",
         app.message()
     );

@@ -154,6 +154,19 @@ fn each_letter_states_the_facts_of_its_rows_in_dutch_on_one_page() {
         assert!(text.contains(expected), "hersteltermijn lacks {expected:?}: {text}");
     }
     assert_eq!(info(&pdf, "Pages"), "1");
+    // Every font is in the file (PDF/A): the letter looks the same everywhere.
+    let fonts = Command::new("pdffonts")
+        .arg(&pdf)
+        .output()
+        .expect("pdffonts");
+    let fonts = String::from_utf8_lossy(&fonts.stdout);
+    let rows: Vec<&str> = fonts.lines().skip(2).collect();
+    assert!(!rows.is_empty(), "{fonts}");
+    for row in rows {
+        let columns: Vec<&str> = row.split_whitespace().collect();
+        // name type [encoding] emb sub uni object ID: `emb` is the fifth from the end.
+        assert_eq!(columns[columns.len() - 5], "yes", "embedded: {row}");
+    }
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
@@ -388,6 +401,38 @@ fn a_municipality_template_is_used_and_its_error_names_template_line_and_field()
     );
     let case = case(&db);
 
+    // A logo beside the built-in house style is placed on the letter.
+    std::fs::write(
+        folder.join("logo.svg"),
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"40\" height=\"20\"><rect width=\"40\" height=\"20\" fill=\"#0a5\"/></svg>",
+    )
+    .unwrap();
+    let with_logo = db.path.with_file_name("logo.pdf");
+    db.ok(&[
+        "letter",
+        "--kind",
+        "uitnodiging",
+        "--activity",
+        &case.afspraak,
+        "--out",
+        with_logo.to_str().unwrap(),
+    ]);
+    let plain = db.path.with_file_name("zonder-logo.pdf");
+    std::fs::remove_file(folder.join("logo.svg")).unwrap();
+    db.ok(&[
+        "letter",
+        "--kind",
+        "uitnodiging",
+        "--activity",
+        &case.afspraak,
+        "--out",
+        plain.to_str().unwrap(),
+    ]);
+    assert!(
+        std::fs::read(&with_logo).unwrap().len() > std::fs::read(&plain).unwrap().len(),
+        "the logo is in the letter"
+    );
+
     // Its own house style: every letter gets it, the letters' own text stays.
     std::fs::write(
         folder.join("brief.typ"),
@@ -443,5 +488,5 @@ fn a_municipality_template_is_used_and_its_error_names_template_line_and_field()
         ],
         "sjabloon uitnodiging.typ, regel 1",
     );
-    assert_eq!(db.scalar("SELECT count(*) FROM letters"), "1");
+    assert_eq!(db.scalar("SELECT count(*) FROM letters"), "3");
 }

@@ -297,6 +297,9 @@ fn a_new_client_through_the_whole_cockpit() {
     tmux.type_text("2026-11-10");
     tmux.keys(&["Enter"]);
     tmux.wait_for("Hersteltermijn tot ma 7 dec 2026");
+    // Its letter is offered in the same step: not now.
+    tmux.wait_for("Hersteltermijnbrief maken?");
+    tmux.keys(&["n"]);
 
     // The documents arrived on 20 November: x on the hersteltermijn, ontvangen.
     tmux.keys(&["l"]);

@@ -132,8 +132,10 @@ pub enum InputError {
     },
     #[error("activiteit {id} is al afgerond: er hoort geen brief meer bij")]
     LetterForClosed { id: i64 },
-    #[error("de datum van activiteit {id} ({date}) is voorbij: een herinnering komt te laat")]
-    ReminderTooLate { id: i64, date: String },
+    #[error(
+        "de datum van activiteit {id} ({date}) is voorbij: een brief die hem noemt komt te laat"
+    )]
+    LetterTooLate { id: i64, date: String },
     #[error("hersteltermijn {id} hoort bij geen aanvraag: de brief moet de aanvraag noemen")]
     HerstelWithoutApplication { id: i64 },
     #[error("hersteltermijn {id} noemt niet wat er ontbreekt")]

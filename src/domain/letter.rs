@@ -206,7 +206,8 @@ pub fn missing_documents(text: &str) -> Vec<String> {
 
 /// The facts of a `kind` letter about the activity of `ctx`, on `today`. Refused:
 /// a letter for an activity of another type, a letter about an activity that is
-/// already closed, and a reminder of a day that has passed.
+/// already closed, and a letter naming a day that has passed (an afspraak that
+/// was, a hersteltermijn that ran out: extend it first).
 pub fn facts(
     kind: LetterKind,
     ctx: &LetterContext,
@@ -232,8 +233,8 @@ pub fn facts(
     if activity.status == ActivityStatus::Closed {
         return Err(InputError::LetterForClosed { id: activity.id });
     }
-    if kind == LetterKind::Reminder && activity.end_date < today {
-        return Err(InputError::ReminderTooLate {
+    if activity.end_date < today {
+        return Err(InputError::LetterTooLate {
             id: activity.id,
             date: in_words(activity.end_date),
         });

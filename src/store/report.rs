@@ -7,7 +7,7 @@
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
-use rusqlite::{params, Connection};
+use rusqlite::{params, Connection, OpenFlags};
 
 use super::error::Result;
 use super::pairs;
@@ -359,6 +359,30 @@ pub(super) fn courses(
     Ok((courses, by_channel))
 }
 
+/// The ladder steps and life-domain scores that moved in `period`.
+fn moves(conn: &Connection, period: &Period) -> Result<(Ladder, Domains)> {
+    let ladder = Ladder::count(
+        &measured(conn, LADDER, period)?
+            .into_iter()
+            .map(|(_, m)| m)
+            .collect::<Vec<_>>(),
+    );
+    Ok((ladder, Domains::count(&measured(conn, DOMAINS, period)?)))
+}
+
+/// A second, read-only connection to the same file; `None` for a copy in memory
+/// (a look ahead), which only its own connection sees.
+fn side_reader(conn: &Connection) -> Option<Connection> {
+    let path = conn.path().filter(|p| !p.is_empty())?;
+    let side = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .ok()?;
+    side.busy_timeout(super::open::BUSY_TIMEOUT).ok()?;
+    Some(side)
+}
+
 impl Store {
     /// Every figure of `period`, and every client out of view on its last day (or
     /// today), longest first.
@@ -367,6 +391,28 @@ impl Store {
         period: &Period,
         catalog: &Catalog,
         today: NaiveDate,
+    ) -> Result<(Report, Vec<OutOfView>)> {
+        // The ladder and life-domain moves are half of a year's cost: a second
+        // reader counts them on the other core while this one counts the rest.
+        let side = side_reader(self.conn());
+        std::thread::scope(|scope| {
+            let counted = side.map(|side| scope.spawn(move || moves(&side, period)));
+            self.report_beside(period, catalog, today, || match counted {
+                Some(handle) => handle
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+                None => moves(self.conn(), period),
+            })
+        })
+    }
+
+    /// The report, with the ladder and life-domain moves from `moves`.
+    fn report_beside(
+        &self,
+        period: &Period,
+        catalog: &Catalog,
+        today: NaiveDate,
+        moves: impl FnOnce() -> Result<(Ladder, Domains)>,
     ) -> Result<(Report, Vec<OutOfView>)> {
         let conn = self.conn();
         let (from, to) = (period.from, period.to);
@@ -441,13 +487,7 @@ impl Store {
             appointments.held + appointments.no_shows,
         );
 
-        let ladder = Ladder::count(
-            &measured(conn, LADDER, period)?
-                .into_iter()
-                .map(|(_, m)| m)
-                .collect::<Vec<_>>(),
-        );
-        let domains = Domains::count(&measured(conn, DOMAINS, period)?);
+        let (ladder, domains) = moves()?;
 
         let order = |code: &str| catalog.categories.iter().position(|c| c.code == code);
         let mut categories = Categories::default();

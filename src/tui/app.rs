@@ -1341,8 +1341,7 @@ impl App {
         let kinds = LetterKind::for_type(&activity.type_code);
         if kinds.is_empty() {
             self.message = Some(format!(
-                "Brieven zijn er voor afspraken en hersteltermijnen; '{}' is een {}.",
-                activity.title,
+                "Geen brief bij een {}: brieven zijn er voor afspraken en hersteltermijnen.",
                 self.catalog
                     .activity_type_name(&activity.type_code)
                     .to_lowercase()
