@@ -27,24 +27,31 @@ fn today() -> NaiveDate {
     TODAY.parse().unwrap()
 }
 
-/// The department file, made on first use (about 12 s) and swept once.
-fn department() -> PathBuf {
-    let path = std::env::temp_dir().join("inbeeld-bench-department-v3.sqlite");
+/// A demo file in the temp folder, made on first use and swept once.
+fn demo_file(name: &str, options: Options) -> PathBuf {
+    let path = std::env::temp_dir().join(format!("inbeeld-bench-{name}.sqlite"));
     if !path.exists() {
         let building = path.with_extension("building");
         let _ = std::fs::remove_file(&building);
         let mut store = Store::open(&building).unwrap();
-        let options = Options {
-            clients: 10_000,
-            years: 10,
-            seed: 1,
-        };
         demo::generate(&mut store, options, today()).unwrap();
         sweep(&mut store, today()).unwrap();
         drop(store);
         std::fs::rename(&building, &path).unwrap();
     }
     path
+}
+
+/// The department file (about 12 s to make).
+fn department() -> PathBuf {
+    demo_file(
+        "department-v3",
+        Options {
+            clients: 10_000,
+            years: 10,
+            seed: 1,
+        },
+    )
 }
 
 /// A private copy to change.
@@ -225,22 +232,14 @@ fn benches(c: &mut Criterion) {
 
 /// A klantmanager's own caseload: 200 clients with three years of history.
 fn caseload() -> PathBuf {
-    let path = std::env::temp_dir().join("inbeeld-bench-caseload-200.sqlite");
-    if !path.exists() {
-        let building = path.with_extension("building");
-        let _ = std::fs::remove_file(&building);
-        let mut store = Store::open(&building).unwrap();
-        let options = Options {
+    demo_file(
+        "caseload-200",
+        Options {
             clients: 200,
             years: 3,
             seed: 1,
-        };
-        demo::generate(&mut store, options, today()).unwrap();
-        sweep(&mut store, today()).unwrap();
-        drop(store);
-        std::fs::rename(&building, &path).unwrap();
-    }
-    path
+        },
+    )
 }
 
 /// The Overzicht on one klantmanager's caseload: the goal is "instant" (< 20 ms).

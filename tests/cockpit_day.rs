@@ -498,7 +498,6 @@ fn screen(app: &mut App) -> String {
 
 #[test]
 fn letters_are_made_from_the_dossier_listed_and_confirmed_sent() {
-    use inbeeld::domain::letter::Sender;
     use inbeeld::workflow::LetterSetup;
     let db = common::Db::new();
     let mut app = app(&db);
@@ -517,14 +516,7 @@ fn letters_are_made_from_the_dossier_listed_and_confirmed_sent() {
 
     let folder = db.path.with_file_name("brieven");
     app.set_letters(LetterSetup {
-        sender: Sender {
-            gemeente: "Gemeente Zwolle".into(),
-            afdeling: "Werk en Inkomen".into(),
-            adres: "Postbus 10007, 8000 GA Zwolle".into(),
-            naam: "Sanne de Vries".into(),
-            telefoon: "038 498 2000".into(),
-            email: "werkeninkomen@zwolle.nl".into(),
-        },
+        sender: common::sender(),
         settings: db.path.with_file_name("instellingen.toml"),
         templates: None,
         folder: folder.clone(),

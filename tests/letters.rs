@@ -113,6 +113,27 @@ fn case(db: &Db) -> Case {
     }
 }
 
+/// Makes the `kind` letter about `activity` into the letters folder: what `--json`
+/// says of it.
+fn made(db: &Db, kind: &str, activity: &str) -> serde_json::Value {
+    db.json(&["letter", "--kind", kind, "--activity", activity, "--json"])
+}
+
+/// Makes the `kind` letter about `activity` into `out` (beside the database).
+fn letter_to(db: &Db, kind: &str, activity: &str, out: &str) -> PathBuf {
+    let out = db.path.with_file_name(out);
+    db.ok(&[
+        "letter",
+        "--kind",
+        kind,
+        "--activity",
+        activity,
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    out
+}
+
 fn letters_folder(db: &Db) -> PathBuf {
     db.path.with_file_name("brieven")
 }
@@ -126,14 +147,7 @@ fn each_letter_states_the_facts_of_its_rows_in_dutch_on_one_page() {
     settings(&db, SENDER);
     let case = case(&db);
 
-    let made = db.json(&[
-        "letter",
-        "--kind",
-        "hersteltermijn",
-        "--activity",
-        &case.herstel,
-        "--json",
-    ]);
+    let made = made(&db, "hersteltermijn", &case.herstel);
     let pdf = PathBuf::from(made["file"].as_str().unwrap());
     assert!(pdf.starts_with(std::fs::canonicalize(letters_folder(&db)).unwrap()));
     assert_eq!(made["pages"], 1);
@@ -174,16 +188,7 @@ fn each_letter_states_the_facts_of_its_rows_in_dutch_on_one_page() {
         assert_eq!(mode & 0o077, 0, "a letter is its owner's only: {mode:o}");
     }
 
-    let out = db.path.with_file_name("uitnodiging.pdf");
-    db.ok(&[
-        "letter",
-        "--kind",
-        "uitnodiging",
-        "--activity",
-        &case.afspraak,
-        "--out",
-        out.to_str().unwrap(),
-    ]);
+    let out = letter_to(&db, "uitnodiging", &case.afspraak, "uitnodiging.pdf");
     let text = text_of(&out);
     for expected in [
         "Fatima el Amrani",
@@ -245,14 +250,7 @@ fn a_letter_sent_is_a_contact_by_letter_on_its_day_and_is_sent_once() {
     let db = Db::new();
     settings(&db, SENDER);
     let case = case(&db);
-    let made = db.json(&[
-        "letter",
-        "--kind",
-        "hersteltermijn",
-        "--activity",
-        &case.herstel,
-        "--json",
-    ]);
+    let made = made(&db, "hersteltermijn", &case.herstel);
     let id = made["id"].to_string();
     db.refused(
         &["letter", "sent", &id, "--on", "2026-11-23"],
@@ -407,16 +405,7 @@ fn a_municipality_template_is_used_and_its_error_names_template_line_and_field()
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"40\" height=\"20\"><rect width=\"40\" height=\"20\" fill=\"#0a5\"/></svg>",
     )
     .unwrap();
-    let with_logo = db.path.with_file_name("logo.pdf");
-    db.ok(&[
-        "letter",
-        "--kind",
-        "uitnodiging",
-        "--activity",
-        &case.afspraak,
-        "--out",
-        with_logo.to_str().unwrap(),
-    ]);
+    let with_logo = letter_to(&db, "uitnodiging", &case.afspraak, "logo.pdf");
     let plain = db.path.with_file_name("zonder-logo.pdf");
     std::fs::remove_file(folder.join("logo.svg")).unwrap();
     db.ok(&[
@@ -439,16 +428,7 @@ fn a_municipality_template_is_used_and_its_error_names_template_line_and_field()
         "#let brief(g, onderwerp, body) = {\n  [Huisstijl Deventer: #onderwerp]\n  parbreak()\n  [Beste #g.klant.naam,]\n  parbreak()\n  body\n}\n",
     )
     .unwrap();
-    let out = db.path.with_file_name("eigen.pdf");
-    db.ok(&[
-        "letter",
-        "--kind",
-        "uitnodiging",
-        "--activity",
-        &case.afspraak,
-        "--out",
-        out.to_str().unwrap(),
-    ]);
+    let out = letter_to(&db, "uitnodiging", &case.afspraak, "eigen.pdf");
     let text = text_of(&out);
     assert!(
         text.contains("Huisstijl Deventer: Uitnodiging voor een gesprek"),

@@ -763,7 +763,7 @@ fn the_status_line_keeps_afhandelen_and_the_help_key() {
 /// The dossier's Brieven tab: one letter sent, one not yet.
 #[test]
 fn dossier_letters() {
-    use inbeeld::domain::letter::{LetterKind, Sender};
+    use inbeeld::domain::letter::LetterKind;
     use inbeeld::workflow::{self, LetterSetup};
     let db = common::Db::new();
     let mut app = demo_app(&db);
@@ -783,14 +783,7 @@ fn dossier_letters() {
     .unwrap()
     .id();
     let setup = LetterSetup {
-        sender: Sender {
-            gemeente: "Gemeente Zwolle".into(),
-            afdeling: "Werk en Inkomen".into(),
-            adres: "Postbus 10007, 8000 GA Zwolle".into(),
-            naam: "Sanne de Vries".into(),
-            telefoon: "038 498 2000".into(),
-            email: "werkeninkomen@zwolle.nl".into(),
-        },
+        sender: common::sender(),
         settings: db.path.with_file_name("instellingen.toml"),
         templates: None,
         folder: db.path.with_file_name("brieven"),

@@ -149,17 +149,8 @@ fn written_out(text: &str, today: Option<NaiveDate>) -> Option<Option<NaiveDate>
 /// The weekday `text` names, written out or as shown (`vrijdag`, `vr`), counted
 /// from Monday.
 fn weekday(text: &str) -> Option<i64> {
-    const NAMES: [&str; 7] = [
-        "maandag",
-        "dinsdag",
-        "woensdag",
-        "donderdag",
-        "vrijdag",
-        "zaterdag",
-        "zondag",
-    ];
     let index = (WEEKDAYS.iter().position(|d| *d == text))
-        .or_else(|| NAMES.iter().position(|d| *d == text))?;
+        .or_else(|| WEEKDAY_NAMES.iter().position(|d| *d == text))?;
     i64::try_from(index).ok()
 }
 
@@ -224,6 +215,7 @@ pub fn dutch(date: NaiveDate) -> String {
     )
 }
 
+/// The weekdays written out, as a date is read and a letter writes it.
 const WEEKDAY_NAMES: [&str; 7] = [
     "maandag",
     "dinsdag",

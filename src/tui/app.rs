@@ -1384,16 +1384,7 @@ impl App {
                 });
             }
             Err(LetterFailure::Store(err)) => self.refuse(err),
-            Err(other) => {
-                let text = other.to_string();
-                let shown = self
-                    .popups
-                    .last_mut()
-                    .is_some_and(|top| top.show_error(text.clone()));
-                if !shown {
-                    self.message = Some(text);
-                }
-            }
+            Err(other) => self.show_refusal(other.to_string()),
         }
     }
 
@@ -1522,7 +1513,10 @@ impl App {
     /// A refusal shown in the popup that asked, or else in the status line.
     fn refuse(&mut self, err: StoreError) {
         self.record_damage(&err);
-        let text = err.to_string();
+        self.show_refusal(err.to_string());
+    }
+
+    fn show_refusal(&mut self, text: String) {
         let shown = self
             .popups
             .last_mut()

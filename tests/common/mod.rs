@@ -219,3 +219,16 @@ pub fn screen(app: &mut inbeeld::tui::App) -> String {
     terminal.draw(|frame| app.draw(frame)).expect("draw");
     format!("{}", terminal.backend())
 }
+
+/// A full `[afzender]`, for letters.
+#[allow(dead_code)]
+pub fn sender() -> inbeeld::domain::letter::Sender {
+    inbeeld::domain::letter::Sender {
+        gemeente: "Gemeente Zwolle".into(),
+        afdeling: "Werk en Inkomen".into(),
+        adres: "Postbus 10007, 8000 GA Zwolle".into(),
+        naam: "Sanne de Vries".into(),
+        telefoon: "038 498 2000".into(),
+        email: "werkeninkomen@zwolle.nl".into(),
+    }
+}
