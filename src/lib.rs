@@ -13,5 +13,6 @@ pub mod domain;
 pub mod letters;
 pub mod settings;
 pub mod store;
+pub mod team;
 pub mod tui;
 pub mod workflow;

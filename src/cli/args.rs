@@ -56,6 +56,9 @@ pub enum Command {
     /// Brieven: een uitnodiging, hersteltermijnbrief of herinnering als PDF maken
     /// (drukt het pad af), de brieven tonen, of vastleggen dat een brief verstuurd is
     Letter(LetterArgs),
+    /// Het team: gedeelde caseloads op PostgreSQL (schema, teamleden)
+    #[command(subcommand)]
+    Team(TeamCommand),
     /// Werkitems afhandelen, uitstellen of zelf aanmaken
     #[command(subcommand)]
     Item(ItemCommand),
@@ -448,6 +451,41 @@ pub struct LetterArgs {
     /// Uitvoer als JSON: id, bestand, aantal pagina's
     #[arg(long)]
     pub json: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TeamCommand {
+    /// Maak het schema op de server of werk het bij (kan vaker: doet alleen wat nog niet
+    /// gedaan is)
+    Init {
+        /// De server, als libpq hem schrijft: postgresql://beheer@db.gemeente.nl/inbeeld
+        /// of host=… dbname=… user=…; een wachtwoord uit PGPASSWORD of ~/.pgpass
+        #[arg(long, value_name = "URL", env = "INBEELD_TEAM_URL")]
+        url: String,
+    },
+    /// Teamleden: toevoegen (maakt hun PostgreSQL-rol) en tonen
+    #[command(subcommand)]
+    Member(MemberCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum MemberCommand {
+    /// Voeg een klantmanager (of met --teamleider een teamleider) toe
+    Add {
+        /// Ook de naam van de rol op de server: kleine letters, cijfers en _
+        name: String,
+        #[arg(long)]
+        teamleider: bool,
+        #[arg(long, value_name = "URL", env = "INBEELD_TEAM_URL")]
+        url: String,
+    },
+    /// De teamleden met hun aantal klanten
+    List {
+        #[arg(long, value_name = "URL", env = "INBEELD_TEAM_URL")]
+        url: String,
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]

@@ -14,6 +14,7 @@ mod output;
 mod passphrase;
 mod report;
 mod safety;
+mod team;
 mod work_items;
 
 use std::path::PathBuf;
@@ -220,6 +221,7 @@ fn dispatch(ctx: &Context, command: Option<Command>) -> anyhow::Result<()> {
         Some(Command::Worklist(args)) => work_items::run_worklist(ctx, &args),
         Some(Command::Report(args)) => report::run(ctx, &args),
         Some(Command::Letter(args)) => letter::run(ctx, args),
+        Some(Command::Team(command)) => team::run(command),
         Some(Command::Item(command)) => work_items::run_item(ctx, command),
         Some(Command::Sweep) => work_items::run_sweep(ctx),
         Some(Command::Calendar(command)) => law::run_calendar(ctx, command),
@@ -440,6 +442,9 @@ fn exit_code(err: &anyhow::Error) -> u8 {
         cause.is::<InputError>()
             || cause.is::<settings::SettingsError>()
             || cause.is::<crate::letters::LetterError>()
+            || cause
+                .downcast_ref::<crate::team::TeamError>()
+                .is_some_and(crate::team::TeamError::is_bad_input)
             || cause
                 .downcast_ref::<StoreError>()
                 .is_some_and(StoreError::is_bad_input)

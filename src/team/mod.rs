@@ -1,0 +1,202 @@
+//! The team's shared store on PostgreSQL: its schema (versioned migrations, safe to
+//! run again), its members (one PostgreSQL role each) and the row-level security
+//! that lets a klantmanager see only their own clients. PostgreSQL is the server;
+//! inbeeld adds none.
+
+mod password;
+
+use postgres::{Client, Config, NoTls};
+use thiserror::Error;
+
+pub use password::password_for;
+
+/// The migrations, in order: `(version, sql)`.
+const MIGRATIONS: &[(i32, &str)] = &[(1, include_str!("migrations/v1.sql"))];
+
+/// The roles members get, besides their own.
+pub const KLANTMANAGER_ROLE: &str = "inbeeld_klantmanager";
+pub const TEAMLEIDER_ROLE: &str = "inbeeld_teamleider";
+
+#[derive(Debug, Error)]
+pub enum TeamError {
+    #[error("de server-URL '{url}' is niet te lezen: {reason}")]
+    Url { url: String, reason: String },
+    #[error("de server antwoordt niet ({0}); er is niets gewijzigd")]
+    Unreachable(String),
+    #[error("de server weigerde: {0}")]
+    Refused(String),
+    #[error("'{0}' kan geen naam van een teamlid zijn: kleine letters, cijfers en _, beginnend met een letter")]
+    BadName(String),
+    #[error("{0} is al lid van het team")]
+    AlreadyMember(String),
+    #[error(
+        "de server heeft schemaversie {found}; deze inbeeld kent t/m {known} — werk inbeeld bij"
+    )]
+    Newer { found: i32, known: i32 },
+}
+
+impl TeamError {
+    /// Input the user can correct (exit code 2), as opposed to a server that fails.
+    pub fn is_bad_input(&self) -> bool {
+        matches!(
+            self,
+            TeamError::Url { .. } | TeamError::BadName(_) | TeamError::AlreadyMember(_)
+        )
+    }
+}
+
+fn refused(err: postgres::Error) -> TeamError {
+    match err.as_db_error() {
+        Some(db) => TeamError::Refused(db.message().to_owned()),
+        None if err.is_closed() => TeamError::Unreachable(err.to_string()),
+        None => TeamError::Unreachable(err.to_string()),
+    }
+}
+
+/// Connects to `url` (a libpq URL or `key=value` list). A password comes from the
+/// URL, `PGPASSWORD` or libpq's password file: inbeeld stores none.
+pub fn connect(url: &str) -> Result<Client, TeamError> {
+    let mut config: Config = url.parse().map_err(|err: postgres::Error| TeamError::Url {
+        url: url.to_owned(),
+        reason: err.to_string(),
+    })?;
+    if config.get_password().is_none() {
+        if let Some(password) = password_for(&config) {
+            config.password(password);
+        }
+    }
+    config.connect_timeout(std::time::Duration::from_secs(5));
+    config
+        .connect(NoTls)
+        .map_err(|err| match err.as_db_error() {
+            Some(_) => refused(err),
+            None => TeamError::Unreachable(err.to_string()),
+        })
+}
+
+/// Brings the server's schema to the newest version, one migration per transaction,
+/// under a lock, so that two `team init` at once do each step once. Returns the
+/// versions applied now (none when it was current).
+pub fn init(client: &mut Client) -> Result<Vec<i32>, TeamError> {
+    client
+        .batch_execute(
+            "CREATE TABLE IF NOT EXISTS inbeeld_migrations (
+                 version    integer PRIMARY KEY,
+                 applied_at timestamptz NOT NULL DEFAULT now())",
+        )
+        .map_err(refused)?;
+    let mut applied = Vec::new();
+    for (version, sql) in MIGRATIONS {
+        let mut tx = client.transaction().map_err(refused)?;
+        tx.execute("LOCK TABLE inbeeld_migrations IN EXCLUSIVE MODE", &[])
+            .map_err(refused)?;
+        let newest: Option<i32> = tx
+            .query_one("SELECT max(version) FROM inbeeld_migrations", &[])
+            .map_err(refused)?
+            .get(0);
+        let known = MIGRATIONS.last().map_or(0, |(v, _)| *v);
+        if let Some(found) = newest.filter(|found| *found > known) {
+            return Err(TeamError::Newer { found, known });
+        }
+        if newest.is_some_and(|n| n >= *version) {
+            continue;
+        }
+        tx.batch_execute(sql).map_err(refused)?;
+        tx.execute(
+            "INSERT INTO inbeeld_migrations (version) VALUES ($1)",
+            &[version],
+        )
+        .map_err(refused)?;
+        tx.commit().map_err(refused)?;
+        applied.push(*version);
+    }
+    Ok(applied)
+}
+
+/// A member name is also a PostgreSQL role: lower-case letters, digits and `_`.
+fn check_name(name: &str) -> Result<(), TeamError> {
+    let mut chars = name.chars();
+    let starts = chars.next().is_some_and(|c| c.is_ascii_lowercase());
+    let rest = chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+    if starts && rest && name.len() <= 63 && !name.starts_with("pg_") {
+        Ok(())
+    } else {
+        Err(TeamError::BadName(name.to_owned()))
+    }
+}
+
+/// Adds a member: their login role (without a password: the administrator sets one
+/// with `\password`, or the cluster uses certificates), in the klantmanager's or the
+/// teamleider's group role, and their row in `members`.
+pub fn add_member(client: &mut Client, name: &str, teamleider: bool) -> Result<(), TeamError> {
+    check_name(name)?;
+    let mut tx = client.transaction().map_err(refused)?;
+    let exists = tx
+        .query_opt("SELECT 1 FROM members WHERE name = $1", &[&name])
+        .map_err(refused)?
+        .is_some();
+    if exists {
+        return Err(TeamError::AlreadyMember(name.to_owned()));
+    }
+    let role_exists = tx
+        .query_opt("SELECT 1 FROM pg_roles WHERE rolname = $1", &[&name])
+        .map_err(refused)?
+        .is_some();
+    let group = if teamleider {
+        TEAMLEIDER_ROLE
+    } else {
+        KLANTMANAGER_ROLE
+    };
+    // The name was checked to be a plain identifier: it can stand unquoted.
+    if role_exists {
+        tx.batch_execute(&format!("GRANT {group} TO {name}"))
+            .map_err(refused)?;
+    } else {
+        tx.batch_execute(&format!("CREATE ROLE {name} LOGIN IN ROLE {group}"))
+            .map_err(refused)?;
+    }
+    tx.execute(
+        "INSERT INTO members (name, teamleider) VALUES ($1, $2)",
+        &[&name, &teamleider],
+    )
+    .map_err(refused)?;
+    tx.commit().map_err(refused)
+}
+
+/// The team's members: name, teamleider or not, clients owned.
+pub fn members(client: &mut Client) -> Result<Vec<(String, bool, i64)>, TeamError> {
+    Ok(client
+        .query(
+            "SELECT m.name, m.teamleider,
+                 (SELECT count(*) FROM clients c WHERE c.owner = m.name)
+             FROM members m ORDER BY m.name",
+            &[],
+        )
+        .map_err(refused)?
+        .iter()
+        .map(|r| (r.get(0), r.get(1), r.get(2)))
+        .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn member_names_are_plain_role_names() {
+        for good in ["sanne", "jan_de_vries", "km2"] {
+            assert!(check_name(good).is_ok(), "{good}");
+        }
+        for bad in [
+            "",
+            "Sanne",
+            "2km",
+            "jan-de-vries",
+            "a b",
+            "pg_admin",
+            "x; DROP TABLE",
+        ] {
+            assert!(check_name(bad).is_err(), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,350 @@
+//! The team's server against a real PostgreSQL: a throwaway cluster in a temporary
+//! folder, on a socket there only (no TCP port), started as an unprivileged user
+//! when the tests run as root. Without PostgreSQL the tests skip, saying so; under
+//! `CI=true` that is a failure (`.ci/run` installs it).
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use postgres::{Client, NoTls};
+
+/// The newest installed PostgreSQL's programs (Debian keeps them out of `PATH`).
+fn binaries() -> Option<PathBuf> {
+    let mut found: Vec<PathBuf> = std::fs::read_dir("/usr/lib/postgresql")
+        .ok()?
+        .filter_map(|e| Some(e.ok()?.path().join("bin")))
+        .filter(|bin| bin.join("initdb").is_file())
+        .collect();
+    found.sort();
+    found.pop()
+}
+
+struct Cluster {
+    dir: tempfile::TempDir,
+    bin: PathBuf,
+    as_postgres: bool,
+}
+
+impl Cluster {
+    /// A new cluster, or `None` (after saying why) where PostgreSQL is missing.
+    fn start() -> Option<Cluster> {
+        let Some(bin) = binaries() else {
+            assert!(
+                std::env::var("CI").as_deref() != Ok("true"),
+                "PostgreSQL is not installed: under CI=true the team tests may not skip"
+            );
+            eprintln!("skipped: PostgreSQL is not installed (apt-get install postgresql)");
+            return None;
+        };
+        let dir = tempfile::tempdir().unwrap();
+        // PostgreSQL refuses to run as root: then the cluster is the postgres user's.
+        let as_postgres = Command::new("id")
+            .arg("-u")
+            .output()
+            .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "0");
+        if as_postgres {
+            let status = Command::new("chown")
+                .args(["postgres:postgres", dir.path().to_str().unwrap()])
+                .status()
+                .unwrap();
+            assert!(status.success(), "chown of the cluster folder");
+        }
+        let cluster = Cluster {
+            dir,
+            bin,
+            as_postgres,
+        };
+        let data = cluster.data();
+        cluster.run(
+            "initdb",
+            &[
+                "-D",
+                &data,
+                "-U",
+                "postgres",
+                "--auth=trust",
+                "-E",
+                "UTF8",
+                "--no-sync",
+            ],
+        );
+        let options = format!(
+            "-k {} -c listen_addresses='' -c fsync=off",
+            cluster.dir.path().display()
+        );
+        let log = cluster.dir.path().join("log").display().to_string();
+        cluster.run(
+            "pg_ctl",
+            &["-D", &data, "-o", &options, "-l", &log, "-w", "start"],
+        );
+        Some(cluster)
+    }
+
+    fn data(&self) -> String {
+        self.dir.path().join("data").display().to_string()
+    }
+
+    fn run(&self, program: &str, args: &[&str]) {
+        let program = self.bin.join(program);
+        let mut command = if self.as_postgres {
+            let mut c = Command::new("runuser");
+            c.args(["-u", "postgres", "--"]).arg(&program);
+            c
+        } else {
+            Command::new(&program)
+        };
+        let out = command.args(args).output().unwrap();
+        assert!(
+            out.status.success(),
+            "{program:?} {args:?}: {}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+
+    /// The server as `user`, in libpq's words.
+    fn url(&self, user: &str) -> String {
+        format!(
+            "host={} user={user} dbname=postgres",
+            self.dir.path().display()
+        )
+    }
+
+    fn connect(&self, user: &str) -> Client {
+        Client::connect(&self.url(user), NoTls).unwrap()
+    }
+}
+
+impl Drop for Cluster {
+    fn drop(&mut self) {
+        let data = self.data();
+        let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            self.run("pg_ctl", &["-D", &data, "-m", "immediate", "stop"]);
+        }));
+    }
+}
+
+/// What the server said.
+fn why(err: &postgres::Error) -> String {
+    err.as_db_error()
+        .map_or_else(|| err.to_string(), |db| db.message().to_owned())
+}
+
+fn inbeeld(db: &common::Db, args: &[&str]) -> std::process::Output {
+    db.cmd().args(args).output().unwrap()
+}
+
+/// Runs an inbeeld command that must succeed; its stdout.
+fn ok(db: &common::Db, args: &[&str]) -> String {
+    let out = inbeeld(db, args);
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// A team: the schema, two klantmanagers and a teamleider.
+fn team(cluster: &Cluster, db: &common::Db) {
+    let url = cluster.url("postgres");
+    ok(db, &["team", "init", "--url", &url]);
+    ok(db, &["team", "member", "add", "sanne", "--url", &url]);
+    ok(db, &["team", "member", "add", "jan", "--url", &url]);
+    ok(
+        db,
+        &["team", "member", "add", "tl", "--teamleider", "--url", &url],
+    );
+}
+
+#[test]
+fn the_schema_is_made_once_and_members_get_their_roles() {
+    let Some(cluster) = Cluster::start() else {
+        return;
+    };
+    let db = common::Db::new();
+    let url = cluster.url("postgres");
+    let first = ok(&db, &["team", "init", "--url", &url]);
+    assert!(first.contains("bijgewerkt (versie 1)"), "{first}");
+    let again = ok(&db, &["team", "init", "--url", &url]);
+    assert!(again.contains("al bij"), "{again}");
+    ok(&db, &["team", "member", "add", "sanne", "--url", &url]);
+    ok(
+        &db,
+        &["team", "member", "add", "tl", "--teamleider", "--url", &url],
+    );
+
+    for (args, expected) in [
+        (
+            vec!["team", "member", "add", "sanne"],
+            "sanne is al lid van het team",
+        ),
+        (
+            vec!["team", "member", "add", "Sanne"],
+            "kan geen naam van een teamlid zijn",
+        ),
+        (
+            vec!["team", "member", "add", "x; DROP TABLE members"],
+            "kan geen naam",
+        ),
+    ] {
+        let mut args = args;
+        args.extend(["--url", &url]);
+        let out = inbeeld(&db, &args);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(stderr.contains(expected), "{args:?}: {stderr}");
+    }
+    let members = ok(&db, &["team", "member", "list", "--url", &url, "--json"]);
+    let members: serde_json::Value = serde_json::from_str(&members).unwrap();
+    assert_eq!(
+        members,
+        serde_json::json!([
+            { "name": "sanne", "teamleider": false, "clients": 0 },
+            { "name": "tl", "teamleider": true, "clients": 0 },
+        ])
+    );
+    // The roles are real: each logs in and is in its group.
+    let mut admin = cluster.connect("postgres");
+    for (role, group) in [
+        ("sanne", "inbeeld_klantmanager"),
+        ("tl", "inbeeld_teamleider"),
+    ] {
+        let member: bool = admin
+            .query_one("SELECT pg_has_role($1, $2, 'member')", &[&role, &group])
+            .unwrap()
+            .get(0);
+        assert!(member, "{role} in {group}");
+        cluster.connect(role);
+    }
+    // A server that does not answer: a clear message, not a hang.
+    let gone = format!(
+        "host={} port=1 user=postgres",
+        Path::new("/nonexistent").display()
+    );
+    let out = inbeeld(&db, &["team", "init", "--url", &gone]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("de server antwoordt niet"));
+}
+
+#[test]
+fn a_klantmanager_reads_and_writes_only_their_own_clients() {
+    let Some(cluster) = Cluster::start() else {
+        return;
+    };
+    let db = common::Db::new();
+    team(&cluster, &db);
+    let mut admin = cluster.connect("postgres");
+    admin
+        .batch_execute(
+            "INSERT INTO clients (uuid, owner, name) VALUES
+                 ('00000000-0000-4000-8000-000000000001', 'sanne', 'Fatima el Amrani'),
+                 ('00000000-0000-4000-8000-000000000002', 'jan', 'Kees Brouwer');
+             INSERT INTO client_rows (uuid, client_uuid, kind, data) VALUES
+                 ('00000000-0000-4000-8000-0000000000a1', '00000000-0000-4000-8000-000000000002',
+                  'note', '{\"text\": \"schulden\"}')",
+        )
+        .unwrap();
+
+    let mut sanne = cluster.connect("sanne");
+    let names = |client: &mut Client| -> Vec<String> {
+        client
+            .query("SELECT name FROM clients ORDER BY name", &[])
+            .unwrap()
+            .iter()
+            .map(|r| r.get(0))
+            .collect()
+    };
+    assert_eq!(names(&mut sanne), ["Fatima el Amrani"]);
+    let rows: i64 = sanne
+        .query_one("SELECT count(*) FROM client_rows", &[])
+        .unwrap()
+        .get(0);
+    assert_eq!(rows, 0, "jan's client's note is not sanne's to read");
+    let changed = sanne
+        .execute(
+            "UPDATE clients SET name = 'x' WHERE uuid = '00000000-0000-4000-8000-000000000002'",
+            &[],
+        )
+        .unwrap();
+    assert_eq!(changed, 0, "jan's client is not sanne's to change");
+    let err = sanne
+        .execute(
+            "UPDATE clients SET owner = 'jan' WHERE uuid = '00000000-0000-4000-8000-000000000001'",
+            &[],
+        )
+        .unwrap_err();
+    assert!(why(&err).contains("row-level security"), "{}", why(&err));
+    let err = sanne
+        .execute(
+            "INSERT INTO client_rows (uuid, client_uuid, kind, data) VALUES
+                 ('00000000-0000-4000-8000-0000000000a2', '00000000-0000-4000-8000-000000000002',
+                  'note', '{}')",
+            &[],
+        )
+        .unwrap_err();
+    assert!(why(&err).contains("row-level security"), "{}", why(&err));
+    let err = sanne
+        .execute("INSERT INTO members (name) VALUES ('sanne2')", &[])
+        .unwrap_err();
+    assert!(why(&err).contains("permission denied"), "{}", why(&err));
+
+    // The teamleider reads everything, moves ownership, and changes nothing else.
+    let mut tl = cluster.connect("tl");
+    assert_eq!(names(&mut tl), ["Fatima el Amrani", "Kees Brouwer"]);
+    let err = tl
+        .execute("UPDATE clients SET name = 'x'", &[])
+        .unwrap_err();
+    assert!(why(&err).contains("permission denied"), "{}", why(&err));
+    tl.execute(
+        "UPDATE clients SET owner = 'sanne' WHERE uuid = '00000000-0000-4000-8000-000000000002'",
+        &[],
+    )
+    .unwrap();
+    assert_eq!(names(&mut sanne), ["Fatima el Amrani", "Kees Brouwer"]);
+    let err = tl.execute("DELETE FROM client_rows", &[]).unwrap_err();
+    assert!(why(&err).contains("permission denied"), "{}", why(&err));
+
+    // A stand-in for today: jan works on sanne's clients while it runs.
+    let mut jan = cluster.connect("jan");
+    assert!(names(&mut jan).is_empty());
+    tl.execute(
+        "INSERT INTO stand_ins (for_member, by_member, from_date, to_date)
+         VALUES ('sanne', 'jan', current_date, current_date + 14)",
+        &[],
+    )
+    .unwrap();
+    assert_eq!(names(&mut jan).len(), 2);
+    let err = jan
+        .execute(
+            "INSERT INTO stand_ins (for_member, by_member, from_date, to_date)
+             VALUES ('jan', 'sanne', current_date, current_date)",
+            &[],
+        )
+        .unwrap_err();
+    assert!(why(&err).contains("permission denied"), "{}", why(&err));
+
+    // One expiry work item per activity, end date and kind, here too.
+    let item = "INSERT INTO client_rows (uuid, client_uuid, kind, data) VALUES
+        ($1, '00000000-0000-4000-8000-000000000001', 'work_item',
+         '{\"source\": \"activity\", \"source_activity\": \"a\", \"source_end_date\": \"2026-12-01\", \"kind_code\": \"traject\"}')";
+    admin
+        .execute(
+            &item.replace("$1", "'00000000-0000-4000-8000-0000000000b1'"),
+            &[],
+        )
+        .unwrap();
+    let err = admin
+        .execute(
+            &item.replace("$1", "'00000000-0000-4000-8000-0000000000b2'"),
+            &[],
+        )
+        .unwrap_err();
+    assert!(
+        why(&err).contains("one_work_item_per_cycle"),
+        "{}",
+        why(&err)
+    );
+}
