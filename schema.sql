@@ -440,6 +440,16 @@ BEGIN
     SELECT RAISE(ABORT, 'brieven worden nooit verwijderd');
 END;
 
+-- The team: a client shared through the team's server has a global id; the rows
+-- of its dossier derive theirs from it. `pushed_hash` is the document as last
+-- sent, `released_on` the day the client went to another owner.
+CREATE TABLE team_clients (
+    client_id   INTEGER PRIMARY KEY REFERENCES clients (id),
+    uuid        TEXT NOT NULL UNIQUE CHECK (length(uuid) = 36),
+    pushed_hash TEXT,
+    released_on TEXT CHECK (released_on IS NULL OR date(released_on) IS released_on)
+);
+
 CREATE TABLE notes (
     id        INTEGER PRIMARY KEY,
     client_id INTEGER NOT NULL REFERENCES clients (id),

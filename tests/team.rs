@@ -167,7 +167,7 @@ fn the_schema_is_made_once_and_members_get_their_roles() {
     let db = common::Db::new();
     let url = cluster.url("postgres");
     let first = ok(&db, &["team", "init", "--url", &url]);
-    assert!(first.contains("bijgewerkt (versie 1)"), "{first}");
+    assert!(first.contains("bijgewerkt (versie 1, 2)"), "{first}");
     let again = ok(&db, &["team", "init", "--url", &url]);
     assert!(again.contains("al bij"), "{again}");
     ok(&db, &["team", "member", "add", "sanne", "--url", &url]);
@@ -347,4 +347,213 @@ fn a_klantmanager_reads_and_writes_only_their_own_clients() {
         "{}",
         why(&err)
     );
+}
+
+/// The uuid of the one client named `name` in a laptop's file.
+fn uuid_of(db: &common::Db, id: i64) -> String {
+    let shown: serde_json::Value =
+        serde_json::from_str(&ok(db, &["client", "show", &id.to_string(), "--json"])).unwrap();
+    shown["client"]["uuid"].as_str().expect("a uuid").to_owned()
+}
+
+#[test]
+fn two_laptops_a_handover_and_a_change_that_did_not_get_through() {
+    let Some(cluster) = Cluster::start() else {
+        return;
+    };
+    let admin_db = common::Db::new();
+    team(&cluster, &admin_db);
+    let sanne = common::Db::new();
+    let jan = common::Db::new();
+    let fatima = sanne.add(&[
+        "client",
+        "add",
+        "--name",
+        "Fatima el Amrani",
+        "--category",
+        "job_ready",
+        "--bsn",
+        "111222333",
+    ]);
+    sanne.add(&[
+        "activity",
+        "add",
+        "--client",
+        &fatima.to_string(),
+        "--type",
+        "traject",
+        "--title",
+        "Taaltraject",
+        "--start",
+        "2026-11-01",
+        "--end",
+        "2026-11-20",
+    ]);
+    let kees = sanne.client("Kees Brouwer", "beheer");
+    ok(&sanne, &["sweep"]);
+
+    // Not linked yet: a clear refusal.
+    let out = inbeeld(&sanne, &["sync"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("team join"));
+    ok(
+        &sanne,
+        &[
+            "team",
+            "join",
+            "--url",
+            &cluster.url("sanne"),
+            "--as",
+            "sanne",
+        ],
+    );
+    ok(
+        &jan,
+        &["team", "join", "--url", &cluster.url("jan"), "--as", "jan"],
+    );
+    let out = inbeeld(
+        &jan,
+        &["team", "join", "--url", &cluster.url("jan"), "--as", "piet"],
+    );
+    assert_eq!(out.status.code(), Some(2), "no member piet");
+
+    let first = ok(&sanne, &["sync"]);
+    assert!(first.contains("2 verstuurd"), "{first}");
+    let again = ok(&sanne, &["sync"]);
+    assert!(again.contains("0 verstuurd, 0 opgehaald"), "{again}");
+    let status: serde_json::Value =
+        serde_json::from_str(&ok(&sanne, &["team", "status", "--json"])).unwrap();
+    assert_eq!(status["member"], "sanne");
+    assert_eq!(status["pending"], 0);
+
+    let mut admin = cluster.connect("postgres");
+    let owners: Vec<(String, String)> = admin
+        .query("SELECT name, owner FROM clients ORDER BY name", &[])
+        .unwrap()
+        .iter()
+        .map(|r| (r.get(0), r.get(1)))
+        .collect();
+    assert_eq!(
+        owners,
+        [
+            ("Fatima el Amrani".to_owned(), "sanne".to_owned()),
+            ("Kees Brouwer".to_owned(), "sanne".to_owned())
+        ]
+    );
+    let items: i64 = admin
+        .query_one(
+            "SELECT count(*) FROM client_rows WHERE kind = 'work_item'",
+            &[],
+        )
+        .unwrap()
+        .get(0);
+    assert_eq!(items, 1, "the traject's expiry item, once");
+
+    // The teamleider hands Fatima to jan; jan's next sync takes her in, with her
+    // dossier, and sanne's releases her.
+    let fatima_uuid = uuid_of(&sanne, fatima);
+    ok(
+        &admin_db,
+        &[
+            "team",
+            "assign",
+            "--client",
+            &fatima_uuid,
+            "--to",
+            "jan",
+            "--url",
+            &cluster.url("tl"),
+        ],
+    );
+    let out = inbeeld(
+        &admin_db,
+        &[
+            "team",
+            "assign",
+            "--client",
+            "111222333",
+            "--to",
+            "sanne",
+            "--url",
+            &cluster.url("jan"),
+        ],
+    );
+    assert!(!out.status.success(), "a klantmanager cannot hand over");
+    let pulled = ok(&jan, &["sync"]);
+    assert!(pulled.contains("1 opgehaald"), "{pulled}");
+    assert_eq!(
+        jan.scalar("SELECT name || ' ' || bsn FROM clients"),
+        "Fatima el Amrani 111222333"
+    );
+    assert_eq!(
+        jan.scalar("SELECT title FROM activities WHERE type_code = 'traject'"),
+        "Taaltraject"
+    );
+    let released = ok(&sanne, &["sync"]);
+    assert!(released.contains("1 overgedragen"), "{released}");
+    assert_eq!(
+        sanne.scalar(&format!(
+            "SELECT end_reason FROM clients WHERE id = {fatima}"
+        )),
+        "overgedragen"
+    );
+
+    // Kees goes to jan while sanne is offline and adds a note: the note is kept on
+    // sanne's laptop, with a work item, and jan gets a work item about it.
+    let kees_uuid = uuid_of(&sanne, kees);
+    ok(
+        &admin_db,
+        &[
+            "team",
+            "assign",
+            "--client",
+            &kees_uuid,
+            "--to",
+            "jan",
+            "--url",
+            &cluster.url("tl"),
+        ],
+    );
+    ok(
+        &sanne,
+        &[
+            "note",
+            "add",
+            "--client",
+            &kees.to_string(),
+            "--text",
+            "Belde over zijn huur",
+        ],
+    );
+    let conflict = ok(&sanne, &["sync"]);
+    assert!(
+        conflict.contains("niet doorgekomen") && conflict.contains("Kees Brouwer"),
+        "{conflict}"
+    );
+    assert_eq!(
+        sanne.scalar("SELECT count(*) FROM work_items WHERE title LIKE 'Wijziging niet doorgekomen%' AND status = 'open'"),
+        "1"
+    );
+    assert_eq!(
+        sanne.scalar("SELECT count(*) FROM notes WHERE text = 'Belde over zijn huur'"),
+        "1",
+        "the change is kept"
+    );
+    let quiet = ok(&sanne, &["sync"]);
+    assert!(
+        !quiet.contains("niet doorgekomen") && quiet.contains("0 overgedragen"),
+        "{quiet}"
+    );
+    let taken = ok(&jan, &["sync"]);
+    assert!(taken.contains("1 opgehaald"), "{taken}");
+    assert_eq!(
+        jan.scalar(
+            "SELECT count(*) FROM work_items w JOIN clients c ON c.id = w.client_id
+                    WHERE c.name = 'Kees Brouwer' AND w.title LIKE '%niet doorgekomen%'"
+        ),
+        "1",
+        "the new owner is told"
+    );
+    // Jan's copy has no note of sanne's: it was never on the server.
+    assert_eq!(jan.scalar("SELECT count(*) FROM notes"), "0");
 }

@@ -59,6 +59,9 @@ pub enum Command {
     /// Het team: gedeelde caseloads op PostgreSQL (schema, teamleden)
     #[command(subcommand)]
     Team(TeamCommand),
+    /// Stuur de wijzigingen aan eigen klanten naar de teamserver en haal nieuw
+    /// toegewezen klanten op
+    Sync,
     /// Werkitems afhandelen, uitstellen of zelf aanmaken
     #[command(subcommand)]
     Item(ItemCommand),
@@ -466,6 +469,44 @@ pub enum TeamCommand {
     /// Teamleden: toevoegen (maakt hun PostgreSQL-rol) en tonen
     #[command(subcommand)]
     Member(MemberCommand),
+    /// Koppel dit bestand aan een teamlid; bij de eerste sync worden de klanten van dit
+    /// bestand de klanten van dat teamlid
+    Join {
+        /// De server als dit teamlid: postgresql://sanne@db.gemeente.nl/inbeeld
+        #[arg(long, value_name = "URL")]
+        url: String,
+        #[arg(long = "as", value_name = "NAAM")]
+        member: String,
+    },
+    /// Geef een klant aan een ander teamlid (teamleider)
+    Assign {
+        /// De klant: zijn uuid (client show --json) of BSN
+        #[arg(long, value_name = "UUID|BSN")]
+        client: String,
+        #[arg(long, value_name = "NAAM")]
+        to: String,
+        #[arg(long, value_name = "URL", env = "INBEELD_TEAM_URL")]
+        url: String,
+    },
+    /// Een vervanging: NAAM werkt van DATUM tot DATUM aan de klanten van een ander
+    /// (teamleider)
+    StandIn {
+        #[arg(long = "for", value_name = "NAAM")]
+        for_member: String,
+        #[arg(long = "by", value_name = "NAAM")]
+        by_member: String,
+        #[arg(long, value_name = "DATUM")]
+        from: String,
+        #[arg(long, value_name = "DATUM")]
+        to: String,
+        #[arg(long, value_name = "URL", env = "INBEELD_TEAM_URL")]
+        url: String,
+    },
+    /// Teamlid, klanten, wijzigingen die nog niet verstuurd zijn, laatste sync
+    Status {
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]

@@ -139,9 +139,13 @@ pub fn run(ctx: &Context, command: ClientCommand) -> anyhow::Result<()> {
             )
         }
         ClientCommand::Show { id, json } => {
-            let dossier = ctx.open_swept()?.dossier(id, ctx.today)?;
+            let store = ctx.open_swept()?;
+            let dossier = store.dossier(id, ctx.today)?;
             if json {
-                output::json(&dossier)
+                // The client's global id, once the team knows the client.
+                let mut value = serde_json::to_value(&dossier)?;
+                value["client"]["uuid"] = serde_json::json!(store.client_uuid(id)?);
+                output::json(&value)
             } else {
                 print_dossier(&dossier, ctx)
             }

@@ -221,7 +221,8 @@ fn dispatch(ctx: &Context, command: Option<Command>) -> anyhow::Result<()> {
         Some(Command::Worklist(args)) => work_items::run_worklist(ctx, &args),
         Some(Command::Report(args)) => report::run(ctx, &args),
         Some(Command::Letter(args)) => letter::run(ctx, args),
-        Some(Command::Team(command)) => team::run(command),
+        Some(Command::Team(command)) => team::run(ctx, command),
+        Some(Command::Sync) => team::run_sync(ctx),
         Some(Command::Item(command)) => work_items::run_item(ctx, command),
         Some(Command::Sweep) => work_items::run_sweep(ctx),
         Some(Command::Calendar(command)) => law::run_calendar(ctx, command),
@@ -445,6 +446,16 @@ fn exit_code(err: &anyhow::Error) -> u8 {
             || cause
                 .downcast_ref::<crate::team::TeamError>()
                 .is_some_and(crate::team::TeamError::is_bad_input)
+            || cause
+                .downcast_ref::<crate::workflow::SyncError>()
+                .is_some_and(|e| {
+                    matches!(
+                        e,
+                        crate::workflow::SyncError::NotJoined
+                            | crate::workflow::SyncError::NoMember(_)
+                            | crate::workflow::SyncError::OtherMember { .. }
+                    )
+                })
             || cause
                 .downcast_ref::<StoreError>()
                 .is_some_and(StoreError::is_bad_input)

@@ -3,11 +3,91 @@
 use serde_json::json;
 
 use super::args::{MemberCommand, TeamCommand};
-use super::output;
+use super::{output, Context};
 use crate::team;
+use crate::workflow::{self, SyncError};
 
-pub fn run(command: TeamCommand) -> anyhow::Result<()> {
+/// The failure itself as the error, so that the exit code sees what it was.
+fn failure(err: SyncError) -> anyhow::Error {
+    match err {
+        SyncError::Store(err) => err.into(),
+        SyncError::Team(err) => err.into(),
+        other => other.into(),
+    }
+}
+
+pub fn run_sync(ctx: &Context) -> anyhow::Result<()> {
+    let mut store = ctx.open()?;
+    let report = workflow::sync(&mut store, ctx.today).map_err(failure)?;
+    output::line(&format!(
+        "Gesynchroniseerd: {} verstuurd, {} opgehaald, {} overgedragen{}",
+        report.pushed,
+        report.pulled,
+        report.released,
+        if report.not_through.is_empty() {
+            String::new()
+        } else {
+            format!(
+                "; niet doorgekomen (de klant was al van een ander): {}",
+                report.not_through.join(", ")
+            )
+        }
+    ))
+}
+
+pub fn run(ctx: &Context, command: TeamCommand) -> anyhow::Result<()> {
     match command {
+        TeamCommand::Join { url, member } => {
+            let store = ctx.open()?;
+            workflow::join(&store, &url, &member).map_err(failure)?;
+            output::line(&format!(
+                "Dit bestand hoort nu bij {member}; 'inbeeld sync' zet de klanten op de server"
+            ))
+        }
+        TeamCommand::Assign { client, to, url } => {
+            let mut server = team::connect(&url)?;
+            let name = team::assign(&mut server, &client, &to)?;
+            output::line(&format!("{name} is nu een klant van {to}"))
+        }
+        TeamCommand::StandIn {
+            for_member,
+            by_member,
+            from,
+            to,
+            url,
+        } => {
+            let (from, to) = crate::domain::date::period(&from, &to)?;
+            let mut server = team::connect(&url)?;
+            team::stand_in(&mut server, &for_member, &by_member, from, to)?;
+            output::line(&format!(
+                "{by_member} vervangt {for_member} van {from} tot en met {to}"
+            ))
+        }
+        TeamCommand::Status { json } => {
+            let store = ctx.open()?;
+            let link = store.team_link()?;
+            let clients = store.team_clients()?;
+            let owned = clients.iter().filter(|c| c.released_on.is_none()).count();
+            let pending = workflow::pending_changes(&store)?;
+            if json {
+                return output::json(&json!({
+                    "member": link.as_ref().map(|l| &l.member),
+                    "url": link.as_ref().map(|l| &l.url),
+                    "clients": owned,
+                    "pending": pending,
+                    "last_sync": link.as_ref().and_then(|l| l.last_sync.clone()),
+                }));
+            }
+            match link {
+                None => output::line("Dit bestand hoort nog niet bij een teamlid ('inbeeld team join')."),
+                Some(link) => output::line(&format!(
+                    "Teamlid {} op {}\n{owned} klant(en), {pending} met wijzigingen die nog niet verstuurd zijn\nlaatste sync: {}",
+                    link.member,
+                    link.url,
+                    link.last_sync.as_deref().unwrap_or("nog nooit")
+                )),
+            }
+        }
         TeamCommand::Init { url } => {
             let mut server = team::connect(&url)?;
             let applied = team::init(&mut server)?;

@@ -23,6 +23,7 @@ mod private;
 mod report;
 mod safety;
 mod sweep;
+mod team;
 mod terms;
 mod undo;
 mod work_items;
@@ -43,6 +44,7 @@ pub use plans::{Goal, LadderStep, Plan, PlanHistory, Situation};
 pub use private::private_from_now_on;
 pub use safety::{backups_folder, latest_backup, mark_damaged, CheckReport, DAILY_BACKUPS};
 pub use sweep::{Expired, NewExpiryItem, ReminderDue, RhythmLapsed};
+pub use team::{TeamClient, TeamLink};
 pub use terms::{ApplicationView, Term};
 pub use undo::EditInfo;
 

@@ -11,7 +11,10 @@ use thiserror::Error;
 pub use password::password_for;
 
 /// The migrations, in order: `(version, sql)`.
-const MIGRATIONS: &[(i32, &str)] = &[(1, include_str!("migrations/v1.sql"))];
+const MIGRATIONS: &[(i32, &str)] = &[
+    (1, include_str!("migrations/v1.sql")),
+    (2, include_str!("migrations/v2.sql")),
+];
 
 /// The roles members get, besides their own.
 pub const KLANTMANAGER_ROLE: &str = "inbeeld_klantmanager";
@@ -29,6 +32,10 @@ pub enum TeamError {
     BadName(String),
     #[error("{0} is al lid van het team")]
     AlreadyMember(String),
+    #[error("{0} is geen lid van het team")]
+    NotMember(String),
+    #[error("de server kent geen klant {0} (of je mag hem niet zien)")]
+    NoClient(String),
     #[error(
         "de server heeft schemaversie {found}; deze inbeeld kent t/m {known} — werk inbeeld bij"
     )]
@@ -40,7 +47,11 @@ impl TeamError {
     pub fn is_bad_input(&self) -> bool {
         matches!(
             self,
-            TeamError::Url { .. } | TeamError::BadName(_) | TeamError::AlreadyMember(_)
+            TeamError::Url { .. }
+                | TeamError::BadName(_)
+                | TeamError::AlreadyMember(_)
+                | TeamError::NotMember(_)
+                | TeamError::NoClient(_)
         )
     }
 }
@@ -161,6 +172,54 @@ pub fn add_member(client: &mut Client, name: &str, teamleider: bool) -> Result<(
     )
     .map_err(refused)?;
     tx.commit().map_err(refused)
+}
+
+/// Gives the client (`uuid` or BSN) to `to`; returns the client's name. Only a
+/// teamleider's role may: the server refuses anyone else.
+pub fn assign(client: &mut Client, which: &str, to: &str) -> Result<String, TeamError> {
+    let mut tx = client.transaction().map_err(refused)?;
+    let member = tx
+        .query_opt("SELECT 1 FROM members WHERE name = $1", &[&to])
+        .map_err(refused)?;
+    if member.is_none() {
+        return Err(TeamError::NotMember(to.to_owned()));
+    }
+    let row = tx
+        .query_opt(
+            "UPDATE clients SET owner = $2, updated_at = now()
+             WHERE uuid::text = $1 OR bsn = $1 RETURNING name",
+            &[&which, &to],
+        )
+        .map_err(refused)?
+        .ok_or_else(|| TeamError::NoClient(which.to_owned()))?;
+    tx.commit().map_err(refused)?;
+    Ok(row.get(0))
+}
+
+/// A vervanging: `by` works on the clients of `of` from `from` to `to`.
+pub fn stand_in(
+    client: &mut Client,
+    of: &str,
+    by: &str,
+    from: chrono::NaiveDate,
+    to: chrono::NaiveDate,
+) -> Result<(), TeamError> {
+    for name in [of, by] {
+        let known = client
+            .query_opt("SELECT 1 FROM members WHERE name = $1", &[&name])
+            .map_err(refused)?;
+        if known.is_none() {
+            return Err(TeamError::NotMember(name.to_owned()));
+        }
+    }
+    client
+        .execute(
+            "INSERT INTO stand_ins (for_member, by_member, from_date, to_date)
+             VALUES ($1, $2, $3::text::date, $4::text::date)",
+            &[&of, &by, &from.to_string(), &to.to_string()],
+        )
+        .map_err(refused)?;
+    Ok(())
 }
 
 /// The team's members: name, teamleider or not, clients owned.

@@ -18,6 +18,7 @@ mod overview;
 mod plans;
 pub mod sealing;
 mod sweep;
+mod team;
 
 use std::collections::BTreeSet;
 
@@ -44,6 +45,7 @@ pub use plans::{
     add_goal, add_ladder_step, add_situation, goal_outcome, new_plan, set_evaluation, set_rhythm,
 };
 pub use sweep::{peek, sweep, SweepReport};
+pub use team::{expiry_item_uuid, join, pending_changes, row_uuid, sync, SyncError, SyncReport};
 
 use crate::domain::aanvraag;
 use crate::domain::calendar::LegalCalendar;

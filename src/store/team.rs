@@ -1,0 +1,121 @@
+//! This file's side of the team: which server and member it is linked to, and the
+//! global id, last sent document and release of each shared client.
+
+use rusqlite::{params, OptionalExtension};
+
+use super::error::Result;
+use super::Store;
+
+/// The link of this file to the team's server.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TeamLink {
+    pub url: String,
+    pub member: String,
+    /// The moment (UTC) of the last sync that completed.
+    pub last_sync: Option<String>,
+}
+
+/// A client of this file as the team knows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TeamClient {
+    pub client_id: i64,
+    pub uuid: Option<String>,
+    pub pushed_hash: Option<String>,
+    pub released_on: Option<chrono::NaiveDate>,
+}
+
+impl Store {
+    fn meta(&self, key: &str) -> Result<Option<String>> {
+        Ok(self
+            .conn()
+            .query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0))
+            .optional()?)
+    }
+
+    fn set_meta(&self, key: &str, value: &str) -> Result<()> {
+        self.conn().execute(
+            "INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)",
+            params![key, value],
+        )?;
+        Ok(())
+    }
+
+    pub fn team_link(&self) -> Result<Option<TeamLink>> {
+        let (Some(url), Some(member)) = (self.meta("team_url")?, self.meta("team_member")?) else {
+            return Ok(None);
+        };
+        Ok(Some(TeamLink {
+            url,
+            member,
+            last_sync: self.meta("team_last_sync")?,
+        }))
+    }
+
+    pub fn set_team_link(&self, url: &str, member: &str) -> Result<()> {
+        let tx = self.conn().unchecked_transaction()?;
+        self.set_meta("team_url", url)?;
+        self.set_meta("team_member", member)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    pub fn set_last_sync(&self, at: &str) -> Result<()> {
+        self.set_meta("team_last_sync", at)
+    }
+
+    /// Every client of the file with what the team knows of it (nothing yet for a
+    /// client not shared).
+    pub fn team_clients(&self) -> Result<Vec<TeamClient>> {
+        let mut stmt = self.conn().prepare(
+            "SELECT c.id, t.uuid, t.pushed_hash, t.released_on
+             FROM clients c LEFT JOIN team_clients t ON t.client_id = c.id ORDER BY c.id",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok(TeamClient {
+                client_id: r.get(0)?,
+                uuid: r.get(1)?,
+                pushed_hash: r.get(2)?,
+                released_on: r.get(3)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The global id of a client, if it has one.
+    pub fn client_uuid(&self, client_id: i64) -> Result<Option<String>> {
+        Ok(self
+            .conn()
+            .query_row(
+                "SELECT uuid FROM team_clients WHERE client_id = ?1",
+                [client_id],
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
+
+    /// Records what the team knows of clients, in one transaction: `(client, uuid,
+    /// pushed document's hash)`, and the clients released to another owner.
+    pub fn record_team_clients(
+        &self,
+        pushed: &[(i64, String, Option<String>)],
+        released: &[i64],
+        today: chrono::NaiveDate,
+    ) -> Result<()> {
+        let tx = self.conn().unchecked_transaction()?;
+        for (client, uuid, hash) in pushed {
+            tx.execute(
+                "INSERT INTO team_clients (client_id, uuid, pushed_hash) VALUES (?1, ?2, ?3)
+                 ON CONFLICT (client_id) DO UPDATE SET pushed_hash = excluded.pushed_hash",
+                params![client, uuid, hash],
+            )?;
+        }
+        for client in released {
+            tx.execute(
+                "UPDATE team_clients SET released_on = ?2 WHERE client_id = ?1",
+                params![client, today],
+            )?;
+        }
+        tx.commit()?;
+        Ok(())
+    }
+}

@@ -1,0 +1,320 @@
+//! The team: link this file to a member on the server, and sync. A client's
+//! dossier travels as its document (the handover bundle of that one client); only
+//! its owner's laptop changes it, so there is nothing to merge.
+//!
+//! A sync pushes every changed document of an owned client and pulls the clients
+//! newly assigned (or stood in for) in one PostgreSQL transaction, and only after
+//! that commit records on the laptop what was sent and takes the new clients in: a
+//! sync killed half-way leaves both sides as they were, and the next completes it.
+
+use chrono::NaiveDate;
+use serde_json::Value;
+use sha2::{Digest, Sha256};
+use thiserror::Error;
+use uuid::Uuid;
+
+use crate::domain::lifecycle::HANDED_OVER;
+use crate::store::{Store, StoreError};
+use crate::team::{self, TeamError};
+
+#[derive(Debug, Error)]
+pub enum SyncError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error(transparent)]
+    Team(#[from] TeamError),
+    #[error("dit bestand is nog niet aan een teamlid gekoppeld; doe eerst 'inbeeld team join --url URL --as NAAM'")]
+    NotJoined,
+    #[error(
+        "de server kent geen teamlid {0}; vraag de teamleider om 'inbeeld team member add {0}'"
+    )]
+    NoMember(String),
+    #[error("je bent op de server aangemeld als {session}, maar dit bestand hoort bij {member}")]
+    OtherMember { session: String, member: String },
+}
+
+fn server(err: postgres::Error) -> SyncError {
+    SyncError::Team(match err.as_db_error() {
+        Some(db) => TeamError::Refused(db.message().to_owned()),
+        None => TeamError::Unreachable(err.to_string()),
+    })
+}
+
+/// The namespace of inbeeld's derived ids.
+const NAMESPACE: Uuid = Uuid::from_u128(0x6f1c_55a0_7d3e_4b8e_9a51_2c0b_1e4d_7a90);
+
+/// The global id of a row of a client's document: derived from the client's id and
+/// the row's place in its document, so every laptop gives the same row the same id.
+pub fn row_uuid(client: &str, reference: &str) -> Uuid {
+    Uuid::new_v5(&NAMESPACE, format!("{client}/{reference}").as_bytes())
+}
+
+/// The id of the work item the sweep makes for an activity's end date: the same
+/// wherever the sweep runs.
+pub fn expiry_item_uuid(activity: &Uuid, end_date: &str, kind: &str) -> Uuid {
+    Uuid::new_v5(
+        &NAMESPACE,
+        format!("{activity}/{end_date}/{kind}").as_bytes(),
+    )
+}
+
+/// What a sync did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SyncReport {
+    pub pushed: usize,
+    pub pulled: usize,
+    pub released: usize,
+    /// Changes the server refused: the client had another owner by then.
+    pub not_through: Vec<String>,
+}
+
+/// Links this file to `member` on the server at `url`: the member must exist there.
+/// Its clients are registered with this member as owner at the first sync.
+pub fn join(store: &Store, url: &str, member: &str) -> Result<(), SyncError> {
+    let mut client = team::connect(url)?;
+    let known = client
+        .query_opt("SELECT 1 FROM members WHERE name = $1", &[&member])
+        .map_err(server)?
+        .is_some();
+    if !known {
+        return Err(SyncError::NoMember(member.to_owned()));
+    }
+    store.set_team_link(url, member)?;
+    Ok(())
+}
+
+/// One client's document: the bundle of that client alone, without the moment of
+/// export, so that an unchanged dossier gives the same document.
+fn document(store: &Store, client: i64) -> Result<(Value, String), StoreError> {
+    let mut bundle = store.export(&[client])?;
+    if let Some(object) = bundle.as_object_mut() {
+        object.remove("exported_at");
+    }
+    let hash = hex(&Sha256::digest(bundle.to_string().as_bytes()));
+    Ok((bundle, hash))
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The work items of a document the sweep made for an activity's end date, as
+/// rows the server's unique index holds to one per (activity, end date, kind).
+fn expiry_items(client_uuid: &str, bundle: &Value) -> Vec<(Uuid, Value)> {
+    let Some(client) = bundle["clients"].get(0) else {
+        return Vec::new();
+    };
+    client["work_items"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|w| w["source"] == "activity")
+        .filter_map(|w| {
+            let activity = row_uuid(client_uuid, w["source_activity_id"].as_str()?);
+            let end = w["source_end_date"].as_str()?;
+            let kind = w["kind_code"].as_str()?;
+            Some((
+                expiry_item_uuid(&activity, end, kind),
+                serde_json::json!({
+                    "source": "activity",
+                    "source_activity": activity.to_string(),
+                    "source_end_date": end,
+                    "kind_code": kind,
+                }),
+            ))
+        })
+        .collect()
+}
+
+/// The title a work item about a change that did not get through starts with.
+const NOT_THROUGH: &str = "Wijziging niet doorgekomen";
+
+/// Whether the client still has an open work item about a change that did not get
+/// through: until it is handled, the client stays on this laptop.
+fn has_open_notice(store: &Store, client: i64) -> Result<bool, StoreError> {
+    Ok(store.client_items(client)?.iter().any(|item| {
+        item.status == crate::domain::work_item::ItemStatus::Open
+            && item.title.starts_with(NOT_THROUGH)
+    }))
+}
+
+/// How many shared clients have changed since they were last sent.
+pub fn pending_changes(store: &Store) -> Result<usize, StoreError> {
+    let mut pending = 0;
+    for shared in store.team_clients()? {
+        if shared.released_on.is_none()
+            && shared.pushed_hash.as_deref() != Some(document(store, shared.client_id)?.1.as_str())
+        {
+            pending += 1;
+        }
+    }
+    Ok(pending)
+}
+
+/// Pushes, pulls and releases, as the module says.
+pub fn sync(store: &mut Store, today: NaiveDate) -> Result<SyncReport, SyncError> {
+    let link = store.team_link()?.ok_or(SyncError::NotJoined)?;
+    let mut client = team::connect(&link.url)?;
+    let session: String = client
+        .query_one("SELECT session_user::text", &[])
+        .map_err(server)?
+        .get(0);
+    if session != link.member {
+        return Err(SyncError::OtherMember {
+            session,
+            member: link.member,
+        });
+    }
+    let mut report = SyncReport::default();
+    let mut pushed = Vec::new();
+    let mut to_release = Vec::new();
+    let mut not_through = Vec::new();
+    let local = store.team_clients()?;
+    let mut tx = client.transaction().map_err(server)?;
+    for shared in local.iter().filter(|c| c.released_on.is_none()) {
+        let (bundle, hash) = document(store, shared.client_id)?;
+        let uuid = shared
+            .uuid
+            .clone()
+            .unwrap_or_else(|| Uuid::new_v4().to_string());
+        let id: Uuid = uuid.parse().expect("a stored uuid");
+        let owner: Option<String> = tx
+            .query_one("SELECT inbeeld_owner_of($1)", &[&id])
+            .map_err(server)?
+            .get(0);
+        let works_on: bool = match &owner {
+            None => true,
+            Some(owner) => tx
+                .query_one("SELECT inbeeld_works_on($1)", &[owner])
+                .map_err(server)?
+                .get(0),
+        };
+        let changed = shared.pushed_hash.as_deref() != Some(hash.as_str());
+        if !works_on {
+            if changed && shared.pushed_hash.is_some() {
+                // Changed here after the client went to someone else: kept here,
+                // and the new owner is told.
+                let name = bundle["clients"][0]["client"]["name"]
+                    .as_str()
+                    .unwrap_or("een klant")
+                    .to_owned();
+                let owner = owner.clone().unwrap_or_default();
+                tx.execute(
+                    "INSERT INTO notices (for_member, client_uuid, text) VALUES ($1, $2, $3)",
+                    &[
+                        &owner,
+                        &id,
+                        &format!(
+                            "Een wijziging van {} aan {name} is niet doorgekomen: de klant was \
+                             toen al van jou. Vraag {} wat er veranderd is.",
+                            link.member, link.member
+                        ),
+                    ],
+                )
+                .map_err(server)?;
+                not_through.push((shared.client_id, uuid.clone(), hash, owner));
+                report.not_through.push(name);
+            } else if !has_open_notice(store, shared.client_id)? {
+                to_release.push(shared.client_id);
+            }
+            continue;
+        }
+        if !changed {
+            continue;
+        }
+        let name = bundle["clients"][0]["client"]["name"]
+            .as_str()
+            .unwrap_or_default()
+            .to_owned();
+        let bsn = bundle["clients"][0]["client"]["bsn"]
+            .as_str()
+            .map(str::to_owned);
+        tx.execute(
+            "INSERT INTO clients (uuid, owner, name, bsn, data) VALUES ($1, $2, $3, $4, $5)
+             ON CONFLICT (uuid) DO UPDATE SET name = excluded.name, bsn = excluded.bsn,
+                 data = excluded.data, updated_at = now()",
+            &[&id, &link.member, &name, &bsn, &bundle],
+        )
+        .map_err(server)?;
+        for (item, data) in expiry_items(&uuid, &bundle) {
+            tx.execute(
+                "INSERT INTO client_rows (uuid, client_uuid, kind, data)
+                 VALUES ($1, $2, 'work_item', $3) ON CONFLICT (uuid) DO NOTHING",
+                &[&item, &id, &data],
+            )
+            .map_err(server)?;
+        }
+        pushed.push((shared.client_id, uuid, Some(hash)));
+        report.pushed += 1;
+    }
+    // Clients this member now owns or stands in for that this file lacks.
+    let known: Vec<Uuid> = local
+        .iter()
+        .filter_map(|c| c.uuid.as_deref())
+        .chain(pushed.iter().map(|(_, uuid, _)| uuid.as_str()))
+        .filter_map(|uuid| uuid.parse().ok())
+        .collect();
+    let incoming: Vec<(Uuid, Value)> = tx
+        .query(
+            "SELECT uuid, data FROM clients WHERE NOT (uuid = ANY($1)) ORDER BY name",
+            &[&known],
+        )
+        .map_err(server)?
+        .iter()
+        .map(|r| (r.get(0), r.get(1)))
+        .collect();
+    let notices: Vec<(Uuid, String)> = tx
+        .query(
+            "UPDATE notices SET seen_at = now() WHERE for_member = session_user
+                 AND seen_at IS NULL RETURNING client_uuid, text",
+            &[],
+        )
+        .map_err(server)?
+        .iter()
+        .map(|r| (r.get(0), r.get(1)))
+        .collect();
+    tx.commit().map_err(server)?;
+
+    // The server has it all: now this file. Each step is safe to repeat.
+    store.record_team_clients(&pushed, &[], today)?;
+    // A change kept here: a work item says what happened; the client goes once it
+    // is handled.
+    for (client, uuid, _, owner) in not_through {
+        super::add_follow_up(
+            store,
+            client,
+            &format!("{NOT_THROUGH}: de klant was al van {owner}; geef hem door wat je veranderde"),
+            today,
+            today,
+        )?;
+        // Recorded as sent as it stands now, so it is reported once.
+        let (_, hash) = document(store, client)?;
+        store.record_team_clients(&[(client, uuid, Some(hash))], &[], today)?;
+    }
+    for (uuid, bundle) in incoming {
+        let ids = super::import_bundle(store, &bundle.to_string(), today)?;
+        let mut records = Vec::new();
+        for id in ids {
+            let (_, hash) = document(store, id)?;
+            records.push((id, uuid.to_string(), Some(hash)));
+        }
+        store.record_team_clients(&records, &[], today)?;
+        report.pulled += 1;
+    }
+    if !to_release.is_empty() {
+        super::end_clients(store, &to_release, today, HANDED_OVER, true, today)?;
+        store.record_team_clients(&[], &to_release, today)?;
+        report.released = to_release.len();
+    }
+    // A change that did not get through to a client that is now this member's: a
+    // work item on that client, today.
+    let shared = store.team_clients()?;
+    for (uuid, text) in notices {
+        let uuid = uuid.to_string();
+        if let Some(client) = shared.iter().find(|c| c.uuid.as_deref() == Some(&uuid)) {
+            super::add_follow_up(store, client.client_id, &text, today, today)?;
+        }
+    }
+    store.set_last_sync(&crate::clock::now_utc())?;
+    Ok(report)
+}
