@@ -70,16 +70,33 @@ impl Cluster {
                 "--no-sync",
             ],
         );
+        cluster.start_server();
+        Some(cluster)
+    }
+
+    fn start_server(&self) {
         let options = format!(
             "-k {} -c listen_addresses='' -c fsync=off",
-            cluster.dir.path().display()
+            self.dir.path().display()
         );
-        let log = cluster.dir.path().join("log").display().to_string();
-        cluster.run(
+        let log = self.dir.path().join("log").display().to_string();
+        self.run(
             "pg_ctl",
-            &["-D", &data, "-o", &options, "-l", &log, "-w", "start"],
+            &[
+                "-D",
+                &self.data(),
+                "-o",
+                &options,
+                "-l",
+                &log,
+                "-w",
+                "start",
+            ],
         );
-        Some(cluster)
+    }
+
+    fn stop_server(&self) {
+        self.run("pg_ctl", &["-D", &self.data(), "-m", "fast", "-w", "stop"]);
     }
 
     fn data(&self) -> String {
@@ -556,4 +573,189 @@ fn two_laptops_a_handover_and_a_change_that_did_not_get_through() {
     );
     // Jan's copy has no note of sanne's: it was never on the server.
     assert_eq!(jan.scalar("SELECT count(*) FROM notes"), "0");
+
+    // The teamleider's snapshot holds every client of the team; a klantmanager's
+    // only their own.
+    let snapshot = admin_db.path.with_file_name("team.sqlite");
+    let made = ok(
+        &admin_db,
+        &[
+            "team",
+            "snapshot",
+            "--out",
+            snapshot.to_str().unwrap(),
+            "--url",
+            &cluster.url("tl"),
+        ],
+    );
+    assert!(made.contains("2 klant(en)"), "{made}");
+    let names: Vec<String> = rusqlite::Connection::open(&snapshot)
+        .unwrap()
+        .prepare("SELECT name FROM clients ORDER BY name")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(names, ["Fatima el Amrani", "Kees Brouwer"]);
+    let own = admin_db.path.with_file_name("eigen.sqlite");
+    let made = ok(
+        &admin_db,
+        &[
+            "team",
+            "snapshot",
+            "--out",
+            own.to_str().unwrap(),
+            "--url",
+            &cluster.url("sanne"),
+        ],
+    );
+    assert!(made.contains("0 klant(en)"), "{made}");
+    let out = inbeeld(
+        &admin_db,
+        &[
+            "team",
+            "snapshot",
+            "--out",
+            snapshot.to_str().unwrap(),
+            "--url",
+            &cluster.url("tl"),
+        ],
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "an existing file is not overwritten"
+    );
+}
+
+#[test]
+fn a_sync_killed_at_any_moment_is_completed_by_the_next() {
+    let Some(cluster) = Cluster::start() else {
+        return;
+    };
+    let admin_db = common::Db::new();
+    team(&cluster, &admin_db);
+    let laptop = common::Db::new();
+    ok(&laptop, &["demo", "--no-open", "--clients", "40"]);
+    ok(
+        &laptop,
+        &[
+            "team",
+            "join",
+            "--url",
+            &cluster.url("sanne"),
+            "--as",
+            "sanne",
+        ],
+    );
+    let clients: Vec<i64> = laptop
+        .conn()
+        .prepare("SELECT id FROM clients ORDER BY id")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    // Twenty syncs, each killed after a different wait, each with a new note to send.
+    for round in 0..20u64 {
+        let client = clients[round as usize % clients.len()].to_string();
+        ok(
+            &laptop,
+            &[
+                "note",
+                "add",
+                "--client",
+                &client,
+                "--text",
+                &format!("ronde {round}"),
+            ],
+        );
+        let mut sync = Command::new(assert_cmd::cargo::cargo_bin("inbeeld"))
+            .env("INBEELD_DB", &laptop.path)
+            .env(
+                "INBEELD_SETTINGS",
+                laptop.path.with_file_name("instellingen.toml"),
+            )
+            .env("INBEELD_TODAY", common::TODAY)
+            .arg("sync")
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_millis((round * 37) % 400));
+        let _ = sync.kill();
+        let _ = sync.wait();
+    }
+    let done = ok(&laptop, &["sync"]);
+    assert!(done.starts_with("Gesynchroniseerd"), "{done}");
+    let status: serde_json::Value =
+        serde_json::from_str(&ok(&laptop, &["team", "status", "--json"])).unwrap();
+    assert_eq!(status["pending"], 0, "everything is sent");
+
+    // The server holds every client once, with every note, and one expiry item per
+    // activity cycle, as many as the laptop has.
+    let mut admin = cluster.connect("postgres");
+    let on_server: i64 = admin
+        .query_one("SELECT count(*) FROM clients", &[])
+        .unwrap()
+        .get(0);
+    assert_eq!(on_server, clients.len() as i64);
+    let notes: i64 = admin
+        .query_one(
+            "SELECT coalesce(sum(jsonb_array_length(data -> 'clients' -> 0 -> 'notes')), 0)::bigint
+             FROM clients",
+            &[],
+        )
+        .unwrap()
+        .get(0);
+    assert_eq!(
+        notes.to_string(),
+        laptop.scalar("SELECT count(*) FROM notes")
+    );
+    let items: i64 = admin
+        .query_one(
+            "SELECT count(*) FROM client_rows WHERE kind = 'work_item'",
+            &[],
+        )
+        .unwrap()
+        .get(0);
+    assert_eq!(
+        items.to_string(),
+        laptop.scalar(
+            "SELECT count(*) FROM (SELECT DISTINCT source_activity_id, source_end_date, kind_code
+             FROM work_items WHERE source = 'activity')"
+        )
+    );
+    // And a sync now has nothing to do.
+    let again = ok(&laptop, &["sync"]);
+    assert!(again.contains("0 verstuurd, 0 opgehaald"), "{again}");
+
+    // The server stops: the laptop works on and says so; it starts: the backlog goes.
+    cluster.stop_server();
+    let client = clients[0].to_string();
+    ok(
+        &laptop,
+        &[
+            "note",
+            "add",
+            "--client",
+            &client,
+            "--text",
+            "offline genoteerd",
+        ],
+    );
+    let out = inbeeld(&laptop, &["sync"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("de server antwoordt niet"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let status: serde_json::Value =
+        serde_json::from_str(&ok(&laptop, &["team", "status", "--json"])).unwrap();
+    assert_eq!(status["pending"], 1);
+    cluster.start_server();
+    let back = ok(&laptop, &["sync"]);
+    assert!(back.contains("1 verstuurd"), "{back}");
 }

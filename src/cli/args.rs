@@ -502,6 +502,13 @@ pub enum TeamCommand {
         #[arg(long, value_name = "URL", env = "INBEELD_TEAM_URL")]
         url: String,
     },
+    /// Alle klanten van het team in een nieuw bestand, om te lezen (teamleider)
+    Snapshot {
+        #[arg(long, value_name = "BESTAND")]
+        out: std::path::PathBuf,
+        #[arg(long, value_name = "URL", env = "INBEELD_TEAM_URL")]
+        url: String,
+    },
     /// Teamlid, klanten, wijzigingen die nog niet verstuurd zijn, laatste sync
     Status {
         #[arg(long)]

@@ -63,6 +63,14 @@ pub fn run(ctx: &Context, command: TeamCommand) -> anyhow::Result<()> {
                 "{by_member} vervangt {for_member} van {from} tot en met {to}"
             ))
         }
+        TeamCommand::Snapshot { out, url } => {
+            let count = workflow::snapshot(&url, &out, ctx.today).map_err(failure)?;
+            output::line(&format!(
+                "{count} klant(en) van het team in {}; open het met 'inbeeld --db {}'",
+                out.display(),
+                out.display()
+            ))
+        }
         TeamCommand::Status { json } => {
             let store = ctx.open()?;
             let link = store.team_link()?;

@@ -45,7 +45,9 @@ pub use plans::{
     add_goal, add_ladder_step, add_situation, goal_outcome, new_plan, set_evaluation, set_rhythm,
 };
 pub use sweep::{peek, sweep, SweepReport};
-pub use team::{expiry_item_uuid, join, pending_changes, row_uuid, sync, SyncError, SyncReport};
+pub use team::{
+    expiry_item_uuid, join, pending_changes, row_uuid, snapshot, sync, SyncError, SyncReport,
+};
 
 use crate::domain::aanvraag;
 use crate::domain::calendar::LegalCalendar;

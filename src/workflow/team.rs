@@ -318,3 +318,35 @@ pub fn sync(store: &mut Store, today: NaiveDate) -> Result<SyncReport, SyncError
     store.set_last_sync(&crate::clock::now_utc())?;
     Ok(report)
 }
+
+/// The teamleider's copy of the team: every client the role may read, in a new
+/// file at `out`, with its owner recorded. Returns the number of clients.
+pub fn snapshot(url: &str, out: &std::path::Path, today: NaiveDate) -> Result<usize, SyncError> {
+    if std::fs::symlink_metadata(out).is_ok() {
+        return Err(SyncError::Store(
+            crate::domain::InputError::FileExists {
+                path: out.display().to_string(),
+                what: "een momentopname",
+            }
+            .into(),
+        ));
+    }
+    let mut client = team::connect(url)?;
+    let rows = client
+        .query(
+            "SELECT uuid, owner, data FROM clients ORDER BY owner, name",
+            &[],
+        )
+        .map_err(server)?;
+    let mut store = Store::open(out)?;
+    for row in &rows {
+        let (uuid, bundle): (Uuid, Value) = (row.get(0), row.get(2));
+        let ids = super::import_bundle(&mut store, &bundle.to_string(), today)?;
+        let records: Vec<_> = ids
+            .into_iter()
+            .map(|id| (id, uuid.to_string(), None))
+            .collect();
+        store.record_team_clients(&records, &[], today)?;
+    }
+    Ok(rows.len())
+}
