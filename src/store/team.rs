@@ -1,6 +1,8 @@
 //! This file's side of the team: which server and member it is linked to, and the
 //! global id, last sent document and release of each shared client.
 
+use std::collections::BTreeSet;
+
 use rusqlite::{params, OptionalExtension};
 
 use super::error::Result;
@@ -59,8 +61,74 @@ impl Store {
         Ok(())
     }
 
-    pub fn set_last_sync(&self, at: &str) -> Result<()> {
-        self.set_meta("team_last_sync", at)
+    /// A sync completed at `at`, having seen the audit log up to `audit`.
+    pub fn set_last_sync(&self, at: &str, audit: i64) -> Result<()> {
+        let tx = self.conn().unchecked_transaction()?;
+        self.set_meta("team_last_sync", at)?;
+        self.set_meta("team_synced_audit", &audit.to_string())?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// The audit log's newest row as the last completed sync saw it.
+    pub fn team_synced_audit(&self) -> Result<Option<i64>> {
+        Ok(self.meta("team_synced_audit")?.and_then(|v| v.parse().ok()))
+    }
+
+    pub fn max_audit_id(&self) -> Result<i64> {
+        Ok(self
+            .conn()
+            .query_row("SELECT coalesce(max(id), 0) FROM audit_log", [], |r| {
+                r.get(0)
+            })?)
+    }
+
+    /// The clients whose rows an audited edit touched after audit row `since`;
+    /// `None` when an entity of the log does not say whose it is (then every client
+    /// is looked at).
+    pub fn clients_changed_since(&self, since: i64) -> Result<Option<BTreeSet<i64>>> {
+        let mut stmt = self
+            .conn()
+            .prepare("SELECT DISTINCT entity, entity_id FROM audit_log WHERE id > ?1")?;
+        let rows: Vec<(String, Option<i64>)> = stmt
+            .query_map([since], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut clients = BTreeSet::new();
+        for (entity, id) in rows {
+            let owner_sql = match entity.as_str() {
+                "database" => continue,
+                "client" => {
+                    clients.extend(id);
+                    continue;
+                }
+                "activity" => "SELECT client_id FROM activities WHERE id = ?1",
+                "application" => "SELECT client_id FROM applications WHERE id = ?1",
+                "work_item" => "SELECT client_id FROM work_items WHERE id = ?1",
+                "contact" => "SELECT client_id FROM contacts WHERE id = ?1",
+                "note" => "SELECT client_id FROM notes WHERE id = ?1",
+                "letter" => "SELECT client_id FROM letters WHERE id = ?1",
+                "situation" => "SELECT client_id FROM situations WHERE id = ?1",
+                "ladder_step" => "SELECT client_id FROM ladder_steps WHERE id = ?1",
+                "plan" => "SELECT client_id FROM plans WHERE id = ?1",
+                "goal" => {
+                    "SELECT p.client_id FROM goals g JOIN plans p ON p.id = g.plan_id WHERE g.id = ?1"
+                }
+                _ => return Ok(None),
+            };
+            let Some(id) = id else { return Ok(None) };
+            match self
+                .conn()
+                .prepare_cached(owner_sql)?
+                .query_row([id], |r| r.get::<_, i64>(0))
+                .optional()?
+            {
+                Some(client) => {
+                    clients.insert(client);
+                }
+                None => return Ok(None),
+            }
+        }
+        Ok(Some(clients))
     }
 
     /// Every client of the file with what the team knows of it (nothing yet for a

@@ -171,24 +171,56 @@ pub fn sync(store: &mut Store, today: NaiveDate) -> Result<SyncReport, SyncError
     let mut not_through = Vec::new();
     let local = store.team_clients()?;
     let mut tx = client.transaction().map_err(server)?;
+    // Only the clients an audited edit touched since the last sync can have
+    // changed: the others need no document (`None`: look at every client).
+    let watermark = store.max_audit_id()?;
+    let touched = match store.team_synced_audit()? {
+        Some(since) => store.clients_changed_since(since)?,
+        None => None,
+    };
+    // Every client's owner on the server, and whether this member works on it, in
+    // one question rather than two per client.
+    let ids: Vec<(i64, String)> = local
+        .iter()
+        .filter(|c| c.released_on.is_none())
+        .map(|c| {
+            let uuid = c.uuid.clone().unwrap_or_else(|| Uuid::new_v4().to_string());
+            (c.client_id, uuid)
+        })
+        .collect();
+    let asked: Vec<Uuid> = ids
+        .iter()
+        .map(|(_, uuid)| uuid.parse().expect("a stored uuid"))
+        .collect();
+    let owners: std::collections::HashMap<Uuid, (Option<String>, bool)> = tx
+        .query(
+            "SELECT u, o, o IS NULL OR inbeeld_works_on(o)
+             FROM unnest($1::uuid[]) AS u, LATERAL (SELECT inbeeld_owner_of(u) AS o) AS x",
+            &[&asked],
+        )
+        .map_err(server)?
+        .iter()
+        .map(|r| (r.get(0), (r.get(1), r.get(2))))
+        .collect();
     for shared in local.iter().filter(|c| c.released_on.is_none()) {
-        let (bundle, hash) = document(store, shared.client_id)?;
-        let uuid = shared
-            .uuid
-            .clone()
-            .unwrap_or_else(|| Uuid::new_v4().to_string());
+        let untouched = shared.pushed_hash.is_some()
+            && touched
+                .as_ref()
+                .is_some_and(|t| !t.contains(&shared.client_id));
+        let uuid = ids
+            .iter()
+            .find(|(client, _)| *client == shared.client_id)
+            .map(|(_, uuid)| uuid.clone())
+            .expect("every client asked about");
         let id: Uuid = uuid.parse().expect("a stored uuid");
-        let owner: Option<String> = tx
-            .query_one("SELECT inbeeld_owner_of($1)", &[&id])
-            .map_err(server)?
-            .get(0);
-        let works_on: bool = match &owner {
-            None => true,
-            Some(owner) => tx
-                .query_one("SELECT inbeeld_works_on($1)", &[owner])
-                .map_err(server)?
-                .get(0),
-        };
+        let (owner, works_on) = owners.get(&id).cloned().unwrap_or((None, true));
+        if untouched {
+            if !works_on && !has_open_notice(store, shared.client_id)? {
+                to_release.push(shared.client_id);
+            }
+            continue;
+        }
+        let (bundle, hash) = document(store, shared.client_id)?;
         let changed = shared.pushed_hash.as_deref() != Some(hash.as_str());
         if !works_on {
             if changed && shared.pushed_hash.is_some() {
@@ -315,7 +347,7 @@ pub fn sync(store: &mut Store, today: NaiveDate) -> Result<SyncReport, SyncError
             super::add_follow_up(store, client.client_id, &text, today, today)?;
         }
     }
-    store.set_last_sync(&crate::clock::now_utc())?;
+    store.set_last_sync(&crate::clock::now_utc(), watermark)?;
     Ok(report)
 }
 
