@@ -48,3 +48,8 @@ pub fn until_next_minute() -> std::time::Duration {
         u64::from(now.second()) * 1000 + u64::from(now.nanosecond() / 1_000_000).min(999);
     std::time::Duration::from_millis(60_000u64.saturating_sub(into_minute).max(1))
 }
+
+/// The local time of day as `HH:MM`, for the status line.
+pub fn now_local_hm() -> String {
+    chrono::Local::now().format("%H:%M").to_string()
+}

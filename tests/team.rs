@@ -759,3 +759,66 @@ fn a_sync_killed_at_any_moment_is_completed_by_the_next() {
     let back = ok(&laptop, &["sync"]);
     assert!(back.contains("1 verstuurd"), "{back}");
 }
+
+#[test]
+fn the_cockpit_syncs_in_the_background_and_says_when_it_is_offline() {
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    use inbeeld::tui::{App, Session};
+    let Some(cluster) = Cluster::start() else {
+        return;
+    };
+    let admin_db = common::Db::new();
+    team(&cluster, &admin_db);
+    let laptop = common::Db::new();
+    laptop.client("Fatima el Amrani", "job_ready");
+    ok(
+        &laptop,
+        &[
+            "team",
+            "join",
+            "--url",
+            &cluster.url("sanne"),
+            "--as",
+            "sanne",
+        ],
+    );
+    let today = common::TODAY.parse().unwrap();
+    let store = inbeeld::store::Store::open(&laptop.path).unwrap();
+    let mut app = App::new(store, Session::new(today, true, &laptop.path)).unwrap();
+    app.start_sync(laptop.path.clone());
+    let wait_for = |app: &mut App, start: &str| {
+        let until = std::time::Instant::now() + std::time::Duration::from_secs(20);
+        while std::time::Instant::now() < until {
+            app.poll_sync();
+            if app.sync_label().is_some_and(|l| l.starts_with(start)) {
+                return;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+        panic!("the status never said {start:?}: {:?}", app.sync_label());
+    };
+    wait_for(&mut app, "gesynchroniseerd");
+    let mut admin = cluster.connect("postgres");
+    let on_server: i64 = admin
+        .query_one("SELECT count(*) FROM clients WHERE owner = 'sanne'", &[])
+        .unwrap()
+        .get(0);
+    assert_eq!(on_server, 1, "the background sync sent the client");
+    drop(admin);
+
+    // The server stops: Ctrl-L syncs now, and the status line says since when the
+    // server has not answered; the cockpit works on.
+    cluster.stop_server();
+    let ctrl_l = KeyEvent::new(KeyCode::Char('l'), KeyModifiers::CONTROL);
+    app.handle_key(ctrl_l);
+    wait_for(&mut app, "offline sinds");
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 40)).unwrap();
+    // Any key puts the status line back (the message of Ctrl-L goes).
+    app.handle_key(KeyEvent::new(KeyCode::Down, KeyModifiers::NONE));
+    terminal.draw(|frame| app.draw(frame)).unwrap();
+    let shown = format!("{}", terminal.backend());
+    assert!(shown.contains("offline sinds"), "{shown}");
+    cluster.start_server();
+    app.handle_key(ctrl_l);
+    wait_for(&mut app, "gesynchroniseerd");
+}

@@ -113,6 +113,8 @@ pub struct App {
     rebound: Vec<Rebound>,
     /// The sender, templates and folder letters are made with.
     letters: LetterSetup,
+    /// The team's sync, when the file is linked to a member.
+    sync: Option<super::background::BackgroundSync>,
 }
 
 impl App {
@@ -151,6 +153,7 @@ impl App {
                 templates: None,
                 folder,
             },
+            sync: None,
         };
         app.sweep_and_refresh()?;
         Ok(app)
@@ -165,6 +168,33 @@ impl App {
         };
         self.refresh()?;
         Ok(created)
+    }
+
+    /// Syncs with the team's server now and every few minutes, on a thread.
+    pub fn start_sync(&mut self, path: std::path::PathBuf) {
+        self.sync = Some(super::background::BackgroundSync::new(path));
+        self.poll_sync();
+    }
+
+    /// Takes in a finished background sync (true: redraw) and starts the next one
+    /// when due. What it changed is seen as another process's change.
+    pub fn poll_sync(&mut self) -> bool {
+        let today = self.session.today;
+        match &mut self.sync {
+            Some(sync) if self.peek.is_none() => {
+                let changed = sync.poll(today);
+                if changed {
+                    self.notice_changes();
+                }
+                changed
+            }
+            _ => false,
+        }
+    }
+
+    /// What the status line says of the team's sync, if the file syncs.
+    pub fn sync_label(&self) -> Option<&str> {
+        self.sync.as_ref().map(|s| s.label())
     }
 
     /// The sender, templates and folder for letters (from the settings).
@@ -758,6 +788,10 @@ impl App {
             Action::Quit => self.quit = true,
             Action::Refresh => {
                 self.redraw_all = true;
+                // Ctrl-L also syncs with the team now, where the file syncs.
+                if let Some(sync) = &mut self.sync {
+                    sync.now();
+                }
                 match self.refresh() {
                     Ok(()) => self.message = Some("Opnieuw ingelezen".to_owned()),
                     Err(err) => self.fail(err),
@@ -1618,11 +1652,13 @@ impl App {
         let keys = self.screen.keys();
         // Owned: the popup below borrows the app mutably.
         let rebound = self.rebound.clone();
+        let sync = self.sync_label().map(str::to_owned);
         chrome::draw_status(
             frame,
             status,
             &self.session,
             self.message.as_deref(),
+            sync.as_deref(),
             keys,
             &rebound,
         );

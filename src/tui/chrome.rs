@@ -88,6 +88,7 @@ pub fn draw_status(
     area: Rect,
     session: &Session,
     message: Option<&str>,
+    sync: Option<&str>,
     screen_keys: &[Binding],
     rebound: &[Rebound],
 ) {
@@ -104,10 +105,20 @@ pub fn draw_status(
         spans.push(Span::styled(" (--today)", Style::new().yellow().bold()));
     }
     spans.push(Span::raw("  "));
+    // The team's sync goes before the file's name: the name is what gets cut.
+    if let (None, Some(sync)) = (message, sync) {
+        let style = if sync.starts_with("gesynchroniseerd") {
+            Style::new().dim()
+        } else {
+            Style::new().yellow().bold()
+        };
+        spans.push(Span::styled(format!("{sync} · "), style));
+    }
     match message {
         Some(text) => spans.push(Span::styled(text.to_owned(), Style::new().bold())),
         None => spans.push(Span::styled(session.db_label.clone(), Style::new().dim())),
     }
+
     // A message says what just happened: it gets the whole line. Otherwise the
     // hints get what the date and the file leave; where they do not all fit, the
     // least important go first: `q`, then the screen's later keys, never its first

@@ -3,6 +3,7 @@
 
 mod aanvragen;
 mod app;
+pub mod background;
 mod caseload;
 mod chrome;
 mod corrections;
@@ -107,7 +108,13 @@ pub fn run(
         templates: look.templates,
         folder: crate::workflow::LetterSetup::folder_beside(store.path()),
     };
+    // A file linked to the team syncs in the background, unless it only reads.
+    let syncs = !session.read_only && store.team_link()?.is_some();
+    let path = store.path().to_owned();
     let mut app = App::new(store, session)?;
+    if syncs {
+        app.start_sync(path);
+    }
     app.set_letters(letters);
     app.set_theme(look.theme);
     app.set_keys(look.rebound);
@@ -166,6 +173,9 @@ fn event_loop(terminal: &mut ratatui::DefaultTerminal, app: &mut App) -> anyhow:
                 dirty = true;
             }
             None => dirty = app.notice_changes(),
+        }
+        if app.poll_sync() {
+            dirty = true;
         }
     }
     Ok(())
