@@ -164,6 +164,21 @@ fn ok(db: &common::Db, args: &[&str]) -> String {
     String::from_utf8(out.stdout).unwrap()
 }
 
+/// `team snapshot` into `out`, as the role of `url`.
+fn take_snapshot(db: &common::Db, out: &Path, url: &str) -> std::process::Output {
+    inbeeld(
+        db,
+        &[
+            "team",
+            "snapshot",
+            "--out",
+            out.to_str().unwrap(),
+            "--url",
+            url,
+        ],
+    )
+}
+
 /// A team: the schema, two klantmanagers and a teamleider.
 fn team(cluster: &Cluster, db: &common::Db) {
     let url = cluster.url("postgres");
@@ -577,17 +592,8 @@ fn two_laptops_a_handover_and_a_change_that_did_not_get_through() {
     // The teamleider's snapshot holds every client of the team; a klantmanager's
     // only their own.
     let snapshot = admin_db.path.with_file_name("team.sqlite");
-    let made = ok(
-        &admin_db,
-        &[
-            "team",
-            "snapshot",
-            "--out",
-            snapshot.to_str().unwrap(),
-            "--url",
-            &cluster.url("tl"),
-        ],
-    );
+    let made =
+        String::from_utf8(take_snapshot(&admin_db, &snapshot, &cluster.url("tl")).stdout).unwrap();
     assert!(made.contains("2 klant(en)"), "{made}");
     let names: Vec<String> = rusqlite::Connection::open(&snapshot)
         .unwrap()
@@ -599,29 +605,10 @@ fn two_laptops_a_handover_and_a_change_that_did_not_get_through() {
         .unwrap();
     assert_eq!(names, ["Fatima el Amrani", "Kees Brouwer"]);
     let own = admin_db.path.with_file_name("eigen.sqlite");
-    let made = ok(
-        &admin_db,
-        &[
-            "team",
-            "snapshot",
-            "--out",
-            own.to_str().unwrap(),
-            "--url",
-            &cluster.url("sanne"),
-        ],
-    );
+    let made =
+        String::from_utf8(take_snapshot(&admin_db, &own, &cluster.url("sanne")).stdout).unwrap();
     assert!(made.contains("0 klant(en)"), "{made}");
-    let out = inbeeld(
-        &admin_db,
-        &[
-            "team",
-            "snapshot",
-            "--out",
-            snapshot.to_str().unwrap(),
-            "--url",
-            &cluster.url("tl"),
-        ],
-    );
+    let out = take_snapshot(&admin_db, &snapshot, &cluster.url("tl"));
     assert_eq!(
         out.status.code(),
         Some(2),
