@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Whole-process figures at department size (10,000 clients, ten years of history):
 # medians with hyperfine, a sweep that creates 5,000 work items, the cockpit's first
-# frame and peak memory. Writes bench/results.txt. Needs hyperfine, tmux, python3 and
-# GNU time (installed from Debian's packages when missing and possible).
+# frame and peak memory, and the team's sync and snapshot against a throwaway local
+# PostgreSQL cluster. Writes bench/results.txt. Needs hyperfine, tmux, python3, GNU
+# time and postgresql (installed from Debian's packages when missing and possible).
 #
 #   bash bench/run.sh            # about two minutes; the department file is kept
 set -euo pipefail
@@ -15,6 +16,9 @@ for tool in hyperfine tmux /usr/bin/time; do
             || { apt-get update -qq && apt-get install -y -qq "$package" >/dev/null; }
     fi
 done
+
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 \
+    || { apt-get update -qq && apt-get install -y -qq postgresql >/dev/null; }
 
 cargo build --release --locked
 BIN=$PWD/target/release/inbeeld
@@ -97,6 +101,43 @@ sleep 1
 tmux -L inbeeld-bench kill-server 2>/dev/null || true
 /usr/bin/time -v -o "$DIR/worklist-time.txt" "$BIN" worklist --json >/dev/null
 
+# The team against a throwaway local cluster (as the postgres user when run as root):
+# the first sync of the 200-client caseload, a sync after 50 edits, and the
+# teamleider's first snapshot of the department.
+PG_BIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
+PG=$DIR/pg; rm -rf "$PG"; mkdir -p "$PG"
+as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+[ "$(id -u)" = 0 ] && chown postgres:postgres "$PG"
+as_pg "$PG_BIN/initdb" -D "$PG/data" -U postgres --auth=trust --no-sync >/dev/null
+as_pg "$PG_BIN/pg_ctl" -D "$PG/data" -o "-k $PG -c listen_addresses=''" -l "$PG/log" -w start >/dev/null
+trap 'as_pg "$PG_BIN/pg_ctl" -D "$PG/data" -m immediate stop >/dev/null 2>&1 || true' EXIT
+ADMIN="host=$PG user=postgres dbname=postgres"
+TEAMFILE=$DIR/team-caseload.sqlite; rm -rf "$TEAMFILE"*; cp "$CASELOAD" "$TEAMFILE"
+"$BIN" --db "$TEAMFILE" team init --url "$ADMIN" >/dev/null
+"$BIN" --db "$TEAMFILE" team member add sanne --url "$ADMIN" >/dev/null
+"$BIN" --db "$TEAMFILE" team member add tl --teamleider --url "$ADMIN" >/dev/null
+"$BIN" --db "$TEAMFILE" team join --url "host=$PG user=sanne dbname=postgres" --as sanne >/dev/null
+ms() {
+    local s e; s=$(date +%s%N)
+    "$@" >/dev/null || { echo "failed: $*" >&2; exit 1; }
+    e=$(date +%s%N); echo $(( (e - s) / 1000000 ))
+}
+first_sync=$(ms "$BIN" --db "$TEAMFILE" sync)
+for i in $(seq 1 50); do "$BIN" --db "$TEAMFILE" note add --client "$i" --text "notitie $i" >/dev/null; done
+edits_sync=$(ms "$BIN" --db "$TEAMFILE" sync)
+# The department in a database of its own (the demo files share their BSNs).
+as_pg "$PG_BIN/createdb" -h "$PG" -U postgres dept
+DEPT="host=$PG user=postgres dbname=dept"
+DEPT_TEAM=$DIR/team-department.sqlite; rm -rf "$DEPT_TEAM"*; cp "$DB" "$DEPT_TEAM"
+"$BIN" --db "$DEPT_TEAM" team init --url "$DEPT" >/dev/null
+"$BIN" --db "$DEPT_TEAM" team member add km --url "$DEPT" >/dev/null
+"$BIN" --db "$DEPT_TEAM" team member add tl --teamleider --url "$DEPT" >/dev/null
+"$BIN" --db "$DEPT_TEAM" team join --url "host=$PG user=km dbname=dept" --as km >/dev/null
+dept_sync=$(ms "$BIN" --db "$DEPT_TEAM" sync)
+SNAP=$DIR/team-snapshot.sqlite; rm -rf "$SNAP"*
+snapshot=$(ms "$BIN" --db "$DEPT_TEAM" team snapshot --out "$SNAP" --url "host=$PG user=tl dbname=dept")
+echo "$first_sync $edits_sync $dept_sync $snapshot" >"$DIR/team.txt"
+
 python3 - "$DIR" "$created" "${first_frames[@]}" >bench/results.txt <<'PY'
 import json, statistics, sys, re, subprocess
 d, created, frames = sys.argv[1], sys.argv[2], [int(x) for x in sys.argv[3:]]
@@ -117,6 +158,11 @@ print(f"client list --json, median                  {med('commands.json', 2):7.1
 print(f"report --json --period year (process), median {med('commands.json', 3):6.1f} ms   target < 300 ms")
 print(f"the same on 200 clients, median             {med('caseload.json', 0):7.1f} ms   target < 20 ms")
 print(f"a hersteltermijn letter (process), median  {med('letter.json', 0):7.1f} ms   target < 1000 ms")
+team = open(f"{d}/team.txt").read().split()
+print(f"first sync, 200 clients (process)           {team[0]:>7} ms   target < 2000 ms")
+print(f"sync after 50 edits, 200 clients (process)  {team[1]:>7} ms   target < 200 ms")
+print(f"first sync of the department (process)      {team[2]:>7} ms")
+print(f"teamleider's first snapshot, department     {team[3]:>7} ms   target < 30000 ms")
 print(f"sweep creating 5,000 items (process), median {med('sweep5000.json'):6.1f} ms   target < 250 ms (checked: {created} created)")
 print(f"cockpit first frame incl. tmux, median      {statistics.median(frames):7.1f} ms   target < 100 ms")
 print(f"cockpit peak memory (browsing)              {rss('cockpit-time.txt'):7.1f} MB   target < 80 MB")

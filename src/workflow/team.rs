@@ -371,14 +371,31 @@ pub fn snapshot(url: &str, out: &std::path::Path, today: NaiveDate) -> Result<us
         )
         .map_err(server)?;
     let mut store = Store::open(out)?;
+    // One bundle of every client, imported in one transaction: one commit, not one
+    // per client.
+    let mut uuids = Vec::new();
+    let mut clients = Vec::new();
     for row in &rows {
         let (uuid, bundle): (Uuid, Value) = (row.get(0), row.get(2));
-        let ids = super::import_bundle(&mut store, &bundle.to_string(), today)?;
-        let records: Vec<_> = ids
-            .into_iter()
-            .map(|id| (id, uuid.to_string(), None))
-            .collect();
-        store.record_team_clients(&records, &[], today)?;
+        if let Some(Value::Array(documents)) = bundle.get("clients") {
+            uuids.extend(std::iter::repeat_n(uuid, documents.len()));
+            clients.extend(documents.iter().cloned());
+        }
     }
+    if clients.is_empty() {
+        return Ok(0);
+    }
+    let bundle = serde_json::json!({
+        "format": crate::store::BUNDLE_FORMAT,
+        "version": crate::store::BUNDLE_VERSION,
+        "clients": clients,
+    });
+    let ids = super::import_bundle(&mut store, &bundle.to_string(), today)?;
+    let records: Vec<_> = ids
+        .into_iter()
+        .zip(uuids)
+        .map(|(id, uuid)| (id, uuid.to_string(), None))
+        .collect();
+    store.record_team_clients(&records, &[], today)?;
     Ok(rows.len())
 }
