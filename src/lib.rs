@@ -13,6 +13,5 @@ pub mod domain;
 pub mod letters;
 pub mod settings;
 pub mod store;
-pub mod team;
 pub mod tui;
 pub mod workflow;

@@ -444,8 +444,8 @@ fn exit_code(err: &anyhow::Error) -> u8 {
             || cause.is::<settings::SettingsError>()
             || cause.is::<crate::letters::LetterError>()
             || cause
-                .downcast_ref::<crate::team::TeamError>()
-                .is_some_and(crate::team::TeamError::is_bad_input)
+                .downcast_ref::<crate::store::server::TeamError>()
+                .is_some_and(crate::store::server::TeamError::is_bad_input)
             || cause
                 .downcast_ref::<crate::workflow::SyncError>()
                 .is_some_and(|e| {

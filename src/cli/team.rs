@@ -4,7 +4,7 @@ use serde_json::json;
 
 use super::args::{MemberCommand, TeamCommand};
 use super::{output, Context};
-use crate::team;
+use crate::store::server as team;
 use crate::workflow::{self, SyncError};
 
 /// The failure itself as the error, so that the exit code sees what it was.

@@ -22,6 +22,7 @@ mod plans;
 mod private;
 mod report;
 mod safety;
+pub mod server;
 mod sweep;
 mod team;
 mod terms;

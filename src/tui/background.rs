@@ -11,8 +11,8 @@ use std::time::{Duration, Instant};
 use chrono::NaiveDate;
 
 use crate::clock;
+use crate::store::server::TeamError;
 use crate::store::Store;
-use crate::team::TeamError;
 use crate::workflow::{self, SyncError};
 
 /// How often the cockpit syncs.

@@ -14,8 +14,8 @@ use thiserror::Error;
 use uuid::Uuid;
 
 use crate::domain::lifecycle::HANDED_OVER;
+use crate::store::server::{self as team, TeamError};
 use crate::store::{Store, StoreError};
-use crate::team::{self, TeamError};
 
 #[derive(Debug, Error)]
 pub enum SyncError {
@@ -31,13 +31,6 @@ pub enum SyncError {
     NoMember(String),
     #[error("je bent op de server aangemeld als {session}, maar dit bestand hoort bij {member}")]
     OtherMember { session: String, member: String },
-}
-
-fn server(err: postgres::Error) -> SyncError {
-    SyncError::Team(match err.as_db_error() {
-        Some(db) => TeamError::Refused(db.message().to_owned()),
-        None => TeamError::Unreachable(err.to_string()),
-    })
 }
 
 /// The namespace of inbeeld's derived ids.
@@ -72,11 +65,7 @@ pub struct SyncReport {
 /// Its clients are registered with this member as owner at the first sync.
 pub fn join(store: &Store, url: &str, member: &str) -> Result<(), SyncError> {
     let mut client = team::connect(url)?;
-    let known = client
-        .query_opt("SELECT 1 FROM members WHERE name = $1", &[&member])
-        .map_err(server)?
-        .is_some();
-    if !known {
+    if !team::is_member(&mut client, member)? {
         return Err(SyncError::NoMember(member.to_owned()));
     }
     store.set_team_link(url, member)?;
@@ -155,10 +144,7 @@ pub fn pending_changes(store: &Store) -> Result<usize, StoreError> {
 pub fn sync(store: &mut Store, today: NaiveDate) -> Result<SyncReport, SyncError> {
     let link = store.team_link()?.ok_or(SyncError::NotJoined)?;
     let mut client = team::connect(&link.url)?;
-    let session: String = client
-        .query_one("SELECT session_user::text", &[])
-        .map_err(server)?
-        .get(0);
+    let session = team::session_user(&mut client)?;
     if session != link.member {
         return Err(SyncError::OtherMember {
             session,
@@ -170,7 +156,7 @@ pub fn sync(store: &mut Store, today: NaiveDate) -> Result<SyncReport, SyncError
     let mut to_release = Vec::new();
     let mut not_through = Vec::new();
     let local = store.team_clients()?;
-    let mut tx = client.transaction().map_err(server)?;
+    let mut tx = client.transaction().map_err(team::refused)?;
     // Only the clients an audited edit touched since the last sync can have
     // changed: the others need no document (`None`: look at every client).
     let watermark = store.max_audit_id()?;
@@ -192,16 +178,7 @@ pub fn sync(store: &mut Store, today: NaiveDate) -> Result<SyncReport, SyncError
         .iter()
         .map(|(_, uuid)| uuid.parse().expect("a stored uuid"))
         .collect();
-    let owners: std::collections::HashMap<Uuid, (Option<String>, bool)> = tx
-        .query(
-            "SELECT u, o, o IS NULL OR inbeeld_works_on(o)
-             FROM unnest($1::uuid[]) AS u, LATERAL (SELECT inbeeld_owner_of(u) AS o) AS x",
-            &[&asked],
-        )
-        .map_err(server)?
-        .iter()
-        .map(|r| (r.get(0), (r.get(1), r.get(2))))
-        .collect();
+    let owners = team::owners(&mut tx, &asked)?;
     for shared in local.iter().filter(|c| c.released_on.is_none()) {
         let untouched = shared.pushed_hash.is_some()
             && touched
@@ -231,19 +208,16 @@ pub fn sync(store: &mut Store, today: NaiveDate) -> Result<SyncReport, SyncError
                     .unwrap_or("een klant")
                     .to_owned();
                 let owner = owner.clone().unwrap_or_default();
-                tx.execute(
-                    "INSERT INTO notices (for_member, client_uuid, text) VALUES ($1, $2, $3)",
-                    &[
-                        &owner,
-                        &id,
-                        &format!(
-                            "Een wijziging van {} aan {name} is niet doorgekomen: de klant was \
-                             toen al van jou. Vraag {} wat er veranderd is.",
-                            link.member, link.member
-                        ),
-                    ],
-                )
-                .map_err(server)?;
+                team::leave_notice(
+                    &mut tx,
+                    &owner,
+                    &id,
+                    &format!(
+                        "Een wijziging van {} aan {name} is niet doorgekomen: de klant was \
+                         toen al van jou. Vraag {} wat er veranderd is.",
+                        link.member, link.member
+                    ),
+                )?;
                 not_through.push((shared.client_id, uuid.clone(), hash, owner));
                 report.not_through.push(name);
             } else if !has_open_notice(store, shared.client_id)? {
@@ -261,20 +235,9 @@ pub fn sync(store: &mut Store, today: NaiveDate) -> Result<SyncReport, SyncError
         let bsn = bundle["clients"][0]["client"]["bsn"]
             .as_str()
             .map(str::to_owned);
-        tx.execute(
-            "INSERT INTO clients (uuid, owner, name, bsn, data) VALUES ($1, $2, $3, $4, $5)
-             ON CONFLICT (uuid) DO UPDATE SET name = excluded.name, bsn = excluded.bsn,
-                 data = excluded.data, updated_at = now()",
-            &[&id, &link.member, &name, &bsn, &bundle],
-        )
-        .map_err(server)?;
+        team::push_client(&mut tx, &id, &link.member, &name, bsn.as_deref(), &bundle)?;
         for (item, data) in expiry_items(&uuid, &bundle) {
-            tx.execute(
-                "INSERT INTO client_rows (uuid, client_uuid, kind, data)
-                 VALUES ($1, $2, 'work_item', $3) ON CONFLICT (uuid) DO NOTHING",
-                &[&item, &id, &data],
-            )
-            .map_err(server)?;
+            team::push_expiry_item(&mut tx, &item, &id, &data)?;
         }
         pushed.push((shared.client_id, uuid, Some(hash)));
         report.pushed += 1;
@@ -286,26 +249,9 @@ pub fn sync(store: &mut Store, today: NaiveDate) -> Result<SyncReport, SyncError
         .chain(pushed.iter().map(|(_, uuid, _)| uuid.as_str()))
         .filter_map(|uuid| uuid.parse().ok())
         .collect();
-    let incoming: Vec<(Uuid, Value)> = tx
-        .query(
-            "SELECT uuid, data FROM clients WHERE NOT (uuid = ANY($1)) ORDER BY name",
-            &[&known],
-        )
-        .map_err(server)?
-        .iter()
-        .map(|r| (r.get(0), r.get(1)))
-        .collect();
-    let notices: Vec<(Uuid, String)> = tx
-        .query(
-            "UPDATE notices SET seen_at = now() WHERE for_member = session_user
-                 AND seen_at IS NULL RETURNING client_uuid, text",
-            &[],
-        )
-        .map_err(server)?
-        .iter()
-        .map(|r| (r.get(0), r.get(1)))
-        .collect();
-    tx.commit().map_err(server)?;
+    let incoming = team::incoming(&mut tx, &known)?;
+    let notices = team::take_notices(&mut tx)?;
+    tx.commit().map_err(team::refused)?;
 
     // The server has it all: now this file. Each step is safe to repeat.
     store.record_team_clients(&pushed, &[], today)?;
@@ -364,21 +310,15 @@ pub fn snapshot(url: &str, out: &std::path::Path, today: NaiveDate) -> Result<us
         ));
     }
     let mut client = team::connect(url)?;
-    let rows = client
-        .query(
-            "SELECT uuid, owner, data FROM clients ORDER BY owner, name",
-            &[],
-        )
-        .map_err(server)?;
+    let rows = team::all_clients(&mut client)?;
     let mut store = Store::open(out)?;
     // One bundle of every client, imported in one transaction: one commit, not one
     // per client.
     let mut uuids = Vec::new();
     let mut clients = Vec::new();
-    for row in &rows {
-        let (uuid, bundle): (Uuid, Value) = (row.get(0), row.get(2));
+    for (uuid, bundle) in &rows {
         if let Some(Value::Array(documents)) = bundle.get("clients") {
-            uuids.extend(std::iter::repeat_n(uuid, documents.len()));
+            uuids.extend(std::iter::repeat_n(*uuid, documents.len()));
             clients.extend(documents.iter().cloned());
         }
     }

@@ -4,11 +4,13 @@
 //! inbeeld adds none.
 
 mod password;
+mod sync;
 
 use postgres::{Client, Config, NoTls};
 use thiserror::Error;
 
 pub use password::password_for;
+pub use sync::*;
 
 /// The migrations, in order: `(version, sql)`.
 const MIGRATIONS: &[(i32, &str)] = &[
@@ -56,7 +58,7 @@ impl TeamError {
     }
 }
 
-fn refused(err: postgres::Error) -> TeamError {
+pub(crate) fn refused(err: postgres::Error) -> TeamError {
     match err.as_db_error() {
         Some(db) => TeamError::Refused(db.message().to_owned()),
         None if err.is_closed() => TeamError::Unreachable(err.to_string()),
@@ -142,11 +144,7 @@ fn check_name(name: &str) -> Result<(), TeamError> {
 pub fn add_member(client: &mut Client, name: &str, teamleider: bool) -> Result<(), TeamError> {
     check_name(name)?;
     let mut tx = client.transaction().map_err(refused)?;
-    let exists = tx
-        .query_opt("SELECT 1 FROM members WHERE name = $1", &[&name])
-        .map_err(refused)?
-        .is_some();
-    if exists {
+    if is_member(&mut tx, name)? {
         return Err(TeamError::AlreadyMember(name.to_owned()));
     }
     let role_exists = tx
@@ -178,10 +176,7 @@ pub fn add_member(client: &mut Client, name: &str, teamleider: bool) -> Result<(
 /// teamleider's role may: the server refuses anyone else.
 pub fn assign(client: &mut Client, which: &str, to: &str) -> Result<String, TeamError> {
     let mut tx = client.transaction().map_err(refused)?;
-    let member = tx
-        .query_opt("SELECT 1 FROM members WHERE name = $1", &[&to])
-        .map_err(refused)?;
-    if member.is_none() {
+    if !is_member(&mut tx, to)? {
         return Err(TeamError::NotMember(to.to_owned()));
     }
     let row = tx
@@ -205,10 +200,7 @@ pub fn stand_in(
     to: chrono::NaiveDate,
 ) -> Result<(), TeamError> {
     for name in [of, by] {
-        let known = client
-            .query_opt("SELECT 1 FROM members WHERE name = $1", &[&name])
-            .map_err(refused)?;
-        if known.is_none() {
+        if !is_member(client, name)? {
             return Err(TeamError::NotMember(name.to_owned()));
         }
     }
