@@ -442,12 +442,14 @@ END;
 
 -- The team: a client shared through the team's server has a global id; the rows
 -- of its dossier derive theirs from it. `pushed_hash` is the document as last
--- sent, `released_on` the day the client went to another owner.
+-- sent, `released_on` the day the client went to another owner, `owner` the
+-- klantmanager the server named at the last sync or snapshot.
 CREATE TABLE team_clients (
     client_id   INTEGER PRIMARY KEY REFERENCES clients (id),
     uuid        TEXT NOT NULL UNIQUE CHECK (length(uuid) = 36),
     pushed_hash TEXT,
-    released_on TEXT CHECK (released_on IS NULL OR date(released_on) IS released_on)
+    released_on TEXT CHECK (released_on IS NULL OR date(released_on) IS released_on),
+    owner       TEXT
 );
 
 CREATE TABLE notes (

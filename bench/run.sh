@@ -136,7 +136,14 @@ DEPT_TEAM=$DIR/team-department.sqlite; rm -rf "$DEPT_TEAM"*; cp "$DB" "$DEPT_TEA
 dept_sync=$(ms "$BIN" --db "$DEPT_TEAM" sync)
 SNAP=$DIR/team-snapshot.sqlite; rm -rf "$SNAP"*
 snapshot=$(ms "$BIN" --db "$DEPT_TEAM" team snapshot --out "$SNAP" --url "host=$PG user=tl dbname=dept")
-echo "$first_sync $edits_sync $dept_sync $snapshot" >"$DIR/team.txt"
+/usr/bin/time -f "%M" -o "$DIR/snapshot-kb.txt" "$BIN" --db "$DEPT_TEAM" team snapshot --out "$SNAP.mem" --url "host=$PG user=tl dbname=dept" >/dev/null
+rm -rf "$SNAP.mem"*
+# The next week: 50 clients changed and synced; the snapshot brought up to date.
+for i in $(seq 1 50); do "$BIN" --db "$DEPT_TEAM" note add --client "$((i * 97))" --text "notitie $i" >/dev/null; done
+"$BIN" --db "$DEPT_TEAM" sync >/dev/null
+again=$(ms "$BIN" --db "$DEPT_TEAM" team snapshot --out "$SNAP" --url "host=$PG user=tl dbname=dept")
+unchanged=$(ms "$BIN" --db "$DEPT_TEAM" team snapshot --out "$SNAP" --url "host=$PG user=tl dbname=dept")
+echo "$first_sync $edits_sync $dept_sync $snapshot $again $unchanged $(cat "$DIR/snapshot-kb.txt")" >"$DIR/team.txt"
 
 python3 - "$DIR" "$created" "${first_frames[@]}" >bench/results.txt <<'PY'
 import json, statistics, sys, re, subprocess
@@ -163,6 +170,9 @@ print(f"first sync, 200 clients (process)           {team[0]:>7} ms   target < 2
 print(f"sync after 50 edits, 200 clients (process)  {team[1]:>7} ms   target < 200 ms")
 print(f"first sync of the department (process)      {team[2]:>7} ms")
 print(f"teamleider's first snapshot, department     {team[3]:>7} ms   target < 30000 ms")
+print(f"  its peak memory                            {int(team[6]) // 1024:>7} MiB")
+print(f"snapshot again after 50 changed clients     {team[4]:>7} ms   target < 2000 ms")
+print(f"snapshot again, nothing changed             {team[5]:>7} ms")
 print(f"sweep creating 5,000 items (process), median {med('sweep5000.json'):6.1f} ms   target < 250 ms (checked: {created} created)")
 print(f"cockpit first frame incl. tmux, median      {statistics.median(frames):7.1f} ms   target < 100 ms")
 print(f"cockpit peak memory (browsing)              {rss('cockpit-time.txt'):7.1f} MB   target < 80 MB")

@@ -801,3 +801,73 @@ fn dossier_letters() {
     insta::assert_snapshot!("dossier_letters_120x40", shown.backend());
     insta::assert_snapshot!("dossier_letters_80x24", render(&mut app, 80, 24).backend());
 }
+
+/// The demo caseload as a teamleider's snapshot: its clients divided over three
+/// klantmanagers, the file only read.
+fn team_snapshot_app(db: &common::Db) -> App {
+    let mut store = Store::open(&db.path).unwrap();
+    demo::generate(&mut store, Options::default(), today()).unwrap();
+    let members = ["ahmed", "jan", "sanne"];
+    let shared: Vec<inbeeld::store::SharedClient> = store
+        .client_summaries(today())
+        .unwrap()
+        .iter()
+        .enumerate()
+        .map(|(n, c)| inbeeld::store::SharedClient {
+            client_id: c.id,
+            uuid: format!("00000000-0000-4000-8000-{:012}", c.id),
+            hash: None,
+            owner: Some(members[n % members.len()].to_owned()),
+        })
+        .collect();
+    store.record_team_clients(&shared, &[], today()).unwrap();
+    store
+        .set_team_snapshot("host=/tmp user=tl", "2026-11-22T07:45:00.000Z")
+        .unwrap();
+    store.set_read_only().unwrap();
+    let session = Session {
+        today: today(),
+        today_overridden: true,
+        db_label: "~/team.sqlite".into(),
+        read_only: true,
+        peeking: false,
+    };
+    App::new(store, session).unwrap()
+}
+
+#[test]
+fn team_view_of_a_snapshot() {
+    let db = common::Db::new();
+    let mut app = team_snapshot_app(&db);
+    press(&mut app, "5");
+    insta::assert_snapshot!("team_120x40", render(&mut app, 120, 40).backend());
+    insta::assert_snapshot!("team_80x24", render(&mut app, 80, 24).backend());
+    // Enter: the caseload of the klantmanager under the cursor, and no one else's.
+    press(&mut app, "j\n");
+    let screen = format!("{}", render(&mut app, 120, 40).backend());
+    assert!(screen.contains("van jan"), "{screen}");
+    let own = app.visible_rows();
+    press(&mut app, "\u{1b}");
+    assert!(
+        app.visible_rows() > own,
+        "Esc shows the whole caseload again"
+    );
+    // An edit is refused with the reason, before a form is typed in vain.
+    press(&mut app, "\nn");
+    assert!(!app.help_open());
+    let screen = format!("{}", render(&mut app, 120, 40).backend());
+    assert!(screen.contains("een momentopname van het team"), "{screen}");
+}
+
+#[test]
+fn without_a_team_the_team_key_says_why() {
+    let db = common::Db::new();
+    let mut app = demo_app(&db);
+    press(&mut app, "5");
+    let screen = format!("{}", render(&mut app, 120, 40).backend());
+    assert!(
+        screen.contains("Werkvoorraad") && screen.contains("kent het team niet"),
+        "{screen}"
+    );
+    assert!(!screen.contains("5 Team"), "no Team tab without a team");
+}

@@ -199,7 +199,7 @@ fn the_schema_is_made_once_and_members_get_their_roles() {
     let db = common::Db::new();
     let url = cluster.url("postgres");
     let first = ok(&db, &["team", "init", "--url", &url]);
-    assert!(first.contains("bijgewerkt (versie 1, 2)"), "{first}");
+    assert!(first.contains("bijgewerkt (versie 1, 2, 3)"), "{first}");
     let again = ok(&db, &["team", "init", "--url", &url]);
     assert!(again.contains("al bij"), "{again}");
     ok(&db, &["team", "member", "add", "sanne", "--url", &url]);
@@ -608,11 +608,236 @@ fn two_laptops_a_handover_and_a_change_that_did_not_get_through() {
     let made =
         String::from_utf8(take_snapshot(&admin_db, &own, &cluster.url("sanne")).stdout).unwrap();
     assert!(made.contains("0 klant(en)"), "{made}");
-    let out = take_snapshot(&admin_db, &snapshot, &cluster.url("tl"));
+    // A file that is not a snapshot is never written over.
+    let before = std::fs::read(&jan.path).unwrap();
+    let out = take_snapshot(&admin_db, &jan.path, &cluster.url("tl"));
     assert_eq!(
         out.status.code(),
         Some(2),
-        "an existing file is not overwritten"
+        "a laptop's file is not a snapshot"
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("bestaat al"));
+    assert_eq!(std::fs::read(&jan.path).unwrap(), before);
+}
+
+/// The figures of `team view --json` of a snapshot: per member, `(member, clients,
+/// open, late, in view, handled this week)`.
+fn team_view(snapshot: &Path) -> Vec<(String, u64, u64, u64, u64, u64)> {
+    let out = common::Db::cmd_for(snapshot)
+        .args(["team", "view", "--json"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let rows: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+    rows.iter()
+        .map(|r| {
+            let n = |key: &str| r[key].as_u64().unwrap();
+            (
+                r["member"].as_str().unwrap().to_owned(),
+                n("clients"),
+                n("open"),
+                n("late"),
+                n("in_view"),
+                n("handled_this_week"),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn the_teamleiders_snapshot_shows_the_team_and_is_brought_up_to_date() {
+    let Some(cluster) = Cluster::start() else {
+        return;
+    };
+    let admin_db = common::Db::new();
+    team(&cluster, &admin_db);
+    let sanne = common::Db::new();
+    let jan = common::Db::new();
+    // Sanne: two clients, one with a late item (the activity ended on the 20th,
+    // its item is due the day after) and one handled today.
+    let fatima = sanne.client("Fatima el Amrani", "job_ready");
+    sanne.add(&[
+        "activity",
+        "add",
+        "--client",
+        &fatima.to_string(),
+        "--type",
+        "traject",
+        "--title",
+        "Taaltraject",
+        "--start",
+        "2026-10-01",
+        "--end",
+        "2026-11-20",
+    ]);
+    let kees = sanne.client("Kees Brouwer", "beheer");
+    let item = sanne.add(&[
+        "item",
+        "add",
+        "--client",
+        &kees.to_string(),
+        "--title",
+        "Bellen",
+        "--due",
+        "2026-11-22",
+    ]);
+    ok(
+        &sanne,
+        &[
+            "item",
+            "close",
+            &item.to_string(),
+            "--outcome",
+            "uitgevoerd",
+        ],
+    );
+    ok(&sanne, &["sweep"]);
+    // Jan: one client.
+    let piet = jan.client("Piet de Vries", "job_ready");
+    for (db, member) in [(&sanne, "sanne"), (&jan, "jan")] {
+        ok(
+            db,
+            &[
+                "team",
+                "join",
+                "--url",
+                &cluster.url(member),
+                "--as",
+                member,
+            ],
+        );
+        ok(db, &["sync"]);
+    }
+    let work = |db: &common::Db| -> (u64, u64) {
+        let items: Vec<serde_json::Value> =
+            serde_json::from_str(&ok(db, &["worklist", "--json"])).unwrap();
+        let late = items
+            .iter()
+            .filter(|i| i["due_date"].as_str().unwrap() < common::TODAY)
+            .count();
+        (items.len() as u64, late as u64)
+    };
+    let (sanne_open, sanne_late) = work(&sanne);
+    assert!(sanne_late >= 1, "the expired traject is late");
+
+    let snapshot = admin_db.path.with_file_name("team.sqlite");
+    let made = take_snapshot(&admin_db, &snapshot, &cluster.url("tl"));
+    assert!(
+        made.status.success(),
+        "{}",
+        String::from_utf8_lossy(&made.stderr)
+    );
+    let said = String::from_utf8_lossy(&made.stdout).into_owned();
+    assert!(
+        said.contains("3 klant(en)") && said.contains("3 opgehaald"),
+        "{said}"
+    );
+    let (jan_open, jan_late) = work(&jan);
+    assert_eq!(
+        team_view(&snapshot),
+        [
+            ("jan".to_owned(), 1, jan_open, jan_late, 1, 0),
+            ("sanne".to_owned(), 2, sanne_open, sanne_late, 2, 1),
+        ]
+    );
+
+    // The snapshot is only read.
+    let out = common::Db::cmd_for(&snapshot)
+        .args(["note", "add", "--client", "1", "--text", "mag niet"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("momentopname"));
+
+    // Nothing changed on the server: nothing is fetched again.
+    let again =
+        String::from_utf8(take_snapshot(&admin_db, &snapshot, &cluster.url("tl")).stdout).unwrap();
+    assert!(again.contains("0 opgehaald, 0 weggehaald"), "{again}");
+
+    // Sanne writes a note and syncs: only that client comes again, with the note.
+    ok(
+        &sanne,
+        &[
+            "note",
+            "add",
+            "--client",
+            &kees.to_string(),
+            "--text",
+            "Belt terug over de cursus",
+        ],
+    );
+    ok(&sanne, &["sync"]);
+    let again =
+        String::from_utf8(take_snapshot(&admin_db, &snapshot, &cluster.url("tl")).stdout).unwrap();
+    assert!(
+        again.contains("3 klant(en)") && again.contains("1 opgehaald"),
+        "{again}"
+    );
+    let conn = rusqlite::Connection::open(&snapshot).unwrap();
+    let notes: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM notes_fts WHERE notes_fts MATCH 'cursus'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(
+        notes, 1,
+        "the new note is in the snapshot and found by its words"
+    );
+    let clients: i64 = conn
+        .query_row("SELECT count(*) FROM clients", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(clients, 3, "the old copy of the client went");
+    drop(conn);
+
+    // A handover moves the client in the team view without fetching it.
+    ok(
+        &admin_db,
+        &[
+            "team",
+            "assign",
+            "--client",
+            &uuid_of(&jan, piet),
+            "--to",
+            "sanne",
+            "--url",
+            &cluster.url("tl"),
+        ],
+    );
+    let again =
+        String::from_utf8(take_snapshot(&admin_db, &snapshot, &cluster.url("tl")).stdout).unwrap();
+    assert!(again.contains("0 opgehaald"), "{again}");
+    let members: Vec<(String, u64)> = team_view(&snapshot)
+        .into_iter()
+        .map(|(member, clients, ..)| (member, clients))
+        .collect();
+    assert_eq!(members, [("sanne".to_owned(), 3)]);
+
+    // A client gone from the server goes from the snapshot.
+    let mut admin = cluster.connect("postgres");
+    admin.execute("DELETE FROM client_rows", &[]).unwrap();
+    admin
+        .execute("DELETE FROM clients WHERE name = 'Piet de Vries'", &[])
+        .unwrap();
+    let again =
+        String::from_utf8(take_snapshot(&admin_db, &snapshot, &cluster.url("tl")).stdout).unwrap();
+    assert!(
+        again.contains("2 klant(en)") && again.contains("1 weggehaald"),
+        "{again}"
+    );
+    let check = common::Db::cmd_for(&snapshot)
+        .arg("check")
+        .output()
+        .unwrap();
+    assert!(
+        check.status.success(),
+        "{}",
+        String::from_utf8_lossy(&check.stdout)
     );
 }
 

@@ -514,6 +514,12 @@ pub enum TeamCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Het team per klantmanager (voor de weekstart, op een momentopname): klanten,
+    /// open werk, te laat, in beeld, deze week afgehandeld
+    View {
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Debug, Subcommand)]

@@ -64,10 +64,14 @@ pub fn run(ctx: &Context, command: TeamCommand) -> anyhow::Result<()> {
             ))
         }
         TeamCommand::Snapshot { out, url } => {
-            let count = workflow::snapshot(&url, &out, ctx.today).map_err(failure)?;
+            let report = workflow::snapshot(&url, &out, ctx.today).map_err(failure)?;
             output::line(&format!(
-                "{count} klant(en) van het team in {}; open het met 'inbeeld --db {}'",
+                "{} klant(en) van het team in {} ({} opgehaald, {} weggehaald); open het met \
+                 'inbeeld --db {}'",
+                report.clients,
                 out.display(),
+                report.fetched,
+                report.removed,
                 out.display()
             ))
         }
@@ -95,6 +99,57 @@ pub fn run(ctx: &Context, command: TeamCommand) -> anyhow::Result<()> {
                     link.last_sync.as_deref().unwrap_or("nog nooit")
                 )),
             }
+        }
+        TeamCommand::View { json } => {
+            let store = ctx.open()?;
+            let rows = workflow::team_view(&store, ctx.today)?;
+            if json {
+                let rows: Vec<_> = rows
+                    .iter()
+                    .map(|r| {
+                        json!({
+                            "member": r.member,
+                            "clients": r.clients,
+                            "open": r.open,
+                            "late": r.late,
+                            "in_view": r.in_view,
+                            "in_view_percent": r.in_view_percent(),
+                            "handled_this_week": r.handled_this_week,
+                        })
+                    })
+                    .collect();
+                return output::json(&rows);
+            }
+            if rows.is_empty() {
+                return output::line(
+                    "Dit bestand kent de klantmanagers van het team niet; maak een \
+                     momentopname met 'inbeeld team snapshot --out BESTAND --url URL'.",
+                );
+            }
+            let table: Vec<Vec<String>> = rows
+                .iter()
+                .map(|r| {
+                    vec![
+                        r.member.clone(),
+                        r.clients.to_string(),
+                        r.open.to_string(),
+                        r.late.to_string(),
+                        format!("{} ({}%)", r.in_view, r.in_view_percent()),
+                        r.handled_this_week.to_string(),
+                    ]
+                })
+                .collect();
+            output::table(
+                &[
+                    "klantmanager",
+                    "klanten",
+                    "open",
+                    "te laat",
+                    "in beeld",
+                    "afgehandeld deze week",
+                ],
+                &table,
+            )
         }
         TeamCommand::Init { url } => {
             let mut server = team::connect(&url)?;

@@ -173,6 +173,10 @@ pub enum InputError {
     FileExists { path: String, what: &'static str },
     #[error("kan {path} niet lezen: {reason}")]
     Unreadable { path: String, reason: String },
+    /// An edit of the teamleider's copy of the team: it would never reach the
+    /// klantmanager who owns the client.
+    #[error("dit bestand is een momentopname van het team (van {at}) en wordt alleen gelezen; wijzig de klant op de laptop van zijn klantmanager")]
+    SnapshotReadOnly { at: String },
     #[error("--end schrijft klanten uit na een overdracht: geef de bundel een bestand (--out) en de klanten (--client)")]
     EndNeedsFileAndClients,
     #[error("{path} is geen gewoon bestand (een map, apparaat of pijp); geef het pad van een inbeeld-database")]

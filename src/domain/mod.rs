@@ -20,6 +20,7 @@ pub mod overview;
 pub mod period;
 pub mod plan;
 pub mod search;
+pub mod team;
 pub mod terms;
 pub mod text;
 pub mod work_item;

@@ -138,6 +138,9 @@ const PARTS: &[Part] = &[
     },
 ];
 
+/// From how many clients an import is a bulk load (a larger page cache).
+const BULK: usize = 100;
+
 /// Client columns the receiving database decides itself.
 const CLIENT_OWN: &[&str] = &["id", "case_manager_id"];
 
@@ -152,7 +155,7 @@ fn to_json(value: ValueRef) -> Value {
 }
 
 fn rows(conn: &Connection, sql: &str, key: i64) -> Result<Vec<Map<String, Value>>> {
-    let mut stmt = conn.prepare(sql)?;
+    let mut stmt = conn.prepare_cached(sql)?;
     let names: Vec<String> = stmt.column_names().iter().map(|s| s.to_string()).collect();
     let mut out = Vec::new();
     let mut query = stmt.query([key])?;
@@ -262,27 +265,33 @@ impl Store {
             }
             doc.insert(part.table.into(), Value::Array(list));
         }
-        // The audit rows about this client's rows, with their entity as a ref.
+        // The audit rows about this client's rows, with their entity as a ref, in the
+        // order they were written: asked row by row through the entity index, as the
+        // log of a whole department is long.
         let mut audit = Vec::new();
-        let mut stmt = conn.prepare(
-            "SELECT at, actor, action, entity, entity_id, detail FROM audit_log ORDER BY id",
+        let mut stmt = conn.prepare_cached(
+            "SELECT id, at, actor, action, detail FROM audit_log
+             WHERE entity = ?1 AND entity_id = ?2",
         )?;
-        let mut query = stmt.query([])?;
-        while let Some(row) = query.next()? {
-            let entity: String = row.get(3)?;
-            let entity_id: Option<i64> = row.get(4)?;
-            let Some(r) = entity_id.and_then(|e| refs.get(&(entity.as_str(), e))) else {
-                continue;
-            };
-            let detail: String = row.get(5)?;
-            audit.push(json!({
-                "at": row.get::<_, String>(0)?,
-                "actor": row.get::<_, String>(1)?,
-                "action": row.get::<_, String>(2)?,
-                "entity": r,
-                "detail": serde_json::from_str::<Value>(&detail).unwrap_or(Value::String(detail)),
-            }));
+        for ((entity, entity_id), r) in &refs {
+            let mut query = stmt.query(rusqlite::params![entity, entity_id])?;
+            while let Some(row) = query.next()? {
+                let detail: String = row.get(4)?;
+                audit.push((
+                    row.get::<_, i64>(0)?,
+                    json!({
+                        "at": row.get::<_, String>(1)?,
+                        "actor": row.get::<_, String>(2)?,
+                        "action": row.get::<_, String>(3)?,
+                        "entity": r,
+                        "detail": serde_json::from_str::<Value>(&detail)
+                            .unwrap_or(Value::String(detail)),
+                    }),
+                ));
+            }
         }
+        audit.sort_unstable_by_key(|(id, _)| *id);
+        let audit: Vec<Value> = audit.into_iter().map(|(_, row)| row).collect();
         doc.insert("audit".into(), Value::Array(audit));
         Ok(Value::Object(doc))
     }
@@ -293,6 +302,15 @@ impl Store {
     pub fn import(&mut self, text: &str, today: chrono::NaiveDate) -> Result<Vec<i64>> {
         let bundle: Value =
             serde_json::from_str(text).map_err(|e| bad(format!("geen geldige JSON ({e})")))?;
+        self.import_value(bundle, today)
+    }
+
+    /// [`Store::import`] of a bundle already read.
+    pub fn import_value(
+        &mut self,
+        mut bundle: Value,
+        today: chrono::NaiveDate,
+    ) -> Result<Vec<i64>> {
         if bundle.get("format").and_then(Value::as_str) != Some(FORMAT) {
             return Err(bad("dit is geen inbeeld-bundel (format ontbreekt)"));
         }
@@ -306,11 +324,10 @@ impl Store {
             }
             None => return Err(bad("de versie ontbreekt")),
         }
-        let clients = bundle
-            .get("clients")
-            .and_then(Value::as_array)
-            .ok_or_else(|| bad("de lijst 'clients' ontbreekt"))?
-            .clone();
+        let clients = match bundle.get_mut("clients").map(Value::take) {
+            Some(Value::Array(clients)) => clients,
+            _ => return Err(bad("de lijst 'clients' ontbreekt")),
+        };
         // By the day it was exported, its own sweep had given every expired activity
         // its item; what expired since, this file's sweep does after the import.
         let exported = bundle
@@ -324,12 +341,19 @@ impl Store {
             "exported_at": bundle.get("exported_at"),
             "clients": clients.len(),
         });
-        self.write_unjournaled(|w| {
+        let bulk = clients.len() >= BULK;
+        if bulk {
+            self.conn()
+                .pragma_update(None, "cache_size", -super::open::BULK_CACHE_KIB)?;
+        }
+        let imported = self.write_unjournaled(|w| {
             let conn = w.tx();
             let mut new_ids = Vec::new();
+            let mut known = Columns::default();
+            let search = DeferredSearch::start(conn)?;
             for (n, doc) in clients.iter().enumerate() {
                 // Whatever is wrong, say which client of the bundle it is about.
-                let id = import_client(conn, doc).map_err(|e| match e {
+                let id = import_client(conn, &mut known, doc).map_err(|e| match e {
                     StoreError::Sqlite(err) => StoreError::from(InputError::BundleRefused {
                         client: Some(n + 1),
                         reason: err.to_string(),
@@ -355,6 +379,7 @@ impl Store {
                 })?;
                 new_ids.push(id);
             }
+            search.finish(conn)?;
             if version == Some(1) {
                 upgrade_version_1(conn, &new_ids)?;
             }
@@ -368,8 +393,181 @@ impl Store {
                 json!({ "bundle": description, "clients": new_ids }),
             )?;
             Ok(new_ids)
+        });
+        if bulk {
+            self.conn()
+                .pragma_update(None, "cache_size", -super::open::CACHE_KIB)?;
+        }
+        imported
+    }
+}
+
+/// Triggers taken away inside a transaction and put back, as they were, before it
+/// commits: no other connection ever sees the schema without them, and a rollback
+/// restores them.
+struct Lifted(Vec<String>);
+
+impl Lifted {
+    fn triggers(conn: &Connection, names: &[&str]) -> Result<Self> {
+        let mut lifted = Vec::new();
+        for name in names {
+            let sql: Option<String> = conn
+                .query_row(
+                    "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?1",
+                    [name],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            if let Some(sql) = sql {
+                conn.execute_batch(&format!("DROP TRIGGER {name}"))?;
+                lifted.push(sql);
+            }
+        }
+        Ok(Lifted(lifted))
+    }
+
+    fn restore(self, conn: &Connection) -> Result<()> {
+        for sql in self.0 {
+            conn.execute_batch(&sql)?;
+        }
+        Ok(())
+    }
+}
+
+/// The tables with a search index: `(table, search table, column, insert trigger)`.
+const INDEXED: &[(&str, &str, &str, &str)] = &[
+    ("notes", "notes_fts", "text", "notes_fts_after_insert"),
+    (
+        "contacts",
+        "contacts_fts",
+        "note",
+        "contacts_fts_after_insert",
+    ),
+];
+
+/// The search indexes of notes and contacts, filled once at the end of an import
+/// rather than by their triggers row by row: a trigger's index write makes the
+/// search index write itself out at every following statement, which made it most
+/// of an import's time.
+struct DeferredSearch {
+    /// The first new row of each indexed table.
+    next: Vec<i64>,
+    lifted: Lifted,
+}
+
+impl DeferredSearch {
+    fn start(conn: &Connection) -> Result<Self> {
+        let mut next = Vec::new();
+        for (table, ..) in INDEXED {
+            next.push(conn.query_row(
+                &format!("SELECT coalesce(max(id), 0) + 1 FROM {table}"),
+                [],
+                |r| r.get(0),
+            )?);
+        }
+        let triggers: Vec<&str> = INDEXED.iter().map(|(.., trigger)| *trigger).collect();
+        Ok(DeferredSearch {
+            next,
+            lifted: Lifted::triggers(conn, &triggers)?,
         })
     }
+
+    fn finish(self, conn: &Connection) -> Result<()> {
+        for ((table, search, column, _), next) in INDEXED.iter().zip(self.next) {
+            conn.execute(
+                &format!(
+                    "INSERT INTO {search} (rowid, {column})
+                     SELECT id, {column} FROM {table} WHERE id >= ?1 ORDER BY id"
+                ),
+                [next],
+            )?;
+        }
+        self.lifted.restore(conn)
+    }
+}
+
+/// The triggers that keep rows from ever being deleted.
+const NEVER_DELETED: &[&str] = &[
+    "work_items_never_deleted",
+    "contacts_never_deleted",
+    "letters_never_deleted",
+    "notes_never_deleted",
+    "audit_log_no_delete",
+];
+
+impl Store {
+    /// Takes clients out of the team's snapshot with every row and audit row about
+    /// them, so that a newer copy of them can take their place. Only in a snapshot:
+    /// anywhere else a client's rows are never deleted.
+    pub fn forget_snapshot_clients(&mut self, ids: &[i64]) -> Result<()> {
+        if ids.is_empty() {
+            return Ok(());
+        }
+        self.write_unjournaled(|w| {
+            let conn = w.tx();
+            if super::team::snapshot_moment(conn)?.is_none() {
+                return Err(StoreError::Refused(
+                    "alleen uit een momentopname van het team gaan klanten weg".to_owned(),
+                ));
+            }
+            let lifted = Lifted::triggers(conn, NEVER_DELETED)?;
+            for &client in ids {
+                forget_client(conn, client)?;
+            }
+            lifted.restore(conn)
+        })
+    }
+}
+
+/// Every row of one client, found as the export finds them, then deleted in the
+/// reverse order of import (a row before the rows it refers to).
+fn forget_client(conn: &Connection, client: i64) -> Result<()> {
+    let json_ids = |ids: &[i64]| Value::from(ids.to_vec()).to_string();
+    let mut ids: Vec<(&str, &str, Vec<i64>)> = vec![("clients", "client", vec![client])];
+    for part in PARTS {
+        let (link, parent) = part.links[0];
+        let parents = ids
+            .iter()
+            .find(|(_, kind, _)| *kind == parent)
+            .map(|(_, _, ids)| json_ids(ids))
+            .unwrap_or_else(|| "[]".to_owned());
+        let own: Vec<i64> = conn
+            .prepare_cached(&format!(
+                "SELECT id FROM {} WHERE {link} IN (SELECT value FROM json_each(?1))",
+                part.table
+            ))?
+            .query_map([parents], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        ids.push((part.table, part.kind, own));
+    }
+    for (table, search, column, _) in INDEXED {
+        if let Some((.., own)) = ids.iter().find(|(t, ..)| t == table) {
+            conn.execute(
+                &format!(
+                    "INSERT INTO {search} ({search}, rowid, {column})
+                     SELECT 'delete', id, {column} FROM {table}
+                     WHERE id IN (SELECT value FROM json_each(?1))"
+                ),
+                [json_ids(own)],
+            )?;
+        }
+    }
+    for (table, kind, own) in ids.iter().rev() {
+        let own = json_ids(own);
+        conn.execute(
+            "DELETE FROM audit_log WHERE entity = ?1
+                 AND entity_id IN (SELECT value FROM json_each(?2))",
+            rusqlite::params![kind, own],
+        )?;
+        if *table == "clients" {
+            conn.execute("DELETE FROM team_clients WHERE client_id = ?1", [client])?;
+        }
+        conn.execute(
+            &format!("DELETE FROM {table} WHERE id IN (SELECT value FROM json_each(?1))"),
+            [own],
+        )?;
+    }
+    Ok(())
 }
 
 /// The rules every edit keeps, checked on an imported client before the import
@@ -384,7 +582,7 @@ fn obeys_the_rules(
     use crate::domain::text::{forbidden, is_blank};
     let db = |e: rusqlite::Error| e.to_string();
     let texts = |sql: &str| -> Result<Vec<(i64, String, bool)>, String> {
-        conn.prepare(sql)
+        conn.prepare_cached(sql)
             .and_then(|mut stmt| {
                 stmt.query_map([client], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
                     .collect::<rusqlite::Result<Vec<_>>>()
@@ -424,11 +622,14 @@ fn obeys_the_rules(
         crate::domain::bsn::Bsn::parse(&bsn).map_err(|e| e.to_string())?;
     }
     let count = |sql: &str| -> Result<Option<(i64, String)>, String> {
-        conn.query_row(sql, rusqlite::params![client, today], |r| {
-            Ok((r.get(0)?, r.get(1)?))
-        })
-        .optional()
-        .map_err(db)
+        conn.prepare_cached(sql)
+            .and_then(|mut stmt| {
+                stmt.query_row(rusqlite::params![client, today], |r| {
+                    Ok((r.get(0)?, r.get(1)?))
+                })
+                .optional()
+            })
+            .map_err(db)
     };
     if let Some((id, outcome)) = count(
         "SELECT w.id, w.outcome_code FROM work_items w WHERE w.client_id = ?1 AND ?2 = ?2
@@ -534,23 +735,37 @@ fn sql_value(value: &Value) -> Result<SqlValue> {
 }
 
 fn columns(conn: &Connection, table: &str) -> Result<Vec<String>> {
-    let mut stmt = conn.prepare(&format!("SELECT name FROM pragma_table_info('{table}')"))?;
+    let mut stmt = conn.prepare_cached("SELECT name FROM pragma_table_info(?1)")?;
     let names = stmt
-        .query_map([], |r| r.get(0))?
+        .query_map([table], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
     Ok(names)
+}
+
+/// The columns of each table, asked once per import rather than once per row.
+#[derive(Default)]
+struct Columns(HashMap<String, Vec<String>>);
+
+impl Columns {
+    fn of(&mut self, conn: &Connection, table: &str) -> Result<&[String]> {
+        if !self.0.contains_key(table) {
+            self.0.insert(table.to_owned(), columns(conn, table)?);
+        }
+        Ok(&self.0[table])
+    }
 }
 
 /// Inserts one row: the row's own columns, with references mapped to new ids.
 fn insert(
     conn: &Connection,
+    known: &mut Columns,
     table: &str,
     row: &Map<String, Value>,
     links: &[(&str, &str)],
     refs: &HashMap<String, i64>,
     fixed: &[(&str, SqlValue)],
 ) -> Result<i64> {
-    let known = columns(conn, table)?;
+    let known = known.of(conn, table)?;
     let mut names = Vec::new();
     let mut values = Vec::new();
     for (column, value) in row {
@@ -584,18 +799,18 @@ fn insert(
         values.push(value.clone());
     }
     let placeholders: Vec<String> = (1..=names.len()).map(|i| format!("?{i}")).collect();
-    conn.execute(
-        &format!(
-            "INSERT INTO {table} ({}) VALUES ({})",
-            names.join(", "),
-            placeholders.join(", ")
-        ),
-        params_from_iter(values),
-    )?;
+    // Rows of one table mostly have the same columns: the same statement, prepared
+    // once.
+    conn.prepare_cached(&format!(
+        "INSERT INTO {table} ({}) VALUES ({})",
+        names.join(", "),
+        placeholders.join(", ")
+    ))?
+    .execute(params_from_iter(values))?;
     Ok(conn.last_insert_rowid())
 }
 
-fn import_client(conn: &Connection, doc: &Value) -> Result<i64> {
+fn import_client(conn: &Connection, known: &mut Columns, doc: &Value) -> Result<i64> {
     let doc = object(doc, "een klant")?;
     // A section this version does not know would be dropped silently: refused.
     if let Some(unknown) = doc
@@ -640,6 +855,7 @@ fn import_client(conn: &Connection, doc: &Value) -> Result<i64> {
     let mut refs: HashMap<String, i64> = HashMap::new();
     let client_id = insert(
         conn,
+        known,
         "clients",
         client,
         &[],
@@ -661,7 +877,7 @@ fn import_client(conn: &Connection, doc: &Value) -> Result<i64> {
                 .filter(|r| r.starts_with(&format!("{}:", part.kind)))
                 .ok_or_else(|| bad(format!("een rij in {} zonder geldige 'ref'", part.table)))?
                 .to_owned();
-            let id = insert(conn, part.table, row, part.links, &refs, &[])?;
+            let id = insert(conn, known, part.table, row, part.links, &refs, &[])?;
             if refs.insert(own.clone(), id).is_some() {
                 return Err(bad(format!("{own} komt twee keer voor")));
             }
@@ -686,9 +902,10 @@ fn import_client(conn: &Connection, doc: &Value) -> Result<i64> {
                 .cloned()
                 .unwrap_or(Value::Null)
                 .to_string();
-            conn.execute(
+            conn.prepare_cached(
                 "INSERT INTO audit_log (at, actor, action, entity, entity_id, detail) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                rusqlite::params![text("at"), text("actor"), text("action"), entity, entity_id, detail],
+            )?
+            .execute(rusqlite::params![text("at"), text("actor"), text("action"), entity, entity_id, detail],
             )?;
         }
     }

@@ -46,7 +46,7 @@ pub use plans::{Goal, LadderStep, Plan, PlanHistory, Situation};
 pub use private::private_from_now_on;
 pub use safety::{backups_folder, latest_backup, mark_damaged, CheckReport, DAILY_BACKUPS};
 pub use sweep::{Expired, NewExpiryItem, ReminderDue, RhythmLapsed};
-pub use team::{TeamClient, TeamLink};
+pub use team::{SharedClient, Snapshot, TeamClient, TeamLink};
 pub use terms::{ApplicationView, Term};
 pub use undo::EditInfo;
 
@@ -219,6 +219,10 @@ impl Store {
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let edit_id = if journal {
+            // A klantmanager's edit of the team's snapshot would reach nobody.
+            if let Some(at) = team::snapshot_moment(&tx)? {
+                return Err(crate::domain::InputError::SnapshotReadOnly { at }.into());
+            }
             Some(undo::begin(&tx, &self.actor)?)
         } else {
             None

@@ -11,7 +11,7 @@ use super::error::{Result, StoreError};
 use crate::clock;
 
 /// The schema version this program writes; `PRAGMA user_version` of a current file.
-pub const SCHEMA_VERSION: i64 = 7;
+pub const SCHEMA_VERSION: i64 = 8;
 
 /// `PRAGMA application_id` of an inbeeld file ("inbl"), so that `file(1)` and this
 /// program can tell it from any other SQLite database.
@@ -36,10 +36,18 @@ const UPGRADES: &[(i64, i64, &str)] = &[
     ),
     (5, 6, include_str!("upgrades/v5_to_v6.sql")),
     (6, 7, include_str!("upgrades/v6_to_v7.sql")),
+    (7, 8, include_str!("upgrades/v7_to_v8.sql")),
 ];
 
 /// Fills the days a file or bundle from before version 5 kept only as moments.
 pub(super) const FACTS_BACKFILL: &str = include_str!("upgrades/facts_backfill.sql");
+
+/// The page cache of a connection, in KiB.
+pub(super) const CACHE_KIB: i64 = 16_384;
+/// The page cache while many clients are imported at once: their indexes are
+/// written all over the file, and a small cache writes pages out and reads them
+/// back within the same transaction.
+pub(super) const BULK_CACHE_KIB: i64 = 262_144;
 
 const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
 
@@ -78,7 +86,12 @@ pub(super) fn open(path: &Path) -> Result<(Connection, String, bool)> {
     conn.pragma_update(None, "synchronous", "FULL")?;
     // Room for the pages the werkvoorraad and caseload read again on every refresh
     // (the default is 2 MiB); taken only as pages are read.
-    conn.pragma_update(None, "cache_size", -16_384i64)?;
+    conn.pragma_update(None, "cache_size", -CACHE_KIB)?;
+    // A statement's own journal (kept while a write that may fail runs) in memory
+    // rather than in a temporary file: an import writes one per row.
+    conn.pragma_update(None, "temp_store", "MEMORY")?;
+    // An import inserts into some twenty tables: room for all their statements.
+    conn.set_prepared_statement_cache_capacity(64);
     let upgraded = upgrade(&mut conn, path)?;
     // Under a write lock, like the upgrade: a read while another process is still
     // creating the file can meet it busy without waiting.

@@ -24,7 +24,7 @@ use crate::domain::overview::{
 use crate::domain::period::Period;
 
 /// The outcome an undo closes what it took back with: not handled work.
-const UNDONE: &str = "ongedaan";
+pub(super) const UNDONE: &str = "ongedaan";
 const APPOINTMENT: &str = "afspraak";
 
 fn count(conn: &Connection, sql: &str, p: impl rusqlite::Params) -> Result<i64> {

@@ -156,19 +156,26 @@ pub(super) fn expired_without_item(
     day: chrono::NaiveDate,
     client: Option<i64>,
 ) -> Result<Vec<(i64, String)>> {
+    // One client is asked by its own condition, so that the client's index serves
+    // it: `?2 IS NULL OR …` would read every open activity for each imported client.
+    let which = if client.is_some() {
+        "a.client_id = ?2"
+    } else {
+        "?2 IS NULL"
+    };
     Ok(conn
-        .prepare(
+        .prepare_cached(&format!(
             "SELECT a.id, a.end_date FROM activities a
              JOIN activity_types t ON t.code = a.type_code
              WHERE a.status = 'open' AND date(a.end_date, '-' || t.lead_days || ' days') <= ?1
-               AND (?2 IS NULL OR a.client_id = ?2)
+               AND {which}
                AND NOT EXISTS (SELECT 1 FROM work_items w WHERE w.source = 'activity'
                    AND w.source_activity_id = a.id AND w.source_end_date = a.end_date
                    AND (w.status = 'open' OR NOT EXISTS (SELECT 1 FROM kind_outcomes k
                        WHERE k.kind_code = w.kind_code AND k.outcome_code = w.outcome_code
                          AND k.effect = 'new_cycle')))
-             ORDER BY a.id",
-        )?
+             ORDER BY a.id"
+        ))?
         .query_map(rusqlite::params![day, client], |r| {
             Ok((r.get(0)?, r.get(1)?))
         })?

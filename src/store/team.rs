@@ -1,7 +1,7 @@
 //! This file's side of the team: which server and member it is linked to, and the
 //! global id, last sent document and release of each shared client.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 use rusqlite::{params, OptionalExtension};
 
@@ -24,6 +24,34 @@ pub struct TeamClient {
     pub uuid: Option<String>,
     pub pushed_hash: Option<String>,
     pub released_on: Option<chrono::NaiveDate>,
+    /// The owner the server named at the last sync or snapshot.
+    pub owner: Option<String>,
+}
+
+/// A team's copy made by `team snapshot`: only read, never synced.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Snapshot {
+    pub url: String,
+    /// The moment (UTC) the server was read.
+    pub at: String,
+}
+
+/// What the team knows of one client, to record: `owner` `None` keeps the one
+/// recorded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SharedClient {
+    pub client_id: i64,
+    pub uuid: String,
+    pub hash: Option<String>,
+    pub owner: Option<String>,
+}
+
+/// The moment of the snapshot when this file is the team's snapshot.
+pub(super) fn snapshot_moment(conn: &rusqlite::Connection) -> Result<Option<String>> {
+    Ok(conn
+        .prepare_cached("SELECT value FROM meta WHERE key = 'team_snapshot_at'")?
+        .query_row([], |r| r.get(0))
+        .optional()?)
 }
 
 impl Store {
@@ -135,7 +163,7 @@ impl Store {
     /// client not shared).
     pub fn team_clients(&self) -> Result<Vec<TeamClient>> {
         let mut stmt = self.conn().prepare(
-            "SELECT c.id, t.uuid, t.pushed_hash, t.released_on
+            "SELECT c.id, t.uuid, t.pushed_hash, t.released_on, t.owner
              FROM clients c LEFT JOIN team_clients t ON t.client_id = c.id ORDER BY c.id",
         )?;
         let rows = stmt.query_map([], |r| {
@@ -144,6 +172,7 @@ impl Store {
                 uuid: r.get(1)?,
                 pushed_hash: r.get(2)?,
                 released_on: r.get(3)?,
+                owner: r.get(4)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -165,17 +194,24 @@ impl Store {
     /// pushed document's hash)`, and the clients released to another owner.
     pub fn record_team_clients(
         &self,
-        pushed: &[(i64, String, Option<String>)],
+        pushed: &[SharedClient],
         released: &[i64],
         today: chrono::NaiveDate,
     ) -> Result<()> {
         let tx = self.conn().unchecked_transaction()?;
-        for (client, uuid, hash) in pushed {
-            tx.execute(
-                "INSERT INTO team_clients (client_id, uuid, pushed_hash) VALUES (?1, ?2, ?3)
-                 ON CONFLICT (client_id) DO UPDATE SET pushed_hash = excluded.pushed_hash",
-                params![client, uuid, hash],
-            )?;
+        for shared in pushed {
+            tx.prepare_cached(
+                "INSERT INTO team_clients (client_id, uuid, pushed_hash, owner)
+                 VALUES (?1, ?2, ?3, ?4)
+                 ON CONFLICT (client_id) DO UPDATE SET pushed_hash = excluded.pushed_hash,
+                     owner = coalesce(excluded.owner, owner)",
+            )?
+            .execute(params![
+                shared.client_id,
+                shared.uuid,
+                shared.hash,
+                shared.owner
+            ])?;
         }
         for client in released {
             tx.execute(
@@ -185,5 +221,52 @@ impl Store {
         }
         tx.commit()?;
         Ok(())
+    }
+
+    /// The owner of each client in the caseload of the team, as last heard.
+    pub fn team_owners(&self) -> Result<HashMap<i64, String>> {
+        let mut stmt = self.conn().prepare(
+            "SELECT client_id, owner FROM team_clients
+             WHERE owner IS NOT NULL AND released_on IS NULL",
+        )?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// How many work items of each client were handled from `from` to `to`
+    /// (an undone handling not counted).
+    pub fn handled_per_client(
+        &self,
+        from: chrono::NaiveDate,
+        to: chrono::NaiveDate,
+    ) -> Result<HashMap<i64, usize>> {
+        let mut stmt = self.conn().prepare(
+            "SELECT client_id, count(*) FROM work_items
+             WHERE closed_on BETWEEN ?1 AND ?2 AND outcome_code <> ?3 GROUP BY client_id",
+        )?;
+        let rows = stmt.query_map(params![from, to, super::report::UNDONE], |r| {
+            Ok((r.get(0)?, r.get::<_, i64>(1)? as usize))
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Marks this file as the team's snapshot, read from `url` at `at`.
+    pub fn set_team_snapshot(&self, url: &str, at: &str) -> Result<()> {
+        let tx = self.conn().unchecked_transaction()?;
+        self.set_meta("team_snapshot_url", url)?;
+        self.set_meta("team_snapshot_at", at)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Whether this file is the team's snapshot, and of when.
+    pub fn team_snapshot(&self) -> Result<Option<Snapshot>> {
+        let (Some(url), Some(at)) = (
+            self.meta("team_snapshot_url")?,
+            self.meta("team_snapshot_at")?,
+        ) else {
+            return Ok(None);
+        };
+        Ok(Some(Snapshot { url, at }))
     }
 }

@@ -12,11 +12,12 @@ use super::corrections;
 use super::dossier::{DossierView, Tab};
 use super::keymap::{
     action_for, Action, Binding, Rebound, CASELOAD_KEYS, DOSSIER_KEYS, GLOBAL_KEYS, LIST_KEYS,
-    OVERVIEW_KEYS, WEEK_KEYS, WORKLIST_KEYS,
+    OVERVIEW_KEYS, TEAM_KEYS, WEEK_KEYS, WORKLIST_KEYS,
 };
 use super::list::ListState;
 use super::overview::OverviewView;
 use super::popup::{self, simple_choices, Intent, Pick, Picker, Popup, Purpose, Reply};
+use super::team::TeamView;
 use super::theme::Theme;
 use super::week::{self, WeekView};
 use super::worklist::{Group, WorklistView};
@@ -43,6 +44,7 @@ pub enum Screen {
     Caseload,
     Week,
     Overview,
+    Team,
     Dossier,
 }
 
@@ -53,6 +55,7 @@ impl Screen {
             Screen::Caseload => "Caseload",
             Screen::Week => "Week",
             Screen::Overview => "Overzicht",
+            Screen::Team => "Team",
             Screen::Dossier => "Dossier",
         }
     }
@@ -63,6 +66,7 @@ impl Screen {
             Screen::Caseload => CASELOAD_KEYS,
             Screen::Week => WEEK_KEYS,
             Screen::Overview => OVERVIEW_KEYS,
+            Screen::Team => TEAM_KEYS,
             Screen::Dossier => DOSSIER_KEYS,
         }
     }
@@ -79,6 +83,9 @@ const PEEKING: &str = "Vooruitkijken bewaart niets · Esc: terug naar vandaag";
 const READ_ONLY: &str =
     "Alleen lezen: een andere cockpit heeft dit bestand open. Wijzig het daar, of sluit die eerst.";
 
+const SNAPSHOT: &str =
+    "Alleen lezen: een momentopname van het team. Wijzigen doet de klantmanager op de eigen laptop.";
+
 pub struct App {
     store: Store,
     session: Session,
@@ -91,6 +98,10 @@ pub struct App {
     caseload: CaseloadView,
     week: WeekView,
     overview: OverviewView,
+    team: TeamView,
+    /// Whether the file knows the team's klantmanagers (a snapshot, or a synced
+    /// file): then the Team screen is there.
+    has_team: bool,
     dossier: Option<DossierView>,
     popups: Vec<Popup>,
     /// The caseload and week rows are built when their screen is shown: the cockpit
@@ -98,6 +109,7 @@ pub struct App {
     caseload_stale: bool,
     week_stale: bool,
     overview_stale: bool,
+    team_stale: bool,
     message: Option<String>,
     /// Ctrl-C was pressed once while a form held text: the next one quits.
     quit_armed: bool,
@@ -122,6 +134,8 @@ impl App {
     /// what today's date has raised.
     pub fn new(store: Store, session: Session) -> Result<App> {
         let folder = LetterSetup::folder_beside(store.path());
+        let snapshot_at = store.team_snapshot()?.map(|s| s.at);
+        let has_team = !store.team_owners()?.is_empty();
         let mut app = App {
             catalog: store.catalog()?,
             calendar: store.legal_calendar()?,
@@ -133,11 +147,17 @@ impl App {
             caseload: CaseloadView::default(),
             week: WeekView::default(),
             overview: OverviewView::default(),
+            team: TeamView {
+                snapshot_at,
+                ..TeamView::default()
+            },
+            has_team,
             dossier: None,
             popups: Vec::new(),
             caseload_stale: true,
             week_stale: true,
             overview_stale: true,
+            team_stale: true,
             message: None,
             quit_armed: false,
             quit: false,
@@ -206,6 +226,15 @@ impl App {
         self.session.read_only
     }
 
+    /// Why nothing can be changed here.
+    fn read_only_reason(&self) -> &'static str {
+        if self.team.snapshot_at.is_some() {
+            SNAPSHOT
+        } else {
+            READ_ONLY
+        }
+    }
+
     /// Rebuilds the rows from the store; called when data may have changed, never
     /// while drawing.
     fn refresh(&mut self) -> Result<()> {
@@ -216,6 +245,7 @@ impl App {
         self.caseload_stale = true;
         self.week_stale = true;
         self.overview_stale = true;
+        self.team_stale = true;
         if let Some(view) = &mut self.dossier {
             view.reload(&self.store, today)?;
         }
@@ -267,6 +297,10 @@ impl App {
                     }
                 }
                 self.overview_stale = false;
+            }
+            Screen::Team if self.team_stale => {
+                self.team.set(workflow::team_view(&self.store, today)?);
+                self.team_stale = false;
             }
             _ => {}
         }
@@ -377,6 +411,7 @@ impl App {
             Screen::Dossier => self.dossier.as_ref().map(DossierView::client_id),
             Screen::Week => self.week.selected_client(),
             Screen::Overview => self.overview.selected_client(),
+            Screen::Team => None,
         }
     }
 
@@ -389,7 +424,7 @@ impl App {
         match self.screen {
             Screen::Worklist => self.worklist.selected(),
             Screen::Week => self.week.selected_item(),
-            Screen::Caseload | Screen::Dossier | Screen::Overview => None,
+            Screen::Caseload | Screen::Dossier | Screen::Overview | Screen::Team => None,
         }
     }
 
@@ -411,6 +446,7 @@ impl App {
                 .rows
                 .as_ref()
                 .map_or(Block::ALL.len(), |r| r.rows.len()),
+            Screen::Team => self.team.rows.len(),
             Screen::Dossier => self.dossier.as_ref().map_or(0, DossierView::len),
         }
     }
@@ -453,6 +489,11 @@ impl App {
                 self.message = Some(PEEKING.to_owned());
                 return;
             }
+            // A file that is only read opens no form that could not be saved.
+            if self.session.read_only && !action.only_looks() {
+                self.message = Some(self.read_only_reason().to_owned());
+                return;
+            }
             self.act(action);
             if let Err(err) = self.load_screen() {
                 self.fail(err);
@@ -484,7 +525,7 @@ impl App {
         match self.screen {
             Screen::Worklist => self.worklist.set_text(text),
             Screen::Caseload => self.search_caseload(text),
-            Screen::Week | Screen::Overview | Screen::Dossier => {}
+            Screen::Week | Screen::Overview | Screen::Team | Screen::Dossier => {}
         }
     }
 
@@ -517,6 +558,7 @@ impl App {
                 }
                 None => (&mut self.overview.blocks, Block::ALL.len()),
             }),
+            Screen::Team => Some((&mut self.team.list, self.team.rows.len())),
             Screen::Dossier => self.dossier.as_mut().map(|d| {
                 let len = d.len();
                 (&mut d.list, len)
@@ -588,6 +630,7 @@ impl App {
             {
                 self.open_block()
             }
+            Action::OpenClient if self.screen == Screen::Team => self.open_member(),
             Action::OpenClient => {
                 if let Some(id) = self.selected_client() {
                     self.open_dossier(id);
@@ -597,7 +640,7 @@ impl App {
                 let current = match self.screen {
                     Screen::Worklist => self.worklist.text.clone(),
                     Screen::Caseload => self.caseload.text.clone(),
-                    Screen::Week | Screen::Overview | Screen::Dossier => return,
+                    Screen::Week | Screen::Overview | Screen::Team | Screen::Dossier => return,
                 };
                 self.popups.push(Popup::search(&current));
             }
@@ -754,10 +797,19 @@ impl App {
                     Screen::Worklist => Screen::Caseload,
                     Screen::Caseload => Screen::Week,
                     Screen::Week => Screen::Overview,
-                    Screen::Overview | Screen::Dossier => Screen::Worklist,
+                    Screen::Overview if self.has_team => Screen::Team,
+                    Screen::Overview | Screen::Team | Screen::Dossier => Screen::Worklist,
                 }
             }
             Action::Overview => self.screen = Screen::Overview,
+            Action::Team if self.has_team => self.screen = Screen::Team,
+            Action::Team => {
+                self.message = Some(
+                    "Dit bestand kent het team niet: het Team-scherm is er op een momentopname \
+                     ('inbeeld team snapshot')."
+                        .to_owned(),
+                )
+            }
             Action::PeriodWeek
             | Action::PeriodMonth
             | Action::PeriodQuarter
@@ -864,7 +916,7 @@ impl App {
                 .dossier
                 .as_ref()
                 .map(|d| (d.client_id(), d.dossier.client.name.clone())),
-            Screen::Week | Screen::Overview => None,
+            Screen::Week | Screen::Overview | Screen::Team => None,
         }
     }
 
@@ -934,6 +986,25 @@ impl App {
         }
     }
 
+    /// The caseload of the klantmanager under the cursor on the Team screen.
+    fn open_member(&mut self) {
+        let Some(member) = self.team.selected().map(|m| m.member.clone()) else {
+            return;
+        };
+        match self.store.team_owners() {
+            Ok(owners) => {
+                let clients = owners
+                    .into_iter()
+                    .filter(|(_, owner)| *owner == member)
+                    .map(|(client, _)| client)
+                    .collect();
+                self.caseload.only_of(&member, clients);
+                self.screen = Screen::Caseload;
+            }
+            Err(err) => self.fail(err),
+        }
+    }
+
     fn open_dossier(&mut self, id: i64) {
         let today = self.session.today;
         let loaded = DossierView::load(&self.store, id, today);
@@ -963,7 +1034,7 @@ impl App {
         }
         if self.session.read_only {
             self.popups.clear();
-            self.message = Some(READ_ONLY.to_owned());
+            self.message = Some(self.read_only_reason().to_owned());
             return;
         }
         let today = self.session.today;
@@ -1594,6 +1665,7 @@ impl App {
                 )
             }
             Screen::Overview => self.overview.describe(),
+            Screen::Team => self.team.describe(),
             Screen::Dossier => self
                 .dossier
                 .as_ref()
@@ -1637,12 +1709,13 @@ impl App {
         if self.session.read_only {
             summary = format!("ALLEEN LEZEN · {summary}");
         }
-        chrome::draw_title(frame, title, self.screen, &summary);
+        chrome::draw_title(frame, title, self.screen, &summary, self.has_team);
         match self.screen {
             Screen::Worklist => self.worklist.draw(frame, body, today, &self.catalog),
             Screen::Caseload => self.caseload.draw(frame, body, &self.catalog, today),
             Screen::Week => self.week.draw(frame, body),
             Screen::Overview => self.overview.draw(frame, body, &self.catalog),
+            Screen::Team => self.team.draw(frame, body),
             Screen::Dossier => {
                 if let Some(view) = &mut self.dossier {
                     view.draw(frame, body, &self.catalog, today);

@@ -1,7 +1,7 @@
 //! The caseload screen: every client, how long since the last contact, what is next;
 //! sorted and filtered without asking the store again.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use chrono::NaiveDate;
 use ratatui::layout::{Constraint, Rect};
@@ -60,6 +60,8 @@ pub struct CaseloadView {
     pub category: Option<String>,
     /// Only clients out of view.
     pub out_of_view_only: bool,
+    /// Only the clients of this klantmanager of the team (from the Team screen).
+    pub owner: Option<(String, HashSet<i64>)>,
     /// Only clients found by this: a name (case and accents ignored), a BSN or its
     /// last digits, a birth date.
     pub text: String,
@@ -89,7 +91,11 @@ impl CaseloadView {
             .filter_map(|i| {
                 let c = &self.all[i];
                 let shown = (!self.out_of_view_only || !c.in_view)
-                    && self.category.as_ref().is_none_or(|cat| &c.category == cat);
+                    && self.category.as_ref().is_none_or(|cat| &c.category == cat)
+                    && self
+                        .owner
+                        .as_ref()
+                        .is_none_or(|(_, clients)| clients.contains(&c.id));
                 if !shown {
                     return None;
                 }
@@ -185,14 +191,22 @@ impl CaseloadView {
     /// Clears the category and out-of-view filters (not the search); whether
     /// there were any.
     pub fn clear_filters(&mut self) -> bool {
-        let any = self.category.is_some() || self.out_of_view_only;
+        let any = self.category.is_some() || self.out_of_view_only || self.owner.is_some();
         if any {
             self.category = None;
             self.out_of_view_only = false;
+            self.owner = None;
             let keep = self.selected().map(|c| c.id);
             self.rebuild(keep);
         }
         any
+    }
+
+    /// Shows only `clients`, the caseload of `member`.
+    pub fn only_of(&mut self, member: &str, clients: HashSet<i64>) {
+        self.owner = Some((member.to_owned(), clients));
+        self.list = ListState::default();
+        self.rebuild(None);
     }
 
     pub fn toggle_out_of_view(&mut self) {
@@ -222,6 +236,9 @@ impl CaseloadView {
         }
         if self.out_of_view_only {
             narrowed.push("alleen niet in beeld".to_owned());
+        }
+        if let Some((member, _)) = &self.owner {
+            narrowed.push(format!("van {member}"));
         }
         let total = if self.ended {
             super::chrome::count(

@@ -51,7 +51,8 @@ pub fn layout(area: Rect) -> [Rect; 3] {
 
 /// The title bar: the program, the screens as tabs (the current one marked), and a
 /// summary of the current screen.
-pub fn draw_title(frame: &mut Frame, area: Rect, screen: Screen, summary: &str) {
+/// `team`: the file knows the team, and the Team screen has a tab.
+pub fn draw_title(frame: &mut Frame, area: Rect, screen: Screen, summary: &str, team: bool) {
     // Below 100 columns the other screens show their key only, so that the
     // screen's own summary (what is filtered, how much is late) keeps its room.
     let narrow = area.width < 100;
@@ -75,6 +76,9 @@ pub fn draw_title(frame: &mut Frame, area: Rect, screen: Screen, summary: &str) 
         tab("3", Screen::Week),
         tab("4", Screen::Overview),
     ];
+    if team {
+        spans.push(tab("5", Screen::Team));
+    }
     if screen == Screen::Dossier {
         spans.push(Span::styled(" Dossier ", Style::new().bold().underlined()));
     }

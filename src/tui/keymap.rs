@@ -79,6 +79,7 @@ pub enum Action {
     Caseload,
     Week,
     Overview,
+    Team,
     Help,
     Back,
     Quit,
@@ -441,6 +442,14 @@ pub const DOSSIER_KEYS: &[Binding] = &[
     ),
 ];
 
+pub const TEAM_KEYS: &[Binding] = &[bind(
+    &[KeyCode::Enter, KeyCode::Char('o')],
+    "o/Enter",
+    Action::OpenClient,
+    "de klanten van deze klantmanager",
+    true,
+)];
+
 pub const OVERVIEW_KEYS: &[Binding] = &[
     bind(
         &[KeyCode::Enter, KeyCode::Char('o')],
@@ -563,6 +572,13 @@ pub const GLOBAL_KEYS: &[Binding] = &[
         "overzicht",
         false,
     ),
+    bind(
+        &[KeyCode::Char('5')],
+        "5",
+        Action::Team,
+        "team (momentopname)",
+        false,
+    ),
     bind(&[KeyCode::Char('?')], "?", Action::Help, "toetsen", true),
     bind(
         &[KeyCode::Char('>')],
@@ -663,6 +679,7 @@ pub const ACTION_NAMES: &[(&str, Action)] = &[
     ("caseload", Action::Caseload),
     ("week", Action::Week),
     ("overzicht", Action::Overview),
+    ("team", Action::Team),
     ("periode_week", Action::PeriodWeek),
     ("periode_maand", Action::PeriodMonth),
     ("periode_kwartaal", Action::PeriodQuarter),
@@ -721,6 +738,7 @@ const SCREENS: &[(&str, &[Binding])] = &[
     ("het dossier", DOSSIER_KEYS),
     ("de week", WEEK_KEYS),
     ("het overzicht", OVERVIEW_KEYS),
+    ("het team", TEAM_KEYS),
 ];
 
 /// The keys of the settings (`[toetsen]`), checked: a known action, a key that
@@ -862,6 +880,7 @@ impl Action {
                 | Worklist
                 | Caseload
                 | Week
+                | Team
                 | Help
                 | Back
                 | Quit
@@ -949,6 +968,7 @@ mod tests {
             DOSSIER_KEYS,
             WEEK_KEYS,
             OVERVIEW_KEYS,
+            TEAM_KEYS,
         ] {
             let mut seen = Vec::new();
             for binding in screen.iter().chain(LIST_KEYS).chain(GLOBAL_KEYS) {

@@ -17,6 +17,7 @@ mod list;
 pub mod look;
 mod overview;
 mod popup;
+mod team;
 pub mod theme;
 mod week;
 mod worklist;
@@ -98,7 +99,8 @@ pub fn run(
     lock: Option<CockpitLock>,
     look: look::Look,
 ) -> anyhow::Result<()> {
-    if lock.is_none() {
+    // The team's snapshot is only read, like a file another cockpit holds.
+    if lock.is_none() || store.team_snapshot()?.is_some() {
         session.read_only = true;
         store.set_read_only()?;
     }

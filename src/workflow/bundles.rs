@@ -73,6 +73,20 @@ pub fn bundle_bytes(
 /// gets its item now. Returns the new client ids.
 pub fn import_bundle(store: &mut Store, text: &str, today: NaiveDate) -> Result<Vec<i64>> {
     let clients = store.import(text, today)?;
+    settle_imported(store, clients, today)
+}
+
+/// [`import_bundle`] of a bundle already read.
+pub fn import_value(
+    store: &mut Store,
+    bundle: serde_json::Value,
+    today: NaiveDate,
+) -> Result<Vec<i64>> {
+    let clients = store.import_value(bundle, today)?;
+    settle_imported(store, clients, today)
+}
+
+fn settle_imported(store: &mut Store, clients: Vec<i64>, today: NaiveDate) -> Result<Vec<i64>> {
     let mut open = Vec::new();
     for client in &clients {
         open.extend(

@@ -46,7 +46,8 @@ pub use plans::{
 };
 pub use sweep::{peek, sweep, SweepReport};
 pub use team::{
-    expiry_item_uuid, join, pending_changes, row_uuid, snapshot, sync, SyncError, SyncReport,
+    expiry_item_uuid, join, pending_changes, row_uuid, snapshot, sync, team_view, SnapshotReport,
+    SyncError, SyncReport,
 };
 
 use crate::domain::aanvraag;

@@ -14,8 +14,9 @@ use thiserror::Error;
 use uuid::Uuid;
 
 use crate::domain::lifecycle::HANDED_OVER;
+use crate::domain::team::MemberFigures;
 use crate::store::server::{self as team, TeamError};
-use crate::store::{Store, StoreError};
+use crate::store::{SharedClient, Store, StoreError};
 
 #[derive(Debug, Error)]
 pub enum SyncError {
@@ -235,18 +236,29 @@ pub fn sync(store: &mut Store, today: NaiveDate) -> Result<SyncReport, SyncError
         let bsn = bundle["clients"][0]["client"]["bsn"]
             .as_str()
             .map(str::to_owned);
-        team::push_client(&mut tx, &id, &link.member, &name, bsn.as_deref(), &bundle)?;
+        let document = team::Document {
+            name: &name,
+            bsn: bsn.as_deref(),
+            data: &bundle,
+            hash: &hash,
+        };
+        team::push_client(&mut tx, &id, &link.member, &document)?;
         for (item, data) in expiry_items(&uuid, &bundle) {
             team::push_expiry_item(&mut tx, &item, &id, &data)?;
         }
-        pushed.push((shared.client_id, uuid, Some(hash)));
+        pushed.push(SharedClient {
+            client_id: shared.client_id,
+            uuid,
+            hash: Some(hash),
+            owner: Some(owner.unwrap_or_else(|| link.member.clone())),
+        });
         report.pushed += 1;
     }
     // Clients this member now owns or stands in for that this file lacks.
     let known: Vec<Uuid> = local
         .iter()
         .filter_map(|c| c.uuid.as_deref())
-        .chain(pushed.iter().map(|(_, uuid, _)| uuid.as_str()))
+        .chain(pushed.iter().map(|p| p.uuid.as_str()))
         .filter_map(|uuid| uuid.parse().ok())
         .collect();
     let incoming = team::incoming(&mut tx, &known)?;
@@ -267,14 +279,25 @@ pub fn sync(store: &mut Store, today: NaiveDate) -> Result<SyncReport, SyncError
         )?;
         // Recorded as sent as it stands now, so it is reported once.
         let (_, hash) = document(store, client)?;
-        store.record_team_clients(&[(client, uuid, Some(hash))], &[], today)?;
+        let record = SharedClient {
+            client_id: client,
+            uuid,
+            hash: Some(hash),
+            owner: Some(owner),
+        };
+        store.record_team_clients(&[record], &[], today)?;
     }
-    for (uuid, bundle) in incoming {
+    for (uuid, owner, bundle) in incoming {
         let ids = super::import_bundle(store, &bundle.to_string(), today)?;
         let mut records = Vec::new();
         for id in ids {
             let (_, hash) = document(store, id)?;
-            records.push((id, uuid.to_string(), Some(hash)));
+            records.push(SharedClient {
+                client_id: id,
+                uuid: uuid.to_string(),
+                hash: Some(hash),
+                owner: Some(owner.clone()),
+            });
         }
         store.record_team_clients(&records, &[], today)?;
         report.pulled += 1;
@@ -297,45 +320,172 @@ pub fn sync(store: &mut Store, today: NaiveDate) -> Result<SyncReport, SyncError
     Ok(report)
 }
 
-/// The teamleider's copy of the team: every client the role may read, in a new
-/// file at `out`, with its owner recorded. Returns the number of clients.
-pub fn snapshot(url: &str, out: &std::path::Path, today: NaiveDate) -> Result<usize, SyncError> {
-    if std::fs::symlink_metadata(out).is_ok() {
-        return Err(SyncError::Store(
+/// How many documents a snapshot fetches and imports at a time.
+const SNAPSHOT_CHUNK: usize = 500;
+
+/// What a snapshot took in.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SnapshotReport {
+    /// Clients in the snapshot.
+    pub clients: usize,
+    /// Documents fetched and taken in (all of them the first time).
+    pub fetched: usize,
+    /// Clients no longer on the server (or no longer readable), taken out.
+    pub removed: usize,
+}
+
+/// The teamleider's copy of the team: every client the role may read, in the file
+/// at `out`, with its owner recorded; the file is then only read. A new file gets
+/// every document; a snapshot made before fetches only the documents that changed
+/// since (by the hash the server keeps of each) and takes out the clients gone.
+pub fn snapshot(
+    url: &str,
+    out: &std::path::Path,
+    today: NaiveDate,
+) -> Result<SnapshotReport, SyncError> {
+    let exists = std::fs::symlink_metadata(out).is_ok();
+    let refuse = || {
+        SyncError::Store(
             crate::domain::InputError::FileExists {
                 path: out.display().to_string(),
-                what: "een momentopname",
+                what: "een momentopname (alleen een eerdere momentopname wordt bijgewerkt)",
             }
             .into(),
-        ));
-    }
+        )
+    };
+    let mut store = if exists {
+        let store = Store::open(out).map_err(|_| refuse())?;
+        if store.team_snapshot()?.is_none() {
+            return Err(refuse());
+        }
+        store
+    } else {
+        let store = Store::open(out)?;
+        // Marked at once: a snapshot cut short is still known as one, and the
+        // next completes it.
+        store.set_team_snapshot(url, "")?;
+        store
+    };
     let mut client = team::connect(url)?;
-    let rows = team::all_clients(&mut client)?;
-    let mut store = Store::open(out)?;
-    // One bundle of every client, imported in one transaction: one commit, not one
-    // per client.
-    let mut uuids = Vec::new();
-    let mut clients = Vec::new();
-    for (uuid, bundle) in &rows {
-        if let Some(Value::Array(documents)) = bundle.get("clients") {
-            uuids.extend(std::iter::repeat_n(*uuid, documents.len()));
-            clients.extend(documents.iter().cloned());
+    let mut tx = team::read_moment(&mut client)?;
+    let listed = team::client_list(&mut tx)?;
+    let at = crate::clock::now_utc();
+    let local: std::collections::HashMap<String, crate::store::TeamClient> = store
+        .team_clients()?
+        .into_iter()
+        .filter_map(|c| Some((c.uuid.clone()?, c)))
+        .collect();
+    let on_server: std::collections::HashSet<String> =
+        listed.iter().map(|(uuid, ..)| uuid.to_string()).collect();
+    // Out: gone from the server, or changed there (a newer copy takes its place).
+    let mut forget: Vec<i64> = local
+        .iter()
+        .filter(|(uuid, _)| !on_server.contains(*uuid))
+        .map(|(_, c)| c.client_id)
+        .collect();
+    let removed = forget.len();
+    let mut fetch = Vec::new();
+    let mut owners = Vec::new();
+    for (uuid, owner, hash) in &listed {
+        match local.get(&uuid.to_string()) {
+            Some(known) if known.pushed_hash.as_deref() == Some(hash.as_str()) => {
+                if known.owner.as_deref() != Some(owner.as_str()) {
+                    owners.push(SharedClient {
+                        client_id: known.client_id,
+                        uuid: uuid.to_string(),
+                        hash: Some(hash.clone()),
+                        owner: Some(owner.clone()),
+                    });
+                }
+            }
+            Some(known) => {
+                forget.push(known.client_id);
+                fetch.push(*uuid);
+            }
+            None => fetch.push(*uuid),
         }
     }
-    if clients.is_empty() {
-        return Ok(0);
-    }
-    let bundle = serde_json::json!({
-        "format": crate::store::BUNDLE_FORMAT,
-        "version": crate::store::BUNDLE_VERSION,
-        "clients": clients,
-    });
-    let ids = super::import_bundle(&mut store, &bundle.to_string(), today)?;
-    let records: Vec<_> = ids
-        .into_iter()
-        .zip(uuids)
-        .map(|(id, uuid)| (id, uuid.to_string(), None))
+    store.forget_snapshot_clients(&forget)?;
+    // The documents come in chunks, on a thread of their own, while the chunk before
+    // is imported (one transaction a chunk): a department's documents do not fit in
+    // memory at once, and fetching and importing each take one core.
+    let by_uuid: std::collections::HashMap<Uuid, (&String, &String)> = listed
+        .iter()
+        .map(|(uuid, owner, hash)| (*uuid, (owner, hash)))
         .collect();
-    store.record_team_clients(&records, &[], today)?;
-    Ok(rows.len())
+    let mut fetched = 0;
+    std::thread::scope(|scope| -> Result<(), SyncError> {
+        let (send, receive) = std::sync::mpsc::sync_channel::<Vec<(Uuid, Value)>>(1);
+        let fetcher = scope.spawn(move || -> Result<(), TeamError> {
+            for chunk in fetch.chunks(SNAPSHOT_CHUNK) {
+                let documents = team::documents(&mut tx, chunk)?;
+                if send.send(documents).is_err() {
+                    // The importer stopped: its error is the one to tell.
+                    return Ok(());
+                }
+            }
+            tx.commit().map_err(team::refused)
+        });
+        let imported = (|| -> Result<(), SyncError> {
+            for documents in receive {
+                let mut uuids = Vec::new();
+                let mut clients = Vec::new();
+                for (uuid, mut bundle) in documents {
+                    if let Some(Value::Array(list)) = bundle.get_mut("clients").map(Value::take) {
+                        uuids.extend(std::iter::repeat_n(uuid, list.len()));
+                        clients.extend(list);
+                    }
+                }
+                fetched += clients.len();
+                let bundle = serde_json::json!({
+                    "format": crate::store::BUNDLE_FORMAT,
+                    "version": crate::store::BUNDLE_VERSION,
+                    "clients": clients,
+                });
+                let ids = super::bundles::import_value(&mut store, bundle, today)?;
+                let records: Vec<SharedClient> = ids
+                    .into_iter()
+                    .zip(uuids)
+                    .map(|(id, uuid)| {
+                        let (owner, hash) = by_uuid[&uuid];
+                        SharedClient {
+                            client_id: id,
+                            uuid: uuid.to_string(),
+                            hash: Some(hash.clone()),
+                            owner: Some(owner.clone()),
+                        }
+                    })
+                    .collect();
+                store.record_team_clients(&records, &[], today)?;
+            }
+            Ok(())
+        })();
+        let fetched = fetcher.join().expect("the fetching thread does not panic");
+        imported?;
+        Ok(fetched?)
+    })?;
+    store.record_team_clients(&owners, &[], today)?;
+    store.set_team_snapshot(url, &at)?;
+    Ok(SnapshotReport {
+        clients: listed.len(),
+        fetched,
+        removed,
+    })
+}
+
+/// The team view of the weekly start: per klantmanager, from the owners the last
+/// sync or snapshot recorded.
+pub fn team_view(store: &Store, today: NaiveDate) -> Result<Vec<MemberFigures>, StoreError> {
+    let owners = store.team_owners()?;
+    if owners.is_empty() {
+        return Ok(Vec::new());
+    }
+    let week = crate::domain::period::Period::of(crate::domain::period::Span::Week, today);
+    Ok(crate::domain::team::member_figures(
+        &owners,
+        &store.client_summaries(today)?,
+        &store.worklist()?,
+        &store.handled_per_client(week.from, today)?,
+        today,
+    ))
 }

@@ -16,6 +16,7 @@ pub use sync::*;
 const MIGRATIONS: &[(i32, &str)] = &[
     (1, include_str!("migrations/v1.sql")),
     (2, include_str!("migrations/v2.sql")),
+    (3, include_str!("migrations/v3.sql")),
 ];
 
 /// The roles members get, besides their own.

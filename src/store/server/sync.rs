@@ -58,20 +58,34 @@ pub fn leave_notice(
     Ok(())
 }
 
+/// A client's document as sent: who, and the document with its hash.
+pub struct Document<'a> {
+    pub name: &'a str,
+    pub bsn: Option<&'a str>,
+    pub data: &'a Value,
+    pub hash: &'a str,
+}
+
 /// A client's document, sent as `owner`'s: new, or replacing the one there.
 pub fn push_client(
     tx: &mut Transaction,
     client: &Uuid,
     owner: &str,
-    name: &str,
-    bsn: Option<&str>,
-    document: &Value,
+    document: &Document,
 ) -> Result<(), TeamError> {
     tx.execute(
-        "INSERT INTO clients (uuid, owner, name, bsn, data) VALUES ($1, $2, $3, $4, $5)
+        "INSERT INTO clients (uuid, owner, name, bsn, data, doc_hash)
+         VALUES ($1, $2, $3, $4, $5, $6)
          ON CONFLICT (uuid) DO UPDATE SET name = excluded.name, bsn = excluded.bsn,
-             data = excluded.data, updated_at = now()",
-        &[client, &owner, &name, &bsn, document],
+             data = excluded.data, doc_hash = excluded.doc_hash, updated_at = now()",
+        &[
+            client,
+            &owner,
+            &document.name,
+            &document.bsn,
+            document.data,
+            &document.hash,
+        ],
     )
     .map_err(refused)?;
     Ok(())
@@ -93,16 +107,20 @@ pub fn push_expiry_item(
     Ok(())
 }
 
-/// The documents of the clients this role may read that are not among `known`.
-pub fn incoming(tx: &mut Transaction, known: &[Uuid]) -> Result<Vec<(Uuid, Value)>, TeamError> {
+/// The documents of the clients this role may read that are not among `known`:
+/// `(client, owner, document)`.
+pub fn incoming(
+    tx: &mut Transaction,
+    known: &[Uuid],
+) -> Result<Vec<(Uuid, String, Value)>, TeamError> {
     Ok(tx
         .query(
-            "SELECT uuid, data FROM clients WHERE NOT (uuid = ANY($1)) ORDER BY name",
+            "SELECT uuid, owner, data FROM clients WHERE NOT (uuid = ANY($1)) ORDER BY name",
             &[&known],
         )
         .map_err(refused)?
         .iter()
-        .map(|r| (r.get(0), r.get(1)))
+        .map(|r| (r.get(0), r.get(1), r.get(2)))
         .collect())
 }
 
@@ -120,12 +138,40 @@ pub fn take_notices(tx: &mut Transaction) -> Result<Vec<(Uuid, String)>, TeamErr
         .collect())
 }
 
-/// Every client's id and document this role may read, by owner and name.
-pub fn all_clients(client: &mut Client) -> Result<Vec<(Uuid, Value)>, TeamError> {
-    Ok(client
-        .query("SELECT uuid, data FROM clients ORDER BY owner, name", &[])
+/// Every client this role may read: its id, owner and the hash of its document
+/// (computed here for a document sent before the hash was kept).
+pub fn client_list(tx: &mut Transaction) -> Result<Vec<(Uuid, String, String)>, TeamError> {
+    Ok(tx
+        .query(
+            "SELECT uuid, owner, coalesce(doc_hash, md5(data::text)) FROM clients
+             ORDER BY owner, name",
+            &[],
+        )
+        .map_err(refused)?
+        .iter()
+        .map(|r| (r.get(0), r.get(1), r.get(2)))
+        .collect())
+}
+
+/// The documents of these clients, as `(client, document)`.
+pub fn documents(tx: &mut Transaction, clients: &[Uuid]) -> Result<Vec<(Uuid, Value)>, TeamError> {
+    Ok(tx
+        .query(
+            "SELECT uuid, data FROM clients WHERE uuid = ANY($1) ORDER BY owner, name",
+            &[&clients],
+        )
         .map_err(refused)?
         .iter()
         .map(|r| (r.get(0), r.get(1)))
         .collect())
+}
+
+/// A transaction that sees one moment of the whole server and writes nothing.
+pub fn read_moment(client: &mut Client) -> Result<Transaction<'_>, TeamError> {
+    client
+        .build_transaction()
+        .isolation_level(postgres::IsolationLevel::RepeatableRead)
+        .read_only(true)
+        .start()
+        .map_err(refused)
 }
