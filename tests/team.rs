@@ -25,11 +25,30 @@ struct Cluster {
     dir: tempfile::TempDir,
     bin: PathBuf,
     as_postgres: bool,
+    /// Listening on 127.0.0.1 at this port, TLS only (`start_tls`); else on the
+    /// socket only.
+    tcp: Option<u16>,
 }
 
 impl Cluster {
     /// A new cluster, or `None` (after saying why) where PostgreSQL is missing.
     fn start() -> Option<Cluster> {
+        Cluster::start_on(None)
+    }
+
+    /// A cluster that also listens on 127.0.0.1, where it accepts TLS only, with a
+    /// certificate for `localhost` from the root in `ca.pem` (and a second root,
+    /// `other-ca.pem`, that did not sign it).
+    fn start_tls() -> Option<Cluster> {
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        Cluster::start_on(Some(port))
+    }
+
+    fn start_on(tcp: Option<u16>) -> Option<Cluster> {
         let Some(bin) = binaries() else {
             assert!(
                 std::env::var("CI").as_deref() != Ok("true"),
@@ -55,6 +74,7 @@ impl Cluster {
             dir,
             bin,
             as_postgres,
+            tcp,
         };
         let data = cluster.data();
         cluster.run(
@@ -70,15 +90,68 @@ impl Cluster {
                 "--no-sync",
             ],
         );
+        if tcp.is_some() {
+            cluster.certificates();
+        }
         cluster.start_server();
         Some(cluster)
     }
 
-    fn start_server(&self) {
-        let options = format!(
-            "-k {} -c listen_addresses='' -c fsync=off",
-            self.dir.path().display()
+    /// The server's certificate and key, its roots, and `pg_hba.conf`: the socket
+    /// as before, TCP with TLS only.
+    fn certificates(&self) {
+        let root = |name: &str| {
+            let mut params = rcgen::CertificateParams::new(Vec::<String>::new()).unwrap();
+            params.is_ca = rcgen::IsCa::Ca(rcgen::BasicConstraints::Unconstrained);
+            params
+                .distinguished_name
+                .push(rcgen::DnType::CommonName, name);
+            let key = rcgen::KeyPair::generate().unwrap();
+            let cert = params.self_signed(&key).unwrap();
+            (cert, key)
+        };
+        let (ca, ca_key) = root("inbeeld test root");
+        let (other, _) = root("another root");
+        let key = rcgen::KeyPair::generate().unwrap();
+        let server = rcgen::CertificateParams::new(vec!["localhost".to_owned()])
+            .unwrap()
+            .signed_by(&key, &ca, &ca_key)
+            .unwrap();
+        let data = PathBuf::from(self.data());
+        let write = |path: PathBuf, text: String, mode: u32| {
+            std::fs::write(&path, text).unwrap();
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(&path, std::fs::Permissions::from_mode(mode)).unwrap();
+            if self.as_postgres {
+                let status = Command::new("chown")
+                    .args(["postgres:postgres", path.to_str().unwrap()])
+                    .status()
+                    .unwrap();
+                assert!(status.success());
+            }
+        };
+        write(data.join("server.crt"), server.pem(), 0o644);
+        write(data.join("server.key"), key.serialize_pem(), 0o600);
+        write(
+            data.join("pg_hba.conf"),
+            "local all all trust\nhostssl all all 127.0.0.1/32 trust\n".to_owned(),
+            0o600,
         );
+        write(self.dir.path().join("ca.pem"), ca.pem(), 0o644);
+        write(self.dir.path().join("other-ca.pem"), other.pem(), 0o644);
+    }
+
+    fn start_server(&self) {
+        let options = match self.tcp {
+            None => format!(
+                "-k {} -c listen_addresses='' -c fsync=off",
+                self.dir.path().display()
+            ),
+            Some(port) => format!(
+                "-k {} -c listen_addresses=127.0.0.1 -c port={port} -c ssl=on -c fsync=off",
+                self.dir.path().display()
+            ),
+        };
         let log = self.dir.path().join("log").display().to_string();
         self.run(
             "pg_ctl",
@@ -121,10 +194,11 @@ impl Cluster {
         );
     }
 
-    /// The server as `user`, in libpq's words.
+    /// The server as `user`, in libpq's words (on the socket).
     fn url(&self, user: &str) -> String {
+        let port = self.tcp.map(|p| format!(" port={p}")).unwrap_or_default();
         format!(
-            "host={} user={user} dbname=postgres",
+            "host={}{port} user={user} dbname=postgres",
             self.dir.path().display()
         )
     }
@@ -530,6 +604,64 @@ fn two_laptops_a_handover_and_a_change_that_did_not_get_through() {
         "overgedragen"
     );
 
+    // Jan records a contact, and the teamleider hands Fatima back: sanne's laptop
+    // takes in the newer dossier in place of the copy it released, jan's lets her go.
+    ok(
+        &jan,
+        &[
+            "contact",
+            "add",
+            "--client",
+            "1",
+            "--channel",
+            "telefoon",
+            "--note",
+            "Gebeld door jan",
+        ],
+    );
+    ok(&jan, &["sync"]);
+    ok(
+        &admin_db,
+        &[
+            "team",
+            "assign",
+            "--client",
+            &fatima_uuid,
+            "--to",
+            "sanne",
+            "--url",
+            &cluster.url("tl"),
+        ],
+    );
+    let back = ok(&sanne, &["sync"]);
+    assert!(back.contains("1 opgehaald"), "{back}");
+    assert_eq!(
+        sanne.scalar(
+            "SELECT count(*) || ' ' || coalesce(max(c.ended_on), 'in de caseload')
+             FROM clients c WHERE c.bsn = '111222333'"
+        ),
+        "1 in de caseload",
+        "one Fatima, in the caseload again"
+    );
+    assert_eq!(
+        sanne.scalar("SELECT note FROM contacts WHERE note = 'Gebeld door jan'"),
+        "Gebeld door jan"
+    );
+    assert_eq!(
+        sanne.scalar("SELECT title FROM activities WHERE type_code = 'traject'"),
+        "Taaltraject"
+    );
+    let check = sanne.cmd().arg("check").output().unwrap();
+    assert!(
+        check.status.success(),
+        "{}",
+        String::from_utf8_lossy(&check.stdout)
+    );
+    let gone = ok(&jan, &["sync"]);
+    assert!(gone.contains("1 overgedragen"), "{gone}");
+    let fatima = sanne.scalar("SELECT id FROM clients WHERE bsn = '111222333'");
+    assert_eq!(uuid_of(&sanne, fatima.parse().unwrap()), fatima_uuid);
+
     // Kees goes to jan while sanne is offline and adds a note: the note is kept on
     // sanne's laptop, with a work item, and jan gets a work item about it.
     let kees_uuid = uuid_of(&sanne, kees);
@@ -607,7 +739,8 @@ fn two_laptops_a_handover_and_a_change_that_did_not_get_through() {
     let own = admin_db.path.with_file_name("eigen.sqlite");
     let made =
         String::from_utf8(take_snapshot(&admin_db, &own, &cluster.url("sanne")).stdout).unwrap();
-    assert!(made.contains("0 klant(en)"), "{made}");
+    // A klantmanager's role reads only their own: Fatima, handed back.
+    assert!(made.contains("1 klant(en)"), "{made}");
     // A file that is not a snapshot is never written over.
     let before = std::fs::read(&jan.path).unwrap();
     let out = take_snapshot(&admin_db, &jan.path, &cluster.url("tl"));
@@ -1033,4 +1166,91 @@ fn the_cockpit_syncs_in_the_background_and_says_when_it_is_offline() {
     cluster.start_server();
     app.handle_key(ctrl_l);
     wait_for(&mut app, "gesynchroniseerd");
+}
+
+#[test]
+fn the_connection_is_encrypted_and_the_certificate_checked() {
+    let Some(cluster) = Cluster::start_tls() else {
+        return;
+    };
+    let admin_db = common::Db::new();
+    team(&cluster, &admin_db);
+    let port = cluster.tcp.unwrap();
+    let ca = cluster.dir.path().join("ca.pem");
+    let other = cluster.dir.path().join("other-ca.pem");
+    let over_tcp =
+        |host: &str, tls: &str| format!("host={host} port={port} user=sanne dbname=postgres {tls}");
+    let probe = |url: &str| inbeeld(&admin_db, &["team", "member", "list", "--url", url]);
+    let refused = |url: &str, expected: &str| {
+        let out = probe(url);
+        let said = String::from_utf8_lossy(&out.stderr).into_owned();
+        assert!(!out.status.success(), "{url} should be refused");
+        assert!(said.contains(expected), "{url}: {said}");
+    };
+
+    // verify-full: the whole way, from a laptop's join to its sync.
+    let full = over_tcp(
+        "localhost",
+        &format!("sslmode=verify-full sslrootcert={}", ca.display()),
+    );
+    let sanne = common::Db::new();
+    sanne.client("Fatima el Amrani", "job_ready");
+    ok(&sanne, &["team", "join", "--url", &full, "--as", "sanne"]);
+    let synced = ok(&sanne, &["sync"]);
+    assert!(synced.contains("1 verstuurd"), "{synced}");
+    // The same as a URL, the root's path written with %2F.
+    let as_url = format!(
+        "postgresql://sanne@localhost:{port}/postgres?sslmode=verify-full&sslrootcert={}",
+        ca.display().to_string().replace('/', "%2F")
+    );
+    assert!(probe(&as_url).status.success());
+
+    // Without TLS the server takes no connection over the network (its pg_hba.conf
+    // has hostssl only): so each that got in above was encrypted.
+    refused(&over_tcp("localhost", "sslmode=disable"), "pg_hba.conf");
+    // A certificate made out to another name, or from a root not trusted, is
+    // refused as verify-full asks.
+    refused(
+        &over_tcp(
+            "127.0.0.1",
+            &format!("sslmode=verify-full sslrootcert={}", ca.display()),
+        ),
+        "niet veilig te maken",
+    );
+    refused(
+        &over_tcp(
+            "localhost",
+            &format!("sslmode=verify-full sslrootcert={}", other.display()),
+        ),
+        "niet veilig te maken",
+    );
+    refused(
+        &over_tcp(
+            "localhost",
+            &format!("sslmode=verify-ca sslrootcert={}", other.display()),
+        ),
+        "niet veilig te maken",
+    );
+    refused(
+        &over_tcp(
+            "localhost",
+            "sslmode=verify-full sslrootcert=/bestaat/niet.pem",
+        ),
+        "rootcertificaat",
+    );
+    refused(&over_tcp("localhost", "sslmode=verify-all"), "sslmode");
+    // verify-ca checks the root, not the name; require encrypts without checking.
+    for tls in [
+        format!("sslmode=verify-ca sslrootcert={}", ca.display()),
+        "sslmode=require".to_owned(),
+        String::new(),
+    ] {
+        let url = over_tcp("127.0.0.1", &tls);
+        let out = probe(&url);
+        assert!(
+            out.status.success(),
+            "{url}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
 }

@@ -496,19 +496,30 @@ const NEVER_DELETED: &[&str] = &[
 ];
 
 impl Store {
-    /// Takes clients out of the team's snapshot with every row and audit row about
-    /// them, so that a newer copy of them can take their place. Only in a snapshot:
-    /// anywhere else a client's rows are never deleted.
-    pub fn forget_snapshot_clients(&mut self, ids: &[i64]) -> Result<()> {
+    /// Takes out copies of clients that a newer copy from the team's server replaces:
+    /// every row and audit row about them. Only copies: a client of the team's
+    /// snapshot, or one this laptop released to another owner (its rows are in the
+    /// newer copy). Anywhere else a client's rows are never deleted.
+    pub fn forget_copies(&mut self, ids: &[i64]) -> Result<()> {
         if ids.is_empty() {
             return Ok(());
         }
         self.write_unjournaled(|w| {
             let conn = w.tx();
-            if super::team::snapshot_moment(conn)?.is_none() {
-                return Err(StoreError::Refused(
-                    "alleen uit een momentopname van het team gaan klanten weg".to_owned(),
-                ));
+            let snapshot = super::team::snapshot_moment(conn)?.is_some();
+            for &client in ids {
+                let released: bool = conn.query_row(
+                    "SELECT EXISTS (SELECT 1 FROM team_clients
+                         WHERE client_id = ?1 AND released_on IS NOT NULL)",
+                    [client],
+                    |r| r.get(0),
+                )?;
+                if !snapshot && !released {
+                    return Err(StoreError::Refused(format!(
+                        "klant {client} is geen kopie: alleen een momentopname of een \
+                         overgedragen klant maakt plaats voor een nieuwere"
+                    )));
+                }
             }
             let lifted = Lifted::triggers(conn, NEVER_DELETED)?;
             for &client in ids {

@@ -128,15 +128,27 @@ fn has_open_notice(store: &Store, client: i64) -> Result<bool, StoreError> {
     }))
 }
 
-/// How many shared clients have changed since they were last sent.
+/// How many shared clients have changed since they were last sent: as `sync`
+/// looks, only the clients an audited edit touched since the last sync are
+/// exported and compared.
 pub fn pending_changes(store: &Store) -> Result<usize, StoreError> {
+    let touched = match store.team_synced_audit()? {
+        Some(since) => store.clients_changed_since(since)?,
+        None => None,
+    };
     let mut pending = 0;
     for shared in store.team_clients()? {
-        if shared.released_on.is_none()
-            && shared.pushed_hash.as_deref() != Some(document(store, shared.client_id)?.1.as_str())
-        {
-            pending += 1;
+        if shared.released_on.is_some() {
+            continue;
         }
+        let untouched = touched
+            .as_ref()
+            .is_some_and(|t| !t.contains(&shared.client_id));
+        pending += usize::from(match &shared.pushed_hash {
+            None => true,
+            Some(_) if untouched => false,
+            Some(hash) => *hash != document(store, shared.client_id)?.1,
+        });
     }
     Ok(pending)
 }
@@ -156,6 +168,8 @@ pub fn sync(store: &mut Store, today: NaiveDate) -> Result<SyncReport, SyncError
     let mut pushed = Vec::new();
     let mut to_release = Vec::new();
     let mut not_through = Vec::new();
+    let mut expiry = Vec::new();
+    let mut documents = Vec::new();
     let local = store.team_clients()?;
     let mut tx = client.transaction().map_err(team::refused)?;
     // Only the clients an audited edit touched since the last sync can have
@@ -236,15 +250,24 @@ pub fn sync(store: &mut Store, today: NaiveDate) -> Result<SyncReport, SyncError
         let bsn = bundle["clients"][0]["client"]["bsn"]
             .as_str()
             .map(str::to_owned);
-        let document = team::Document {
-            name: &name,
-            bsn: bsn.as_deref(),
-            data: &bundle,
-            hash: &hash,
-        };
-        team::push_client(&mut tx, &id, &link.member, &document)?;
-        for (item, data) in expiry_items(&uuid, &bundle) {
-            team::push_expiry_item(&mut tx, &item, &id, &data)?;
+        expiry.extend(
+            expiry_items(&uuid, &bundle)
+                .into_iter()
+                .map(|(item, data)| (item, id, data)),
+        );
+        documents.push(team::Document {
+            client: id,
+            name,
+            bsn,
+            data: bundle,
+            hash: hash.clone(),
+        });
+        // Sent a hundred at a time: a first sync does not hold every document.
+        if documents.len() == PUSH_CHUNK {
+            team::push_clients(&mut tx, &link.member, &documents)?;
+            team::push_expiry_items(&mut tx, &expiry)?;
+            documents.clear();
+            expiry.clear();
         }
         pushed.push(SharedClient {
             client_id: shared.client_id,
@@ -254,9 +277,13 @@ pub fn sync(store: &mut Store, today: NaiveDate) -> Result<SyncReport, SyncError
         });
         report.pushed += 1;
     }
-    // Clients this member now owns or stands in for that this file lacks.
+    team::push_clients(&mut tx, &link.member, &documents)?;
+    team::push_expiry_items(&mut tx, &expiry)?;
+    // Clients this member now owns or stands in for that this file lacks, or has
+    // only as the copy it released (handed back, or a stand-in again).
     let known: Vec<Uuid> = local
         .iter()
+        .filter(|c| c.released_on.is_none())
         .filter_map(|c| c.uuid.as_deref())
         .chain(pushed.iter().map(|p| p.uuid.as_str()))
         .filter_map(|uuid| uuid.parse().ok())
@@ -288,7 +315,16 @@ pub fn sync(store: &mut Store, today: NaiveDate) -> Result<SyncReport, SyncError
         store.record_team_clients(&[record], &[], today)?;
     }
     for (uuid, owner, bundle) in incoming {
-        let ids = super::import_bundle(store, &bundle.to_string(), today)?;
+        // The released copy makes room: the server's document holds all of it and
+        // what was done since.
+        let uuid_text = uuid.to_string();
+        let old_copy: Vec<i64> = local
+            .iter()
+            .filter(|c| c.released_on.is_some() && c.uuid.as_deref() == Some(&uuid_text))
+            .map(|c| c.client_id)
+            .collect();
+        store.forget_copies(&old_copy)?;
+        let ids = super::bundles::import_value(store, bundle, today)?;
         let mut records = Vec::new();
         for id in ids {
             let (_, hash) = document(store, id)?;
@@ -319,6 +355,9 @@ pub fn sync(store: &mut Store, today: NaiveDate) -> Result<SyncReport, SyncError
     store.set_last_sync(&crate::clock::now_utc(), watermark)?;
     Ok(report)
 }
+
+/// How many documents a sync sends in one statement.
+const PUSH_CHUNK: usize = 100;
 
 /// How many documents a snapshot fetches and imports at a time.
 const SNAPSHOT_CHUNK: usize = 500;
@@ -405,7 +444,7 @@ pub fn snapshot(
             None => fetch.push(*uuid),
         }
     }
-    store.forget_snapshot_clients(&forget)?;
+    store.forget_copies(&forget)?;
     // The documents come in chunks, on a thread of their own, while the chunk before
     // is imported (one transaction a chunk): a department's documents do not fit in
     // memory at once, and fetching and importing each take one core.

@@ -5,12 +5,14 @@
 
 mod password;
 mod sync;
+mod tls;
 
 use postgres::{Client, Config, NoTls};
 use thiserror::Error;
 
 pub use password::password_for;
 pub use sync::*;
+pub use tls::{options as tls_options, SslMode, TlsOptions};
 
 /// The migrations, in order: `(version, sql)`.
 const MIGRATIONS: &[(i32, &str)] = &[
@@ -29,6 +31,8 @@ pub enum TeamError {
     Url { url: String, reason: String },
     #[error("de server antwoordt niet ({0}); er is niets gewijzigd")]
     Unreachable(String),
+    #[error("de verbinding met de server is niet veilig te maken: {0}; er is niets gewijzigd")]
+    Tls(String),
     #[error("de server weigerde: {0}")]
     Refused(String),
     #[error("'{0}' kan geen naam van een teamlid zijn: kleine letters, cijfers en _, beginnend met een letter")]
@@ -67,25 +71,51 @@ pub(crate) fn refused(err: postgres::Error) -> TeamError {
     }
 }
 
-/// Connects to `url` (a libpq URL or `key=value` list). A password comes from the
-/// URL, `PGPASSWORD` or libpq's password file: inbeeld stores none.
+/// Connects to `url` (a libpq URL or `key=value` list), with TLS as its `sslmode`
+/// says (see `tls`). A password comes from the URL, `PGPASSWORD` or libpq's password
+/// file: inbeeld stores none.
 pub fn connect(url: &str) -> Result<Client, TeamError> {
-    let mut config: Config = url.parse().map_err(|err: postgres::Error| TeamError::Url {
-        url: url.to_owned(),
-        reason: err.to_string(),
-    })?;
+    let tls = tls::options(url)?;
+    let mut config: Config = tls
+        .rest
+        .parse()
+        .map_err(|err: postgres::Error| TeamError::Url {
+            url: url.to_owned(),
+            reason: err.to_string(),
+        })?;
     if config.get_password().is_none() {
         if let Some(password) = password_for(&config) {
             config.password(password);
         }
     }
     config.connect_timeout(std::time::Duration::from_secs(5));
-    config
-        .connect(NoTls)
-        .map_err(|err| match err.as_db_error() {
-            Some(_) => refused(err),
-            None => TeamError::Unreachable(err.to_string()),
-        })
+    let connected = match tls::client_config(&tls)? {
+        None => config.connect(NoTls),
+        Some(rustls) => config.connect(tokio_postgres_rustls::MakeRustlsConnect::new(rustls)),
+    };
+    connected.map_err(|err| match err.as_db_error() {
+        Some(_) => refused(err),
+        None => not_connected(&err),
+    })
+}
+
+/// A connection that failed before the server said anything: a TLS failure says
+/// what in the certificate or the handshake was wrong.
+fn not_connected(err: &postgres::Error) -> TeamError {
+    let mut text = err.to_string();
+    let mut source = std::error::Error::source(err);
+    while let Some(cause) = source {
+        let more = cause.to_string();
+        if !text.contains(&more) {
+            text = format!("{text}: {more}");
+        }
+        source = cause.source();
+    }
+    if text.contains("TLS") || text.contains("certificate") {
+        TeamError::Tls(text)
+    } else {
+        TeamError::Unreachable(text)
+    }
 }
 
 /// Brings the server's schema to the newest version, one migration per transaction,

@@ -59,49 +59,61 @@ pub fn leave_notice(
 }
 
 /// A client's document as sent: who, and the document with its hash.
-pub struct Document<'a> {
-    pub name: &'a str,
-    pub bsn: Option<&'a str>,
-    pub data: &'a Value,
-    pub hash: &'a str,
+pub struct Document {
+    pub client: Uuid,
+    pub name: String,
+    pub bsn: Option<String>,
+    pub data: Value,
+    pub hash: String,
 }
 
-/// A client's document, sent as `owner`'s: new, or replacing the one there.
-pub fn push_client(
+/// Clients' documents, sent as `owner`'s: new, or replacing the ones there. One
+/// statement for them all, as for the expiry items.
+pub fn push_clients(
     tx: &mut Transaction,
-    client: &Uuid,
     owner: &str,
-    document: &Document,
+    documents: &[Document],
 ) -> Result<(), TeamError> {
+    if documents.is_empty() {
+        return Ok(());
+    }
+    let clients: Vec<Uuid> = documents.iter().map(|d| d.client).collect();
+    let names: Vec<&str> = documents.iter().map(|d| d.name.as_str()).collect();
+    let bsns: Vec<Option<&str>> = documents.iter().map(|d| d.bsn.as_deref()).collect();
+    let data: Vec<&Value> = documents.iter().map(|d| &d.data).collect();
+    let hashes: Vec<&str> = documents.iter().map(|d| d.hash.as_str()).collect();
     tx.execute(
         "INSERT INTO clients (uuid, owner, name, bsn, data, doc_hash)
-         VALUES ($1, $2, $3, $4, $5, $6)
+         SELECT u, $1, n, b, d, h
+         FROM unnest($2::uuid[], $3::text[], $4::text[], $5::jsonb[], $6::text[])
+             AS x (u, n, b, d, h)
          ON CONFLICT (uuid) DO UPDATE SET name = excluded.name, bsn = excluded.bsn,
              data = excluded.data, doc_hash = excluded.doc_hash, updated_at = now()",
-        &[
-            client,
-            &owner,
-            &document.name,
-            &document.bsn,
-            document.data,
-            &document.hash,
-        ],
+        &[&owner, &clients, &names, &bsns, &data, &hashes],
     )
     .map_err(refused)?;
     Ok(())
 }
 
-/// An expiry work item, once: the same id from another laptop is the same item.
-pub fn push_expiry_item(
+/// Expiry work items `(item, client, data)`, each once: the same id from another
+/// laptop is the same item. One statement for all of them: a client's document
+/// holds every expiry item of its history, and one round trip each made most of a
+/// sync's time.
+pub fn push_expiry_items(
     tx: &mut Transaction,
-    item: &Uuid,
-    client: &Uuid,
-    data: &Value,
+    items: &[(Uuid, Uuid, Value)],
 ) -> Result<(), TeamError> {
+    if items.is_empty() {
+        return Ok(());
+    }
+    let ids: Vec<Uuid> = items.iter().map(|(item, ..)| *item).collect();
+    let clients: Vec<Uuid> = items.iter().map(|(_, client, _)| *client).collect();
+    let data: Vec<&Value> = items.iter().map(|(.., data)| data).collect();
     tx.execute(
         "INSERT INTO client_rows (uuid, client_uuid, kind, data)
-         VALUES ($1, $2, 'work_item', $3) ON CONFLICT (uuid) DO NOTHING",
-        &[item, client, data],
+         SELECT i, c, 'work_item', d FROM unnest($1::uuid[], $2::uuid[], $3::jsonb[]) AS x (i, c, d)
+         ON CONFLICT (uuid) DO NOTHING",
+        &[&ids, &clients, &data],
     )
     .map_err(refused)?;
     Ok(())
