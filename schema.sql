@@ -263,6 +263,11 @@ CREATE TABLE activities (
 );
 CREATE INDEX activities_by_client ON activities (client_id, end_date);
 CREATE INDEX activities_by_application ON activities (application_id) WHERE application_id IS NOT NULL;
+-- The activity a follow-up follows, and (below) the items of an activity, open or
+-- closed: the foreign keys' own lookups, when a copy of a client makes way for a
+-- newer one (`Store::forget_copies`), read these instead of the whole table.
+CREATE INDEX activities_by_follows ON activities (follows_activity_id)
+    WHERE follows_activity_id IS NOT NULL;
 -- The sweep's question: which open activities, not yet expired for their current end
 -- date, have reached it? Only pending activities are in this index; the type is in
 -- it so that the lead days are checked without reading the row.
@@ -311,6 +316,8 @@ CREATE UNIQUE INDEX work_items_one_reminder ON work_items (source_activity_id, s
 -- The open items of one activity, for every edit of it.
 CREATE INDEX work_items_open_by_activity ON work_items (source_activity_id)
     WHERE status = 'open' AND source_activity_id IS NOT NULL;
+CREATE INDEX work_items_by_activity ON work_items (source_activity_id)
+    WHERE source_activity_id IS NOT NULL;
 -- Open reminders by the day of their afspraak: the sweep lets them lapse on it.
 CREATE INDEX work_items_open_reminders ON work_items (source_end_date)
     WHERE source = 'nabellen' AND status = 'open';

@@ -9,7 +9,7 @@
 
 use std::collections::HashMap;
 
-use rusqlite::types::{Value as SqlValue, ValueRef};
+use rusqlite::types::{ToSqlOutput, Value as SqlValue, ValueRef};
 use rusqlite::{params_from_iter, Connection, OptionalExtension};
 use serde_json::{json, Map, Value};
 
@@ -777,8 +777,10 @@ fn insert(
     fixed: &[(&str, SqlValue)],
 ) -> Result<i64> {
     let known = known.of(conn, table)?;
-    let mut names = Vec::new();
-    let mut values = Vec::new();
+    // The values borrowed from the document: a department's snapshot binds some
+    // ten million of them.
+    let mut names: Vec<&str> = Vec::new();
+    let mut values: Vec<ToSqlOutput<'_>> = Vec::new();
     for (column, value) in row {
         if column == "ref" || column == "id" || fixed.iter().any(|(f, _)| f == column) {
             continue;
@@ -788,11 +790,14 @@ fn insert(
         }
         let value = match links.iter().find(|(c, _)| c == column) {
             Some((_, kind)) => match value {
-                Value::Null => SqlValue::Null,
-                Value::String(r) if r.starts_with(&format!("{kind}:")) => {
-                    SqlValue::Integer(*refs.get(r).ok_or_else(|| {
+                Value::Null => ToSqlOutput::Owned(SqlValue::Null),
+                Value::String(r)
+                    if r.strip_prefix(kind)
+                        .is_some_and(|rest| rest.starts_with(':')) =>
+                {
+                    ToSqlOutput::Owned(SqlValue::Integer(*refs.get(r).ok_or_else(|| {
                         bad(format!("{table}.{column} verwijst naar onbekende {r}"))
-                    })?)
+                    })?))
                 }
                 other => {
                     return Err(bad(format!(
@@ -800,24 +805,31 @@ fn insert(
                     )))
                 }
             },
-            None => sql_value(value)?,
+            None => match value {
+                Value::String(text) => ToSqlOutput::Borrowed(ValueRef::Text(text.as_bytes())),
+                other => ToSqlOutput::Owned(sql_value(other)?),
+            },
         };
-        names.push(column.clone());
+        names.push(column);
         values.push(value);
     }
     for (column, value) in fixed {
-        names.push((*column).to_owned());
-        values.push(value.clone());
+        names.push(column);
+        values.push(ToSqlOutput::Borrowed(ValueRef::from(value)));
     }
-    let placeholders: Vec<String> = (1..=names.len()).map(|i| format!("?{i}")).collect();
     // Rows of one table mostly have the same columns: the same statement, prepared
     // once.
-    conn.prepare_cached(&format!(
-        "INSERT INTO {table} ({}) VALUES ({})",
-        names.join(", "),
-        placeholders.join(", ")
-    ))?
-    .execute(params_from_iter(values))?;
+    let mut sql = format!("INSERT INTO {table} ({}) VALUES (", names.join(", "));
+    for i in 1..=names.len() {
+        if i > 1 {
+            sql.push_str(", ");
+        }
+        sql.push('?');
+        sql.push_str(&i.to_string());
+    }
+    sql.push(')');
+    conn.prepare_cached(&sql)?
+        .execute(params_from_iter(values.iter()))?;
     Ok(conn.last_insert_rowid())
 }
 
