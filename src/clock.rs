@@ -53,3 +53,14 @@ pub fn until_next_minute() -> std::time::Duration {
 pub fn now_local_hm() -> String {
     chrono::Local::now().format("%H:%M").to_string()
 }
+
+/// A stored moment (UTC, as `now_utc` writes it) in the local time, as
+/// `23-11-2026 09:14`; `None` for text that is no moment.
+pub fn local_moment(at: &str) -> Option<String> {
+    let at = chrono::DateTime::parse_from_rfc3339(at).ok()?;
+    Some(
+        at.with_timezone(&Local)
+            .format("%d-%m-%Y %H:%M")
+            .to_string(),
+    )
+}

@@ -852,6 +852,15 @@ fn team_view_of_a_snapshot() {
         app.visible_rows() > own,
         "Esc shows the whole caseload again"
     );
+    // The Overzicht only looks: it opens on the snapshot, for any period.
+    press(&mut app, "4J");
+    let screen = format!("{}", render(&mut app, 120, 40).backend());
+    assert!(
+        screen.contains("4 Overzicht") && !screen.contains("Alleen lezen"),
+        "{screen}"
+    );
+    assert!(app.message().is_none(), "{:?}", app.message());
+    press(&mut app, "2");
     // An edit is refused with the reason, before a form is typed in vain.
     press(&mut app, "\nn");
     assert!(!app.help_open());

@@ -878,6 +878,11 @@ fn the_teamleiders_snapshot_shows_the_team_and_is_brought_up_to_date() {
         ]
     );
 
+    // A copy of the server's is made again, not backed up beside itself.
+    assert!(
+        !inbeeld::store::backups_folder(&snapshot).exists(),
+        "no daily backup of a snapshot"
+    );
     // The snapshot is only read.
     let out = common::Db::cmd_for(&snapshot)
         .args(["note", "add", "--client", "1", "--text", "mag niet"])

@@ -97,7 +97,10 @@ impl Context {
     pub fn open(&self) -> anyhow::Result<Store> {
         let mut store = Store::open(&self.db)?;
         // The real day, also under --today: planning ahead keeps the real backups.
-        store.daily_backup(clock::today())?;
+        // The team's snapshot is a copy of the server's: made again, not backed up.
+        if store.team_snapshot()?.is_none() {
+            store.daily_backup(clock::today())?;
+        }
         if store.upgraded() {
             workflow::reconcile_all(&mut store, self.today)?;
         }

@@ -126,8 +126,10 @@ pub fn run(ctx: &Context, command: TeamCommand) -> anyhow::Result<()> {
                      momentopname met 'inbeeld team snapshot --out BESTAND --url URL'.",
                 );
             }
+            let total = crate::domain::team::team_total(&rows);
             let table: Vec<Vec<String>> = rows
                 .iter()
+                .chain(std::iter::once(&total))
                 .map(|r| {
                     vec![
                         r.member.clone(),

@@ -26,10 +26,11 @@ pub struct MemberFigures {
 }
 
 impl MemberFigures {
-    /// The share of clients in view, in whole percents (100 without clients).
+    /// The share of clients in view, in whole percents rounded as the Overzicht
+    /// rounds them (100 without clients).
     pub fn in_view_percent(&self) -> usize {
-        (self.in_view * 100)
-            .checked_div(self.clients)
+        (self.in_view * 200 + self.clients)
+            .checked_div(self.clients * 2)
             .unwrap_or(100)
     }
 }
@@ -74,6 +75,24 @@ pub fn member_figures(
         }
     }
     rows.into_values().collect()
+}
+
+/// The team's own line: every klantmanager's figures added up.
+pub fn team_total(rows: &[MemberFigures]) -> MemberFigures {
+    rows.iter().fold(
+        MemberFigures {
+            member: "Team".to_owned(),
+            ..MemberFigures::default()
+        },
+        |mut total, r| {
+            total.clients += r.clients;
+            total.open += r.open;
+            total.late += r.late;
+            total.in_view += r.in_view;
+            total.handled_this_week += r.handled_this_week;
+            total
+        },
+    )
 }
 
 #[cfg(test)]
@@ -159,6 +178,15 @@ mod tests {
             ]
         );
         assert_eq!(rows[1].in_view_percent(), 50);
+        let share = |in_view, clients| MemberFigures {
+            in_view,
+            clients,
+            ..MemberFigures::default()
+        };
+        // 6697 of 10000 is 67%, as the Overzicht says; 1 of 3 is 33%.
+        assert_eq!(share(6697, 10000).in_view_percent(), 67);
+        assert_eq!(share(1, 3).in_view_percent(), 33);
+        assert_eq!(share(1, 2).in_view_percent(), 50);
     }
 
     #[test]

@@ -221,6 +221,7 @@ impl Store {
         let edit_id = if journal {
             // A klantmanager's edit of the team's snapshot would reach nobody.
             if let Some(at) = team::snapshot_moment(&tx)? {
+                let at = crate::clock::local_moment(&at).unwrap_or(at);
                 return Err(crate::domain::InputError::SnapshotReadOnly { at }.into());
             }
             Some(undo::begin(&tx, &self.actor)?)

@@ -446,7 +446,7 @@ pub const TEAM_KEYS: &[Binding] = &[bind(
     &[KeyCode::Enter, KeyCode::Char('o')],
     "o/Enter",
     Action::OpenClient,
-    "de klanten van deze klantmanager",
+    "toon de klanten",
     true,
 )];
 
@@ -880,6 +880,14 @@ impl Action {
                 | Worklist
                 | Caseload
                 | Week
+                | Overview
+                | PeriodWeek
+                | PeriodMonth
+                | PeriodQuarter
+                | PeriodYear
+                | PreviousPeriod
+                | NextPeriod
+                | ThisPeriod
                 | Team
                 | Help
                 | Back

@@ -32,7 +32,11 @@ impl TeamView {
     /// The title line's words: whose figures, and of when.
     pub fn describe(&self) -> String {
         let members = super::chrome::count(self.rows.len(), "klantmanager", "klantmanagers");
-        match self.snapshot_at.as_deref().and_then(moment) {
+        match self
+            .snapshot_at
+            .as_deref()
+            .and_then(crate::clock::local_moment)
+        {
             Some(at) => format!("momentopname van {at} · {members}"),
             None => members,
         }
@@ -73,20 +77,7 @@ impl TeamView {
                 }
             })
             .collect();
-        let total = self.rows.iter().fold(
-            MemberFigures {
-                member: "Team".to_owned(),
-                ..MemberFigures::default()
-            },
-            |mut total, r| {
-                total.clients += r.clients;
-                total.open += r.open;
-                total.late += r.late;
-                total.in_view += r.in_view;
-                total.handled_this_week += r.handled_this_week;
-                total
-            },
-        );
+        let total = crate::domain::team::team_total(&self.rows);
         rows.push(Row::new([Line::from("")]));
         rows.push(figures_row("Team".to_owned(), &total).style(Style::new().bold()));
         let widths = [
@@ -115,14 +106,4 @@ fn figures_row(name: String, r: &MemberFigures) -> Row<'static> {
         Cell::from(format!("{} ({}%)", r.in_view, r.in_view_percent())),
         Cell::from(r.handled_this_week.to_string()),
     ])
-}
-
-/// "2026-11-23T08:14:05.123Z" as "23-11 09:14", in the local time.
-fn moment(at: &str) -> Option<String> {
-    let at = chrono::DateTime::parse_from_rfc3339(at).ok()?;
-    Some(
-        at.with_timezone(&chrono::Local)
-            .format("%d-%m %H:%M")
-            .to_string(),
-    )
 }
