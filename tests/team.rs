@@ -456,6 +456,24 @@ fn a_klantmanager_reads_and_writes_only_their_own_clients() {
 }
 
 /// The uuid of the one client named `name` in a laptop's file.
+/// A traject "Taaltraject" of `client` from `start` to `end`.
+fn taaltraject(db: &common::Db, client: i64, start: &str, end: &str) {
+    db.add(&[
+        "activity",
+        "add",
+        "--client",
+        &client.to_string(),
+        "--type",
+        "traject",
+        "--title",
+        "Taaltraject",
+        "--start",
+        start,
+        "--end",
+        end,
+    ]);
+}
+
 fn uuid_of(db: &common::Db, id: i64) -> String {
     let shown: serde_json::Value =
         serde_json::from_str(&ok(db, &["client", "show", &id.to_string(), "--json"])).unwrap();
@@ -481,20 +499,7 @@ fn two_laptops_a_handover_and_a_change_that_did_not_get_through() {
         "--bsn",
         "111222333",
     ]);
-    sanne.add(&[
-        "activity",
-        "add",
-        "--client",
-        &fatima.to_string(),
-        "--type",
-        "traject",
-        "--title",
-        "Taaltraject",
-        "--start",
-        "2026-11-01",
-        "--end",
-        "2026-11-20",
-    ]);
+    taaltraject(&sanne, fatima, "2026-11-01", "2026-11-20");
     let kees = sanne.client("Kees Brouwer", "beheer");
     ok(&sanne, &["sweep"]);
 
@@ -793,20 +798,7 @@ fn the_teamleiders_snapshot_shows_the_team_and_is_brought_up_to_date() {
     // Sanne: two clients, one with a late item (the activity ended on the 20th,
     // its item is due the day after) and one handled today.
     let fatima = sanne.client("Fatima el Amrani", "job_ready");
-    sanne.add(&[
-        "activity",
-        "add",
-        "--client",
-        &fatima.to_string(),
-        "--type",
-        "traject",
-        "--title",
-        "Taaltraject",
-        "--start",
-        "2026-10-01",
-        "--end",
-        "2026-11-20",
-    ]);
+    taaltraject(&sanne, fatima, "2026-10-01", "2026-11-20");
     let kees = sanne.client("Kees Brouwer", "beheer");
     let item = sanne.add(&[
         "item",
@@ -883,6 +875,9 @@ fn the_teamleiders_snapshot_shows_the_team_and_is_brought_up_to_date() {
         !inbeeld::store::backups_folder(&snapshot).exists(),
         "no daily backup of a snapshot"
     );
+    let snapshot_again = || {
+        String::from_utf8(take_snapshot(&admin_db, &snapshot, &cluster.url("tl")).stdout).unwrap()
+    };
     // The snapshot is only read.
     let out = common::Db::cmd_for(&snapshot)
         .args(["note", "add", "--client", "1", "--text", "mag niet"])
@@ -892,8 +887,7 @@ fn the_teamleiders_snapshot_shows_the_team_and_is_brought_up_to_date() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("momentopname"));
 
     // Nothing changed on the server: nothing is fetched again.
-    let again =
-        String::from_utf8(take_snapshot(&admin_db, &snapshot, &cluster.url("tl")).stdout).unwrap();
+    let again = snapshot_again();
     assert!(again.contains("0 opgehaald, 0 weggehaald"), "{again}");
 
     // Sanne writes a note and syncs: only that client comes again, with the note.
@@ -909,8 +903,7 @@ fn the_teamleiders_snapshot_shows_the_team_and_is_brought_up_to_date() {
         ],
     );
     ok(&sanne, &["sync"]);
-    let again =
-        String::from_utf8(take_snapshot(&admin_db, &snapshot, &cluster.url("tl")).stdout).unwrap();
+    let again = snapshot_again();
     assert!(
         again.contains("3 klant(en)") && again.contains("1 opgehaald"),
         "{again}"
@@ -947,8 +940,7 @@ fn the_teamleiders_snapshot_shows_the_team_and_is_brought_up_to_date() {
             &cluster.url("tl"),
         ],
     );
-    let again =
-        String::from_utf8(take_snapshot(&admin_db, &snapshot, &cluster.url("tl")).stdout).unwrap();
+    let again = snapshot_again();
     assert!(again.contains("0 opgehaald"), "{again}");
     let members: Vec<(String, u64)> = team_view(&snapshot)
         .into_iter()
@@ -962,8 +954,7 @@ fn the_teamleiders_snapshot_shows_the_team_and_is_brought_up_to_date() {
     admin
         .execute("DELETE FROM clients WHERE name = 'Piet de Vries'", &[])
         .unwrap();
-    let again =
-        String::from_utf8(take_snapshot(&admin_db, &snapshot, &cluster.url("tl")).stdout).unwrap();
+    let again = snapshot_again();
     assert!(
         again.contains("2 klant(en)") && again.contains("1 weggehaald"),
         "{again}"
