@@ -852,6 +852,19 @@ fn team_view_of_a_snapshot() {
         app.visible_rows() > own,
         "Esc shows the whole caseload again"
     );
+    // `w`: the werkvoorraad of that klantmanager, and a dossier says whose client.
+    press(&mut app, "5w");
+    let screen = format!("{}", render(&mut app, 120, 40).backend());
+    assert!(screen.contains("van jan"), "{screen}");
+    let items = app.visible_rows();
+    press(&mut app, "o");
+    let screen = format!("{}", render(&mut app, 120, 40).backend());
+    assert!(screen.contains("klantmanager jan"), "{screen}");
+    press(&mut app, "\u{1b}\u{1b}");
+    assert!(
+        app.visible_rows() > items,
+        "Esc shows everyone's work again"
+    );
     // The Overzicht only looks: it opens on the snapshot, for any period.
     press(&mut app, "4J");
     let screen = format!("{}", render(&mut app, 120, 40).backend());

@@ -233,6 +233,18 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// The klantmanager of one client, as last heard from the server.
+    pub fn team_owner(&self, client_id: i64) -> Result<Option<String>> {
+        Ok(self
+            .conn()
+            .prepare_cached(
+                "SELECT owner FROM team_clients WHERE client_id = ?1 AND released_on IS NULL",
+            )?
+            .query_row([client_id], |r| r.get(0))
+            .optional()?
+            .flatten())
+    }
+
     /// How many work items of each client were handled from `from` to `to`
     /// (an undone handling not counted).
     pub fn handled_per_client(

@@ -630,7 +630,8 @@ impl App {
             {
                 self.open_block()
             }
-            Action::OpenClient if self.screen == Screen::Team => self.open_member(),
+            Action::OpenClient if self.screen == Screen::Team => self.open_member(false),
+            Action::MemberWorklist => self.open_member(true),
             Action::OpenClient => {
                 if let Some(id) = self.selected_client() {
                     self.open_dossier(id);
@@ -986,8 +987,9 @@ impl App {
         }
     }
 
-    /// The caseload of the klantmanager under the cursor on the Team screen.
-    fn open_member(&mut self) {
+    /// The caseload (or, `work`, the werkvoorraad) of the klantmanager under the
+    /// cursor on the Team screen.
+    fn open_member(&mut self, work: bool) {
         let Some(member) = self.team.selected().map(|m| m.member.clone()) else {
             return;
         };
@@ -998,8 +1000,13 @@ impl App {
                     .filter(|(_, owner)| *owner == member)
                     .map(|(client, _)| client)
                     .collect();
-                self.caseload.only_of(&member, clients);
-                self.screen = Screen::Caseload;
+                if work {
+                    self.worklist.only_of(&member, clients);
+                    self.screen = Screen::Worklist;
+                } else {
+                    self.caseload.only_of(&member, clients);
+                    self.screen = Screen::Caseload;
+                }
             }
             Err(err) => self.fail(err),
         }

@@ -100,6 +100,8 @@ pub struct DossierView {
     pub activities: Vec<Activity>,
     /// The letters made, newest first.
     pub letters: Vec<Letter>,
+    /// The client's klantmanager in the team, when the file knows it.
+    pub owner: Option<String>,
     pub tab: Tab,
     pub list: ListState,
 }
@@ -118,6 +120,7 @@ impl DossierView {
             items: store.client_items(id)?,
             histories: store.item_histories(id)?,
             letters: store.letters(Some(id))?,
+            owner: store.team_owner(id)?,
             tab: Tab::Activities,
             list: ListState::default(),
         };
@@ -136,6 +139,7 @@ impl DossierView {
         self.items = store.client_items(id)?;
         self.histories = store.item_histories(id)?;
         self.letters = store.letters(Some(id))?;
+        self.owner = store.team_owner(id)?;
         self.sort_activities();
         self.aanvragen = AanvragenTab::new(store.applications(id)?, &self.activities);
         Ok(())
@@ -306,6 +310,9 @@ impl DossierView {
         });
         if let Some(channel) = &c.contact_preference {
             push(format!("voorkeur: {}", catalog.channel_name(channel)));
+        }
+        if let Some(owner) = &self.owner {
+            push(format!("klantmanager {owner}"));
         }
         let contact = match d.days_since_contact {
             Some(0) => "laatste contact vandaag".to_owned(),

@@ -80,6 +80,8 @@ pub enum Action {
     Week,
     Overview,
     Team,
+    /// On the Team screen: the werkvoorraad of the klantmanager under the cursor.
+    MemberWorklist,
     Help,
     Back,
     Quit,
@@ -442,13 +444,22 @@ pub const DOSSIER_KEYS: &[Binding] = &[
     ),
 ];
 
-pub const TEAM_KEYS: &[Binding] = &[bind(
-    &[KeyCode::Enter, KeyCode::Char('o')],
-    "o/Enter",
-    Action::OpenClient,
-    "toon de klanten",
-    true,
-)];
+pub const TEAM_KEYS: &[Binding] = &[
+    bind(
+        &[KeyCode::Enter, KeyCode::Char('o')],
+        "o/Enter",
+        Action::OpenClient,
+        "toon de klanten",
+        true,
+    ),
+    bind(
+        &[KeyCode::Char('w')],
+        "w",
+        Action::MemberWorklist,
+        "toon het werk",
+        true,
+    ),
+];
 
 pub const OVERVIEW_KEYS: &[Binding] = &[
     bind(
@@ -680,6 +691,7 @@ pub const ACTION_NAMES: &[(&str, Action)] = &[
     ("week", Action::Week),
     ("overzicht", Action::Overview),
     ("team", Action::Team),
+    ("werk_van_klantmanager", Action::MemberWorklist),
     ("periode_week", Action::PeriodWeek),
     ("periode_maand", Action::PeriodMonth),
     ("periode_kwartaal", Action::PeriodQuarter),
@@ -889,6 +901,7 @@ impl Action {
                 | NextPeriod
                 | ThisPeriod
                 | Team
+                | MemberWorklist
                 | Help
                 | Back
                 | Quit

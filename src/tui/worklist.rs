@@ -1,5 +1,7 @@
 //! The werkvoorraad screen: open work items grouped by when they are due.
 
+use std::collections::HashSet;
+
 use chrono::NaiveDate;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::style::{Style, Stylize};
@@ -70,6 +72,8 @@ pub struct WorklistView {
     pub kind: Option<String>,
     /// Only items due today or late.
     pub due_only: bool,
+    /// Only the items of the clients of this klantmanager (from the Team screen).
+    pub owner: Option<(String, HashSet<i64>)>,
     today: Option<NaiveDate>,
     /// The widths of the due, client and kind columns over `items`, measured at
     /// the first frame after the rows changed (not at every frame: 10,000 rows).
@@ -106,6 +110,13 @@ impl WorklistView {
         self.rebuild(false);
     }
 
+    /// Shows only the items of `clients`, the caseload of `member`.
+    pub fn only_of(&mut self, member: &str, clients: HashSet<i64>) {
+        self.owner = Some((member.to_owned(), clients));
+        self.list = ListState::default();
+        self.rebuild(false);
+    }
+
     pub fn toggle_due(&mut self) {
         self.due_only = !self.due_only;
         self.rebuild(false);
@@ -137,10 +148,11 @@ impl WorklistView {
 
     /// Clears the filters (not the search); whether there were any.
     pub fn clear_filters(&mut self) -> bool {
-        let any = self.legal_only || self.due_only || self.kind.is_some();
+        let any = self.legal_only || self.due_only || self.kind.is_some() || self.owner.is_some();
         self.legal_only = false;
         self.due_only = false;
         self.kind = None;
+        self.owner = None;
         if any {
             self.rebuild(false);
         }
@@ -161,6 +173,9 @@ impl WorklistView {
         }
         if self.due_only {
             parts.push("t/m vandaag".to_owned());
+        }
+        if let Some((member, _)) = &self.owner {
+            parts.push(format!("van {member}"));
         }
         parts
     }
@@ -198,6 +213,10 @@ impl WorklistView {
                     && (!self.legal_only || item.legal)
                     && self.kind.as_ref().is_none_or(|k| *k == item.kind)
                     && (!self.due_only || item.due_date <= today)
+                    && self
+                        .owner
+                        .as_ref()
+                        .is_none_or(|(_, clients)| clients.contains(&item.client_id))
             })
             .map(|(item, _)| item.clone())
             .collect();
