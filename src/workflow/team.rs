@@ -476,11 +476,13 @@ pub fn snapshot(
                     }
                 }
                 fetched += clients.len();
-                let bundle = serde_json::json!({
-                    "format": crate::store::BUNDLE_FORMAT,
-                    "version": crate::store::BUNDLE_VERSION,
-                    "clients": clients,
-                });
+                // Built by hand: `json!` would copy every document through the
+                // serializer.
+                let mut bundle = serde_json::Map::new();
+                bundle.insert("format".into(), crate::store::BUNDLE_FORMAT.into());
+                bundle.insert("version".into(), crate::store::BUNDLE_VERSION.into());
+                bundle.insert("clients".into(), Value::Array(clients));
+                let bundle = Value::Object(bundle);
                 let ids = super::bundles::import_value(&mut store, bundle, today)?;
                 let records: Vec<SharedClient> = ids
                     .into_iter()
