@@ -638,7 +638,15 @@ fn two_laptops_a_handover_and_a_change_that_did_not_get_through() {
             &cluster.url("tl"),
         ],
     );
-    let back = ok(&sanne, &["sync"]);
+    // The same day sanne's release can still be undone: she is not taken in yet.
+    let same_day = ok(&sanne, &["sync"]);
+    assert!(
+        same_day.contains("0 opgehaald")
+            && same_day.contains("nog niet opgehaald")
+            && same_day.contains("Fatima el Amrani"),
+        "{same_day}"
+    );
+    let back = sanne.on("2026-11-23", &["sync"]);
     assert!(back.contains("1 opgehaald"), "{back}");
     assert_eq!(
         sanne.scalar(
@@ -890,6 +898,17 @@ fn the_teamleiders_snapshot_shows_the_team_and_is_brought_up_to_date() {
     let again = snapshot_again();
     assert!(again.contains("0 opgehaald, 0 weggehaald"), "{again}");
 
+    // A document sent without its hash (by an older inbeeld) is fetched again too.
+    cluster
+        .connect("postgres")
+        .execute(
+            "UPDATE clients SET data = data || '{\"sent_by\": \"oud\"}'::jsonb
+             WHERE name = 'Piet de Vries'",
+            &[],
+        )
+        .unwrap();
+    let again = snapshot_again();
+    assert!(again.contains("1 opgehaald"), "{again}");
     // Sanne writes a note and syncs: only that client comes again, with the note.
     ok(
         &sanne,
@@ -948,6 +967,51 @@ fn the_teamleiders_snapshot_shows_the_team_and_is_brought_up_to_date() {
         .collect();
     assert_eq!(members, [("sanne".to_owned(), 3)]);
 
+    // A document is checked as of the day it was sent: an activity that ended after
+    // its klantmanager's last sync gets its item from the snapshot's own sweep.
+    sanne.add(&[
+        "activity",
+        "add",
+        "--client",
+        &kees.to_string(),
+        "--type",
+        "hulpverlening",
+        "--title",
+        "Sollicitatietraining",
+        "--start",
+        "2026-11-22",
+        "--end",
+        "2026-11-24",
+    ]);
+    ok(&sanne, &["sync"]);
+    let later = admin_db.path.with_file_name("later.sqlite");
+    let out = admin_db
+        .cmd_on("2026-11-27")
+        .args([
+            "team",
+            "snapshot",
+            "--out",
+            later.to_str().unwrap(),
+            "--url",
+            &cluster.url("tl"),
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let items: i64 = rusqlite::Connection::open(&later)
+        .unwrap()
+        .query_row(
+            "SELECT count(*) FROM work_items w JOIN activities a ON a.id = w.source_activity_id
+             WHERE a.title = 'Sollicitatietraining'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(items, 1);
     // A client gone from the server goes from the snapshot.
     let mut admin = cluster.connect("postgres");
     admin.execute("DELETE FROM client_rows", &[]).unwrap();
@@ -1235,6 +1299,16 @@ fn the_connection_is_encrypted_and_the_certificate_checked() {
         "rootcertificaat",
     );
     refused(&over_tcp("localhost", "sslmode=verify-all"), "sslmode");
+    // verify-ca or verify-full without a root to check against: refused, as libpq
+    // does, rather than trusting every public certificate.
+    refused(
+        &over_tcp("localhost", "sslmode=verify-ca"),
+        "geen rootcertificaat",
+    );
+    refused(
+        &over_tcp("localhost", "sslmode=require sslrootcert=system"),
+        "verify-full",
+    );
     // verify-ca checks the root, not the name; require encrypts without checking.
     for tls in [
         format!("sslmode=verify-ca sslrootcert={}", ca.display()),

@@ -19,20 +19,24 @@ fn failure(err: SyncError) -> anyhow::Error {
 pub fn run_sync(ctx: &Context) -> anyhow::Result<()> {
     let mut store = ctx.open()?;
     let report = workflow::sync(&mut store, ctx.today).map_err(failure)?;
-    output::line(&format!(
-        "Gesynchroniseerd: {} verstuurd, {} opgehaald, {} overgedragen{}",
-        report.pushed,
-        report.pulled,
-        report.released,
-        if report.not_through.is_empty() {
-            String::new()
-        } else {
-            format!(
-                "; niet doorgekomen (de klant was al van een ander): {}",
-                report.not_through.join(", ")
-            )
-        }
-    ))
+    let mut line = format!(
+        "Gesynchroniseerd: {} verstuurd, {} opgehaald, {} overgedragen",
+        report.pushed, report.pulled, report.released
+    );
+    if !report.not_through.is_empty() {
+        line += &format!(
+            "; niet doorgekomen (de klant was al van een ander): {}",
+            report.not_through.join(", ")
+        );
+    }
+    if !report.kept_back.is_empty() {
+        line += &format!(
+            "; weer van jou maar nog niet opgehaald (de kopie hier is na de overdracht \
+             gewijzigd, of de overdracht is vandaag nog ongedaan te maken): {}",
+            report.kept_back.join(", ")
+        );
+    }
+    output::line(&line)
 }
 
 pub fn run(ctx: &Context, command: TeamCommand) -> anyhow::Result<()> {

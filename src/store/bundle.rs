@@ -306,10 +306,31 @@ impl Store {
     }
 
     /// [`Store::import`] of a bundle already read.
-    pub fn import_value(
+    pub fn import_value(&mut self, bundle: Value, today: chrono::NaiveDate) -> Result<Vec<i64>> {
+        self.import_checked(bundle, today, true, &[])
+    }
+
+    /// Clients from the team's server, each recorded with its global id and owner
+    /// (`shared`, in the order of the bundle's clients) in the same transaction, so
+    /// that no client is ever here without its id. `copies`: the team's snapshot,
+    /// where two clients without a BSN may share a name and birth date (two people
+    /// the server tells apart by their ids).
+    pub fn import_shared(
+        &mut self,
+        bundle: Value,
+        today: chrono::NaiveDate,
+        shared: &[super::SharedClient],
+        copies: bool,
+    ) -> Result<Vec<i64>> {
+        self.import_checked(bundle, today, !copies, shared)
+    }
+
+    fn import_checked(
         &mut self,
         mut bundle: Value,
         today: chrono::NaiveDate,
+        same_person_refused: bool,
+        shared: &[super::SharedClient],
     ) -> Result<Vec<i64>> {
         if bundle.get("format").and_then(Value::as_str) != Some(FORMAT) {
             return Err(bad("dit is geen inbeeld-bundel (format ontbreekt)"));
@@ -353,24 +374,28 @@ impl Store {
             let search = DeferredSearch::start(conn)?;
             for (n, doc) in clients.iter().enumerate() {
                 // Whatever is wrong, say which client of the bundle it is about.
-                let id = import_client(conn, &mut known, doc).map_err(|e| match e {
-                    StoreError::Sqlite(err) => StoreError::from(InputError::BundleRefused {
-                        client: Some(n + 1),
-                        reason: err.to_string(),
-                    }),
-                    StoreError::Refused(reason) => StoreError::from(InputError::BundleRefused {
-                        client: Some(n + 1),
-                        reason,
-                    }),
-                    StoreError::Input(InputError::BundleRefused {
-                        client: None,
-                        reason,
-                    }) => StoreError::from(InputError::BundleRefused {
-                        client: Some(n + 1),
-                        reason,
-                    }),
-                    other => other,
-                })?;
+                let id = import_client(conn, &mut known, doc, same_person_refused).map_err(
+                    |e| match e {
+                        StoreError::Sqlite(err) => StoreError::from(InputError::BundleRefused {
+                            client: Some(n + 1),
+                            reason: err.to_string(),
+                        }),
+                        StoreError::Refused(reason) => {
+                            StoreError::from(InputError::BundleRefused {
+                                client: Some(n + 1),
+                                reason,
+                            })
+                        }
+                        StoreError::Input(InputError::BundleRefused {
+                            client: None,
+                            reason,
+                        }) => StoreError::from(InputError::BundleRefused {
+                            client: Some(n + 1),
+                            reason,
+                        }),
+                        other => other,
+                    },
+                )?;
                 obeys_the_rules(conn, id, today, exported).map_err(|reason| {
                     StoreError::from(InputError::BundleRefused {
                         client: Some(n + 1),
@@ -380,6 +405,13 @@ impl Store {
                 new_ids.push(id);
             }
             search.finish(conn)?;
+            for (id, team) in new_ids.iter().zip(shared) {
+                conn.prepare_cached(
+                    "INSERT INTO team_clients (client_id, uuid, pushed_hash, owner)
+                     VALUES (?1, ?2, ?3, ?4)",
+                )?
+                .execute(rusqlite::params![id, team.uuid, team.hash, team.owner])?;
+            }
             if version == Some(1) {
                 upgrade_version_1(conn, &new_ids)?;
             }
@@ -836,7 +868,12 @@ fn insert(
     Ok(conn.last_insert_rowid())
 }
 
-fn import_client(conn: &Connection, known: &mut Columns, doc: &Value) -> Result<i64> {
+fn import_client(
+    conn: &Connection,
+    known: &mut Columns,
+    doc: &Value,
+    same_person_refused: bool,
+) -> Result<i64> {
     let doc = object(doc, "een klant")?;
     // A section this version does not know would be dropped silently: refused.
     if let Some(unknown) = doc
@@ -860,6 +897,7 @@ fn import_client(conn: &Connection, known: &mut Columns, doc: &Value) -> Result<
         Some(bsn) => conn
             .query_row("SELECT id FROM clients WHERE bsn = ?1", [bsn], |r| r.get(0))
             .optional()?,
+        None if !same_person_refused => None,
         None => conn
             .query_row(
                 "SELECT id FROM clients WHERE name = ?1 AND birth_date IS ?2",

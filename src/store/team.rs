@@ -233,6 +233,18 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// Whether an edit of `day` touched the client itself (its end, a change of its
+    /// details): an undo could still take it back.
+    pub fn client_edited_on(&self, client_id: i64, day: chrono::NaiveDate) -> Result<bool> {
+        Ok(self
+            .conn()
+            .prepare_cached(
+                "SELECT EXISTS (SELECT 1 FROM audit_log a JOIN edits e ON e.id = a.edit_id
+                     WHERE a.entity = 'client' AND a.entity_id = ?1 AND e.day = ?2)",
+            )?
+            .query_row(params![client_id, day], |r| r.get(0))?)
+    }
+
     /// The klantmanager of one client, as last heard from the server.
     pub fn team_owner(&self, client_id: i64) -> Result<Option<String>> {
         Ok(self

@@ -807,7 +807,7 @@ impl App {
             Action::Team => {
                 self.message = Some(
                     "Dit bestand kent het team niet: het Team-scherm is er op een momentopname \
-                     ('inbeeld team snapshot')."
+                     ('inbeeld team snapshot') of na een sync met de teamserver."
                         .to_owned(),
                 )
             }

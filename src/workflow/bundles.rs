@@ -76,13 +76,16 @@ pub fn import_bundle(store: &mut Store, text: &str, today: NaiveDate) -> Result<
     settle_imported(store, clients, today)
 }
 
-/// [`import_bundle`] of a bundle already read.
-pub fn import_value(
+/// Clients from the team's server, recorded with their ids (see
+/// [`Store::import_shared`]).
+pub fn import_shared(
     store: &mut Store,
     bundle: serde_json::Value,
     today: NaiveDate,
+    shared: &[crate::store::SharedClient],
+    copies: bool,
 ) -> Result<Vec<i64>> {
-    let clients = store.import_value(bundle, today)?;
+    let clients = store.import_shared(bundle, today, shared, copies)?;
     settle_imported(store, clients, today)
 }
 

@@ -4,8 +4,9 @@
 //!
 //! A sync pushes every changed document of an owned client and pulls the clients
 //! newly assigned (or stood in for) in one PostgreSQL transaction, and only after
-//! that commit records on the laptop what was sent and takes the new clients in: a
-//! sync killed half-way leaves both sides as they were, and the next completes it.
+//! that commit records on the laptop what was sent and takes the new clients in,
+//! each step its own transaction and safe to repeat: a sync killed half-way leaves
+//! the server as it was or complete, and the next sync completes the laptop's side.
 
 use chrono::NaiveDate;
 use serde_json::Value;
@@ -60,6 +61,9 @@ pub struct SyncReport {
     pub released: usize,
     /// Changes the server refused: the client had another owner by then.
     pub not_through: Vec<String>,
+    /// Clients handed back that were not taken in: their released copy here changed
+    /// after the release, or the release can still be undone today.
+    pub kept_back: Vec<String>,
 }
 
 /// Links this file to `member` on the server at `url`: the member must exist there.
@@ -170,6 +174,20 @@ pub fn sync(store: &mut Store, today: NaiveDate) -> Result<SyncReport, SyncError
     let mut not_through = Vec::new();
     let mut expiry = Vec::new();
     let mut documents = Vec::new();
+    // A client not yet shared gets its id here first, kept before anything is sent:
+    // a sync stopped after the server took it in sends it again under the same id.
+    let unshared: Vec<SharedClient> = store
+        .team_clients()?
+        .into_iter()
+        .filter(|c| c.uuid.is_none())
+        .map(|c| SharedClient {
+            client_id: c.client_id,
+            uuid: Uuid::new_v4().to_string(),
+            hash: None,
+            owner: None,
+        })
+        .collect();
+    store.record_team_clients(&unshared, &[], today)?;
     let local = store.team_clients()?;
     let mut tx = client.transaction().map_err(team::refused)?;
     // Only the clients an audited edit touched since the last sync can have
@@ -184,10 +202,7 @@ pub fn sync(store: &mut Store, today: NaiveDate) -> Result<SyncReport, SyncError
     let ids: Vec<(i64, String)> = local
         .iter()
         .filter(|c| c.released_on.is_none())
-        .map(|c| {
-            let uuid = c.uuid.clone().unwrap_or_else(|| Uuid::new_v4().to_string());
-            (c.client_id, uuid)
-        })
+        .filter_map(|c| Some((c.client_id, c.uuid.clone()?)))
         .collect();
     let asked: Vec<Uuid> = ids
         .iter()
@@ -255,11 +270,17 @@ pub fn sync(store: &mut Store, today: NaiveDate) -> Result<SyncReport, SyncError
                 .into_iter()
                 .map(|(item, data)| (item, id, data)),
         );
+        // The moment it was sent goes with it (not into its hash): whoever takes it
+        // in checks the rules as of then, and sweeps what expired since.
+        let mut data = bundle;
+        if let Some(object) = data.as_object_mut() {
+            object.insert("exported_at".into(), crate::clock::now_utc().into());
+        }
         documents.push(team::Document {
             client: id,
             name,
             bsn,
-            data: bundle,
+            data,
             hash: hash.clone(),
         });
         // Sent a hundred at a time: a first sync does not hold every document.
@@ -316,15 +337,40 @@ pub fn sync(store: &mut Store, today: NaiveDate) -> Result<SyncReport, SyncError
     }
     for (uuid, owner, bundle) in incoming {
         // The released copy makes room: the server's document holds all of it and
-        // what was done since.
+        // what was done since. Unless it changed here after it was released, or its
+        // release can still be undone today: then it stays as it is, and the client
+        // is not taken in (yet).
         let uuid_text = uuid.to_string();
-        let old_copy: Vec<i64> = local
+        if let Some(copy) = local
             .iter()
-            .filter(|c| c.released_on.is_some() && c.uuid.as_deref() == Some(&uuid_text))
-            .map(|c| c.client_id)
+            .find(|c| c.released_on.is_some() && c.uuid.as_deref() == Some(&uuid_text))
+        {
+            let unchanged =
+                copy.pushed_hash.as_deref() == Some(document(store, copy.client_id)?.1.as_str());
+            if !unchanged || store.client_edited_on(copy.client_id, today)? {
+                let name = bundle["clients"][0]["client"]["name"]
+                    .as_str()
+                    .unwrap_or("een klant")
+                    .to_owned();
+                report.kept_back.push(name);
+                continue;
+            }
+            store.forget_copies(&[copy.client_id])?;
+        }
+        // Recorded with its id in the import's own transaction (its hash after the
+        // sweep): a sync stopped in between never leaves it here without an id.
+        let arriving: Vec<SharedClient> = bundle["clients"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|_| SharedClient {
+                client_id: 0,
+                uuid: uuid.to_string(),
+                hash: None,
+                owner: Some(owner.clone()),
+            })
             .collect();
-        store.forget_copies(&old_copy)?;
-        let ids = super::bundles::import_value(store, bundle, today)?;
+        let ids = super::bundles::import_shared(store, bundle, today, &arriving, false)?;
         let mut records = Vec::new();
         for id in ids {
             let (_, hash) = document(store, id)?;
@@ -340,7 +386,23 @@ pub fn sync(store: &mut Store, today: NaiveDate) -> Result<SyncReport, SyncError
     }
     if !to_release.is_empty() {
         super::end_clients(store, &to_release, today, HANDED_OVER, true, today)?;
-        store.record_team_clients(&[], &to_release, today)?;
+        // The copy as released: a hand-back later replaces it only as it stands now.
+        let mut released = Vec::new();
+        for client in &to_release {
+            if let Some(uuid) = local
+                .iter()
+                .find(|c| c.client_id == *client)
+                .and_then(|c| c.uuid.clone())
+            {
+                released.push(SharedClient {
+                    client_id: *client,
+                    uuid,
+                    hash: Some(document(store, *client)?.1),
+                    owner: None,
+                });
+            }
+        }
+        store.record_team_clients(&released, &to_release, today)?;
         report.released = to_release.len();
     }
     // A change that did not get through to a client that is now this member's: a
@@ -361,6 +423,14 @@ const PUSH_CHUNK: usize = 100;
 
 /// How many documents a snapshot fetches and imports at a time.
 const SNAPSHOT_CHUNK: usize = 500;
+
+/// Documents of one bundle version, with the oldest day one of them was sent.
+#[derive(Default)]
+struct Batch {
+    uuids: Vec<Uuid>,
+    clients: Vec<Value>,
+    sent: Option<String>,
+}
 
 /// What a snapshot took in.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -402,15 +472,22 @@ pub fn snapshot(
         let store = Store::open(out)?;
         // Marked at once: a snapshot cut short is still known as one, and the
         // next completes it.
-        store.set_team_snapshot(url, "")?;
+        store.set_team_snapshot(url, &crate::clock::now_utc())?;
         store
     };
     let mut client = team::connect(url)?;
     let mut tx = team::read_moment(&mut client)?;
     let listed = team::client_list(&mut tx)?;
     let at = crate::clock::now_utc();
-    let local: std::collections::HashMap<String, crate::store::TeamClient> = store
-        .team_clients()?
+    let shared = store.team_clients()?;
+    // A client imported by a snapshot cut short before it was recorded: taken out,
+    // and fetched again below.
+    let unrecorded: Vec<i64> = shared
+        .iter()
+        .filter(|c| c.uuid.is_none())
+        .map(|c| c.client_id)
+        .collect();
+    let local: std::collections::HashMap<String, crate::store::TeamClient> = shared
         .into_iter()
         .filter_map(|c| Some((c.uuid.clone()?, c)))
         .collect();
@@ -423,6 +500,7 @@ pub fn snapshot(
         .map(|(_, c)| c.client_id)
         .collect();
     let removed = forget.len();
+    forget.extend(unrecorded);
     let mut fetch = Vec::new();
     let mut owners = Vec::new();
     for (uuid, owner, hash) in &listed {
@@ -467,37 +545,57 @@ pub fn snapshot(
         });
         let imported = (|| -> Result<(), SyncError> {
             for documents in receive {
-                let mut uuids = Vec::new();
-                let mut clients = Vec::new();
+                // A bundle per version of the documents, dated by the oldest: the
+                // rules are checked as of the day each document was sent, and what
+                // expired since gets its item from this file's sweep.
+                let mut versions: std::collections::BTreeMap<i64, Batch> = Default::default();
                 for (uuid, mut bundle) in documents {
+                    let version = bundle["version"]
+                        .as_i64()
+                        .unwrap_or(crate::store::BUNDLE_VERSION);
+                    let batch = versions.entry(version).or_default();
+                    let sent = bundle["exported_at"].as_str().map(str::to_owned);
+                    batch.sent = match (batch.sent.take(), sent) {
+                        (Some(a), Some(b)) => Some(a.min(b)),
+                        (a, b) => a.or(b),
+                    };
                     if let Some(Value::Array(list)) = bundle.get_mut("clients").map(Value::take) {
-                        uuids.extend(std::iter::repeat_n(uuid, list.len()));
-                        clients.extend(list);
+                        batch.uuids.extend(std::iter::repeat_n(uuid, list.len()));
+                        batch.clients.extend(list);
                     }
                 }
-                fetched += clients.len();
-                // Built by hand: `json!` would copy every document through the
-                // serializer.
-                let mut bundle = serde_json::Map::new();
-                bundle.insert("format".into(), crate::store::BUNDLE_FORMAT.into());
-                bundle.insert("version".into(), crate::store::BUNDLE_VERSION.into());
-                bundle.insert("clients".into(), Value::Array(clients));
-                let bundle = Value::Object(bundle);
-                let ids = super::bundles::import_value(&mut store, bundle, today)?;
-                let records: Vec<SharedClient> = ids
-                    .into_iter()
-                    .zip(uuids)
-                    .map(|(id, uuid)| {
-                        let (owner, hash) = by_uuid[&uuid];
-                        SharedClient {
-                            client_id: id,
-                            uuid: uuid.to_string(),
-                            hash: Some(hash.clone()),
-                            owner: Some(owner.clone()),
-                        }
-                    })
-                    .collect();
-                store.record_team_clients(&records, &[], today)?;
+                for (version, batch) in versions {
+                    fetched += batch.clients.len();
+                    // Built by hand: `json!` would copy every document through the
+                    // serializer.
+                    let mut bundle = serde_json::Map::new();
+                    bundle.insert("format".into(), crate::store::BUNDLE_FORMAT.into());
+                    bundle.insert("version".into(), version.into());
+                    if let Some(sent) = batch.sent {
+                        bundle.insert("exported_at".into(), sent.into());
+                    }
+                    bundle.insert("clients".into(), Value::Array(batch.clients));
+                    let records: Vec<SharedClient> = batch
+                        .uuids
+                        .iter()
+                        .map(|uuid| {
+                            let (owner, hash) = by_uuid[uuid];
+                            SharedClient {
+                                client_id: 0,
+                                uuid: uuid.to_string(),
+                                hash: Some(hash.clone()),
+                                owner: Some(owner.clone()),
+                            }
+                        })
+                        .collect();
+                    super::bundles::import_shared(
+                        &mut store,
+                        Value::Object(bundle),
+                        today,
+                        &records,
+                        true,
+                    )?;
+                }
             }
             Ok(())
         })();

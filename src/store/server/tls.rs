@@ -1,15 +1,18 @@
 //! TLS to the team's server, with libpq's `sslmode` and `sslrootcert`:
 //!
 //! - `disable`: no TLS;
-//! - `prefer` (libpq's default) and `require`: encrypted, the certificate not checked
-//!   (with `require`, TLS or no connection), unless a root certificate is named,
-//!   which is then checked as with `verify-ca`;
+//! - `prefer` (libpq's default): TLS when the server offers it, else without;
+//!   `require`: TLS or no connection. Either checks the certificate only when a root
+//!   is at hand (`sslrootcert`, or `~/.postgresql/root.crt`), then as `verify-ca`;
 //! - `verify-ca`: the certificate must chain to a trusted root;
 //! - `verify-full` (recommended): and it must be made out to the host connected to.
 //!
-//! The roots are `sslrootcert` (a PEM file), else `~/.postgresql/root.crt` as in
-//! libpq, else (or with `sslrootcert=system`) the system's store. The options are
-//! taken out of the URL before `postgres` reads it, which knows only the first three.
+//! The roots are `sslrootcert` (a PEM file) or else `~/.postgresql/root.crt`, as in
+//! libpq; `verify-*` without either is refused. `sslrootcert=system` takes the
+//! system's store, and then only with `verify-full` (its default there): any
+//! publicly trusted certificate chains to it. As in libpq, `PGSSLMODE` and
+//! `PGSSLROOTCERT` stand in for options the URL leaves out. The options are taken
+//! out of the URL before `postgres` reads it, which knows only the first three.
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -83,12 +86,7 @@ pub fn options(url: &str) -> Result<TlsOptions, TeamError> {
                 _ => kept.push(pair.to_owned()),
             }
         }
-        let plain = match found_mode {
-            Some(SslMode::Disable) => Some("sslmode=disable"),
-            Some(_) => Some("sslmode=require"),
-            None => None,
-        };
-        kept.extend(plain.map(str::to_owned));
+        kept.extend(as_postgres(found_mode).map(str::to_owned));
         if kept.is_empty() {
             base.to_owned()
         } else {
@@ -103,17 +101,51 @@ pub fn options(url: &str) -> Result<TlsOptions, TeamError> {
                 _ => kept.push(text),
             }
         }
-        match found_mode {
-            Some(SslMode::Disable) => kept.push("sslmode=disable".to_owned()),
-            Some(_) => kept.push("sslmode=require".to_owned()),
-            None => {}
-        }
+        kept.extend(as_postgres(found_mode).map(str::to_owned));
         kept.join(" ")
     };
+    let root_cert = root_cert.or_else(|| std::env::var("PGSSLROOTCERT").ok());
+    let system = root_cert.as_deref() == Some("system");
+    let mode = match (found_mode, std::env::var("PGSSLMODE").ok()) {
+        (Some(mode), _) => mode,
+        (None, Some(value)) => mode(url, &value)?,
+        // libpq 16: the system's roots make verify-full the default.
+        (None, None) if system => SslMode::VerifyFull,
+        (None, None) => SslMode::Prefer,
+    };
+    if system && mode != SslMode::VerifyFull {
+        return Err(bad(
+            url,
+            "sslrootcert=system gaat alleen met sslmode=verify-full: elk publiek \
+             vertrouwd certificaat hoort bij die wortels",
+        ));
+    }
+    // `postgres` knows the mode only from the URL; one from the environment goes in.
+    let rest = match (found_mode, as_postgres(Some(mode))) {
+        (None, Some(option)) if mode != SslMode::Prefer => {
+            if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+                let joint = if rest.contains('?') { '&' } else { '?' };
+                format!("{rest}{joint}{option}")
+            } else {
+                format!("{rest} {option}")
+            }
+        }
+        _ => rest,
+    };
     Ok(TlsOptions {
-        mode: found_mode.unwrap_or(SslMode::Prefer),
+        mode,
         root_cert,
         rest,
+    })
+}
+
+/// The mode as `postgres` takes it: it knows `disable`, `prefer` and `require`; the
+/// checks of `verify-*` are this module's.
+fn as_postgres(mode: Option<SslMode>) -> Option<&'static str> {
+    Some(match mode? {
+        SslMode::Disable => "sslmode=disable",
+        SslMode::Prefer => "sslmode=prefer",
+        SslMode::Require | SslMode::VerifyCa | SslMode::VerifyFull => "sslmode=require",
     })
 }
 
@@ -183,17 +215,25 @@ pub fn client_config(options: &TlsOptions) -> Result<Option<rustls::ClientConfig
     let builder = rustls::ClientConfig::builder_with_provider(provider.clone())
         .with_safe_default_protocol_versions()
         .map_err(|e| TeamError::Tls(e.to_string()))?;
-    let named = options.root_cert.as_deref().filter(|r| *r != "system");
+    let file = root_file(options.root_cert.as_deref());
     let checks = match options.mode {
         SslMode::Disable => return Ok(None),
-        SslMode::Prefer | SslMode::Require if named.is_none() => None,
+        SslMode::Prefer | SslMode::Require if file.is_none() => None,
         SslMode::Prefer | SslMode::Require | SslMode::VerifyCa => Some(false),
         SslMode::VerifyFull => Some(true),
     };
     let verifier: Arc<dyn ServerCertVerifier> = match checks {
         None => Arc::new(Unchecked(provider)),
         Some(host) => {
-            let roots = Arc::new(roots(options.root_cert.as_deref())?);
+            let system = options.root_cert.as_deref() == Some("system");
+            if file.is_none() && !system {
+                return Err(TeamError::Tls(
+                    "geen rootcertificaat om de server aan te toetsen: noem er een met \
+                     sslrootcert=PAD (of zet het in ~/.postgresql/root.crt)"
+                        .to_owned(),
+                ));
+            }
+            let roots = Arc::new(roots(file)?);
             let webpki = WebPkiServerVerifier::builder_with_provider(roots, provider)
                 .build()
                 .map_err(|e| TeamError::Tls(e.to_string()))?;
@@ -212,16 +252,20 @@ pub fn client_config(options: &TlsOptions) -> Result<Option<rustls::ClientConfig
     ))
 }
 
-/// The trusted roots: the file named, libpq's `~/.postgresql/root.crt`, or the
-/// system's store.
-fn roots(named: Option<&str>) -> Result<rustls::RootCertStore, TeamError> {
-    let file = match named {
+/// The file of trusted roots: the one named, else libpq's `~/.postgresql/root.crt`
+/// when it is there; none for `system`.
+fn root_file(named: Option<&str>) -> Option<PathBuf> {
+    match named {
         Some("system") => None,
         Some(path) => Some(PathBuf::from(path)),
         None => std::env::var_os("HOME")
             .map(|home| PathBuf::from(home).join(".postgresql/root.crt"))
             .filter(|path| path.exists()),
-    };
+    }
+}
+
+/// The trusted roots: those in `file`, or the system's store.
+fn roots(file: Option<PathBuf>) -> Result<rustls::RootCertStore, TeamError> {
     let mut store = rustls::RootCertStore::empty();
     match file {
         Some(path) => {
@@ -379,6 +423,19 @@ mod tests {
             (o.mode, o.rest.as_str()),
             (SslMode::Disable, "postgresql://db/inbeeld?sslmode=disable")
         );
+        let o = options("host=db sslmode=prefer").unwrap();
+        assert_eq!(
+            (o.mode, o.rest.as_str()),
+            (SslMode::Prefer, "host=db sslmode=prefer")
+        );
+        // The system's roots: verify-full by default, and nothing weaker.
+        let o = options("host=db sslrootcert=system").unwrap();
+        assert_eq!(
+            (o.mode, o.rest.as_str()),
+            (SslMode::VerifyFull, "host=db sslmode=require")
+        );
+        assert!(options("host=db sslmode=verify-ca sslrootcert=system").is_err());
+        assert!(options("host=db sslmode=require sslrootcert=system").is_err());
         assert!(options("host=db sslmode=verify").is_err());
         assert!(options("host=db sslrootcert='open").is_err());
     }
