@@ -611,6 +611,36 @@ fn a_newer_database_is_refused() {
 }
 
 #[test]
+fn output_nobody_reads_ends_with_code_1_not_a_panic() {
+    // As `inbeeld report 2>&1 | head` after head quit: stdout and stderr both gone
+    // before the first line. The program says so where it can and exits 1.
+    let db = common::Db::new();
+    db.ok(&["demo", "--no-open", "--clients", "5"]);
+    for args in [
+        vec!["report", "--period", "year"],
+        vec!["worklist"],
+        vec!["client", "add"],
+    ] {
+        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("inbeeld"))
+            .env("INBEELD_DB", &db.path)
+            .env(
+                "INBEELD_SETTINGS",
+                db.path.with_file_name("instellingen.toml"),
+            )
+            .env("INBEELD_TODAY", common::TODAY)
+            .args(&args)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stdout.take());
+        drop(child.stderr.take());
+        let code = child.wait().unwrap().code();
+        assert!(matches!(code, Some(1) | Some(2)), "{args:?}: exit {code:?}");
+    }
+}
+
+#[test]
 fn usage_errors_exit_with_code_2() {
     let db = Db::new();
     db.cmd().args(["client", "add"]).assert().code(2);

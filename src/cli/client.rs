@@ -62,7 +62,7 @@ pub fn run(ctx: &Context, command: ClientCommand) -> anyhow::Result<()> {
             let warning = workflow::same_client_warning(&store, &new)?;
             let done = workflow::add_client(&mut store, &new, ctx.today)?;
             if let Some(warning) = warning {
-                eprintln!("inbeeld: let op: {warning}");
+                super::say(&format!("inbeeld: let op: {warning}"));
             }
             print_id(done.id())
         }
@@ -263,7 +263,7 @@ pub fn run_activity(ctx: &Context, command: ActivityCommand) -> anyhow::Result<(
             if new.type_code == HERSTELTERMIJN {
                 let calendar = store.legal_calendar()?;
                 if let Some((warning, _)) = hersteltermijn_warning(new.end_date, &calendar) {
-                    eprintln!("inbeeld: {warning}");
+                    super::say(&format!("inbeeld: {warning}"));
                 }
             }
             print_id(id)

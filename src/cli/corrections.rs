@@ -71,7 +71,7 @@ pub fn run_move(
     for warning in
         workflow::appointment_warnings(&store, moved.end_date, moved.time.as_deref(), Some(id))?
     {
-        eprintln!("inbeeld: {warning}");
+        super::say(&format!("inbeeld: {warning}"));
     }
     report(&done)
 }

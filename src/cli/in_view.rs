@@ -40,7 +40,7 @@ pub fn run_appointment(ctx: &Context, command: AppointmentCommand) -> anyhow::Re
         ctx.today,
     )?;
     for warning in warnings {
-        eprintln!("inbeeld: {warning}");
+        super::say(&format!("inbeeld: {warning}"));
     }
     print_id(done.id())
 }

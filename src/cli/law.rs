@@ -119,7 +119,7 @@ pub fn run_aanvraag(ctx: &Context, command: AanvraagCommand) -> anyhow::Result<(
                 workflow::give_hersteltermijn(&mut store, id, &missing, given, end, ctx.today)?
                     .id();
             if let Some((warning, _)) = hersteltermijn_warning(end, &calendar) {
-                eprintln!("inbeeld: {warning}");
+                super::say(&format!("inbeeld: {warning}"));
             }
             print_id(activity)
         }

@@ -121,7 +121,7 @@ impl Context {
 pub fn main() -> ExitCode {
     store::private_from_now_on();
     if let Err(err) = plain_arguments() {
-        eprintln!("inbeeld: {err}");
+        say(&format!("inbeeld: {err}"));
         return ExitCode::from(2);
     }
     let cli = match Cli::try_parse() {
@@ -133,17 +133,24 @@ pub fn main() -> ExitCode {
                 let _ = err.print();
                 return ExitCode::SUCCESS;
             }
-            eprintln!("inbeeld: {}", usage_error(&err));
+            say(&format!("inbeeld: {}", usage_error(&err)));
             return ExitCode::from(2);
         }
     };
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
-            eprintln!("inbeeld: {}{}", one_line(&err), hint(&err));
+            say(&format!("inbeeld: {}{}", one_line(&err), hint(&err)));
             ExitCode::from(exit_code(&err))
         }
     }
+}
+
+/// A line on stderr. `eprintln!` panics when stderr is gone (`2>&1 | head` after
+/// `head` quit): the line then goes nowhere, and the exit code still says why.
+pub(crate) fn say(line: &str) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr(), "{line}");
 }
 
 pub fn run(cli: Cli) -> anyhow::Result<()> {
