@@ -8,6 +8,8 @@
 //! each step its own transaction and safe to repeat: a sync killed half-way leaves
 //! the server as it was or complete, and the next sync completes the laptop's side.
 
+use std::collections::BTreeSet;
+
 use chrono::NaiveDate;
 use serde_json::Value;
 use sha2::{Digest, Sha256};
@@ -17,7 +19,7 @@ use uuid::Uuid;
 use crate::domain::lifecycle::HANDED_OVER;
 use crate::domain::team::MemberFigures;
 use crate::store::server::{self as team, TeamError};
-use crate::store::{SharedClient, Store, StoreError};
+use crate::store::{SharedClient, Store, StoreError, TeamClient};
 
 #[derive(Debug, Error)]
 pub enum SyncError {
@@ -120,6 +122,29 @@ fn expiry_items(client_uuid: &str, bundle: &Value) -> Vec<(Uuid, Value)> {
         .collect()
 }
 
+/// The name of the client a document holds.
+fn document_name(bundle: &Value) -> Option<&str> {
+    bundle["clients"][0]["client"]["name"].as_str()
+}
+
+/// The clients an audited edit touched since the last sync: only they can have
+/// changed (`None`: look at every client).
+fn touched_since_last_sync(store: &Store) -> Result<Option<BTreeSet<i64>>, StoreError> {
+    match store.team_synced_audit()? {
+        Some(since) => store.clients_changed_since(since),
+        None => Ok(None),
+    }
+}
+
+/// Whether a shared client certainly has not changed since it was last sent: it
+/// was sent, and no audited edit touched it since.
+fn untouched(shared: &TeamClient, touched: &Option<BTreeSet<i64>>) -> bool {
+    shared.pushed_hash.is_some()
+        && touched
+            .as_ref()
+            .is_some_and(|t| !t.contains(&shared.client_id))
+}
+
 /// The title a work item about a change that did not get through starts with.
 const NOT_THROUGH: &str = "Wijziging niet doorgekomen";
 
@@ -136,21 +161,14 @@ fn has_open_notice(store: &Store, client: i64) -> Result<bool, StoreError> {
 /// looks, only the clients an audited edit touched since the last sync are
 /// exported and compared.
 pub fn pending_changes(store: &Store) -> Result<usize, StoreError> {
-    let touched = match store.team_synced_audit()? {
-        Some(since) => store.clients_changed_since(since)?,
-        None => None,
-    };
+    let touched = touched_since_last_sync(store)?;
     let mut pending = 0;
     for shared in store.team_clients()? {
-        if shared.released_on.is_some() {
+        if shared.released_on.is_some() || untouched(&shared, &touched) {
             continue;
         }
-        let untouched = touched
-            .as_ref()
-            .is_some_and(|t| !t.contains(&shared.client_id));
         pending += usize::from(match &shared.pushed_hash {
             None => true,
-            Some(_) if untouched => false,
             Some(hash) => *hash != document(store, shared.client_id)?.1,
         });
     }
@@ -191,37 +209,26 @@ pub fn sync(store: &mut Store, today: NaiveDate) -> Result<SyncReport, SyncError
     let local = store.team_clients()?;
     let mut tx = client.transaction().map_err(team::refused)?;
     // Only the clients an audited edit touched since the last sync can have
-    // changed: the others need no document (`None`: look at every client).
+    // changed: the others need no document.
     let watermark = store.max_audit_id()?;
-    let touched = match store.team_synced_audit()? {
-        Some(since) => store.clients_changed_since(since)?,
-        None => None,
-    };
-    // Every client's owner on the server, and whether this member works on it, in
-    // one question rather than two per client.
-    let ids: Vec<(i64, String)> = local
+    let touched = touched_since_last_sync(store)?;
+    // Every client this file still holds has its id by now (given above).
+    let held: Vec<(&TeamClient, String, Uuid)> = local
         .iter()
         .filter(|c| c.released_on.is_none())
-        .filter_map(|c| Some((c.client_id, c.uuid.clone()?)))
+        .map(|c| {
+            let uuid = c.uuid.clone().expect("every client has its id by now");
+            let id = uuid.parse().expect("a stored uuid");
+            (c, uuid, id)
+        })
         .collect();
-    let asked: Vec<Uuid> = ids
-        .iter()
-        .map(|(_, uuid)| uuid.parse().expect("a stored uuid"))
-        .collect();
+    // Every client's owner on the server, and whether this member works on it, in
+    // one question rather than two per client.
+    let asked: Vec<Uuid> = held.iter().map(|(.., id)| *id).collect();
     let owners = team::owners(&mut tx, &asked)?;
-    for shared in local.iter().filter(|c| c.released_on.is_none()) {
-        let untouched = shared.pushed_hash.is_some()
-            && touched
-                .as_ref()
-                .is_some_and(|t| !t.contains(&shared.client_id));
-        let uuid = ids
-            .iter()
-            .find(|(client, _)| *client == shared.client_id)
-            .map(|(_, uuid)| uuid.clone())
-            .expect("every client asked about");
-        let id: Uuid = uuid.parse().expect("a stored uuid");
+    for (shared, uuid, id) in held {
         let (owner, works_on) = owners.get(&id).cloned().unwrap_or((None, true));
-        if untouched {
+        if untouched(shared, &touched) {
             if !works_on && !has_open_notice(store, shared.client_id)? {
                 to_release.push(shared.client_id);
             }
@@ -233,10 +240,7 @@ pub fn sync(store: &mut Store, today: NaiveDate) -> Result<SyncReport, SyncError
             if changed && shared.pushed_hash.is_some() {
                 // Changed here after the client went to someone else: kept here,
                 // and the new owner is told.
-                let name = bundle["clients"][0]["client"]["name"]
-                    .as_str()
-                    .unwrap_or("een klant")
-                    .to_owned();
+                let name = document_name(&bundle).unwrap_or("een klant").to_owned();
                 let owner = owner.clone().unwrap_or_default();
                 team::leave_notice(
                     &mut tx,
@@ -258,10 +262,7 @@ pub fn sync(store: &mut Store, today: NaiveDate) -> Result<SyncReport, SyncError
         if !changed {
             continue;
         }
-        let name = bundle["clients"][0]["client"]["name"]
-            .as_str()
-            .unwrap_or_default()
-            .to_owned();
+        let name = document_name(&bundle).unwrap_or_default().to_owned();
         let bsn = bundle["clients"][0]["client"]["bsn"]
             .as_str()
             .map(str::to_owned);
@@ -348,10 +349,7 @@ pub fn sync(store: &mut Store, today: NaiveDate) -> Result<SyncReport, SyncError
             let unchanged =
                 copy.pushed_hash.as_deref() == Some(document(store, copy.client_id)?.1.as_str());
             if !unchanged || store.client_edited_on(copy.client_id, today)? {
-                let name = bundle["clients"][0]["client"]["name"]
-                    .as_str()
-                    .unwrap_or("een klant")
-                    .to_owned();
+                let name = document_name(&bundle).unwrap_or("een klant").to_owned();
                 report.kept_back.push(name);
                 continue;
             }
@@ -479,15 +477,9 @@ pub fn snapshot(
     let mut tx = team::read_moment(&mut client)?;
     let listed = team::client_list(&mut tx)?;
     let at = crate::clock::now_utc();
-    let shared = store.team_clients()?;
-    // A client imported by a snapshot cut short before it was recorded: taken out,
-    // and fetched again below.
-    let unrecorded: Vec<i64> = shared
-        .iter()
-        .filter(|c| c.uuid.is_none())
-        .map(|c| c.client_id)
-        .collect();
-    let local: std::collections::HashMap<String, crate::store::TeamClient> = shared
+    // Every client of a snapshot came in with its id (`import_shared`).
+    let local: std::collections::HashMap<String, TeamClient> = store
+        .team_clients()?
         .into_iter()
         .filter_map(|c| Some((c.uuid.clone()?, c)))
         .collect();
@@ -500,7 +492,6 @@ pub fn snapshot(
         .map(|(_, c)| c.client_id)
         .collect();
     let removed = forget.len();
-    forget.extend(unrecorded);
     let mut fetch = Vec::new();
     let mut owners = Vec::new();
     for (uuid, owner, hash) in &listed {
