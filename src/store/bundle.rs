@@ -406,11 +406,11 @@ impl Store {
             }
             search.finish(conn)?;
             for (id, team) in new_ids.iter().zip(shared) {
-                conn.prepare_cached(
-                    "INSERT INTO team_clients (client_id, uuid, pushed_hash, owner)
-                     VALUES (?1, ?2, ?3, ?4)",
-                )?
-                .execute(rusqlite::params![id, team.uuid, team.hash, team.owner])?;
+                let team = super::SharedClient {
+                    client_id: *id,
+                    ..team.clone()
+                };
+                super::team::record_shared(conn, &team)?;
             }
             if version == Some(1) {
                 upgrade_version_1(conn, &new_ids)?;

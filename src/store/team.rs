@@ -46,20 +46,39 @@ pub struct SharedClient {
     pub owner: Option<String>,
 }
 
+fn meta(conn: &rusqlite::Connection, key: &str) -> Result<Option<String>> {
+    Ok(conn
+        .prepare_cached("SELECT value FROM meta WHERE key = ?1")?
+        .query_row([key], |r| r.get(0))
+        .optional()?)
+}
+
 /// The moment of the snapshot when this file is the team's snapshot.
 pub(super) fn snapshot_moment(conn: &rusqlite::Connection) -> Result<Option<String>> {
-    Ok(conn
-        .prepare_cached("SELECT value FROM meta WHERE key = 'team_snapshot_at'")?
-        .query_row([], |r| r.get(0))
-        .optional()?)
+    meta(conn, "team_snapshot_at")
+}
+
+/// Records what the team knows of one client; an owner of `None` keeps the one
+/// recorded.
+pub(super) fn record_shared(conn: &rusqlite::Connection, shared: &SharedClient) -> Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO team_clients (client_id, uuid, pushed_hash, owner)
+         VALUES (?1, ?2, ?3, ?4)
+         ON CONFLICT (client_id) DO UPDATE SET pushed_hash = excluded.pushed_hash,
+             owner = coalesce(excluded.owner, owner)",
+    )?
+    .execute(params![
+        shared.client_id,
+        shared.uuid,
+        shared.hash,
+        shared.owner
+    ])?;
+    Ok(())
 }
 
 impl Store {
     fn meta(&self, key: &str) -> Result<Option<String>> {
-        Ok(self
-            .conn()
-            .query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0))
-            .optional()?)
+        meta(self.conn(), key)
     }
 
     fn set_meta(&self, key: &str, value: &str) -> Result<()> {
@@ -190,8 +209,9 @@ impl Store {
             .optional()?)
     }
 
-    /// Records what the team knows of clients, in one transaction: `(client, uuid,
-    /// pushed document's hash)`, and the clients released to another owner.
+    /// Records what the team knows of clients, in one transaction: each client's id,
+    /// last sent document's hash and owner, and the clients released to another
+    /// owner.
     pub fn record_team_clients(
         &self,
         pushed: &[SharedClient],
@@ -200,18 +220,7 @@ impl Store {
     ) -> Result<()> {
         let tx = self.conn().unchecked_transaction()?;
         for shared in pushed {
-            tx.prepare_cached(
-                "INSERT INTO team_clients (client_id, uuid, pushed_hash, owner)
-                 VALUES (?1, ?2, ?3, ?4)
-                 ON CONFLICT (client_id) DO UPDATE SET pushed_hash = excluded.pushed_hash,
-                     owner = coalesce(excluded.owner, owner)",
-            )?
-            .execute(params![
-                shared.client_id,
-                shared.uuid,
-                shared.hash,
-                shared.owner
-            ])?;
+            record_shared(&tx, shared)?;
         }
         for client in released {
             tx.execute(
@@ -243,6 +252,16 @@ impl Store {
                      WHERE a.entity = 'client' AND a.entity_id = ?1 AND e.day = ?2)",
             )?
             .query_row(params![client_id, day], |r| r.get(0))?)
+    }
+
+    /// Whether the file knows the klantmanager of any client in it.
+    pub fn knows_team_owners(&self) -> Result<bool> {
+        Ok(self.conn().query_row(
+            "SELECT EXISTS (SELECT 1 FROM team_clients
+                 WHERE owner IS NOT NULL AND released_on IS NULL)",
+            [],
+            |r| r.get(0),
+        )?)
     }
 
     /// The klantmanager of one client, as last heard from the server.

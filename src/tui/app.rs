@@ -135,7 +135,7 @@ impl App {
     pub fn new(store: Store, session: Session) -> Result<App> {
         let folder = LetterSetup::folder_beside(store.path());
         let snapshot_at = store.team_snapshot()?.map(|s| s.at);
-        let has_team = !store.team_owners()?.is_empty();
+        let has_team = store.knows_team_owners()?;
         let mut app = App {
             catalog: store.catalog()?,
             calendar: store.legal_calendar()?,
