@@ -111,12 +111,18 @@ as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
 as_pg "$PG_BIN/initdb" -D "$PG/data" -U postgres --auth=trust --no-sync >/dev/null
 as_pg "$PG_BIN/pg_ctl" -D "$PG/data" -o "-k $PG -c listen_addresses=''" -l "$PG/log" -w start >/dev/null
 trap 'as_pg "$PG_BIN/pg_ctl" -D "$PG/data" -m immediate stop >/dev/null 2>&1 || true' EXIT
-ADMIN="host=$PG user=postgres dbname=postgres"
-TEAMFILE=$DIR/team-caseload.sqlite; rm -rf "$TEAMFILE"*; cp "$CASELOAD" "$TEAMFILE"
-"$BIN" --db "$TEAMFILE" team init --url "$ADMIN" >/dev/null
-"$BIN" --db "$TEAMFILE" team member add sanne --url "$ADMIN" >/dev/null
-"$BIN" --db "$TEAMFILE" team member add tl --teamleider --url "$ADMIN" >/dev/null
-"$BIN" --db "$TEAMFILE" team join --url "host=$PG user=sanne dbname=postgres" --as sanne >/dev/null
+# A copy of FILE as the laptop of MEMBER in database DBNAME: the schema, the
+# member and a teamleider tl, and the link.
+team_copy() {
+    local file=$1 copy=$2 dbname=$3 member=$4 admin="host=$PG user=postgres dbname=$3"
+    rm -rf "$copy"*; cp "$file" "$copy"
+    "$BIN" --db "$copy" team init --url "$admin" >/dev/null
+    "$BIN" --db "$copy" team member add "$member" --url "$admin" >/dev/null
+    "$BIN" --db "$copy" team member add tl --teamleider --url "$admin" >/dev/null
+    "$BIN" --db "$copy" team join --url "host=$PG user=$member dbname=$dbname" --as "$member" >/dev/null
+}
+TEAMFILE=$DIR/team-caseload.sqlite
+team_copy "$CASELOAD" "$TEAMFILE" postgres sanne
 ms() {
     local s e; s=$(date +%s%N)
     "$@" >/dev/null || { echo "failed: $*" >&2; exit 1; }
@@ -127,12 +133,8 @@ for i in $(seq 1 50); do "$BIN" --db "$TEAMFILE" note add --client "$i" --text "
 edits_sync=$(ms "$BIN" --db "$TEAMFILE" sync)
 # The department in a database of its own (the demo files share their BSNs).
 as_pg "$PG_BIN/createdb" -h "$PG" -U postgres dept
-DEPT="host=$PG user=postgres dbname=dept"
-DEPT_TEAM=$DIR/team-department.sqlite; rm -rf "$DEPT_TEAM"*; cp "$DB" "$DEPT_TEAM"
-"$BIN" --db "$DEPT_TEAM" team init --url "$DEPT" >/dev/null
-"$BIN" --db "$DEPT_TEAM" team member add km --url "$DEPT" >/dev/null
-"$BIN" --db "$DEPT_TEAM" team member add tl --teamleider --url "$DEPT" >/dev/null
-"$BIN" --db "$DEPT_TEAM" team join --url "host=$PG user=km dbname=dept" --as km >/dev/null
+DEPT_TEAM=$DIR/team-department.sqlite
+team_copy "$DB" "$DEPT_TEAM" dept km
 dept_sync=$(ms "$BIN" --db "$DEPT_TEAM" sync)
 SNAP=$DIR/team-snapshot.sqlite; rm -rf "$SNAP"*
 snapshot=$(ms "$BIN" --db "$DEPT_TEAM" team snapshot --out "$SNAP" --url "host=$PG user=tl dbname=dept")
