@@ -253,6 +253,21 @@ fn take_snapshot(db: &common::Db, out: &Path, url: &str) -> std::process::Output
     )
 }
 
+/// Links the laptop `db` to `member` on the cluster.
+fn join(cluster: &Cluster, db: &common::Db, member: &str) {
+    ok(
+        db,
+        &[
+            "team",
+            "join",
+            "--url",
+            &cluster.url(member),
+            "--as",
+            member,
+        ],
+    );
+}
+
 /// A team: the schema, two klantmanagers and a teamleider.
 fn team(cluster: &Cluster, db: &common::Db) {
     let url = cluster.url("postgres");
@@ -507,21 +522,8 @@ fn two_laptops_a_handover_and_a_change_that_did_not_get_through() {
     let out = inbeeld(&sanne, &["sync"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("team join"));
-    ok(
-        &sanne,
-        &[
-            "team",
-            "join",
-            "--url",
-            &cluster.url("sanne"),
-            "--as",
-            "sanne",
-        ],
-    );
-    ok(
-        &jan,
-        &["team", "join", "--url", &cluster.url("jan"), "--as", "jan"],
-    );
+    join(&cluster, &sanne, "sanne");
+    join(&cluster, &jan, "jan");
     let out = inbeeld(
         &jan,
         &["team", "join", "--url", &cluster.url("jan"), "--as", "piet"],
@@ -832,17 +834,7 @@ fn the_teamleiders_snapshot_shows_the_team_and_is_brought_up_to_date() {
     // Jan: one client.
     let piet = jan.client("Piet de Vries", "job_ready");
     for (db, member) in [(&sanne, "sanne"), (&jan, "jan")] {
-        ok(
-            db,
-            &[
-                "team",
-                "join",
-                "--url",
-                &cluster.url(member),
-                "--as",
-                member,
-            ],
-        );
+        join(&cluster, db, member);
         ok(db, &["sync"]);
     }
     let work = |db: &common::Db| -> (u64, u64) {
@@ -1043,17 +1035,7 @@ fn a_sync_killed_at_any_moment_is_completed_by_the_next() {
     team(&cluster, &admin_db);
     let laptop = common::Db::new();
     ok(&laptop, &["demo", "--no-open", "--clients", "40"]);
-    ok(
-        &laptop,
-        &[
-            "team",
-            "join",
-            "--url",
-            &cluster.url("sanne"),
-            "--as",
-            "sanne",
-        ],
-    );
+    join(&cluster, &laptop, "sanne");
     let clients: Vec<i64> = laptop
         .conn()
         .prepare("SELECT id FROM clients ORDER BY id")
@@ -1176,17 +1158,7 @@ fn the_cockpit_syncs_in_the_background_and_says_when_it_is_offline() {
     team(&cluster, &admin_db);
     let laptop = common::Db::new();
     laptop.client("Fatima el Amrani", "job_ready");
-    ok(
-        &laptop,
-        &[
-            "team",
-            "join",
-            "--url",
-            &cluster.url("sanne"),
-            "--as",
-            "sanne",
-        ],
-    );
+    join(&cluster, &laptop, "sanne");
     let today = common::TODAY.parse().unwrap();
     let store = inbeeld::store::Store::open(&laptop.path).unwrap();
     let mut app = App::new(store, Session::new(today, true, &laptop.path)).unwrap();
