@@ -253,6 +253,23 @@ fn take_snapshot(db: &common::Db, out: &Path, url: &str) -> std::process::Output
     )
 }
 
+/// The teamleider gives `client` (uuid or BSN) to `member`.
+fn assign(cluster: &Cluster, db: &common::Db, client: &str, member: &str) {
+    ok(
+        db,
+        &[
+            "team",
+            "assign",
+            "--client",
+            client,
+            "--to",
+            member,
+            "--url",
+            &cluster.url("tl"),
+        ],
+    );
+}
+
 /// Links the laptop `db` to `member` on the cluster.
 fn join(cluster: &Cluster, db: &common::Db, member: &str) {
     ok(
@@ -565,19 +582,7 @@ fn two_laptops_a_handover_and_a_change_that_did_not_get_through() {
     // The teamleider hands Fatima to jan; jan's next sync takes her in, with her
     // dossier, and sanne's releases her.
     let fatima_uuid = uuid_of(&sanne, fatima);
-    ok(
-        &admin_db,
-        &[
-            "team",
-            "assign",
-            "--client",
-            &fatima_uuid,
-            "--to",
-            "jan",
-            "--url",
-            &cluster.url("tl"),
-        ],
-    );
+    assign(&cluster, &admin_db, &fatima_uuid, "jan");
     let out = inbeeld(
         &admin_db,
         &[
@@ -627,19 +632,7 @@ fn two_laptops_a_handover_and_a_change_that_did_not_get_through() {
         ],
     );
     ok(&jan, &["sync"]);
-    ok(
-        &admin_db,
-        &[
-            "team",
-            "assign",
-            "--client",
-            &fatima_uuid,
-            "--to",
-            "sanne",
-            "--url",
-            &cluster.url("tl"),
-        ],
-    );
+    assign(&cluster, &admin_db, &fatima_uuid, "sanne");
     // The same day sanne's release can still be undone: she is not taken in yet.
     let same_day = ok(&sanne, &["sync"]);
     assert!(
@@ -680,19 +673,7 @@ fn two_laptops_a_handover_and_a_change_that_did_not_get_through() {
     // Kees goes to jan while sanne is offline and adds a note: the note is kept on
     // sanne's laptop, with a work item, and jan gets a work item about it.
     let kees_uuid = uuid_of(&sanne, kees);
-    ok(
-        &admin_db,
-        &[
-            "team",
-            "assign",
-            "--client",
-            &kees_uuid,
-            "--to",
-            "jan",
-            "--url",
-            &cluster.url("tl"),
-        ],
-    );
+    assign(&cluster, &admin_db, &kees_uuid, "jan");
     ok(
         &sanne,
         &[
@@ -938,19 +919,7 @@ fn the_teamleiders_snapshot_shows_the_team_and_is_brought_up_to_date() {
     drop(conn);
 
     // A handover moves the client in the team view without fetching it.
-    ok(
-        &admin_db,
-        &[
-            "team",
-            "assign",
-            "--client",
-            &uuid_of(&jan, piet),
-            "--to",
-            "sanne",
-            "--url",
-            &cluster.url("tl"),
-        ],
-    );
+    assign(&cluster, &admin_db, &uuid_of(&jan, piet), "sanne");
     let again = snapshot_again();
     assert!(again.contains("0 opgehaald"), "{again}");
     let members: Vec<(String, u64)> = team_view(&snapshot)
