@@ -29,7 +29,9 @@ CREATE TABLE categories (
     name                TEXT NOT NULL,
     description         TEXT NOT NULL,
     sort_order          INTEGER NOT NULL,
-    contact_rhythm_days INTEGER NOT NULL CHECK (contact_rhythm_days > 0)
+    contact_rhythm_days INTEGER NOT NULL CHECK (contact_rhythm_days > 0),
+    -- After "niet bereikt" the next attempt is suggested this many working days on.
+    retry_days          INTEGER NOT NULL DEFAULT 2 CHECK (retry_days > 0)
 );
 
 -- Why a client left the caseload (uitstroom).
@@ -39,10 +41,13 @@ CREATE TABLE end_reasons (
     sort_order INTEGER NOT NULL
 );
 
+-- `counts_as_contact`: whether a contact by this channel keeps the client in view
+-- (a conversation does; a letter sent does not).
 CREATE TABLE channels (
     code       TEXT PRIMARY KEY CHECK (code GLOB '[a-z]*' AND code NOT GLOB '*[^a-z0-9_]*'),
     name       TEXT NOT NULL,
-    sort_order INTEGER NOT NULL
+    sort_order INTEGER NOT NULL,
+    counts_as_contact INTEGER NOT NULL DEFAULT 1 CHECK (counts_as_contact IN (0, 1))
 );
 
 -- What a work item is about; decides its title and which outcomes may close it.
@@ -67,13 +72,19 @@ CREATE TABLE outcomes (
 -- finish the activity, give it a new cycle, register a conversation (contact) or a
 -- telephone call (called), register a no-show and plan anew, end the suspension of
 -- the beslistermijn (received), open the buiten-behandeling term (not_received),
--- record the besluit (decision), or start the next cycle of a repeating term
--- (repeat). A municipality's own outcome gets the behaviour of the effect it names.
+-- record the besluit (decision), start the next cycle of a repeating term
+-- (repeat), or plan the next attempt to reach the client (not_reached). Two effects
+-- are the program's, never chosen by hand and no handling in the Overzicht: the
+-- outcome with `client_ended` is what an open item of the kind gets when its client
+-- leaves the caseload (uitstroom, handover), the one with `lapsed` what a reminder
+-- gets when its afspraak came, moved or was settled. A municipality's own outcome
+-- gets the behaviour of the effect it names.
 CREATE TABLE kind_outcomes (
     kind_code    TEXT NOT NULL REFERENCES work_item_kinds (code),
     outcome_code TEXT NOT NULL REFERENCES outcomes (code),
     effect       TEXT NOT NULL DEFAULT 'finish' CHECK (effect IN ('finish', 'new_cycle',
-        'contact', 'called', 'no_show', 'received', 'not_received', 'decision', 'repeat')),
+        'contact', 'called', 'no_show', 'received', 'not_received', 'decision', 'repeat',
+        'not_reached', 'client_ended', 'lapsed')),
     PRIMARY KEY (kind_code, outcome_code)
 );
 
@@ -148,14 +159,20 @@ CREATE TABLE clients (
     -- The program's "today" when the client was registered: the start of the contact
     -- rhythm for a client who has not been spoken to yet.
     registered_on      TEXT NOT NULL CHECK (date(registered_on) IS registered_on),
-    -- The latest contact that took place (no-shows excluded), kept by the triggers on
+    -- The latest contact that took place (no-shows and letters excluded), kept by the triggers on
     -- `contacts`, so the contact rhythm needs no search per client.
     last_contact_on    TEXT CHECK (last_contact_on IS NULL OR date(last_contact_on) IS last_contact_on),
     created_at         TEXT NOT NULL,
     -- Uitstroom: the client left the caseload on this day, for this reason; a
     -- heraanmelding clears both (the audit log keeps the history).
     ended_on           TEXT CHECK (ended_on IS NULL OR date(ended_on) IS ended_on),
-    end_reason         TEXT REFERENCES end_reasons (code)
+    end_reason         TEXT REFERENCES end_reasons (code),
+    -- Uitstroom planned for a later day ("per 1 januari"): the client stays until
+    -- then, and the sweep of that day ends them; with `ending_settles` their open
+    -- work closes with it, as with `--settle`.
+    ending_on          TEXT CHECK (ending_on IS NULL OR date(ending_on) IS ending_on),
+    ending_reason      TEXT REFERENCES end_reasons (code),
+    ending_settles     INTEGER NOT NULL DEFAULT 0 CHECK (ending_settles IN (0, 1))
 );
 CREATE INDEX clients_by_name ON clients (name);
 -- Instroom: who was registered in a period.
@@ -164,6 +181,8 @@ CREATE INDEX clients_by_registration ON clients (registered_on);
 -- than the rows.
 CREATE INDEX clients_rhythm ON clients (category_code, last_contact_on, registered_on)
     WHERE ended_on IS NULL;
+-- The sweep's question: whose planned uitstroom day has come?
+CREATE INDEX clients_ending ON clients (ending_on) WHERE ending_on IS NOT NULL;
 
 -- Doorstroom: a dated change of category with its reason, kept as history.
 CREATE TABLE category_changes (
@@ -391,7 +410,10 @@ CREATE INDEX contacts_held_by_client ON contacts (client_id, contact_date)
 CREATE INDEX contacts_by_day ON contacts (contact_date, no_show, channel_code, client_id)
     WHERE undone_at IS NULL;
 
-CREATE TRIGGER contacts_keep_last_after_insert AFTER INSERT ON contacts WHEN NEW.no_show = 0
+-- Only a contact by a channel that counts (not a letter) keeps the client in view.
+CREATE TRIGGER contacts_keep_last_after_insert AFTER INSERT ON contacts
+    WHEN NEW.no_show = 0
+     AND (SELECT counts_as_contact FROM channels WHERE code = NEW.channel_code) = 1
 BEGIN
     UPDATE clients SET last_contact_on = NEW.contact_date
     WHERE id = NEW.client_id AND (last_contact_on IS NULL OR last_contact_on < NEW.contact_date);
@@ -399,7 +421,8 @@ END;
 CREATE TRIGGER contacts_keep_last_after_update AFTER UPDATE ON contacts
 BEGIN
     UPDATE clients SET last_contact_on = (SELECT max(contact_date) FROM contacts
-        WHERE client_id = clients.id AND no_show = 0 AND undone_at IS NULL)
+        WHERE client_id = clients.id AND no_show = 0 AND undone_at IS NULL
+          AND channel_code IN (SELECT code FROM channels WHERE counts_as_contact = 1))
     WHERE id IN (OLD.client_id, NEW.client_id);
 END;
 CREATE TRIGGER contacts_never_deleted BEFORE DELETE ON contacts
@@ -666,6 +689,8 @@ INSERT INTO channels (code, name, sort_order) VALUES
     ('huisbezoek',  'Huisbezoek',  5),
     ('brief',       'Brief',       6),
     ('email',       'E-mail',      7);
+-- A letter sent is no conversation: it does not keep the client in view.
+UPDATE channels SET counts_as_contact = 0 WHERE code = 'brief';
 
 INSERT INTO work_item_kinds (code, name, urgency, legal) VALUES
     ('hersteltermijn', 'Hersteltermijn', 30, 0),
@@ -677,7 +702,8 @@ INSERT INTO work_item_kinds (code, name, urgency, legal) VALUES
     ('beslistermijn',  'Beslistermijn',  40, 1),
     ('voorschot',      'Voorschot',      35, 1),
     ('buitenbehandeling', 'Buiten behandeling', 35, 1),
-    ('bezwaartermijn', 'Bezwaartermijn', 25, 1),
+    -- The bezwaartermijn is the client's term, not the klantmanager's deadline.
+    ('bezwaartermijn', 'Bezwaartermijn', 25, 0),
     ('zoektermijn',    'Zoektermijn',    25, 0),
     ('nabellen',       'Nabellen',       18, 0),
     ('doel',           'Doel',           12, 0),
@@ -704,7 +730,9 @@ INSERT INTO outcomes (code, name, requires) VALUES
     ('behaald',         'Behaald',                   'none'),
     ('bijgesteld',      'Bijgesteld',                'new_date'),
     ('geannuleerd',     'Geannuleerd',               'reason'),
-    ('ongedaan',        'Ongedaan gemaakt',          'none');
+    ('ongedaan',        'Ongedaan gemaakt',          'none'),
+    ('uitstroom',       'Vervallen door uitstroom',  'none'),
+    ('verlopen',        'Verlopen met de afspraak',  'none');
 
 INSERT INTO kind_outcomes (kind_code, outcome_code, effect) VALUES
     ('traject',           'afgerond',        'finish'),
@@ -722,25 +750,33 @@ INSERT INTO kind_outcomes (kind_code, outcome_code, effect) VALUES
     ('afspraak',          'afgebroken',      'finish'),
     ('afspraak',          'geannuleerd',     'finish'),
     ('contact',           'gesproken',       'contact'),
-    ('contact',           'niet_bereikt',    'finish'),
+    ('contact',           'niet_bereikt',    'not_reached'),
     ('vervolgactie',      'uitgevoerd',      'finish'),
     ('vervolgactie',      'vervallen',       'finish'),
     ('beslistermijn',     'besloten',        'decision'),
     ('voorschot',         'verstrekt',       'repeat'),
     ('voorschot',         'niet_nodig',      'finish'),
     ('buitenbehandeling', 'bekendgemaakt',   'decision'),
+    -- The documents arrived after all, or the hersteltermijn was given again.
+    ('buitenbehandeling', 'ontvangen',       'received'),
+    ('buitenbehandeling', 'vervallen',       'finish'),
     ('bezwaartermijn',    'geen_bezwaar',    'finish'),
     ('bezwaartermijn',    'bezwaar',         'finish'),
     ('zoektermijn',       'afgerond',        'finish'),
     ('nabellen',          'gebeld',          'called'),
     ('nabellen',          'niet_bereikt',    'finish'),
     ('nabellen',          'vervallen',       'finish'),
+    ('nabellen',          'verlopen',        'lapsed'),
     ('doel',              'behaald',         'finish'),
     ('doel',              'bijgesteld',      'new_cycle'),
     ('doel',              'vervallen',       'finish'),
     ('plan',              'behaald',         'finish'),
     ('plan',              'bijgesteld',      'new_cycle'),
     ('plan',              'vervallen',       'finish');
+
+-- Uitstroom and handover: every kind names the outcome its open items get.
+INSERT INTO kind_outcomes (kind_code, outcome_code, effect)
+    SELECT code, 'uitstroom', 'client_ended' FROM work_item_kinds ORDER BY rowid;
 
 INSERT INTO activity_types (code, name, default_days, expiry_kind, expiry_title, due_offset_days, sort_order, lead_days, reminder_days) VALUES
     ('traject',             'Traject',             182, 'traject',        'Traject evalueren',                          0, 1, 0, NULL),
@@ -755,8 +791,10 @@ INSERT INTO activity_types (code, name, default_days, expiry_kind, expiry_title,
     -- offers them.
     ('beslistermijn',       'Beslistermijn',       56,  'beslistermijn',  'Beslissen op de aanvraag',                   0, 20, 14, NULL),
     ('voorschot',           'Voorschot',           28,  'voorschot',      'Voorschot verstrekken',                      0, 21, 7, NULL),
-    ('buitenbehandeling',   'Buiten behandeling',  28,  'buitenbehandeling', 'Besluit buiten behandeling bekendmaken',  0, 22, 7, NULL),
-    ('bezwaartermijn',      'Bezwaartermijn',      42,  'bezwaartermijn', 'Bezwaartermijn verstreken: bezwaar ontvangen?', 7, 23, 0, NULL),
+    -- The four weeks of Awb 4:5 lid 4 are in view from their first day: the lead
+    -- covers the term and the longest shift the Atw can add to it.
+    ('buitenbehandeling',   'Buiten behandeling',  28,  'buitenbehandeling', 'Besluit buiten behandeling bekendmaken',  0, 22, 35, NULL),
+    ('bezwaartermijn',      'Bezwaartermijn',      42,  'bezwaartermijn', 'Bezwaartermijn voorbij: besluit onherroepelijk?', 7, 23, 0, NULL),
     ('zoektermijn',         'Zoektermijn',         28,  'zoektermijn',    'Zoektermijn voorbij: aanvraag kan worden ingediend', 0, 24, 0, NULL),
     -- The plan van aanpak: goal deadlines and the evaluation date, set through `plan`.
     ('doel',                'Doel',                91,  'doel',           'Doel evalueren',                             0, 30, 0, NULL),

@@ -111,7 +111,7 @@ fn doorstroom_and_uitstroom_by_keys_and_ctrl_z_takes_the_uitstroom_back() {
         db.scalar("SELECT reason FROM category_changes"),
         "langdurig ziek"
     );
-    // Uitstroom for werk; the rhythm item the sweep raised lapses with it.
+    // Uitstroom for werk; the open item closes with its kind's uitstroom outcome.
     db.conn()
         .execute(
             "INSERT INTO work_items (client_id, kind_code, title, due_date, source, created_at)
@@ -129,16 +129,26 @@ fn doorstroom_and_uitstroom_by_keys_and_ctrl_z_takes_the_uitstroom_back() {
     );
     assert_eq!(
         db.scalar("SELECT outcome_code || ': ' || outcome_note FROM work_items"),
-        "vervallen: Uitstroom: werk"
+        "uitstroom: Uitstroom: werk"
     );
-    // Ctrl-Z names the uitstroom and, after j, takes it back.
+    let check = inbeeld::store::Store::open(&db.path)
+        .unwrap()
+        .check(today())
+        .unwrap();
+    assert!(check.invariants.is_empty(), "{:?}", check.invariants);
+    // Ctrl-Z names the uitstroom, and whom it is about, and after j takes it back.
     app.handle_key(KeyEvent::new(KeyCode::Char('z'), KeyModifiers::CONTROL));
     assert!(app.popup_open());
+    let shown = common::screen(&mut app);
+    assert!(
+        shown.contains("Sanne Bakker") && shown.contains("uitgestroomd"),
+        "{shown}"
+    );
     press(&mut app, KeyCode::Char('j'));
     assert!(
         app.message()
             .unwrap_or("")
-            .starts_with("Ongedaan gemaakt: "),
+            .starts_with("Ongedaan gemaakt: Sanne Bakker"),
         "{:?}",
         app.message()
     );
@@ -586,4 +596,86 @@ fn letters_are_made_from_the_dossier_listed_and_confirmed_sent() {
         "{:?}",
         app.message()
     );
+}
+
+/// A client registered on 1 September (out of view by now, with a "contact
+/// opnemen" item) who prefers WhatsApp, and the cockpit on the werkvoorraad.
+fn out_of_view(db: &common::Db) -> App {
+    let out = db
+        .cmd_on("2026-09-01")
+        .args([
+            "client",
+            "add",
+            "--name",
+            "Fatima el Amrani",
+            "--category",
+            "job_ready",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    db.ok(&["client", "edit", "1", "--contact-preference", "whatsapp"]);
+    let mut app = app(db);
+    press(&mut app, KeyCode::Char('1'));
+    app
+}
+
+#[test]
+fn niet_bereikt_in_the_cockpit_asks_the_next_attempt_suggested_by_the_category() {
+    let db = common::Db::new();
+    let mut app = out_of_view(&db);
+    let item = app.selected_item().expect("the contact item");
+    press(&mut app, KeyCode::Char('a'));
+    let shown = common::screen(&mut app);
+    assert!(
+        !shown.contains("Vervallen door uitstroom"),
+        "uitstroom is never chosen by hand: {shown}"
+    );
+    press(&mut app, KeyCode::Char('2')); // niet bereikt
+    let shown = common::screen(&mut app);
+    // Sunday 22 November: two working days on is Tuesday the 24th.
+    assert!(
+        shown.contains("Volgende poging op") && shown.contains("2026-11-24"),
+        "{shown}"
+    );
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "voicemail ingesproken");
+    press(&mut app, KeyCode::Enter);
+    assert!(!app.popup_open(), "{:?}", app.message());
+    assert_eq!(
+        db.scalar(&format!(
+            "SELECT outcome_code FROM work_items WHERE id = {item}"
+        )),
+        "niet_bereikt"
+    );
+    assert_eq!(
+        db.scalar(
+            "SELECT kind_code || ' ' || source || ' ' || due_date FROM work_items WHERE status = 'open'"
+        ),
+        "contact rhythm 2026-11-24"
+    );
+    assert!(
+        app.message()
+            .is_some_and(|m| m.contains("volgende poging op")),
+        "{:?}",
+        app.message()
+    );
+}
+
+#[test]
+fn gesproken_in_the_cockpit_asks_the_channel_with_the_preferred_one_filled_in() {
+    let db = common::Db::new();
+    let mut app = out_of_view(&db);
+    press(&mut app, KeyCode::Char('a'));
+    press(&mut app, KeyCode::Char('1')); // gesproken
+    let shown = common::screen(&mut app);
+    assert!(
+        shown.contains("Kanaal") && shown.contains("WhatsApp"),
+        "{shown}"
+    );
+    clear_field(&mut app);
+    type_text(&mut app, "telefoon");
+    press(&mut app, KeyCode::Enter);
+    assert!(!app.popup_open(), "{:?}", app.message());
+    assert_eq!(db.scalar("SELECT channel_code FROM contacts"), "telefoon");
 }

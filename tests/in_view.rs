@@ -97,7 +97,9 @@ fn the_contact_rhythm_raises_one_item_per_overdue_period() {
         Some("2026-03-11")
     );
 
-    // Not reached: handled with a reason, no new item until the next period.
+    // Not reached: handled with a reason, and the next attempt is planned at once
+    // (Thursday 12 March: two working days on is Monday the 16th), so the client
+    // out of view is never without an open item.
     let item = open(&db, "2026-03-12", "contact")[0].0;
     db.on(
         "2026-03-12",
@@ -111,9 +113,13 @@ fn the_contact_rhythm_raises_one_item_per_overdue_period() {
             "Telefoon afgesloten",
         ],
     );
+    let next = open(&db, "2026-03-12", "contact");
+    assert_eq!(next.len(), 1);
+    assert_eq!(next[0].1, "2026-03-16");
     assert_eq!(
-        first_open(&db, "2026-03-12", "2026-04-20", "contact").as_deref(),
-        Some("2026-04-08")
+        open(&db, "2026-04-20", "contact"),
+        next,
+        "no second item beside the planned attempt"
     );
 
     // Handled as gesproken in the werkvoorraad: the conversation is registered.

@@ -385,10 +385,11 @@ fn an_aanvraag_with_two_hersteltermijnen_through_to_its_decision() {
     let expected: BTreeMap<String, String> = [
         ("voorschot 2026-10-29", "2026-10-22"),
         ("voorschot 2026-11-26", "2026-11-19"),
-        ("buitenbehandeling 2026-12-10", "2026-12-03"),
+        // Awb 4:5 lid 4: in view from the day after the hersteltermijn ran out.
+        ("buitenbehandeling 2026-12-10", "2026-11-13"),
         ("beslistermijn 2026-12-16", "2026-12-02"),
-        // Awb 6:9: a bezwaar posted in time may arrive up to a week later.
-        ("bezwaartermijn 2027-01-26", "2027-01-19"),
+        // The bezwaartermijn is the client's term, not a § deadline of the
+        // klantmanager's: it is not among these.
     ]
     .iter()
     .map(|(k, v)| (k.to_string(), v.to_string()))

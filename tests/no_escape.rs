@@ -731,6 +731,9 @@ fn two_sweeps_from_two_processes_at_once_make_no_duplicate() {
     );
     let items_before = count("SELECT count(*) FROM work_items");
     let expiries_before = count("SELECT count(*) FROM work_items WHERE source = 'activity'");
+    let activities_before = count("SELECT count(*) FROM activities");
+    let terms_before =
+        count("SELECT count(*) FROM activities WHERE type_code = 'buitenbehandeling'");
     assert!(expected > 100, "enough work to overlap: {expected}");
     let children: Vec<_> = (0..4)
         .map(|_| {
@@ -760,9 +763,18 @@ fn two_sweeps_from_two_processes_at_once_make_no_duplicate() {
         count("SELECT count(*) FROM work_items") - items_before,
         "what they said they created is what is there"
     );
+    // Hersteltermijnen that ran out unused start their four weeks (Awb 4:5 lid 4),
+    // each term in view at once with its item.
+    let terms = count("SELECT count(*) FROM activities WHERE type_code = 'buitenbehandeling'")
+        - terms_before;
+    assert_eq!(
+        count("SELECT count(*) FROM activities") - activities_before,
+        terms,
+        "the sweep starts nothing but those terms"
+    );
     assert_eq!(
         count("SELECT count(*) FROM work_items WHERE source = 'activity'") - expiries_before,
-        expected,
+        expected + terms,
         "together they created each expiry item once"
     );
     let duplicates = count(

@@ -431,3 +431,162 @@ proptest! {
         }
     }
 }
+
+/// What can happen at the edges of a case, on days that only go forward.
+#[derive(Debug, Clone)]
+enum EdgeOp {
+    Sweep(u64),
+    /// A contact `back` days ago: a conversation, or a letter sent (no contact).
+    Contact {
+        later: u64,
+        back: u64,
+        letter: bool,
+    },
+    /// "Niet bereikt" on the open "contact opnemen" item, with the next attempt
+    /// `after` days on (or the suggestion).
+    NotReached {
+        later: u64,
+        after: Option<u64>,
+    },
+    /// "Gesproken" on the open "contact opnemen" item.
+    Spoken {
+        later: u64,
+    },
+    /// A contact corrected to `back` days before it took place.
+    Backdate {
+        later: u64,
+        back: u64,
+    },
+    /// An aanvraag with a hersteltermijn of `len` days.
+    Herstel {
+        later: u64,
+        len: u64,
+    },
+    /// Uitstroom, `ahead` days on (0: today), with or without settling.
+    End {
+        later: u64,
+        ahead: u64,
+        settle: bool,
+    },
+    Reopen {
+        later: u64,
+    },
+}
+
+fn edge_op() -> impl Strategy<Value = EdgeOp> {
+    prop_oneof![
+        3 => (0u64..40).prop_map(EdgeOp::Sweep),
+        2 => (0u64..20, 0u64..60, any::<bool>()).prop_map(|(later, back, letter)| EdgeOp::Contact { later, back, letter }),
+        3 => (0u64..10, proptest::option::of(1u64..20)).prop_map(|(later, after)| EdgeOp::NotReached { later, after }),
+        1 => (0u64..10).prop_map(|later| EdgeOp::Spoken { later }),
+        1 => (0u64..10, 1u64..90).prop_map(|(later, back)| EdgeOp::Backdate { later, back }),
+        1 => (0u64..10, 1u64..20).prop_map(|(later, len)| EdgeOp::Herstel { later, len }),
+        1 => (0u64..10, 0u64..20, any::<bool>()).prop_map(|(later, ahead, settle)| EdgeOp::End { later, ahead, settle }),
+        1 => (0u64..10).prop_map(|later| EdgeOp::Reopen { later }),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    #[test]
+    fn nobody_slips_out_of_view_at_the_edges_of_a_case(
+        ops in proptest::collection::vec(edge_op(), 1..30),
+    ) {
+        let db = common::Db::new();
+        let mut store = Store::open(&db.path).unwrap();
+        let start = base() - Days::new(60);
+        let client = workflow::add_client(&mut store, &NewClient {
+            name: "Proef Klant".into(), bsn: None, birth_date: None,
+            category: "job_ready".into(), phone: None, email: None, contact_preference: None,
+        }, start).unwrap().id();
+        let mut today = base();
+        for op in ops {
+            let later = match &op {
+                EdgeOp::Sweep(d) => *d,
+                EdgeOp::Contact { later, .. } | EdgeOp::NotReached { later, .. }
+                | EdgeOp::Spoken { later } | EdgeOp::Backdate { later, .. }
+                | EdgeOp::Herstel { later, .. } | EdgeOp::End { later, .. }
+                | EdgeOp::Reopen { later } => *later,
+            };
+            today = today + Days::new(later);
+            sweep(&mut store, today).unwrap();
+            let rhythm_item = ids(&db, "SELECT id FROM work_items WHERE source = 'rhythm' AND status = 'open'");
+            let result = match op {
+                EdgeOp::Sweep(_) => Ok(()),
+                EdgeOp::Contact { back, letter, .. } => {
+                    let channel = if letter { "brief" } else { "telefoon" };
+                    workflow::add_contact(&mut store, &inbeeld::domain::journal::NewContact {
+                        client_id: client, channel: channel.into(), date: today - Days::new(back), note: None,
+                    }, today).map(|_| ())
+                }
+                EdgeOp::NotReached { after, .. } => match rhythm_item.first() {
+                    Some(item) => workflow::close_item(&mut store, *item, &CloseRequest {
+                        outcome: "niet_bereikt".into(), note: Some("voicemail".into()),
+                        new_date: after.map(|a| today + Days::new(a)), ..CloseRequest::default()
+                    }, today).map(|_| ()),
+                    None => continue,
+                },
+                EdgeOp::Spoken { .. } => match rhythm_item.first() {
+                    Some(item) => workflow::close_item(&mut store, *item, &CloseRequest {
+                        outcome: "gesproken".into(), ..CloseRequest::default()
+                    }, today).map(|_| ()),
+                    None => continue,
+                },
+                EdgeOp::Backdate { back, .. } => {
+                    let contacts = ids(&db, "SELECT id FROM contacts WHERE undone_at IS NULL ORDER BY id DESC");
+                    let Some(contact) = contacts.first() else { continue };
+                    let date: NaiveDate = db.conn().query_row(
+                        "SELECT contact_date FROM contacts WHERE id = ?1", [contact], |r| r.get(0)).unwrap();
+                    workflow::correct_contact(&mut store, *contact, Some(date - Days::new(back)), None, None, today)
+                        .map(|_| ())
+                }
+                EdgeOp::Herstel { len, .. } => {
+                    workflow::add_application(&mut store, client, today, false, today)
+                        .and_then(|done| workflow::give_hersteltermijn(
+                            &mut store, done.id(), "Bankafschriften", today, today + Days::new(len), today))
+                        .map(|_| ())
+                }
+                EdgeOp::End { ahead, settle, .. } => {
+                    workflow::end_client(&mut store, client, today + Days::new(ahead), "werk", settle, today)
+                        .map(|_| ())
+                }
+                EdgeOp::Reopen { .. } => workflow::reopen_client(&mut store, client, today).map(|_| ()),
+            };
+            if let Err(err) = result {
+                prop_assert!(err.is_bad_input(), "only refusals, never a failure: {}", err);
+            }
+            sweep(&mut store, today).unwrap();
+
+            // The program's own check, after every step.
+            let report = store.check(today).unwrap();
+            prop_assert!(report.invariants.is_empty(), "on {}: {:?}", today, report.invariants);
+            // Independently: out of view (no conversation within the rhythm of 28 days;
+            // a letter is none) means open work.
+            let ended: bool = db.conn().query_row(
+                "SELECT ended_on IS NOT NULL FROM clients WHERE id = ?1", [client], |r| r.get(0)).unwrap();
+            let last: NaiveDate = db.conn().query_row(
+                "SELECT max(d) FROM (SELECT registered_on AS d FROM clients WHERE id = ?1
+                 UNION ALL SELECT contact_date FROM contacts WHERE client_id = ?1
+                   AND no_show = 0 AND undone_at IS NULL AND channel_code <> 'brief')",
+                [client], |r| r.get(0)).unwrap();
+            let open = ids(&db, "SELECT id FROM work_items WHERE status = 'open'").len();
+            prop_assert!(ended || (today - last).num_days() <= 28 || open > 0,
+                "out of view since {} on {} with no open item", last, today);
+            // An unused hersteltermijn of an undecided aanvraag has its § item.
+            for (app, end) in db.conn().prepare(
+                "SELECT p.id, h.end_date FROM activities h JOIN applications p ON p.id = h.application_id
+                 WHERE h.type_code = 'hersteltermijn' AND p.status = 'open' AND h.status = 'open'
+                   AND h.end_date < ?1").unwrap()
+                .query_map([today], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, NaiveDate>(1)?))).unwrap()
+                .map(Result::unwrap).collect::<Vec<_>>()
+            {
+                let legal: i64 = db.conn().query_row(
+                    "SELECT count(*) FROM work_items w JOIN activities b ON b.id = w.source_activity_id
+                     WHERE b.application_id = ?1 AND b.type_code = 'buitenbehandeling'",
+                    [app], |r| r.get(0)).unwrap();
+                prop_assert!(legal > 0, "aanvraag {} ran out unused on {} without its § item ({})", app, end, today);
+            }
+        }
+    }
+}

@@ -378,12 +378,17 @@ pub enum ItemCommand {
         #[arg(long, value_name = "TEKST")]
         note: Option<String>,
         /// Nieuwe datum: bij 'verlengd' en 'bijgesteld' de nieuwe einddatum, bij
-        /// 'no_show' de nieuwe afspraak (of met --follow-up de vervolgactie)
+        /// 'no_show' de nieuwe afspraak (of met --follow-up de vervolgactie), bij
+        /// 'niet_bereikt' de volgende poging (standaard over het aantal werkdagen
+        /// dat de categorie zegt)
         #[arg(long, value_name = "DATUM")]
         to: Option<String>,
         /// Bij 'no_show': een vervolgactie met deze tekst in plaats van een nieuwe afspraak
         #[arg(long, value_name = "TEKST")]
         follow_up: Option<String>,
+        /// Bij 'gesproken': het kanaal van het gesprek (standaard het voorkeurskanaal)
+        #[arg(long, value_name = "KANAAL")]
+        channel: Option<String>,
         #[command(flatten)]
         besluit: BesluitArgs,
     },
@@ -687,7 +692,8 @@ pub enum ClientCommand {
         /// Datum van uitstroom (standaard vandaag)
         #[arg(long, value_name = "DATUM")]
         date: Option<String>,
-        /// Laat open activiteiten en werkitems vervallen, met de uitstroom als reden
+        /// Sluit open activiteiten en werkitems af met 'Vervallen door uitstroom',
+        /// met de uitstroom als reden
         #[arg(long)]
         settle: bool,
     },

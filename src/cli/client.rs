@@ -185,6 +185,12 @@ fn print_dossier(d: &Dossier, ctx: &Context) -> anyhow::Result<()> {
                 )
             }),
         ),
+        (
+            "uitstroom gepland",
+            c.planned_end
+                .as_ref()
+                .map(|p| format!("per {} ({})", dutch(p.on), p.reason)),
+        ),
     ] {
         text.push_str(&format!("  {label:<20} {}\n", or_dash(value)));
     }
@@ -298,7 +304,7 @@ pub fn run_activity(ctx: &Context, command: ActivityCommand) -> anyhow::Result<(
             note,
             besluit,
         } => {
-            let request = super::close_request(&outcome, note, None, None, &besluit)?;
+            let request = super::close_request(&outcome, note, None, None, None, &besluit)?;
             let done = workflow::close_activity(&mut ctx.open_swept()?, id, &request, ctx.today)?;
             super::report(&done)
         }

@@ -222,7 +222,7 @@ fn print_application(view: &ApplicationView, today: chrono::NaiveDate) -> anyhow
         let article = if t.statutory {
             format!("§ {}", t.article)
         } else {
-            format!("{} (gemeentelijk)", t.article)
+            format!("{} (termijn van de aanvrager)", t.article)
         };
         text.push_str(&format!(
             "  {:<18} t/m {}  {:<16} {}\n    {}\n",

@@ -489,6 +489,7 @@ fn close_request(
     note: Option<String>,
     to: Option<&str>,
     follow_up: Option<String>,
+    channel: Option<String>,
     args: &args::BesluitArgs,
 ) -> anyhow::Result<CloseRequest> {
     Ok(CloseRequest {
@@ -496,6 +497,7 @@ fn close_request(
         note,
         new_date: to.map(parse_date).transpose()?,
         follow_up,
+        channel: channel.map(|c| c.trim().to_owned()),
         decision: args
             .decision
             .as_deref()

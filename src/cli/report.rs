@@ -236,11 +236,12 @@ fn lines(r: &Report, period: &Period, catalog: &Catalog) -> Vec<String> {
         row(
             "Uitstroom",
             format!(
-                "{} ({})",
+                "{} ({}); overgedragen {}",
                 r.uitstroom.total,
                 named(&r.uitstroom.by_reason, |c| catalog
                     .end_reason_name(c)
-                    .to_owned())
+                    .to_owned()),
+                r.uitstroom.handed_over
             ),
         ),
         row(

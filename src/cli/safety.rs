@@ -116,12 +116,12 @@ pub fn run_export(
     };
     let Some(path) = out else {
         // Sealed as text, so that it can go through a terminal or a mail.
-        let bytes =
-            crate::workflow::bundle_bytes(&ctx.open()?.export(clients)?, &protection, true)?;
+        let bundle = crate::workflow::export(&mut ctx.open()?, clients, ctx.today)?;
+        let bytes = crate::workflow::bundle_bytes(&bundle, &protection, true)?;
         return output::line(String::from_utf8_lossy(&bytes).trim_end());
     };
     let mut store = ctx.open()?;
-    let count = crate::workflow::write_bundle(&store, clients, path, &protection)?;
+    let count = crate::workflow::write_bundle(&mut store, clients, path, &protection, ctx.today)?;
     let how = match protection {
         Protection::Plain => "onversleuteld",
         Protection::Passphrase(_) => "versleuteld",

@@ -72,9 +72,11 @@ pub fn run_item(ctx: &Context, command: ItemCommand) -> anyhow::Result<()> {
             note,
             to,
             follow_up,
+            channel,
             besluit,
         } => {
-            let request = super::close_request(&outcome, note, to.as_deref(), follow_up, &besluit)?;
+            let request =
+                super::close_request(&outcome, note, to.as_deref(), follow_up, channel, &besluit)?;
             let done = workflow::close_item(&mut ctx.open_swept()?, id, &request, ctx.today)?;
             super::report(&done)
         }

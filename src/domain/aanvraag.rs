@@ -96,7 +96,9 @@ impl ApplicationContext {
     }
 
     /// The last day of a hersteltermijn of this aanvraag that ran out unused (Awb 4:5
-    /// lid 1), the earliest when there are several.
+    /// lid 1), the earliest when there are several: one recorded as not answered,
+    /// or one still open whose last day has passed (nothing was recorded, and
+    /// nothing has to be for the four weeks of lid 4 to run).
     pub fn herstel_unused(&self, env: &Env) -> Option<NaiveDate> {
         let kind = env
             .catalog
@@ -105,12 +107,15 @@ impl ApplicationContext {
             .and_then(|t| env.catalog.kind(&t.expiry_kind).ok());
         self.hersteltermijnen
             .iter()
-            .filter(|h| {
-                h.outcome
-                    .as_deref()
-                    .zip(kind)
-                    .and_then(|(o, k)| k.effect_of(o))
-                    == Some(OutcomeEffect::NotReceived)
+            .filter(|h| match h.status {
+                ActivityStatus::Open => h.end_date < env.today,
+                ActivityStatus::Closed => {
+                    h.outcome
+                        .as_deref()
+                        .zip(kind)
+                        .and_then(|(o, k)| k.effect_of(o))
+                        == Some(OutcomeEffect::NotReceived)
+                }
             })
             .map(|h| h.end_date)
             .min()
@@ -610,6 +615,31 @@ pub fn adjourn(
     }])
 }
 
+/// Awb 4:5 lid 4 from the day after a hersteltermijn ran out unused: the four
+/// weeks to make the buiten-behandeling besluit known start by themselves, whether
+/// or not "niet ontvangen" was recorded (the sweep asks this every day).
+pub fn four_weeks(ctx: &ApplicationContext, env: &Env) -> Option<Effect> {
+    buitenbehandeling_term(ctx, env, ctx.herstel_unused(env)?)
+}
+
+/// Once no hersteltermijn of the aanvraag is left unused (`ctx` as it stands after
+/// the edit: the documents arrived after all, or the hersteltermijn was given
+/// again), the running buiten-behandeling term is settled with its kind's outcome
+/// that has `effect`.
+pub fn four_weeks_settled(
+    ctx: &ApplicationContext,
+    env: &Env,
+    effect: OutcomeEffect,
+    note: &str,
+) -> Vec<Effect> {
+    match ctx.open_term(BUITENBEHANDELING) {
+        Some(term) if ctx.application.is_open() && ctx.herstel_unused(env).is_none() => {
+            settle_term(ctx, env, &term.activity, effect, note)
+        }
+        _ => Vec::new(),
+    }
+}
+
 /// The term to make the buiten-behandeling besluit known (Awb 4:5 lid 4), from the
 /// end of a hersteltermijn that ran out unused, while the aanvraag is undecided.
 pub fn buitenbehandeling_term(
@@ -617,7 +647,12 @@ pub fn buitenbehandeling_term(
     env: &Env,
     from: NaiveDate,
 ) -> Option<Effect> {
-    if !ctx.application.is_open() || ctx.open_term(BUITENBEHANDELING).is_some() {
+    // One term per unused end: a term the klantmanager settled stays settled.
+    let started = ctx
+        .terms
+        .iter()
+        .any(|t| t.rule == BUITENBEHANDELING && t.term_from == from);
+    if !ctx.application.is_open() || ctx.open_term(BUITENBEHANDELING).is_some() || started {
         return None;
     }
     start_term(ctx, env, BUITENBEHANDELING, from)

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use super::calendar::LegalCalendar;
 use super::date::add_days;
 use super::effects::Effect;
-use super::handling::LAPSED;
+use super::handling::REMINDER_LAPSED;
 
 /// The day to call: `days` working days before the afspraak (Atw calendar).
 pub fn reminder_day(date: NaiveDate, days: i64, calendar: &LegalCalendar) -> NaiveDate {
@@ -54,7 +54,7 @@ pub fn lapse_reminders(open: &[(i64, NaiveDate)], today: NaiveDate) -> Vec<Effec
         .filter(|(_, date)| *date <= today)
         .map(|(item, _)| Effect::CloseItem {
             item: *item,
-            outcome: LAPSED.to_owned(),
+            outcome: REMINDER_LAPSED.to_owned(),
             note: Some("afspraak is vandaag".to_owned()),
         })
         .collect()
@@ -124,9 +124,9 @@ pub struct AppointmentMove {
     pub channel: Option<String>,
 }
 
-/// Moves an open afspraak. Its reminder and opkomst items for the old day lapse
-/// (the sweep raises the reminder for the new day), so nothing about the old day
-/// stays open.
+/// Moves an open afspraak before its day. Its reminder for the old day lapses (the
+/// sweep raises the one for the new day). Once the day has come, the opkomst is
+/// registered first: the move is refused.
 pub fn move_appointment(
     ctx: &super::handling::ActivityContext,
     to: &AppointmentMove,
@@ -142,6 +142,17 @@ pub fn move_appointment(
         return Err(InputError::ActivityClosed {
             id: activity.id,
             outcome: outcome.clone(),
+        });
+    }
+    // Its day has passed: whether the client came is evidence (for a maatregel)
+    // and is registered first; the no-show makes the new afspraak.
+    let opkomst = ctx
+        .open_items
+        .iter()
+        .any(|i| i.source == super::work_item::Source::Activity);
+    if activity.end_date < today || opkomst && to.date.is_some_and(|d| d != activity.end_date) {
+        return Err(InputError::OpkomstFirst {
+            date: activity.end_date,
         });
     }
     let date = to.date.unwrap_or(activity.end_date);
@@ -174,7 +185,7 @@ pub fn move_appointment(
             .iter()
             .map(|item| Effect::CloseItem {
                 item: item.id,
-                outcome: LAPSED.to_owned(),
+                outcome: REMINDER_LAPSED.to_owned(),
                 note: Some(format!(
                     "afspraak verplaatst naar {}",
                     super::date::dutch(date)

@@ -13,6 +13,8 @@ pub struct Category {
     pub name: String,
     pub description: String,
     pub contact_rhythm_days: i64,
+    /// After "niet bereikt": the next attempt is suggested this many working days on.
+    pub retry_days: i64,
     /// Activity type codes offered for clients in this category.
     pub activity_types: Vec<String>,
 }
@@ -96,6 +98,9 @@ impl WorkItemKind {
 pub struct Channel {
     pub code: String,
     pub name: String,
+    /// A contact by this channel keeps the client in view (a letter sent does not).
+    /// Always true for an end reason, which shares this shape.
+    pub counts_as_contact: bool,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -216,6 +221,12 @@ impl Catalog {
             .unwrap_or(code)
     }
 
+    /// Whether a contact by `code` keeps the client in view; an unknown channel does
+    /// not.
+    pub fn counts_as_contact(&self, code: &str) -> bool {
+        self.channel(code).is_ok_and(|c| c.counts_as_contact)
+    }
+
     pub fn channel_name<'a>(&'a self, code: &'a str) -> &'a str {
         self.channel(code).map(|c| c.name.as_str()).unwrap_or(code)
     }
@@ -236,6 +247,7 @@ mod tests {
                 name: "Beheer".into(),
                 description: String::new(),
                 contact_rhythm_days: 182,
+                retry_days: 2,
                 activity_types: vec!["afspraak".into()],
             }],
             activity_types: ["afspraak", "scholing"]

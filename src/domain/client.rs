@@ -33,6 +33,17 @@ pub struct Client {
     /// Uitstroom: the day the client left the caseload, and why.
     pub ended_on: Option<NaiveDate>,
     pub end_reason: Option<String>,
+    /// Uitstroom planned for a later day.
+    pub planned_end: Option<PlannedEnd>,
+}
+
+/// Uitstroom per a later day: the client stays until `on`; that day's sweep ends
+/// them for `reason`, closing their open work when `settle`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PlannedEnd {
+    pub on: NaiveDate,
+    pub reason: String,
+    pub settle: bool,
 }
 
 impl Client {

@@ -32,10 +32,19 @@ pub enum OutcomeEffect {
     Decision,
     /// A repeating term comes back (the voorschot, every four weeks).
     Repeat,
+    /// The client was not reached: the next attempt is planned, so that a client out
+    /// of view is never without an open item.
+    NotReached,
+    /// The client left the caseload (uitstroom, handover): what each kind's open
+    /// items are closed with. Never chosen by hand.
+    ClientEnded,
+    /// A reminder whose afspraak came, moved or was settled: it lapses. Never
+    /// chosen by hand.
+    Lapsed,
 }
 
 impl OutcomeEffect {
-    pub const ALL: [OutcomeEffect; 9] = [
+    pub const ALL: [OutcomeEffect; 12] = [
         OutcomeEffect::Finish,
         OutcomeEffect::NewCycle,
         OutcomeEffect::Contact,
@@ -45,6 +54,9 @@ impl OutcomeEffect {
         OutcomeEffect::NotReceived,
         OutcomeEffect::Decision,
         OutcomeEffect::Repeat,
+        OutcomeEffect::NotReached,
+        OutcomeEffect::ClientEnded,
+        OutcomeEffect::Lapsed,
     ];
 
     pub fn code(self) -> &'static str {
@@ -58,7 +70,16 @@ impl OutcomeEffect {
             OutcomeEffect::NotReceived => "not_received",
             OutcomeEffect::Decision => "decision",
             OutcomeEffect::Repeat => "repeat",
+            OutcomeEffect::NotReached => "not_reached",
+            OutcomeEffect::ClientEnded => "client_ended",
+            OutcomeEffect::Lapsed => "lapsed",
         }
+    }
+
+    /// Whether a klantmanager may choose an outcome with this effect; the others
+    /// are the program's (uitstroom, a reminder that lapsed) and no handling.
+    pub fn by_hand(self) -> bool {
+        !matches!(self, OutcomeEffect::ClientEnded | OutcomeEffect::Lapsed)
     }
 
     /// The effect named by a catalogue row; an unknown name finishes (the schema's
@@ -179,6 +200,13 @@ pub enum Effect {
         title: String,
         due: NaiveDate,
     },
+    /// The client's next "contact opnemen" item, after an attempt that did not
+    /// reach them.
+    AddRhythmItem {
+        client: i64,
+        title: String,
+        due: NaiveDate,
+    },
     /// A new afspraak; `follows` is the missed one it replaces.
     AddAppointment {
         client: i64,
@@ -257,6 +285,20 @@ pub enum Effect {
     },
     /// Uitstroom: the client leaves the caseload.
     EndClient {
+        client: i64,
+        on: NaiveDate,
+        reason: String,
+    },
+    /// Uitstroom planned for a later day: the client stays until `on`.
+    PlanEnd {
+        client: i64,
+        on: NaiveDate,
+        reason: String,
+        settle: bool,
+    },
+    /// A planned uitstroom dropped (by the klantmanager, or on its day when the rule
+    /// refused it and a work item took its place).
+    CancelPlannedEnd {
         client: i64,
         on: NaiveDate,
         reason: String,
@@ -344,6 +386,7 @@ impl Effect {
             }
             Effect::RecordNoShow { .. } => "niet verschijnen geregistreerd".to_owned(),
             Effect::AddFollowUp { due, .. } => format!("vervolgactie op {}", dutch(*due)),
+            Effect::AddRhythmItem { due, .. } => format!("volgende poging op {}", dutch(*due)),
             Effect::AddAppointment { date, time, .. } => match time {
                 Some(t) => format!("nieuwe afspraak op {} om {t}", dutch(*date)),
                 None => format!("nieuwe afspraak op {}", dutch(*date)),
@@ -380,6 +423,13 @@ impl Effect {
                 format!("uitgestroomd op {} ({reason})", dutch(*on))
             }
             Effect::ReopenClient { .. } => "weer aangemeld".to_owned(),
+            Effect::PlanEnd { on, reason, .. } => {
+                let reason = names.map_or(reason.as_str(), |c| c.end_reason_name(reason));
+                format!("uitstroom gepland per {} ({reason})", dutch(*on))
+            }
+            Effect::CancelPlannedEnd { on, .. } => {
+                format!("geplande uitstroom per {} vervallen", dutch(*on))
+            }
             Effect::MoveAppointment { to, time, .. } => match time {
                 Some(t) => format!("afspraak verplaatst naar {} om {t}", dutch(*to)),
                 None => format!("afspraak verplaatst naar {}", dutch(*to)),

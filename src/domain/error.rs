@@ -210,8 +210,22 @@ pub enum InputError {
     ClientEnded { id: i64, on: NaiveDate },
     #[error("klant {id} is niet uitgestroomd")]
     ClientNotEnded { id: i64 },
-    #[error("klant {id} heeft nog open werk: {open}; handel het eerst af, of laat het vervallen (--settle)")]
+    #[error("klant {id} heeft nog open werk: {open}; handel het eerst af, of sluit het af bij de uitstroom (--settle)")]
     OpenWork { id: i64, open: String },
+    #[error("werkitems van soort '{kind}' hebben geen afhandeling bij uitstroom in de catalogus; voeg die toe (effect 'client_ended')")]
+    NoEndedOutcome { kind: String },
+    #[error("afhandeling '{outcome}' volgt alleen uit het beëindigen van de klant (uitstroom of overdracht), niet met de hand")]
+    OnlyAtUitstroom { outcome: String },
+    #[error("afhandeling '{outcome}' geeft het programma zelf (een herinnering verloopt met haar afspraak), niet met de hand")]
+    OnlyByTheProgram { outcome: String },
+    #[error("de afspraak van {date} is gekomen: registreer eerst de opkomst (gesproken, niet verschenen of geannuleerd); een nieuwe afspraak volgt daaruit")]
+    OpkomstFirst { date: NaiveDate },
+    #[error("een kanaal hoort alleen bij een gesprek ('gesproken'), niet bij '{outcome}'")]
+    ChannelOnlyForContact { outcome: String },
+    #[error(
+        "de volgende poging valt op {date}, de dag van dit werkitem zelf; kies een andere dag"
+    )]
+    SameAttempt { date: NaiveDate },
     #[error("aanvraag {id} wacht nog op een besluit; leg eerst het besluit vast (B in het dossier, of 'inbeeld aanvraag decide')")]
     OpenApplication { id: i64 },
     #[error("klant {id} heeft al categorie '{category}'")]

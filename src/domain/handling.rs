@@ -20,9 +20,12 @@ use super::InputError;
 pub const RHYTHM_KIND: &str = "contact";
 /// The kind of the reminder the day before an afspraak.
 pub const REMINDER_KIND: &str = "nabellen";
-/// The outcome with which a reminder lapses when the afspraak it was for is
-/// settled, moved, or has come.
+/// The outcome with which a klantmanager lets an item lapse, with a reason (and a
+/// goal or plan evaluation that a new plan replaces).
 pub const LAPSED: &str = "vervallen";
+/// The outcome with which a reminder lapses when the afspraak it was for is
+/// settled, moved, or has come (the seed's `lapsed` outcome of nabellen).
+pub const REMINDER_LAPSED: &str = "verlopen";
 /// The channel of a conversation on the telephone (nabellen).
 pub const TELEPHONE: &str = "telefoon";
 
@@ -43,8 +46,24 @@ pub struct ClientContext {
     pub registered_on: NaiveDate,
     pub last_contact: Option<NaiveDate>,
     pub rhythm_days: i64,
+    /// After "niet bereikt", the next attempt is suggested this many working days on.
+    pub retry_days: i64,
     /// Open "contact opnemen" items.
     pub open_rhythm_items: Vec<i64>,
+}
+
+/// The next attempt to reach a client who was not reached today: `retry_days`
+/// working days on (the category's setting).
+pub fn next_attempt(
+    calendar: &super::calendar::LegalCalendar,
+    retry_days: i64,
+    today: NaiveDate,
+) -> NaiveDate {
+    let mut day = today;
+    for _ in 0..retry_days.max(1) {
+        day = calendar.next_working_day(add_days(day, 1));
+    }
+    day
 }
 
 /// An activity with everything that decides what an edit of it does.
@@ -116,6 +135,9 @@ pub struct CloseRequest {
     /// For documents received on a hersteltermijn: the day they arrived (today
     /// without it). The beslistermijn runs again from that day.
     pub received_on: Option<NaiveDate>,
+    /// For a conversation (`gesproken`): the channel it took place by (the client's
+    /// preferred channel without it).
+    pub channel: Option<String>,
 }
 
 /// A request that passed the outcome's own requirements.
@@ -128,6 +150,7 @@ struct Checked {
     follow_up: Option<String>,
     decision: Option<(Decision, NaiveDate)>,
     received_on: Option<NaiveDate>,
+    channel: Option<String>,
 }
 
 /// The outcome must be one the kind allows, and gets what it cannot go without: a
@@ -138,28 +161,38 @@ fn check(env: &Env, kind: &WorkItemKind, req: &CloseRequest) -> Result<Checked, 
         return Err(InputError::OutcomeNotAllowed {
             outcome: outcome.code.clone(),
             kind: kind.code.clone(),
-            allowed: kind.outcomes.join(", "),
+            allowed: chosen_by_hand(kind).join(", "),
         });
     };
+    let code = || outcome.code.clone();
+    match effect {
+        OutcomeEffect::ClientEnded => return Err(InputError::OnlyAtUitstroom { outcome: code() }),
+        OutcomeEffect::Lapsed => return Err(InputError::OnlyByTheProgram { outcome: code() }),
+        _ => {}
+    }
     let note = optional_text(req.note.as_deref());
     let follow_up = optional_text(req.follow_up.as_deref());
-    let code = || outcome.code.clone();
-    match (outcome.requires, req.new_date) {
-        (Requirement::NewDate, None) => return Err(InputError::NeedsNewDate { outcome: code() }),
-        (Requirement::NewDate, Some(date)) if date <= env.today => {
+    // "Niet bereikt" plans the next attempt: a date, suggested when not given.
+    let dated = outcome.requires == Requirement::NewDate || effect == OutcomeEffect::NotReached;
+    match (dated, req.new_date) {
+        (true, None) if effect == OutcomeEffect::NotReached => {}
+        (true, None) => return Err(InputError::NeedsNewDate { outcome: code() }),
+        (true, Some(date)) if date <= env.today => {
             return Err(InputError::NotAfterToday {
-                what: "de nieuwe datum",
+                what: if effect == OutcomeEffect::NotReached {
+                    "de volgende poging"
+                } else {
+                    "de nieuwe datum"
+                },
                 date,
                 today: env.today,
             })
         }
-        (Requirement::None | Requirement::Reason, Some(_)) => {
-            return Err(InputError::NoNewDate { outcome: code() })
-        }
-        (Requirement::Reason, None) if note.is_none() => {
-            return Err(InputError::NeedsReason { outcome: code() })
-        }
+        (false, Some(_)) => return Err(InputError::NoNewDate { outcome: code() }),
         _ => {}
+    }
+    if outcome.requires == Requirement::Reason && note.is_none() {
+        return Err(InputError::NeedsReason { outcome: code() });
     }
     let decision = match (effect, req.decision, req.made_known) {
         (OutcomeEffect::Decision, Some(d), Some(on)) => Some((d, on)),
@@ -175,6 +208,13 @@ fn check(env: &Env, kind: &WorkItemKind, req: &CloseRequest) -> Result<Checked, 
     if req.received_on.is_some() && effect != OutcomeEffect::Received {
         return Err(InputError::ReceivedOnlyForDocuments { outcome: code() });
     }
+    let channel = match optional_text(req.channel.as_deref()) {
+        Some(_) if effect != OutcomeEffect::Contact => {
+            return Err(InputError::ChannelOnlyForContact { outcome: code() })
+        }
+        Some(channel) => Some(env.catalog.channel(&channel)?.code.clone()),
+        None => None,
+    };
     Ok(Checked {
         outcome: outcome.code.clone(),
         effect,
@@ -183,7 +223,19 @@ fn check(env: &Env, kind: &WorkItemKind, req: &CloseRequest) -> Result<Checked, 
         follow_up,
         decision,
         received_on: req.received_on,
+        channel,
     })
+}
+
+/// The outcomes of `kind` a klantmanager may choose: all but the program's (what
+/// uitstroom gives, what a reminder lapses with).
+pub fn chosen_by_hand(kind: &WorkItemKind) -> Vec<&str> {
+    kind.outcomes
+        .iter()
+        .zip(&kind.effects)
+        .filter(|(_, e)| e.by_hand())
+        .map(|(o, _)| o.as_str())
+        .collect()
 }
 
 /// Handles a work item. The item is closed with the outcome; what else follows is
@@ -208,11 +260,7 @@ pub fn close_item(
     }];
     match (ctx.item.source, &ctx.activity) {
         (Source::Rhythm, _) if c.effect == OutcomeEffect::Contact => {
-            let channel = ctx
-                .client
-                .contact_preference
-                .clone()
-                .unwrap_or_else(|| TELEPHONE.to_owned());
+            let channel = c.channel.clone().unwrap_or_else(|| preferred(&ctx.client));
             let note = c
                 .note
                 .clone()
@@ -225,6 +273,29 @@ pub fn close_item(
                 note,
                 Some(ctx.item.id),
             ));
+        }
+        (source, _) if c.effect == OutcomeEffect::NotReached => {
+            let due = c
+                .new_date
+                .unwrap_or_else(|| next_attempt(env.calendar, ctx.client.retry_days, env.today));
+            if due == ctx.item.due_date {
+                return Err(InputError::SameAttempt { date: due });
+            }
+            let reached = format!("niet bereikt op {}", dutch(env.today));
+            effects.push(match source {
+                // The next attempt is the client's "contact opnemen" item, so that
+                // the sweep raises no second one beside it.
+                Source::Rhythm => Effect::AddRhythmItem {
+                    client: ctx.client.id,
+                    title: format!("Contact opnemen: nieuwe poging ({reached})"),
+                    due,
+                },
+                _ => Effect::AddFollowUp {
+                    client: ctx.client.id,
+                    title: format!("Opnieuw proberen te bereiken ({reached})"),
+                    due,
+                },
+            });
         }
         (Source::Nabellen, Some(a)) if c.effect == OutcomeEffect::Called => {
             let note = Some(format!("nabellen: {}", a.activity.title));
@@ -246,6 +317,15 @@ pub fn close_item(
         _ => {}
     }
     Ok(effects)
+}
+
+/// The channel a conversation is recorded by when none is said: the client's
+/// preferred one, else the telephone.
+pub fn preferred(client: &ClientContext) -> String {
+    client
+        .contact_preference
+        .clone()
+        .unwrap_or_else(|| TELEPHONE.to_owned())
 }
 
 /// A closed activity is not edited again.
@@ -363,6 +443,10 @@ fn contact_effects(
         date,
         note,
     }];
+    // A letter sent is recorded, but keeps nobody in view.
+    if !env.catalog.counts_as_contact(channel) {
+        return effects;
+    }
     let last = client.last_contact.map_or(date, |l| l.max(date));
     if in_view(
         Some(last),
@@ -411,7 +495,7 @@ pub fn finish_with_items(
         effects.push(match item.source {
             Source::Nabellen => Effect::CloseItem {
                 item: item.id,
-                outcome: LAPSED.to_owned(),
+                outcome: REMINDER_LAPSED.to_owned(),
                 note: Some(format!("afspraak afgesloten: {outcome}")),
             },
             _ => Effect::CloseItem {
@@ -479,9 +563,10 @@ fn settle(
                     date: activity.end_date,
                 });
             }
-            let channel = activity
+            let channel = c
                 .channel
                 .clone()
+                .or_else(|| activity.channel.clone())
                 .unwrap_or_else(|| "op_locatie".to_owned());
             let note = Some(format!("afspraak: {}", activity.title));
             if c.effect == OutcomeEffect::NoShow {
@@ -527,10 +612,7 @@ fn settle(
             let channel = if c.effect == OutcomeEffect::Called {
                 TELEPHONE.to_owned()
             } else {
-                a.client
-                    .contact_preference
-                    .clone()
-                    .unwrap_or_else(|| TELEPHONE.to_owned())
+                c.channel.clone().unwrap_or_else(|| preferred(&a.client))
             };
             effects.extend(contact_effects(
                 env,
@@ -559,6 +641,17 @@ fn settle(
                     activity: activity.id,
                     to: activity.end_date.min(add_days(received, -1)),
                 });
+                let after = with_herstel(app, activity.id, |h| {
+                    h.status = ActivityStatus::Closed;
+                    h.outcome = Some(c.outcome.clone());
+                });
+                let note = format!("stukken ontvangen op {}", dutch(received));
+                effects.extend(aanvraag::four_weeks_settled(
+                    &after,
+                    env,
+                    OutcomeEffect::Received,
+                    &note,
+                ));
             }
         }
         OutcomeEffect::NotReceived => {
@@ -569,15 +662,10 @@ fn settle(
             }
             effects.extend(finish(a, c, except));
             if let Some(app) = a.suspends() {
-                let mut after = app.clone();
-                after
-                    .hersteltermijnen
-                    .iter_mut()
-                    .filter(|h| h.id == activity.id)
-                    .for_each(|h| {
-                        h.status = ActivityStatus::Closed;
-                        h.outcome = Some(c.outcome.clone());
-                    });
+                let after = with_herstel(app, activity.id, |h| {
+                    h.status = ActivityStatus::Closed;
+                    h.outcome = Some(c.outcome.clone());
+                });
                 effects.extend(aanvraag::buitenbehandeling_term(
                     &after,
                     env,
@@ -599,9 +687,28 @@ fn settle(
                 .retain(|e| !matches!(e, Effect::CloseItem { item, .. } if Some(*item) == except));
             effects.extend(decided);
         }
-        OutcomeEffect::NoShow | OutcomeEffect::Finish => effects.extend(finish(a, c, except)),
+        OutcomeEffect::NoShow
+        | OutcomeEffect::Finish
+        | OutcomeEffect::NotReached
+        | OutcomeEffect::ClientEnded
+        | OutcomeEffect::Lapsed => effects.extend(finish(a, c, except)),
     }
     Ok(effects)
+}
+
+/// The aanvraag as it stands once `change` is made to hersteltermijn `id`.
+fn with_herstel(
+    app: &ApplicationContext,
+    id: i64,
+    change: impl Fn(&mut Activity),
+) -> ApplicationContext {
+    let mut after = app.clone();
+    after
+        .hersteltermijnen
+        .iter_mut()
+        .filter(|h| h.id == id)
+        .for_each(change);
+    after
 }
 
 /// The next cycle of a repeating term: the voorschot comes back every four weeks
@@ -685,7 +792,7 @@ fn move_end(
         match (item.source, extended) {
             (Source::Nabellen, _) => effects.push(Effect::CloseItem {
                 item: item.id,
-                outcome: LAPSED.to_owned(),
+                outcome: REMINDER_LAPSED.to_owned(),
                 note: Some(format!("afspraak verplaatst naar {}", dutch(to))),
             }),
             (_, Some(outcome)) => effects.push(Effect::CloseItem {
@@ -704,6 +811,18 @@ fn move_end(
     }
     if let Some(app) = a.suspends() {
         let application = app.application.id;
+        if activity.end_date < env.today {
+            // Given again after it ran out: the four weeks of Awb 4:5 lid 4 no
+            // longer run from its old end.
+            let after = with_herstel(app, activity.id, |h| h.end_date = to);
+            let note = format!("hersteltermijn opnieuw gegeven tot {}", dutch(to));
+            effects.extend(aanvraag::four_weeks_settled(
+                &after,
+                env,
+                OutcomeEffect::Finish,
+                &note,
+            ));
+        }
         effects.push(if activity.end_date >= env.today {
             Effect::SetSuspensionEnd {
                 application,

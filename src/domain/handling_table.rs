@@ -42,6 +42,14 @@ fn activity_type(code: &str, kind: &str, due_offset: i64, reminder: Option<i64>)
     }
 }
 
+fn channel(code: &str, counts_as_contact: bool) -> Channel {
+    Channel {
+        code: code.into(),
+        name: code.into(),
+        counts_as_contact,
+    }
+}
+
 /// The seed catalogue's kinds, outcomes and effects (schema.sql), as far as the
 /// table needs them.
 fn catalog() -> Catalog {
@@ -59,6 +67,7 @@ fn catalog() -> Catalog {
                     ("afgerond", E::Finish),
                     ("verlengd", E::NewCycle),
                     ("afgebroken", E::Finish),
+                    ("uitstroom", E::ClientEnded),
                 ],
             ),
             kind(
@@ -68,12 +77,18 @@ fn catalog() -> Catalog {
                     ("gesproken", E::Contact),
                     ("no_show", E::NoShow),
                     ("afgebroken", E::Finish),
+                    ("geannuleerd", E::Finish),
+                    ("uitstroom", E::ClientEnded),
                 ],
             ),
             kind(
                 "contact",
                 false,
-                &[("gesproken", E::Contact), ("niet_bereikt", E::Finish)],
+                &[
+                    ("gesproken", E::Contact),
+                    ("niet_bereikt", E::NotReached),
+                    ("uitstroom", E::ClientEnded),
+                ],
             ),
             kind(
                 "nabellen",
@@ -82,6 +97,7 @@ fn catalog() -> Catalog {
                     ("gebeld", E::Called),
                     ("niet_bereikt", E::Finish),
                     ("vervallen", E::Finish),
+                    ("uitstroom", E::ClientEnded),
                 ],
             ),
             kind(
@@ -92,19 +108,41 @@ fn catalog() -> Catalog {
                     ("niet_ontvangen", E::NotReceived),
                     ("verlengd", E::NewCycle),
                     ("vervallen", E::Finish),
+                    ("uitstroom", E::ClientEnded),
                 ],
             ),
-            kind("beslistermijn", true, &[("besloten", E::Decision)]),
+            kind(
+                "beslistermijn",
+                true,
+                &[("besloten", E::Decision), ("uitstroom", E::ClientEnded)],
+            ),
             kind(
                 "voorschot",
                 true,
-                &[("verstrekt", E::Repeat), ("niet_nodig", E::Finish)],
+                &[
+                    ("verstrekt", E::Repeat),
+                    ("niet_nodig", E::Finish),
+                    ("uitstroom", E::ClientEnded),
+                ],
             ),
-            kind("buitenbehandeling", true, &[("bekendgemaakt", E::Decision)]),
+            kind(
+                "buitenbehandeling",
+                true,
+                &[
+                    ("bekendgemaakt", E::Decision),
+                    ("ontvangen", E::Received),
+                    ("vervallen", E::Finish),
+                    ("uitstroom", E::ClientEnded),
+                ],
+            ),
             kind(
                 "bezwaartermijn",
-                true,
-                &[("geen_bezwaar", E::Finish), ("bezwaar", E::Finish)],
+                false,
+                &[
+                    ("geen_bezwaar", E::Finish),
+                    ("bezwaar", E::Finish),
+                    ("uitstroom", E::ClientEnded),
+                ],
             ),
         ],
         outcomes: vec![
@@ -124,6 +162,8 @@ fn catalog() -> Catalog {
             outcome("bekendgemaakt", Requirement::None),
             outcome("geen_bezwaar", Requirement::None),
             outcome("bezwaar", Requirement::None),
+            outcome("geannuleerd", Requirement::Reason),
+            outcome("uitstroom", Requirement::None),
         ],
         activity_types: vec![
             activity_type("traject", "traject", 0, None),
@@ -134,10 +174,12 @@ fn catalog() -> Catalog {
             activity_type("buitenbehandeling", "buitenbehandeling", 0, None),
             activity_type("bezwaartermijn", "bezwaartermijn", 7, None),
         ],
-        channels: vec![Channel {
-            code: "telefoon".into(),
-            name: "Telefoon".into(),
-        }],
+        channels: vec![
+            channel("telefoon", true),
+            channel("whatsapp", true),
+            channel("op_locatie", true),
+            channel("brief", false),
+        ],
         end_reasons: Vec::new(),
         categories: Vec::new(),
     }
@@ -161,6 +203,7 @@ fn client() -> ClientContext {
         registered_on: d("2026-01-01"),
         last_contact: Some(d("2026-09-01")),
         rhythm_days: 28,
+        retry_days: 2,
         open_rhythm_items: vec![90],
     }
 }
@@ -680,17 +723,27 @@ fn handling_is_refused_with_a_reason() {
         }),
         "a beslistermijn is settled only by the besluit"
     );
+    let not_handled = CloseRequest {
+        decision: Some(Decision::NotHandled),
+        made_known: Some(d(TODAY)),
+        ..request("besloten")
+    };
+    let mut running = beslis.clone();
+    if let Some(app) = running
+        .activity
+        .as_mut()
+        .and_then(|a| a.application.as_mut())
+    {
+        app.hersteltermijnen[0].end_date = d("2026-11-30");
+    }
     assert_eq!(
-        handle(
-            &beslis,
-            &CloseRequest {
-                decision: Some(Decision::NotHandled),
-                made_known: Some(d(TODAY)),
-                ..request("besloten")
-            }
-        ),
+        handle(&running, &not_handled),
         Err(InputError::NotHandledWithoutHerstel { id: 7 }),
         "buiten behandeling only after a hersteltermijn ran out unused"
+    );
+    assert!(
+        handle(&beslis, &not_handled).is_ok(),
+        "a hersteltermijn past its end with nothing recorded ran out unused"
     );
 }
 
@@ -764,4 +817,198 @@ fn a_late_contact_does_not_handle_contact_opnemen() {
     assert_eq!(effects.len(), 1, "only the contact: {effects:?}");
     let effects = add_contact(&env, &client(), "telefoon", d("2026-11-10"), None).unwrap();
     assert_eq!(effects.len(), 2, "back in view: the item is handled");
+}
+
+/// The client's "contact opnemen" item (90), raised by the contact rhythm.
+fn rhythm_item() -> ItemContext {
+    let kind = catalog().kind("contact").unwrap().clone();
+    ItemContext {
+        item: WorkItem {
+            id: 90,
+            client_id: 1,
+            client_name: "Klant".into(),
+            kind: kind.code.clone(),
+            title: "Contact opnemen".into(),
+            due_date: d("2026-10-01"),
+            source: Source::Rhythm,
+            source_activity_id: None,
+            status: ItemStatus::Open,
+            legal: false,
+            urgency: 0,
+        },
+        cycle_end: None,
+        outcome: None,
+        kind,
+        activity: None,
+        client: client(),
+    }
+}
+
+#[test]
+fn the_edges_of_contact() {
+    let rows: Vec<(&str, CloseRequest, Vec<Effect>)> = vec![
+        (
+            "gesproken: by the preferred channel unless another is said",
+            request("gesproken"),
+            vec![
+                close(90, "gesproken", None),
+                Effect::RecordContact {
+                    client: 1,
+                    channel: "whatsapp".into(),
+                    date: d(TODAY),
+                    note: Some("contact opgenomen (werkitem 90)".into()),
+                },
+            ],
+        ),
+        (
+            "gesproken by telephone: the channel it took place by",
+            CloseRequest {
+                channel: Some("telefoon".into()),
+                ..request("gesproken")
+            },
+            vec![
+                close(90, "gesproken", None),
+                Effect::RecordContact {
+                    client: 1,
+                    channel: "telefoon".into(),
+                    date: d(TODAY),
+                    note: Some("contact opgenomen (werkitem 90)".into()),
+                },
+            ],
+        ),
+        (
+            "niet bereikt: the next attempt, two working days on (Monday: Wednesday)",
+            CloseRequest {
+                note: Some("voicemail".into()),
+                ..request("niet_bereikt")
+            },
+            vec![
+                close(90, "niet_bereikt", Some("voicemail")),
+                Effect::AddRhythmItem {
+                    client: 1,
+                    title: "Contact opnemen: nieuwe poging (niet bereikt op ma 23 nov 2026)".into(),
+                    due: d("2026-11-25"),
+                },
+            ],
+        ),
+        (
+            "niet bereikt with a day of one's own",
+            CloseRequest {
+                note: Some("voicemail".into()),
+                new_date: Some(d("2026-12-01")),
+                ..request("niet_bereikt")
+            },
+            vec![
+                close(90, "niet_bereikt", Some("voicemail")),
+                Effect::AddRhythmItem {
+                    client: 1,
+                    title: "Contact opnemen: nieuwe poging (niet bereikt op ma 23 nov 2026)".into(),
+                    due: d("2026-12-01"),
+                },
+            ],
+        ),
+    ];
+    for (sentence, req, expected) in rows {
+        assert_eq!(
+            handle(&rhythm_item(), &req).as_ref(),
+            Ok(&expected),
+            "{sentence}"
+        );
+    }
+    let refused: Vec<(&str, CloseRequest, InputError)> = vec![
+        (
+            "uitstroom is never chosen by hand",
+            request("uitstroom"),
+            InputError::OnlyAtUitstroom {
+                outcome: "uitstroom".into(),
+            },
+        ),
+        (
+            "the next attempt lies after today",
+            CloseRequest {
+                note: Some("x".into()),
+                new_date: Some(d(TODAY)),
+                ..request("niet_bereikt")
+            },
+            InputError::NotAfterToday {
+                what: "de volgende poging",
+                date: d(TODAY),
+                today: d(TODAY),
+            },
+        ),
+        (
+            "a channel belongs to a conversation only",
+            CloseRequest {
+                note: Some("x".into()),
+                channel: Some("telefoon".into()),
+                ..request("niet_bereikt")
+            },
+            InputError::ChannelOnlyForContact {
+                outcome: "niet_bereikt".into(),
+            },
+        ),
+    ];
+    for (sentence, req, expected) in refused {
+        assert_eq!(handle(&rhythm_item(), &req), Err(expected), "{sentence}");
+    }
+}
+
+#[test]
+fn a_letter_is_recorded_but_keeps_nobody_in_view() {
+    let catalog = catalog();
+    let calendar = LegalCalendar::default();
+    let env = Env {
+        catalog: &catalog,
+        calendar: &calendar,
+        today: d(TODAY),
+    };
+    let effects = add_contact(&env, &client(), "brief", d(TODAY), None).unwrap();
+    assert_eq!(effects.len(), 1, "only the letter's contact: {effects:?}");
+    let effects = add_contact(&env, &client(), "telefoon", d(TODAY), None).unwrap();
+    assert_eq!(effects.len(), 2, "a call handles contact opnemen");
+}
+
+/// The table's catalogue is the product's: every kind it holds has exactly the
+/// outcomes, effects and § of the seed in `schema.sql`, so the table cannot say
+/// what the program does not do.
+#[test]
+fn the_tables_catalogue_is_the_seed_of_schema_sql() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = crate::store::Store::open(&dir.path().join("seed.sqlite")).unwrap();
+    let seed = store.catalog().unwrap();
+    let table = catalog();
+    for kind in &table.work_item_kinds {
+        let real = seed.kind(&kind.code).unwrap();
+        assert_eq!(
+            (&kind.outcomes, &kind.effects, kind.legal),
+            (&real.outcomes, &real.effects, real.legal),
+            "kind {}",
+            kind.code
+        );
+    }
+    for outcome in &table.outcomes {
+        assert_eq!(
+            outcome.requires,
+            seed.outcome(&outcome.code).unwrap().requires,
+            "outcome {}",
+            outcome.code
+        );
+    }
+    for t in &table.activity_types {
+        let real = seed.activity_type(&t.code).unwrap();
+        assert_eq!(
+            (&t.expiry_kind, t.due_offset_days, t.reminder_days),
+            (&real.expiry_kind, real.due_offset_days, real.reminder_days),
+            "activity type {}",
+            t.code
+        );
+    }
+    for c in &table.channels {
+        assert_eq!(
+            c.counts_as_contact,
+            seed.channel(&c.code).unwrap().counts_as_contact,
+            "channel {}",
+            c.code
+        );
+    }
 }

@@ -7,21 +7,28 @@ use super::aanvraag::dated;
 use super::bsn::Bsn;
 use super::catalog::Catalog;
 use super::client::Client;
+use super::effects::OutcomeEffect;
 use super::effects::{ClientDetails, Effect};
 use super::error::{optional_text, required_text};
-use super::handling::LAPSED;
 use super::InputError;
 
 /// The end reason of a client handed over to a colleague (catalogue code).
 pub const HANDED_OVER: &str = "overgedragen";
 
+/// One open activity or work item, with the kind of work item it is (for an
+/// activity: the kind its end date raises), which names its outcome at uitstroom.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OpenPiece {
+    pub id: i64,
+    pub title: String,
+    pub kind: String,
+}
+
 /// What a client's file holds open: uitstroom settles it or is refused.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OpenWork {
-    /// Open activities: id and title.
-    pub activities: Vec<(i64, String)>,
-    /// Open work items: id and title.
-    pub items: Vec<(i64, String)>,
+    pub activities: Vec<OpenPiece>,
+    pub items: Vec<OpenPiece>,
     /// Aanvragen without a besluit.
     pub applications: Vec<i64>,
 }
@@ -162,9 +169,23 @@ fn refuse_ended(client: &Client) -> Result<(), InputError> {
     }
 }
 
+/// The outcome an open piece of `kind` gets when its client leaves: catalogue data
+/// (the kind's outcome with the effect `client_ended`), the same table `check` and
+/// an import hold the rows to.
+pub fn ended_outcome<'a>(catalog: &'a Catalog, kind: &str) -> Result<&'a str, InputError> {
+    catalog
+        .kind(kind)?
+        .outcome_with(OutcomeEffect::ClientEnded)
+        .ok_or_else(|| InputError::NoEndedOutcome {
+            kind: kind.to_owned(),
+        })
+}
+
 /// Uitstroom on `on` for `reason`. An aanvraag still waiting for its besluit is
 /// refused (the law wants one); other open work is refused unless `settle`, which
-/// lets each item and activity lapse (`vervallen`) with the uitstroom as reason.
+/// closes each item and activity with the outcome its kind names for uitstroom,
+/// with the uitstroom as reason. A day after today plans the uitstroom: the client
+/// stays until then, and that day's sweep ends them by this same rule.
 pub fn end_client(
     client: &Client,
     open: &OpenWork,
@@ -176,6 +197,20 @@ pub fn end_client(
 ) -> Result<Vec<Effect>, InputError> {
     refuse_ended(client)?;
     let reason_name = catalog.end_reason(reason)?.name.clone();
+    if on > today {
+        dated(
+            "de datum van uitstroom",
+            on,
+            Some(("de inschrijving", client.registered_on)),
+            on,
+        )?;
+        return Ok(vec![Effect::PlanEnd {
+            client: client.id,
+            on,
+            reason: reason.to_owned(),
+            settle,
+        }]);
+    }
     dated(
         "de datum van uitstroom",
         on,
@@ -192,24 +227,21 @@ pub fn end_client(
         });
     }
     let note = Some(format!("Uitstroom: {}", reason_name.to_lowercase()));
-    let mut effects: Vec<Effect> = open
-        .items
-        .iter()
-        .map(|(item, _)| Effect::CloseItem {
-            item: *item,
-            outcome: LAPSED.to_owned(),
+    let mut effects = Vec::new();
+    for item in &open.items {
+        effects.push(Effect::CloseItem {
+            item: item.id,
+            outcome: ended_outcome(catalog, &item.kind)?.to_owned(),
             note: note.clone(),
-        })
-        .collect();
-    effects.extend(
-        open.activities
-            .iter()
-            .map(|(activity, _)| Effect::FinishActivity {
-                activity: *activity,
-                outcome: LAPSED.to_owned(),
-                note: note.clone(),
-            }),
-    );
+        });
+    }
+    for activity in &open.activities {
+        effects.push(Effect::FinishActivity {
+            activity: activity.id,
+            outcome: ended_outcome(catalog, &activity.kind)?.to_owned(),
+            note: note.clone(),
+        });
+    }
     effects.push(Effect::EndClient {
         client: client.id,
         on,
@@ -218,13 +250,70 @@ pub fn end_client(
     Ok(effects)
 }
 
-/// Heraanmelding: an ended client is back in the caseload, with their history.
+/// The planned uitstroom's day has come (the sweep asks): the client is ended by
+/// the rule of `end_client` as of that day. Where that rule refuses (open work not
+/// to be settled, an aanvraag waiting for its besluit), the plan becomes a work item
+/// due that day, so that nothing is closed that the klantmanager did not decide.
+pub fn planned_end_due(
+    client: &Client,
+    open: &OpenWork,
+    catalog: &Catalog,
+    today: NaiveDate,
+) -> Vec<Effect> {
+    let Some(plan) = &client.planned_end else {
+        return Vec::new();
+    };
+    match end_client(
+        client,
+        open,
+        plan.on,
+        &plan.reason,
+        plan.settle,
+        catalog,
+        today,
+    ) {
+        Ok(effects) => effects,
+        Err(why) => {
+            let why = match why {
+                InputError::OpenWork { open, .. } => format!("nog open: {open}"),
+                InputError::OpenApplication { id } => {
+                    format!("aanvraag {id} wacht op een besluit")
+                }
+                other => other.to_string(),
+            };
+            vec![
+                Effect::CancelPlannedEnd {
+                    client: client.id,
+                    on: plan.on,
+                    reason: plan.reason.clone(),
+                },
+                Effect::AddFollowUp {
+                    client: client.id,
+                    title: format!(
+                        "Uitstroom per {} ({}): {why}; handel het af en leg de uitstroom vast",
+                        super::date::dutch(plan.on),
+                        catalog.end_reason_name(&plan.reason).to_lowercase()
+                    ),
+                    due: plan.on,
+                },
+            ]
+        }
+    }
+}
+
+/// Heraanmelding: an ended client is back in the caseload, with their history. For
+/// a client whose uitstroom is only planned, the plan is dropped.
 pub fn reopen_client(client: &Client) -> Result<Vec<Effect>, InputError> {
-    match (client.ended_on, &client.end_reason) {
-        (Some(ended_on), Some(reason)) => Ok(vec![Effect::ReopenClient {
+    match (client.ended_on, &client.end_reason, &client.planned_end) {
+        (Some(ended_on), Some(reason), _) => Ok(vec![Effect::ReopenClient {
             client: client.id,
             ended_on,
             reason: reason.clone(),
+        }]),
+        (None, _, Some(plan)) => Ok(vec![Effect::CancelPlannedEnd {
+            client: client.id,
+            on: plan.on,
+            reason: plan.reason.clone(),
         }]),
         _ => Err(InputError::ClientNotEnded { id: client.id }),
     }
@@ -251,35 +340,70 @@ mod tests {
             registered_on: d("2026-01-05"),
             ended_on: None,
             end_reason: None,
+            planned_end: None,
         }
     }
 
     fn catalog() -> Catalog {
-        use crate::domain::catalog::{Category, Channel};
+        use crate::domain::catalog::{Category, Channel, WorkItemKind};
+        let kind = |code: &str, outcomes: &[(&str, OutcomeEffect)]| WorkItemKind {
+            code: code.into(),
+            name: code.into(),
+            urgency: 0,
+            legal: false,
+            outcomes: outcomes.iter().map(|(o, _)| (*o).into()).collect(),
+            effects: outcomes.iter().map(|(_, e)| *e).collect(),
+        };
         let category = |code: &str| Category {
             code: code.into(),
             name: code.into(),
             description: String::new(),
             contact_rhythm_days: 28,
+            retry_days: 2,
             activity_types: Vec::new(),
         };
         Catalog {
             categories: vec![category("job_ready"), category("beheer")],
             activity_types: Vec::new(),
-            work_item_kinds: Vec::new(),
+            work_item_kinds: vec![
+                kind(
+                    "traject",
+                    &[
+                        ("afgerond", OutcomeEffect::Finish),
+                        ("uitstroom", OutcomeEffect::ClientEnded),
+                    ],
+                ),
+                kind(
+                    "contact",
+                    &[
+                        ("gesproken", OutcomeEffect::Contact),
+                        ("uitstroom", OutcomeEffect::ClientEnded),
+                    ],
+                ),
+                kind("vervolgactie", &[("uitgevoerd", OutcomeEffect::Finish)]),
+            ],
             outcomes: Vec::new(),
             channels: Vec::new(),
             end_reasons: vec![Channel {
                 code: "werk".into(),
                 name: "Werk".into(),
+                counts_as_contact: true,
             }],
+        }
+    }
+
+    fn piece(id: i64, title: &str, kind: &str) -> OpenPiece {
+        OpenPiece {
+            id,
+            title: title.into(),
+            kind: kind.into(),
         }
     }
 
     fn open_work() -> OpenWork {
         OpenWork {
-            activities: vec![(3, "Traject".into())],
-            items: vec![(9, "Contact opnemen".into())],
+            activities: vec![piece(3, "Traject", "traject")],
+            items: vec![piece(9, "Contact opnemen", "contact")],
             applications: Vec::new(),
         }
     }
@@ -315,12 +439,12 @@ mod tests {
             vec![
                 Effect::CloseItem {
                     item: 9,
-                    outcome: "vervallen".into(),
+                    outcome: "uitstroom".into(),
                     note: Some("Uitstroom: werk".into())
                 },
                 Effect::FinishActivity {
                     activity: 3,
-                    outcome: "vervallen".into(),
+                    outcome: "uitstroom".into(),
                     note: Some("Uitstroom: werk".into())
                 },
                 Effect::EndClient {
@@ -329,6 +453,19 @@ mod tests {
                     reason: "werk".into()
                 },
             ]
+        );
+    }
+
+    #[test]
+    fn a_kind_without_an_outcome_for_uitstroom_refuses_it() {
+        let today = d("2026-11-23");
+        let mut open = open_work();
+        open.items.push(piece(10, "Bellen", "vervolgactie"));
+        assert_eq!(
+            end_client(&client(), &open, today, "werk", true, &catalog(), today),
+            Err(InputError::NoEndedOutcome {
+                kind: "vervolgactie".into()
+            })
         );
     }
 

@@ -176,6 +176,9 @@ pub struct Instroom {
 pub struct Uitstroom {
     pub total: i64,
     pub by_reason: Counts,
+    /// Clients handed over to a colleague (end reason `overgedragen`): no uitstroom,
+    /// so not in `total` or `by_reason`.
+    pub handed_over: i64,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -384,7 +387,9 @@ impl Course {
         std::iter::once(to)
             .chain(
                 events
-                    .filter(|day| from < *day && *day <= to)
+                    // An event on the first day counts too: a client who came
+                    // back that day was out of view that morning.
+                    .filter(|day| from <= *day && *day <= to)
                     .map(|day| add_days(day, -1)),
             )
             .any(|day| self.in_view_on(day, window, &rhythm) == Some(false))

@@ -10,6 +10,8 @@ use super::error::Result;
 use super::Write;
 use crate::clock;
 use crate::domain::effects::Effect;
+use crate::domain::handling::RHYTHM_KIND;
+use crate::domain::InputError;
 
 impl Write<'_> {
     /// Stores one effect. `added` is the activity an earlier effect of the same edit
@@ -196,6 +198,27 @@ impl Write<'_> {
                     "work_item",
                     id,
                     json!({ "client_id": client, "kind": "vervolgactie", "title": title, "due_date": due }),
+                )?;
+                return Ok(Some(id));
+            }
+            Effect::AddRhythmItem { client, title, due } => {
+                let added = tx
+                    .prepare_cached(
+                        "INSERT INTO work_items (client_id, kind_code, title, due_date, source, created_at)
+                         VALUES (?1, ?2, ?3, ?4, 'rhythm', ?5)
+                         ON CONFLICT DO NOTHING",
+                    )?
+                    .execute(params![client, RHYTHM_KIND, title, due, now])?;
+                if added == 0 {
+                    // A handled "contact opnemen" item already has that day.
+                    return Err(InputError::SameAttempt { date: *due }.into());
+                }
+                let id = tx.last_insert_rowid();
+                self.audit(
+                    "work_item.add",
+                    "work_item",
+                    id,
+                    json!({ "client_id": client, "kind": RHYTHM_KIND, "title": title, "due_date": due }),
                 )?;
                 return Ok(Some(id));
             }
@@ -415,6 +438,8 @@ impl Write<'_> {
             Effect::UpdateClient { .. }
             | Effect::ChangeCategory { .. }
             | Effect::EndClient { .. }
+            | Effect::PlanEnd { .. }
+            | Effect::CancelPlannedEnd { .. }
             | Effect::ReopenClient { .. }
             | Effect::MoveAppointment { .. }
             | Effect::ReopenItem { .. }

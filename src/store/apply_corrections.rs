@@ -76,7 +76,9 @@ impl Write<'_> {
             }
             Effect::EndClient { client, on, reason } => {
                 tx.execute(
-                    "UPDATE clients SET ended_on = ?2, end_reason = ?3 WHERE id = ?1",
+                    "UPDATE clients SET ended_on = ?2, end_reason = ?3, ending_on = NULL,
+                         ending_reason = NULL, ending_settles = 0
+                     WHERE id = ?1",
                     params![client, on, reason],
                 )?;
                 tx.execute(
@@ -89,6 +91,37 @@ impl Write<'_> {
                     "client",
                     *client,
                     json!({ "ended_on": on, "reason": reason }),
+                )?;
+            }
+            Effect::PlanEnd {
+                client,
+                on,
+                reason,
+                settle,
+            } => {
+                tx.execute(
+                    "UPDATE clients SET ending_on = ?2, ending_reason = ?3, ending_settles = ?4
+                     WHERE id = ?1",
+                    params![client, on, reason, settle],
+                )?;
+                self.audit(
+                    "client.plan_end",
+                    "client",
+                    *client,
+                    json!({ "ending_on": on, "reason": reason, "settle": settle }),
+                )?;
+            }
+            Effect::CancelPlannedEnd { client, on, reason } => {
+                tx.execute(
+                    "UPDATE clients SET ending_on = NULL, ending_reason = NULL, ending_settles = 0
+                     WHERE id = ?1",
+                    [client],
+                )?;
+                self.audit(
+                    "client.cancel_end",
+                    "client",
+                    *client,
+                    json!({ "old": { "ending_on": on, "reason": reason } }),
                 )?;
             }
             Effect::ReopenClient {

@@ -17,7 +17,7 @@ fn codes(conn: &Connection, sql: &str, key: &str) -> Result<Vec<String>> {
 pub(super) fn load(conn: &Connection) -> Result<Catalog> {
     let mut categories: Vec<Category> = conn
         .prepare(
-            "SELECT code, name, description, contact_rhythm_days FROM categories
+            "SELECT code, name, description, contact_rhythm_days, retry_days FROM categories
              ORDER BY sort_order, code",
         )?
         .query_map([], |row| {
@@ -26,6 +26,7 @@ pub(super) fn load(conn: &Connection) -> Result<Catalog> {
                 name: row.get(1)?,
                 description: row.get(2)?,
                 contact_rhythm_days: row.get(3)?,
+                retry_days: row.get(4)?,
                 activity_types: Vec::new(),
             })
         })?
@@ -101,8 +102,8 @@ pub(super) fn load(conn: &Connection) -> Result<Catalog> {
         })?
         .collect::<rusqlite::Result<_>>()?;
 
-    let channels = codes_and_names(conn, "channels")?;
-    let end_reasons = codes_and_names(conn, "end_reasons")?;
+    let channels = codes_and_names(conn, "channels", "counts_as_contact")?;
+    let end_reasons = codes_and_names(conn, "end_reasons", "1")?;
 
     Ok(Catalog {
         categories,
@@ -121,15 +122,18 @@ impl super::Store {
 }
 
 /// A catalogue of codes with names, in its own order.
-fn codes_and_names(conn: &Connection, table: &str) -> Result<Vec<Channel>> {
+/// Codes and names; `counts` is the column that says whether a contact by it keeps
+/// the client in view (channels), or `1` (end reasons).
+fn codes_and_names(conn: &Connection, table: &str, counts: &str) -> Result<Vec<Channel>> {
     Ok(conn
         .prepare(&format!(
-            "SELECT code, name FROM {table} ORDER BY sort_order, code"
+            "SELECT code, name, {counts} FROM {table} ORDER BY sort_order, code"
         ))?
         .query_map([], |row| {
             Ok(Channel {
                 code: row.get(0)?,
                 name: row.get(1)?,
+                counts_as_contact: row.get(2)?,
             })
         })?
         .collect::<rusqlite::Result<_>>()?)

@@ -10,7 +10,7 @@ use super::{catalog, Store};
 use crate::clock;
 use crate::domain::activity::Activity;
 use crate::domain::bsn::Bsn;
-use crate::domain::client::{in_view, Client, ClientSummary, NewClient};
+use crate::domain::client::{in_view, Client, ClientSummary, NewClient, PlannedEnd};
 use crate::domain::journal::{Contact, Note};
 use crate::domain::InputError;
 
@@ -34,7 +34,8 @@ pub struct Dossier {
 }
 
 const CLIENT_COLUMNS: &str = "id, name, bsn, birth_date, category_code, phone, email,
-    contact_preference, registered_on, ended_on, end_reason";
+    contact_preference, registered_on, ended_on, end_reason, ending_on, ending_reason,
+    ending_settles";
 
 fn client_from_row(row: &Row) -> rusqlite::Result<Client> {
     let bsn: Option<String> = row.get(2)?;
@@ -51,6 +52,14 @@ fn client_from_row(row: &Row) -> rusqlite::Result<Client> {
         registered_on: row.get(8)?,
         ended_on: row.get(9)?,
         end_reason: row.get(10)?,
+        planned_end: match (row.get(11)?, row.get(12)?) {
+            (Some(on), Some(reason)) => Some(PlannedEnd {
+                on,
+                reason,
+                settle: row.get(13)?,
+            }),
+            _ => None,
+        },
     })
 }
 
@@ -106,7 +115,8 @@ const SUMMARY_SQL: &str = "
 SELECT c.id, c.name, c.category_code, c.registered_on, cat.contact_rhythm_days,
     CASE WHEN c.last_contact_on IS NULL OR c.last_contact_on <= ?1 THEN c.last_contact_on
          ELSE (SELECT max(contact_date) FROM contacts
-               WHERE client_id = c.id AND no_show = 0 AND undone_at IS NULL AND contact_date <= ?1)
+               WHERE client_id = c.id AND no_show = 0 AND undone_at IS NULL AND contact_date <= ?1
+                 AND channel_code IN (SELECT code FROM channels WHERE counts_as_contact = 1))
     END AS last_contact,
     (SELECT min(d) FROM (
         SELECT min(end_date) AS d FROM activities WHERE client_id = c.id AND status = 'open'

@@ -62,12 +62,14 @@ pub(crate) fn client_context(
         )?
         .query_map([id], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
+    let category = catalog.category(&client.category)?;
     Ok(ClientContext {
         id,
         contact_preference: client.contact_preference.clone(),
         registered_on: client.registered_on,
         last_contact,
-        rhythm_days: catalog.category(&client.category)?.contact_rhythm_days,
+        rhythm_days: category.contact_rhythm_days,
+        retry_days: category.retry_days,
         open_rhythm_items,
     })
 }

@@ -6,10 +6,9 @@ use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;
 
 use super::error::Result;
-use super::pairs;
 use super::{Store, Write};
 use crate::domain::journal::{Contact, Note};
-use crate::domain::lifecycle::OpenWork;
+use crate::domain::lifecycle::{OpenPiece, OpenWork};
 use crate::domain::InputError;
 
 /// One doorstroom: from which category to which, on which day, why.
@@ -32,19 +31,34 @@ pub struct Reopening {
     pub at: String,
 }
 
+fn open_pieces(conn: &Connection, sql: &str, client: i64) -> Result<Vec<OpenPiece>> {
+    Ok(conn
+        .prepare_cached(sql)?
+        .query_map([client], |r| {
+            Ok(OpenPiece {
+                id: r.get(0)?,
+                title: r.get(1)?,
+                kind: r.get(2)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?)
+}
+
 pub(crate) fn open_work(conn: &Connection, client: i64) -> Result<OpenWork> {
     Ok(OpenWork {
-        activities: pairs(
+        activities: open_pieces(
             conn,
-            "SELECT id, title FROM activities WHERE client_id = ?1 AND status = 'open'
-             ORDER BY end_date, id",
-            [client],
+            "SELECT a.id, a.title, t.expiry_kind FROM activities a
+             JOIN activity_types t ON t.code = a.type_code
+             WHERE a.client_id = ?1 AND a.status = 'open'
+             ORDER BY a.end_date, a.id",
+            client,
         )?,
-        items: pairs(
+        items: open_pieces(
             conn,
-            "SELECT id, title FROM work_items WHERE client_id = ?1 AND status = 'open'
+            "SELECT id, title, kind_code FROM work_items WHERE client_id = ?1 AND status = 'open'
              ORDER BY due_date, id",
-            [client],
+            client,
         )?,
         applications: conn
             .prepare_cached(

@@ -31,7 +31,7 @@ mod work_items;
 
 use std::path::{Path, PathBuf};
 
-use rusqlite::{Connection, Transaction, TransactionBehavior};
+use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior};
 
 pub use activities::AgendaEntry;
 pub use audit::AuditEntry;
@@ -118,6 +118,52 @@ impl<'a> Write<'a> {
         audit::record(
             &self.tx, self.actor, action, entity, entity_id, &detail, self.edit,
         )
+    }
+
+    /// Whom and what an effect is about, as the klantmanager reads it: the client's
+    /// name, and the title of the work item or activity it touches (if any).
+    pub(crate) fn subject(
+        &self,
+        effect: &crate::domain::effects::Effect,
+    ) -> Result<Option<(String, Option<String>)>> {
+        use crate::domain::effects::Effect as E;
+        let (sql, id) = match effect {
+            E::CloseItem { item, .. } | E::Postpone { item, .. } | E::ReopenItem { item, .. } => (
+                "SELECT c.name, w.title FROM work_items w JOIN clients c ON c.id = w.client_id
+                 WHERE w.id = ?1",
+                *item,
+            ),
+            E::FinishActivity { activity, .. }
+            | E::NewCycle { activity, .. }
+            | E::SetTermEnd { activity, .. }
+            | E::MoveAppointment { activity, .. }
+            | E::ReopenActivity { activity } => (
+                "SELECT c.name, a.title FROM activities a JOIN clients c ON c.id = a.client_id
+                 WHERE a.id = ?1",
+                *activity,
+            ),
+            E::RecordContact { client, .. }
+            | E::RecordNoShow { client, .. }
+            | E::AddFollowUp { client, .. }
+            | E::AddRhythmItem { client, .. }
+            | E::AddAppointment { client, .. }
+            | E::AddActivity { client, .. }
+            | E::UpdateClient { client, .. }
+            | E::ChangeCategory { client, .. }
+            | E::EndClient { client, .. }
+            | E::PlanEnd { client, .. }
+            | E::CancelPlannedEnd { client, .. }
+            | E::ReopenClient { client, .. }
+            | E::RecordLetter { client, .. } => {
+                ("SELECT name, NULL FROM clients WHERE id = ?1", *client)
+            }
+            _ => return Ok(None),
+        };
+        Ok(self
+            .tx
+            .prepare_cached(sql)?
+            .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?)
     }
 
     /// What this edit did, in Dutch, for the undo that may come to name it.

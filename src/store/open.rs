@@ -11,7 +11,7 @@ use super::error::{Result, StoreError};
 use crate::clock;
 
 /// The schema version this program writes; `PRAGMA user_version` of a current file.
-pub const SCHEMA_VERSION: i64 = 8;
+pub const SCHEMA_VERSION: i64 = 9;
 
 /// `PRAGMA application_id` of an inbeeld file ("inbl"), so that `file(1)` and this
 /// program can tell it from any other SQLite database.
@@ -37,6 +37,7 @@ const UPGRADES: &[(i64, i64, &str)] = &[
     (5, 6, include_str!("upgrades/v5_to_v6.sql")),
     (6, 7, include_str!("upgrades/v6_to_v7.sql")),
     (7, 8, include_str!("upgrades/v7_to_v8.sql")),
+    (8, 9, include_str!("upgrades/v8_to_v9.sql")),
 ];
 
 /// Fills the days a file or bundle from before version 5 kept only as moments.

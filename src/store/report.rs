@@ -16,6 +16,7 @@ use crate::domain::aanvraag::{HERSTELTERMIJN, VOORSCHOT};
 use crate::domain::catalog::Catalog;
 use crate::domain::date::add_days;
 use crate::domain::effects::OutcomeEffect;
+use crate::domain::lifecycle::HANDED_OVER;
 use crate::domain::overview::{
     first_week, in_view_figures, share, Aanvragen, Appointments, Block, BlockRow, Categories,
     Contacts, Counts, Course, Domains, Handled, Hersteltermijnen, Instroom, Ladder, Measured,
@@ -31,8 +32,12 @@ fn count(conn: &Connection, sql: &str, p: impl rusqlite::Params) -> Result<i64> 
     Ok(conn.prepare_cached(sql)?.query_row(p, |r| r.get(0))?)
 }
 
+/// Handled: closed with an outcome a klantmanager chose; not an undo's mark, nor
+/// what the program closed by itself (a reminder that lapsed, open work at uitstroom).
 const HANDLED_SQL: &str = "SELECT kind_code, outcome_code, closed_on <= due_date, count(*)
-    FROM work_items WHERE closed_on BETWEEN ?1 AND ?2 AND outcome_code <> ?3
+    FROM work_items w WHERE closed_on BETWEEN ?1 AND ?2 AND outcome_code <> ?3
+      AND NOT EXISTS (SELECT 1 FROM kind_outcomes k WHERE k.kind_code = w.kind_code
+          AND k.outcome_code = w.outcome_code AND k.effect IN ('client_ended', 'lapsed'))
     GROUP BY kind_code, outcome_code, closed_on <= due_date";
 
 const STATUTORY_SQL: &str = "SELECT
@@ -142,7 +147,8 @@ const STROOM_ROWS_SQL: &str = "SELECT id, name, registered_on, 'nieuw', NULL, NU
                  FROM client_ends e JOIN clients c ON c.id = e.client_id
                  WHERE e.returned_on BETWEEN ?1 AND ?2 AND e.undone_at IS NULL
                  UNION ALL
-                 SELECT e.client_id, c.name, e.ended_on, 'uit', e.reason, NULL
+                 SELECT e.client_id, c.name, e.ended_on,
+                     CASE e.reason WHEN 'overgedragen' THEN 'overgedragen' ELSE 'uit' END, e.reason, NULL
                  FROM client_ends e JOIN clients c ON c.id = e.client_id
                  WHERE e.ended_on BETWEEN ?1 AND ?2 AND e.undone_at IS NULL";
 
@@ -554,9 +560,16 @@ impl Store {
                 new,
                 returned,
             },
-            uitstroom: Uitstroom {
-                total: by_reason.iter().map(|(_, n)| n).sum(),
-                by_reason: by_reason.into_iter().collect(),
+            uitstroom: {
+                // A handover moves a client to a colleague: no uitstroom.
+                let (handed, left): (Vec<_>, Vec<_>) = by_reason
+                    .into_iter()
+                    .partition(|(reason, _)| reason == HANDED_OVER);
+                Uitstroom {
+                    total: left.iter().map(|(_, n)| n).sum(),
+                    by_reason: left.into_iter().collect(),
+                    handed_over: handed.iter().map(|(_, n)| n).sum(),
+                }
             },
             aanvragen,
         };

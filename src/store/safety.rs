@@ -182,6 +182,31 @@ pub(super) fn expired_without_item(
         .collect::<rusqlite::Result<_>>()?)
 }
 
+/// Clients still in the caseload, out of view on `?1` (the last conversation, or
+/// the registration, longer ago than the category's rhythm), with no open item.
+pub(super) const OUT_OF_VIEW_WITHOUT_ITEM_SQL: &str = "SELECT c.id FROM clients c
+     JOIN categories cat ON cat.code = c.category_code
+     WHERE c.ended_on IS NULL
+       AND coalesce(c.last_contact_on, c.registered_on) < date(?1, '-' || cat.contact_rhythm_days || ' days')
+       AND NOT EXISTS (SELECT 1 FROM work_items w WHERE w.client_id = c.id AND w.status = 'open')
+     ORDER BY c.id";
+
+/// Hersteltermijnen of an undecided aanvraag that ran out unused on `?1` (still
+/// open past their end, or recorded as not answered), where the aanvraag has no
+/// buiten-behandeling term at all, while that rule is switched on.
+pub(super) const UNUSED_HERSTEL_WITHOUT_TERM_SQL: &str = "SELECT h.id, p.id FROM activities h
+     JOIN applications p ON p.id = h.application_id
+     WHERE h.type_code = 'hersteltermijn' AND h.term_rule IS NULL AND p.status = 'open'
+       AND h.end_date < ?1
+       AND (h.status = 'open' OR EXISTS (SELECT 1 FROM kind_outcomes k
+           JOIN activity_types t ON t.expiry_kind = k.kind_code
+           WHERE t.code = h.type_code AND k.outcome_code = h.outcome_code
+             AND k.effect = 'not_received'))
+       AND EXISTS (SELECT 1 FROM term_rules r WHERE r.code = 'buitenbehandeling' AND r.enabled = 1)
+       AND NOT EXISTS (SELECT 1 FROM activities b WHERE b.application_id = p.id
+           AND b.term_rule = 'buitenbehandeling')
+     ORDER BY h.id";
+
 impl Store {
     /// Writes a consistent copy of the database to `to`, which must not exist yet.
     pub fn backup_to(&self, to: &Path) -> Result<()> {
@@ -257,6 +282,27 @@ impl Store {
         if doubled > 0 {
             report.invariants.push(format!(
                 "{doubled} klant(en) met meer dan één open contactritme-werkitem"
+            ));
+        }
+        // Nobody out of view: a client past the contact rhythm has open work.
+        let unseen: Vec<i64> = conn
+            .prepare(OUT_OF_VIEW_WITHOUT_ITEM_SQL)?
+            .query_map([today], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        for id in unseen {
+            report.invariants.push(format!(
+                "klant {id} is niet in beeld en heeft geen open werkitem"
+            ));
+        }
+        // Awb 4:5 lid 4: an unused hersteltermijn of an undecided aanvraag has its
+        // four weeks running.
+        let unused: Vec<(i64, i64)> = conn
+            .prepare(UNUSED_HERSTEL_WITHOUT_TERM_SQL)?
+            .query_map([today], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        for (id, app) in unused {
+            report.invariants.push(format!(
+                "hersteltermijn {id} van aanvraag {app} is ongebruikt verstreken zonder de termijn buiten behandeling (Awb 4:5 lid 4)"
             ));
         }
         Ok(report)

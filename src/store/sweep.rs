@@ -47,6 +47,17 @@ pub(crate) const REMINDERS_PASSED_SQL: &str =
     "SELECT id, source_end_date FROM work_items INDEXED BY work_items_open_reminders
      WHERE source = 'nabellen' AND status = 'open' AND source_end_date <= ?1 ORDER BY id";
 
+/// Undecided aanvragen with a hersteltermijn (`?2`) that ran out without an answer
+/// recorded, and no buiten-behandeling term (`?3`) running: the rules say whether
+/// the four weeks of Awb 4:5 lid 4 start.
+pub(crate) const HERSTEL_RAN_OUT_SQL: &str = "SELECT DISTINCT a.application_id
+     FROM activities a INDEXED BY activities_open_by_type
+     JOIN applications p ON p.id = a.application_id
+     WHERE a.type_code = ?2 AND a.status = 'open' AND a.end_date < ?1 AND p.status = 'open'
+       AND NOT EXISTS (SELECT 1 FROM activities b WHERE b.application_id = p.id
+           AND b.type_code = ?3 AND b.status = 'open')
+     ORDER BY 1";
+
 /// Clients whose contact rhythm ran out, without an open rhythm item.
 pub(crate) const RHYTHM_SQL: &str = "SELECT lapsed.id, since, rhythm FROM (
                  SELECT c.id,
@@ -55,7 +66,8 @@ pub(crate) const RHYTHM_SQL: &str = "SELECT lapsed.id, since, rhythm FROM (
                           -- `today` lies before the latest contact (planning in the past):
                           -- the last contact as of then.
                           ELSE coalesce((SELECT max(contact_date) FROM contacts
-                              WHERE client_id = c.id AND no_show = 0 AND undone_at IS NULL AND contact_date <= ?1),
+                              WHERE client_id = c.id AND no_show = 0 AND undone_at IS NULL AND contact_date <= ?1
+                                AND channel_code IN (SELECT code FROM channels WHERE counts_as_contact = 1)),
                               c.registered_on)
                      END AS since,
                      cat.contact_rhythm_days AS rhythm
@@ -224,6 +236,27 @@ impl Write<'_> {
             )?;
         }
         Ok(created)
+    }
+
+    /// Clients whose planned uitstroom day has come.
+    pub fn planned_ends_due(&self, today: NaiveDate) -> Result<Vec<i64>> {
+        let mut stmt = self.tx().prepare_cached(
+            "SELECT id FROM clients INDEXED BY clients_ending
+             WHERE ending_on IS NOT NULL AND ending_on <= ?1 AND ended_on IS NULL ORDER BY id",
+        )?;
+        let rows = stmt.query_map([today], |row| row.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Aanvragen whose four weeks (Awb 4:5 lid 4) may have to start, see
+    /// `HERSTEL_RAN_OUT_SQL`.
+    pub fn herstel_ran_out(&self, today: NaiveDate) -> Result<Vec<i64>> {
+        use crate::domain::aanvraag::{BUITENBEHANDELING, HERSTELTERMIJN};
+        let mut stmt = self.tx().prepare_cached(HERSTEL_RAN_OUT_SQL)?;
+        let rows = stmt.query_map(params![today, HERSTELTERMIJN, BUITENBEHANDELING], |row| {
+            row.get(0)
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     /// Open reminders (nabellen) whose afspraak is today or past: (item, date).

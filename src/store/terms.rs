@@ -28,7 +28,8 @@ pub struct Term {
     pub rule: String,
     pub article: String,
     pub explanation: String,
-    /// Set by law (shown with §), as opposed to a term the municipality sets.
+    /// The klantmanager's statutory deadline (shown with §), as opposed to a term
+    /// the law gives the aanvrager (the zoektermijn, the bezwaartermijn).
     pub statutory: bool,
 }
 

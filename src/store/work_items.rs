@@ -139,9 +139,10 @@ impl Store {
     pub fn work_item(&self, id: i64) -> Result<WorkItemDetail> {
         let stored = stored_item(self.conn(), id)?;
         let catalog = catalog::load(self.conn())?;
+        // What a klantmanager may choose: not the outcome uitstroom gives.
         let allowed_outcomes = catalog
             .kind(&stored.item.kind)
-            .map(|k| k.outcomes.clone())
+            .map(|k| crate::domain::handling::chosen_by_hand(k))
             .unwrap_or_default()
             .iter()
             .filter_map(|code| catalog.outcome(code).ok().cloned())

@@ -238,7 +238,7 @@ impl AanvragenTab {
                     Line::from(if t.statutory {
                         t.article.clone()
                     } else {
-                        format!("{} · gesteld door de gemeente", t.article)
+                        format!("{} · termijn van de aanvrager", t.article)
                     }),
                 ])
             }

@@ -10,6 +10,7 @@ use super::caseload::CaseloadView;
 use super::chrome;
 use super::corrections;
 use super::dossier::{DossierView, Tab};
+use super::handling;
 use super::keymap::{
     action_for, Action, Binding, Rebound, CASELOAD_KEYS, DOSSIER_KEYS, GLOBAL_KEYS, LIST_KEYS,
     OVERVIEW_KEYS, TEAM_KEYS, WEEK_KEYS, WORKLIST_KEYS,
@@ -29,12 +30,13 @@ use crate::domain::catalog::Catalog;
 use crate::domain::client::NewClient;
 use crate::domain::date::add_days;
 use crate::domain::date::dutch;
+use crate::domain::handling::{next_attempt, TELEPHONE};
 use crate::domain::journal::{NewContact, NewNote};
 use crate::domain::letter::{LetterKind, Sender};
 use crate::domain::overview::Block;
 use crate::domain::period::{Period, Span};
 use crate::domain::search::Query;
-use crate::domain::work_item::{ItemStatus, WorkItem};
+use crate::domain::work_item::{ItemStatus, Source, WorkItem};
 use crate::store::{Result, Store, StoreError};
 use crate::workflow::{self, Done, LetterFailure, LetterSetup};
 
@@ -428,6 +430,33 @@ impl App {
         }
     }
 
+    /// What handling `item` suggests: the client's preferred channel for a
+    /// conversation on a "contact opnemen" item (an afspraak has its own), and the
+    /// next attempt after "niet bereikt" from the category's setting.
+    fn handling_hints(&self, item: &WorkItem) -> handling::Hints {
+        let Ok(client) = self.store.client(item.client_id) else {
+            return handling::Hints::default();
+        };
+        let retry_days = self
+            .catalog
+            .category(&client.category)
+            .map_or(2, |c| c.retry_days);
+        handling::Hints {
+            channels: if item.source == Source::Rhythm {
+                popup::channel_pairs(&self.catalog)
+            } else {
+                Vec::new()
+            },
+            preferred: Some(
+                client
+                    .contact_preference
+                    .clone()
+                    .unwrap_or_else(|| TELEPHONE.to_owned()),
+            ),
+            next_attempt: Some(next_attempt(&self.calendar, retry_days, self.session.today)),
+        }
+    }
+
     pub fn selected_activity(&self) -> Option<i64> {
         self.dossier
             .as_ref()
@@ -597,12 +626,14 @@ impl App {
                 if let Some(item) = self.selected_work_item() {
                     // The client first: a title cut off at the right is still about
                     // the right person.
+                    let hints = self.handling_hints(item);
                     let popup = popup::item_outcomes(
                         &self.catalog,
                         item.id,
                         &item.kind,
                         &format!("{} — {}", item.client_name, item.title),
                         today,
+                        hints,
                     );
                     self.popups.push(popup);
                 }
@@ -1345,7 +1376,11 @@ impl App {
                     view.and_then(|d| d.selected_contact()),
                 ) {
                     (Some(note), _) => Some(corrections::correct_note_form(note)),
-                    (_, Some(contact)) => Some(corrections::correct_contact_form(contact, today)),
+                    (_, Some(contact)) => Some(corrections::correct_contact_form(
+                        contact,
+                        popup::channel_pairs(&self.catalog),
+                        today,
+                    )),
                     _ => {
                         self.message = Some(
                             "Kies eerst een notitie of een contactmoment op hun tab.".to_owned(),
@@ -1503,7 +1538,8 @@ impl App {
     /// Writes the handover bundle, then asks whether to end the clients now.
     fn handover(&mut self, ids: Vec<i64>, path: &str, protection: &workflow::sealing::Protection) {
         let path = std::path::PathBuf::from(path.trim());
-        let written = workflow::write_bundle(&self.store, &ids, &path, protection);
+        let written =
+            workflow::write_bundle(&mut self.store, &ids, &path, protection, self.session.today);
         // A client whose aanvraag waits for its besluit stays: the colleague decides
         // in the bundle's copy, and this file keeps the aanvraag until then.
         let waiting = ids
@@ -1816,11 +1852,16 @@ fn apply_correction(store: &mut Store, intent: Intent, today: NaiveDate) -> Resu
             .map(|done| (format!("Werkitem {id}"), done)),
         Intent::CorrectNote { id, text } => workflow::correct_note(store, id, &text, today)
             .map(|done| ("Correctie bewaard".to_owned(), done)),
-        Intent::CorrectContact { id, date, note } => workflow::correct_contact(
+        Intent::CorrectContact {
+            id,
+            date,
+            channel,
+            note,
+        } => workflow::correct_contact(
             store,
             id,
             Some(date),
-            None,
+            Some(&channel),
             Some(note.as_deref().unwrap_or("")),
             today,
         )

@@ -166,12 +166,12 @@ pub fn end_reason_picker(
     let mut lines: Vec<String> = open
         .items
         .iter()
-        .map(|(id, title)| format!("werkitem {id}: {title}"))
+        .map(|p| format!("werkitem {}: {}", p.id, p.title))
         .collect();
     lines.extend(
         open.activities
             .iter()
-            .map(|(id, title)| format!("activiteit {id}: {title}")),
+            .map(|p| format!("activiteit {}: {}", p.id, p.title)),
     );
     Popup::Picker(Picker::new(
         "Uitstroom: reden".to_owned(),
@@ -191,19 +191,16 @@ pub fn end_form(
     open: &[String],
     today: NaiveDate,
 ) -> Popup {
+    // A later day plans the uitstroom ("per 1 januari"): the client stays until then.
     let mut form = Form::new(
         format!("Uitstroom ({label})"),
-        vec![Field::new(
-            "Datum van uitstroom",
-            not_after(today),
-            &today.to_string(),
-        )],
+        vec![Field::date("Datum van uitstroom (later: gepland)", today)],
     );
     if open.is_empty() {
         form.intro = vec!["Niets staat nog open.".to_owned()];
     } else {
         form.intro = vec![format!(
-            "Vervalt met reden 'Uitstroom: {}' (Esc: eerst zelf afhandelen):",
+            "Vervalt door uitstroom, met reden 'Uitstroom: {}' (Esc: eerst zelf afhandelen):",
             label.to_lowercase()
         )];
         // A long list is summed up: every line of it would not fit.
@@ -276,12 +273,17 @@ pub fn correct_note_form(note: &Note) -> Popup {
     )
 }
 
-pub fn correct_contact_form(contact: &Contact, today: NaiveDate) -> Popup {
+pub fn correct_contact_form(
+    contact: &Contact,
+    channels: Vec<(String, String)>,
+    today: NaiveDate,
+) -> Popup {
     Popup::Form(
         Form::new(
-            format!("Contactmoment corrigeren ({})", contact.channel),
+            "Contactmoment corrigeren".to_owned(),
             vec![
                 Field::new("Datum", not_after(today), &contact.date.to_string()),
+                Field::choice("Kanaal", channels, false, Some(&contact.channel)),
                 Field::new(
                     "Wat is er besproken? (mag leeg)",
                     FieldKind::OptionalText,

@@ -314,6 +314,13 @@ impl DossierView {
         if let Some(owner) = &self.owner {
             push(format!("klantmanager {owner}"));
         }
+        if let Some(plan) = &c.planned_end {
+            push(format!(
+                "uitstroom per {} ({})",
+                dutch(plan.on),
+                catalog.end_reason_name(&plan.reason).to_lowercase()
+            ));
+        }
         let contact = match d.days_since_contact {
             Some(0) => "laatste contact vandaag".to_owned(),
             Some(days) => format!(

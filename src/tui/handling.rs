@@ -23,18 +23,34 @@ pub enum Asks {
     MadeKnown,
     /// The day the documents of a hersteltermijn arrived.
     Received,
+    /// The day of the next attempt to reach the client.
+    NextAttempt,
+    /// The channel a conversation took place by.
+    Channel,
 }
 
 impl Asks {
-    pub fn of(effect: Option<OutcomeEffect>, requires: Requirement) -> Asks {
+    pub fn of(effect: Option<OutcomeEffect>, requires: Requirement, hints: &Hints) -> Asks {
         match (effect, requires) {
             (Some(OutcomeEffect::Decision), _) => Asks::MadeKnown,
+            (Some(OutcomeEffect::NotReached), _) => Asks::NextAttempt,
             (Some(OutcomeEffect::NoShow), Requirement::NewDate) => Asks::NoShow,
             (_, Requirement::NewDate) => Asks::NewDate,
             (Some(OutcomeEffect::Received), _) => Asks::Received,
+            (Some(OutcomeEffect::Contact), _) if !hints.channels.is_empty() => Asks::Channel,
             _ => Asks::Nothing,
         }
     }
+}
+
+/// What a handling form suggests about the client: the channels with the preferred
+/// one (asked for a conversation on a "contact opnemen" item; an afspraak has its
+/// own), and the next attempt after "niet bereikt".
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Hints {
+    pub channels: Vec<(String, String)>,
+    pub preferred: Option<String>,
+    pub next_attempt: Option<NaiveDate>,
 }
 
 /// The form after an outcome was chosen. `item` says whether a work item is
@@ -49,6 +65,7 @@ pub fn form(
     reason: bool,
     decision: Option<Decision>,
     today: NaiveDate,
+    hints: &Hints,
 ) -> Popup {
     let mut fields = match asks {
         Asks::Nothing => Vec::new(),
@@ -92,6 +109,24 @@ pub fn form(
                 not_after: Some(today),
             },
             &today.to_string(),
+        )],
+        Asks::NextAttempt => vec![Field::new(
+            "Volgende poging op",
+            FieldKind::Date {
+                not_before: today.succ_opt(),
+                not_after: None,
+            },
+            &hints
+                .next_attempt
+                .unwrap_or_else(|| add_days(today, 2))
+                .to_string(),
+        )
+        .deadline()],
+        Asks::Channel => vec![Field::choice(
+            "Kanaal",
+            hints.channels.clone(),
+            false,
+            hints.preferred.as_deref(),
         )],
     };
     fields.push(if reason {
@@ -143,6 +178,8 @@ pub fn intent(
             request.made_known = date;
         }
         Asks::Received => request.received_on = date,
+        Asks::NextAttempt => request.new_date = date,
+        Asks::Channel => request.channel = values.first().and_then(Value::text),
     }
     Intent::Handle { id, item, request }
 }

@@ -280,7 +280,10 @@ fn draw_block(
                     "instroom {} · nieuw {} · terug {}",
                     r.instroom.total, r.instroom.new, r.instroom.returned
                 ),
-                format!("uitstroom {}", r.uitstroom.total),
+                format!(
+                    "uitstroom {} · overgedragen {}",
+                    r.uitstroom.total, r.uitstroom.handed_over
+                ),
             ],
             Chart::Bars(bars(&r.uitstroom.by_reason, |c| {
                 catalog.end_reason_name(c).to_owned()

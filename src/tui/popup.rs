@@ -150,6 +150,7 @@ pub enum Intent {
     CorrectContact {
         id: i64,
         date: NaiveDate,
+        channel: String,
         note: Option<String>,
     },
     /// Undo edit `id`, which the klantmanager confirmed.
@@ -661,7 +662,8 @@ impl Purpose {
             Purpose::CorrectContact { id } => Intent::CorrectContact {
                 id,
                 date: date(0),
-                note: text(1),
+                channel: text(1).unwrap_or_default(),
+                note: text(2),
             },
             Purpose::Aanvraag(purpose) => aanvragen::intent(&purpose, values),
             Purpose::Handover { ids } => Intent::Handover {
@@ -788,20 +790,24 @@ pub fn note_form(client_id: i64, client_name: &str) -> Popup {
     )
 }
 
-/// The outcomes a work item's kind allows, and nothing else.
+/// The outcomes a work item's kind allows, and nothing else; `hints` are what
+/// their forms suggest.
 pub fn item_outcomes(
     catalog: &Catalog,
     id: i64,
     kind: &str,
     title: &str,
     today: NaiveDate,
+    hints: handling::Hints,
 ) -> Popup {
-    Popup::Picker(Picker::new(
+    let mut picker = Picker::new(
         format!("Afhandelen: {title}"),
         outcome_choices(catalog, catalog.kind(kind).ok(), true),
         Pick::ItemOutcome { id },
         today,
-    ))
+    );
+    picker.hints = hints;
+    Popup::Picker(picker)
 }
 
 /// The outcomes that may close an activity early (an extension has its own key).
@@ -836,6 +842,8 @@ fn outcome_choices(
         .iter()
         .filter_map(|code| catalog.outcome(code).ok())
         .filter(|o| with_extension || o.requires != Requirement::NewDate)
+        // Uitstroom closes items by itself; it is never chosen by hand.
+        .filter(|o| kind.effect_of(&o.code) != Some(OutcomeEffect::ClientEnded))
         .map(|o| {
             let effect = kind.effect_of(&o.code);
             Choice {
@@ -843,6 +851,9 @@ fn outcome_choices(
                 label: o.name.clone(),
                 note: match (effect, o.requires) {
                     (Some(OutcomeEffect::Decision), _) => "vraagt het besluit".to_owned(),
+                    (Some(OutcomeEffect::NotReached), _) => {
+                        "vraagt de volgende poging en een reden".to_owned()
+                    }
                     (_, Requirement::None) => String::new(),
                     (_, Requirement::Reason) => "vraagt een reden".to_owned(),
                     (_, Requirement::NewDate) => "vraagt een nieuwe einddatum".to_owned(),
@@ -1027,6 +1038,8 @@ pub struct Picker {
     /// The client's open aanvragen (id, label): a hersteltermijn belongs to one, and
     /// with several the klantmanager chooses.
     pub aanvragen: Vec<(i64, String)>,
+    /// For an outcome: what its form suggests about the client.
+    pub hints: handling::Hints,
     pub error: Option<String>,
 }
 
@@ -1041,6 +1054,7 @@ impl Picker {
             calendar: None,
             catalog_channels: Vec::new(),
             aanvragen: Vec::new(),
+            hints: handling::Hints::default(),
             error: None,
         }
     }
@@ -1100,6 +1114,7 @@ impl Picker {
                 false,
                 Some(Decision::parse(&code).unwrap_or(Decision::Granted)),
                 self.today,
+                &self.hints,
             )),
             (Pick::ItemOutcome { id } | Pick::ActivityOutcome { id }, requires) => {
                 push(handling::form(
@@ -1107,10 +1122,11 @@ impl Picker {
                     matches!(self.pick, Pick::ItemOutcome { .. }),
                     code,
                     &choice.label,
-                    Asks::of(choice.effect, requires),
+                    Asks::of(choice.effect, requires, &self.hints),
                     requires == Requirement::Reason,
                     None,
                     self.today,
+                    &self.hints,
                 ))
             }
             (Pick::ActivityType { client_id }, _) if choice.appointment => {

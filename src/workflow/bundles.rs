@@ -15,12 +15,13 @@ use crate::store::{Result, Store};
 /// with the passphrase unless `Plain` was asked for; an existing file is never
 /// overwritten. Returns how many clients it holds.
 pub fn write_bundle(
-    store: &Store,
+    store: &mut Store,
     clients: &[i64],
     path: &Path,
     protection: &Protection,
+    today: NaiveDate,
 ) -> Result<usize> {
-    let bundle = store.export(clients)?;
+    let bundle = export(store, clients, today)?;
     let unwritable = |reason: String| InputError::Unwritable {
         path: path.display().to_string(),
         reason,
@@ -51,6 +52,14 @@ pub fn write_bundle(
 
 /// A bundle as it is written: pretty JSON, sealed with the passphrase unless
 /// `Plain`; `armored` seals it as text (for a terminal or a mail).
+/// The bundle of `clients` (all without), swept as of `today` first: what leaves is
+/// what the receiving side's check accepts, and an activity that expired since the
+/// last sweep leaves with its item.
+pub fn export(store: &mut Store, clients: &[i64], today: NaiveDate) -> Result<serde_json::Value> {
+    super::sweep(store, today)?;
+    store.export(clients)
+}
+
 pub fn bundle_bytes(
     bundle: &serde_json::Value,
     protection: &Protection,

@@ -31,7 +31,7 @@ pub use activities::{add_activity, close_activity, extend_activity};
 pub use appointments::{
     add_appointment, appointment_warnings, cancel_appointment, move_appointment,
 };
-pub use bundles::{bundle_bytes, import_bundle, reconcile_all, write_bundle};
+pub use bundles::{bundle_bytes, export, import_bundle, reconcile_all, write_bundle};
 pub use calendar::add_declared_holiday;
 pub use caseload::{
     change_category, edit_client, end_client, end_clients, reopen_client, same_client_warning,
@@ -149,8 +149,33 @@ pub(crate) fn apply(
             done.effects.push(effect);
         }
     }
-    w.set_summary(&done.summary_in(&world.catalog))?;
+    w.set_summary(&named(w, &done.effects, &done.summary_in(&world.catalog))?)?;
     Ok(done)
+}
+
+/// The summary as an undo names it: whom it is about and which item or activity
+/// ("Fatima el Amrani, Contact opnemen …: afgehandeld (gesproken)"); an edit of
+/// several clients at once (a handover) says how many.
+fn named(w: &Write, effects: &[Effect], summary: &str) -> Result<String> {
+    let ended = effects
+        .iter()
+        .filter(|e| matches!(e, Effect::EndClient { .. } | Effect::PlanEnd { .. }))
+        .count();
+    if ended > 1 {
+        return Ok(format!("{ended} klanten: {summary}"));
+    }
+    let mut subject = None;
+    for effect in effects {
+        if let Some(found) = w.subject(effect)? {
+            subject = Some(found);
+            break;
+        }
+    }
+    Ok(match subject {
+        Some((client, Some(title))) => format!("{client}, {title}: {summary}"),
+        Some((client, None)) => format!("{client}: {summary}"),
+        None => summary.to_owned(),
+    })
 }
 
 fn application_of(effect: &Effect) -> Option<i64> {

@@ -3,9 +3,12 @@
 
 use chrono::NaiveDate;
 
+use crate::domain::aanvraag::four_weeks;
 use crate::domain::appointment::{lapse_reminders, reminder_due, reminder_horizon};
 use crate::domain::client::rhythm_due;
 use crate::domain::date::{add_days, dutch};
+use crate::domain::effects::Effect;
+use crate::domain::lifecycle::planned_end_due;
 use crate::domain::work_item::expiry_title;
 use crate::store::{NewExpiryItem, Result, Store};
 
@@ -18,11 +21,21 @@ pub struct SweepReport {
     pub rhythm: usize,
     /// Reminders (nabellen) that lapsed because their afspraak has come.
     pub lapsed: usize,
+    /// Buiten-behandeling terms (Awb 4:5 lid 4) started because a hersteltermijn
+    /// ran out unused.
+    pub terms: usize,
+    /// Clients whose planned uitstroom day came.
+    pub ended: usize,
 }
 
 /// Runs the sweep for `today` in one transaction. Safe to repeat and to run from
 /// several processes at once: what exists is not made again.
 ///
+/// - Uitstroom planned for today (or a day the sweep did not run) ends the client
+///   by the rule of `client end`, or becomes a work item where that rule refuses.
+/// - Awb 4:5 lid 4: from the day after a hersteltermijn of an undecided aanvraag
+///   ran out unused, the four weeks to make the buiten-behandeling besluit known
+///   run, with their § item, whatever was recorded.
 /// - Expiry: every open activity whose end date is reached (legal terms: within
 ///   their lead days) gets exactly one work item for that end date.
 /// - Nabellen: an appointment raises a reminder item the working day before; one
@@ -32,6 +45,30 @@ pub struct SweepReport {
 pub fn sweep(store: &mut Store, today: NaiveDate) -> Result<SweepReport> {
     store.write_unjournaled(|w| {
         let mut report = SweepReport::default();
+        let mut added = None;
+        let ending = w.planned_ends_due(today)?;
+        if !ending.is_empty() {
+            let catalog = w.catalog()?;
+            for id in ending {
+                let client = w.client(id)?;
+                let open = w.open_work(id)?;
+                for effect in planned_end_due(&client, &open, &catalog, today) {
+                    report.ended += usize::from(matches!(effect, Effect::EndClient { .. }));
+                    w.apply(&effect, today, &mut added)?;
+                }
+            }
+        }
+        let ran_out = w.herstel_ran_out(today)?;
+        if !ran_out.is_empty() {
+            let world = super::World::read(w, today)?;
+            for app in ran_out {
+                let ctx = w.application_context(app)?;
+                if let Some(term) = four_weeks(&ctx, &world.env()) {
+                    w.apply(&term, today, &mut added)?;
+                    report.terms += 1;
+                }
+            }
+        }
         let expired = w.expired_activities(today)?;
         if !expired.is_empty() {
             let catalog = w.catalog()?;
@@ -61,7 +98,6 @@ pub fn sweep(store: &mut Store, today: NaiveDate) -> Result<SweepReport> {
             let title = format!("Nabellen: herinner aan de afspraak — {}", due.title);
             report.reminders += usize::from(w.insert_reminder_item(&due, &title, due_date)?);
         }
-        let mut added = None;
         for effect in lapse_reminders(&w.reminders_passed(today)?, today) {
             w.apply(&effect, today, &mut added)?;
             report.lapsed += 1;
@@ -75,8 +111,19 @@ pub fn sweep(store: &mut Store, today: NaiveDate) -> Result<SweepReport> {
                     dutch(out_of_view),
                     lapsed.rhythm_days
                 );
-                report.rhythm +=
-                    usize::from(w.insert_rhythm_item(lapsed.client_id, due, &title)?);
+                let mut created = w.insert_rhythm_item(lapsed.client_id, due, &title)?;
+                if !created && due != today {
+                    // The item of this period was handled without bringing the
+                    // client back in view (a contact corrected to an earlier day):
+                    // nobody out of view goes without an open item.
+                    let title = format!(
+                        "Contact opnemen: nog steeds niet in beeld sinds {} (ritme {} dagen)",
+                        dutch(out_of_view),
+                        lapsed.rhythm_days
+                    );
+                    created = w.insert_rhythm_item(lapsed.client_id, today, &title)?;
+                }
+                report.rhythm += usize::from(created);
             }
         }
         report.created = report.expired + report.reminders + report.rhythm;
