@@ -83,7 +83,7 @@ fn client_list_shows_contact_rhythm_and_deadlines() {
         "--client",
         &silent.to_string(),
         "--channel",
-        "brief",
+        "huisbezoek",
         "--date",
         "2026-09-01",
     ]);
@@ -120,8 +120,7 @@ fn client_list_shows_contact_rhythm_and_deadlines() {
     assert_eq!(a["in_view"], true);
     assert_eq!(a["next_deadline"], "2027-01-31");
     assert_eq!(a["open_items"], 0);
-    // Only a letter went out: no conversation, so no days since one.
-    assert_eq!(b["days_since_contact"], serde_json::Value::Null);
+    assert_eq!(b["days_since_contact"], 82);
     assert_eq!(b["in_view"], false, "job ready rhythm is 28 days");
     // Out of view raises one "contact opnemen" item for the current overdue period
     // (1 September + 2 × 28 + 1 = 28 October), which is the next deadline.

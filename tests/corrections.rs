@@ -273,9 +273,9 @@ fn doorstroom_is_dated_history_and_changes_what_is_offered() {
 }
 
 #[test]
-fn moving_an_afspraak_lets_its_old_items_lapse_and_warns() {
+fn moving_an_afspraak_lets_its_reminder_lapse_warns_and_waits_for_the_opkomst() {
     let db = Db::new();
-    let (_, appointment, item) = client_with_appointment(&db);
+    let (client, appointment, item) = client_with_appointment(&db);
     db.refused(
         &["appointment", "move", &appointment, "--date", "2026-11-20"],
         "in het verleden",
@@ -284,12 +284,31 @@ fn moving_an_afspraak_lets_its_old_items_lapse_and_warns() {
         &["appointment", "move", &appointment, "--time", "9"],
         "ongeldige tijd",
     );
+    // Its day has come: whether the client came is registered first (the evidence
+    // for a maatregel); the opkomst item is not closed without it.
+    db.refused(
+        &["appointment", "move", &appointment, "--date", "2026-12-25"],
+        "registreer eerst de opkomst",
+    );
+    assert_eq!(
+        db.scalar(&format!("SELECT status FROM work_items WHERE id = {item}")),
+        "open"
+    );
+    // An afspraak still ahead moves; its reminder for the old day lapses.
+    let later = db.add(&[
+        "appointment", "add", "--client", &client, "--date", "2026-11-24", "--time", "10:00",
+        "--channel", "telefoon",
+    ]);
+    db.on("2026-11-23", &["sweep"]);
+    let reminder = db.scalar(&format!(
+        "SELECT id FROM work_items WHERE source = 'nabellen' AND source_activity_id = {later}"
+    ));
     let out = db
-        .cmd()
+        .cmd_on("2026-11-23")
         .args([
             "appointment",
             "move",
-            &appointment,
+            &later.to_string(),
             "--date",
             "2026-12-25",
             "--time",
@@ -297,20 +316,20 @@ fn moving_an_afspraak_lets_its_old_items_lapse_and_warns() {
         ])
         .output()
         .unwrap();
-    assert!(out.status.success());
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert!(String::from_utf8_lossy(&out.stderr).contains("geen werkdag (Eerste Kerstdag)"));
     assert_eq!(
         db.scalar(&format!(
-            "SELECT end_date || ' ' || appointment_time FROM activities WHERE id = {appointment}"
+            "SELECT end_date || ' ' || appointment_time FROM activities WHERE id = {later}"
         )),
         "2026-12-25 14:30"
     );
     assert_eq!(
         db.scalar(&format!(
-            "SELECT status || ' ' || outcome_code FROM work_items WHERE id = {item}"
+            "SELECT status || ' ' || outcome_code FROM work_items WHERE id = {reminder}"
         )),
-        "closed vervallen",
-        "the opkomst item of the old day lapses"
+        "closed verlopen",
+        "the reminder of the old day lapses: the program's outcome, no handling"
     );
     db.ok(&[
         "appointment",

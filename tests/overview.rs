@@ -385,14 +385,14 @@ fn every_figure_of_three_periods_comes_from_the_history() {
         week["instroom"],
         json!({ "total": 0, "new": 0, "returned": 0 })
     );
-    assert_eq!(week["uitstroom"], json!({ "total": 0, "by_reason": {} }));
+    assert_eq!(week["uitstroom"], json!({ "total": 0, "by_reason": {}, "handed_over": 0 }));
 
     // Week 42: Cor left and came back; Bart is back in view; Anna's category moved
     // away from work; a no-show.
     let week = report(&db, "2026-10-12", "2026-10-18");
     assert_eq!(
         week["uitstroom"],
-        json!({ "total": 1, "by_reason": { "verhuisd": 1 } })
+        json!({ "total": 1, "by_reason": { "verhuisd": 1 }, "handed_over": 0 })
     );
     assert_eq!(
         week["instroom"],
@@ -493,18 +493,20 @@ fn every_figure_of_three_periods_comes_from_the_history() {
         json!({ "met": 1, "missed": 1, "pending": 0 }),
         "the voorschot on its due day; the beslistermijn two days late"
     );
-    // Ten items: the five above on time (Anna's follow-up, both afspraken, the
-    // hersteltermijn, the voorschot); late: Bart's follow-up, both rhythm items,
-    // the beslistermijn, and the reminder before 23 October, which lapsed when the
-    // afspraak was handled. (No command ran on 15 October, so the first afspraak
-    // got no reminder: the sweep makes one only before the day.)
+    // Ten items: on time Anna's follow-up, both afspraken, the hersteltermijn, the
+    // voorschot, and the four weeks of Awb 4:5 lid 4 that ran from the day after
+    // the hersteltermijn's end until the documents were registered that day; late:
+    // Bart's follow-up, both rhythm items and the beslistermijn. The reminder before
+    // 23 October lapsed when the afspraak was handled: the program closed it, no
+    // handling. (No command ran on 15 October, so the first afspraak got no
+    // reminder: the sweep makes one only before the day.)
     assert_eq!(
         month["handled"],
-        json!({ "total": 10, "on_time": 5, "late": 5,
-                "by_kind": { "afspraak": 2, "beslistermijn": 1, "contact": 2, "hersteltermijn": 1,
-                             "nabellen": 1, "vervolgactie": 2, "voorschot": 1 },
-                "by_outcome": { "besloten": 1, "gesproken": 3, "no_show": 1, "ontvangen": 1,
-                                "uitgevoerd": 2, "verstrekt": 1, "vervallen": 1 },
+        json!({ "total": 10, "on_time": 6, "late": 4,
+                "by_kind": { "afspraak": 2, "beslistermijn": 1, "buitenbehandeling": 1, "contact": 2,
+                             "hersteltermijn": 1, "vervolgactie": 2, "voorschot": 1 },
+                "by_outcome": { "besloten": 1, "gesproken": 3, "no_show": 1, "ontvangen": 2,
+                                "uitgevoerd": 2, "verstrekt": 1 },
                 "statutory": { "met": 1, "missed": 1, "pending": 0 } })
     );
     assert_eq!(

@@ -522,7 +522,7 @@ fn nabellen_falls_on_the_previous_working_day_and_lapses_on_the_day() {
         .unwrap();
     assert_eq!(
         (status.as_str(), outcome.as_str(), note.as_str()),
-        ("closed", "vervallen", "afspraak is vandaag")
+        ("closed", "verlopen", "afspraak is vandaag")
     );
 
     // Made on Saturday for Monday: Friday has passed, no late reminder.

@@ -324,7 +324,8 @@ fn a_new_client_through_the_whole_cockpit() {
     tmux.wait_for("Bekendgemaakt op");
     tmux.keys(&["Enter"]);
     tmux.wait_for("Besluit op aanvraag 1: toegekend");
-    tmux.wait_for("§ bezwaartermijn");
+    // The client's term, no § of the klantmanager's.
+    tmux.wait_for("Awb 6:7 en 6:8 · termijn van de aanvrager");
 
     // Doorstroom to beheer, with a reason.
     tmux.keys(&["K"]);

@@ -144,6 +144,14 @@ pub fn move_appointment(
             outcome: outcome.clone(),
         });
     }
+    let date = to.date.unwrap_or(activity.end_date);
+    if to.date.is_some() && date < today {
+        return Err(InputError::InPast {
+            what: "de nieuwe datum",
+            date,
+            today,
+        });
+    }
     // Its day has passed: whether the client came is evidence (for a maatregel)
     // and is registered first; the no-show makes the new afspraak.
     let opkomst = ctx
@@ -155,14 +163,7 @@ pub fn move_appointment(
             date: activity.end_date,
         });
     }
-    let date = to.date.unwrap_or(activity.end_date);
-    if to.date.is_some() && date < today {
-        return Err(InputError::InPast {
-            what: "de nieuwe datum",
-            date,
-            today,
-        });
-    }
+
     let time = match &to.time {
         Some(t) if t.trim().is_empty() => None,
         Some(t) => Some(super::date::parse_time(t)?),

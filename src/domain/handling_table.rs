@@ -97,6 +97,7 @@ fn catalog() -> Catalog {
                     ("gebeld", E::Called),
                     ("niet_bereikt", E::Finish),
                     ("vervallen", E::Finish),
+                    ("verlopen", E::Lapsed),
                     ("uitstroom", E::ClientEnded),
                 ],
             ),
@@ -164,6 +165,7 @@ fn catalog() -> Catalog {
             outcome("bezwaar", Requirement::None),
             outcome("geannuleerd", Requirement::Reason),
             outcome("uitstroom", Requirement::None),
+            outcome("verlopen", Requirement::None),
         ],
         activity_types: vec![
             activity_type("traject", "traject", 0, None),

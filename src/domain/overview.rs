@@ -575,6 +575,20 @@ mod tests {
     }
 
     #[test]
+    fn a_client_back_on_the_first_day_of_the_period_was_out_and_is_back() {
+        let mut c = course();
+        c.category_changes.clear();
+        c.category = "job_ready".into();
+        c.ends.clear();
+        // Out of view since 30 March; spoken on Monday 20 April, the first day.
+        c.contacts = vec![d("2026-03-01"), d("2026-04-20")];
+        let period = Period::between(d("2026-04-20"), d("2026-04-26")).unwrap();
+        let (figures, _) =
+            in_view_figures(&[c], &period, d("2026-04-26"), d("2025-01-01"), rhythm);
+        assert_eq!((figures.out_during, figures.back_in_view), (1, 1));
+    }
+
+    #[test]
     fn a_client_out_and_back_in_the_period_counts_once_as_back() {
         let mut c = course();
         c.category_changes.clear();
@@ -649,7 +663,15 @@ mod tests {
                 ..Course::default()
             };
             let (from, to) = (add_days(start, from), add_days(start, from + length));
-            let walked = (0..=length).any(|n| c.in_view_on(add_days(from, n), d("2025-01-01"), rhythm) == Some(false));
+            let out = |day: NaiveDate| c.in_view_on(day, d("2025-01-01"), rhythm) == Some(false);
+            // The first day's morning counts too: out of view the day before, and
+            // something happened on the first day (a client who came back that day).
+            let event_on_first = c.contacts.contains(&from)
+                || c.category_changes.iter().any(|(on, _, _)| *on == from)
+                || c.ends.iter().any(|(e, back)| *e == from || *back == Some(from))
+                || c.registered_on == from;
+            let walked = (0..=length).any(|n| out(add_days(from, n)))
+                || (event_on_first && out(add_days(from, -1)));
             prop_assert_eq!(c.out_between(from, to, d("2025-01-01"), rhythm), walked);
         }
 

@@ -31,8 +31,10 @@ pub struct TermRow {
     pub activity: Activity,
     pub article: String,
     pub explanation: String,
-    /// Set by law (§), as opposed to by the municipality.
+    /// The klantmanager's statutory deadline (§).
     pub statutory: bool,
+    /// A term the law computes; a hersteltermijn is set by the municipality.
+    pub computed: bool,
     /// The aanvraag it belongs to (an index into the tab's aanvragen).
     pub application: Option<usize>,
 }
@@ -63,6 +65,7 @@ fn herstel_row(activity: &Activity, application: Option<usize>) -> TermRow {
             activity.title
         ),
         statutory: false,
+        computed: false,
         application,
     }
 }
@@ -79,6 +82,7 @@ impl AanvragenTab {
                     article: t.article.clone(),
                     explanation: t.explanation.clone(),
                     statutory: t.statutory,
+                    computed: true,
                     application: Some(i),
                 }))
             }));
@@ -235,10 +239,10 @@ impl AanvragenTab {
                     },
                     Line::from(day(a.end_date)),
                     status,
-                    Line::from(if t.statutory {
-                        t.article.clone()
-                    } else {
-                        format!("{} · termijn van de aanvrager", t.article)
+                    Line::from(match (t.statutory, t.computed) {
+                        (true, _) => t.article.clone(),
+                        (false, true) => format!("{} · termijn van de aanvrager", t.article),
+                        (false, false) => format!("{} · gesteld door de gemeente", t.article),
                     }),
                 ])
             }
