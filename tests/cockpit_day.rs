@@ -679,3 +679,66 @@ fn gesproken_in_the_cockpit_asks_the_channel_with_the_preferred_one_filled_in() 
     assert!(!app.popup_open(), "{:?}", app.message());
     assert_eq!(db.scalar("SELECT channel_code FROM contacts"), "telefoon");
 }
+
+#[test]
+fn a_no_show_plans_the_new_afspraak_with_its_time_and_channel_and_warns_a_double_booking() {
+    let db = common::Db::new();
+    db.ok(&[
+        "client",
+        "add",
+        "--name",
+        "Karim Haddou",
+        "--category",
+        "job_ready",
+    ]);
+    // Today's afspraak (its opkomst item is due now) and one on 1 December at 10:00.
+    for (date, time) in [(common::TODAY, "09:00"), ("2026-12-01", "10:00")] {
+        db.ok(&[
+            "appointment",
+            "add",
+            "--client",
+            "1",
+            "--date",
+            date,
+            "--time",
+            time,
+            "--channel",
+            "op_locatie",
+        ]);
+    }
+    let mut app = app(&db);
+    press(&mut app, KeyCode::Char('1'));
+    let opkomst =
+        db.scalar("SELECT id FROM work_items WHERE kind_code = 'afspraak' AND status = 'open'");
+    while app.selected_item().map(|i| i.to_string()) != Some(opkomst.clone()) {
+        press(&mut app, KeyCode::Down);
+    }
+    press(&mut app, KeyCode::Char('a'));
+    press(&mut app, KeyCode::Char('2')); // niet verschenen
+    let shown = common::screen(&mut app);
+    assert!(shown.contains("Tijd") && shown.contains("09:00"), "{shown}");
+    clear_field(&mut app);
+    type_text(&mut app, "2026-12-01");
+    press(&mut app, KeyCode::Tab);
+    clear_field(&mut app);
+    type_text(&mut app, "10:00");
+    let shown = common::screen(&mut app);
+    assert!(
+        shown.contains("let op: er staat al een afspraak op di 1 dec 2026 om 10:00"),
+        "warned before saving: {shown}"
+    );
+    clear_field(&mut app);
+    type_text(&mut app, "11:30");
+    press(&mut app, KeyCode::Tab);
+    clear_field(&mut app);
+    type_text(&mut app, "telefoon");
+    press(&mut app, KeyCode::Enter);
+    assert!(!app.popup_open(), "{:?}", app.message());
+    assert_eq!(
+        db.scalar(
+            "SELECT end_date || ' ' || appointment_time || ' ' || channel_code FROM activities
+             WHERE follows_activity_id IS NOT NULL"
+        ),
+        "2026-12-01 11:30 telefoon"
+    );
+}

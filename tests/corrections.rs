@@ -296,8 +296,16 @@ fn moving_an_afspraak_lets_its_reminder_lapse_warns_and_waits_for_the_opkomst() 
     );
     // An afspraak still ahead moves; its reminder for the old day lapses.
     let later = db.add(&[
-        "appointment", "add", "--client", &client, "--date", "2026-11-24", "--time", "10:00",
-        "--channel", "telefoon",
+        "appointment",
+        "add",
+        "--client",
+        &client,
+        "--date",
+        "2026-11-24",
+        "--time",
+        "10:00",
+        "--channel",
+        "telefoon",
     ]);
     db.on("2026-11-23", &["sweep"]);
     let reminder = db.scalar(&format!(
@@ -316,7 +324,11 @@ fn moving_an_afspraak_lets_its_reminder_lapse_warns_and_waits_for_the_opkomst() 
         ])
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(String::from_utf8_lossy(&out.stderr).contains("geen werkdag (Eerste Kerstdag)"));
     assert_eq!(
         db.scalar(&format!(

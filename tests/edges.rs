@@ -24,7 +24,7 @@ fn open_items(db: &Db, today: &str, client: &str) -> Vec<(i64, String, String, S
     list.as_array()
         .unwrap()
         .iter()
-        .filter(|i| i["client_id"].to_string() == client)
+        .filter(|i| i["client_id"].as_i64().map(|n| n.to_string()).as_deref() == Some(client))
         .map(|i| {
             (
                 i["id"].as_i64().unwrap(),

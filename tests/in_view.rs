@@ -749,7 +749,10 @@ fn cancelling_an_appointment_lets_its_reminder_lapse_with_an_allowed_outcome() {
         &["item", "show", &reminder.to_string(), "--json"],
     ))
     .unwrap();
-    assert_eq!(shown["outcome"], "verlopen", "the program's outcome: no handling");
+    assert_eq!(
+        shown["outcome"], "verlopen",
+        "the program's outcome: no handling"
+    );
     assert_eq!(shown["outcome_note"], "afspraak afgesloten: afgebroken");
     assert!(
         open(&db, "2026-11-24", "afspraak").is_empty(),

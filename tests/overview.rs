@@ -385,7 +385,10 @@ fn every_figure_of_three_periods_comes_from_the_history() {
         week["instroom"],
         json!({ "total": 0, "new": 0, "returned": 0 })
     );
-    assert_eq!(week["uitstroom"], json!({ "total": 0, "by_reason": {}, "handed_over": 0 }));
+    assert_eq!(
+        week["uitstroom"],
+        json!({ "total": 0, "by_reason": {}, "handed_over": 0 })
+    );
 
     // Week 42: Cor left and came back; Bart is back in view; Anna's category moved
     // away from work; a no-show.

@@ -468,8 +468,8 @@ fn a_new_client_through_the_whole_cockpit() {
     ));
     let detail = json(path, &["item", "show", &missed, "--json"]);
     assert_eq!(
-        detail["outcome"], "vervallen",
-        "reopened, then lapsed with the uitstroom: {detail}"
+        detail["outcome"], "uitstroom",
+        "reopened, then closed with the uitstroom outcome its kind names: {detail}"
     );
     assert_eq!(
         db.scalar("SELECT reason FROM reopenings"),

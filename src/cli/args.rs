@@ -386,9 +386,13 @@ pub enum ItemCommand {
         /// Bij 'no_show': een vervolgactie met deze tekst in plaats van een nieuwe afspraak
         #[arg(long, value_name = "TEKST")]
         follow_up: Option<String>,
-        /// Bij 'gesproken': het kanaal van het gesprek (standaard het voorkeurskanaal)
+        /// Bij 'gesproken': het kanaal van het gesprek (standaard het voorkeurskanaal,
+        /// bij een afspraak haar kanaal); bij 'no_show': dat van de nieuwe afspraak
         #[arg(long, value_name = "KANAAL")]
         channel: Option<String>,
+        /// Bij 'no_show': de tijd van de nieuwe afspraak (standaard die van de gemiste)
+        #[arg(long, value_name = "UU:MM")]
+        time: Option<String>,
         #[command(flatten)]
         besluit: BesluitArgs,
     },

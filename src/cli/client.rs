@@ -304,7 +304,7 @@ pub fn run_activity(ctx: &Context, command: ActivityCommand) -> anyhow::Result<(
             note,
             besluit,
         } => {
-            let request = super::close_request(&outcome, note, None, None, None, &besluit)?;
+            let request = super::close_request(&outcome, note, None, None, (None, None), &besluit)?;
             let done = workflow::close_activity(&mut ctx.open_swept()?, id, &request, ctx.today)?;
             super::report(&done)
         }

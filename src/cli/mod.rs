@@ -489,7 +489,7 @@ fn close_request(
     note: Option<String>,
     to: Option<&str>,
     follow_up: Option<String>,
-    channel: Option<String>,
+    (channel, time): (Option<String>, Option<String>),
     args: &args::BesluitArgs,
 ) -> anyhow::Result<CloseRequest> {
     Ok(CloseRequest {
@@ -498,6 +498,7 @@ fn close_request(
         new_date: to.map(parse_date).transpose()?,
         follow_up,
         channel: channel.map(|c| c.trim().to_owned()),
+        time,
         decision: args
             .decision
             .as_deref()

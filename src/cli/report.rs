@@ -191,11 +191,12 @@ fn lines(r: &Report, period: &Period, catalog: &Catalog) -> Vec<String> {
         row(
             "Contacten",
             format!(
-                "{} ({})",
+                "{} ({}); brieven {}",
                 r.contacts.total,
                 named(&r.contacts.by_channel, |c| catalog
                     .channel_name(c)
-                    .to_owned())
+                    .to_owned()),
+                r.contacts.letters
             ),
         ),
         row(

@@ -73,10 +73,17 @@ pub fn run_item(ctx: &Context, command: ItemCommand) -> anyhow::Result<()> {
             to,
             follow_up,
             channel,
+            time,
             besluit,
         } => {
-            let request =
-                super::close_request(&outcome, note, to.as_deref(), follow_up, channel, &besluit)?;
+            let request = super::close_request(
+                &outcome,
+                note,
+                to.as_deref(),
+                follow_up,
+                (channel, time),
+                &besluit,
+            )?;
             let done = workflow::close_item(&mut ctx.open_swept()?, id, &request, ctx.today)?;
             super::report(&done)
         }

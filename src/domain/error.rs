@@ -220,8 +220,10 @@ pub enum InputError {
     OnlyByTheProgram { outcome: String },
     #[error("de afspraak van {date} is gekomen: registreer eerst de opkomst (gesproken, niet verschenen of geannuleerd); een nieuwe afspraak volgt daaruit")]
     OpkomstFirst { date: NaiveDate },
-    #[error("een kanaal hoort alleen bij een gesprek ('gesproken'), niet bij '{outcome}'")]
+    #[error("een kanaal hoort alleen bij een gesprek ('gesproken') of de nieuwe afspraak na 'no_show', niet bij '{outcome}'")]
     ChannelOnlyForContact { outcome: String },
+    #[error("een tijd hoort alleen bij de nieuwe afspraak na 'no_show', niet bij '{outcome}' of een vervolgactie")]
+    TimeOnlyForNewAppointment { outcome: String },
     #[error(
         "de volgende poging valt op {date}, de dag van dit werkitem zelf; kies een andere dag"
     )]

@@ -136,8 +136,10 @@ pub struct CloseRequest {
     /// without it). The beslistermijn runs again from that day.
     pub received_on: Option<NaiveDate>,
     /// For a conversation (`gesproken`): the channel it took place by (the client's
-    /// preferred channel without it).
+    /// preferred channel without it). For a no-show: the new afspraak's channel.
     pub channel: Option<String>,
+    /// For a no-show: the new afspraak's time (the missed one's without it).
+    pub time: Option<String>,
 }
 
 /// A request that passed the outcome's own requirements.
@@ -151,6 +153,7 @@ struct Checked {
     decision: Option<(Decision, NaiveDate)>,
     received_on: Option<NaiveDate>,
     channel: Option<String>,
+    time: Option<String>,
 }
 
 /// The outcome must be one the kind allows, and gets what it cannot go without: a
@@ -209,10 +212,17 @@ fn check(env: &Env, kind: &WorkItemKind, req: &CloseRequest) -> Result<Checked, 
         return Err(InputError::ReceivedOnlyForDocuments { outcome: code() });
     }
     let channel = match optional_text(req.channel.as_deref()) {
-        Some(_) if effect != OutcomeEffect::Contact => {
+        Some(_) if !matches!(effect, OutcomeEffect::Contact | OutcomeEffect::NoShow) => {
             return Err(InputError::ChannelOnlyForContact { outcome: code() })
         }
         Some(channel) => Some(env.catalog.channel(&channel)?.code.clone()),
+        None => None,
+    };
+    let time = match optional_text(req.time.as_deref()) {
+        Some(_) if effect != OutcomeEffect::NoShow || follow_up.is_some() => {
+            return Err(InputError::TimeOnlyForNewAppointment { outcome: code() })
+        }
+        Some(time) => Some(super::date::parse_time(&time)?),
         None => None,
     };
     Ok(Checked {
@@ -224,6 +234,7 @@ fn check(env: &Env, kind: &WorkItemKind, req: &CloseRequest) -> Result<Checked, 
         decision,
         received_on: req.received_on,
         channel,
+        time,
     })
 }
 
@@ -563,24 +574,25 @@ fn settle(
                     date: activity.end_date,
                 });
             }
-            let channel = c
+            let planned = activity
                 .channel
                 .clone()
-                .or_else(|| activity.channel.clone())
                 .unwrap_or_else(|| "op_locatie".to_owned());
             let note = Some(format!("afspraak: {}", activity.title));
             if c.effect == OutcomeEffect::NoShow {
                 effects.push(Effect::RecordNoShow {
                     client: activity.client_id,
-                    channel: channel.clone(),
+                    channel: planned.clone(),
                     date: activity.end_date,
                     note,
                 });
             } else {
+                // Held by another channel than planned (a call instead of a visit).
+                let held = c.channel.clone().unwrap_or_else(|| planned.clone());
                 effects.extend(contact_effects(
                     env,
                     &a.client,
-                    &channel,
+                    &held,
                     activity.end_date,
                     note,
                     None,
@@ -597,11 +609,12 @@ fn settle(
                         title: title.clone(),
                         due: date,
                     },
+                    // The new afspraak: the time and channel asked, else the missed one's.
                     None => Effect::AddAppointment {
                         client: activity.client_id,
                         date,
-                        time: activity.time.clone(),
-                        channel,
+                        time: c.time.clone().or_else(|| activity.time.clone()),
+                        channel: c.channel.clone().unwrap_or(planned),
                         title: activity.title.clone(),
                         follows: Some(activity.id),
                     },

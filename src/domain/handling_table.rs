@@ -458,6 +458,40 @@ fn handling_an_item_has_these_effects() {
             ],
         ),
         (
+            "no_show: the new afspraak at the time and by the channel asked",
+            afspraak("2026-11-20"),
+            CloseRequest {
+                new_date: Some(d("2026-11-27")),
+                time: Some("14.30".into()),
+                channel: Some("telefoon".into()),
+                ..request("no_show")
+            },
+            vec![
+                close(6, "no_show", None),
+                Effect::RecordNoShow { client: 1, channel: "op_locatie".into(), date: d("2026-11-20"), note: Some("afspraak: afspraak 4".into()) },
+                finish(4, "no_show", None),
+                Effect::AddAppointment {
+                    client: 1,
+                    date: d("2026-11-27"),
+                    time: Some("14:30".into()),
+                    channel: "telefoon".into(),
+                    title: "afspraak 4".into(),
+                    follows: Some(4),
+                },
+            ],
+        ),
+        (
+            "afspraak gesproken by another channel than planned",
+            afspraak("2026-11-20"),
+            CloseRequest { channel: Some("telefoon".into()), ..request("gesproken") },
+            vec![
+                close(6, "gesproken", None),
+                Effect::RecordContact { client: 1, channel: "telefoon".into(), date: d("2026-11-20"), note: Some("afspraak: afspraak 4".into()) },
+                close(90, "gesproken", Some("contact op vr 20 nov 2026 via telefoon")),
+                finish(4, "gesproken", None),
+            ],
+        ),
+        (
             "nabellen gebeld: a telephone contact today",
             {
                 let mut ctx = afspraak("2026-11-24");
@@ -646,6 +680,19 @@ fn handling_is_refused_with_a_reason() {
             request("gesproken"),
             InputError::AppointmentNotYet {
                 date: d("2026-11-25"),
+            },
+        ),
+        (
+            "a time belongs to the new afspraak, not to a vervolgactie",
+            &afspraak,
+            CloseRequest {
+                new_date: Some(d("2026-11-27")),
+                follow_up: Some("Brief sturen".into()),
+                time: Some("10:00".into()),
+                ..request("no_show")
+            },
+            InputError::TimeOnlyForNewAppointment {
+                outcome: "no_show".into(),
             },
         ),
         (

@@ -119,6 +119,8 @@ pub struct OutOfView {
 pub struct Contacts {
     pub total: i64,
     pub by_channel: Counts,
+    /// Letters sent in the period: recorded by channel `brief`, no contact.
+    pub letters: i64,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -583,8 +585,7 @@ mod tests {
         // Out of view since 30 March; spoken on Monday 20 April, the first day.
         c.contacts = vec![d("2026-03-01"), d("2026-04-20")];
         let period = Period::between(d("2026-04-20"), d("2026-04-26")).unwrap();
-        let (figures, _) =
-            in_view_figures(&[c], &period, d("2026-04-26"), d("2025-01-01"), rhythm);
+        let (figures, _) = in_view_figures(&[c], &period, d("2026-04-26"), d("2025-01-01"), rhythm);
         assert_eq!((figures.out_during, figures.back_in_view), (1, 1));
     }
 

@@ -214,6 +214,25 @@ impl Store {
             .collect::<rusqlite::Result<_>>()?)
     }
 
+    /// The open afspraken with a time from `from` on, as (day, time), but `except`:
+    /// what a form warns a double booking against.
+    pub fn appointment_slots(
+        &self,
+        from: NaiveDate,
+        except: Option<i64>,
+    ) -> Result<Vec<(NaiveDate, String)>> {
+        Ok(self
+            .conn()
+            .prepare_cached(
+                "SELECT end_date, appointment_time FROM activities INDEXED BY activities_open_by_type
+                 WHERE type_code = 'afspraak' AND end_date >= ?1 AND status = 'open'
+                   AND appointment_time IS NOT NULL AND id IS NOT ?2
+                 ORDER BY end_date, appointment_time",
+            )?
+            .query_map(params![from, except], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?)
+    }
+
     /// A client's doorstroom, oldest first.
     pub fn category_changes(&self, client: i64) -> Result<Vec<CategoryChange>> {
         Ok(self

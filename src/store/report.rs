@@ -82,7 +82,8 @@ const CONTACTS_WINDOW_SQL: &str = "SELECT client_id, contact_date, channel_code 
 
 const CONTACT_BEFORE_SQL: &str = "SELECT c.id FROM clients c WHERE c.registered_on >= ?1
            AND EXISTS (SELECT 1 FROM contacts k WHERE k.client_id = c.id
-                       AND k.contact_date < ?1 AND k.no_show = 0 AND k.undone_at IS NULL)";
+                       AND k.contact_date < ?1 AND k.no_show = 0 AND k.undone_at IS NULL
+                       AND k.channel_code IN (SELECT code FROM channels WHERE counts_as_contact = 1))";
 
 /// The open werkvoorraad today, by due date, from the index of open items.
 const OPEN_DUE_SQL: &str = "SELECT due_date, count(*) FROM work_items WHERE status = 'open'
@@ -286,13 +287,15 @@ fn window(period: &Period, as_of: NaiveDate, catalog: &Catalog) -> NaiveDate {
 }
 
 /// Every client's course up to `as_of`, and the contacts of `period` (up to
-/// `as_of`) by channel, counted on the same read.
+/// `as_of`) by channel, counted on the same read; letters sent (a channel that does
+/// not count as contact) are counted apart and keep nobody in view.
 pub(super) fn courses(
     conn: &Connection,
     period: &Period,
     as_of: NaiveDate,
     window: NaiveDate,
-) -> Result<(Vec<Course>, Counts)> {
+    catalog: &Catalog,
+) -> Result<(Vec<Course>, Counts, i64)> {
     let mut courses: Vec<Course> = conn
         .prepare_cached(CLIENTS_SQL)?
         .query_map([as_of], |r| {
@@ -329,6 +332,7 @@ pub(super) fn courses(
     let mut stmt = conn.prepare_cached(CONTACTS_WINDOW_SQL)?;
     let mut rows = stmt.query([window, as_of])?;
     let mut by_channel = Counts::new();
+    let mut letters = 0;
     while let Some(r) = rows.next()? {
         // A year of a department's contacts is over 100,000 rows: the day is read
         // from its bytes, and the channel copied only when it is new.
@@ -336,9 +340,13 @@ pub(super) fn courses(
             Some(day) => day,
             None => r.get(1)?,
         };
+        let channel = r.get_ref(2)?;
+        let channel = channel.as_str().map_err(rusqlite::Error::from)?;
+        if !catalog.counts_as_contact(channel) {
+            letters += i64::from(period.contains(day));
+            continue;
+        }
         if period.contains(day) {
-            let channel = r.get_ref(2)?;
-            let channel = channel.as_str().map_err(rusqlite::Error::from)?;
             match by_channel.get_mut(channel) {
                 Some(n) => *n += 1,
                 None => {
@@ -362,7 +370,7 @@ pub(super) fn courses(
     for course in &mut courses {
         course.contacts.sort_unstable();
     }
-    Ok((courses, by_channel))
+    Ok((courses, by_channel, letters))
 }
 
 /// The ladder steps and life-domain scores that moved in `period`.
@@ -467,11 +475,12 @@ impl Store {
 
         let window = window(period, as_of, catalog);
         let rhythm = |code: &str| catalog.category(code).map_or(0, |c| c.contact_rhythm_days);
-        let (courses, by_channel) = courses(conn, period, as_of, window)?;
+        let (courses, by_channel, letters) = courses(conn, period, as_of, window, catalog)?;
         let (in_view, out) = in_view_figures(&courses, period, as_of, window, rhythm);
         let contacts = Contacts {
             total: by_channel.values().sum(),
             by_channel,
+            letters,
         };
 
         let mut appointments = Appointments::default();

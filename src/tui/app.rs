@@ -441,12 +441,19 @@ impl App {
             .catalog
             .category(&client.category)
             .map_or(2, |c| c.retry_days);
+        // The afspraak of an opkomst item: its time and channel.
+        let appointment = item
+            .source_activity_id
+            .filter(|_| item.source == Source::Activity)
+            .and_then(|id| self.store.activity(id).ok())
+            .filter(|a| {
+                self.catalog
+                    .activity_type(&a.type_code)
+                    .is_ok_and(|t| t.reminder_days.is_some())
+            });
         handling::Hints {
-            channels: if item.source == Source::Rhythm {
-                popup::channel_pairs(&self.catalog)
-            } else {
-                Vec::new()
-            },
+            channels: popup::channel_pairs(&self.catalog),
+            ask_channel: item.source == Source::Rhythm,
             preferred: Some(
                 client
                     .contact_preference
@@ -454,7 +461,18 @@ impl App {
                     .unwrap_or_else(|| TELEPHONE.to_owned()),
             ),
             next_attempt: Some(next_attempt(&self.calendar, retry_days, self.session.today)),
+            appointment_time: appointment.as_ref().and_then(|a| a.time.clone()),
+            appointment_channel: appointment.and_then(|a| a.channel),
+            busy: self.appointment_slots(None),
         }
+    }
+
+    /// The afspraken planned from today on (but `except`), for a form's warning
+    /// against a double booking; none when they cannot be read.
+    fn appointment_slots(&self, except: Option<i64>) -> Vec<(NaiveDate, String)> {
+        self.store
+            .appointment_slots(self.session.today, except)
+            .unwrap_or_default()
     }
 
     pub fn selected_activity(&self) -> Option<i64> {
@@ -709,14 +727,18 @@ impl App {
                             return;
                         }
                     };
-                    self.popups.push(popup::activity_types(
+                    let mut picker = popup::activity_types(
                         &self.catalog,
                         &self.calendar,
                         c.id,
                         &c.category,
                         aanvragen,
                         today,
-                    ));
+                    );
+                    if let Popup::Picker(p) = &mut picker {
+                        p.hints.busy = self.appointment_slots(None);
+                    }
+                    self.popups.push(picker);
                 }
             }
             Action::CloseActivity | Action::ExtendActivity => self.edit_activity(action),
@@ -1342,11 +1364,12 @@ impl App {
             Action::MoveAppointment => {
                 match self.dossier.as_ref().and_then(|d| d.selected_activity()) {
                     Some(a) if a.type_code == "afspraak" && a.status == ActivityStatus::Open => {
-                        Some(corrections::move_form(
-                            a,
-                            popup::channel_pairs(&self.catalog),
-                            today,
-                        ))
+                        let mut form =
+                            corrections::move_form(a, popup::channel_pairs(&self.catalog), today);
+                        if let Popup::Form(f, _) = &mut form {
+                            f.busy = self.appointment_slots(Some(a.id));
+                        }
+                        Some(form)
                     }
                     _ => {
                         self.message =

@@ -334,6 +334,9 @@ pub struct Form {
     pub error: Option<String>,
     /// What Enter does, in the footer (`bewaart` unless the form stores nothing).
     pub enter_does: &'static str,
+    /// For an afspraak: the afspraken already planned (day, time), so that a double
+    /// booking is warned about under the time before saving.
+    pub busy: Vec<(NaiveDate, String)>,
 }
 
 pub enum FormEvent {
@@ -359,7 +362,16 @@ impl Form {
             esc_armed: false,
             error: None,
             enter_does: "bewaart",
+            busy: Vec::new(),
         }
+    }
+
+    /// The day in the nearest date field before field `i` (the afspraak's day for
+    /// its time).
+    fn day_before_field(&self, i: usize) -> Option<NaiveDate> {
+        (0..i)
+            .rev()
+            .find_map(|j| self.value(j).ok().and_then(|v| v.date()))
     }
 
     pub fn has_text(&self) -> bool {
@@ -603,7 +615,17 @@ impl Form {
                 Line::from(format!("✓ {name}")).dim()
             }
             Ok(Value::Text(time)) if field.kind == FieldKind::OptionalTime => {
-                Line::from(format!("✓ {time} uur")).dim()
+                match self
+                    .day_before_field(i)
+                    .filter(|day| self.busy.iter().any(|(d, t)| d == day && *t == time))
+                {
+                    Some(day) => Line::from(format!(
+                        "let op: er staat al een afspraak op {} om {time}",
+                        dutch(day)
+                    ))
+                    .yellow(),
+                    None => Line::from(format!("✓ {time} uur")).dim(),
+                }
             }
             Ok(_) => Line::default(),
             Err(_) if field.is_blank() && !self.tried => Line::default(),

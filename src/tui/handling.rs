@@ -37,7 +37,7 @@ impl Asks {
             (Some(OutcomeEffect::NoShow), Requirement::NewDate) => Asks::NoShow,
             (_, Requirement::NewDate) => Asks::NewDate,
             (Some(OutcomeEffect::Received), _) => Asks::Received,
-            (Some(OutcomeEffect::Contact), _) if !hints.channels.is_empty() => Asks::Channel,
+            (Some(OutcomeEffect::Contact), _) if hints.ask_channel => Asks::Channel,
             _ => Asks::Nothing,
         }
     }
@@ -45,12 +45,18 @@ impl Asks {
 
 /// What a handling form suggests about the client: the channels with the preferred
 /// one (asked for a conversation on a "contact opnemen" item; an afspraak has its
-/// own), and the next attempt after "niet bereikt".
+/// own), the next attempt after "niet bereikt", and for an afspraak's opkomst its
+/// time and channel (the new afspraak after a no-show starts from them) with the
+/// afspraken already planned, to warn about a double booking.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Hints {
     pub channels: Vec<(String, String)>,
+    pub ask_channel: bool,
     pub preferred: Option<String>,
     pub next_attempt: Option<NaiveDate>,
+    pub appointment_time: Option<String>,
+    pub appointment_channel: Option<String>,
+    pub busy: Vec<(NaiveDate, String)>,
 }
 
 /// The form after an outcome was chosen. `item` says whether a work item is
@@ -88,6 +94,17 @@ pub fn form(
                 &add_days(today, 7).to_string(),
             )
             .deadline(),
+            Field::new(
+                "Tijd (mag leeg)",
+                FieldKind::OptionalTime,
+                hints.appointment_time.as_deref().unwrap_or(""),
+            ),
+            Field::choice(
+                "Kanaal",
+                hints.channels.clone(),
+                true,
+                hints.appointment_channel.as_deref(),
+            ),
             Field::new(
                 "Vervolgactie in plaats van een nieuwe afspraak (leeg: nieuwe afspraak)",
                 FieldKind::OptionalText,
@@ -138,8 +155,12 @@ pub fn form(
         Some(_) => format!("Besluit {}", label.to_lowercase()),
         None => format!("{}: {label}", if item { "Afhandelen" } else { "Afsluiten" }),
     };
+    let mut form = Form::new(title, fields);
+    if asks == Asks::NoShow {
+        form.busy = hints.busy.clone();
+    }
     Popup::Form(
-        Form::new(title, fields),
+        form,
         Purpose::Handle {
             id,
             item,
@@ -171,7 +192,12 @@ pub fn intent(
         Asks::NewDate => request.new_date = date,
         Asks::NoShow => {
             request.new_date = date;
-            request.follow_up = values.get(1).and_then(Value::text);
+            request.follow_up = values.get(3).and_then(Value::text);
+            // A vervolgactie has no time or channel of its own.
+            if request.follow_up.is_none() {
+                request.time = values.get(1).and_then(Value::text);
+                request.channel = values.get(2).and_then(Value::text);
+            }
         }
         Asks::MadeKnown => {
             request.decision = decision;

@@ -238,12 +238,15 @@ fn draw_block(
             let a = &r.appointments;
             (
                 r.contacts.total.to_string(),
-                vec![format!(
-                    "afspraken {} · niet verschenen {} ({})",
-                    a.total,
-                    a.no_shows,
-                    percent(a.no_show_rate)
-                )],
+                vec![
+                    format!(
+                        "afspraken {} · niet verschenen {} ({})",
+                        a.total,
+                        a.no_shows,
+                        percent(a.no_show_rate)
+                    ),
+                    format!("brieven {} (geen contact)", r.contacts.letters),
+                ],
                 Chart::Bars(bars(&r.contacts.by_channel, |c| {
                     catalog.channel_name(c).to_owned()
                 })),

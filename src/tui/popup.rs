@@ -1138,10 +1138,11 @@ impl Picker {
                     self.today,
                 );
                 picker.title = "Afspraak: kanaal".to_owned();
+                picker.hints = self.hints.clone();
                 push(Popup::Picker(picker))
             }
-            (Pick::AppointmentChannel { client_id }, _) => push(Popup::Form(
-                Form::new(
+            (Pick::AppointmentChannel { client_id }, _) => {
+                let mut form = Form::new(
                     format!("Afspraak: {}", choice.label),
                     vec![
                         Field::new("Onderwerp", FieldKind::Text, "Voortgangsgesprek"),
@@ -1156,12 +1157,17 @@ impl Picker {
                         .deadline(),
                         Field::new("Tijd (mag leeg)", FieldKind::OptionalTime, ""),
                     ],
-                ),
-                Purpose::Appointment {
-                    client_id: *client_id,
-                    channel: code,
-                },
-            )),
+                );
+                // A double booking is warned about under the time, before saving.
+                form.busy = self.hints.busy.clone();
+                push(Popup::Form(
+                    form,
+                    Purpose::Appointment {
+                        client_id: *client_id,
+                        channel: code,
+                    },
+                ))
+            }
             (Pick::GoalDomain { client_id }, _) => push(Popup::Form(
                 Form::new(
                     format!("Doel ({})", choice.label),
