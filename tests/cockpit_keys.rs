@@ -784,7 +784,8 @@ fn plan_an_appointment_and_handle_a_no_show_from_the_cockpit() {
         press(&mut app, KeyCode::Down);
     }
     keys(&mut app, &[KeyCode::Char('a'), KeyCode::Char('2')]); // niet verschenen
-    press(&mut app, KeyCode::Tab);
+                                                               // Past the new afspraak's time and channel, to the vervolgactie instead.
+    keys(&mut app, &[KeyCode::Tab, KeyCode::Tab, KeyCode::Tab]);
     type_text(&mut app, "Brief sturen");
     press(&mut app, KeyCode::Enter);
     assert!(!app.popup_open(), "{:?}", app.message());

@@ -689,3 +689,90 @@ fn demo_files_stay_whole_after_every_third_client_ends() {
         );
     }
 }
+
+#[test]
+fn reopen_takes_back_only_a_handling_that_did_nothing_but_close() {
+    let db = Db::new();
+    let id = client_on(&db, "2026-10-01", "Karim Haddou", "job_ready");
+    let app = db.aanvraag("2026-10-01", &id, "2026-10-01");
+    db.on(
+        "2026-10-05",
+        &[
+            "aanvraag",
+            "herstel",
+            &app,
+            "--missing",
+            "Bankafschriften",
+            "--end",
+            "2026-10-19",
+        ],
+    );
+    db.on("2026-10-21", &["sweep"]);
+    let herstel_item = db.scalar(&format!(
+        "SELECT id FROM work_items WHERE client_id = {id} AND kind_code = 'hersteltermijn'"
+    ));
+    db.on(
+        "2026-10-21",
+        &[
+            "item",
+            "close",
+            &herstel_item,
+            "--outcome",
+            "niet_ontvangen",
+        ],
+    );
+    // Reopened, the four weeks it ran alongside would stay: refused, pointing to undo.
+    db.refused_on(
+        "2026-10-22",
+        &[
+            "item",
+            "reopen",
+            &herstel_item,
+            "--reason",
+            "toch ontvangen",
+        ],
+        "maak die afhandeling vandaag ongedaan",
+    );
+    // The bezwaar check after a besluit can be taken back: a bezwaar posted in time
+    // may arrive a week late (Awb 6:9 lid 2).
+    db.on(
+        "2026-10-22",
+        &[
+            "aanvraag",
+            "decide",
+            &app,
+            "--decision",
+            "afgewezen",
+            "--made-known",
+            "2026-10-22",
+        ],
+    );
+    db.on("2026-12-11", &["sweep"]);
+    let bezwaar = db.scalar(&format!(
+        "SELECT id FROM work_items WHERE client_id = {id} AND kind_code = 'bezwaartermijn'"
+    ));
+    db.on(
+        "2026-12-11",
+        &["item", "close", &bezwaar, "--outcome", "geen_bezwaar"],
+    );
+    db.on(
+        "2026-12-14",
+        &[
+            "item",
+            "reopen",
+            &bezwaar,
+            "--reason",
+            "bezwaar van 2 december kwam later binnen",
+        ],
+    );
+    db.on(
+        "2026-12-14",
+        &["item", "close", &bezwaar, "--outcome", "bezwaar"],
+    );
+    assert_eq!(
+        db.scalar(&format!(
+            "SELECT outcome_code FROM work_items WHERE id = {bezwaar}"
+        )),
+        "bezwaar"
+    );
+}

@@ -374,7 +374,7 @@ fn every_figure_of_three_periods_comes_from_the_history() {
     );
     assert_eq!(
         week["contacts"],
-        json!({ "total": 1, "by_channel": { "whatsapp": 1 } })
+        json!({ "total": 1, "by_channel": { "whatsapp": 1 }, "letters": 0 })
     );
     assert_eq!(week["aanvragen"]["received"], 1);
     assert_eq!(
@@ -519,7 +519,7 @@ fn every_figure_of_three_periods_comes_from_the_history() {
     );
     assert_eq!(
         month["contacts"],
-        json!({ "total": 3, "by_channel": { "op_locatie": 1, "telefoon": 1, "whatsapp": 1 } }),
+        json!({ "total": 3, "by_channel": { "op_locatie": 1, "telefoon": 1, "whatsapp": 1 }, "letters": 0 }),
         "the no-show is no contact; the afspraak of 23 October is"
     );
     assert_eq!(

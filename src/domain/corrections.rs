@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 
 use super::aanvraag::dated;
 use super::catalog::Catalog;
-use super::effects::{ContactDetails, Effect};
+use super::effects::{ContactDetails, Effect, OutcomeEffect};
 use super::error::{optional_text, required_text};
 use super::journal::{Contact, Note};
 use super::work_item::ItemStatus;
@@ -16,9 +16,14 @@ use super::InputError;
 /// activity its handling finished comes back with it (`finished`: that activity
 /// when it is closed), so that the item can be handled again. A term of a decided
 /// aanvraag (`decided`: its id) stays closed: the besluit ended it, not a handling.
+/// Only a handling that did nothing but close (`handled`: its outcome and what that
+/// outcome does) is taken back this way: one that recorded a contact, moved a date,
+/// started a term or planned what follows is taken back by undo, which reverses all
+/// of it, so that nothing it set in motion stays behind.
 pub fn reopen_item(
     item: i64,
     status: ItemStatus,
+    handled: Option<(&str, OutcomeEffect)>,
     finished: Option<i64>,
     decided: Option<i64>,
     reason: &str,
@@ -28,6 +33,13 @@ pub fn reopen_item(
     }
     if let Some(application) = decided {
         return Err(InputError::ReopenDecidedTerm { item, application });
+    }
+    if let Some((outcome, effect)) = handled.filter(|(_, e)| *e != OutcomeEffect::Finish) {
+        return Err(InputError::ReopenWithEffects {
+            item,
+            outcome: outcome.to_owned(),
+            by_hand: effect.by_hand(),
+        });
     }
     let reason = required_text("de reden", reason)?;
     let mut effects = vec![Effect::ReopenItem { item, reason }];
@@ -92,15 +104,23 @@ mod tests {
     #[test]
     fn only_a_handled_item_reopens_and_only_with_a_reason() {
         assert_eq!(
-            reopen_item(4, ItemStatus::Open, None, None, "x"),
+            reopen_item(4, ItemStatus::Open, None, None, None, "x"),
             Err(InputError::ItemStillOpen { id: 4 })
         );
         assert_eq!(
-            reopen_item(4, ItemStatus::Closed, None, None, "  "),
+            reopen_item(4, ItemStatus::Closed, finished(), None, None, "  "),
             Err(InputError::Empty("de reden"))
         );
         assert_eq!(
-            reopen_item(4, ItemStatus::Closed, Some(2), None, "verkeerde klant").unwrap(),
+            reopen_item(
+                4,
+                ItemStatus::Closed,
+                finished(),
+                Some(2),
+                None,
+                "verkeerde klant"
+            )
+            .unwrap(),
             vec![
                 Effect::ReopenItem {
                     item: 4,
@@ -110,13 +130,40 @@ mod tests {
             ]
         );
         assert_eq!(
-            reopen_item(4, ItemStatus::Closed, Some(2), Some(7), "toch niet"),
+            reopen_item(
+                4,
+                ItemStatus::Closed,
+                finished(),
+                Some(2),
+                Some(7),
+                "toch niet"
+            ),
             Err(InputError::ReopenDecidedTerm {
                 item: 4,
                 application: 7
             }),
             "the besluit closed that term, not a handling"
         );
+        assert_eq!(
+            reopen_item(
+                4,
+                ItemStatus::Closed,
+                Some(("niet_ontvangen", OutcomeEffect::NotReceived)),
+                Some(2),
+                None,
+                "toch ontvangen"
+            ),
+            Err(InputError::ReopenWithEffects {
+                item: 4,
+                outcome: "niet_ontvangen".into(),
+                by_hand: true,
+            }),
+            "what the handling started (the four weeks) would stay behind"
+        );
+    }
+
+    fn finished() -> Option<(&'static str, OutcomeEffect)> {
+        Some(("afgebroken", OutcomeEffect::Finish))
     }
 
     #[test]

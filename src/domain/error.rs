@@ -238,6 +238,12 @@ pub enum InputError {
     NotAnAppointment { id: i64 },
     #[error("er is niets gewijzigd")]
     NothingChanged,
+    #[error("werkitem {item} is afgehandeld met '{outcome}', {}", if *by_hand { "dat meer deed dan het werkitem sluiten; maak die afhandeling vandaag ongedaan (Ctrl-Z of inbeeld undo), of leg vast wat er sindsdien gebeurde" } else { "dat het programma zelf gaf (bij uitstroom, een herinnering die met haar afspraak verliep, een ongedaan gemaakte wijziging); het gaat niet opnieuw open" })]
+    ReopenWithEffects {
+        item: i64,
+        outcome: String,
+        by_hand: bool,
+    },
     #[error("werkitem {item} is een termijn van aanvraag {application}, die besloten is: het besluit sloot de termijn, niet een afhandeling; hij gaat niet opnieuw open")]
     ReopenDecidedTerm { item: i64, application: i64 },
     #[error("er is al een klant met deze naam en geboortedatum: klant {0}")]

@@ -4,7 +4,9 @@
 use chrono::NaiveDate;
 
 use super::{edit, Done};
+use crate::domain::aanvraag::BEZWAARTERMIJN;
 use crate::domain::corrections;
+use crate::domain::effects::OutcomeEffect;
 use crate::store::{EditInfo, Result, Store};
 
 /// What an undo would reverse now, to name it before the klantmanager confirms;
@@ -33,15 +35,23 @@ pub fn reopen_item(store: &mut Store, id: i64, reason: &str, today: NaiveDate) -
             .as_ref()
             .and_then(|a| a.application.as_ref())
             .map(|app| app.application.id);
+        // The terms the besluit settled; the bezwaartermijn runs after it.
         let decided = ctx
             .activity
             .as_ref()
-            .filter(|a| a.term.is_some())
+            .filter(|a| a.term.as_ref().is_some_and(|r| r.code != BEZWAARTERMIJN))
             .and_then(|a| a.application.as_ref())
             .filter(|app| !app.application.is_open())
             .map(|app| app.application.id);
+        // An outcome its kind does not name (an undo's mark) is the program's too.
+        let handled = ctx.outcome.as_deref().map(|o| {
+            (
+                o,
+                ctx.kind.effect_of(o).unwrap_or(OutcomeEffect::ClientEnded),
+            )
+        });
         Ok((
-            corrections::reopen_item(id, ctx.item.status, finished, decided, reason)?,
+            corrections::reopen_item(id, ctx.item.status, handled, finished, decided, reason)?,
             touched,
         ))
     })
