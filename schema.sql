@@ -77,14 +77,15 @@ CREATE TABLE outcomes (
 -- are the program's, never chosen by hand and no handling in the Overzicht: the
 -- outcome with `client_ended` is what an open item of the kind gets when its client
 -- leaves the caseload (uitstroom, handover), the one with `lapsed` what a reminder
--- gets when its afspraak came, moved or was settled. A municipality's own outcome
--- gets the behaviour of the effect it names.
+-- gets when its afspraak came, moved or was settled, the one with `settled` what a
+-- term or hersteltermijn gets that the besluit on its aanvraag ended. A
+-- municipality's own outcome gets the behaviour of the effect it names.
 CREATE TABLE kind_outcomes (
     kind_code    TEXT NOT NULL REFERENCES work_item_kinds (code),
     outcome_code TEXT NOT NULL REFERENCES outcomes (code),
     effect       TEXT NOT NULL DEFAULT 'finish' CHECK (effect IN ('finish', 'new_cycle',
         'contact', 'called', 'no_show', 'received', 'not_received', 'decision', 'repeat',
-        'not_reached', 'client_ended', 'lapsed')),
+        'not_reached', 'client_ended', 'lapsed', 'settled')),
     PRIMARY KEY (kind_code, outcome_code)
 );
 
@@ -732,7 +733,8 @@ INSERT INTO outcomes (code, name, requires) VALUES
     ('geannuleerd',     'Geannuleerd',               'reason'),
     ('ongedaan',        'Ongedaan gemaakt',          'none'),
     ('uitstroom',       'Vervallen door uitstroom',  'none'),
-    ('verlopen',        'Verlopen met de afspraak',  'none');
+    ('verlopen',        'Verlopen met de afspraak',  'none'),
+    ('door_besluit',    'Afgesloten door het besluit', 'none');
 
 INSERT INTO kind_outcomes (kind_code, outcome_code, effect) VALUES
     ('traject',           'afgerond',        'finish'),
@@ -745,6 +747,7 @@ INSERT INTO kind_outcomes (kind_code, outcome_code, effect) VALUES
     ('hersteltermijn',    'niet_ontvangen',  'not_received'),
     ('hersteltermijn',    'verlengd',        'new_cycle'),
     ('hersteltermijn',    'vervallen',       'finish'),
+    ('hersteltermijn',    'door_besluit',    'settled'),
     ('afspraak',          'gesproken',       'contact'),
     ('afspraak',          'no_show',         'no_show'),
     ('afspraak',          'afgebroken',      'finish'),
@@ -756,10 +759,12 @@ INSERT INTO kind_outcomes (kind_code, outcome_code, effect) VALUES
     ('beslistermijn',     'besloten',        'decision'),
     ('voorschot',         'verstrekt',       'repeat'),
     ('voorschot',         'niet_nodig',      'finish'),
+    ('voorschot',         'door_besluit',    'settled'),
     ('buitenbehandeling', 'bekendgemaakt',   'decision'),
     -- The documents arrived after all, or the hersteltermijn was given again.
     ('buitenbehandeling', 'ontvangen',       'received'),
     ('buitenbehandeling', 'vervallen',       'finish'),
+    ('buitenbehandeling', 'door_besluit',    'settled'),
     ('bezwaartermijn',    'geen_bezwaar',    'finish'),
     ('bezwaartermijn',    'bezwaar',         'finish'),
     ('zoektermijn',       'afgerond',        'finish'),

@@ -776,3 +776,72 @@ fn reopen_takes_back_only_a_handling_that_did_nothing_but_close() {
         "bezwaar"
     );
 }
+
+#[test]
+fn a_besluit_records_what_it_ended_as_ended_by_the_besluit() {
+    let db = Db::new();
+    let id = client_on(&db, "2026-10-01", "Karim Haddou", "job_ready");
+    let app = db.aanvraag("2026-10-01", &id, "2026-10-01");
+    db.on(
+        "2026-10-05",
+        &[
+            "aanvraag",
+            "herstel",
+            &app,
+            "--missing",
+            "Bankafschriften",
+            "--end",
+            "2026-10-19",
+        ],
+    );
+    db.on("2026-10-21", &["sweep"]);
+    db.on(
+        "2026-10-23",
+        &[
+            "aanvraag",
+            "decide",
+            &app,
+            "--decision",
+            "toegekend",
+            "--made-known",
+            "2026-10-23",
+        ],
+    );
+    let outcome = |type_code: &str| {
+        db.scalar(&format!(
+            "SELECT group_concat(DISTINCT a.outcome_code || '/' || coalesce(w.outcome_code, '-'))
+             FROM activities a LEFT JOIN work_items w ON w.source_activity_id = a.id
+             WHERE a.client_id = {id} AND a.type_code = '{type_code}'"
+        ))
+    };
+    assert_eq!(
+        outcome("beslistermijn"),
+        "besloten/-",
+        "not yet in its lead days"
+    );
+    assert_eq!(
+        outcome("voorschot"),
+        "door_besluit/door_besluit",
+        "ended by the besluit, not 'niet nodig'"
+    );
+    assert_eq!(
+        outcome("buitenbehandeling"),
+        "door_besluit/door_besluit",
+        "ended by a besluit that granted, not 'bekendgemaakt'"
+    );
+    assert_eq!(outcome("hersteltermijn"), "door_besluit/door_besluit");
+    let month = db.json(&[
+        "report",
+        "--period",
+        "month",
+        "--to",
+        "2026-10-31",
+        "--json",
+    ]);
+    assert_eq!(
+        month["handled"]["by_outcome"].get("door_besluit"),
+        None,
+        "what the besluit ended is no handling: {}",
+        month["handled"]
+    );
+}

@@ -145,3 +145,43 @@ fn an_upgraded_file_has_the_schema_of_a_new_one() {
     new.on("2026-10-20", &["client", "list"]);
     assert_eq!(shape(&old.path), shape(&new.path));
 }
+
+/// The catalogue a file reaches by upgrading is the seed a new file gets: the same
+/// outcomes with the same effects per kind (uitstroom, a lapsed reminder and what
+/// the besluit ends among them), the same § marks, leads, titles and channels, and
+/// the same triggers, word for word.
+#[test]
+fn an_upgraded_file_has_the_catalogue_of_a_new_one() {
+    fn rows(path: &std::path::Path, sql: &str) -> Vec<String> {
+        let conn = Connection::open(path).unwrap();
+        let mut stmt = conn.prepare(sql).unwrap();
+        let n = stmt.column_count();
+        let mut out: Vec<String> = stmt
+            .query_map([], |r| {
+                Ok((0..n)
+                    .map(|i| format!("{:?}", r.get::<_, rusqlite::types::Value>(i).unwrap()))
+                    .collect::<Vec<_>>()
+                    .join("|"))
+            })
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+        out.sort();
+        out
+    }
+    let old = Db::without_file();
+    version_1_file(&old);
+    old.on("2026-10-20", &["client", "list"]);
+    let new = Db::new();
+    for sql in [
+        "SELECT kind_code, outcome_code, effect FROM kind_outcomes",
+        "SELECT code, name, requires FROM outcomes",
+        "SELECT code, legal FROM work_item_kinds",
+        "SELECT code, lead_days, due_offset_days, expiry_title FROM activity_types",
+        "SELECT code, counts_as_contact FROM channels",
+        "SELECT code, contact_rhythm_days, retry_days FROM categories",
+        "SELECT name, replace(replace(sql, char(10), ' '), '  ', ' ') FROM sqlite_master WHERE type = 'trigger'",
+    ] {
+        assert_eq!(rows(&old.path, sql), rows(&new.path, sql), "{sql}");
+    }
+}

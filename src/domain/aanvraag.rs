@@ -563,13 +563,17 @@ pub fn decide(
         .chain(&ctx.hersteltermijnen)
         .filter(|a| a.status == ActivityStatus::Open);
     for activity in running {
-        effects.extend(settle_term(
-            ctx,
-            env,
-            activity,
-            OutcomeEffect::Decision,
-            &note,
-        ));
+        // The beslistermijn is met by the besluit, the four weeks of buiten
+        // behandeling by that besluit only; every other running term (a voorschot,
+        // a hersteltermijn) is ended by it.
+        let met = activity.type_code == BESLISTERMIJN
+            || (activity.type_code == BUITENBEHANDELING && decision == Decision::NotHandled);
+        let effect = if met {
+            OutcomeEffect::Decision
+        } else {
+            OutcomeEffect::Settled
+        };
+        effects.extend(settle_term(ctx, env, activity, effect, &note));
     }
     effects.push(Effect::RecordDecision {
         application: app.id,

@@ -41,10 +41,13 @@ pub enum OutcomeEffect {
     /// A reminder whose afspraak came, moved or was settled: it lapses. Never
     /// chosen by hand.
     Lapsed,
+    /// A term or hersteltermijn the besluit on its aanvraag ended. Never chosen by
+    /// hand.
+    Settled,
 }
 
 impl OutcomeEffect {
-    pub const ALL: [OutcomeEffect; 12] = [
+    pub const ALL: [OutcomeEffect; 13] = [
         OutcomeEffect::Finish,
         OutcomeEffect::NewCycle,
         OutcomeEffect::Contact,
@@ -57,6 +60,7 @@ impl OutcomeEffect {
         OutcomeEffect::NotReached,
         OutcomeEffect::ClientEnded,
         OutcomeEffect::Lapsed,
+        OutcomeEffect::Settled,
     ];
 
     pub fn code(self) -> &'static str {
@@ -73,13 +77,18 @@ impl OutcomeEffect {
             OutcomeEffect::NotReached => "not_reached",
             OutcomeEffect::ClientEnded => "client_ended",
             OutcomeEffect::Lapsed => "lapsed",
+            OutcomeEffect::Settled => "settled",
         }
     }
 
     /// Whether a klantmanager may choose an outcome with this effect; the others
-    /// are the program's (uitstroom, a reminder that lapsed) and no handling.
+    /// are the program's (uitstroom, a reminder that lapsed, what the besluit ended)
+    /// and no handling.
     pub fn by_hand(self) -> bool {
-        !matches!(self, OutcomeEffect::ClientEnded | OutcomeEffect::Lapsed)
+        !matches!(
+            self,
+            OutcomeEffect::ClientEnded | OutcomeEffect::Lapsed | OutcomeEffect::Settled
+        )
     }
 
     /// The effect named by a catalogue row; an unknown name finishes (the schema's

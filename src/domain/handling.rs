@@ -170,7 +170,9 @@ fn check(env: &Env, kind: &WorkItemKind, req: &CloseRequest) -> Result<Checked, 
     let code = || outcome.code.clone();
     match effect {
         OutcomeEffect::ClientEnded => return Err(InputError::OnlyAtUitstroom { outcome: code() }),
-        OutcomeEffect::Lapsed => return Err(InputError::OnlyByTheProgram { outcome: code() }),
+        OutcomeEffect::Lapsed | OutcomeEffect::Settled => {
+            return Err(InputError::OnlyByTheProgram { outcome: code() })
+        }
         _ => {}
     }
     let note = optional_text(req.note.as_deref());
@@ -704,7 +706,8 @@ fn settle(
         | OutcomeEffect::Finish
         | OutcomeEffect::NotReached
         | OutcomeEffect::ClientEnded
-        | OutcomeEffect::Lapsed => effects.extend(finish(a, c, except)),
+        | OutcomeEffect::Lapsed
+        | OutcomeEffect::Settled => effects.extend(finish(a, c, except)),
     }
     Ok(effects)
 }

@@ -109,6 +109,7 @@ fn catalog() -> Catalog {
                     ("niet_ontvangen", E::NotReceived),
                     ("verlengd", E::NewCycle),
                     ("vervallen", E::Finish),
+                    ("door_besluit", E::Settled),
                     ("uitstroom", E::ClientEnded),
                 ],
             ),
@@ -123,6 +124,7 @@ fn catalog() -> Catalog {
                 &[
                     ("verstrekt", E::Repeat),
                     ("niet_nodig", E::Finish),
+                    ("door_besluit", E::Settled),
                     ("uitstroom", E::ClientEnded),
                 ],
             ),
@@ -133,6 +135,7 @@ fn catalog() -> Catalog {
                     ("bekendgemaakt", E::Decision),
                     ("ontvangen", E::Received),
                     ("vervallen", E::Finish),
+                    ("door_besluit", E::Settled),
                     ("uitstroom", E::ClientEnded),
                 ],
             ),
@@ -166,6 +169,7 @@ fn catalog() -> Catalog {
             outcome("geannuleerd", Requirement::Reason),
             outcome("uitstroom", Requirement::None),
             outcome("verlopen", Requirement::None),
+            outcome("door_besluit", Requirement::None),
         ],
         activity_types: vec![
             activity_type("traject", "traject", 0, None),
@@ -582,14 +586,14 @@ fn handling_an_item_has_these_effects() {
             ],
         ),
         (
-            "besloten: the besluit, its terms settled, the bezwaartermijn from the day after",
+            "besloten: the besluit meets the beslistermijn and ends the voorschot and the hersteltermijn; the bezwaartermijn from the day after",
             item_context(100, term_context(10, "beslistermijn", "2026-12-10", 100)),
             CloseRequest { decision: Some(Decision::Granted), made_known: Some(d("2026-11-20")), ..request("besloten") },
             vec![
                 close(100, "besloten", None),
                 finish(10, "besloten", Some("besluit toegekend bekendgemaakt op vr 20 nov 2026")),
-                finish(11, "niet_nodig", Some("besluit toegekend bekendgemaakt op vr 20 nov 2026")),
-                finish(12, "vervallen", Some("besluit toegekend bekendgemaakt op vr 20 nov 2026")),
+                finish(11, "door_besluit", Some("besluit toegekend bekendgemaakt op vr 20 nov 2026")),
+                finish(12, "door_besluit", Some("besluit toegekend bekendgemaakt op vr 20 nov 2026")),
                 Effect::RecordDecision { application: 7, decision: Decision::Granted, made_known: d("2026-11-20"), late: false },
                 Effect::StartTerm {
                     application: 7,

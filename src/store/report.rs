@@ -33,11 +33,12 @@ fn count(conn: &Connection, sql: &str, p: impl rusqlite::Params) -> Result<i64> 
 }
 
 /// Handled: closed with an outcome a klantmanager chose; not an undo's mark, nor
-/// what the program closed by itself (a reminder that lapsed, open work at uitstroom).
+/// what the program closed by itself (a reminder that lapsed, open work at
+/// uitstroom, a term the besluit ended).
 const HANDLED_SQL: &str = "SELECT kind_code, outcome_code, closed_on <= due_date, count(*)
     FROM work_items w WHERE closed_on BETWEEN ?1 AND ?2 AND outcome_code <> ?3
       AND NOT EXISTS (SELECT 1 FROM kind_outcomes k WHERE k.kind_code = w.kind_code
-          AND k.outcome_code = w.outcome_code AND k.effect IN ('client_ended', 'lapsed'))
+          AND k.outcome_code = w.outcome_code AND k.effect IN ('client_ended', 'lapsed', 'settled'))
     GROUP BY kind_code, outcome_code, closed_on <= due_date";
 
 const STATUTORY_SQL: &str = "SELECT

@@ -14,7 +14,7 @@ CREATE TABLE kind_outcomes_v9 (
     outcome_code TEXT NOT NULL REFERENCES outcomes (code),
     effect       TEXT NOT NULL DEFAULT 'finish' CHECK (effect IN ('finish', 'new_cycle',
         'contact', 'called', 'no_show', 'received', 'not_received', 'decision', 'repeat',
-        'not_reached', 'client_ended', 'lapsed')),
+        'not_reached', 'client_ended', 'lapsed', 'settled')),
     PRIMARY KEY (kind_code, outcome_code)
 );
 -- The catalogue is read in rowid order: keep it.
@@ -24,7 +24,12 @@ DROP TABLE kind_outcomes;
 ALTER TABLE kind_outcomes_v9 RENAME TO kind_outcomes;
 
 INSERT OR IGNORE INTO outcomes (code, name, requires)
-    VALUES ('uitstroom', 'Vervallen door uitstroom', 'none'), ('verlopen', 'Verlopen met de afspraak', 'none');
+    VALUES ('uitstroom', 'Vervallen door uitstroom', 'none'), ('verlopen', 'Verlopen met de afspraak', 'none'),
+        ('door_besluit', 'Afgesloten door het besluit', 'none');
+-- What the besluit ended is recorded as such (not as `niet_nodig` or `bekendgemaakt`).
+INSERT OR IGNORE INTO kind_outcomes (kind_code, outcome_code, effect)
+    SELECT code, 'door_besluit', 'settled' FROM work_item_kinds
+    WHERE code IN ('hersteltermijn', 'voorschot', 'buitenbehandeling') ORDER BY rowid;
 INSERT OR IGNORE INTO kind_outcomes (kind_code, outcome_code, effect)
     SELECT 'nabellen', 'verlopen', 'lapsed'
     WHERE EXISTS (SELECT 1 FROM work_item_kinds WHERE code = 'nabellen');
