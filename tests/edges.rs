@@ -845,3 +845,96 @@ fn a_besluit_records_what_it_ended_as_ended_by_the_besluit() {
         month["handled"]
     );
 }
+
+/// Awb 4:15 lid 1 onder a: suspended "tot de dag waarop de aanvraag is aangevuld",
+/// every period, also one from before the hersteltermijn was given again.
+#[test]
+fn documents_received_before_a_re_invitation_clip_every_suspension_period() {
+    let db = Db::new();
+    let id = client_on(&db, "2026-01-20", "Karim Haddou", "job_ready");
+    let app = db.aanvraag("2026-01-26", &id, "2026-01-26");
+    let herstel = db
+        .on(
+            "2026-02-02",
+            &[
+                "aanvraag",
+                "herstel",
+                &app,
+                "--missing",
+                "Bankafschriften",
+                "--end",
+                "2026-02-16",
+            ],
+        )
+        .trim()
+        .to_owned();
+    // Ran out; given again on the 18th, to the 25th.
+    db.on(
+        "2026-02-18",
+        &["activity", "extend", &herstel, "--to", "2026-02-25"],
+    );
+    // On the 22nd it turns out the documents came on the 12th.
+    let item = db.scalar(&format!(
+        "SELECT id FROM work_items WHERE source_activity_id = {herstel} AND status = 'open'
+         UNION ALL SELECT NULL LIMIT 1"
+    ));
+    if item == "NULL" {
+        db.on(
+            "2026-02-22",
+            &[
+                "activity",
+                "close",
+                &herstel,
+                "--outcome",
+                "ontvangen",
+                "--received",
+                "2026-02-12",
+            ],
+        );
+    } else {
+        db.on(
+            "2026-02-22",
+            &[
+                "item",
+                "close",
+                &item,
+                "--outcome",
+                "ontvangen",
+                "--received",
+                "2026-02-12",
+            ],
+        );
+    }
+    let shown: Value =
+        serde_json::from_str(&db.on("2026-02-22", &["aanvraag", "show", &app, "--json"])).unwrap();
+    let suspended: Vec<(String, String)> = shown["suspensions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            (
+                p["from"].as_str().unwrap().to_owned(),
+                p["to"].as_str().unwrap().to_owned(),
+            )
+        })
+        .filter(|(from, to)| to >= from)
+        .collect();
+    assert_eq!(
+        suspended,
+        [("2026-02-03".to_owned(), "2026-02-11".to_owned())],
+        "3 to 11 February only: {}",
+        shown["suspensions"]
+    );
+    // 26 January + 8 weeks = 23 March, + 9 days suspended = 1 April.
+    let beslis = shown["terms"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["rule"] == "beslistermijn")
+        .unwrap();
+    assert_eq!(
+        beslis["end_date"], "2026-04-01",
+        "{}",
+        beslis["explanation"]
+    );
+}

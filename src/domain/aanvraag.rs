@@ -232,16 +232,31 @@ pub fn beslistermijn_end(ctx: &ApplicationContext, env: &Env) -> Option<TermEnd>
                 if on > end.end || to <= end.end {
                     continue;
                 }
-                // The new date replaces the end reached so far; later suspensions
-                // still add their days.
+                // The new date replaces the end reached so far: the date the
+                // aanvrager was told, which the Atw does not move (it extends terms
+                // set in a law). Later suspensions still add their days, and so does
+                // a hersteltermijn that runs at the verdaging, for its days after it
+                // (Awb 4:15 read as written: the term is suspended while it runs).
                 base.length_days = (to - received).num_days();
+                base.atw = false;
+                counted.retain(|day| *day > on);
                 applied.clear();
                 notes.push(format!(
-                    "verdaagd op {} tot {} (Awb 4:14 lid 3): {}",
+                    "verdaagd op {} tot {} (Awb 4:14 lid 3, de datum van de mededeling; de Algemene termijnenwet verschuift die niet): {}",
                     dutch(on),
                     dutch(to),
                     ctx.application.adjournment_reason.as_deref().unwrap_or("-")
                 ));
+                if !counted.is_empty() {
+                    let running: Vec<NaiveDate> = counted.iter().copied().collect();
+                    applied.push(Suspension {
+                        days: running.len() as i64,
+                        reason: format!(
+                            "hersteltermijn die bij de verdaging liep, {}",
+                            day_ranges(&running)
+                        ),
+                    });
+                }
             }
         }
         end = compute(&base, &applied);
@@ -789,6 +804,39 @@ mod tests {
         adjourned.suspensions.clear();
         adjourned.application.adjourned_on = Some(d("2026-11-27"));
         assert_eq!(end(&adjourned).end, d("2026-11-26"));
+    }
+
+    #[test]
+    fn a_verdaagde_date_is_the_one_told_and_not_moved_by_the_atw() {
+        let mut adjourned = ctx("2026-03-20", &[]);
+        adjourned.application.adjourned_on = Some(d("2026-04-20"));
+        // A Saturday: the Atw would make it Monday 1 June.
+        adjourned.application.adjourned_to = Some(d("2026-05-30"));
+        adjourned.application.adjournment_reason = Some("advies".into());
+        let e = end(&adjourned);
+        assert_eq!(e.end, d("2026-05-30"), "{}", e.explanation());
+        assert!(e.explanation().contains("datum van de mededeling"));
+    }
+
+    #[test]
+    fn a_hersteltermijn_running_at_the_verdaging_suspends_the_verdaagde_term_too() {
+        // Given 15 April to 29 April; verdaagd on 20 April to 30 May; a second
+        // hersteltermijn given on 20 April, to 4 May.
+        let mut c = ctx(
+            "2026-03-20",
+            &[("2026-04-16", "2026-04-29"), ("2026-04-21", "2026-05-04")],
+        );
+        c.application.adjourned_on = Some(d("2026-04-20"));
+        c.application.adjourned_to = Some(d("2026-05-30"));
+        c.application.adjournment_reason = Some("advies".into());
+        let e = end(&c);
+        // 21 April to 4 May: 14 days, none lost, none twice.
+        assert_eq!(e.end, d("2026-06-13"), "{}", e.explanation());
+        assert!(
+            e.explanation().contains("bij de verdaging liep"),
+            "{}",
+            e.explanation()
+        );
     }
 
     #[test]

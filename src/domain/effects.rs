@@ -250,6 +250,15 @@ pub enum Effect {
         activity: i64,
         to: NaiveDate,
     },
+    /// An earlier suspension period of a hersteltermijn (the one from `from`) ends
+    /// on `to` after all: the information arrived before the hersteltermijn was
+    /// given again (Awb 4:15 lid 1 onder a: up to the day it was supplied).
+    ClipSuspension {
+        application: i64,
+        activity: i64,
+        from: NaiveDate,
+        to: NaiveDate,
+    },
     /// Awb 4:14 lid 3: the beslistermijn is extended to `to`, with a reason.
     Adjourn {
         application: i64,
@@ -401,7 +410,9 @@ impl Effect {
                 None => format!("nieuwe afspraak op {}", dutch(*date)),
             },
             Effect::AddActivity { end, .. } => format!("loopt tot {}", dutch(*end)),
-            Effect::Suspend { .. } | Effect::SetSuspensionEnd { .. } => return None,
+            Effect::Suspend { .. }
+            | Effect::SetSuspensionEnd { .. }
+            | Effect::ClipSuspension { .. } => return None,
             Effect::Adjourn { to, .. } => format!("beslistermijn verdaagd tot {}", dutch(*to)),
             Effect::ReceiveApplication { on, .. } => {
                 format!("aanvraag ontvangen op {}", dutch(*on))

@@ -650,7 +650,24 @@ fn settle(
             effects.extend(finish(a, c, except));
             if let Some(app) = a.suspends() {
                 // Suspended up to the day before the documents arrived (Awb 4:15 lid 1
-                // onder a), never past the hersteltermijn's own end.
+                // onder a), never past the hersteltermijn's own end: every period of
+                // it, also one from before it was given again.
+                let supplied = add_days(received, -1);
+                let mut periods: Vec<_> = app
+                    .suspensions
+                    .iter()
+                    .filter(|p| p.activity == activity.id)
+                    .collect();
+                periods.sort_by_key(|p| p.from);
+                periods.pop();
+                for p in periods.into_iter().filter(|p| p.to > supplied) {
+                    effects.push(Effect::ClipSuspension {
+                        application: app.application.id,
+                        activity: activity.id,
+                        from: p.from,
+                        to: supplied,
+                    });
+                }
                 effects.push(Effect::SetSuspensionEnd {
                     application: app.application.id,
                     activity: activity.id,

@@ -308,6 +308,24 @@ impl Write<'_> {
                     json!({ "activity_id": activity, "to": to }),
                 )?;
             }
+            Effect::ClipSuspension {
+                application,
+                activity,
+                from,
+                to,
+            } => {
+                tx.execute(
+                    "UPDATE suspensions SET to_date = max(?3, date(from_date, '-1 day'))
+                     WHERE activity_id = ?1 AND from_date = ?2",
+                    params![activity, from, to],
+                )?;
+                self.audit(
+                    "term.resume",
+                    "application",
+                    *application,
+                    json!({ "activity_id": activity, "from": from, "to": to }),
+                )?;
+            }
             Effect::Adjourn {
                 application,
                 on,

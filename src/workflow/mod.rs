@@ -182,6 +182,7 @@ fn application_of(effect: &Effect) -> Option<i64> {
     match effect {
         Effect::Suspend { application, .. }
         | Effect::SetSuspensionEnd { application, .. }
+        | Effect::ClipSuspension { application, .. }
         | Effect::Adjourn { application, .. }
         | Effect::ReceiveApplication { application, .. }
         | Effect::StartTerm { application, .. } => Some(*application),
