@@ -765,7 +765,8 @@ INSERT INTO kind_outcomes (kind_code, outcome_code, effect) VALUES
     ('buitenbehandeling', 'ontvangen',       'received'),
     ('buitenbehandeling', 'vervallen',       'finish'),
     ('buitenbehandeling', 'door_besluit',    'settled'),
-    ('bezwaartermijn',    'geen_bezwaar',    'finish'),
+    -- Known only after the week of Awb 6:9 lid 2: refused before the item's due day.
+    ('bezwaartermijn',    'geen_bezwaar',    'not_received'),
     ('bezwaartermijn',    'bezwaar',         'finish'),
     ('zoektermijn',       'afgerond',        'finish'),
     ('nabellen',          'gebeld',          'called'),

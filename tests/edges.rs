@@ -37,6 +37,30 @@ fn open_items(db: &Db, today: &str, client: &str) -> Vec<(i64, String, String, S
         .collect()
 }
 
+/// Karim Haddou, registered on 1 October 2026 with an aanvraag received that day and
+/// a hersteltermijn given on 5 October to Monday 19 October: (client, aanvraag,
+/// hersteltermijn).
+fn herstel_case(db: &Db) -> (String, String, String) {
+    let id = client_on(db, "2026-10-01", "Karim Haddou", "job_ready");
+    let app = db.aanvraag("2026-10-01", &id, "2026-10-01");
+    let herstel = db
+        .on(
+            "2026-10-05",
+            &[
+                "aanvraag",
+                "herstel",
+                &app,
+                "--missing",
+                "Bankafschriften",
+                "--end",
+                "2026-10-19",
+            ],
+        )
+        .trim()
+        .to_owned();
+    (id, app, herstel)
+}
+
 /// `inbeeld check` on `today`: its exit code and what it printed.
 fn check(db: &Db, today: &str) -> (i32, String) {
     let out = db.cmd_on(today).args(["check"]).output().unwrap();
@@ -309,20 +333,7 @@ fn gesproken_records_the_channel_it_took_place_by() {
 #[test]
 fn the_four_weeks_of_awb_4_5_lid_4_run_from_the_day_after_an_unused_hersteltermijn() {
     let db = Db::new();
-    let id = client_on(&db, "2026-10-01", "Karim Haddou", "job_ready");
-    let app = db.aanvraag("2026-10-01", &id, "2026-10-01");
-    db.on(
-        "2026-10-05",
-        &[
-            "aanvraag",
-            "herstel",
-            &app,
-            "--missing",
-            "Bankafschriften",
-            "--end",
-            "2026-10-19",
-        ],
-    );
+    let (id, _, _) = herstel_case(&db);
     // On its last day nothing yet; the day after, a § item with the four weeks
     // (Monday 19 October + 28 days = Monday 16 November).
     let legal_buiten = |today: &str| -> Vec<(i64, String, String, String, bool)> {
@@ -360,20 +371,7 @@ fn the_four_weeks_of_awb_4_5_lid_4_run_from_the_day_after_an_unused_hersteltermi
 #[test]
 fn documents_that_arrive_after_all_settle_the_four_weeks() {
     let db = Db::new();
-    let id = client_on(&db, "2026-10-01", "Karim Haddou", "job_ready");
-    let app = db.aanvraag("2026-10-01", &id, "2026-10-01");
-    db.on(
-        "2026-10-05",
-        &[
-            "aanvraag",
-            "herstel",
-            &app,
-            "--missing",
-            "Bankafschriften",
-            "--end",
-            "2026-10-19",
-        ],
-    );
+    let (id, _, _) = herstel_case(&db);
     db.on("2026-10-21", &["sweep"]);
     let term = db.scalar(&format!(
         "SELECT id FROM activities WHERE client_id = {id} AND type_code = 'buitenbehandeling'"
@@ -409,23 +407,7 @@ fn documents_that_arrive_after_all_settle_the_four_weeks() {
 #[test]
 fn a_hersteltermijn_given_again_after_it_ran_out_stops_the_four_weeks() {
     let db = Db::new();
-    let id = client_on(&db, "2026-10-01", "Karim Haddou", "job_ready");
-    let app = db.aanvraag("2026-10-01", &id, "2026-10-01");
-    let herstel = db
-        .on(
-            "2026-10-05",
-            &[
-                "aanvraag",
-                "herstel",
-                &app,
-                "--missing",
-                "Bankafschriften",
-                "--end",
-                "2026-10-19",
-            ],
-        )
-        .trim()
-        .to_owned();
+    let (id, _, herstel) = herstel_case(&db);
     db.on("2026-10-21", &["sweep"]);
     db.on(
         "2026-10-22",
@@ -472,6 +454,20 @@ fn the_bezwaartermijn_is_the_clients_term_and_the_zoektermijn_a_statutory_one() 
         items[0].2.contains("besluit onherroepelijk?"),
         "{}",
         items[0].2
+    );
+    // Made known on Sunday 20 September: six weeks end on Sunday 1 November, moved
+    // to Monday 2 November; a bezwaar posted by then may arrive up to Monday the 9th
+    // (Awb 6:9 lid 2), so the check falls due on the 10th, and not before.
+    assert_eq!(items[0].3, "2026-11-10");
+    let item = items[0].0.to_string();
+    db.refused_on(
+        "2026-11-09",
+        &["item", "close", &item, "--outcome", "geen_bezwaar"],
+        "kan nog binnenkomen t/m 2026-11-09",
+    );
+    db.on(
+        "2026-11-10",
+        &["item", "close", &item, "--outcome", "geen_bezwaar"],
     );
     let shown = db.ok(&["aanvraag", "show", &app]);
     assert!(
@@ -693,20 +689,7 @@ fn demo_files_stay_whole_after_every_third_client_ends() {
 #[test]
 fn reopen_takes_back_only_a_handling_that_did_nothing_but_close() {
     let db = Db::new();
-    let id = client_on(&db, "2026-10-01", "Karim Haddou", "job_ready");
-    let app = db.aanvraag("2026-10-01", &id, "2026-10-01");
-    db.on(
-        "2026-10-05",
-        &[
-            "aanvraag",
-            "herstel",
-            &app,
-            "--missing",
-            "Bankafschriften",
-            "--end",
-            "2026-10-19",
-        ],
-    );
+    let (id, app, _) = herstel_case(&db);
     db.on("2026-10-21", &["sweep"]);
     let herstel_item = db.scalar(&format!(
         "SELECT id FROM work_items WHERE client_id = {id} AND kind_code = 'hersteltermijn'"
@@ -721,8 +704,9 @@ fn reopen_takes_back_only_a_handling_that_did_nothing_but_close() {
             "niet_ontvangen",
         ],
     );
-    // Reopened, the four weeks it ran alongside would stay: refused, pointing to undo.
-    db.refused_on(
+    // The documents turn up after all: "niet ontvangen" is taken back, and recording
+    // them ends the four weeks that ran meanwhile; nothing stays behind.
+    db.on(
         "2026-10-22",
         &[
             "item",
@@ -731,6 +715,32 @@ fn reopen_takes_back_only_a_handling_that_did_nothing_but_close() {
             "--reason",
             "toch ontvangen",
         ],
+    );
+    db.on(
+        "2026-10-22",
+        &[
+            "item",
+            "close",
+            &herstel_item,
+            "--outcome",
+            "ontvangen",
+            "--received",
+            "2026-10-20",
+        ],
+    );
+    assert_eq!(
+        db.scalar(&format!(
+            "SELECT group_concat(status || ' ' || outcome_code) FROM activities
+             WHERE client_id = {id} AND type_code = 'buitenbehandeling'"
+        )),
+        "closed ontvangen"
+    );
+    let (code, text) = check(&db, "2026-10-22");
+    assert_eq!(code, 0, "{text}");
+    // "Ontvangen" ended the suspension: taken back by undo only, not by reopening.
+    db.refused_on(
+        "2026-10-23",
+        &["item", "reopen", &herstel_item, "--reason", "toch niet"],
         "maak die afhandeling vandaag ongedaan",
     );
     // The bezwaar check after a besluit can be taken back: a bezwaar posted in time
@@ -780,20 +790,7 @@ fn reopen_takes_back_only_a_handling_that_did_nothing_but_close() {
 #[test]
 fn a_besluit_records_what_it_ended_as_ended_by_the_besluit() {
     let db = Db::new();
-    let id = client_on(&db, "2026-10-01", "Karim Haddou", "job_ready");
-    let app = db.aanvraag("2026-10-01", &id, "2026-10-01");
-    db.on(
-        "2026-10-05",
-        &[
-            "aanvraag",
-            "herstel",
-            &app,
-            "--missing",
-            "Bankafschriften",
-            "--end",
-            "2026-10-19",
-        ],
-    );
+    let (id, app, _) = herstel_case(&db);
     db.on("2026-10-21", &["sweep"]);
     db.on(
         "2026-10-23",

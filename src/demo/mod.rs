@@ -12,7 +12,7 @@ use serde_json::json;
 use crate::domain::bsn;
 use crate::domain::client::NewClient;
 use crate::domain::date::add_days;
-use crate::domain::work_item::expiry_title;
+use crate::domain::work_item::{expiry_due, expiry_title};
 use crate::store::{ClosedCycle, Loader, Result, Store};
 use crate::workflow;
 
@@ -66,6 +66,7 @@ pub fn generate(store: &mut Store, options: Options, today: NaiveDate) -> Result
     });
     let mut rng = ChaCha8Rng::seed_from_u64(options.seed);
     let mut new_inflow = Vec::new();
+    let calendar = store.legal_calendar()?;
     store.bulk_load(true, description, |loader| {
         for _ in 0..options.clients {
             let (category, out_of_view_pct) = pick_category(&mut rng);
@@ -84,7 +85,14 @@ pub fn generate(store: &mut Store, options: Options, today: NaiveDate) -> Result
                     rng.random_range(30..=(365 * options.years.max(1) as u64)),
                 ),
             };
-            let id = generate_client(loader, &mut rng, &client, &allowed, &catalog, today)?;
+            let id = generate_client(
+                loader,
+                &mut rng,
+                &client,
+                &allowed,
+                (&catalog, &calendar),
+                today,
+            )?;
             if rng.random_bool(0.15) {
                 new_inflow.push(id);
             }
@@ -93,7 +101,6 @@ pub fn generate(store: &mut Store, options: Options, today: NaiveDate) -> Result
     })?;
     // Recent aanvragen, through the same calls as `inbeeld aanvraag`: their terms are
     // computed, and half wait for missing information.
-    let calendar = store.legal_calendar()?;
     for client in new_inflow {
         let received = days_before(today, rng.random_range(3..50));
         let app = workflow::add_application(store, client, received, false, today)?.id();
@@ -188,7 +195,10 @@ fn generate_client(
     rng: &mut ChaCha8Rng,
     plan: &ClientPlan,
     allowed: &[&str],
-    catalog: &crate::domain::catalog::Catalog,
+    (catalog, calendar): (
+        &crate::domain::catalog::Catalog,
+        &crate::domain::calendar::LegalCalendar,
+    ),
     today: NaiveDate,
 ) -> Result<i64> {
     let new = new_client(rng, plan.category, today);
@@ -249,6 +259,7 @@ fn generate_client(
             Some(ClosedCycle {
                 outcome,
                 closed_on: days_after(end, handled_after(rng)),
+                due: expiry_due(activity_type, end, calendar),
                 item_title: expiry_title(activity_type, title),
             })
         } else {
@@ -295,25 +306,29 @@ fn generate_client(
     // date. Cycles that ended more than two weeks ago were handled.
     if rng.random_bool(0.5) {
         let start = days_before(today, rng.random_range(20..300)).max(registered_on);
-        let handled = |rng: &mut ChaCha8Rng, end: NaiveDate, kind: &str, title: &str| {
-            ((today - end).num_days() > 14).then(|| ClosedCycle {
-                outcome: pick(rng, &["behaald", "behaald", "vervallen"]),
-                closed_on: days_after(end, handled_after(rng)),
-                item_title: format!("{kind} — {title}"),
-            })
-        };
+        let handled =
+            |rng: &mut ChaCha8Rng, end: NaiveDate, (kind, type_code): (&str, &str), title: &str| {
+                ((today - end).num_days() > 14).then(|| ClosedCycle {
+                    outcome: pick(rng, &["behaald", "behaald", "vervallen"]),
+                    closed_on: days_after(end, handled_after(rng)),
+                    due: catalog
+                        .activity_type(type_code)
+                        .map_or(end, |t| expiry_due(t, end, calendar)),
+                    item_title: format!("{kind} — {title}"),
+                })
+            };
         let evaluation = days_after(start, 182);
         let evaluated = handled(
             rng,
             evaluation,
-            "Plan evalueren",
+            ("Plan evalueren", "planevaluatie"),
             "Plan van aanpak versie 1",
         );
         let plan_id = loader.plan(id, start, evaluation, evaluated)?;
         for _ in 0..rng.random_range(1..4) {
             let &(text, domain) = words::GOALS.choose(rng).unwrap_or(&words::GOALS[0]);
             let deadline = days_after(start, rng.random_range(30..240));
-            let closed = handled(rng, deadline, "Doel evalueren", text);
+            let closed = handled(rng, deadline, ("Doel evalueren", "doel"), text);
             loader.goal(plan_id, id, text, domain, start, deadline, closed)?;
         }
     }

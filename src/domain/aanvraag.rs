@@ -13,6 +13,7 @@ use super::effects::{Decision, Effect, Env, OutcomeEffect};
 use super::error::required_text;
 use super::handling::{finish_with_items, OpenItem};
 use super::terms::{term_end, Suspension, TermEnd, TermRule};
+use super::work_item::expiry_due;
 use super::InputError;
 
 /// The activity type of a hersteltermijn: the one activity of an aanvraag that is
@@ -242,7 +243,7 @@ pub fn beslistermijn_end(ctx: &ApplicationContext, env: &Env) -> Option<TermEnd>
                 counted.retain(|day| *day > on);
                 applied.clear();
                 notes.push(format!(
-                    "verdaagd op {} tot {} (Awb 4:14 lid 3, de datum van de mededeling; de Algemene termijnenwet verschuift die niet): {}",
+                    "verdaagd op {} tot {} (Awb 4:14 lid 3): {}; de datum van de mededeling, die de Algemene termijnenwet niet verschuift",
                     dutch(on),
                     dutch(to),
                     ctx.application.adjournment_reason.as_deref().unwrap_or("-")
@@ -288,10 +289,15 @@ pub fn reconcile(ctx: &ApplicationContext, env: &Env) -> Vec<Effect> {
             // the same day after the Atw, and the days it names must be the days
             // counted.
             let changed = end.end != t.activity.end_date || Some(&explanation) != t.note.as_ref();
+            let due = env
+                .catalog
+                .activity_type(&t.activity.type_code)
+                .map_or(end.end, |ty| expiry_due(ty, end.end, env.calendar));
             changed.then_some(Effect::SetTermEnd {
                 activity: t.activity.id,
                 from: t.activity.end_date,
                 to: end.end,
+                due,
                 explanation,
             })
         })
@@ -878,6 +884,7 @@ mod tests {
                 activity: 5,
                 from: end.end,
                 to: end.end,
+                due: end.end,
                 explanation: end.explanation(),
             }]
         );

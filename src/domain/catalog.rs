@@ -33,6 +33,10 @@ pub struct ActivityType {
     pub lead_days: i64,
     /// An afspraak: days before it that the "nabellen" reminder appears.
     pub reminder_days: Option<i64>,
+    /// A statutory term (its rule applies the Atw): its due offset is a term of
+    /// the law too (the week of Awb 6:9 after the bezwaartermijn), so the item
+    /// falls due the day after that week, moved by the Atw.
+    pub statutory: bool,
 }
 
 /// What an outcome cannot go without.
@@ -261,6 +265,7 @@ mod tests {
                     due_offset_days: 0,
                     lead_days: 0,
                     reminder_days: None,
+                    statutory: false,
                 })
                 .collect(),
             ..Catalog::default()

@@ -17,9 +17,11 @@ use super::InputError;
 /// when it is closed), so that the item can be handled again. A term of a decided
 /// aanvraag (`decided`: its id) stays closed: the besluit ended it, not a handling.
 /// Only a handling that did nothing but close (`handled`: its outcome and what that
-/// outcome does) is taken back this way: one that recorded a contact, moved a date,
-/// started a term or planned what follows is taken back by undo, which reverses all
-/// of it, so that nothing it set in motion stays behind.
+/// outcome does) is taken back this way: one that recorded a contact, moved a date
+/// or planned what follows is taken back by undo, which reverses all of it, so that
+/// nothing it set in motion stays behind. "Nothing came" sets nothing in motion of
+/// its own: the four weeks of Awb 4:5 lid 4 run whatever was recorded, and stop when
+/// the documents are recorded after all.
 pub fn reopen_item(
     item: i64,
     status: ItemStatus,
@@ -34,7 +36,9 @@ pub fn reopen_item(
     if let Some(application) = decided {
         return Err(InputError::ReopenDecidedTerm { item, application });
     }
-    if let Some((outcome, effect)) = handled.filter(|(_, e)| *e != OutcomeEffect::Finish) {
+    let only_closed =
+        |e: &OutcomeEffect| matches!(e, OutcomeEffect::Finish | OutcomeEffect::NotReceived);
+    if let Some((outcome, effect)) = handled.filter(|(_, e)| !only_closed(e)) {
         return Err(InputError::ReopenWithEffects {
             item,
             outcome: outcome.to_owned(),
@@ -148,17 +152,29 @@ mod tests {
             reopen_item(
                 4,
                 ItemStatus::Closed,
+                Some(("ontvangen", OutcomeEffect::Received)),
+                Some(2),
+                None,
+                "toch niet"
+            ),
+            Err(InputError::ReopenWithEffects {
+                item: 4,
+                outcome: "ontvangen".into(),
+                by_hand: true,
+            }),
+            "the suspension it ended would stay ended"
+        );
+        assert!(
+            reopen_item(
+                4,
+                ItemStatus::Closed,
                 Some(("niet_ontvangen", OutcomeEffect::NotReceived)),
                 Some(2),
                 None,
                 "toch ontvangen"
-            ),
-            Err(InputError::ReopenWithEffects {
-                item: 4,
-                outcome: "niet_ontvangen".into(),
-                by_hand: true,
-            }),
-            "what the handling started (the four weeks) would stay behind"
+            )
+            .is_ok(),
+            "nothing came: the four weeks run anyway, and stop when the documents are recorded"
         );
     }
 

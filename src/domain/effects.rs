@@ -184,11 +184,12 @@ pub enum Effect {
         explanation: Option<String>,
     },
     /// A computed term's end moved (a suspension, a verdaging, a new feestdag): the
-    /// open item of the cycle moves with it.
+    /// open item of the cycle moves with it, to fall due on `due`.
     SetTermEnd {
         activity: i64,
         from: NaiveDate,
         to: NaiveDate,
+        due: NaiveDate,
         explanation: String,
     },
     RecordContact {

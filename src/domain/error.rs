@@ -99,6 +99,8 @@ pub enum InputError {
     AppointmentNotYet { date: NaiveDate },
     #[error("de hersteltermijn loopt nog t/m {end}; 'niet ontvangen' kan vanaf de dag erna")]
     HersteltermijnRunning { end: NaiveDate },
+    #[error("wat op tijd is gepost, kan nog binnenkomen t/m {until} (Awb 6:9 lid 2); vastleggen dat er niets kwam kan vanaf de dag erna")]
+    MayStillArrive { until: NaiveDate },
     #[error("activiteit {id} hoort niet bij een aanvraag")]
     NoApplication { id: i64 },
     #[error("aanvraag {id} is al besloten ({decision})")]

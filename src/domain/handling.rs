@@ -13,7 +13,7 @@ use super::date::{add_days, dutch};
 use super::effects::{Decision, Effect, Env, OutcomeEffect};
 use super::error::optional_text;
 use super::terms::{term_end, TermRule};
-use super::work_item::{check_postpone, Source, WorkItem};
+use super::work_item::{check_postpone, expiry_due, Source, WorkItem};
 use super::InputError;
 
 /// The kind of the work item a lapsed contact rhythm raises.
@@ -398,7 +398,7 @@ pub fn postpone_item(
         .filter(|_| ctx.kind.legal)
         .and_then(|a| a.term.as_ref().map(|r| (a, r)))
     {
-        let last = add_days(a.activity.end_date, a.activity_type.due_offset_days.max(0));
+        let last = expiry_due(&a.activity_type, a.activity.end_date, env.calendar);
         if last <= ctx.item.due_date || last < env.today {
             // No later date lies within the term: say so, not which date to try.
             return Err(InputError::CannotPostponeLegal {
@@ -687,6 +687,15 @@ fn settle(
             }
         }
         OutcomeEffect::NotReceived => {
+            // That nothing came is known only once nothing can still come: after the
+            // hersteltermijn; after a statutory term, after the week in which what
+            // was posted in time may still arrive (Awb 6:9 lid 2).
+            let known = expiry_due(&a.activity_type, activity.end_date, env.calendar);
+            if a.term.is_some() && env.today < known {
+                return Err(InputError::MayStillArrive {
+                    until: add_days(known, -1),
+                });
+            }
             if env.today <= activity.end_date {
                 return Err(InputError::HersteltermijnRunning {
                     end: activity.end_date,

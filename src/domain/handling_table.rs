@@ -30,7 +30,15 @@ fn kind(code: &str, legal: bool, outcomes: &[(&str, E)]) -> WorkItemKind {
 }
 
 fn activity_type(code: &str, kind: &str, due_offset: i64, reminder: Option<i64>) -> ActivityType {
+    let statutory = [
+        "beslistermijn",
+        "voorschot",
+        "buitenbehandeling",
+        "bezwaartermijn",
+    ]
+    .contains(&code);
     ActivityType {
+        statutory,
         code: code.into(),
         name: code.into(),
         default_days: 0,
@@ -143,7 +151,7 @@ fn catalog() -> Catalog {
                 "bezwaartermijn",
                 false,
                 &[
-                    ("geen_bezwaar", E::Finish),
+                    ("geen_bezwaar", E::NotReceived),
                     ("bezwaar", E::Finish),
                     ("uitstroom", E::ClientEnded),
                 ],
@@ -1050,8 +1058,18 @@ fn the_tables_catalogue_is_the_seed_of_schema_sql() {
     for t in &table.activity_types {
         let real = seed.activity_type(&t.code).unwrap();
         assert_eq!(
-            (&t.expiry_kind, t.due_offset_days, t.reminder_days),
-            (&real.expiry_kind, real.due_offset_days, real.reminder_days),
+            (
+                &t.expiry_kind,
+                t.due_offset_days,
+                t.reminder_days,
+                t.statutory
+            ),
+            (
+                &real.expiry_kind,
+                real.due_offset_days,
+                real.reminder_days,
+                real.statutory
+            ),
             "activity type {}",
             t.code
         );

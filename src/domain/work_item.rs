@@ -89,6 +89,26 @@ pub fn expiry_title(activity_type: &ActivityType, activity_title: &str) -> Strin
     }
 }
 
+/// The day the item of an activity's cycle ending on `end` falls due: the end plus
+/// the type's due offset; after a statutory term that offset is a term of the law
+/// too (Awb 6:9: a bezwaar posted in time may arrive up to a week after the
+/// bezwaartermijn), moved by the Atw, and the item falls due the day after it. The
+/// one place this date is computed: the sweep, a postponement's limit, a term's
+/// new end and the demo ask it here.
+pub fn expiry_due(
+    activity_type: &ActivityType,
+    end: NaiveDate,
+    calendar: &super::calendar::LegalCalendar,
+) -> NaiveDate {
+    let offset = activity_type.due_offset_days.max(0);
+    let due = super::date::add_days(end, offset);
+    if activity_type.statutory && offset > 0 {
+        super::date::add_days(calendar.next_working_day(due), 1)
+    } else {
+        due
+    }
+}
+
 /// The werkvoorraad order: by due date; on the same day legal deadlines first, then
 /// the more urgent kinds; then the oldest item.
 pub fn worklist_order(a: &WorkItem, b: &WorkItem) -> std::cmp::Ordering {

@@ -128,6 +128,7 @@ impl Write<'_> {
                 activity,
                 from,
                 to,
+                due,
                 explanation,
             } => {
                 tx.execute(
@@ -138,13 +139,11 @@ impl Write<'_> {
                 // (when only the explanation changed, it keeps its date).
                 if from != to {
                     tx.execute(
-                    "UPDATE work_items SET source_end_date = ?2,
-                         due_date = date(?2, '+' || (SELECT t.due_offset_days FROM activities a
-                             JOIN activity_types t ON t.code = a.type_code WHERE a.id = ?1) || ' days')
-                     WHERE source_activity_id = ?1 AND source = 'activity' AND status = 'open'
-                       AND source_end_date = ?3",
-                    params![activity, to, from],
-                )?;
+                        "UPDATE work_items SET source_end_date = ?2, due_date = ?4
+                         WHERE source_activity_id = ?1 AND source = 'activity' AND status = 'open'
+                           AND source_end_date = ?3",
+                        params![activity, to, from, due],
+                    )?;
                 }
                 tx.execute(
                     "UPDATE activities SET expired_end_date = end_date WHERE id = ?1

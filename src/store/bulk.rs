@@ -26,6 +26,8 @@ pub enum Contents {
 pub struct ClosedCycle<'a> {
     pub outcome: &'a str,
     pub closed_on: NaiveDate,
+    /// The day its item fell due (`domain::work_item::expiry_due`).
+    pub due: NaiveDate,
     /// The title of the cycle's work item (`domain::work_item::expiry_title`).
     pub item_title: String,
 }
@@ -73,7 +75,7 @@ impl Loader<'_, '_> {
                 "INSERT INTO work_items (client_id, kind_code, title, due_date, source,
                      source_activity_id, source_end_date, status, outcome_code, closed_at, created_at,
                      closed_on)
-                 SELECT ?1, t.expiry_kind, ?8, date(?3, '+' || t.due_offset_days || ' days'),
+                 SELECT ?1, t.expiry_kind, ?8, ?9,
                      'activity', ?2, ?3, 'closed', ?4, ?5 || 'T12:00:00.000Z', ?6, ?5
                  FROM activity_types t WHERE t.code = ?7",
             )?
@@ -85,7 +87,8 @@ impl Loader<'_, '_> {
                 cycle.closed_on,
                 self.now,
                 type_code,
-                cycle.item_title
+                cycle.item_title,
+                cycle.due
             ])?;
         }
         Ok(id)

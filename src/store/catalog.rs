@@ -44,7 +44,8 @@ pub(super) fn load(conn: &Connection) -> Result<Catalog> {
     let activity_types = conn
         .prepare(
             "SELECT code, name, default_days, expiry_kind, expiry_title, due_offset_days, lead_days,
-                    reminder_days
+                    reminder_days, EXISTS (SELECT 1 FROM term_rules r
+                        WHERE r.activity_type = activity_types.code AND r.atw = 1)
              FROM activity_types ORDER BY sort_order, code",
         )?
         .query_map([], |row| {
@@ -57,6 +58,7 @@ pub(super) fn load(conn: &Connection) -> Result<Catalog> {
                 due_offset_days: row.get(5)?,
                 lead_days: row.get(6)?,
                 reminder_days: row.get(7)?,
+                statutory: row.get(8)?,
             })
         })?
         .collect::<rusqlite::Result<_>>()?;

@@ -240,23 +240,32 @@ impl Store {
                 "activiteit {id} is op {end} verlopen zonder werkitem voor die cyclus, ook na de sweep"
             ));
         }
-        // A statutory item never waits past the end of its term.
-        let late: Vec<(i64, String)> = conn
+        // A statutory item never waits past the end of its term: its due date as
+        // the rules give it (`expiry_due`), after which no postponement may go.
+        let open_terms: Vec<(i64, String, chrono::NaiveDate, chrono::NaiveDate)> = conn
             .prepare(
-                "SELECT w.id, date(a.end_date, '+' || t.due_offset_days || ' days')
+                "SELECT w.id, a.type_code, a.end_date, w.due_date
                  FROM work_items w JOIN work_item_kinds k ON k.code = w.kind_code
                  JOIN activities a ON a.id = w.source_activity_id
-                 JOIN activity_types t ON t.code = a.type_code
                  WHERE w.status = 'open' AND k.legal = 1 AND a.term_rule IS NOT NULL
-                   AND w.source_end_date = a.end_date
-                   AND w.due_date > date(a.end_date, '+' || t.due_offset_days || ' days')",
+                   AND w.source_end_date = a.end_date",
             )?
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
             .collect::<rusqlite::Result<_>>()?;
-        for (id, end) in late {
-            report.invariants.push(format!(
-                "werkitem {id} is uitgesteld voorbij het einde van zijn wettelijke termijn ({end})"
-            ));
+        if !open_terms.is_empty() {
+            let catalog = super::catalog::load(conn)?;
+            let calendar = super::terms::legal_calendar(conn)?;
+            for (id, type_code, end, due) in open_terms {
+                let Ok(activity_type) = catalog.activity_type(&type_code) else {
+                    continue;
+                };
+                let last = crate::domain::work_item::expiry_due(activity_type, end, &calendar);
+                if due > last {
+                    report.invariants.push(format!(
+                        "werkitem {id} is uitgesteld voorbij het einde van zijn wettelijke termijn ({last})"
+                    ));
+                }
+            }
         }
         let wrong: Vec<(i64, String, String)> = conn
             .prepare(

@@ -9,7 +9,7 @@ use crate::domain::client::rhythm_due;
 use crate::domain::date::{add_days, dutch};
 use crate::domain::effects::Effect;
 use crate::domain::lifecycle::planned_end_due;
-use crate::domain::work_item::expiry_title;
+use crate::domain::work_item::{expiry_due, expiry_title};
 use crate::store::{NewExpiryItem, Result, Store};
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -69,12 +69,13 @@ pub fn sweep(store: &mut Store, today: NaiveDate) -> Result<SweepReport> {
                 }
             }
         }
+        let calendar = w.legal_calendar()?;
         let expired = w.expired_activities(today)?;
         if !expired.is_empty() {
             let catalog = w.catalog()?;
             for activity in expired {
                 let activity_type = catalog.activity_type(&activity.type_code)?;
-                let due_date = add_days(activity.end_date, activity_type.due_offset_days.max(0));
+                let due_date = expiry_due(activity_type, activity.end_date, &calendar);
                 let title = expiry_title(activity_type, &activity.title);
                 let created = w.insert_expiry_item(&NewExpiryItem {
                     activity_id: activity.activity_id,
@@ -87,7 +88,6 @@ pub fn sweep(store: &mut Store, today: NaiveDate) -> Result<SweepReport> {
                 report.expired += usize::from(created);
             }
         }
-        let calendar = w.legal_calendar()?;
         let horizon = reminder_horizon(today, &calendar);
         for due in w.reminders_due(today, horizon)? {
             let Some(due_date) =

@@ -56,6 +56,9 @@ INSERT OR IGNORE INTO kind_outcomes (kind_code, outcome_code, effect)
 -- The bezwaartermijn is the client's term: no §, and its item asks whether the
 -- besluit has become final.
 UPDATE work_item_kinds SET legal = 0 WHERE code = 'bezwaartermijn';
+-- "Geen bezwaar" is known only after the week of Awb 6:9 lid 2.
+UPDATE kind_outcomes SET effect = 'not_received'
+    WHERE kind_code = 'bezwaartermijn' AND outcome_code = 'geen_bezwaar' AND effect = 'finish';
 UPDATE activity_types SET expiry_title = 'Bezwaartermijn voorbij: besluit onherroepelijk?'
     WHERE code = 'bezwaartermijn' AND expiry_title = 'Bezwaartermijn verstreken: bezwaar ontvangen?';
 
