@@ -77,8 +77,10 @@ CREATE TABLE outcomes (
 -- are the program's, never chosen by hand and no handling in the Overzicht: the
 -- outcome with `client_ended` is what an open item of the kind gets when its client
 -- leaves the caseload (uitstroom, handover), the one with `lapsed` what a reminder
--- gets when its afspraak came, moved or was settled, the one with `settled` what a
--- term or hersteltermijn gets that the besluit on its aanvraag ended. A
+-- gets when its afspraak came, moved or was settled, the one with `settled` what an
+-- item gets that another edit ended (a term or hersteltermijn the besluit on its
+-- aanvraag ended; "contact opnemen" when a category change brought the client back
+-- in view). A
 -- municipality's own outcome gets the behaviour of the effect it names.
 CREATE TABLE kind_outcomes (
     kind_code    TEXT NOT NULL REFERENCES work_item_kinds (code),
@@ -734,7 +736,8 @@ INSERT INTO outcomes (code, name, requires) VALUES
     ('ongedaan',        'Ongedaan gemaakt',          'none'),
     ('uitstroom',       'Vervallen door uitstroom',  'none'),
     ('verlopen',        'Verlopen met de afspraak',  'none'),
-    ('door_besluit',    'Afgesloten door het besluit', 'none');
+    ('door_besluit',    'Afgesloten door het besluit', 'none'),
+    ('weer_in_beeld',   'Weer in beeld door de categorie', 'none');
 
 INSERT INTO kind_outcomes (kind_code, outcome_code, effect) VALUES
     ('traject',           'afgerond',        'finish'),
@@ -754,6 +757,7 @@ INSERT INTO kind_outcomes (kind_code, outcome_code, effect) VALUES
     ('afspraak',          'geannuleerd',     'finish'),
     ('contact',           'gesproken',       'contact'),
     ('contact',           'niet_bereikt',    'not_reached'),
+    ('contact',           'weer_in_beeld',   'settled'),
     ('vervolgactie',      'uitgevoerd',      'finish'),
     ('vervolgactie',      'vervallen',       'finish'),
     ('beslistermijn',     'besloten',        'decision'),

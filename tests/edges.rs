@@ -935,3 +935,73 @@ fn documents_received_before_a_re_invitation_clip_every_suspension_period() {
         beslis["explanation"]
     );
 }
+
+#[test]
+fn a_category_change_dates_out_of_view_from_itself_and_can_bring_a_client_back() {
+    let db = Db::new();
+    // In beheer (182 days) since June, last spoken to on 1 June.
+    let id = client_on(&db, "2026-06-01", "Tineke Vos", "beheer");
+    db.on(
+        "2026-06-01",
+        &["contact", "add", "--client", &id, "--channel", "telefoon"],
+    );
+    // To job ready (28 days) on 1 November: out of view from that day, not since July.
+    db.on(
+        "2026-11-01",
+        &[
+            "client",
+            "category",
+            &id,
+            "--to",
+            "job_ready",
+            "--reason",
+            "klaar voor werk",
+        ],
+    );
+    let items = open_items(&db, "2026-11-02", &id);
+    assert_eq!(items.len(), 1, "{items:?}");
+    assert_eq!(items[0].3, "2026-11-01");
+    assert!(
+        items[0].2.contains("niet in beeld sinds zo 1 nov 2026"),
+        "{}",
+        items[0].2
+    );
+    // A change dated before that one is refused: the history would contradict it.
+    db.refused_on(
+        "2026-11-03",
+        &[
+            "client",
+            "category",
+            &id,
+            "--to",
+            "beheer",
+            "--reason",
+            "terug",
+            "--date",
+            "2026-10-15",
+        ],
+        "vóór de laatste wijziging van categorie",
+    );
+    // Back to beheer: in view again by its rhythm, so "contact opnemen" closes.
+    db.on(
+        "2026-11-03",
+        &[
+            "client",
+            "category",
+            &id,
+            "--to",
+            "beheer",
+            "--reason",
+            "toch niet",
+        ],
+    );
+    assert!(open_items(&db, "2026-11-03", &id).is_empty());
+    assert_eq!(
+        db.scalar(&format!(
+            "SELECT outcome_code FROM work_items WHERE client_id = {id}"
+        )),
+        "weer_in_beeld"
+    );
+    let (code, text) = check(&db, "2026-11-03");
+    assert_eq!(code, 0, "{text}");
+}

@@ -602,3 +602,178 @@ fn a_bad_period_is_refused() {
         "ongeldige datum",
     );
 }
+
+/// A scripted week (16–22 November 2026) at the edges of a case, and its figures
+/// against the counts the README's definitions give from the rows: a reminder that
+/// lapsed and open work closed at uitstroom are no handling, a letter is no contact,
+/// a client who came back on the first day was out of view, a handover is no
+/// uitstroom.
+#[test]
+fn a_scripted_week_counts_what_happened_by_the_readmes_definitions() {
+    let db = Db::new();
+    let add = |name: &str| -> String {
+        db.on("2026-09-01", &["client", "add", "--name", name])
+            .trim()
+            .to_owned()
+    };
+    let (eva, fenna, gijs, henk, ilse) = (
+        add("Eva Mulder"),
+        add("Fenna de Wit"),
+        add("Gijs Bos"),
+        add("Henk Smit"),
+        add("Ilse Kok"),
+    );
+    // Eva was spoken to on 1 November; her afspraak is on Wednesday the 18th.
+    db.on(
+        "2026-11-10",
+        &[
+            "contact",
+            "add",
+            "--client",
+            &eva,
+            "--channel",
+            "telefoon",
+            "--date",
+            "2026-11-01",
+        ],
+    );
+    db.on(
+        "2026-11-10",
+        &[
+            "appointment",
+            "add",
+            "--client",
+            &eva,
+            "--date",
+            "2026-11-18",
+            "--time",
+            "10:00",
+            "--channel",
+            "op_locatie",
+        ],
+    );
+    db.on("2026-11-17", &["sweep"]); // the reminder, which nobody calls
+                                     // Monday: Fenna is not reached (the next attempt on Wednesday); Gijs comes back.
+    db.on(
+        "2026-11-16",
+        &[
+            "item",
+            "close",
+            &item(&db, "2026-11-16", fenna.parse().unwrap(), "contact"),
+            "--outcome",
+            "niet_bereikt",
+            "--note",
+            "voicemail",
+        ],
+    );
+    db.on(
+        "2026-11-16",
+        &["contact", "add", "--client", &gijs, "--channel", "telefoon"],
+    );
+    // Tuesday: a letter to Fenna.
+    db.on(
+        "2026-11-17",
+        &["contact", "add", "--client", &fenna, "--channel", "brief"],
+    );
+    // Wednesday: Eva comes (the reminder lapsed this morning); Fenna is reached.
+    db.on(
+        "2026-11-18",
+        &[
+            "item",
+            "close",
+            &item(&db, "2026-11-18", eva.parse().unwrap(), "afspraak"),
+            "--outcome",
+            "gesproken",
+        ],
+    );
+    db.on(
+        "2026-11-18",
+        &[
+            "item",
+            "close",
+            &item(&db, "2026-11-18", fenna.parse().unwrap(), "contact"),
+            "--outcome",
+            "gesproken",
+        ],
+    );
+    // Henk is handed over, Ilse leaves for work; their open items close with it.
+    db.on(
+        "2026-11-19",
+        &[
+            "client",
+            "end",
+            &henk,
+            "--reason",
+            "overgedragen",
+            "--settle",
+        ],
+    );
+    db.on(
+        "2026-11-20",
+        &["client", "end", &ilse, "--reason", "werk", "--settle"],
+    );
+
+    let week = report(&db, "2026-11-16", "2026-11-22");
+    // Handled, by the README: closed in the period with an outcome a klantmanager
+    // chose — not an undo's mark, not the program's own (client_ended, lapsed,
+    // settled) — on time when closed by the due date.
+    let conn = db.conn();
+    let handled: (i64, i64) = conn
+        .query_row(
+            "SELECT count(*), coalesce(sum(w.closed_on <= w.due_date), 0) FROM work_items w
+             WHERE w.closed_on BETWEEN '2026-11-16' AND '2026-11-22' AND w.outcome_code <> 'ongedaan'
+               AND (SELECT k.effect FROM kind_outcomes k WHERE k.kind_code = w.kind_code
+                      AND k.outcome_code = w.outcome_code)
+                   NOT IN ('client_ended', 'lapsed', 'settled')",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!(
+        (
+            week["handled"]["total"].as_i64(),
+            week["handled"]["on_time"].as_i64()
+        ),
+        (Some(handled.0), Some(handled.1))
+    );
+    assert_eq!(
+        week["handled"]["by_outcome"],
+        json!({ "gesproken": 3, "niet_bereikt": 1 }),
+        "Fenna twice, Gijs, Eva's opkomst; not the reminder that lapsed, not Henk's or Ilse's items"
+    );
+    assert_eq!(handled, (4, 2), "the two items due this week on time");
+    // Contacts that took place, by a channel that counts; letters apart.
+    let (contacts, letters): (i64, i64) = conn
+        .query_row(
+            "SELECT coalesce(sum(ch.counts_as_contact), 0), coalesce(sum(1 - ch.counts_as_contact), 0)
+             FROM contacts k JOIN channels ch ON ch.code = k.channel_code
+             WHERE k.contact_date BETWEEN '2026-11-16' AND '2026-11-22'
+               AND k.no_show = 0 AND k.undone_at IS NULL",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!(
+        (
+            week["contacts"]["total"].as_i64(),
+            week["contacts"]["letters"].as_i64()
+        ),
+        (Some(contacts), Some(letters))
+    );
+    assert_eq!((contacts, letters), (3, 1));
+    // Out of view on some day of the week: Fenna until Wednesday, Gijs on Monday
+    // morning, Henk and Ilse until they left; in view again on Sunday: Fenna, Gijs.
+    assert_eq!(
+        (
+            week["in_view"]["out_during"].as_i64(),
+            week["in_view"]["back_in_view"].as_i64()
+        ),
+        (Some(4), Some(2)),
+        "{}",
+        week["in_view"]
+    );
+    assert_eq!(
+        week["uitstroom"],
+        json!({ "total": 1, "by_reason": { "werk": 1 }, "handed_over": 1 })
+    );
+}

@@ -99,10 +99,61 @@ pub fn rhythm_due(since: NaiveDate, rhythm_days: i64, today: NaiveDate) -> Optio
     since.checked_add_signed(chrono::Duration::days(period * rhythm_days + 1))
 }
 
+/// The first day of the time out of view that lasts until today, for a client last
+/// spoken to (or registered) on `since` whose category now has `rhythm`. After a
+/// change of category (`change`: its day and the rhythm before it) the days before
+/// it count by the rhythm the client had then: a change never makes a client "not
+/// in view since" a day they were in view.
+pub fn out_of_view_from(
+    since: NaiveDate,
+    rhythm: i64,
+    change: Option<(NaiveDate, i64)>,
+) -> NaiveDate {
+    let now_rule = since
+        .checked_add_signed(chrono::Duration::days(rhythm + 1))
+        .unwrap_or(since);
+    match change {
+        Some((on, before)) if on > since && now_rule <= on => {
+            let then_rule = since
+                .checked_add_signed(chrono::Duration::days(before + 1))
+                .unwrap_or(since);
+            // Out already before the change, by the rhythm of then: since that day.
+            if then_rule < on {
+                then_rule
+            } else {
+                on
+            }
+        }
+        _ => now_rule,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn a_category_change_never_dates_out_of_view_before_it() {
+        let since = d("2026-06-01");
+        // Beheer (182 days) until 1 November, then job ready (28): in view until the
+        // change, out of view from it.
+        assert_eq!(
+            out_of_view_from(since, 28, Some((d("2026-11-01"), 182))),
+            d("2026-11-01")
+        );
+        // Out already under the old rhythm (56 days): since then.
+        assert_eq!(
+            out_of_view_from(since, 28, Some((d("2026-11-01"), 56))),
+            d("2026-07-28")
+        );
+        // A change before the last contact changes nothing.
+        assert_eq!(
+            out_of_view_from(since, 28, Some((d("2026-05-01"), 182))),
+            d("2026-06-30")
+        );
+        assert_eq!(out_of_view_from(since, 28, None), d("2026-06-30"));
+    }
 
     #[test]
     fn the_rhythm_runs_out_on_the_first_day_out_of_view() {

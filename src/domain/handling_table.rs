@@ -95,6 +95,7 @@ fn catalog() -> Catalog {
                 &[
                     ("gesproken", E::Contact),
                     ("niet_bereikt", E::NotReached),
+                    ("weer_in_beeld", E::Settled),
                     ("uitstroom", E::ClientEnded),
                 ],
             ),
@@ -178,6 +179,7 @@ fn catalog() -> Catalog {
             outcome("uitstroom", Requirement::None),
             outcome("verlopen", Requirement::None),
             outcome("door_besluit", Requirement::None),
+            outcome("weer_in_beeld", Requirement::None),
         ],
         activity_types: vec![
             activity_type("traject", "traject", 0, None),

@@ -128,18 +128,28 @@ pub fn edit_client(
     }])
 }
 
-/// Doorstroom: from `on` (not after today, not before registration) the client has
-/// category `to`, for `reason`.
+/// What a category change reads besides the client: the day of the last change
+/// (a change is never dated before it: the history would contradict the category),
+/// and how far in view the client is (the new rhythm may bring them back).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChangeContext {
+    pub last_change: Option<NaiveDate>,
+    pub in_view: super::handling::ClientContext,
+}
+
+/// Doorstroom: from `on` (not after today, not before registration or the last
+/// change) the client has category `to`, for `reason`. A client whom the new
+/// rhythm brings back in view has nothing to be contacted for: their open "contact
+/// opnemen" items close with the kind's outcome for that (`settled`).
 pub fn change_category(
     client: &Client,
-    to: &str,
-    on: NaiveDate,
-    reason: &str,
+    ctx: &ChangeContext,
+    (to, on, reason): (&str, NaiveDate, &str),
     catalog: &Catalog,
     today: NaiveDate,
 ) -> Result<Vec<Effect>, InputError> {
     refuse_ended(client)?;
-    catalog.category(to)?;
+    let rhythm = catalog.category(to)?.contact_rhythm_days;
     if client.category == to {
         return Err(InputError::SameCategory {
             id: client.id,
@@ -147,19 +157,33 @@ pub fn change_category(
         });
     }
     let reason = required_text("de reden", reason)?;
-    dated(
-        "de datum van de wijziging",
-        on,
-        Some(("de inschrijving", client.registered_on)),
-        today,
-    )?;
-    Ok(vec![Effect::ChangeCategory {
+    let earliest = match ctx.last_change {
+        Some(last) if last > client.registered_on => ("de laatste wijziging van categorie", last),
+        _ => ("de inschrijving", client.registered_on),
+    };
+    dated("de datum van de wijziging", on, Some(earliest), today)?;
+    let mut effects = vec![Effect::ChangeCategory {
         client: client.id,
         from: client.category.clone(),
         to: to.to_owned(),
         on,
         reason,
-    }])
+    }];
+    let seen = &ctx.in_view;
+    if super::client::in_view(seen.last_contact, seen.registered_on, rhythm, today) {
+        let outcome = catalog
+            .kind(super::handling::RHYTHM_KIND)
+            .ok()
+            .and_then(|k| k.outcome_with(OutcomeEffect::Settled));
+        if let Some(outcome) = outcome {
+            effects.extend(seen.open_rhythm_items.iter().map(|item| Effect::CloseItem {
+                item: *item,
+                outcome: outcome.to_owned(),
+                note: Some(format!("weer in beeld met het ritme van {} dagen", rhythm)),
+            }));
+        }
+    }
+    Ok(effects)
 }
 
 fn refuse_ended(client: &Client) -> Result<(), InputError> {
@@ -358,7 +382,7 @@ mod tests {
             code: code.into(),
             name: code.into(),
             description: String::new(),
-            contact_rhythm_days: 28,
+            contact_rhythm_days: if code == "beheer" { 182 } else { 28 },
             retry_days: 2,
             activity_types: Vec::new(),
         };
@@ -377,6 +401,7 @@ mod tests {
                     "contact",
                     &[
                         ("gesproken", OutcomeEffect::Contact),
+                        ("weer_in_beeld", OutcomeEffect::Settled),
                         ("uitstroom", OutcomeEffect::ClientEnded),
                     ],
                 ),
@@ -485,17 +510,78 @@ mod tests {
         let today = d("2026-11-23");
         let c = client();
         assert_eq!(
-            change_category(&c, "beheer", today, " ", &catalog(), today),
+            change_category(&c, &change(), ("beheer", today, " "), &catalog(), today),
             Err(InputError::Empty("de reden"))
         );
         assert!(matches!(
-            change_category(&c, "beheer", d("2026-11-24"), "x", &catalog(), today),
+            change_category(
+                &c,
+                &change(),
+                ("beheer", d("2026-11-24"), "x"),
+                &catalog(),
+                today
+            ),
             Err(InputError::InFuture { .. })
         ));
         assert!(matches!(
-            change_category(&c, "job_ready", today, "x", &catalog(), today),
+            change_category(&c, &change(), ("job_ready", today, "x"), &catalog(), today),
             Err(InputError::SameCategory { .. })
         ));
+        let mut later = change();
+        later.last_change = Some(d("2026-11-01"));
+        assert_eq!(
+            change_category(
+                &c,
+                &later,
+                ("beheer", d("2026-10-15"), "x"),
+                &catalog(),
+                today
+            ),
+            Err(InputError::Before {
+                what: "de datum van de wijziging",
+                date: d("2026-10-15"),
+                before_what: "de laatste wijziging van categorie",
+                before: d("2026-11-01"),
+            }),
+            "the history would contradict the category"
+        );
+    }
+
+    #[test]
+    fn a_change_that_brings_the_client_back_in_view_settles_contact_opnemen() {
+        let today = d("2026-11-23");
+        // Spoken on 1 October: out of view in job ready (28 days), in view in beheer.
+        let effects = change_category(
+            &client(),
+            &change(),
+            ("beheer", today, "ziek"),
+            &catalog(),
+            today,
+        )
+        .unwrap();
+        assert_eq!(
+            effects.last(),
+            Some(&Effect::CloseItem {
+                item: 90,
+                outcome: "weer_in_beeld".into(),
+                note: Some("weer in beeld met het ritme van 182 dagen".into()),
+            })
+        );
+    }
+
+    fn change() -> ChangeContext {
+        ChangeContext {
+            last_change: None,
+            in_view: crate::domain::handling::ClientContext {
+                id: 7,
+                contact_preference: None,
+                registered_on: d("2026-01-05"),
+                last_contact: Some(d("2026-10-01")),
+                rhythm_days: 28,
+                retry_days: 2,
+                open_rhythm_items: vec![90],
+            },
+        }
     }
 
     #[test]

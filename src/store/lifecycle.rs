@@ -127,6 +127,15 @@ impl Write<'_> {
         open_work(self.tx(), client)
     }
 
+    /// The day of the client's latest category change that stands.
+    pub(crate) fn last_category_change(&self, client: i64) -> Result<Option<NaiveDate>> {
+        Ok(self.tx().query_row(
+            "SELECT max(changed_on) FROM category_changes WHERE client_id = ?1 AND undone_at IS NULL",
+            [client],
+            |r| r.get(0),
+        )?)
+    }
+
     pub(crate) fn note(&self, id: i64) -> Result<Note> {
         note(self.tx(), id)
     }

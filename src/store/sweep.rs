@@ -58,8 +58,11 @@ pub(crate) const HERSTEL_RAN_OUT_SQL: &str = "SELECT DISTINCT a.application_id
            AND b.type_code = ?3 AND b.status = 'open')
      ORDER BY 1";
 
-/// Clients whose contact rhythm ran out, without an open rhythm item.
-pub(crate) const RHYTHM_SQL: &str = "SELECT lapsed.id, since, rhythm FROM (
+/// Clients whose contact rhythm ran out, without an open rhythm item; with the day
+/// of their latest category change (up to `?1`) and the rhythm they had before it.
+pub(crate) const RHYTHM_SQL: &str = "SELECT lapsed.id, since, rhythm, change.changed_on,
+                 (SELECT contact_rhythm_days FROM categories WHERE code = change.from_code)
+             FROM (
                  SELECT c.id,
                      CASE WHEN c.last_contact_on IS NULL OR c.last_contact_on <= ?1
                           THEN coalesce(c.last_contact_on, c.registered_on)
@@ -74,6 +77,9 @@ pub(crate) const RHYTHM_SQL: &str = "SELECT lapsed.id, since, rhythm FROM (
                  FROM clients c INDEXED BY clients_rhythm
                  JOIN categories cat ON cat.code = c.category_code
                  WHERE c.ended_on IS NULL) AS lapsed
+             LEFT JOIN category_changes change ON change.id = (SELECT g.id FROM category_changes g
+                 WHERE g.client_id = lapsed.id AND g.undone_at IS NULL AND g.changed_on <= ?1
+                 ORDER BY g.changed_on DESC, g.id DESC LIMIT 1)
              WHERE since < date(?1, '-' || rhythm || ' days')
                AND NOT EXISTS (SELECT 1 FROM work_items w INDEXED BY work_items_open_rhythm
                    WHERE w.client_id = lapsed.id AND w.source = 'rhythm' AND w.status = 'open')
@@ -183,6 +189,8 @@ pub struct RhythmLapsed {
     /// The last contact that took place, or the registration.
     pub since: NaiveDate,
     pub rhythm_days: i64,
+    /// The latest category change: its day, and the rhythm before it.
+    pub change: Option<(NaiveDate, i64)>,
 }
 
 impl Write<'_> {
@@ -274,6 +282,10 @@ impl Write<'_> {
                 client_id: row.get(0)?,
                 since: row.get(1)?,
                 rhythm_days: row.get(2)?,
+                change: match (row.get(3)?, row.get(4)?) {
+                    (Some(on), Some(before)) => Some((on, before)),
+                    _ => None,
+                },
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)

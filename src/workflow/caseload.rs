@@ -51,7 +51,12 @@ pub fn change_category(
 ) -> Result<Done> {
     edit(store, today, |w, world| {
         let client = w.client(id)?;
-        let effects = lifecycle::change_category(&client, to, on, reason, &world.catalog, today)?;
+        let ctx = lifecycle::ChangeContext {
+            last_change: w.last_category_change(id)?,
+            in_view: w.client_context(&world.catalog, id)?,
+        };
+        let effects =
+            lifecycle::change_category(&client, &ctx, (to, on, reason), &world.catalog, today)?;
         Ok((effects, None))
     })
 }

@@ -5,8 +5,8 @@ use chrono::NaiveDate;
 
 use crate::domain::aanvraag::four_weeks;
 use crate::domain::appointment::{lapse_reminders, reminder_due, reminder_horizon};
-use crate::domain::client::rhythm_due;
-use crate::domain::date::{add_days, dutch};
+use crate::domain::client::{out_of_view_from, rhythm_due};
+use crate::domain::date::dutch;
 use crate::domain::effects::Effect;
 use crate::domain::lifecycle::planned_end_due;
 use crate::domain::work_item::{expiry_due, expiry_title};
@@ -104,8 +104,10 @@ pub fn sweep(store: &mut Store, today: NaiveDate) -> Result<SweepReport> {
         }
         for lapsed in w.rhythm_lapsed(today)? {
             if let Some(due) = rhythm_due(lapsed.since, lapsed.rhythm_days, today) {
-                // Out of view from the first day after the rhythm.
-                let out_of_view = add_days(lapsed.since, lapsed.rhythm_days + 1);
+                // Out of view from the first day after the rhythm, or the change of
+                // category that put the client out of view.
+                let out_of_view = out_of_view_from(lapsed.since, lapsed.rhythm_days, lapsed.change);
+                let due = due.max(out_of_view);
                 let title = format!(
                     "Contact opnemen: niet in beeld sinds {} (ritme {} dagen)",
                     dutch(out_of_view),

@@ -25,7 +25,11 @@ ALTER TABLE kind_outcomes_v9 RENAME TO kind_outcomes;
 
 INSERT OR IGNORE INTO outcomes (code, name, requires)
     VALUES ('uitstroom', 'Vervallen door uitstroom', 'none'), ('verlopen', 'Verlopen met de afspraak', 'none'),
-        ('door_besluit', 'Afgesloten door het besluit', 'none');
+        ('door_besluit', 'Afgesloten door het besluit', 'none'),
+        ('weer_in_beeld', 'Weer in beeld door de categorie', 'none');
+INSERT OR IGNORE INTO kind_outcomes (kind_code, outcome_code, effect)
+    SELECT 'contact', 'weer_in_beeld', 'settled'
+    WHERE EXISTS (SELECT 1 FROM work_item_kinds WHERE code = 'contact');
 -- What the besluit ended is recorded as such (not as `niet_nodig` or `bekendgemaakt`).
 INSERT OR IGNORE INTO kind_outcomes (kind_code, outcome_code, effect)
     SELECT code, 'door_besluit', 'settled' FROM work_item_kinds
