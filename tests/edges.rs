@@ -1005,3 +1005,81 @@ fn a_category_change_dates_out_of_view_from_itself_and_can_bring_a_client_back()
     let (code, text) = check(&db, "2026-11-03");
     assert_eq!(code, 0, "{text}");
 }
+
+/// A new gelijkgestelde dag moves every running statutory term, a decided
+/// aanvraag's bezwaartermijn too; a year's days are complete only when said so.
+#[test]
+fn a_new_gelijkgestelde_dag_moves_the_bezwaartermijn_and_a_year_is_known_when_said() {
+    let db = Db::new();
+    let id = client_on(&db, "2028-10-01", "Karim Haddou", "job_ready");
+    let app = db.aanvraag("2028-10-01", &id, "2028-10-01");
+    db.on(
+        "2028-12-01",
+        &[
+            "aanvraag",
+            "decide",
+            &app,
+            "--decision",
+            "afgewezen",
+            "--made-known",
+            "2028-12-01",
+        ],
+    );
+    let bezwaar_end = || {
+        db.scalar(&format!(
+            "SELECT end_date FROM activities WHERE client_id = {id} AND type_code = 'bezwaartermijn'"
+        ))
+    };
+    assert_eq!(bezwaar_end(), "2029-01-12", "six weeks: Friday 12 January");
+    db.on(
+        "2028-12-02",
+        &[
+            "calendar",
+            "add",
+            "--date",
+            "2029-01-12",
+            "--name",
+            "Proefdag",
+            "--source",
+            "Besluit gelijkstelling (proef)",
+        ],
+    );
+    assert_eq!(
+        bezwaar_end(),
+        "2029-01-15",
+        "moved to Monday by the new besluit"
+    );
+    // One day added does not make 2029 known.
+    let unknown = |day: &str| {
+        db.on(
+            day,
+            &[
+                "term",
+                "end",
+                "--rule",
+                "bezwaartermijn",
+                "--from",
+                "2028-12-01",
+            ],
+        )
+        .contains("zijn nog niet bekend")
+    };
+    assert!(unknown("2028-12-02"));
+    db.on(
+        "2028-12-02",
+        &[
+            "calendar",
+            "year",
+            "--year",
+            "2029",
+            "--source",
+            "Besluit gelijkstelling (proef)",
+        ],
+    );
+    assert!(!unknown("2028-12-02"));
+    db.refused_on(
+        "2028-12-02",
+        &["calendar", "year", "--year", "2029", "--source", "x"],
+        "zijn al bekend",
+    );
+}

@@ -274,6 +274,19 @@ pub enum CalendarCommand {
         /// Het besluit, zoals gepubliceerd in de Staatscourant
         #[arg(long, value_name = "TEKST")]
         source: String,
+        /// Het besluit noemt alle gelijkgestelde dagen van dat jaar: het jaar is
+        /// daarmee bekend
+        #[arg(long)]
+        complete: bool,
+    },
+    /// Leg vast dat alle gelijkgestelde dagen van een jaar bekend zijn (ook als het
+    /// er geen zijn): termijnen in dat jaar waarschuwen dan niet meer
+    Year {
+        #[arg(long, value_name = "JAAR")]
+        year: i32,
+        /// Het besluit, of waar staat dat er geen is
+        #[arg(long, value_name = "TEKST")]
+        source: String,
     },
 }
 

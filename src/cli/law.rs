@@ -38,10 +38,24 @@ pub fn run_calendar(ctx: &Context, command: CalendarCommand) -> anyhow::Result<(
                 .collect();
             output::table(&["datum", "", "feestdag", "grond"], &rows)
         }
-        CalendarCommand::Add { date, name, source } => {
+        CalendarCommand::Add {
+            date,
+            name,
+            source,
+            complete,
+        } => {
             let date = parse_date(&date)?;
-            let done =
-                workflow::add_declared_holiday(&mut ctx.open()?, date, &name, &source, ctx.today)?;
+            let done = workflow::add_declared_holiday(
+                &mut ctx.open()?,
+                date,
+                (&name, &source),
+                complete,
+                ctx.today,
+            )?;
+            super::report(&done)
+        }
+        CalendarCommand::Year { year, source } => {
+            let done = workflow::declare_year_complete(&mut ctx.open()?, year, &source, ctx.today)?;
             super::report(&done)
         }
     }

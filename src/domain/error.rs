@@ -218,6 +218,8 @@ pub enum InputError {
     NoEndedOutcome { kind: String },
     #[error("afhandeling '{outcome}' volgt alleen uit het beëindigen van de klant (uitstroom of overdracht), niet met de hand")]
     OnlyAtUitstroom { outcome: String },
+    #[error("de gelijkgestelde dagen van {year} zijn al bekend")]
+    YearKnown { year: i32 },
     #[error("afhandeling '{outcome}' geeft het programma zelf (een herinnering verloopt met haar afspraak, het besluit sluit de lopende termijnen), niet met de hand")]
     OnlyByTheProgram { outcome: String },
     #[error("de afspraak van {date} is gekomen: registreer eerst de opkomst (gesproken, niet verschenen of geannuleerd); een nieuwe afspraak volgt daaruit")]

@@ -8,8 +8,6 @@ use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;
 use serde_json::json;
 
-use chrono::Datelike;
-
 use super::activities::{activity_from_row, ACTIVITY_COLUMNS};
 use super::error::Result;
 use super::{Store, Write};
@@ -170,11 +168,16 @@ pub(crate) fn suspensions(conn: &Connection, app: i64) -> Result<Vec<SuspensionP
     Ok(rows)
 }
 
-/// The aanvragen that are still open: every one whose running terms a new
-/// gelijkgestelde dag may move.
+/// The aanvragen with a running term: every one whose terms a new gelijkgestelde
+/// dag may move (the open ones, and a decided one whose bezwaartermijn runs).
 pub(crate) fn open_applications(conn: &Connection) -> Result<Vec<i64>> {
     let rows = conn
-        .prepare_cached("SELECT id FROM applications WHERE status = 'open' ORDER BY id")?
+        .prepare_cached(
+            "SELECT id FROM applications WHERE status = 'open'
+             UNION SELECT application_id FROM activities INDEXED BY activities_by_application
+             WHERE application_id IS NOT NULL AND term_rule IS NOT NULL AND status = 'open'
+             ORDER BY 1",
+        )?
         .query_map([], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
     Ok(rows)
@@ -203,6 +206,23 @@ impl Write<'_> {
         source: &str,
     ) -> Result<()> {
         insert_declared_holiday(self, date, name, source)
+    }
+
+    /// A year whose gelijkgestelde dagen are all known (possibly none), by `source`.
+    pub(crate) fn declare_year_complete(&self, year: i32, source: &str) -> Result<bool> {
+        let added = self.tx().execute(
+            "INSERT INTO declared_years (year, source) VALUES (?1, ?2) ON CONFLICT (year) DO NOTHING",
+            params![year, source],
+        )? == 1;
+        if added {
+            self.audit(
+                "calendar.year_known",
+                "declared_year",
+                i64::from(year),
+                json!({ "year": year, "source": source }),
+            )?;
+        }
+        Ok(added)
     }
 
     pub(crate) fn term_rule(&self, code: &str) -> Result<TermRule> {
@@ -242,10 +262,6 @@ fn insert_declared_holiday(w: &Write, date: NaiveDate, name: &str, source: &str)
     w.tx().execute(
         "INSERT INTO declared_holidays (date, name, source) VALUES (?1, ?2, ?3)",
         params![date, name, source],
-    )?;
-    w.tx().execute(
-        "INSERT INTO declared_years (year, source) VALUES (?1, ?2) ON CONFLICT (year) DO NOTHING",
-        params![date.year(), source],
     )?;
     w.audit(
         "calendar.declare",

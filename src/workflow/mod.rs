@@ -32,7 +32,7 @@ pub use appointments::{
     add_appointment, appointment_warnings, cancel_appointment, move_appointment,
 };
 pub use bundles::{bundle_bytes, export, import_bundle, reconcile_all, write_bundle};
-pub use calendar::add_declared_holiday;
+pub use calendar::{add_declared_holiday, declare_year_complete};
 pub use caseload::{
     change_category, edit_client, end_client, end_clients, reopen_client, same_client_warning,
 };
@@ -140,10 +140,9 @@ pub(crate) fn apply(
     }
     let mut done = Done { effects, id: first };
     for app in applications {
+        // Only running terms are brought to their end: of a decided aanvraag, the
+        // bezwaartermijn.
         let ctx = w.application_context(app)?;
-        if !ctx.application.is_open() {
-            continue;
-        }
         for effect in aanvraag::reconcile(&ctx, &world.env()) {
             w.apply(&effect, world.today, &mut added)?;
             done.effects.push(effect);
