@@ -279,6 +279,9 @@ CREATE TABLE activities (
         (length(appointment_time) = 5 AND time(appointment_time || ':00') IS appointment_time || ':00')),
     channel_code TEXT REFERENCES channels (code),
     created_at  TEXT NOT NULL,
+    -- An afspraak moved: the day it was last moved. A reminder that was due before
+    -- that day would be late at birth and is not made.
+    planned_on  TEXT CHECK (planned_on IS NULL OR date(planned_on) IS planned_on),
     CHECK (end_date >= start_date),
     -- Closed only with an outcome; never an outcome while open.
     CHECK ((status = 'closed') = (outcome_code IS NOT NULL AND closed_on IS NOT NULL))

@@ -1083,3 +1083,51 @@ fn a_new_gelijkgestelde_dag_moves_the_bezwaartermijn_and_a_year_is_known_when_sa
         "zijn al bekend",
     );
 }
+
+#[test]
+fn a_moved_afspraak_gets_no_reminder_that_is_late_at_birth() {
+    let db = Db::new();
+    let id = db.client("Eva Mulder", "job_ready").to_string();
+    let afspraak = db
+        .on(
+            "2026-11-20",
+            &[
+                "appointment",
+                "add",
+                "--client",
+                &id,
+                "--date",
+                "2026-12-02",
+                "--time",
+                "10:00",
+                "--channel",
+                "op_locatie",
+            ],
+        )
+        .trim()
+        .to_owned();
+    // On Sunday 29 November it moves to Monday the 30th: its calling day, Friday the
+    // 27th, has passed; no reminder that is late the day it is made.
+    db.on(
+        "2026-11-29",
+        &["appointment", "move", &afspraak, "--date", "2026-11-30"],
+    );
+    assert_eq!(
+        db.scalar(&format!(
+            "SELECT count(*) FROM work_items WHERE source = 'nabellen' AND source_activity_id = {afspraak}"
+        )),
+        "0"
+    );
+    // Moved again, well ahead: the reminder comes on its day.
+    db.on(
+        "2026-11-29",
+        &["appointment", "move", &afspraak, "--date", "2026-12-09"],
+    );
+    db.on("2026-12-08", &["sweep"]);
+    assert_eq!(
+        db.scalar(&format!(
+            "SELECT due_date FROM work_items WHERE source = 'nabellen' AND source_activity_id = {afspraak}"
+        )),
+        "2026-12-08"
+    );
+}

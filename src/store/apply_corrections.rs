@@ -153,10 +153,13 @@ impl Write<'_> {
                 time,
                 channel,
             } => {
+                // Planned anew today when its day moved: its reminder counts from now.
                 tx.execute(
                     "UPDATE activities SET start_date = ?2, end_date = ?2, appointment_time = ?3,
-                         channel_code = ?4 WHERE id = ?1",
-                    params![activity, to, time, channel],
+                         channel_code = ?4,
+                         planned_on = CASE WHEN end_date = ?2 THEN planned_on ELSE ?5 END
+                     WHERE id = ?1",
+                    params![activity, to, time, channel, today],
                 )?;
                 self.audit(
                     "appointment.move",

@@ -33,7 +33,8 @@ pub(crate) const EXPIRED_SQL: &str = "SELECT a.id, a.client_id, a.type_code, a.t
 /// can be due today, see `domain::appointment::reminder_horizon`) without their
 /// "nabellen" item; the rule decides which reminders are due.
 pub(crate) const REMINDERS_SQL: &str =
-    "SELECT a.id, a.client_id, a.title, a.end_date, t.reminder_days, substr(a.created_at, 1, 10)
+    "SELECT a.id, a.client_id, a.title, a.end_date, t.reminder_days,
+            coalesce(a.planned_on, substr(a.created_at, 1, 10))
              FROM activity_types t CROSS JOIN activities a INDEXED BY activities_open_by_type
              WHERE a.type_code = t.code AND t.reminder_days IS NOT NULL AND a.status = 'open'
                AND a.end_date > ?1 AND a.end_date <= ?2
@@ -178,7 +179,7 @@ pub struct ReminderDue {
     pub title: String,
     pub date: NaiveDate,
     pub reminder_days: i64,
-    /// The day the afspraak was made.
+    /// The day the afspraak was made, or last moved to another day.
     pub made_on: NaiveDate,
 }
 

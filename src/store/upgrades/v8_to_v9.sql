@@ -72,6 +72,10 @@ UPDATE work_items SET outcome_code = 'uitstroom'
       AND NOT EXISTS (SELECT 1 FROM kind_outcomes k
           WHERE k.kind_code = work_items.kind_code AND k.outcome_code = 'vervallen');
 
+-- An afspraak moved: the day it was last moved (no reminder that is late at birth).
+ALTER TABLE activities ADD COLUMN planned_on TEXT
+    CHECK (planned_on IS NULL OR date(planned_on) IS planned_on);
+
 -- Uitstroom per a later day.
 ALTER TABLE clients ADD COLUMN ending_on TEXT
     CHECK (ending_on IS NULL OR date(ending_on) IS ending_on);
