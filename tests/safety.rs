@@ -363,11 +363,16 @@ fn a_full_disk_refuses_the_edit_whole_and_keeps_the_file_sound() {
     let before = db.counts();
     // A note larger than the room that is left.
     let text = "Heel lang gesprek. ".repeat(20_000);
-    let refused = store.add_note(&NewNote {
-        client_id: id,
-        date: common::TODAY.parse().unwrap(),
-        text,
-    });
+    let refused = inbeeld::workflow::add_note(
+        &mut store,
+        &NewNote {
+            client_id: id,
+            date: common::TODAY.parse().unwrap(),
+            text,
+        },
+        "2026-11-22".parse().unwrap(),
+    )
+    .map(|done| done.id());
     let err = refused.expect_err("no room");
     assert!(matches!(err, StoreError::Full), "{err:?}");
     assert!(err.to_string().contains("schijf is vol"));

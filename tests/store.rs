@@ -88,13 +88,17 @@ fn every_entity_round_trips() {
     assert_eq!(contact.date, d("2026-11-20"));
     assert_eq!(contact.note.as_deref(), Some("Voortgang besproken"));
 
-    let note_id = store
-        .add_note(&NewNote {
+    let note_id = inbeeld::workflow::add_note(
+        &mut store,
+        &NewNote {
             client_id: id,
             date: today(),
             text: "Klant wil een opleiding in de zorg".into(),
-        })
-        .unwrap();
+        },
+        "2026-11-22".parse().unwrap(),
+    )
+    .map(|done| done.id())
+    .unwrap();
     let note = &store.notes(id).unwrap()[0];
     assert_eq!(
         (note.id, note.text.as_str()),
@@ -327,11 +331,16 @@ fn refused_input_stores_nothing() {
         today(),
     );
     assert!(matches!(future, Err(StoreError::Input(_))));
-    let unknown = store.add_note(&NewNote {
-        client_id: id + 100,
-        date: today(),
-        text: "x".into(),
-    });
+    let unknown = inbeeld::workflow::add_note(
+        &mut store,
+        &NewNote {
+            client_id: id + 100,
+            date: today(),
+            text: "x".into(),
+        },
+        "2026-11-22".parse().unwrap(),
+    )
+    .map(|done| done.id());
     assert!(matches!(
         unknown,
         Err(StoreError::Input(InputError::UnknownId { .. }))
@@ -412,13 +421,17 @@ fn the_notes_index_follows_corrections_undo_and_restore() {
     let id = workflow::add_client(&mut store, &new_client("Ayşe Yıldız", "beheer"), today())
         .unwrap()
         .id();
-    let note = store
-        .add_note(&NewNote {
+    let note = inbeeld::workflow::add_note(
+        &mut store,
+        &NewNote {
             client_id: id,
             date: today(),
             text: "Schulden bij de zorgverzekeraar".into(),
-        })
-        .unwrap();
+        },
+        "2026-11-22".parse().unwrap(),
+    )
+    .map(|done| done.id())
+    .unwrap();
     let found = |store: &Store, typed: &str| -> Vec<i64> {
         store
             .search_journal(&Query::new(typed))
@@ -450,13 +463,17 @@ fn the_notes_index_follows_corrections_undo_and_restore() {
 
     let backup = db.path.with_extension("backup");
     store.backup_to(&backup).unwrap();
-    store
-        .add_note(&NewNote {
+    inbeeld::workflow::add_note(
+        &mut store,
+        &NewNote {
             client_id: id,
             date: today(),
             text: "Na de kopie: woningruil".into(),
-        })
-        .unwrap();
+        },
+        "2026-11-22".parse().unwrap(),
+    )
+    .map(|done| done.id())
+    .unwrap();
     assert_eq!(found(&store, "woningruil"), [id]);
     store
         .restore_from(&backup, &db.path.with_extension("kept"))

@@ -8,7 +8,7 @@ use crate::workflow;
 
 pub fn run(ctx: &Context, args: CatalogArgs) -> anyhow::Result<()> {
     if let Some(CatalogCommand::Rhythm { category, days }) = args.command {
-        workflow::set_rhythm(&mut ctx.open()?, category.trim(), days)?;
+        workflow::set_rhythm(&mut ctx.open()?, category.trim(), days, ctx.today)?;
         return Ok(());
     }
     let json = args.json;

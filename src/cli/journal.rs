@@ -55,6 +55,6 @@ pub fn run_note(ctx: &Context, command: NoteCommand) -> anyhow::Result<()> {
         date: ctx.today,
         text: required_text("de tekst van een notitie", &text)?,
     };
-    let done = workflow::add_note(&mut ctx.open()?, &new)?;
+    let done = workflow::add_note(&mut ctx.open()?, &new, ctx.today)?;
     print_id(done.id())
 }

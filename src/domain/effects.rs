@@ -348,6 +348,33 @@ pub enum Effect {
         old: ContactDetails,
         new: ContactDetails,
     },
+    /// A note in the dossier's journal.
+    AddNote {
+        client: i64,
+        date: NaiveDate,
+        text: String,
+    },
+    /// A score for a life domain, seen on `date`.
+    AddSituation {
+        client: i64,
+        domain: String,
+        score: i64,
+        note: Option<String>,
+        date: NaiveDate,
+    },
+    /// A step on the participatieladder, seen on `date`.
+    AddLadderStep {
+        client: i64,
+        step: i64,
+        note: Option<String>,
+        date: NaiveDate,
+    },
+    /// A category's contact rhythm, from `from` to `to` days (a catalogue row).
+    SetRhythm {
+        category: String,
+        from: i64,
+        to: i64,
+    },
     /// A letter made for an activity, its PDF at `file`.
     RecordLetter {
         client: i64,
@@ -460,6 +487,13 @@ impl Effect {
             Effect::CorrectNote { .. } => "notitie gecorrigeerd".to_owned(),
             Effect::CorrectContact { .. } => "contactmoment gecorrigeerd".to_owned(),
             Effect::RecordLetter { kind, .. } => format!("brief gemaakt ({kind})"),
+            Effect::AddNote { .. } => "notitie bewaard".to_owned(),
+            Effect::AddSituation { domain, score, .. } => format!("situatie {domain}: {score}"),
+            Effect::AddLadderStep { step, .. } => format!("trede {step} vastgelegd"),
+            Effect::SetRhythm { category, to, .. } => {
+                let category = names.map_or(category.as_str(), |c| c.category_name(category));
+                format!("contactritme {category}: {to} dagen")
+            }
             Effect::MarkLetterSent { on, .. } => format!("brief verstuurd op {}", dutch(*on)),
         })
     }

@@ -4,6 +4,7 @@
 pub mod aanvraag;
 pub mod activity;
 pub mod appointment;
+pub mod assessment;
 pub mod bsn;
 pub mod calendar;
 pub mod catalog;

@@ -200,6 +200,73 @@ impl Write<'_> {
                 )?;
                 return Ok(Some(id));
             }
+            Effect::AddNote { client, date, text } => {
+                tx.execute(
+                    "INSERT INTO notes (client_id, note_date, text, created_at) VALUES (?1, ?2, ?3, ?4)",
+                    params![client, date, text, now],
+                )?;
+                let id = tx.last_insert_rowid();
+                self.audit(
+                    "note.add",
+                    "note",
+                    id,
+                    json!({ "client_id": client, "date": date, "text": text }),
+                )?;
+                return Ok(Some(id));
+            }
+            Effect::AddSituation {
+                client,
+                domain,
+                score,
+                note,
+                date,
+            } => {
+                tx.execute(
+                    "INSERT INTO situations (client_id, domain_code, assessed_on, score, note, created_at)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                    params![client, domain, date, score, note, now],
+                )?;
+                let id = tx.last_insert_rowid();
+                self.audit(
+                    "situation.add",
+                    "situation",
+                    id,
+                    json!({ "client_id": client, "domain": domain, "score": score, "date": date, "note": note }),
+                )?;
+                return Ok(Some(id));
+            }
+            Effect::AddLadderStep {
+                client,
+                step,
+                note,
+                date,
+            } => {
+                tx.execute(
+                    "INSERT INTO ladder_steps (client_id, assessed_on, step, note, created_at)
+                     VALUES (?1, ?2, ?3, ?4, ?5)",
+                    params![client, date, step, note, now],
+                )?;
+                let id = tx.last_insert_rowid();
+                self.audit(
+                    "ladder.add",
+                    "ladder_step",
+                    id,
+                    json!({ "client_id": client, "step": step, "date": date, "note": note }),
+                )?;
+                return Ok(Some(id));
+            }
+            Effect::SetRhythm { category, from, to } => {
+                tx.execute(
+                    "UPDATE categories SET contact_rhythm_days = ?2 WHERE code = ?1",
+                    params![category, to],
+                )?;
+                self.audit(
+                    "catalog.rhythm",
+                    "category",
+                    0,
+                    json!({ "category": category, "old": from, "new": to }),
+                )?;
+            }
             Effect::AddRhythmItem { client, title, due } => {
                 let added = tx
                     .prepare_cached(

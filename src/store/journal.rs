@@ -1,12 +1,8 @@
 //! Contact moments and notes.
 
-use rusqlite::params;
-use serde_json::json;
-
 use super::error::Result;
-use super::{clients, Store};
-use crate::clock;
-use crate::domain::journal::{Contact, NewNote, Note};
+use super::Store;
+use crate::domain::journal::{Contact, Note};
 use crate::domain::search::{JournalHit, Query};
 
 impl Store {
@@ -74,24 +70,6 @@ impl Store {
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
-    }
-
-    pub fn add_note(&mut self, new: &NewNote) -> Result<i64> {
-        clients::client(self.conn(), new.client_id)?;
-        self.write(|w| {
-            w.tx().execute(
-                "INSERT INTO notes (client_id, note_date, text, created_at) VALUES (?1, ?2, ?3, ?4)",
-                params![new.client_id, new.date, new.text, clock::now_utc()],
-            )?;
-            let id = w.tx().last_insert_rowid();
-            w.audit(
-                "note.add",
-                "note",
-                id,
-                json!({ "client_id": new.client_id, "date": new.date, "text": new.text }),
-            )?;
-            Ok(id)
-        })
     }
 
     /// A client's notes, newest first.

@@ -154,7 +154,10 @@ impl<'a> Write<'a> {
             | E::PlanEnd { client, .. }
             | E::CancelPlannedEnd { client, .. }
             | E::ReopenClient { client, .. }
-            | E::RecordLetter { client, .. } => {
+            | E::RecordLetter { client, .. }
+            | E::AddNote { client, .. }
+            | E::AddSituation { client, .. }
+            | E::AddLadderStep { client, .. } => {
                 ("SELECT name, NULL FROM clients WHERE id = ?1", *client)
             }
             _ => return Ok(None),

@@ -11,7 +11,7 @@ use super::error::Result;
 use super::{catalog, clients, Store, Write};
 use crate::clock;
 use crate::domain::activity::Activity;
-use crate::domain::error::{optional_text, required_text};
+use crate::domain::error::required_text;
 use crate::domain::InputError;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -363,59 +363,6 @@ impl Store {
         }
     }
 
-    pub fn add_situation(
-        &mut self,
-        client_id: i64,
-        domain: &str,
-        score: i64,
-        note: Option<&str>,
-        date: NaiveDate,
-        today: NaiveDate,
-    ) -> Result<i64> {
-        clients::client(self.conn(), client_id)?;
-        self.life_domain(domain)?;
-        if !(1..=5).contains(&score) {
-            return Err(InputError::ScoreOutOfRange(score).into());
-        }
-        assessed_by_today(date, today)?;
-        let note = optional_text(note);
-        self.write(|w| {
-            w.tx().execute(
-                "INSERT INTO situations (client_id, domain_code, assessed_on, score, note, created_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                params![client_id, domain, date, score, note, clock::now_utc()],
-            )?;
-            let id = w.tx().last_insert_rowid();
-            w.audit("situation.add", "situation", id, json!({ "client_id": client_id, "domain": domain, "score": score, "date": date, "note": note }))?;
-            Ok(id)
-        })
-    }
-
-    pub fn add_ladder_step(
-        &mut self,
-        client_id: i64,
-        step: i64,
-        note: Option<&str>,
-        date: NaiveDate,
-        today: NaiveDate,
-    ) -> Result<i64> {
-        clients::client(self.conn(), client_id)?;
-        if !(1..=6).contains(&step) {
-            return Err(InputError::StepOutOfRange(step).into());
-        }
-        assessed_by_today(date, today)?;
-        let note = optional_text(note);
-        self.write(|w| {
-            w.tx().execute(
-                "INSERT INTO ladder_steps (client_id, assessed_on, step, note, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![client_id, date, step, note, clock::now_utc()],
-            )?;
-            let id = w.tx().last_insert_rowid();
-            w.audit("ladder.add", "ladder_step", id, json!({ "client_id": client_id, "step": step, "date": date, "note": note }))?;
-            Ok(id)
-        })
-    }
-
     /// Life-domain assessments, oldest first.
     pub fn situations(&self, client_id: i64) -> Result<Vec<Situation>> {
         let rows = self
@@ -458,39 +405,4 @@ impl Store {
             .collect::<rusqlite::Result<_>>()?;
         Ok(rows)
     }
-
-    /// Changes a category's contact rhythm (a catalogue row).
-    pub fn set_rhythm(&mut self, category: &str, days: i64) -> Result<()> {
-        let old = catalog::load(self.conn())?
-            .category(category)?
-            .contact_rhythm_days;
-        if days <= 0 {
-            return Err(InputError::RhythmTooShort(days).into());
-        }
-        self.write(|w| {
-            w.tx().execute(
-                "UPDATE categories SET contact_rhythm_days = ?2 WHERE code = ?1",
-                params![category, days],
-            )?;
-            w.audit(
-                "catalog.rhythm",
-                "category",
-                0,
-                json!({ "category": category, "old": old, "new": days }),
-            )
-        })
-    }
-}
-
-/// An assessment records what was seen, so it cannot be dated after today.
-fn assessed_by_today(date: NaiveDate, today: NaiveDate) -> Result<()> {
-    if date > today {
-        return Err(InputError::InFuture {
-            what: "een beoordeling op",
-            date,
-            today,
-        }
-        .into());
-    }
-    Ok(())
 }

@@ -1184,6 +1184,7 @@ impl App {
                     date: today,
                     text,
                 },
+                today,
             )
             .map(|done| ("Notitie bewaard".to_owned(), done)),
             Intent::AddAppointment {

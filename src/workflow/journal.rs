@@ -3,6 +3,7 @@
 use chrono::NaiveDate;
 
 use super::{edit, Done};
+use crate::domain::assessment;
 use crate::domain::client::NewClient;
 use crate::domain::handling;
 use crate::domain::journal::{NewContact, NewNote};
@@ -33,10 +34,10 @@ pub fn add_contact(store: &mut Store, new: &NewContact, today: NaiveDate) -> Res
     })
 }
 
-pub fn add_note(store: &mut Store, new: &NewNote) -> Result<Done> {
-    let id = store.add_note(new)?;
-    Ok(Done {
-        effects: Vec::new(),
-        id: Some(id),
+/// A note in the dossier's journal, dated `new.date`.
+pub fn add_note(store: &mut Store, new: &NewNote, today: NaiveDate) -> Result<Done> {
+    edit(store, today, |w, _| {
+        w.client(new.client_id)?;
+        Ok((assessment::add_note(new)?, None))
     })
 }

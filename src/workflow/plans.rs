@@ -3,6 +3,7 @@
 use chrono::NaiveDate;
 
 use super::{apply, Done, World};
+use crate::domain::assessment;
 use crate::domain::effects::{Effect, OutcomeEffect};
 use crate::domain::handling::CloseRequest;
 use crate::domain::plan;
@@ -126,10 +127,16 @@ pub fn add_situation(
     date: NaiveDate,
     today: NaiveDate,
 ) -> Result<Done> {
-    let id = store.add_situation(client, domain, score, note, date, today)?;
-    Ok(Done {
-        effects: Vec::new(),
-        id: Some(id),
+    let domains: Vec<String> = store
+        .life_domains()?
+        .into_iter()
+        .map(|(code, _)| code)
+        .collect();
+    super::edit(store, today, |w, _| {
+        w.client(client)?;
+        let effects =
+            assessment::add_situation(client, (domain, score), note, date, &domains, today)?;
+        Ok((effects, None))
     })
 }
 
@@ -141,15 +148,21 @@ pub fn add_ladder_step(
     date: NaiveDate,
     today: NaiveDate,
 ) -> Result<Done> {
-    let id = store.add_ladder_step(client, step, note, date, today)?;
-    Ok(Done {
-        effects: Vec::new(),
-        id: Some(id),
+    super::edit(store, today, |w, _| {
+        w.client(client)?;
+        Ok((
+            assessment::add_ladder_step(client, step, note, date, today)?,
+            None,
+        ))
     })
 }
 
 /// Changes a category's contact rhythm (a catalogue row).
-pub fn set_rhythm(store: &mut Store, category: &str, days: i64) -> Result<Done> {
-    store.set_rhythm(category, days)?;
-    Ok(Done::default())
+pub fn set_rhythm(store: &mut Store, category: &str, days: i64, today: NaiveDate) -> Result<Done> {
+    super::edit(store, today, |_, world| {
+        Ok((
+            assessment::set_rhythm(&world.catalog, category, days)?,
+            None,
+        ))
+    })
 }
