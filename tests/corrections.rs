@@ -122,7 +122,7 @@ fn undo_names_the_edit_and_asks_first() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(!out.status.success());
     assert!(
-        stderr.contains("Ongedaan maken: notitie geschreven"),
+        stderr.contains("Ongedaan maken: Piet Smit: notitie geschreven"),
         "{stderr}"
     );
     assert!(stderr.contains("--yes"), "{stderr}");

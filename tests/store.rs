@@ -38,7 +38,9 @@ fn every_entity_round_trips() {
     let db = common::Db::new();
     let mut store = Store::open(&db.path).unwrap();
     let new = new_client("Fatima El Amrani", "bijna_job_ready");
-    let id = store.add_client(&new, today()).unwrap();
+    let id = inbeeld::workflow::add_client(&mut store, &new, today())
+        .map(|done| done.id())
+        .unwrap();
 
     let client = store.client(id).unwrap();
     assert_eq!(client.name, new.name);
@@ -123,8 +125,8 @@ fn every_entity_round_trips() {
 fn every_edit_writes_one_audit_row() {
     let db = common::Db::new();
     let mut store = Store::open(&db.path).unwrap();
-    let id = store
-        .add_client(&new_client("A", "beheer"), today())
+    let id = inbeeld::workflow::add_client(&mut store, &new_client("A", "beheer"), today())
+        .map(|done| done.id())
         .unwrap();
     let activity = workflow::add_activity(
         &mut store,
@@ -298,8 +300,8 @@ fn refuses_a_database_from_a_newer_version() {
 fn refused_input_stores_nothing() {
     let db = common::Db::new();
     let mut store = Store::open(&db.path).unwrap();
-    let id = store
-        .add_client(&new_client("A", "beheer"), today())
+    let id = inbeeld::workflow::add_client(&mut store, &new_client("A", "beheer"), today())
+        .map(|done| done.id())
         .unwrap();
     let before = common::counts(&db.path);
     let not_allowed = workflow::add_activity(
@@ -318,7 +320,8 @@ fn refused_input_stores_nothing() {
         not_allowed,
         Err(StoreError::Input(InputError::TypeNotAllowed { .. }))
     ));
-    let duplicate = store.add_client(&new_client("B", "beheer"), today());
+    let duplicate = inbeeld::workflow::add_client(&mut store, &new_client("B", "beheer"), today())
+        .map(|done| done.id());
     assert!(matches!(duplicate, Err(StoreError::Input(InputError::DuplicateBsn(i))) if i == id));
     let future = workflow::add_contact(
         &mut store,
@@ -352,8 +355,8 @@ fn refused_input_stores_nothing() {
 fn the_schema_refuses_what_the_rules_forbid() {
     let db = common::Db::new();
     let mut store = Store::open(&db.path).unwrap();
-    let id = store
-        .add_client(&new_client("A", "beheer"), today())
+    let id = inbeeld::workflow::add_client(&mut store, &new_client("A", "beheer"), today())
+        .map(|done| done.id())
         .unwrap();
     drop(store);
     let conn = Connection::open(&db.path).unwrap();

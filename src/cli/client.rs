@@ -50,14 +50,6 @@ pub fn run(ctx: &Context, command: ClientCommand) -> anyhow::Result<()> {
                 email: optional_text(email.as_deref()),
                 contact_preference: optional_text(contact_preference.as_deref()),
             };
-            if new.birth_date.is_some_and(|b| b > ctx.today) {
-                return Err(crate::domain::InputError::InFuture {
-                    what: "de geboortedatum",
-                    date: new.birth_date.unwrap_or(ctx.today),
-                    today: ctx.today,
-                }
-                .into());
-            }
             let mut store = ctx.open()?;
             let warning = workflow::same_client_warning(&store, &new)?;
             let done = workflow::add_client(&mut store, &new, ctx.today)?;

@@ -348,6 +348,12 @@ pub enum Effect {
         old: ContactDetails,
         new: ContactDetails,
     },
+    /// A client registered on `registered_on` (which starts the contact rhythm).
+    AddClient {
+        details: ClientDetails,
+        category: String,
+        registered_on: NaiveDate,
+    },
     /// A note in the dossier's journal.
     AddNote {
         client: i64,
@@ -487,12 +493,15 @@ impl Effect {
             Effect::CorrectNote { .. } => "notitie gecorrigeerd".to_owned(),
             Effect::CorrectContact { .. } => "contactmoment gecorrigeerd".to_owned(),
             Effect::RecordLetter { kind, .. } => format!("brief gemaakt ({kind})"),
-            Effect::AddNote { .. } => "notitie bewaard".to_owned(),
-            Effect::AddSituation { domain, score, .. } => format!("situatie {domain}: {score}"),
+            Effect::AddClient { details, .. } => format!("klant {} ingeschreven", details.name),
+            Effect::AddNote { .. } => "notitie geschreven".to_owned(),
+            Effect::AddSituation { domain, score, .. } => {
+                format!("situatie vastgelegd ({domain}: {score})")
+            }
             Effect::AddLadderStep { step, .. } => format!("trede {step} vastgelegd"),
             Effect::SetRhythm { category, to, .. } => {
                 let category = names.map_or(category.as_str(), |c| c.category_name(category));
-                format!("contactritme {category}: {to} dagen")
+                format!("contactritme gewijzigd ({category}: {to} dagen)")
             }
             Effect::MarkLetterSent { on, .. } => format!("brief verstuurd op {}", dutch(*on)),
         })

@@ -55,6 +55,40 @@ impl OpenWork {
     }
 }
 
+/// Registering a client on `today`, which starts the contact rhythm: a name, a
+/// known category and channel, a birth date that is a day that happened, and a BSN
+/// no other client has (`bsn_of`: the client who has it).
+pub fn add_client(
+    new: &super::client::NewClient,
+    bsn_of: Option<i64>,
+    catalog: &Catalog,
+    today: NaiveDate,
+) -> Result<Vec<Effect>, InputError> {
+    let name = required_text("naam", &new.name)?;
+    catalog.category(&new.category)?;
+    if let Some(channel) = &new.contact_preference {
+        catalog.channel(channel)?;
+    }
+    if let Some(birth) = new.birth_date {
+        dated("de geboortedatum", birth, None, today)?;
+    }
+    if let Some(other) = bsn_of {
+        return Err(InputError::DuplicateBsn(other));
+    }
+    Ok(vec![Effect::AddClient {
+        details: ClientDetails {
+            name,
+            bsn: new.bsn.as_ref().map(|b| b.as_str().to_owned()),
+            birth_date: new.birth_date,
+            phone: new.phone.clone(),
+            email: new.email.clone(),
+            contact_preference: new.contact_preference.clone(),
+        },
+        category: new.category.clone(),
+        registered_on: today,
+    }])
+}
+
 /// A change of details: `None` leaves a field as it is, an empty text clears it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ClientEdit {

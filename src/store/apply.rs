@@ -200,6 +200,42 @@ impl Write<'_> {
                 )?;
                 return Ok(Some(id));
             }
+            Effect::AddClient {
+                details,
+                category,
+                registered_on,
+            } => {
+                let new = crate::domain::client::NewClient {
+                    name: details.name.clone(),
+                    bsn: details
+                        .bsn
+                        .as_deref()
+                        .map(crate::domain::bsn::Bsn::parse)
+                        .transpose()?,
+                    birth_date: details.birth_date,
+                    category: category.clone(),
+                    phone: details.phone.clone(),
+                    email: details.email.clone(),
+                    contact_preference: details.contact_preference.clone(),
+                };
+                let id = super::clients::insert_client(tx, &new, *registered_on, &now)?;
+                // The audit keeps the BSN masked: the log is read more widely than the file.
+                self.audit(
+                    "client.add",
+                    "client",
+                    id,
+                    json!({
+                        "name": new.name,
+                        "bsn": new.bsn.as_ref().map(crate::domain::bsn::Bsn::masked),
+                        "birth_date": new.birth_date,
+                        "category": new.category,
+                        "phone": new.phone,
+                        "email": new.email,
+                        "contact_preference": new.contact_preference,
+                    }),
+                )?;
+                return Ok(Some(id));
+            }
             Effect::AddNote { client, date, text } => {
                 tx.execute(
                     "INSERT INTO notes (client_id, note_date, text, created_at) VALUES (?1, ?2, ?3, ?4)",

@@ -3,11 +3,9 @@
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::Serialize;
-use serde_json::json;
 
 use super::error::Result;
-use super::{catalog, Store};
-use crate::clock;
+use super::Store;
 use crate::domain::activity::Activity;
 use crate::domain::bsn::Bsn;
 use crate::domain::client::{in_view, Client, ClientSummary, NewClient, PlannedEnd};
@@ -147,46 +145,6 @@ fn summary_from_row(row: &Row, today: NaiveDate) -> rusqlite::Result<ClientSumma
 }
 
 impl Store {
-    pub fn add_client(&mut self, new: &NewClient, today: NaiveDate) -> Result<i64> {
-        let catalog = catalog::load(self.conn())?;
-        catalog.category(&new.category)?;
-        if let Some(channel) = &new.contact_preference {
-            catalog.channel(channel)?;
-        }
-        self.write(|w| {
-            if let Some(bsn) = &new.bsn {
-                let existing: Option<i64> = w
-                    .tx()
-                    .query_row(
-                        "SELECT id FROM clients WHERE bsn = ?1",
-                        [bsn.as_str()],
-                        |r| r.get(0),
-                    )
-                    .optional()?;
-                if let Some(id) = existing {
-                    return Err(InputError::DuplicateBsn(id).into());
-                }
-            }
-            let id = insert_client(w.tx(), new, today, &clock::now_utc())?;
-            // The audit keeps the BSN masked: the log is read more widely than the file.
-            w.audit(
-                "client.add",
-                "client",
-                id,
-                json!({
-                    "name": new.name,
-                    "bsn": new.bsn.as_ref().map(Bsn::masked),
-                    "birth_date": new.birth_date,
-                    "category": new.category,
-                    "phone": new.phone,
-                    "email": new.email,
-                    "contact_preference": new.contact_preference,
-                }),
-            )?;
-            Ok(id)
-        })
-    }
-
     pub fn client(&self, id: i64) -> Result<Client> {
         client(self.conn(), id)
     }

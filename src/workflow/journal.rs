@@ -7,14 +7,20 @@ use crate::domain::assessment;
 use crate::domain::client::NewClient;
 use crate::domain::handling;
 use crate::domain::journal::{NewContact, NewNote};
+use crate::domain::lifecycle;
 use crate::store::{Result, Store};
 
 /// Registers a client; `today` starts the contact rhythm.
 pub fn add_client(store: &mut Store, new: &NewClient, today: NaiveDate) -> Result<Done> {
-    let id = store.add_client(new, today)?;
-    Ok(Done {
-        effects: Vec::new(),
-        id: Some(id),
+    edit(store, today, |w, world| {
+        let bsn_of = match &new.bsn {
+            Some(bsn) => w.client_with_bsn(bsn.as_str(), 0)?,
+            None => None,
+        };
+        Ok((
+            lifecycle::add_client(new, bsn_of, &world.catalog, today)?,
+            None,
+        ))
     })
 }
 
