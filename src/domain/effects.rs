@@ -436,7 +436,7 @@ impl Effect {
                 let channel = names.map_or(channel.as_str(), |c| c.channel_name(channel));
                 format!("contact geregistreerd ({channel}, {})", dutch(*date))
             }
-            Effect::RecordNoShow { .. } => "niet verschijnen geregistreerd".to_owned(),
+            Effect::RecordNoShow { .. } => "niet verschenen geregistreerd".to_owned(),
             Effect::AddFollowUp { due, .. } => format!("vervolgactie op {}", dutch(*due)),
             Effect::AddRhythmItem { due, .. } => format!("volgende poging op {}", dutch(*due)),
             Effect::AddAppointment { date, time, .. } => match time {

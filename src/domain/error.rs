@@ -220,7 +220,7 @@ pub enum InputError {
     OnlyAtUitstroom { outcome: String },
     #[error("de gelijkgestelde dagen van {year} zijn al bekend")]
     YearKnown { year: i32 },
-    #[error("afhandeling '{outcome}' geeft het programma zelf (een herinnering verloopt met haar afspraak, het besluit sluit de lopende termijnen), niet met de hand")]
+    #[error("afhandeling '{outcome}' geeft het programma zelf, als gevolg van iets anders (een afspraak, een besluit, een andere categorie), niet met de hand")]
     OnlyByTheProgram { outcome: String },
     #[error("de afspraak van {date} is gekomen: registreer eerst de opkomst (gesproken, niet verschenen of geannuleerd); een nieuwe afspraak volgt daaruit")]
     OpkomstFirst { date: NaiveDate },

@@ -325,6 +325,14 @@ pub fn hot_path_queries() -> Vec<(&'static str, String)> {
             sweep::REMINDERS_PASSED_SQL.to_owned(),
         ),
         ("sweep: contact rhythm", sweep::RHYTHM_SQL.to_owned()),
+        (
+            "sweep: hersteltermijnen that ran out",
+            sweep::HERSTEL_RAN_OUT_SQL.to_owned(),
+        ),
+        (
+            "sweep: planned uitstroom",
+            sweep::PLANNED_ENDS_SQL.to_owned(),
+        ),
         ("werkvoorraad", work_items::worklist_sql()),
         ("caseload", clients::summaries_sql()),
         ("dossier: work items", work_items::client_items_sql()),

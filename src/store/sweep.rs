@@ -48,6 +48,10 @@ pub(crate) const REMINDERS_PASSED_SQL: &str =
     "SELECT id, source_end_date FROM work_items INDEXED BY work_items_open_reminders
      WHERE source = 'nabellen' AND status = 'open' AND source_end_date <= ?1 ORDER BY id";
 
+/// Clients whose planned uitstroom day (`ending_on`) has come.
+pub(crate) const PLANNED_ENDS_SQL: &str = "SELECT id FROM clients INDEXED BY clients_ending
+     WHERE ending_on IS NOT NULL AND ending_on <= ?1 AND ended_on IS NULL ORDER BY id";
+
 /// Undecided aanvragen with a hersteltermijn (`?2`) that ran out without an answer
 /// recorded, and no buiten-behandeling term (`?3`) running: the rules say whether
 /// the four weeks of Awb 4:5 lid 4 start.
@@ -249,10 +253,7 @@ impl Write<'_> {
 
     /// Clients whose planned uitstroom day has come.
     pub fn planned_ends_due(&self, today: NaiveDate) -> Result<Vec<i64>> {
-        let mut stmt = self.tx().prepare_cached(
-            "SELECT id FROM clients INDEXED BY clients_ending
-             WHERE ending_on IS NOT NULL AND ending_on <= ?1 AND ended_on IS NULL ORDER BY id",
-        )?;
+        let mut stmt = self.tx().prepare_cached(PLANNED_ENDS_SQL)?;
         let rows = stmt.query_map([today], |row| row.get(0))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }

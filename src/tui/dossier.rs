@@ -290,6 +290,18 @@ impl DossierView {
         let d = &self.dossier;
         let c = &d.client;
         let mut first = vec![Span::styled(c.name.clone(), Style::new().bold())];
+        // A planned uitstroom right after the name: it must not be cut off.
+        if let Some(plan) = &c.planned_end {
+            first.push(Span::raw("  ·  "));
+            first.push(Span::styled(
+                format!(
+                    "uitstroom per {} ({})",
+                    dutch(plan.on),
+                    catalog.end_reason_name(&plan.reason).to_lowercase()
+                ),
+                Style::new().bold(),
+            ));
+        }
         let mut push = |text: String| {
             first.push(Span::raw("  ·  "));
             first.push(Span::raw(text));
@@ -313,13 +325,6 @@ impl DossierView {
         }
         if let Some(owner) = &self.owner {
             push(format!("klantmanager {owner}"));
-        }
-        if let Some(plan) = &c.planned_end {
-            push(format!(
-                "uitstroom per {} ({})",
-                dutch(plan.on),
-                catalog.end_reason_name(&plan.reason).to_lowercase()
-            ));
         }
         let contact = match d.days_since_contact {
             Some(0) => "laatste contact vandaag".to_owned(),

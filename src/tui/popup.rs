@@ -842,8 +842,9 @@ fn outcome_choices(
         .iter()
         .filter_map(|code| catalog.outcome(code).ok())
         .filter(|o| with_extension || o.requires != Requirement::NewDate)
-        // Uitstroom closes items by itself; it is never chosen by hand.
-        .filter(|o| kind.effect_of(&o.code) != Some(OutcomeEffect::ClientEnded))
+        // What the program gives by itself (uitstroom, a lapsed reminder, what the
+        // besluit or a category change ended) is never chosen by hand.
+        .filter(|o| kind.effect_of(&o.code).is_none_or(OutcomeEffect::by_hand))
         .map(|o| {
             let effect = kind.effect_of(&o.code);
             Choice {
@@ -854,6 +855,7 @@ fn outcome_choices(
                     (Some(OutcomeEffect::NotReached), _) => {
                         "vraagt de volgende poging en een reden".to_owned()
                     }
+                    (Some(OutcomeEffect::NoShow), _) => "vraagt een nieuwe afspraak".to_owned(),
                     (_, Requirement::None) => String::new(),
                     (_, Requirement::Reason) => "vraagt een reden".to_owned(),
                     (_, Requirement::NewDate) => "vraagt een nieuwe einddatum".to_owned(),
