@@ -127,6 +127,16 @@ fn doorstroom_and_uitstroom_by_keys_and_ctrl_z_takes_the_uitstroom_back() {
         db.scalar("SELECT ended_on || ' ' || end_reason FROM clients"),
         "2026-11-22 werk"
     );
+    assert!(
+        app.message().is_some_and(|m| m.starts_with("Sanne Bakker")),
+        "{:?}",
+        app.message()
+    );
+    let shown = common::screen(&mut app);
+    assert!(
+        shown.contains("uitgestroomd op zo 22 nov 2026 (werk)") && !shown.contains("niet in beeld"),
+        "{shown}"
+    );
     assert_eq!(
         db.scalar("SELECT outcome_code || ': ' || outcome_note FROM work_items"),
         "uitstroom: Uitstroom: werk"

@@ -1843,10 +1843,15 @@ fn apply_correction(store: &mut Store, intent: Intent, today: NaiveDate) -> Resu
             reason,
             on,
             settle,
-        } => workflow::end_client(store, client_id, on, &reason, settle, today)
-            .map(|done| (format!("Klant {client_id}"), done)),
-        Intent::ReopenClient { client_id } => workflow::reopen_client(store, client_id, today)
-            .map(|done| (format!("Klant {client_id}"), done)),
+        } => {
+            let name = client_name(store, client_id);
+            workflow::end_client(store, client_id, on, &reason, settle, today)
+                .map(|done| (name, done))
+        }
+        Intent::ReopenClient { client_id } => {
+            let name = client_name(store, client_id);
+            workflow::reopen_client(store, client_id, today).map(|done| (name, done))
+        }
         Intent::MoveAppointment {
             id,
             date,
@@ -1899,4 +1904,11 @@ fn apply_correction(store: &mut Store, intent: Intent, today: NaiveDate) -> Resu
         // The other intents are applied in `App::apply`.
         _ => Ok((String::new(), Done::default())),
     }
+}
+
+/// The client's name for the status line (their number when it cannot be read).
+fn client_name(store: &Store, id: i64) -> String {
+    store
+        .client(id)
+        .map_or_else(|_| format!("Klant {id}"), |c| c.name)
 }

@@ -334,7 +334,17 @@ impl DossierView {
             ),
             None => "nog geen contact".to_owned(),
         };
-        let view = if d.in_view {
+        let view = if let (Some(on), Some(reason)) = (c.ended_on, &c.end_reason) {
+            // Out of the caseload: no rhythm to be in view by.
+            Span::styled(
+                format!(
+                    "uitgestroomd op {} ({}); {contact}",
+                    dutch(on),
+                    catalog.end_reason_name(reason).to_lowercase()
+                ),
+                Style::new().bold(),
+            )
+        } else if d.in_view {
             Span::styled(format!("{contact} (in beeld)"), Style::new().green())
         } else {
             Span::styled(
