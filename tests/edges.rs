@@ -61,6 +61,33 @@ fn herstel_case(db: &Db) -> (String, String, String) {
     (id, app, herstel)
 }
 
+/// A traject of the client from `start` to `end`, registered on `day`.
+fn traject(db: &Db, day: &str, id: &str, (start, end): (&str, &str)) {
+    db.on(
+        day,
+        &[
+            "activity", "add", "--client", id, "--type", "traject", "--start", start, "--end", end,
+        ],
+    );
+}
+
+/// The client's bundle, exported on `TODAY` and imported into a new file (which
+/// must accept it).
+fn handed_over(db: &Db, id: &str) -> Db {
+    let bundle = db.path.with_file_name("overdracht.json");
+    db.ok(&[
+        "export",
+        "--client",
+        id,
+        "--plain",
+        "--out",
+        bundle.to_str().unwrap(),
+    ]);
+    let other = Db::new();
+    other.ok(&["import", bundle.to_str().unwrap()]);
+    other
+}
+
 /// `inbeeld check` on `today`: its exit code and what it printed.
 fn check(db: &Db, today: &str) -> (i32, String) {
     let out = db.cmd_on(today).args(["check"]).output().unwrap();
@@ -76,21 +103,7 @@ fn uitstroom_closes_every_kind_with_its_own_outcome_and_the_file_stays_whole() {
     // Registered in September: out of view by November, with a traject that ran out,
     // an afspraak ahead and a vervolgactie.
     let id = client_on(&db, "2026-09-01", "Jan de Vries", "job_ready");
-    db.on(
-        "2026-09-01",
-        &[
-            "activity",
-            "add",
-            "--client",
-            &id,
-            "--type",
-            "traject",
-            "--start",
-            "2026-09-01",
-            "--end",
-            "2026-11-01",
-        ],
-    );
+    traject(&db, "2026-09-01", &id, ("2026-09-01", "2026-11-01"));
     db.on(
         "2026-11-20",
         &[
@@ -144,17 +157,7 @@ fn uitstroom_closes_every_kind_with_its_own_outcome_and_the_file_stays_whole() {
     let (code, text) = check(&db, common::TODAY);
     assert_eq!(code, 0, "{text}");
     // The ended client's bundle imports in another file.
-    let bundle = db.path.with_file_name("uit.json");
-    db.ok(&[
-        "export",
-        "--client",
-        &id,
-        "--plain",
-        "--out",
-        bundle.to_str().unwrap(),
-    ]);
-    let other = Db::new();
-    other.ok(&["import", bundle.to_str().unwrap()]);
+    let other = handed_over(&db, &id);
     let (code, text) = check(&other, common::TODAY);
     assert_eq!(code, 0, "{text}");
 }
@@ -481,33 +484,9 @@ fn the_bezwaartermijn_is_the_clients_term_and_the_zoektermijn_a_statutory_one() 
 fn an_export_is_swept_first_so_its_own_import_accepts_it() {
     let db = Db::new();
     let id = client_on(&db, "2026-11-10", "Eva de Boer", "job_ready");
-    db.on(
-        "2026-11-10",
-        &[
-            "activity",
-            "add",
-            "--client",
-            &id,
-            "--type",
-            "traject",
-            "--start",
-            "2026-11-10",
-            "--end",
-            "2026-11-20",
-        ],
-    );
+    traject(&db, "2026-11-10", &id, ("2026-11-10", "2026-11-20"));
     // Nothing else ran since the 10th: the export itself must sweep.
-    let bundle = db.path.with_file_name("overdracht.json");
-    db.ok(&[
-        "export",
-        "--client",
-        &id,
-        "--plain",
-        "--out",
-        bundle.to_str().unwrap(),
-    ]);
-    let other = Db::new();
-    other.ok(&["import", bundle.to_str().unwrap()]);
+    handed_over(&db, &id);
 }
 
 #[test]
