@@ -757,3 +757,26 @@ fn a_no_show_plans_the_new_afspraak_with_its_time_and_channel_and_warns_a_double
         "2026-12-01 11:30 telefoon"
     );
 }
+
+#[test]
+fn uitstroom_per_a_later_day_from_the_cockpit_keeps_the_client_and_says_so() {
+    let db = common::Db::new();
+    let mut app = app(&db);
+    register(&mut app);
+    press(&mut app, KeyCode::Char('U'));
+    press(&mut app, KeyCode::Char('1')); // werk
+    clear_field(&mut app);
+    type_text(&mut app, "2027-01-01");
+    press(&mut app, KeyCode::Enter);
+    assert!(!app.popup_open(), "{:?}", app.message());
+    assert_eq!(
+        db.scalar("SELECT coalesce(ended_on, '-') || ' ' || ending_on || ' ' || ending_reason FROM clients"),
+        "- 2027-01-01 werk",
+        "planned, not ended"
+    );
+    let shown = common::screen(&mut app);
+    assert!(
+        shown.contains("uitstroom per vr 1 jan 2027 (werk)"),
+        "{shown}"
+    );
+}
