@@ -685,6 +685,15 @@ fn plan_ladder_and_situation_from_the_dossier() {
         "2027-02-21",
         "13 weeks on"
     );
+    assert_eq!(
+        db.scalar(&format!(
+            "SELECT group_concat(tbl) FROM (SELECT DISTINCT tbl FROM edit_rows
+             WHERE op = 'insert' AND edit_id = (SELECT max(edit_id) FROM edit_rows
+                 WHERE tbl = 'plans') ORDER BY tbl)"
+        )),
+        "activities,goals,plans",
+        "the plan and its first goal (its deadline an activity) in one edit"
+    );
 
     press(&mut app, KeyCode::Char('p'));
     press(&mut app, KeyCode::Enter);

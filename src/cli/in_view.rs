@@ -58,8 +58,13 @@ pub fn run_plan(ctx: &Context, command: PlanCommand) -> anyhow::Result<()> {
             deadline,
         } => {
             let deadline = deadline.as_deref().map(parse_date).transpose()?;
-            let done =
-                workflow::add_goal(&mut ctx.open()?, client, &text, domain.trim(), deadline)?;
+            let done = workflow::add_goal(
+                &mut ctx.open()?,
+                client,
+                (&text, domain.trim(), deadline),
+                false,
+                ctx.today,
+            )?;
             print_id(done.id())
         }
         PlanCommand::Evaluation { client, date } => {

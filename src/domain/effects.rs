@@ -354,6 +354,16 @@ pub enum Effect {
         category: String,
         registered_on: NaiveDate,
     },
+    /// A first plan van aanpak, starting on `start`.
+    StartPlan { client: i64, start: NaiveDate },
+    /// A goal on the client's current plan; its deadline is an activity that
+    /// expires into "doel evalueren".
+    AddGoal {
+        client: i64,
+        text: String,
+        domain: String,
+        deadline: NaiveDate,
+    },
     /// A note in the dossier's journal.
     AddNote {
         client: i64,
@@ -494,6 +504,12 @@ impl Effect {
             Effect::CorrectContact { .. } => "contactmoment gecorrigeerd".to_owned(),
             Effect::RecordLetter { kind, .. } => format!("brief gemaakt ({kind})"),
             Effect::AddClient { details, .. } => format!("klant {} ingeschreven", details.name),
+            Effect::StartPlan { start, .. } => {
+                format!("plan van aanpak gestart op {}", dutch(*start))
+            }
+            Effect::AddGoal { deadline, .. } => {
+                format!("doel toegevoegd (deadline {})", dutch(*deadline))
+            }
             Effect::AddNote { .. } => "notitie geschreven".to_owned(),
             Effect::AddSituation { domain, score, .. } => {
                 format!("situatie vastgelegd ({domain}: {score})")

@@ -7,6 +7,54 @@ use super::effects::{Effect, Env};
 use super::handling::{extend_activity, finish_with_items, ActivityContext, LAPSED};
 use super::InputError;
 
+/// A goal with a deadline on the client's current plan van aanpak, whose start
+/// (`plan`) the deadline may not precede. Without a plan, a first goal starts one
+/// today when `starts_plan` (the cockpit's `d`), and is refused otherwise (the
+/// command line starts a plan with `plan new`).
+pub fn add_goal(
+    client: i64,
+    plan: Option<NaiveDate>,
+    (text, domain, deadline): (&str, &str, Option<NaiveDate>),
+    (domains, starts_plan): (&[String], bool),
+    today: NaiveDate,
+) -> Result<Vec<Effect>, InputError> {
+    let text = super::error::required_text("de tekst van het doel", text)?;
+    let Some(deadline) = deadline else {
+        return Err(InputError::GoalWithoutDeadline);
+    };
+    if !domains.iter().any(|d| d == domain) {
+        return Err(InputError::unknown_code(
+            "onbekend leefgebied",
+            domain,
+            domains,
+        ));
+    }
+    let (start, mut effects) = match plan {
+        Some(start) => (start, Vec::new()),
+        None if starts_plan => (
+            today,
+            vec![Effect::StartPlan {
+                client,
+                start: today,
+            }],
+        ),
+        None => return Err(InputError::NoPlan { client }),
+    };
+    if deadline < start {
+        return Err(InputError::EndBeforeStart {
+            start: start.to_string(),
+            end: deadline.to_string(),
+        });
+    }
+    effects.push(Effect::AddGoal {
+        client,
+        text,
+        domain: domain.to_owned(),
+        deadline,
+    });
+    Ok(effects)
+}
+
 /// Sets or moves the evaluation date of the current plan. Moving it is a new cycle
 /// of the evaluation activity (`None` here: the workflow adds the activity).
 pub fn set_evaluation(
@@ -55,4 +103,49 @@ pub fn replace(env: &Env, evaluation: Option<&ActivityContext>, version: i64) ->
             finish_with_items(a.activity.id, &a.open_items, &outcome, Some(&note), None)
         })
         .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn a_first_goal_starts_the_plan_only_where_asked() {
+        let domains = vec!["werk".to_owned()];
+        let today = d("2026-11-23");
+        let goal = ("Solliciteert", "werk", Some(d("2027-02-01")));
+        assert_eq!(
+            add_goal(3, None, goal, (&domains, false), today),
+            Err(InputError::NoPlan { client: 3 })
+        );
+        let effects = add_goal(3, None, goal, (&domains, true), today).unwrap();
+        assert_eq!(
+            effects[0],
+            Effect::StartPlan {
+                client: 3,
+                start: today
+            }
+        );
+        assert!(
+            matches!(&effects[1], Effect::AddGoal { deadline, .. } if *deadline == d("2027-02-01"))
+        );
+        assert!(matches!(
+            add_goal(3, Some(d("2027-03-01")), goal, (&domains, false), today),
+            Err(InputError::EndBeforeStart { .. })
+        ));
+        assert_eq!(
+            add_goal(
+                3,
+                Some(today),
+                ("x", "werk", None),
+                (&domains, false),
+                today
+            ),
+            Err(InputError::GoalWithoutDeadline)
+        );
+    }
 }

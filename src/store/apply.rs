@@ -236,6 +236,18 @@ impl Write<'_> {
                 )?;
                 return Ok(Some(id));
             }
+            Effect::StartPlan { client, start } => {
+                self.insert_plan(*client, *start)?;
+            }
+            Effect::AddGoal {
+                client,
+                text,
+                domain,
+                deadline,
+            } => {
+                let id = self.insert_goal(*client, text, domain, *deadline)?;
+                return Ok(Some(id));
+            }
             Effect::AddNote { client, date, text } => {
                 tx.execute(
                     "INSERT INTO notes (client_id, note_date, text, created_at) VALUES (?1, ?2, ?3, ?4)",

@@ -156,6 +156,8 @@ impl<'a> Write<'a> {
             | E::ReopenClient { client, .. }
             | E::RecordLetter { client, .. }
             | E::AddNote { client, .. }
+            | E::StartPlan { client, .. }
+            | E::AddGoal { client, .. }
             | E::AddSituation { client, .. }
             | E::AddLadderStep { client, .. } => {
                 ("SELECT name, NULL FROM clients WHERE id = ?1", *client)

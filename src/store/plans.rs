@@ -11,7 +11,6 @@ use super::error::Result;
 use super::{catalog, clients, Store, Write};
 use crate::clock;
 use crate::domain::activity::Activity;
-use crate::domain::error::required_text;
 use crate::domain::InputError;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -239,46 +238,47 @@ fn insert_plan(w: &Write, client_id: i64, start: NaiveDate) -> Result<(i64, i64,
     Ok((id, version, previous))
 }
 
-impl Store {
-    /// Adds a goal to the current plan; its deadline is an activity that expires into
-    /// "doel evalueren".
-    pub fn add_goal(
-        &mut self,
+impl Write<'_> {
+    /// A goal on the client's current plan (the rules checked it, and that there is
+    /// one); its deadline is an activity that expires into "doel evalueren".
+    pub(crate) fn insert_goal(
+        &self,
         client_id: i64,
         text: &str,
         domain: &str,
-        deadline: Option<NaiveDate>,
+        deadline: NaiveDate,
     ) -> Result<i64> {
-        let text = required_text("de tekst van het doel", text)?;
-        let Some(deadline) = deadline else {
-            return Err(InputError::GoalWithoutDeadline.into());
-        };
-        self.life_domain(domain)?;
-        let plan = require_plan(self.conn(), client_id)?;
-        if deadline < plan.start_date {
-            return Err(InputError::EndBeforeStart {
-                start: plan.start_date.to_string(),
-                end: deadline.to_string(),
-            }
-            .into());
-        }
-        self.write(|w| {
-            let activity = insert_plan_activity(w, client_id, "doel", &text, plan.start_date, deadline)?;
-            w.tx().execute(
-                "INSERT INTO goals (plan_id, text, domain_code, activity_id, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![plan.id, text, domain, activity, clock::now_utc()],
-            )?;
-            let id = w.tx().last_insert_rowid();
-            w.audit(
-                "plan.goal",
-                "goal",
-                id,
-                json!({ "plan_id": plan.id, "text": text, "domain": domain, "deadline": deadline }),
-            )?;
-            Ok(id)
-        })
+        let plan = require_plan(self.tx(), client_id)?;
+        let activity =
+            insert_plan_activity(self, client_id, "doel", text, plan.start_date, deadline)?;
+        self.tx().execute(
+            "INSERT INTO goals (plan_id, text, domain_code, activity_id, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![plan.id, text, domain, activity, clock::now_utc()],
+        )?;
+        let id = self.tx().last_insert_rowid();
+        self.audit(
+            "plan.goal",
+            "goal",
+            id,
+            json!({ "plan_id": plan.id, "text": text, "domain": domain, "deadline": deadline }),
+        )?;
+        Ok(id)
     }
 
+    /// The start of the client's current plan, if there is one.
+    pub(crate) fn current_plan_start(&self, client_id: i64) -> Result<Option<NaiveDate>> {
+        Ok(self
+            .tx()
+            .query_row(
+                "SELECT start_date FROM plans WHERE client_id = ?1 AND status = 'current'",
+                [client_id],
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
+}
+
+impl Store {
     /// The activity behind a goal, for recording its outcome.
     pub fn goal_activity(&self, goal_id: i64) -> Result<i64> {
         self.conn()
@@ -348,19 +348,6 @@ impl Store {
             current,
             previous,
         })
-    }
-
-    fn life_domain(&self, code: &str) -> Result<()> {
-        let codes: Vec<String> = self
-            .conn()
-            .prepare_cached("SELECT code FROM life_domains ORDER BY sort_order")?
-            .query_map([], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
-        if codes.iter().any(|c| c == code) {
-            Ok(())
-        } else {
-            Err(InputError::unknown_code("onbekend leefgebied", code, &codes).into())
-        }
     }
 
     /// Life-domain assessments, oldest first.

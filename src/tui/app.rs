@@ -1201,14 +1201,9 @@ impl App {
                 text,
                 deadline,
             } => {
-                // A first goal starts the plan van aanpak today.
-                let has_plan = store.plan_history(client_id).map(|h| h.current.is_some());
-                match has_plan {
-                    Ok(false) => workflow::new_plan(store, client_id, today, today).map(|_| ()),
-                    other => other.map(|_| ()),
-                }
-                .and_then(|()| workflow::add_goal(store, client_id, &text, &domain, Some(deadline)))
-                .map(|done| (format!("Doel {} toegevoegd aan het plan van aanpak", done.id()), done))
+                // A first goal starts the plan van aanpak today, in the same edit.
+                workflow::add_goal(store, client_id, (&text, &domain, Some(deadline)), true, today)
+                    .map(|done| (format!("Doel {} toegevoegd aan het plan van aanpak", done.id()), done))
             }
             Intent::SetEvaluation { client_id, date } => workflow::set_evaluation(store, client_id, date, today)
                 .map(|done| (format!("Evaluatie van het plan op {date}"), done)),

@@ -39,18 +39,31 @@ pub fn new_plan(
     })
 }
 
-/// Adds a goal with a deadline to the current plan.
+/// Adds a goal with a deadline to the current plan; with `starts_plan`, a first
+/// goal starts the plan today (in the same edit).
 pub fn add_goal(
     store: &mut Store,
     client: i64,
-    text: &str,
-    domain: &str,
-    deadline: Option<NaiveDate>,
+    (text, domain, deadline): (&str, &str, Option<NaiveDate>),
+    starts_plan: bool,
+    today: NaiveDate,
 ) -> Result<Done> {
-    let id = store.add_goal(client, text, domain, deadline)?;
-    Ok(Done {
-        effects: Vec::new(),
-        id: Some(id),
+    let domains: Vec<String> = store
+        .life_domains()?
+        .into_iter()
+        .map(|(code, _)| code)
+        .collect();
+    super::edit(store, today, |w, _| {
+        w.client(client)?;
+        let plan = w.current_plan_start(client)?;
+        let effects = plan::add_goal(
+            client,
+            plan,
+            (text, domain, deadline),
+            (&domains, starts_plan),
+            today,
+        )?;
+        Ok((effects, None))
     })
 }
 
