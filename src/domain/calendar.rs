@@ -205,6 +205,51 @@ impl LegalCalendar {
     }
 }
 
+/// A day a new Koninklijk Besluit declares equal to a feestdag (art. 3 lid 3), by
+/// `source`; with `complete`, the besluit names every such day of its year, which is
+/// then known. A day that is a feestdag already is refused.
+pub fn declare_holiday(
+    calendar: &LegalCalendar,
+    date: NaiveDate,
+    (name, source): (&str, &str),
+    complete: bool,
+) -> Result<Vec<super::effects::Effect>, super::InputError> {
+    use super::effects::Effect;
+    let name = super::error::required_text("de naam", name)?;
+    let source = super::error::required_text("de bron (het besluit)", source)?;
+    if let Some(existing) = calendar.holiday(date) {
+        return Err(super::InputError::AlreadyHoliday {
+            date,
+            name: existing.name,
+        });
+    }
+    let mut effects = vec![Effect::DeclareHoliday {
+        date,
+        name,
+        source: source.clone(),
+    }];
+    if complete && !calendar.year_known(date.year()) {
+        effects.push(Effect::DeclareYear {
+            year: date.year(),
+            source,
+        });
+    }
+    Ok(effects)
+}
+
+/// Every gelijkgestelde dag of `year` is known (there may be none), by `source`.
+pub fn declare_year(
+    calendar: &LegalCalendar,
+    year: i32,
+    source: &str,
+) -> Result<Vec<super::effects::Effect>, super::InputError> {
+    let source = super::error::required_text("de bron (het besluit)", source)?;
+    if calendar.year_known(year) {
+        return Err(super::InputError::YearKnown { year });
+    }
+    Ok(vec![super::effects::Effect::DeclareYear { year, source }])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

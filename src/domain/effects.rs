@@ -354,6 +354,14 @@ pub enum Effect {
         category: String,
         registered_on: NaiveDate,
     },
+    /// A day declared equal to a feestdag (Atw art. 3 lid 3), by a besluit.
+    DeclareHoliday {
+        date: NaiveDate,
+        name: String,
+        source: String,
+    },
+    /// Every gelijkgestelde dag of a year is known.
+    DeclareYear { year: i32, source: String },
     /// A first plan van aanpak, starting on `start`.
     StartPlan { client: i64, start: NaiveDate },
     /// A goal on the client's current plan; its deadline is an activity that
@@ -504,6 +512,12 @@ impl Effect {
             Effect::CorrectContact { .. } => "contactmoment gecorrigeerd".to_owned(),
             Effect::RecordLetter { kind, .. } => format!("brief gemaakt ({kind})"),
             Effect::AddClient { details, .. } => format!("klant {} ingeschreven", details.name),
+            Effect::DeclareHoliday { date, name, .. } => {
+                format!("{name} ({}) gelijkgesteld met een feestdag", dutch(*date))
+            }
+            Effect::DeclareYear { year, .. } => {
+                format!("de gelijkgestelde dagen van {year} zijn bekend")
+            }
             Effect::StartPlan { start, .. } => {
                 format!("plan van aanpak gestart op {}", dutch(*start))
             }

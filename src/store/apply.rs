@@ -236,6 +236,30 @@ impl Write<'_> {
                 )?;
                 return Ok(Some(id));
             }
+            Effect::DeclareHoliday { date, name, source } => {
+                tx.execute(
+                    "INSERT INTO declared_holidays (date, name, source) VALUES (?1, ?2, ?3)",
+                    params![date, name, source],
+                )?;
+                self.audit(
+                    "calendar.declare",
+                    "declared_holiday",
+                    0,
+                    json!({ "date": date, "name": name, "source": source }),
+                )?;
+            }
+            Effect::DeclareYear { year, source } => {
+                tx.execute(
+                    "INSERT INTO declared_years (year, source) VALUES (?1, ?2)",
+                    params![year, source],
+                )?;
+                self.audit(
+                    "calendar.year_known",
+                    "declared_year",
+                    i64::from(*year),
+                    json!({ "year": year, "source": source }),
+                )?;
+            }
             Effect::StartPlan { client, start } => {
                 self.insert_plan(*client, *start)?;
             }

@@ -199,32 +199,6 @@ impl Write<'_> {
         insert_application(self, new)
     }
 
-    pub(crate) fn insert_declared_holiday(
-        &self,
-        date: NaiveDate,
-        name: &str,
-        source: &str,
-    ) -> Result<()> {
-        insert_declared_holiday(self, date, name, source)
-    }
-
-    /// A year whose gelijkgestelde dagen are all known (possibly none), by `source`.
-    pub(crate) fn declare_year_complete(&self, year: i32, source: &str) -> Result<bool> {
-        let added = self.tx().execute(
-            "INSERT INTO declared_years (year, source) VALUES (?1, ?2) ON CONFLICT (year) DO NOTHING",
-            params![year, source],
-        )? == 1;
-        if added {
-            self.audit(
-                "calendar.year_known",
-                "declared_year",
-                i64::from(year),
-                json!({ "year": year, "source": source }),
-            )?;
-        }
-        Ok(added)
-    }
-
     pub(crate) fn term_rule(&self, code: &str) -> Result<TermRule> {
         Ok(rule(self.tx(), code)?.0)
     }
@@ -258,18 +232,6 @@ fn insert_application(w: &Write, new: &NewApplication) -> Result<i64> {
 
 /// Records a day declared equal to a feestdag by a new Koninklijk Besluit; its year
 /// counts as known from then on.
-fn insert_declared_holiday(w: &Write, date: NaiveDate, name: &str, source: &str) -> Result<()> {
-    w.tx().execute(
-        "INSERT INTO declared_holidays (date, name, source) VALUES (?1, ?2, ?3)",
-        params![date, name, source],
-    )?;
-    w.audit(
-        "calendar.declare",
-        "declared_holiday",
-        0,
-        json!({ "date": date, "name": name, "source": source }),
-    )
-}
 
 impl Store {
     pub fn legal_calendar(&self) -> Result<LegalCalendar> {

@@ -1,9 +1,10 @@
 //! The Atw calendar.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 
 use super::{apply, Done, World};
-use crate::domain::error::required_text;
+use crate::domain::calendar::{self, LegalCalendar};
+use crate::domain::effects::Effect;
 use crate::domain::InputError;
 use crate::store::{Result, Store};
 
@@ -19,23 +20,8 @@ pub fn add_declared_holiday(
     complete: bool,
     today: NaiveDate,
 ) -> Result<Done> {
-    let name = required_text("de naam", name)?;
-    let source = required_text("de bron (het besluit)", source)?;
-    if let Some(existing) = store.legal_calendar()?.holiday(date) {
-        return Err(InputError::AlreadyHoliday {
-            date,
-            name: existing.name,
-        }
-        .into());
-    }
-    store.write(|w| {
-        w.insert_declared_holiday(date, &name, &source)?;
-        if complete {
-            w.declare_year_complete(date.year(), &source)?;
-        }
-        let world = World::read(w, today)?;
-        let open = w.open_applications()?;
-        apply(w, &world, Vec::new(), open)
+    declare(store, today, |calendar| {
+        calendar::declare_holiday(calendar, date, (name, source), complete)
     })
 }
 
@@ -47,14 +33,28 @@ pub fn declare_year_complete(
     source: &str,
     today: NaiveDate,
 ) -> Result<Done> {
-    let source = required_text("de bron (het besluit)", source)?;
-    if store.legal_calendar()?.year_known(year) {
-        return Err(InputError::YearKnown { year }.into());
-    }
+    declare(store, today, |calendar| {
+        calendar::declare_year(calendar, year, source)
+    })
+}
+
+/// Applies what the calendar's rule says, then computes every running term again
+/// by the calendar as it now stands.
+fn declare(
+    store: &mut Store,
+    today: NaiveDate,
+    rule: impl FnOnce(&LegalCalendar) -> std::result::Result<Vec<Effect>, InputError>,
+) -> Result<Done> {
     store.write(|w| {
-        w.declare_year_complete(year, &source)?;
+        let effects = rule(&w.legal_calendar()?)?;
+        let mut added = None;
+        for effect in &effects {
+            w.apply(effect, today, &mut added)?;
+        }
         let world = World::read(w, today)?;
         let open = w.open_applications()?;
-        apply(w, &world, Vec::new(), open)
+        let mut done = apply(w, &world, Vec::new(), open)?;
+        done.effects.splice(0..0, effects);
+        Ok(done)
     })
 }
