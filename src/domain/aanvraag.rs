@@ -311,7 +311,7 @@ pub fn explanation(ctx: &ApplicationContext, term: &TermActivity, env: &Env) -> 
 }
 
 /// A new aanvraag as the rules set it up.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct NewApplication {
     pub client_id: i64,
     pub reported_on: Option<NaiveDate>,

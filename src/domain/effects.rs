@@ -354,6 +354,10 @@ pub enum Effect {
         category: String,
         registered_on: NaiveDate,
     },
+    /// An aanvraag (or, under 27, a melding) as the rules set it up.
+    AddApplication {
+        application: super::aanvraag::NewApplication,
+    },
     /// A day declared equal to a feestdag (Atw art. 3 lid 3), by a besluit.
     DeclareHoliday {
         date: NaiveDate,
@@ -512,6 +516,10 @@ impl Effect {
             Effect::CorrectContact { .. } => "contactmoment gecorrigeerd".to_owned(),
             Effect::RecordLetter { kind, .. } => format!("brief gemaakt ({kind})"),
             Effect::AddClient { details, .. } => format!("klant {} ingeschreven", details.name),
+            Effect::AddApplication { application } => match application.received_on {
+                Some(on) => format!("aanvraag ontvangen op {}", dutch(on)),
+                None => "melding geregistreerd; eerst de zoektermijn".to_owned(),
+            },
             Effect::DeclareHoliday { date, name, .. } => {
                 format!("{name} ({}) gelijkgesteld met een feestdag", dutch(*date))
             }

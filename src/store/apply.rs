@@ -236,6 +236,9 @@ impl Write<'_> {
                 )?;
                 return Ok(Some(id));
             }
+            Effect::AddApplication { application } => {
+                return Ok(Some(self.insert_application(application)?));
+            }
             Effect::DeclareHoliday { date, name, source } => {
                 tx.execute(
                     "INSERT INTO declared_holidays (date, name, source) VALUES (?1, ?2, ?3)",

@@ -157,6 +157,12 @@ impl<'a> Write<'a> {
             | E::RecordLetter { client, .. }
             | E::AddNote { client, .. }
             | E::StartPlan { client, .. }
+            | E::AddApplication {
+                application:
+                    crate::domain::aanvraag::NewApplication {
+                        client_id: client, ..
+                    },
+            }
             | E::AddGoal { client, .. }
             | E::AddSituation { client, .. }
             | E::AddLadderStep { client, .. } => {

@@ -230,9 +230,6 @@ fn insert_application(w: &Write, new: &NewApplication) -> Result<i64> {
     Ok(id)
 }
 
-/// Records a day declared equal to a feestdag by a new Koninklijk Besluit; its year
-/// counts as known from then on.
-
 impl Store {
     pub fn legal_calendar(&self) -> Result<LegalCalendar> {
         legal_calendar(self.conn())

@@ -4,7 +4,8 @@ use chrono::NaiveDate;
 
 use super::{apply, edit, Done, World};
 use crate::domain::aanvraag::{self, ZOEKTERMIJN};
-use crate::domain::effects::Decision;
+use crate::domain::effects::{Decision, Effect};
+use crate::domain::InputError;
 use crate::store::{Result, Store};
 
 /// Registers an aanvraag made (under 27: a melding done) on `on`, with the terms it
@@ -28,10 +29,18 @@ pub fn add_application(
             under_27,
             Some(&zoek),
         )?;
-        let id = w.insert_application(&new)?;
+        // The aanvraag first: its terms are computed from it as stored.
+        let added = Effect::AddApplication { application: new };
+        let id = w
+            .apply(&added, today, &mut None)?
+            .ok_or(InputError::UnknownId {
+                what: "onbekende aanvraag",
+                id: 0,
+            })?;
         let ctx = w.application_context(id)?;
         let effects = aanvraag::opening_terms(&ctx, &world.env());
         let mut done = apply(w, &world, effects, Some(id))?;
+        done.effects.insert(0, added);
         done.id = Some(id);
         Ok(done)
     })
