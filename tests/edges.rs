@@ -88,6 +88,22 @@ fn handed_over(db: &Db, id: &str) -> Db {
     other
 }
 
+/// The besluit on aanvraag `app`, made known on `day` and recorded that day.
+fn decide(db: &Db, app: &str, decision: &str, day: &str) {
+    db.on(
+        day,
+        &[
+            "aanvraag",
+            "decide",
+            app,
+            "--decision",
+            decision,
+            "--made-known",
+            day,
+        ],
+    );
+}
+
 /// `inbeeld check` on `today`: its exit code and what it printed.
 fn check(db: &Db, today: &str) -> (i32, String) {
     let out = db.cmd_on(today).args(["check"]).output().unwrap();
@@ -435,18 +451,7 @@ fn the_bezwaartermijn_is_the_clients_term_and_the_zoektermijn_a_statutory_one() 
     let db = Db::new();
     let id = client_on(&db, "2026-09-01", "Tim Visser", "job_ready");
     let app = db.aanvraag("2026-09-01", &id, "2026-09-01");
-    db.on(
-        "2026-09-20",
-        &[
-            "aanvraag",
-            "decide",
-            &app,
-            "--decision",
-            "toegekend",
-            "--made-known",
-            "2026-09-20",
-        ],
-    );
+    decide(&db, &app, "toegekend", "2026-09-20");
     let items: Vec<_> = open_items(&db, common::TODAY, &id)
         .into_iter()
         .filter(|i| i.1 == "bezwaartermijn")
@@ -724,18 +729,7 @@ fn reopen_takes_back_only_a_handling_that_did_nothing_but_close() {
     );
     // The bezwaar check after a besluit can be taken back: a bezwaar posted in time
     // may arrive a week late (Awb 6:9 lid 2).
-    db.on(
-        "2026-10-22",
-        &[
-            "aanvraag",
-            "decide",
-            &app,
-            "--decision",
-            "afgewezen",
-            "--made-known",
-            "2026-10-22",
-        ],
-    );
+    decide(&db, &app, "afgewezen", "2026-10-22");
     db.on("2026-12-11", &["sweep"]);
     let bezwaar = db.scalar(&format!(
         "SELECT id FROM work_items WHERE client_id = {id} AND kind_code = 'bezwaartermijn'"
@@ -771,18 +765,7 @@ fn a_besluit_records_what_it_ended_as_ended_by_the_besluit() {
     let db = Db::new();
     let (id, app, _) = herstel_case(&db);
     db.on("2026-10-21", &["sweep"]);
-    db.on(
-        "2026-10-23",
-        &[
-            "aanvraag",
-            "decide",
-            &app,
-            "--decision",
-            "toegekend",
-            "--made-known",
-            "2026-10-23",
-        ],
-    );
+    decide(&db, &app, "toegekend", "2026-10-23");
     let outcome = |type_code: &str| {
         db.scalar(&format!(
             "SELECT group_concat(DISTINCT a.outcome_code || '/' || coalesce(w.outcome_code, '-'))
@@ -992,18 +975,7 @@ fn a_new_gelijkgestelde_dag_moves_the_bezwaartermijn_and_a_year_is_known_when_sa
     let db = Db::new();
     let id = client_on(&db, "2028-10-01", "Karim Haddou", "job_ready");
     let app = db.aanvraag("2028-10-01", &id, "2028-10-01");
-    db.on(
-        "2028-12-01",
-        &[
-            "aanvraag",
-            "decide",
-            &app,
-            "--decision",
-            "afgewezen",
-            "--made-known",
-            "2028-12-01",
-        ],
-    );
+    decide(&db, &app, "afgewezen", "2028-12-01");
     let bezwaar_end = || {
         db.scalar(&format!(
             "SELECT end_date FROM activities WHERE client_id = {id} AND type_code = 'bezwaartermijn'"

@@ -48,11 +48,7 @@ pub fn add_goal(
     starts_plan: bool,
     today: NaiveDate,
 ) -> Result<Done> {
-    let domains: Vec<String> = store
-        .life_domains()?
-        .into_iter()
-        .map(|(code, _)| code)
-        .collect();
+    let domains = domain_codes(store)?;
     super::edit(store, today, |w, _| {
         w.client(client)?;
         let plan = w.current_plan_start(client)?;
@@ -140,11 +136,7 @@ pub fn add_situation(
     date: NaiveDate,
     today: NaiveDate,
 ) -> Result<Done> {
-    let domains: Vec<String> = store
-        .life_domains()?
-        .into_iter()
-        .map(|(code, _)| code)
-        .collect();
+    let domains = domain_codes(store)?;
     super::edit(store, today, |w, _| {
         w.client(client)?;
         let effects =
@@ -178,4 +170,13 @@ pub fn set_rhythm(store: &mut Store, category: &str, days: i64, today: NaiveDate
             None,
         ))
     })
+}
+
+/// The codes of the life domains, which a goal or a score must be one of.
+fn domain_codes(store: &Store) -> Result<Vec<String>> {
+    Ok(store
+        .life_domains()?
+        .into_iter()
+        .map(|(code, _)| code)
+        .collect())
 }
