@@ -686,11 +686,11 @@ fn plan_ladder_and_situation_from_the_dossier() {
         "13 weeks on"
     );
     assert_eq!(
-        db.scalar(&format!(
+        db.scalar(
             "SELECT group_concat(tbl) FROM (SELECT DISTINCT tbl FROM edit_rows
              WHERE op = 'insert' AND edit_id = (SELECT max(edit_id) FROM edit_rows
                  WHERE tbl = 'plans') ORDER BY tbl)"
-        )),
+        ),
         "activities,goals,plans",
         "the plan and its first goal (its deadline an activity) in one edit"
     );
