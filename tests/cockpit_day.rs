@@ -780,3 +780,47 @@ fn uitstroom_per_a_later_day_from_the_cockpit_keeps_the_client_and_says_so() {
         "{shown}"
     );
 }
+
+#[test]
+fn moving_an_afspraak_whose_day_has_passed_is_refused_at_once() {
+    let db = common::Db::new();
+    let mut app = app(&db);
+    register(&mut app);
+    // An afspraak on Friday the 20th, made the day before; nobody registered the opkomst.
+    let out = db
+        .cmd_on("2026-11-19")
+        .args([
+            "appointment",
+            "add",
+            "--client",
+            "1",
+            "--date",
+            "2026-11-20",
+            "--time",
+            "10:00",
+            "--channel",
+            "op_locatie",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let afspraak: i64 = db.scalar("SELECT id FROM activities").parse().unwrap();
+    press(&mut app, KeyCode::Char('2'));
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Char('g'));
+    for _ in 0..10 {
+        if app.selected_activity() == Some(afspraak) {
+            break;
+        }
+        press(&mut app, KeyCode::Down);
+    }
+    assert_eq!(app.selected_activity(), Some(afspraak));
+    press(&mut app, KeyCode::Char('m'));
+    assert!(!app.popup_open(), "no form to fill in first");
+    assert!(
+        app.message()
+            .is_some_and(|m| m.contains("registreer eerst de opkomst")),
+        "{:?}",
+        app.message()
+    );
+}

@@ -1359,6 +1359,18 @@ impl App {
             },
             Action::MoveAppointment => {
                 match self.dossier.as_ref().and_then(|d| d.selected_activity()) {
+                    // Its day has passed: said at once, not after the form.
+                    Some(a)
+                        if a.type_code == "afspraak"
+                            && a.status == ActivityStatus::Open
+                            && a.end_date < today =>
+                    {
+                        self.message = Some(
+                            crate::domain::InputError::OpkomstFirst { date: a.end_date }
+                                .to_string(),
+                        );
+                        None
+                    }
                     Some(a) if a.type_code == "afspraak" && a.status == ActivityStatus::Open => {
                         let mut form =
                             corrections::move_form(a, popup::channel_pairs(&self.catalog), today);
