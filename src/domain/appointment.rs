@@ -221,13 +221,16 @@ pub fn appointment_warnings(
         ));
     }
     if let Some(time) = time {
-        let same = others.iter().filter(|t| t.as_deref() == Some(time)).count();
-        if same > 0 {
-            warnings.push(format!(
-                "let op: er staat al een afspraak op {} om {time}",
-                super::date::dutch(date)
-            ));
-        }
+        let booked = others.iter().any(|t| t.as_deref() == Some(time));
+        warnings.extend(booked.then(|| double_booking(date, time)));
     }
     warnings
+}
+
+/// The warning for a second afspraak at the same day and time.
+pub fn double_booking(date: NaiveDate, time: &str) -> String {
+    format!(
+        "let op: er staat al een afspraak op {} om {time}",
+        super::date::dutch(date)
+    )
 }

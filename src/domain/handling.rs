@@ -335,10 +335,12 @@ pub fn close_item(
 /// The channel a conversation is recorded by when none is said: the client's
 /// preferred one, else the telephone.
 pub fn preferred(client: &ClientContext) -> String {
-    client
-        .contact_preference
-        .clone()
-        .unwrap_or_else(|| TELEPHONE.to_owned())
+    preferred_channel(client.contact_preference.as_deref())
+}
+
+/// The client's preferred channel (`preference`), else the telephone.
+pub fn preferred_channel(preference: Option<&str>) -> String {
+    preference.unwrap_or(TELEPHONE).to_owned()
 }
 
 /// A closed activity is not edited again.

@@ -30,7 +30,7 @@ use crate::domain::catalog::Catalog;
 use crate::domain::client::NewClient;
 use crate::domain::date::add_days;
 use crate::domain::date::dutch;
-use crate::domain::handling::{next_attempt, TELEPHONE};
+use crate::domain::handling::{next_attempt, preferred_channel};
 use crate::domain::journal::{NewContact, NewNote};
 use crate::domain::letter::{LetterKind, Sender};
 use crate::domain::overview::Block;
@@ -454,12 +454,7 @@ impl App {
         handling::Hints {
             channels: popup::channel_pairs(&self.catalog),
             ask_channel: item.source == Source::Rhythm,
-            preferred: Some(
-                client
-                    .contact_preference
-                    .clone()
-                    .unwrap_or_else(|| TELEPHONE.to_owned()),
-            ),
+            preferred: Some(preferred_channel(client.contact_preference.as_deref())),
             next_attempt: Some(next_attempt(&self.calendar, retry_days, self.session.today)),
             appointment_time: appointment.as_ref().and_then(|a| a.time.clone()),
             appointment_channel: appointment.and_then(|a| a.channel),

@@ -619,11 +619,9 @@ impl Form {
                     .day_before_field(i)
                     .filter(|day| self.busy.iter().any(|(d, t)| d == day && *t == time))
                 {
-                    Some(day) => Line::from(format!(
-                        "let op: er staat al een afspraak op {} om {time}",
-                        dutch(day)
-                    ))
-                    .yellow(),
+                    Some(day) => {
+                        Line::from(crate::domain::appointment::double_booking(day, &time)).yellow()
+                    }
                     None => Line::from(format!("✓ {time} uur")).dim(),
                 }
             }
