@@ -452,6 +452,16 @@ fn the_bezwaartermijn_is_the_clients_term_and_the_zoektermijn_a_statutory_one() 
     let id = client_on(&db, "2026-09-01", "Tim Visser", "job_ready");
     let app = db.aanvraag("2026-09-01", &id, "2026-09-01");
     decide(&db, &app, "toegekend", "2026-09-20");
+    // Nothing to do on the term's last day, nor in the week after it: a bezwaar
+    // may still arrive. `check` agrees that nothing is missing.
+    for day in ["2026-11-02", "2026-11-09"] {
+        let items = open_items(&db, day, &id);
+        assert!(
+            items.iter().all(|i| i.1 != "bezwaartermijn"),
+            "{day}: {items:?}"
+        );
+        assert_eq!(check(&db, day).0, 0, "{day}: {}", check(&db, day).1);
+    }
     let items: Vec<_> = open_items(&db, common::TODAY, &id)
         .into_iter()
         .filter(|i| i.1 == "bezwaartermijn")

@@ -118,3 +118,65 @@ fn the_cockpit_and_the_command_line_edit_through_workflow() {
         }
     }
 }
+
+/// The SQL statements in `text` that change rows.
+fn writes(text: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    for line in text.lines() {
+        let upper = line.to_uppercase();
+        for verb in ["INSERT INTO", "INSERT OR", "UPDATE ", "DELETE FROM"] {
+            let Some(at) = upper.find(verb) else { continue };
+            // `UPDATE x SET`: a statement, not the word in a comment.
+            if verb == "UPDATE " && !upper[at..].contains(" SET ") {
+                continue;
+            }
+            if line.trim_start().starts_with("//") {
+                continue;
+            }
+            found.push(line.trim().to_owned());
+        }
+    }
+    found
+}
+
+#[test]
+fn the_store_writes_a_case_only_by_applying_effects() {
+    // Where rows may change, and why. Every other module of the store reads: an edit
+    // of a case is a list of effects from the rules, applied in `apply*`.
+    let allowed: BTreeMap<&str, &str> = [
+        ("apply", "applying effects"),
+        ("apply_corrections", "applying the effects of corrections"),
+        ("apply_rows", "the rows effects add"),
+        ("undo", "reversing an edit's effects by its audit rows"),
+        ("audit", "the audit row of each effect"),
+        ("mod", "the summary of an edit"),
+        ("open", "creating the file"),
+        ("bulk", "the demo's generated caseload, in one load"),
+        ("bundle", "importing whole clients, checked before they are kept"),
+        ("safety", "restoring a backup"),
+        ("team", "the bookkeeping of shared clients"),
+    ]
+    .into_iter()
+    .collect();
+    let mut seen = 0;
+    for (name, text) in sources("src/store") {
+        let found = writes(&text);
+        seen += found.len();
+        if !allowed.contains_key(name.as_str()) {
+            assert!(
+                found.is_empty(),
+                "src/store/{name}.rs writes outside applying effects: {found:?}"
+            );
+        }
+    }
+    assert!(seen > 50, "the scanner finds the store's writes ({seen})");
+    for (name, why) in &allowed {
+        assert!(
+            sources("src/store").contains_key(*name),
+            "allowed for {why}, but src/store/{name}.rs is gone"
+        );
+    }
+    // The sweep decides through rules too: its items are effects.
+    let sweep = &sources("src/workflow")["sweep"];
+    assert!(!sweep.contains("insert_"), "the sweep inserts rows itself");
+}

@@ -217,6 +217,30 @@ pub enum Effect {
         title: String,
         due: NaiveDate,
     },
+    /// The item an activity's end date raises: one per cycle (the activity and its
+    /// end date name it, so a second sweep adds nothing).
+    RaiseExpiry {
+        activity: i64,
+        client: i64,
+        kind: String,
+        title: String,
+        due: NaiveDate,
+        cycle_end: NaiveDate,
+    },
+    /// The "nabellen" item before the afspraak on `appointment`: one per afspraak day.
+    RaiseReminder {
+        activity: i64,
+        client: i64,
+        appointment: NaiveDate,
+        title: String,
+        due: NaiveDate,
+    },
+    /// A "contact opnemen" item for a client out of view: one per client and day.
+    RaiseRhythmItem {
+        client: i64,
+        title: String,
+        due: NaiveDate,
+    },
     /// A new afspraak; `follows` is the missed one it replaces.
     AddAppointment {
         client: i64,
@@ -368,6 +392,16 @@ pub enum Effect {
     DeclareYear { year: i32, source: String },
     /// A first plan van aanpak, starting on `start`.
     StartPlan { client: i64, start: NaiveDate },
+    /// The evaluation date of the plan `plan`, which has none running: an activity
+    /// of `type_code` ending on `end`.
+    AddEvaluation {
+        client: i64,
+        plan: i64,
+        type_code: String,
+        title: String,
+        start: NaiveDate,
+        end: NaiveDate,
+    },
     /// A goal on the client's current plan; its deadline is an activity that
     /// expires into "doel evalueren".
     AddGoal {
@@ -461,6 +495,11 @@ impl Effect {
             Effect::RecordNoShow { .. } => "niet verschenen geregistreerd".to_owned(),
             Effect::AddFollowUp { due, .. } => format!("vervolgactie op {}", dutch(*due)),
             Effect::AddRhythmItem { due, .. } => format!("volgende poging op {}", dutch(*due)),
+            Effect::RaiseExpiry { title, due, .. }
+            | Effect::RaiseReminder { title, due, .. }
+            | Effect::RaiseRhythmItem { title, due, .. } => {
+                format!("werkitem \"{title}\" op {}", dutch(*due))
+            }
             Effect::AddAppointment { date, time, .. } => match time {
                 Some(t) => format!("nieuwe afspraak op {} om {t}", dutch(*date)),
                 None => format!("nieuwe afspraak op {}", dutch(*date)),
@@ -532,6 +571,7 @@ impl Effect {
             Effect::AddGoal { deadline, .. } => {
                 format!("doel toegevoegd (deadline {})", dutch(*deadline))
             }
+            Effect::AddEvaluation { end, .. } => format!("evaluatie op {}", dutch(*end)),
             Effect::AddNote { .. } => "notitie geschreven".to_owned(),
             Effect::AddSituation { domain, score, .. } => {
                 format!("situatie vastgelegd ({domain}: {score})")

@@ -21,6 +21,7 @@ pub mod overview;
 pub mod period;
 pub mod plan;
 pub mod search;
+pub mod sweep;
 pub mod team;
 pub mod terms;
 pub mod text;

@@ -55,20 +55,39 @@ pub fn add_goal(
     Ok(effects)
 }
 
+/// The activity type of a plan's evaluation date.
+pub const EVALUATION: &str = "planevaluatie";
+
+/// The client's current plan van aanpak, as an edit of its dates needs it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CurrentPlan {
+    pub client: i64,
+    pub id: i64,
+    pub version: i64,
+    pub start: NaiveDate,
+}
+
 /// Sets or moves the evaluation date of the current plan. Moving it is a new cycle
-/// of the evaluation activity (`None` here: the workflow adds the activity).
+/// of the running evaluation (`current`); without one, the date is a new activity
+/// of the plan.
 pub fn set_evaluation(
     env: &Env,
-    plan_start: NaiveDate,
+    plan: &CurrentPlan,
     current: Option<&ActivityContext>,
     date: NaiveDate,
-) -> Result<Option<Vec<Effect>>, InputError> {
-    if date < plan_start {
+) -> Result<Vec<Effect>, InputError> {
+    if let Some(a) = current.filter(|a| a.activity.end_date == date) {
+        return Err(InputError::SameEnd {
+            id: a.activity.id,
+            date,
+        });
+    }
+    if date < plan.start {
         return Err(InputError::Before {
             what: "de evaluatiedatum",
             date,
             before_what: "de start van het plan",
-            before: plan_start,
+            before: plan.start,
         });
     }
     if date < env.today {
@@ -79,13 +98,36 @@ pub fn set_evaluation(
         });
     }
     match current {
-        Some(a) => extend_activity(env, a, date).map(Some),
-        None => Ok(None),
+        Some(a) => extend_activity(env, a, date),
+        None => Ok(vec![Effect::AddEvaluation {
+            client: plan.client,
+            plan: plan.id,
+            type_code: EVALUATION.to_owned(),
+            title: format!("Plan van aanpak versie {}", plan.version),
+            start: plan.start,
+            end: date,
+        }]),
     }
 }
 
+/// A (new version of the) plan van aanpak from `start`. The previous version
+/// (`previous`, with its evaluation) stays readable, its running goals carry over,
+/// and its evaluation raises no more items.
+pub fn new_version(
+    env: &Env,
+    client: i64,
+    start: NaiveDate,
+    previous: Option<(&CurrentPlan, Option<&ActivityContext>)>,
+) -> Vec<Effect> {
+    let mut effects = vec![Effect::StartPlan { client, start }];
+    if let Some((plan, evaluation)) = previous {
+        effects.extend(replace(env, evaluation, plan.version + 1));
+    }
+    effects
+}
+
 /// A new version replaces the plan: the old evaluation raises no more items.
-pub fn replace(env: &Env, evaluation: Option<&ActivityContext>, version: i64) -> Vec<Effect> {
+fn replace(env: &Env, evaluation: Option<&ActivityContext>, version: i64) -> Vec<Effect> {
     evaluation
         .filter(|a| a.activity.status == super::activity::ActivityStatus::Open)
         .map(|a| {

@@ -191,7 +191,7 @@ impl Write<'_> {
                 return Ok(Some(id));
             }
             Effect::AddFollowUp { client, title, due } => {
-                let id = super::work_items::insert_follow_up(tx, *client, title, *due, &now)?;
+                let id = super::apply_rows::insert_follow_up(tx, *client, title, *due, &now)?;
                 self.audit(
                     "work_item.add",
                     "work_item",
@@ -218,7 +218,7 @@ impl Write<'_> {
                     email: details.email.clone(),
                     contact_preference: details.contact_preference.clone(),
                 };
-                let id = super::clients::insert_client(tx, &new, *registered_on, &now)?;
+                let id = super::apply_rows::insert_client(tx, &new, *registered_on, &now)?;
                 // The audit keeps the BSN masked: the log is read more widely than the file.
                 self.audit(
                     "client.add",
@@ -264,7 +264,41 @@ impl Write<'_> {
                 )?;
             }
             Effect::StartPlan { client, start } => {
-                self.insert_plan(*client, *start)?;
+                return Ok(Some(self.insert_plan(*client, *start)?));
+            }
+            Effect::AddEvaluation {
+                client,
+                plan,
+                type_code,
+                title,
+                start,
+                end,
+            } => {
+                let id =
+                    self.insert_evaluation((*client, *plan), type_code, title, (*start, *end))?;
+                return Ok(Some(id));
+            }
+            Effect::RaiseExpiry {
+                activity,
+                client,
+                kind,
+                title,
+                due,
+                cycle_end,
+            } => {
+                return self.raise_expiry((*activity, *client), kind, title, (*due, *cycle_end));
+            }
+            Effect::RaiseReminder {
+                activity,
+                client,
+                appointment,
+                title,
+                due,
+            } => {
+                return self.raise_reminder((*activity, *client), *appointment, title, *due);
+            }
+            Effect::RaiseRhythmItem { client, title, due } => {
+                return self.raise_rhythm(*client, RHYTHM_KIND, title, *due);
             }
             Effect::AddGoal {
                 client,

@@ -6,7 +6,8 @@ use rusqlite::{params, OptionalExtension};
 use serde_json::json;
 
 use super::error::Result;
-use super::{clients, work_items, Store, Write};
+use super::apply_rows::{insert_client, insert_follow_up};
+use super::{Store, Write};
 use crate::clock;
 use crate::domain::client::NewClient;
 
@@ -39,7 +40,7 @@ pub struct Loader<'w, 'c> {
 
 impl Loader<'_, '_> {
     pub fn client(&self, new: &NewClient, registered_on: NaiveDate) -> Result<i64> {
-        clients::insert_client(self.w.tx(), new, registered_on, &self.now)
+        insert_client(self.w.tx(), new, registered_on, &self.now)
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -193,7 +194,7 @@ impl Loader<'_, '_> {
 
     /// A klantmanager's own follow-up, still open.
     pub fn follow_up(&self, client_id: i64, title: &str, due: NaiveDate) -> Result<()> {
-        work_items::insert_follow_up(self.w.tx(), client_id, title, due, &self.now).map(|_| ())
+        insert_follow_up(self.w.tx(), client_id, title, due, &self.now).map(|_| ())
     }
 
     pub fn contact(

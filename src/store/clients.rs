@@ -8,7 +8,7 @@ use super::error::Result;
 use super::Store;
 use crate::domain::activity::Activity;
 use crate::domain::bsn::Bsn;
-use crate::domain::client::{in_view, Client, ClientSummary, NewClient, PlannedEnd};
+use crate::domain::client::{in_view, Client, ClientSummary, PlannedEnd};
 use crate::domain::journal::{Contact, Note};
 use crate::domain::InputError;
 
@@ -75,33 +75,6 @@ pub(crate) fn client(conn: &Connection, id: i64) -> Result<Client> {
         }
         .into()
     })
-}
-
-/// Inserts a client; `registered_on` starts the contact rhythm. Returns the id.
-pub(crate) fn insert_client(
-    conn: &Connection,
-    new: &NewClient,
-    registered_on: NaiveDate,
-    now: &str,
-) -> Result<i64> {
-    conn.prepare_cached(
-        "INSERT INTO clients (name, bsn, birth_date, category_code, phone, email,
-             contact_preference, case_manager_id, registered_on, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7,
-             (SELECT id FROM case_managers ORDER BY id LIMIT 1), ?8, ?9)",
-    )?
-    .execute(params![
-        new.name,
-        new.bsn.as_ref().map(Bsn::as_str),
-        new.birth_date,
-        new.category,
-        new.phone,
-        new.email,
-        new.contact_preference,
-        registered_on,
-        now
-    ])?;
-    Ok(conn.last_insert_rowid())
 }
 
 pub(crate) fn summaries_sql() -> String {

@@ -5,6 +5,7 @@
 mod activities;
 mod apply;
 mod apply_corrections;
+mod apply_rows;
 mod appointments;
 mod audit;
 mod bulk;
@@ -45,7 +46,6 @@ pub use open::{default_path, SCHEMA_VERSION};
 pub use plans::{Goal, LadderStep, Plan, PlanHistory, Situation};
 pub use private::private_from_now_on;
 pub use safety::{backups_folder, latest_backup, mark_damaged, CheckReport, DAILY_BACKUPS};
-pub use sweep::{Expired, NewExpiryItem, ReminderDue, RhythmLapsed};
 pub use team::{SharedClient, Snapshot, TeamClient, TeamLink};
 pub use terms::{ApplicationView, Term};
 pub use undo::EditInfo;

@@ -4,13 +4,12 @@
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;
-use serde_json::json;
 
 use super::activities::activity;
 use super::error::Result;
 use super::{catalog, clients, Store, Write};
-use crate::clock;
 use crate::domain::activity::Activity;
+use crate::domain::plan::CurrentPlan;
 use crate::domain::InputError;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -149,120 +148,28 @@ fn evaluation_activity(conn: &Connection, plan_id: i64) -> Result<Option<i64>> {
     )?)
 }
 
-/// Links a new evaluation activity to a plan.
-fn link_evaluation(w: &Write, plan_id: i64, activity: i64, date: NaiveDate) -> Result<()> {
-    w.tx().execute(
-        "UPDATE plans SET evaluation_activity_id = ?2 WHERE id = ?1",
-        params![plan_id, activity],
-    )?;
-    w.audit(
-        "plan.evaluation",
-        "plan",
-        plan_id,
-        json!({ "date": date, "activity_id": activity }),
-    )
-}
-
-pub(crate) fn insert_plan_activity(
-    w: &Write,
-    client_id: i64,
-    type_code: &str,
-    title: &str,
-    start: NaiveDate,
-    end: NaiveDate,
-) -> Result<i64> {
-    w.tx().execute(
-        "INSERT INTO activities (client_id, type_code, title, start_date, end_date, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        params![client_id, type_code, title, start, end, clock::now_utc()],
-    )?;
-    Ok(w.tx().last_insert_rowid())
-}
-
-/// Stores a new version of the plan van aanpak: the previous one is replaced and
-/// stays readable; its running goals carry over. Returns (id, version, previous).
 impl Write<'_> {
-    pub(crate) fn insert_plan(
-        &self,
-        client_id: i64,
-        start: NaiveDate,
-    ) -> Result<(i64, i64, Option<i64>)> {
-        insert_plan(self, client_id, start)
-    }
-
     pub(crate) fn evaluation_activity(&self, plan_id: i64) -> Result<Option<i64>> {
         evaluation_activity(self.tx(), plan_id)
     }
 
-    pub(crate) fn link_evaluation(
-        &self,
-        plan_id: i64,
-        activity: i64,
-        date: NaiveDate,
-    ) -> Result<()> {
-        link_evaluation(self, plan_id, activity, date)
-    }
-}
-
-fn insert_plan(w: &Write, client_id: i64, start: NaiveDate) -> Result<(i64, i64, Option<i64>)> {
-    let previous = current_plan_id(w.tx(), client_id)?;
-    let version: i64 = w.tx().query_row(
-        "SELECT coalesce(max(version), 0) + 1 FROM plans WHERE client_id = ?1",
-        [client_id],
-        |r| r.get(0),
-    )?;
-    if let Some(old) = previous {
-        w.tx()
-            .execute("UPDATE plans SET status = 'replaced' WHERE id = ?1", [old])?;
-    }
-    w.tx().execute(
-        "INSERT INTO plans (client_id, version, start_date, created_at) VALUES (?1, ?2, ?3, ?4)",
-        params![client_id, version, start, clock::now_utc()],
-    )?;
-    let id = w.tx().last_insert_rowid();
-    if let Some(old) = previous {
-        w.tx().execute(
-            "INSERT INTO goals (plan_id, text, domain_code, activity_id, status, created_at)
-             SELECT ?1, g.text, g.domain_code, g.activity_id, g.status, ?3 FROM goals g
-             JOIN activities a ON a.id = g.activity_id
-             WHERE g.plan_id = ?2 AND a.status = 'open'",
-            params![id, old, clock::now_utc()],
-        )?;
-    }
-    w.audit(
-        "plan.new",
-        "plan",
-        id,
-        json!({ "client_id": client_id, "version": version, "start_date": start, "replaces": previous }),
-    )?;
-    Ok((id, version, previous))
-}
-
-impl Write<'_> {
-    /// A goal on the client's current plan (the rules checked it, and that there is
-    /// one); its deadline is an activity that expires into "doel evalueren".
-    pub(crate) fn insert_goal(
-        &self,
-        client_id: i64,
-        text: &str,
-        domain: &str,
-        deadline: NaiveDate,
-    ) -> Result<i64> {
-        let plan = require_plan(self.tx(), client_id)?;
-        let activity =
-            insert_plan_activity(self, client_id, "doel", text, plan.start_date, deadline)?;
-        self.tx().execute(
-            "INSERT INTO goals (plan_id, text, domain_code, activity_id, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![plan.id, text, domain, activity, clock::now_utc()],
-        )?;
-        let id = self.tx().last_insert_rowid();
-        self.audit(
-            "plan.goal",
-            "goal",
-            id,
-            json!({ "plan_id": plan.id, "text": text, "domain": domain, "deadline": deadline }),
-        )?;
-        Ok(id)
+    /// The client's current plan van aanpak, if one was started.
+    pub(crate) fn current_plan(&self, client_id: i64) -> Result<Option<CurrentPlan>> {
+        Ok(self
+            .tx()
+            .query_row(
+                "SELECT id, version, start_date FROM plans WHERE client_id = ?1 AND status = 'current'",
+                [client_id],
+                |r| {
+                    Ok(CurrentPlan {
+                        client: client_id,
+                        id: r.get(0)?,
+                        version: r.get(1)?,
+                        start: r.get(2)?,
+                    })
+                },
+            )
+            .optional()?)
     }
 
     /// The start of the client's current plan, if there is one.

@@ -145,7 +145,8 @@ fn integrity(conn: &Connection) -> Result<Vec<String>> {
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-/// Open activities whose end date (less their type's lead) came on or before `day`
+/// Open activities whose item's first day (`domain::sweep::raised_from`: the end
+/// date less the type's lead, or after the week of Awb 6:9) came on or before `day`
 /// without an item for their *current* cycle — open, or handled with an outcome
 /// that did not move the end date on (an item closed as extended belongs to a cycle
 /// the activity has left, even when its end date was later moved back to that day).
@@ -167,7 +168,11 @@ pub(super) fn expired_without_item(
         .prepare_cached(&format!(
             "SELECT a.id, a.end_date FROM activities a
              JOIN activity_types t ON t.code = a.type_code
-             WHERE a.status = 'open' AND date(a.end_date, '-' || t.lead_days || ' days') <= ?1
+             WHERE a.status = 'open'
+               AND CASE WHEN t.due_offset_days > 0 AND EXISTS (SELECT 1 FROM term_rules r
+                             WHERE r.activity_type = t.code AND r.atw = 1)
+                        THEN date(a.end_date, '+' || (t.due_offset_days + 1) || ' days')
+                        ELSE date(a.end_date, '-' || t.lead_days || ' days') END <= ?1
                AND {which}
                AND NOT EXISTS (SELECT 1 FROM work_items w WHERE w.source = 'activity'
                    AND w.source_activity_id = a.id AND w.source_end_date = a.end_date

@@ -2,12 +2,11 @@
 
 use chrono::NaiveDate;
 use rusqlite::params;
-use serde_json::json;
 
 use super::error::Result;
 use super::{catalog, Write};
-use crate::clock;
 use crate::domain::catalog::Catalog;
+use crate::domain::sweep::{Expired, OutOfView, ReminderDue};
 
 /// Open activities that have reached their end date (for legal terms: come within
 /// their lead days) without their work item yet. Two ranges, each on its own index,
@@ -90,27 +89,6 @@ pub(crate) const RHYTHM_SQL: &str = "SELECT lapsed.id, since, rhythm, change.cha
                    WHERE w.client_id = lapsed.id AND w.source = 'rhythm' AND w.status = 'open')
              ORDER BY lapsed.id";
 
-/// An open activity whose end date has been reached (for legal terms: comes within
-/// the type's lead days) and that has no work item for that end date yet.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Expired {
-    pub activity_id: i64,
-    pub client_id: i64,
-    pub type_code: String,
-    pub title: String,
-    pub end_date: NaiveDate,
-}
-
-/// A work item the sweep decided to create.
-pub struct NewExpiryItem<'a> {
-    pub activity_id: i64,
-    pub client_id: i64,
-    pub kind: &'a str,
-    pub title: &'a str,
-    pub due_date: NaiveDate,
-    pub cycle_end: NaiveDate,
-}
-
 impl Write<'_> {
     pub fn catalog(&self) -> Result<Catalog> {
         catalog::load(self.tx())
@@ -130,75 +108,6 @@ impl Write<'_> {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// Inserts the item unless one exists for this cycle (the unique key decides, so a
-    /// concurrent sweep cannot make a second). Returns whether it was created.
-    pub fn insert_expiry_item(&self, item: &NewExpiryItem) -> Result<bool> {
-        let created = self
-            .tx()
-            .prepare_cached(
-                "INSERT INTO work_items (client_id, kind_code, title, due_date, source,
-                     source_activity_id, source_end_date, created_at)
-                 VALUES (?1, ?2, ?3, ?4, 'activity', ?5, ?6, ?7)
-                 ON CONFLICT DO NOTHING",
-            )?
-            .execute(params![
-                item.client_id,
-                item.kind,
-                item.title,
-                item.due_date,
-                item.activity_id,
-                item.cycle_end,
-                clock::now_utc()
-            ])?
-            == 1;
-        // Expired for this end date, whether this sweep or another made the item.
-        self.tx()
-            .prepare_cached(
-                "UPDATE activities SET expired_end_date = end_date WHERE id = ?1 AND end_date = ?2",
-            )?
-            .execute(params![item.activity_id, item.cycle_end])?;
-        if created {
-            let id = self.tx().last_insert_rowid();
-            self.audit(
-                "sweep.expire",
-                "work_item",
-                id,
-                json!({
-                    "activity_id": item.activity_id,
-                    "cycle_end": item.cycle_end,
-                    "kind": item.kind,
-                    "due_date": item.due_date,
-                }),
-            )?;
-        }
-        Ok(created)
-    }
-}
-
-/// An appointment whose reminder day has come, as (activity, client, title, date).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ReminderDue {
-    pub activity_id: i64,
-    pub client_id: i64,
-    pub title: String,
-    pub date: NaiveDate,
-    pub reminder_days: i64,
-    /// The day the afspraak was made, or last moved to another day.
-    pub made_on: NaiveDate,
-}
-
-/// A client out of view without an open contact-rhythm item.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RhythmLapsed {
-    pub client_id: i64,
-    /// The last contact that took place, or the registration.
-    pub since: NaiveDate,
-    pub rhythm_days: i64,
-    /// The latest category change: its day, and the rhythm before it.
-    pub change: Option<(NaiveDate, i64)>,
-}
-
-impl Write<'_> {
     /// Open appointments after `today` and up to `horizon`, without their reminder
     /// item yet.
     pub fn reminders_due(&self, today: NaiveDate, horizon: NaiveDate) -> Result<Vec<ReminderDue>> {
@@ -214,41 +123,6 @@ impl Write<'_> {
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
-    }
-
-    pub fn insert_reminder_item(
-        &self,
-        due: &ReminderDue,
-        title: &str,
-        due_date: NaiveDate,
-    ) -> Result<bool> {
-        let created = self
-            .tx()
-            .prepare_cached(
-                "INSERT INTO work_items (client_id, kind_code, title, due_date, source,
-                     source_activity_id, source_end_date, created_at)
-                 VALUES (?1, 'nabellen', ?2, ?3, 'nabellen', ?4, ?5, ?6)
-                 ON CONFLICT DO NOTHING",
-            )?
-            .execute(params![
-                due.client_id,
-                title,
-                due_date,
-                due.activity_id,
-                due.date,
-                clock::now_utc()
-            ])?
-            == 1;
-        if created {
-            let id = self.tx().last_insert_rowid();
-            self.audit(
-                "sweep.remind",
-                "work_item",
-                id,
-                json!({ "activity_id": due.activity_id, "appointment": due.date, "due_date": due_date }),
-            )?;
-        }
-        Ok(created)
     }
 
     /// Clients whose planned uitstroom day has come.
@@ -277,10 +151,10 @@ impl Write<'_> {
     }
 
     /// Clients whose contact rhythm has run out and who have no open rhythm item.
-    pub fn rhythm_lapsed(&self, today: NaiveDate) -> Result<Vec<RhythmLapsed>> {
+    pub fn rhythm_lapsed(&self, today: NaiveDate) -> Result<Vec<OutOfView>> {
         let mut stmt = self.tx().prepare_cached(RHYTHM_SQL)?;
         let rows = stmt.query_map([today], |row| {
-            Ok(RhythmLapsed {
+            Ok(OutOfView {
                 client_id: row.get(0)?,
                 since: row.get(1)?,
                 rhythm_days: row.get(2)?,
@@ -293,26 +167,15 @@ impl Write<'_> {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// One item per client per overdue period: the unique key decides.
-    pub fn insert_rhythm_item(&self, client_id: i64, due: NaiveDate, title: &str) -> Result<bool> {
-        let created = self
+    /// Whether the client has a rhythm item, open or handled, due on `due`: the
+    /// item of that overdue period was made already.
+    pub fn rhythm_item_on(&self, client: i64, due: NaiveDate) -> Result<bool> {
+        Ok(self
             .tx()
             .prepare_cached(
-                "INSERT INTO work_items (client_id, kind_code, title, due_date, source, created_at)
-                 VALUES (?1, 'contact', ?2, ?3, 'rhythm', ?4)
-                 ON CONFLICT DO NOTHING",
+                "SELECT EXISTS (SELECT 1 FROM work_items INDEXED BY work_items_one_per_rhythm
+                     WHERE client_id = ?1 AND due_date = ?2 AND source = 'rhythm')",
             )?
-            .execute(params![client_id, title, due, clock::now_utc()])?
-            == 1;
-        if created {
-            let id = self.tx().last_insert_rowid();
-            self.audit(
-                "sweep.rhythm",
-                "work_item",
-                id,
-                json!({ "client_id": client_id, "due_date": due }),
-            )?;
-        }
-        Ok(created)
+            .query_row(params![client, due], |r| r.get(0))?)
     }
 }

@@ -4,15 +4,13 @@
 //! `domain::aanvraag`.
 
 use chrono::NaiveDate;
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::{Connection, OptionalExtension};
 use serde::Serialize;
-use serde_json::json;
 
 use super::activities::{activity_from_row, ACTIVITY_COLUMNS};
 use super::error::Result;
 use super::{Store, Write};
-use crate::clock;
-use crate::domain::aanvraag::{Application, NewApplication, SuspensionPeriod};
+use crate::domain::aanvraag::{Application, SuspensionPeriod};
 use crate::domain::activity::Activity;
 use crate::domain::calendar::{Holiday, LegalCalendar};
 use crate::domain::terms::TermRule;
@@ -195,39 +193,9 @@ pub(crate) fn open_applications_of(conn: &Connection, client_id: i64) -> Result<
 }
 
 impl Write<'_> {
-    pub(crate) fn insert_application(&self, new: &NewApplication) -> Result<i64> {
-        insert_application(self, new)
-    }
-
     pub(crate) fn term_rule(&self, code: &str) -> Result<TermRule> {
         Ok(rule(self.tx(), code)?.0)
     }
-}
-
-/// Stores a new aanvraag as the rules set it up. Returns the id.
-fn insert_application(w: &Write, new: &NewApplication) -> Result<i64> {
-    w.tx().execute(
-        "INSERT INTO applications (client_id, reported_on, received_on, expected_on, under_27, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        params![
-            new.client_id,
-            new.reported_on,
-            new.received_on,
-            new.expected_on,
-            new.under_27,
-            clock::now_utc()
-        ],
-    )?;
-    let id = w.tx().last_insert_rowid();
-    w.audit(
-        "application.add",
-        "application",
-        id,
-        json!({ "client_id": new.client_id, "reported_on": new.reported_on,
-                "received_on": new.received_on, "expected_on": new.expected_on,
-                "under_27": new.under_27 }),
-    )?;
-    Ok(id)
 }
 
 impl Store {

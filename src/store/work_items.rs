@@ -2,28 +2,12 @@
 //! is decided in `domain::handling`.
 
 use chrono::NaiveDate;
-use rusqlite::{params, Connection, OptionalExtension, Row};
+use rusqlite::{Connection, OptionalExtension, Row};
 
 use super::error::Result;
 use super::{catalog, Store};
 use crate::domain::work_item::{ItemStatus, Postponement, Source, WorkItem, WorkItemDetail};
 use crate::domain::InputError;
-
-/// Inserts a klantmanager's own follow-up (vervolgactie). Returns the id.
-pub(crate) fn insert_follow_up(
-    conn: &Connection,
-    client_id: i64,
-    title: &str,
-    due: NaiveDate,
-    now: &str,
-) -> Result<i64> {
-    conn.prepare_cached(
-        "INSERT INTO work_items (client_id, kind_code, title, due_date, source, created_at)
-         VALUES (?1, 'vervolgactie', ?2, ?3, 'manual', ?4)",
-    )?
-    .execute(params![client_id, title, due, now])?;
-    Ok(conn.last_insert_rowid())
-}
 
 /// The werkvoorraad: only columns that `work_items_open_by_due` holds, so the open
 /// items are read from the index rather than from pages full of handled ones.

@@ -2,16 +2,14 @@
 
 use chrono::NaiveDate;
 
-use super::{apply, Done, World};
+use super::{Done, World};
+use crate::domain::activity::ActivityStatus;
 use crate::domain::assessment;
-use crate::domain::effects::{Effect, OutcomeEffect};
-use crate::domain::handling::CloseRequest;
-use crate::domain::plan;
+use crate::domain::effects::OutcomeEffect;
+use crate::domain::handling::{ActivityContext, CloseRequest};
+use crate::domain::plan::{self, CurrentPlan};
 use crate::domain::InputError;
-use crate::store::{Result, Store};
-
-/// The activity type of a plan's evaluation date.
-const EVALUATION: &str = "planevaluatie";
+use crate::store::{Result, Store, Write};
 
 /// Starts a (new version of the) plan van aanpak. The previous version stays
 /// readable, its running goals carry over, and its evaluation raises no more items.
@@ -21,22 +19,27 @@ pub fn new_plan(
     start: NaiveDate,
     today: NaiveDate,
 ) -> Result<Done> {
-    store.client(client)?;
-    store.write(|w| {
-        let world = World::read(w, today)?;
-        let (id, version, previous) = w.insert_plan(client, start)?;
-        let evaluation = match previous {
-            Some(old) => w
-                .evaluation_activity(old)?
-                .map(|a| w.activity_context(&world.catalog, a))
-                .transpose()?,
-            None => None,
-        };
-        let effects = plan::replace(&world.env(), evaluation.as_ref(), version);
-        let mut done = apply(w, &world, effects, None)?;
-        done.id = Some(id);
-        Ok(done)
+    super::edit(store, today, |w, world| {
+        w.client(client)?;
+        let previous = w.current_plan(client)?;
+        let evaluation = evaluation_of(w, world, previous.as_ref())?;
+        let previous = previous.as_ref().map(|p| (p, evaluation.as_ref()));
+        Ok((plan::new_version(&world.env(), client, start, previous), None))
     })
+}
+
+/// The running evaluation of a plan, if it has one.
+fn evaluation_of(
+    w: &Write,
+    world: &World,
+    plan: Option<&CurrentPlan>,
+) -> Result<Option<ActivityContext>> {
+    let Some(plan) = plan else { return Ok(None) };
+    Ok(w
+        .evaluation_activity(plan.id)?
+        .map(|a| w.activity_context(&world.catalog, a))
+        .transpose()?
+        .filter(|a| a.activity.status == ActivityStatus::Open))
 }
 
 /// Adds a goal with a deadline to the current plan; with `starts_plan`, a first
@@ -70,37 +73,14 @@ pub fn set_evaluation(
     date: NaiveDate,
     today: NaiveDate,
 ) -> Result<Done> {
-    let current = store.current_plan(client)?;
-    store.write(|w| {
-        let world = World::read(w, today)?;
-        let existing = w
-            .evaluation_activity(current.id)?
-            .map(|a| w.activity_context(&world.catalog, a))
-            .transpose()?
-            .filter(|a| a.activity.status == crate::domain::activity::ActivityStatus::Open);
-        if let Some(a) = existing.as_ref().filter(|a| a.activity.end_date == date) {
-            return Err(InputError::SameEnd {
-                id: a.activity.id,
-                date,
-            }
-            .into());
-        }
-        match plan::set_evaluation(&world.env(), current.start_date, existing.as_ref(), date)? {
-            Some(effects) => apply(w, &world, effects, None),
-            None => {
-                let effect = Effect::AddActivity {
-                    client,
-                    type_code: EVALUATION.to_owned(),
-                    title: format!("Plan van aanpak versie {}", current.version),
-                    start: current.start_date,
-                    end: date,
-                    application: None,
-                };
-                let done = apply(w, &world, vec![effect], None)?;
-                w.link_evaluation(current.id, done.id(), date)?;
-                Ok(done)
-            }
-        }
+    super::edit(store, today, |w, world| {
+        w.client(client)?;
+        let Some(plan) = w.current_plan(client)? else {
+            return Err(InputError::NoPlan { client }.into());
+        };
+        let evaluation = evaluation_of(w, world, Some(&plan))?;
+        let effects = plan::set_evaluation(&world.env(), &plan, evaluation.as_ref(), date)?;
+        Ok((effects, None))
     })
 }
 

@@ -4,13 +4,11 @@
 use chrono::NaiveDate;
 
 use crate::domain::aanvraag::four_weeks;
-use crate::domain::appointment::{lapse_reminders, reminder_due, reminder_horizon};
-use crate::domain::client::{out_of_view_from, rhythm_due};
-use crate::domain::date::dutch;
+use crate::domain::appointment::{lapse_reminders, reminder_horizon};
 use crate::domain::effects::Effect;
 use crate::domain::lifecycle::planned_end_due;
-use crate::domain::work_item::{expiry_due, expiry_title};
-use crate::store::{NewExpiryItem, Result, Store};
+use crate::domain::sweep as rules;
+use crate::store::{Result, Store};
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct SweepReport {
@@ -37,7 +35,8 @@ pub struct SweepReport {
 ///   ran out unused, the four weeks to make the buiten-behandeling besluit known
 ///   run, with their § item, whatever was recorded.
 /// - Expiry: every open activity whose end date is reached (legal terms: within
-///   their lead days) gets exactly one work item for that end date.
+///   their lead days; the bezwaartermijn: after the week of Awb 6:9) gets exactly
+///   one work item for that end date.
 /// - Nabellen: an appointment raises a reminder item the working day before; one
 ///   not handled by the day of the afspraak lapses (`vervallen`).
 /// - Contact rhythm: a client not spoken to within the category's rhythm raises one
@@ -75,57 +74,28 @@ pub fn sweep(store: &mut Store, today: NaiveDate) -> Result<SweepReport> {
             let catalog = w.catalog()?;
             for activity in expired {
                 let activity_type = catalog.activity_type(&activity.type_code)?;
-                let due_date = expiry_due(activity_type, activity.end_date, &calendar);
-                let title = expiry_title(activity_type, &activity.title);
-                let created = w.insert_expiry_item(&NewExpiryItem {
-                    activity_id: activity.activity_id,
-                    client_id: activity.client_id,
-                    kind: &activity_type.expiry_kind,
-                    title: &title,
-                    due_date,
-                    cycle_end: activity.end_date,
-                })?;
-                report.expired += usize::from(created);
+                if let Some(item) = rules::expiry(activity_type, &activity, &calendar, today) {
+                    report.expired += usize::from(w.apply(&item, today, &mut added)?.is_some());
+                }
             }
         }
         let horizon = reminder_horizon(today, &calendar);
         for due in w.reminders_due(today, horizon)? {
-            let Some(due_date) =
-                reminder_due(due.date, due.reminder_days, due.made_on, today, &calendar)
-            else {
-                continue;
-            };
-            let title = format!("Nabellen: herinner aan de afspraak — {}", due.title);
-            report.reminders += usize::from(w.insert_reminder_item(&due, &title, due_date)?);
+            if let Some(item) = rules::reminder(&due, &calendar, today) {
+                report.reminders += usize::from(w.apply(&item, today, &mut added)?.is_some());
+            }
         }
         for effect in lapse_reminders(&w.reminders_passed(today)?, today) {
             w.apply(&effect, today, &mut added)?;
             report.lapsed += 1;
         }
         for lapsed in w.rhythm_lapsed(today)? {
-            if let Some(due) = rhythm_due(lapsed.since, lapsed.rhythm_days, today) {
-                // Out of view from the first day after the rhythm, or the change of
-                // category that put the client out of view.
-                let out_of_view = out_of_view_from(lapsed.since, lapsed.rhythm_days, lapsed.change);
-                let due = due.max(out_of_view);
-                let title = format!(
-                    "Contact opnemen: niet in beeld sinds {} (ritme {} dagen)",
-                    dutch(out_of_view),
-                    lapsed.rhythm_days
-                );
-                let mut created = w.insert_rhythm_item(lapsed.client_id, due, &title)?;
-                if !created && due != today {
-                    // The item of this period was handled without bringing the
-                    // client back in view (a contact corrected to an earlier day):
-                    // nobody out of view goes without an open item.
-                    let title = format!(
-                        "Contact opnemen: nog steeds niet in beeld sinds {} (ritme {} dagen)",
-                        dutch(out_of_view),
-                        lapsed.rhythm_days
-                    );
-                    created = w.insert_rhythm_item(lapsed.client_id, today, &title)?;
-                }
-                report.rhythm += usize::from(created);
+            let Some((due, _)) = rules::rhythm_period(&lapsed, today) else {
+                continue;
+            };
+            let handled = w.rhythm_item_on(lapsed.client_id, due)?;
+            if let Some(item) = rules::rhythm_item(&lapsed, handled, today) {
+                report.rhythm += usize::from(w.apply(&item, today, &mut added)?.is_some());
             }
         }
         report.created = report.expired + report.reminders + report.rhythm;
