@@ -152,7 +152,10 @@ fn the_store_writes_a_case_only_by_applying_effects() {
         ("mod", "the summary of an edit"),
         ("open", "creating the file"),
         ("bulk", "the demo's generated caseload, in one load"),
-        ("bundle", "importing whole clients, checked before they are kept"),
+        (
+            "bundle",
+            "importing whole clients, checked before they are kept",
+        ),
         ("safety", "restoring a backup"),
         ("team", "the bookkeeping of shared clients"),
     ]

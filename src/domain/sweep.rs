@@ -202,7 +202,10 @@ mod tests {
             panic!("out of view without an item");
         };
         assert_eq!(due, d("2026-11-01"));
-        assert!(title.starts_with("Contact opnemen: niet in beeld sinds"), "{title}");
+        assert!(
+            title.starts_with("Contact opnemen: niet in beeld sinds"),
+            "{title}"
+        );
         let Some(Effect::RaiseRhythmItem { due, title, .. }) = rhythm_item(&lapsed, true, today)
         else {
             panic!("handled without contact, and nothing open");

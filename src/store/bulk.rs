@@ -5,8 +5,8 @@ use chrono::NaiveDate;
 use rusqlite::{params, OptionalExtension};
 use serde_json::json;
 
-use super::error::Result;
 use super::apply_rows::{insert_client, insert_follow_up};
+use super::error::Result;
 use super::{Store, Write};
 use crate::clock;
 use crate::domain::client::NewClient;

@@ -24,7 +24,10 @@ pub fn new_plan(
         let previous = w.current_plan(client)?;
         let evaluation = evaluation_of(w, world, previous.as_ref())?;
         let previous = previous.as_ref().map(|p| (p, evaluation.as_ref()));
-        Ok((plan::new_version(&world.env(), client, start, previous), None))
+        Ok((
+            plan::new_version(&world.env(), client, start, previous),
+            None,
+        ))
     })
 }
 
@@ -35,8 +38,7 @@ fn evaluation_of(
     plan: Option<&CurrentPlan>,
 ) -> Result<Option<ActivityContext>> {
     let Some(plan) = plan else { return Ok(None) };
-    Ok(w
-        .evaluation_activity(plan.id)?
+    Ok(w.evaluation_activity(plan.id)?
         .map(|a| w.activity_context(&world.catalog, a))
         .transpose()?
         .filter(|a| a.activity.status == ActivityStatus::Open))
