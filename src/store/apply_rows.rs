@@ -214,26 +214,22 @@ impl Write<'_> {
                 clock::now_utc()
             ])?
             == 1;
-        let id = created.then(|| self.tx().last_insert_rowid());
+        let id = self.audited_item(
+            created,
+            "sweep.expire",
+            json!({
+                "activity_id": activity,
+                "cycle_end": cycle_end,
+                "kind": kind,
+                "due_date": due,
+            }),
+        )?;
         // Expired for this end date, whether this sweep or another made the item.
         self.tx()
             .prepare_cached(
                 "UPDATE activities SET expired_end_date = end_date WHERE id = ?1 AND end_date = ?2",
             )?
             .execute(params![activity, cycle_end])?;
-        if let Some(id) = id {
-            self.audit(
-                "sweep.expire",
-                "work_item",
-                id,
-                json!({
-                    "activity_id": activity,
-                    "cycle_end": cycle_end,
-                    "kind": kind,
-                    "due_date": due,
-                }),
-            )?;
-        }
         Ok(id)
     }
 
@@ -262,17 +258,11 @@ impl Write<'_> {
                 clock::now_utc()
             ])?
             == 1;
-        if !created {
-            return Ok(None);
-        }
-        let id = self.tx().last_insert_rowid();
-        self.audit(
+        self.audited_item(
+            created,
             "sweep.remind",
-            "work_item",
-            id,
             json!({ "activity_id": activity, "appointment": appointment, "due_date": due }),
-        )?;
-        Ok(Some(id))
+        )
     }
 
     /// A "contact opnemen" item of the rhythm, unless the client has one on that
@@ -293,16 +283,26 @@ impl Write<'_> {
             )?
             .execute(params![client, kind, title, due, clock::now_utc()])?
             == 1;
+        self.audited_item(
+            created,
+            "sweep.rhythm",
+            json!({ "client_id": client, "due_date": due }),
+        )
+    }
+
+    /// The audit row of a work item the statement before just inserted, if it did
+    /// (an item that existed already is no new row). Returns the new item.
+    fn audited_item(
+        &self,
+        created: bool,
+        action: &str,
+        detail: serde_json::Value,
+    ) -> Result<Option<i64>> {
         if !created {
             return Ok(None);
         }
         let id = self.tx().last_insert_rowid();
-        self.audit(
-            "sweep.rhythm",
-            "work_item",
-            id,
-            json!({ "client_id": client, "due_date": due }),
-        )?;
+        self.audit(action, "work_item", id, detail)?;
         Ok(Some(id))
     }
 }
