@@ -1,17 +1,14 @@
 //! inbeeld: a terminal caseload cockpit for klantmanagers under the Participatiewet.
 //!
-//! Layers, top to bottom (arrows only point down): `cli` and `tui` → `demo` →
-//! `workflow` → `store` → `domain`. The domain holds plain types and pure rules that
-//! return effects; the store reads contexts and applies effects, and is the only
-//! place that speaks SQL; the workflow runs one edit as rules and store in one
-//! transaction.
+//! The app on top of the workspace's crates: `cli` and `tui` → `demo` → the rules and
+//! the file (`inbeeld-core`: `workflow` → `store` → `domain`), letters
+//! (`inbeeld-letters`, typst) and the team's server (`inbeeld-team`, PostgreSQL).
+//! The crates' modules are re-exported here under the names the app uses.
+
+pub use inbeeld_core::{clock, domain, settings, store, workflow};
+pub use inbeeld_letters as letters;
+pub use inbeeld_team as team;
 
 pub mod cli;
-pub mod clock;
 pub mod demo;
-pub mod domain;
-pub mod letters;
-pub mod settings;
-pub mod store;
 pub mod tui;
-pub mod workflow;

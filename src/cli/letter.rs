@@ -7,7 +7,8 @@ use super::args::{LetterArgs, LetterCommand};
 use super::{output, Context};
 use crate::domain::date::{parse_date, short};
 use crate::domain::letter::LetterKind;
-use crate::workflow::{self, LetterFailure, LetterSetup};
+use crate::letters::{LetterFailure, LetterSetup};
+use crate::workflow;
 
 /// The failure itself as the error, so that the exit code sees what it was.
 fn failure(failure: LetterFailure) -> anyhow::Error {
@@ -81,7 +82,7 @@ pub fn run(ctx: &Context, args: LetterArgs) -> anyhow::Result<()> {
             };
             let kind = LetterKind::from_code(&kind)?;
             let mut store = ctx.open()?;
-            let made = workflow::make_letter(
+            let made = crate::letters::make_letter(
                 &mut store,
                 &setup(ctx),
                 kind,

@@ -454,16 +454,16 @@ fn exit_code(err: &anyhow::Error) -> u8 {
             || cause.is::<settings::SettingsError>()
             || cause.is::<crate::letters::LetterError>()
             || cause
-                .downcast_ref::<crate::store::server::TeamError>()
-                .is_some_and(crate::store::server::TeamError::is_bad_input)
+                .downcast_ref::<crate::team::TeamError>()
+                .is_some_and(crate::team::TeamError::is_bad_input)
             || cause
-                .downcast_ref::<crate::workflow::SyncError>()
+                .downcast_ref::<crate::team::SyncError>()
                 .is_some_and(|e| {
                     matches!(
                         e,
-                        crate::workflow::SyncError::NotJoined
-                            | crate::workflow::SyncError::NoMember(_)
-                            | crate::workflow::SyncError::OtherMember { .. }
+                        crate::team::SyncError::NotJoined
+                            | crate::team::SyncError::NoMember(_)
+                            | crate::team::SyncError::OtherMember { .. }
                     )
                 })
             || cause

@@ -4,8 +4,8 @@ use serde_json::json;
 
 use super::args::{MemberCommand, TeamCommand};
 use super::{output, Context};
-use crate::store::server as team;
-use crate::workflow::{self, SyncError};
+use crate::team;
+use crate::team::SyncError;
 
 /// The failure itself as the error, so that the exit code sees what it was.
 fn failure(err: SyncError) -> anyhow::Error {
@@ -18,7 +18,7 @@ fn failure(err: SyncError) -> anyhow::Error {
 
 pub fn run_sync(ctx: &Context) -> anyhow::Result<()> {
     let mut store = ctx.open()?;
-    let report = workflow::sync(&mut store, ctx.today).map_err(failure)?;
+    let report = crate::team::sync(&mut store, ctx.today).map_err(failure)?;
     let mut line = format!(
         "Gesynchroniseerd: {} verstuurd, {} opgehaald, {} overgedragen",
         report.pushed, report.pulled, report.released
@@ -43,7 +43,7 @@ pub fn run(ctx: &Context, command: TeamCommand) -> anyhow::Result<()> {
     match command {
         TeamCommand::Join { url, member } => {
             let store = ctx.open()?;
-            workflow::join(&store, &url, &member).map_err(failure)?;
+            crate::team::join(&store, &url, &member).map_err(failure)?;
             output::line(&format!(
                 "Dit bestand hoort nu bij {member}; 'inbeeld sync' zet de klanten op de server"
             ))
@@ -68,7 +68,7 @@ pub fn run(ctx: &Context, command: TeamCommand) -> anyhow::Result<()> {
             ))
         }
         TeamCommand::Snapshot { out, url } => {
-            let report = workflow::snapshot(&url, &out, ctx.today).map_err(failure)?;
+            let report = crate::team::snapshot(&url, &out, ctx.today).map_err(failure)?;
             output::line(&format!(
                 "{} klant(en) van het team in {} ({} opgehaald, {} weggehaald); open het met \
                  'inbeeld --db {}'",
@@ -84,7 +84,7 @@ pub fn run(ctx: &Context, command: TeamCommand) -> anyhow::Result<()> {
             let link = store.team_link()?;
             let clients = store.team_clients()?;
             let owned = clients.iter().filter(|c| c.released_on.is_none()).count();
-            let pending = workflow::pending_changes(&store)?;
+            let pending = crate::team::pending_changes(&store)?;
             if json {
                 return output::json(&json!({
                     "member": link.as_ref().map(|l| &l.member),
@@ -106,7 +106,7 @@ pub fn run(ctx: &Context, command: TeamCommand) -> anyhow::Result<()> {
         }
         TeamCommand::View { json } => {
             let store = ctx.open()?;
-            let rows = workflow::team_view(&store, ctx.today)?;
+            let rows = crate::team::team_view(&store, ctx.today)?;
             if json {
                 let rows: Vec<_> = rows
                     .iter()

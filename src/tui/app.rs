@@ -37,8 +37,9 @@ use crate::domain::overview::Block;
 use crate::domain::period::{Period, Span};
 use crate::domain::search::Query;
 use crate::domain::work_item::{ItemStatus, Source, WorkItem};
+use crate::letters::{LetterFailure, LetterSetup};
 use crate::store::{Result, Store, StoreError};
-use crate::workflow::{self, Done, LetterFailure, LetterSetup};
+use crate::workflow::{self, Done};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Screen {
@@ -301,7 +302,7 @@ impl App {
                 self.overview_stale = false;
             }
             Screen::Team if self.team_stale => {
-                self.team.set(workflow::team_view(&self.store, today)?);
+                self.team.set(crate::team::team_view(&self.store, today)?);
                 self.team_stale = false;
             }
             _ => {}
@@ -1538,7 +1539,14 @@ impl App {
     /// Makes the letter, then asks whether it was sent today.
     fn make_letter(&mut self, activity: i64, kind: LetterKind) {
         let today = self.session.today;
-        match workflow::make_letter(&mut self.store, &self.letters, kind, activity, None, today) {
+        match crate::letters::make_letter(
+            &mut self.store,
+            &self.letters,
+            kind,
+            activity,
+            None,
+            today,
+        ) {
             Ok(made) => {
                 self.popups.clear();
                 self.message = Some(format!("{} gemaakt: {}", kind.name(), made.file.display()));

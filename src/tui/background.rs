@@ -11,9 +11,9 @@ use std::time::{Duration, Instant};
 use chrono::NaiveDate;
 
 use crate::clock;
-use crate::store::server::TeamError;
 use crate::store::Store;
-use crate::workflow::{self, SyncError};
+use crate::team::SyncError;
+use crate::team::TeamError;
 
 /// How often the cockpit syncs.
 pub const EVERY: Duration = Duration::from_secs(300);
@@ -85,7 +85,7 @@ impl BackgroundSync {
             std::thread::spawn(move || {
                 let outcome = match Store::open(&path)
                     .map_err(SyncError::from)
-                    .and_then(|mut store| workflow::sync(&mut store, today))
+                    .and_then(|mut store| crate::team::sync(&mut store, today))
                 {
                     Ok(_) => Outcome::Done,
                     Err(SyncError::Team(TeamError::Unreachable(_))) => Outcome::Offline,

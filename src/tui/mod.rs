@@ -104,11 +104,11 @@ pub fn run(
         session.read_only = true;
         store.set_read_only()?;
     }
-    let letters = crate::workflow::LetterSetup {
+    let letters = crate::letters::LetterSetup {
         sender: look.sender,
         settings: look.settings,
         templates: look.templates,
-        folder: crate::workflow::LetterSetup::folder_beside(store.path()),
+        folder: crate::letters::LetterSetup::folder_beside(store.path()),
     };
     // A file linked to the team syncs in the background, unless it only reads.
     let syncs = !session.read_only && store.team_link()?.is_some();

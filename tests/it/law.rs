@@ -1,0 +1,721 @@
+//! The law's clock through the command line: the Atw calendar, term ends with their
+//! explanation, and an aanvraag with two hersteltermijnen walked day by day with
+//! `--today` through to its decision — each date and each work item checked,
+//! including the suspension of the beslistermijn (Awb 4:15).
+
+use crate::common;
+
+use std::collections::BTreeMap;
+
+use chrono::{Days, NaiveDate};
+use common::Db;
+use rusqlite::OptionalExtension;
+use serde_json::Value;
+
+fn json(db: &Db, today: &str, args: &[&str]) -> Value {
+    serde_json::from_str(&db.on(today, args)).unwrap()
+}
+
+fn term_end_of(db: &Db, today: &str, app: &str, rule: &str) -> String {
+    let view = json(db, today, &["aanvraag", "show", app, "--json"]);
+    view["terms"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .rfind(|t| t["rule"] == rule)
+        .unwrap_or_else(|| panic!("no {rule} term: {view}"))["end_date"]
+        .as_str()
+        .unwrap()
+        .to_owned()
+}
+
+/// Registers an aanvraag for `client`, received on `received`; returns its number.
+fn aanvraag(db: &Db, today: &str, client: &str, received: &str, extra: &[&str]) -> String {
+    let mut args = vec![
+        "aanvraag",
+        "add",
+        "--client",
+        client,
+        "--received",
+        received,
+    ];
+    args.extend_from_slice(extra);
+    db.on(today, &args).trim().to_owned()
+}
+
+/// The open work item of `kind`, if any, as (id, due date).
+fn open_item(db: &Db, kind: &str) -> Option<(i64, String)> {
+    db.conn()
+        .query_row(
+            "SELECT id, due_date FROM work_items WHERE kind_code = ?1 AND status = 'open'",
+            [kind],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()
+        .unwrap()
+}
+
+#[test]
+fn calendar_holidays_lists_the_atw_days_with_their_grounds() {
+    let db = Db::new();
+    let days = json(
+        &db,
+        "2026-11-22",
+        &["calendar", "holidays", "--year", "2028", "--json"],
+    );
+    let dates: Vec<&str> = days
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["date"].as_str().unwrap())
+        .collect();
+    // Easter 2028 is 16 April; Koningsdag on Thursday 27 April and the Friday after
+    // declared equal, Hemelvaart 25 May and the Friday after declared equal.
+    for expected in [
+        "2028-01-01",
+        "2028-04-14",
+        "2028-04-17",
+        "2028-04-27",
+        "2028-04-28",
+        "2028-05-05",
+        "2028-05-25",
+        "2028-05-26",
+        "2028-06-05",
+        "2028-12-25",
+        "2028-12-26",
+    ] {
+        assert!(dates.contains(&expected), "{expected} in {dates:?}");
+    }
+    assert_eq!(dates.len(), 11);
+    let declared = days
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["date"] == "2028-04-28")
+        .unwrap();
+    assert!(declared["source"]
+        .as_str()
+        .unwrap()
+        .starts_with("Besluit gelijkstelling"));
+    assert!(db
+        .on("2026-11-22", &["calendar", "holidays", "--year", "2026"])
+        .contains("Goede Vrijdag"));
+    db.refused_on(
+        "2026-11-22",
+        &["calendar", "holidays", "--year", "99999"],
+        "valt buiten",
+    );
+}
+
+#[test]
+fn a_new_besluit_can_be_added_and_moves_term_ends() {
+    let db = Db::new();
+    // Friday 7 May 2027 is declared already; a new besluit for Monday 10 May 2027.
+    let before = json(
+        &db,
+        "2026-11-22",
+        &[
+            "term",
+            "end",
+            "--rule",
+            "voorschot",
+            "--from",
+            "2027-04-12",
+            "--json",
+        ],
+    );
+    assert_eq!(before["end"], "2027-05-10");
+    db.on(
+        "2026-11-22",
+        &[
+            "calendar",
+            "add",
+            "--date",
+            "2027-05-10",
+            "--name",
+            "Proefdag",
+            "--source",
+            "Besluit gelijkstelling (proef)",
+        ],
+    );
+    let after = json(
+        &db,
+        "2026-11-22",
+        &[
+            "term",
+            "end",
+            "--rule",
+            "voorschot",
+            "--from",
+            "2027-04-12",
+            "--json",
+        ],
+    );
+    assert_eq!(after["end"], "2027-05-11");
+    db.refused_on(
+        "2026-11-22",
+        &[
+            "calendar",
+            "add",
+            "--date",
+            "2027-05-10",
+            "--name",
+            "x",
+            "--source",
+            "y",
+        ],
+        "al een feestdag",
+    );
+    db.refused_on(
+        "2026-11-22",
+        &[
+            "calendar",
+            "add",
+            "--date",
+            "2027-13-10",
+            "--name",
+            "x",
+            "--source",
+            "y",
+        ],
+        "bestaat niet",
+    );
+}
+
+#[test]
+fn term_end_says_why_it_ends_when_it_ends() {
+    let db = Db::new();
+    let end = json(
+        &db,
+        "2026-11-22",
+        &[
+            "term",
+            "end",
+            "--rule",
+            "bezwaartermijn",
+            "--from",
+            "2026-11-13",
+            "--json",
+        ],
+    );
+    assert_eq!(end["rule"], "bezwaartermijn");
+    assert_eq!(end["article"], "Awb 6:7 en 6:8");
+    assert_eq!(end["from"], "2026-11-13");
+    assert_eq!(end["nominal_end"], "2026-12-25");
+    assert_eq!(end["end"], "2026-12-28");
+    assert_eq!(end["days_added"], 3);
+    assert!(end["extensions"][0]["reason"]
+        .as_str()
+        .unwrap()
+        .contains("Atw art. 1"));
+    let text = db.on(
+        "2026-11-22",
+        &[
+            "term",
+            "end",
+            "--rule",
+            "beslistermijn",
+            "--from",
+            "2026-10-01",
+        ],
+    );
+    assert!(
+        text.contains("Awb 4:13 lid 2") && text.contains("do 26 nov 2026"),
+        "{text}"
+    );
+    db.refused_on(
+        "2026-11-22",
+        &["term", "end", "--rule", "wachttijd", "--from", "2026-10-01"],
+        "onbekende termijnregel",
+    );
+}
+
+#[test]
+fn an_aanvraag_with_two_hersteltermijnen_through_to_its_decision() {
+    let db = Db::new();
+    let client = db.client("Jan de Vries", "bijna_job_ready").to_string();
+    let app = aanvraag(&db, "2026-10-01", &client, "2026-10-01", &[]);
+    assert_eq!(
+        term_end_of(&db, "2026-10-01", &app, "beslistermijn"),
+        "2026-11-26",
+        "8 weeks"
+    );
+    assert_eq!(
+        term_end_of(&db, "2026-10-01", &app, "voorschot"),
+        "2026-10-29",
+        "4 weeks"
+    );
+
+    // Which kinds of item exist, and since when.
+    let mut first_seen: BTreeMap<String, String> = BTreeMap::new();
+    let mut day: NaiveDate = "2026-10-01".parse().unwrap();
+    let last: NaiveDate = "2027-01-20".parse().unwrap();
+    let mut h1 = String::new();
+    while day <= last {
+        let today = day.to_string();
+        match today.as_str() {
+            "2026-10-05" => {
+                h1 = db
+                    .on(
+                        &today,
+                        &["aanvraag", "herstel", &app, "--missing", "Bankafschriften"],
+                    )
+                    .trim()
+                    .to_owned();
+                // Suspended while it runs: at most until its end (19 October, 14 days).
+                assert_eq!(
+                    term_end_of(&db, &today, &app, "beslistermijn"),
+                    "2026-12-10"
+                );
+            }
+            "2026-10-12" => {
+                // The information arrives: suspended from the day after the
+                // invitation up to the day before receipt (Awb 4:15 lid 1 onder a):
+                // 6 to 11 October, 6 days.
+                db.on(
+                    &today,
+                    &["activity", "close", &h1, "--outcome", "ontvangen"],
+                );
+                assert_eq!(
+                    term_end_of(&db, &today, &app, "beslistermijn"),
+                    "2026-12-02"
+                );
+            }
+            "2026-10-23" => {
+                let (id, due) = open_item(&db, "voorschot").expect("voorschot item");
+                assert_eq!(due, "2026-10-29");
+                db.on(
+                    &today,
+                    &["item", "close", &id.to_string(), "--outcome", "verstrekt"],
+                );
+                // Every four weeks while the right is not established.
+                assert_eq!(term_end_of(&db, &today, &app, "voorschot"), "2026-11-26");
+            }
+            "2026-10-29" => {
+                db.on(
+                    &today,
+                    &[
+                        "aanvraag",
+                        "herstel",
+                        &app,
+                        "--missing",
+                        "Huurcontract",
+                        "--end",
+                        "2026-11-12",
+                    ],
+                );
+                assert_eq!(
+                    term_end_of(&db, &today, &app, "beslistermijn"),
+                    "2026-12-16",
+                    "6 + 14 days suspended"
+                );
+            }
+            "2026-11-13" => {
+                let (id, due) = open_item(&db, "hersteltermijn").expect("stukken ontvangen?");
+                assert_eq!(due, "2026-11-13", "the day after the term");
+                db.on(
+                    &today,
+                    &[
+                        "item",
+                        "close",
+                        &id.to_string(),
+                        "--outcome",
+                        "niet_ontvangen",
+                    ],
+                );
+                assert_eq!(
+                    term_end_of(&db, &today, &app, "beslistermijn"),
+                    "2026-12-16"
+                );
+                assert_eq!(
+                    term_end_of(&db, &today, &app, "buitenbehandeling"),
+                    "2026-12-10",
+                    "4 weeks after it ran out"
+                );
+            }
+            "2026-11-20" => {
+                let (id, due) = open_item(&db, "voorschot").expect("second voorschot");
+                assert_eq!(due, "2026-11-26");
+                db.on(
+                    &today,
+                    &["item", "close", &id.to_string(), "--outcome", "verstrekt"],
+                );
+                assert_eq!(term_end_of(&db, &today, &app, "voorschot"), "2026-12-24");
+            }
+            "2026-12-08" => {
+                let (_, due) = open_item(&db, "beslistermijn").expect("beslistermijn item");
+                assert_eq!(due, "2026-12-16");
+                let out = db.on(
+                    &today,
+                    &[
+                        "aanvraag",
+                        "decide",
+                        &app,
+                        "--decision",
+                        "buiten_behandeling",
+                        "--made-known",
+                        "2026-12-08",
+                    ],
+                );
+                assert_eq!(out.trim(), "bezwaar mogelijk tot 2027-01-19");
+                for kind in ["beslistermijn", "voorschot", "buitenbehandeling"] {
+                    assert!(
+                        open_item(&db, kind).is_none(),
+                        "{kind} settled by the decision"
+                    );
+                }
+            }
+            _ => {}
+        }
+        // Only the legal deadlines: the contact rhythm of this client is another matter.
+        let worklist = json(&db, &today, &["worklist", "--json"]);
+        for item in worklist
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|i| i["legal"] == true)
+        {
+            let key = format!(
+                "{} {}",
+                item["kind"].as_str().unwrap(),
+                item["due_date"].as_str().unwrap()
+            );
+            first_seen.entry(key).or_insert(today.clone());
+        }
+        day = day + Days::new(1);
+    }
+    let expected: BTreeMap<String, String> = [
+        ("voorschot 2026-10-29", "2026-10-22"),
+        ("voorschot 2026-11-26", "2026-11-19"),
+        // Awb 4:5 lid 4: in view from the day after the hersteltermijn ran out.
+        ("buitenbehandeling 2026-12-10", "2026-11-13"),
+        ("beslistermijn 2026-12-16", "2026-12-02"),
+        // The bezwaartermijn is the client's term, not a § deadline of the
+        // klantmanager's: it is not among these.
+    ]
+    .iter()
+    .map(|(k, v)| (k.to_string(), v.to_string()))
+    .collect();
+    assert_eq!(
+        first_seen, expected,
+        "each item appeared on its day, and no other item appeared"
+    );
+
+    let view = json(&db, "2027-01-20", &["aanvraag", "show", &app, "--json"]);
+    assert_eq!(view["status"], "decided");
+    assert_eq!(view["decision"], "buiten_behandeling");
+    assert_eq!(view["decided_on"], "2026-12-08");
+    let explanation = view["terms"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["rule"] == "beslistermijn")
+        .unwrap()["explanation"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert!(
+        explanation.contains("Awb 4:15")
+            && explanation.contains("+6 dagen")
+            && explanation.contains("+14 dagen"),
+        "{explanation}"
+    );
+    assert_eq!(view["hersteltermijnen"].as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn a_person_under_27_searches_four_weeks_first() {
+    let db = Db::new();
+    let client = db.client("Sanne Jong", "job_ready").to_string();
+    let app = aanvraag(&db, "2026-11-02", &client, "2026-11-02", &["--under-27"]);
+    let view = json(&db, "2026-11-02", &["aanvraag", "show", &app, "--json"]);
+    assert_eq!(view["reported_on"], "2026-11-02");
+    assert_eq!(
+        view["received_on"],
+        Value::Null,
+        "not received until it is: no invented date"
+    );
+    assert_eq!(view["expected_on"], "2026-11-30");
+    assert_eq!(
+        term_end_of(&db, "2026-11-02", &app, "zoektermijn"),
+        "2026-11-30"
+    );
+    assert!(
+        view["terms"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|t| t["rule"] == "zoektermijn"),
+        "no beslistermijn before the aanvraag is in: {view}"
+    );
+    // A hersteltermijn cannot be given on an aanvraag that is not in.
+    db.refused_on(
+        "2026-11-10",
+        &["aanvraag", "herstel", &app, "--missing", "Loonstroken"],
+        "nog niet ontvangen",
+    );
+    db.on(
+        "2026-12-01",
+        &["aanvraag", "received", &app, "--on", "2026-11-30"],
+    );
+    let view = json(&db, "2026-12-01", &["aanvraag", "show", &app, "--json"]);
+    assert_eq!(view["received_on"], "2026-11-30");
+    assert_eq!(
+        term_end_of(&db, "2026-12-01", &app, "beslistermijn"),
+        "2027-01-25"
+    );
+    let zoek = view["terms"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["rule"] == "zoektermijn")
+        .unwrap();
+    assert_eq!(
+        zoek["status"], "closed",
+        "the zoektermijn is done once the aanvraag is in"
+    );
+}
+
+#[test]
+fn under_27_follows_from_the_birth_date() {
+    let db = Db::new();
+    // 26 on the day of the melding: the zoektermijn applies without being asked.
+    let young = db
+        .add(&[
+            "client",
+            "add",
+            "--name",
+            "Ali Young",
+            "--birth-date",
+            "2000-03-01",
+        ])
+        .to_string();
+    let app = aanvraag(&db, "2026-11-02", &young, "2026-11-02", &[]);
+    let view = json(&db, "2026-11-02", &["aanvraag", "show", &app, "--json"]);
+    assert_eq!(view["under_27"], true);
+    assert_eq!(view["expected_on"], "2026-11-30");
+    // 27 on the day: --under-27 contradicts the birth date.
+    let older = db
+        .add(&[
+            "client",
+            "add",
+            "--name",
+            "Bo Older",
+            "--birth-date",
+            "1999-11-01",
+        ])
+        .to_string();
+    db.refused_on(
+        "2026-11-02",
+        &[
+            "aanvraag",
+            "add",
+            "--client",
+            &older,
+            "--received",
+            "2026-11-02",
+            "--under-27",
+        ],
+        "spreekt de geboortedatum tegen",
+    );
+    let app = aanvraag(&db, "2026-11-02", &older, "2026-11-02", &[]);
+    let view = json(&db, "2026-11-02", &["aanvraag", "show", &app, "--json"]);
+    assert_eq!(view["under_27"], false);
+    assert_eq!(view["received_on"], "2026-11-02");
+}
+
+#[test]
+fn computed_terms_cannot_be_typed_or_moved_by_hand() {
+    let db = Db::new();
+    let client = db.client("A", "job_ready").to_string();
+    let app = aanvraag(&db, "2026-10-01", &client, "2026-10-01", &[]);
+    let beslis: i64 = db
+        .conn()
+        .query_row(
+            "SELECT id FROM activities WHERE type_code = 'beslistermijn'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    db.refused_on(
+        "2026-10-01",
+        &[
+            "activity",
+            "extend",
+            &beslis.to_string(),
+            "--to",
+            "2027-01-01",
+        ],
+        "wettelijke termijn",
+    );
+    db.refused_on(
+        "2026-10-01",
+        &[
+            "activity",
+            "add",
+            "--client",
+            &client,
+            "--type",
+            "beslistermijn",
+            "--start",
+            "2026-10-01",
+            "--end",
+            "2026-11-26",
+        ],
+        "past niet bij categorie",
+    );
+    db.refused_on(
+        "2026-10-01",
+        &[
+            "aanvraag",
+            "add",
+            "--client",
+            &client,
+            "--received",
+            "2026-10-02",
+        ],
+        "in de toekomst",
+    );
+    db.refused_on(
+        "2026-10-01",
+        &[
+            "aanvraag",
+            "add",
+            "--client",
+            "999",
+            "--received",
+            "2026-10-01",
+        ],
+        "onbekende klant",
+    );
+    db.refused_on(
+        "2026-10-01",
+        &["aanvraag", "herstel", "999", "--missing", "x"],
+        "onbekende aanvraag",
+    );
+    db.refused_on(
+        "2026-10-01",
+        &["aanvraag", "herstel", &app, "--missing", " "],
+        "mag niet leeg zijn",
+    );
+    db.refused_on(
+        "2026-10-01",
+        &[
+            "aanvraag",
+            "herstel",
+            &app,
+            "--missing",
+            "x",
+            "--given",
+            "2026-10-05",
+            "--end",
+            "2026-10-04",
+        ],
+        "vóór de startdatum",
+    );
+    db.refused_on(
+        "2026-10-01",
+        &[
+            "aanvraag",
+            "decide",
+            &app,
+            "--decision",
+            "misschien",
+            "--made-known",
+            "2026-10-01",
+        ],
+        "onbekend besluit",
+    );
+    db.refused_on(
+        "2026-10-01",
+        &[
+            "aanvraag",
+            "decide",
+            &app,
+            "--decision",
+            "toegekend",
+            "--made-known",
+            "2026-09-01",
+        ],
+        "vóór de ontvangst",
+    );
+    db.on(
+        "2026-10-20",
+        &[
+            "aanvraag",
+            "decide",
+            &app,
+            "--decision",
+            "toegekend",
+            "--made-known",
+            "2026-10-20",
+        ],
+    );
+    db.refused_on(
+        "2026-10-21",
+        &[
+            "aanvraag",
+            "decide",
+            &app,
+            "--decision",
+            "afgewezen",
+            "--made-known",
+            "2026-10-21",
+        ],
+        "al besloten",
+    );
+}
+
+#[test]
+fn a_hersteltermijn_on_a_weekend_gets_a_warning_and_the_next_working_day_offered() {
+    let db = Db::new();
+    let client = db.client("A", "job_ready").to_string();
+    let out = db
+        .cmd_on("2026-11-22")
+        .args([
+            "activity",
+            "add",
+            "--client",
+            &client,
+            "--type",
+            "hersteltermijn",
+            "--start",
+            "2026-11-22",
+            "--end",
+            "2026-12-06",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "a warning, not a refusal");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("zondag") && stderr.contains("ma 7 dec 2026"),
+        "{stderr}"
+    );
+    let app = aanvraag(&db, "2026-11-22", &client, "2026-11-20", &[]);
+    // The suggested end (two weeks) lands on a Sunday: it is moved to Monday.
+    let id = db
+        .on(
+            "2026-11-22",
+            &[
+                "aanvraag",
+                "herstel",
+                &app,
+                "--missing",
+                "Loonstroken",
+                "--given",
+                "2026-11-22",
+            ],
+        )
+        .trim()
+        .to_owned();
+    let end: String = db
+        .conn()
+        .query_row(
+            "SELECT end_date FROM activities WHERE id = ?1",
+            [id.parse::<i64>().unwrap()],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(end, "2026-12-07");
+}

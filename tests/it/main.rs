@@ -1,0 +1,27 @@
+//! The integration tests of the app, as one test binary: each module is what was a
+//! file of its own, `common` the helpers they share. One binary links once.
+
+mod bundle;
+mod cli;
+mod cockpit_day;
+mod cockpit_keys;
+mod common;
+mod corrections;
+mod crash;
+mod edges;
+mod in_view;
+mod law;
+mod layout;
+mod letters;
+mod no_escape;
+mod overview;
+mod query_plans;
+mod random_keys;
+mod render;
+mod rules;
+mod safety;
+mod store;
+mod sweep_props;
+mod team;
+mod terminal;
+mod upgrade;
