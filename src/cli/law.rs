@@ -3,8 +3,8 @@
 use super::args::{AanvraagCommand, CalendarCommand, TermCommand};
 use super::output::{self, or_dash};
 use super::{print_id, Context};
-use crate::domain::aanvraag::BEZWAARTERMIJN;
-use crate::domain::date::{add_days, dutch, parse_date};
+use crate::domain::aanvraag::{herstel_suggestion, BEZWAARTERMIJN};
+use crate::domain::date::{dutch, parse_date};
 use crate::domain::effects::{Decision, Effect};
 use crate::domain::terms::{hersteltermijn_warning, term_end, unknown_year_note};
 use crate::store::ApplicationView;
@@ -127,7 +127,7 @@ pub fn run_aanvraag(ctx: &Context, command: AanvraagCommand) -> anyhow::Result<(
             // once it is stored (a refusal stays one line).
             let end = match end {
                 Some(text) => parse_date(&text)?,
-                None => calendar.next_working_day(add_days(given, 14)),
+                None => herstel_suggestion(&store.catalog()?, &calendar, given)?,
             };
             let activity =
                 workflow::give_hersteltermijn(&mut store, id, &missing, given, end, ctx.today)?

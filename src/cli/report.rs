@@ -169,7 +169,7 @@ fn lines(r: &Report, period: &Period, catalog: &Catalog) -> Vec<String> {
         row(
             "Werkvoorraad",
             format!(
-                "{} open (nog niet vervallen {}, 1–7 dagen te laat {}, 8–30 {}, meer dan 30 {})",
+                "{} open (nog niet aan de beurt {}, 1–7 dagen te laat {}, 8–30 {}, meer dan 30 {})",
                 o.total(),
                 o.not_yet_due,
                 o.late_1_7,

@@ -15,7 +15,7 @@ use super::form::{Field, FieldKind, Form, Value};
 use super::history;
 use super::list::ListState;
 use super::popup::{simple_choices, Intent, Pick, Picker, Popup, Purpose};
-use crate::domain::aanvraag::{BESLISTERMIJN, HERSTELTERMIJN};
+use crate::domain::aanvraag::{herstel_suggestion, BESLISTERMIJN, HERSTELTERMIJN};
 use crate::domain::activity::{Activity, ActivityStatus};
 use crate::domain::calendar::LegalCalendar;
 use crate::domain::catalog::Catalog;
@@ -425,8 +425,13 @@ pub fn received_form(id: i64, today: NaiveDate) -> Popup {
 }
 
 /// A hersteltermijn: what is missing, and an end two weeks out on a working day.
-pub fn herstel_form(id: i64, calendar: &LegalCalendar, today: NaiveDate) -> Popup {
-    let end = calendar.next_working_day(add_days(today, 14));
+pub fn herstel_form(
+    id: i64,
+    catalog: &Catalog,
+    calendar: &LegalCalendar,
+    today: NaiveDate,
+) -> Popup {
+    let end = herstel_suggestion(catalog, calendar, today).unwrap_or(today);
     let mut form = Form::new(
         format!("Hersteltermijn bij aanvraag {id}"),
         vec![

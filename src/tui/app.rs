@@ -748,7 +748,13 @@ impl App {
                     match self.store.life_domains() {
                         Ok(domains) => self.popups.push(popup::domains(
                             &domains,
-                            Pick::GoalDomain { client_id: id },
+                            Pick::GoalDomain {
+                                client_id: id,
+                                deadline: self
+                                    .catalog
+                                    .suggested_end(crate::domain::plan::GOAL, today)
+                                    .unwrap_or(today),
+                            },
                             today,
                         )),
                         Err(err) => self.fail(err),
@@ -762,7 +768,10 @@ impl App {
                             "Nog geen plan van aanpak: voeg eerst een doel toe (d).".to_owned(),
                         );
                     } else {
-                        let suggested = add_days(today, 182);
+                        let suggested = self
+                            .catalog
+                            .suggested_end(crate::domain::plan::EVALUATION, today)
+                            .unwrap_or(today);
                         self.popups
                             .push(popup::evaluation_form(view.client_id(), suggested));
                     }
@@ -1460,7 +1469,9 @@ impl App {
         let id = app.application.id;
         let popup = match action {
             Action::ApplicationReceived => aanvragen::received_form(id, today),
-            Action::GiveHersteltermijn => aanvragen::herstel_form(id, &self.calendar, today),
+            Action::GiveHersteltermijn => {
+                aanvragen::herstel_form(id, &self.catalog, &self.calendar, today)
+            }
             Action::Adjourn => aanvragen::adjourn_form(app, today),
             _ => aanvragen::decisions(Pick::AanvraagDecision { id }, today),
         };

@@ -204,7 +204,7 @@ fn draw_block(
                 o.total().to_string(),
                 vec![format!("open op {}", short(r.as_of))],
                 Chart::Bars(vec![
-                    ("nog niet vervallen".to_owned(), o.not_yet_due as u64),
+                    ("nog niet aan de beurt".to_owned(), o.not_yet_due as u64),
                     ("1–7 dagen te laat".to_owned(), o.late_1_7 as u64),
                     ("8–30 dagen te laat".to_owned(), o.late_8_30 as u64),
                     ("> 30 dagen te laat".to_owned(), o.late_over_30 as u64),
@@ -352,23 +352,32 @@ enum Chart {
     Spark(Vec<u64>),
 }
 
+/// A number of days in words: "1 dag", "3 dagen".
+fn days(n: i64) -> String {
+    if n == 1 {
+        "1 dag".to_owned()
+    } else {
+        format!("{n} dagen")
+    }
+}
+
 /// What a row behind a block says, in words.
 fn row_text(block: Block, row: &BlockRow, catalog: &Catalog) -> String {
     let detail = row.detail.clone().unwrap_or_default();
     match block {
         Block::Handled => {
             let late = match row.days {
-                Some(d) if d > 0 => format!(" · {d} dagen te laat"),
+                Some(d) if d > 0 => format!(" · {} te laat", days(d)),
                 _ => String::new(),
             };
             format!("{}: {detail}{late}", catalog.kind_name(&row.code))
         }
         Block::OpenWork => {
+            // "Vervallen" is an outcome: a date still to come is said as a date.
             let when = match row.days.unwrap_or(0) {
-                0 => "vervalt vandaag".to_owned(),
-                1 => "1 dag te laat".to_owned(),
-                d if d > 1 => format!("{d} dagen te laat"),
-                _ => "nog niet vervallen".to_owned(),
+                0 => "vandaag aan de beurt".to_owned(),
+                d if d > 0 => format!("{} te laat", days(d)),
+                d => format!("over {}", days(-d)),
             };
             format!("{}: {detail} · {when}", catalog.kind_name(&row.code))
         }

@@ -295,6 +295,8 @@ pub enum Pick {
     },
     GoalDomain {
         client_id: i64,
+        /// The deadline offered: the catalogue's length of a goal.
+        deadline: NaiveDate,
     },
     SituationDomain {
         client_id: i64,
@@ -1107,17 +1109,22 @@ impl Picker {
                     self.today,
                 ))
             }
-            (Pick::Decision { id, item, outcome }, _) => push(handling::form(
-                *id,
-                *item,
-                outcome.clone(),
-                &choice.label,
-                Asks::MadeKnown,
-                false,
-                Some(Decision::parse(&code).unwrap_or(Decision::Granted)),
-                self.today,
-                &self.hints,
-            )),
+            // A code that is no besluit records nothing (the picker offers only
+            // besluiten): never a besluit it did not name.
+            (Pick::Decision { id, item, outcome }, _) => match Decision::parse(&code) {
+                Ok(decision) => push(handling::form(
+                    *id,
+                    *item,
+                    outcome.clone(),
+                    &choice.label,
+                    Asks::MadeKnown,
+                    false,
+                    Some(decision),
+                    self.today,
+                    &self.hints,
+                )),
+                Err(_) => Reply::Stay,
+            },
             (Pick::ItemOutcome { id } | Pick::ActivityOutcome { id }, requires) => {
                 push(handling::form(
                     *id,
@@ -1170,7 +1177,13 @@ impl Picker {
                     },
                 ))
             }
-            (Pick::GoalDomain { client_id }, _) => push(Popup::Form(
+            (
+                Pick::GoalDomain {
+                    client_id,
+                    deadline,
+                },
+                _,
+            ) => push(Popup::Form(
                 Form::new(
                     format!("Doel ({})", choice.label),
                     vec![
@@ -1181,7 +1194,7 @@ impl Picker {
                                 not_before: Some(self.today),
                                 not_after: None,
                             },
-                            &add_days(self.today, 91).to_string(),
+                            &deadline.to_string(),
                         )
                         .deadline(),
                     ],
@@ -1264,11 +1277,10 @@ impl Picker {
                 None,
                 self.today,
             )),
-            (Pick::AanvraagDecision { id }, _) => push(aanvragen::decide_form(
-                *id,
-                Decision::parse(&code).unwrap_or(Decision::Granted),
-                self.today,
-            )),
+            (Pick::AanvraagDecision { id }, _) => match Decision::parse(&code) {
+                Ok(decision) => push(aanvragen::decide_form(*id, decision, self.today)),
+                Err(_) => Reply::Stay,
+            },
             (Pick::LetterKind { activity }, _) => match LetterKind::from_code(&code) {
                 Ok(kind) => Reply::Apply(Intent::MakeLetter {
                     activity: *activity,

@@ -2,26 +2,17 @@
 //! doorstroom, an uitstroom, a correction and an undo, by keys alone; and the
 //! refusals that store nothing.
 
-use crate::common;
+use crate::common::{self, press, today};
 
-use chrono::NaiveDate;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use inbeeld::store::Store;
 use inbeeld::tui::{App, Screen, Session};
-
-fn today() -> NaiveDate {
-    common::TODAY.parse().unwrap()
-}
 
 fn app(db: &common::Db) -> App {
     // As `--today` does: edits are made (and undone) on the session's day.
     inbeeld::clock::pin_today(Some(today()));
     let store = Store::open(&db.path).unwrap();
     App::new(store, Session::new(today(), true, &db.path)).unwrap()
-}
-
-fn press(app: &mut App, code: KeyCode) {
-    app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
 }
 
 fn type_text(app: &mut App, text: &str) {

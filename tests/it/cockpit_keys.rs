@@ -1,17 +1,13 @@
 //! The cockpit's key handling as a state machine: keys in, state and store changes
 //! out. Nothing here draws; `tests/render.rs` looks at the screens.
 
-use crate::common;
+use crate::common::{self, press, today};
 
 use chrono::NaiveDate;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use inbeeld::demo::{self, Options};
 use inbeeld::store::Store;
 use inbeeld::tui::{App, Screen, Session};
-
-fn today() -> NaiveDate {
-    common::TODAY.parse().unwrap()
-}
 
 fn session(overridden: bool) -> Session {
     Session {
@@ -27,10 +23,6 @@ fn demo_app(db: &common::Db) -> App {
     let mut store = Store::open(&db.path).unwrap();
     demo::generate(&mut store, Options::default(), today()).unwrap();
     App::new(store, session(true)).unwrap()
-}
-
-fn press(app: &mut App, code: KeyCode) {
-    app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
 }
 
 fn keys(app: &mut App, codes: &[KeyCode]) {

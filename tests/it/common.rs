@@ -13,6 +13,33 @@ pub const PASSPHRASE: &str = "proef-wachtwoordzin";
 
 pub const TODAY: &str = "2026-11-22";
 
+/// `TODAY` as a date.
+pub fn today() -> chrono::NaiveDate {
+    TODAY.parse().unwrap()
+}
+
+/// One key, without modifiers, into the cockpit.
+pub fn press(app: &mut inbeeld::tui::App, code: crossterm::event::KeyCode) {
+    app.handle_key(crossterm::event::KeyEvent::new(
+        code,
+        crossterm::event::KeyModifiers::NONE,
+    ));
+}
+
+/// Keys typed as text into the cockpit: `\n` is Enter, `\t` Tab, `\u{1b}` Esc.
+pub fn type_keys(app: &mut inbeeld::tui::App, keys: &str) {
+    use crossterm::event::KeyCode;
+    for c in keys.chars() {
+        let code = match c {
+            '\n' => KeyCode::Enter,
+            '\t' => KeyCode::Tab,
+            '\u{1b}' => KeyCode::Esc,
+            c => KeyCode::Char(c),
+        };
+        press(app, code);
+    }
+}
+
 /// The tables whose rows a refused command must leave alone.
 pub const TABLES: &[&str] = &[
     "clients",
@@ -103,6 +130,25 @@ impl Db {
 
     pub fn json(&self, args: &[&str]) -> serde_json::Value {
         serde_json::from_str(&self.ok(args)).expect("json")
+    }
+
+    /// A command's JSON output on `today`.
+    pub fn json_on(&self, today: &str, args: &[&str]) -> serde_json::Value {
+        serde_json::from_str(&self.on(today, args)).expect("json")
+    }
+
+    /// The first open work item of `kind`, if any, as (id, due date).
+    pub fn open_item(&self, kind: &str) -> Option<(i64, String)> {
+        use rusqlite::OptionalExtension;
+        self.conn()
+            .query_row(
+                "SELECT id, due_date FROM work_items WHERE kind_code = ?1 AND status = 'open'
+                 ORDER BY id",
+                [kind],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()
+            .unwrap()
     }
 
     pub fn conn(&self) -> Connection {

@@ -9,15 +9,10 @@ use std::collections::BTreeMap;
 
 use chrono::{Days, NaiveDate};
 use common::Db;
-use rusqlite::OptionalExtension;
 use serde_json::Value;
 
-fn json(db: &Db, today: &str, args: &[&str]) -> Value {
-    serde_json::from_str(&db.on(today, args)).unwrap()
-}
-
 fn term_end_of(db: &Db, today: &str, app: &str, rule: &str) -> String {
-    let view = json(db, today, &["aanvraag", "show", app, "--json"]);
+    let view = db.json_on(today, &["aanvraag", "show", app, "--json"]);
     view["terms"]
         .as_array()
         .unwrap()
@@ -43,23 +38,10 @@ fn aanvraag(db: &Db, today: &str, client: &str, received: &str, extra: &[&str]) 
     db.on(today, &args).trim().to_owned()
 }
 
-/// The open work item of `kind`, if any, as (id, due date).
-fn open_item(db: &Db, kind: &str) -> Option<(i64, String)> {
-    db.conn()
-        .query_row(
-            "SELECT id, due_date FROM work_items WHERE kind_code = ?1 AND status = 'open'",
-            [kind],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
-        .optional()
-        .unwrap()
-}
-
 #[test]
 fn calendar_holidays_lists_the_atw_days_with_their_grounds() {
     let db = Db::new();
-    let days = json(
-        &db,
+    let days = db.json_on(
         "2026-11-22",
         &["calendar", "holidays", "--year", "2028", "--json"],
     );
@@ -111,8 +93,7 @@ fn calendar_holidays_lists_the_atw_days_with_their_grounds() {
 fn a_new_besluit_can_be_added_and_moves_term_ends() {
     let db = Db::new();
     // Friday 7 May 2027 is declared already; a new besluit for Monday 10 May 2027.
-    let before = json(
-        &db,
+    let before = db.json_on(
         "2026-11-22",
         &[
             "term",
@@ -138,8 +119,7 @@ fn a_new_besluit_can_be_added_and_moves_term_ends() {
             "Besluit gelijkstelling (proef)",
         ],
     );
-    let after = json(
-        &db,
+    let after = db.json_on(
         "2026-11-22",
         &[
             "term",
@@ -185,8 +165,7 @@ fn a_new_besluit_can_be_added_and_moves_term_ends() {
 #[test]
 fn term_end_says_why_it_ends_when_it_ends() {
     let db = Db::new();
-    let end = json(
-        &db,
+    let end = db.json_on(
         "2026-11-22",
         &[
             "term",
@@ -282,7 +261,7 @@ fn an_aanvraag_with_two_hersteltermijnen_through_to_its_decision() {
                 );
             }
             "2026-10-23" => {
-                let (id, due) = open_item(&db, "voorschot").expect("voorschot item");
+                let (id, due) = db.open_item("voorschot").expect("voorschot item");
                 assert_eq!(due, "2026-10-29");
                 db.on(
                     &today,
@@ -311,7 +290,7 @@ fn an_aanvraag_with_two_hersteltermijnen_through_to_its_decision() {
                 );
             }
             "2026-11-13" => {
-                let (id, due) = open_item(&db, "hersteltermijn").expect("stukken ontvangen?");
+                let (id, due) = db.open_item("hersteltermijn").expect("stukken ontvangen?");
                 assert_eq!(due, "2026-11-13", "the day after the term");
                 db.on(
                     &today,
@@ -334,7 +313,7 @@ fn an_aanvraag_with_two_hersteltermijnen_through_to_its_decision() {
                 );
             }
             "2026-11-20" => {
-                let (id, due) = open_item(&db, "voorschot").expect("second voorschot");
+                let (id, due) = db.open_item("voorschot").expect("second voorschot");
                 assert_eq!(due, "2026-11-26");
                 db.on(
                     &today,
@@ -343,7 +322,7 @@ fn an_aanvraag_with_two_hersteltermijnen_through_to_its_decision() {
                 assert_eq!(term_end_of(&db, &today, &app, "voorschot"), "2026-12-24");
             }
             "2026-12-08" => {
-                let (_, due) = open_item(&db, "beslistermijn").expect("beslistermijn item");
+                let (_, due) = db.open_item("beslistermijn").expect("beslistermijn item");
                 assert_eq!(due, "2026-12-16");
                 let out = db.on(
                     &today,
@@ -360,7 +339,7 @@ fn an_aanvraag_with_two_hersteltermijnen_through_to_its_decision() {
                 assert_eq!(out.trim(), "bezwaar mogelijk tot 2027-01-19");
                 for kind in ["beslistermijn", "voorschot", "buitenbehandeling"] {
                     assert!(
-                        open_item(&db, kind).is_none(),
+                        db.open_item(kind).is_none(),
                         "{kind} settled by the decision"
                     );
                 }
@@ -368,7 +347,7 @@ fn an_aanvraag_with_two_hersteltermijnen_through_to_its_decision() {
             _ => {}
         }
         // Only the legal deadlines: the contact rhythm of this client is another matter.
-        let worklist = json(&db, &today, &["worklist", "--json"]);
+        let worklist = db.json_on(&today, &["worklist", "--json"]);
         for item in worklist
             .as_array()
             .unwrap()
@@ -401,7 +380,7 @@ fn an_aanvraag_with_two_hersteltermijnen_through_to_its_decision() {
         "each item appeared on its day, and no other item appeared"
     );
 
-    let view = json(&db, "2027-01-20", &["aanvraag", "show", &app, "--json"]);
+    let view = db.json_on("2027-01-20", &["aanvraag", "show", &app, "--json"]);
     assert_eq!(view["status"], "decided");
     assert_eq!(view["decision"], "buiten_behandeling");
     assert_eq!(view["decided_on"], "2026-12-08");
@@ -428,7 +407,7 @@ fn a_person_under_27_searches_four_weeks_first() {
     let db = Db::new();
     let client = db.client("Sanne Jong", "job_ready").to_string();
     let app = aanvraag(&db, "2026-11-02", &client, "2026-11-02", &["--under-27"]);
-    let view = json(&db, "2026-11-02", &["aanvraag", "show", &app, "--json"]);
+    let view = db.json_on("2026-11-02", &["aanvraag", "show", &app, "--json"]);
     assert_eq!(view["reported_on"], "2026-11-02");
     assert_eq!(
         view["received_on"],
@@ -458,7 +437,7 @@ fn a_person_under_27_searches_four_weeks_first() {
         "2026-12-01",
         &["aanvraag", "received", &app, "--on", "2026-11-30"],
     );
-    let view = json(&db, "2026-12-01", &["aanvraag", "show", &app, "--json"]);
+    let view = db.json_on("2026-12-01", &["aanvraag", "show", &app, "--json"]);
     assert_eq!(view["received_on"], "2026-11-30");
     assert_eq!(
         term_end_of(&db, "2026-12-01", &app, "beslistermijn"),
@@ -491,7 +470,7 @@ fn under_27_follows_from_the_birth_date() {
         ])
         .to_string();
     let app = aanvraag(&db, "2026-11-02", &young, "2026-11-02", &[]);
-    let view = json(&db, "2026-11-02", &["aanvraag", "show", &app, "--json"]);
+    let view = db.json_on("2026-11-02", &["aanvraag", "show", &app, "--json"]);
     assert_eq!(view["under_27"], true);
     assert_eq!(view["expected_on"], "2026-11-30");
     // 27 on the day: --under-27 contradicts the birth date.
@@ -519,7 +498,7 @@ fn under_27_follows_from_the_birth_date() {
         "spreekt de geboortedatum tegen",
     );
     let app = aanvraag(&db, "2026-11-02", &older, "2026-11-02", &[]);
-    let view = json(&db, "2026-11-02", &["aanvraag", "show", &app, "--json"]);
+    let view = db.json_on("2026-11-02", &["aanvraag", "show", &app, "--json"]);
     assert_eq!(view["under_27"], false);
     assert_eq!(view["received_on"], "2026-11-02");
 }

@@ -2,9 +2,8 @@
 //! resizes down to 20×5, seeded so a failure can be replayed: no panic, the cockpit
 //! still answers `q`, `check` passes, and every row the keys added has its audit row.
 
-use crate::common;
+use crate::common::{self, today};
 
-use chrono::NaiveDate;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use inbeeld::demo::{self, Options};
 use inbeeld::store::Store;
@@ -16,10 +15,6 @@ use ratatui::backend::TestBackend;
 use ratatui::Terminal;
 
 const KEYS_PER_SEED: usize = 3000;
-
-fn today() -> NaiveDate {
-    common::TODAY.parse().unwrap()
-}
 
 /// A key a klantmanager (or a cat on the keyboard) might press; never `q` or
 /// Ctrl-C, which would end the run before the end.

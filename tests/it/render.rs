@@ -2,9 +2,8 @@
 //! fixed `today`: snapshots of the text, and separate checks of the styles that
 //! carry meaning (overdue and out of view in red, legal deadlines marked).
 
-use crate::common;
+use crate::common::{self, today, type_keys};
 
-use chrono::NaiveDate;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use inbeeld::demo::{self, Options};
 use inbeeld::store::Store;
@@ -13,10 +12,6 @@ use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::style::Color;
 use ratatui::Terminal;
-
-fn today() -> NaiveDate {
-    common::TODAY.parse().unwrap()
-}
 
 fn demo_app(db: &common::Db) -> App {
     let mut store = Store::open(&db.path).unwrap();
@@ -37,18 +32,6 @@ fn render(app: &mut App, width: u16, height: u16) -> Terminal<TestBackend> {
     terminal
 }
 
-fn press(app: &mut App, keys: &str) {
-    for c in keys.chars() {
-        let code = match c {
-            '\n' => KeyCode::Enter,
-            '\t' => KeyCode::Tab,
-            '\u{1b}' => KeyCode::Esc,
-            c => KeyCode::Char(c),
-        };
-        app.handle_key(KeyEvent::new(code, KeyModifiers::NONE));
-    }
-}
-
 /// Every screen and popup, at both standard sizes.
 macro_rules! snapshots {
     ($($name:ident: $keys:expr;)*) => {$(
@@ -56,7 +39,7 @@ macro_rules! snapshots {
         fn $name() {
             let db = common::Db::new();
             let mut app = demo_app(&db);
-            press(&mut app, $keys);
+            type_keys(&mut app, $keys);
             insta::assert_snapshot!(concat!(stringify!($name), "_120x40"), render(&mut app, 120, 40).backend());
             insta::assert_snapshot!(concat!(stringify!($name), "_80x24"), render(&mut app, 80, 24).backend());
         }
@@ -123,12 +106,12 @@ fn overview_empty() {
         peeking: false,
     };
     let mut app = App::new(store, session).unwrap();
-    press(&mut app, "4");
+    type_keys(&mut app, "4");
     let wide = render(&mut app, 120, 40);
     assert!(format!("{}", wide.backend()).contains("0 van 0 (0%)"));
     insta::assert_snapshot!("overview_empty_120x40", wide.backend());
     insta::assert_snapshot!("overview_empty_80x24", render(&mut app, 80, 24).backend());
-    press(&mut app, "\n");
+    type_keys(&mut app, "\n");
     assert!(format!("{}", render(&mut app, 80, 24).backend()).contains("Niets in deze periode."));
 }
 
@@ -139,26 +122,26 @@ fn overview_periods_rows_and_dossier() {
     let db = common::Db::new();
     let mut app = demo_app(&db);
     let screen = |app: &mut App| format!("{}", render(app, 120, 40).backend());
-    press(&mut app, "4");
+    type_keys(&mut app, "4");
     assert!(
         screen(&mut app).contains("week 47 · 16 – 22 nov 2026"),
         "the week of today (Sunday 22 November)"
     );
-    press(&mut app, "m");
+    type_keys(&mut app, "m");
     assert!(screen(&mut app).contains("november 2026 · stand op 22 nov 2026"));
-    press(&mut app, "[");
+    type_keys(&mut app, "[");
     assert!(screen(&mut app).contains("oktober 2026 · stand op 31 okt 2026"));
-    press(&mut app, "K");
+    type_keys(&mut app, "K");
     assert!(
         screen(&mut app).contains("4e kwartaal 2026"),
         "a quarter around the end of October"
     );
-    press(&mut app, "J[");
+    type_keys(&mut app, "J[");
     assert!(screen(&mut app).contains("2025 · stand op 31 dec 2025"));
-    press(&mut app, "]t");
+    type_keys(&mut app, "]t");
     assert!(screen(&mut app).contains("2026 · stand op 22 nov 2026"));
     // The handled items of the year: the first row's client opens in the dossier.
-    press(&mut app, "\n");
+    type_keys(&mut app, "\n");
     let rows = screen(&mut app);
     assert!(
         rows.contains("Afgehandeld:") && rows.contains("regels"),
@@ -174,18 +157,18 @@ fn overview_periods_rows_and_dossier() {
             |r| r.get(0),
         )
         .unwrap();
-    press(&mut app, "\n");
+    type_keys(&mut app, "\n");
     assert_eq!(app.screen(), inbeeld::tui::Screen::Dossier);
     assert!(
         screen(&mut app).contains(&client),
         "the dossier of {client}"
     );
-    press(&mut app, "\u{1b}");
+    type_keys(&mut app, "\u{1b}");
     assert!(
         screen(&mut app).contains("Afgehandeld:"),
         "back to the rows"
     );
-    press(&mut app, "\u{1b}");
+    type_keys(&mut app, "\u{1b}");
     assert!(
         screen(&mut app).contains("stand op 22 nov 2026"),
         "back to the blocks"
@@ -201,7 +184,7 @@ macro_rules! dossier_snapshots {
             let db = common::Db::new();
             let mut app = demo_app(&db);
             dossier_of(&db, &mut app, $sql, $tabs);
-            press(&mut app, $keys);
+            type_keys(&mut app, $keys);
             let wide = render(&mut app, 120, 40);
             assert!(format!("{}", wide.backend()).contains($shows), "{}", wide.backend());
             insta::assert_snapshot!(concat!(stringify!($name), "_120x40"), wide.backend());
@@ -246,7 +229,7 @@ fn too_small_says_so_at_every_small_size() {
     insta::assert_snapshot!(render(&mut app, 20, 5).backend());
     // No size panics, down to nothing at all, with and without a popup.
     for keys in ["", "a", "u", "?"] {
-        press(&mut app, keys);
+        type_keys(&mut app, keys);
         for width in 0..=64 {
             for height in [0, 1, 2, 5, 11, 12, 13, 16] {
                 render(&mut app, width, height);
@@ -296,7 +279,7 @@ fn overdue_items_are_red_and_legal_deadlines_marked() {
 fn clients_out_of_view_are_marked_in_red() {
     let db = common::Db::new();
     let mut app = demo_app(&db);
-    press(&mut app, "2");
+    type_keys(&mut app, "2");
     let terminal = render(&mut app, 120, 40);
     let buffer = terminal.backend().buffer();
     let red_markers = (0..buffer.area.height)
@@ -323,8 +306,8 @@ fn clients_out_of_view_are_marked_in_red() {
 fn scrolling_keeps_the_selection_on_screen() {
     let db = common::Db::new();
     let mut app = demo_app(&db);
-    press(&mut app, "2");
-    press(&mut app, &"j".repeat(40));
+    type_keys(&mut app, "2");
+    type_keys(&mut app, &"j".repeat(40));
     let terminal = render(&mut app, 80, 24);
     let selected = app.selected_client().unwrap();
     let name = Store::open(&db.path)
@@ -336,9 +319,9 @@ fn scrolling_keeps_the_selection_on_screen() {
         format!("{}", terminal.backend()).contains(&name),
         "{name} is visible after scrolling"
     );
-    press(&mut app, "gGj");
+    type_keys(&mut app, "gGj");
     let last = app.selected_client();
-    press(&mut app, "j");
+    type_keys(&mut app, "j");
     assert_eq!(app.selected_client(), last, "stays on the last row");
 }
 
@@ -358,13 +341,13 @@ fn dossier_terms_of_an_aanvraag_with_a_hersteltermijn() {
         .unwrap();
     // Open the dossier by searching the name, go to the terms tab and down to the
     // beslistermijn, whose explanation then shows below the list.
-    press(&mut app, &format!("2/{name}\n\nl"));
+    type_keys(&mut app, &format!("2/{name}\n\nl"));
     for _ in 0..5 {
         let screen = format!("{}", render(&mut app, 120, 40).backend());
         if screen.contains("Beslistermijn aanvraag") {
             break;
         }
-        press(&mut app, "j");
+        type_keys(&mut app, "j");
     }
     let terminal = render(&mut app, 120, 40);
     let screen = format!("{}", terminal.backend());
@@ -382,7 +365,7 @@ fn a_hersteltermijn_ending_on_a_sunday_gets_a_warning_in_the_form() {
     let db = common::Db::new();
     let mut app = demo_app(&db);
     // The first client in the caseload; find the hersteltermijn's number in the picker.
-    press(&mut app, "2\na");
+    type_keys(&mut app, "2\na");
     let screen = format!("{}", render(&mut app, 120, 40).backend());
     let line = screen
         .lines()
@@ -393,24 +376,24 @@ fn a_hersteltermijn_ending_on_a_sunday_gets_a_warning_in_the_form() {
         .nth(1)
         .and_then(|cell| cell.trim().chars().next())
         .unwrap();
-    press(&mut app, &number.to_string());
+    type_keys(&mut app, &number.to_string());
     let suggested = format!("{}", render(&mut app, 120, 40).backend());
     assert!(
         suggested.contains("ma 7 dec 2026"),
         "two weeks lands on Sunday 6 December: Monday suggested"
     );
     assert!(!suggested.contains("let op"));
-    press(&mut app, "\t\t");
+    type_keys(&mut app, "\t\t");
     for _ in 0..10 {
         app.handle_key(KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE));
     }
-    press(&mut app, "2026-12-06");
+    type_keys(&mut app, "2026-12-06");
     let warned = format!("{}", render(&mut app, 120, 40).backend());
     assert!(
         warned.contains("let op: de hersteltermijn eindigt op zo 6 dec 2026 (zondag)"),
         "{warned}"
     );
-    press(&mut app, "\n");
+    type_keys(&mut app, "\n");
     assert!(
         !app.popup_open(),
         "a warning, not a refusal: {:?}",
@@ -422,7 +405,7 @@ fn a_hersteltermijn_ending_on_a_sunday_gets_a_warning_in_the_form() {
 /// their name as a user would, and goes `tabs` tabs to the right.
 fn dossier_of(db: &common::Db, app: &mut App, sql: &str, tabs: usize) -> String {
     let name: String = db.conn().query_row(sql, [], |r| r.get(0)).unwrap();
-    press(app, &format!("2/{name}\n\n{}", "l".repeat(tabs)));
+    type_keys(app, &format!("2/{name}\n\n{}", "l".repeat(tabs)));
     name
 }
 
@@ -489,13 +472,13 @@ fn every_key_of_a_screen_is_in_its_help_at_80x24() {
             vec!["w", "m", "K", "J", "[/←", "]/→", "t", "o/Enter"],
         ),
     ] {
-        press(&mut app, keys);
+        type_keys(&mut app, keys);
         assert!(app.help_open());
         // What does not fit 24 lines scrolls: every key is seen on the way down.
         let mut screen = String::new();
         for _ in 0..40 {
             screen.push_str(&format!("{}", render(&mut app, 80, 24).backend()));
-            press(&mut app, "j");
+            type_keys(&mut app, "j");
         }
         for label in labels
             .iter()
@@ -517,7 +500,7 @@ fn undo_confirm() {
     let mut app = demo_app(&db);
     inbeeld::clock::pin_today(Some(today()));
     // A contact registered now, then Ctrl-Z: the question names it.
-    press(&mut app, "2\nc1\n");
+    type_keys(&mut app, "2\nc1\n");
     app.handle_key(KeyEvent::new(KeyCode::Char('z'), KeyModifiers::CONTROL));
     // The question names the clock time of the edit: the snapshot names none.
     let without_time = |terminal: Terminal<TestBackend>| {
@@ -542,7 +525,7 @@ fn handover_form() {
     let db = common::Db::new();
     let mut app = demo_app(&db);
     // Two clients marked; the file is suggested beside the database.
-    press(&mut app, "2  O");
+    type_keys(&mut app, "2  O");
     let folder = db.path.parent().unwrap().display().to_string();
     let masked = |terminal: Terminal<TestBackend>| {
         format!("{}", terminal.backend()).replace(&folder, "/MAP")
@@ -572,7 +555,7 @@ fn a_stored_escape_sequence_never_reaches_the_terminal_and_a_form_refuses_one() 
         )
         .unwrap();
     // The caseload (a table), then the note in the dossier (a wrapping paragraph).
-    press(&mut app, "2/Aaron\n\nlllll");
+    type_keys(&mut app, "2/Aaron\n\nlllll");
     let terminal = render(&mut app, 120, 40);
     let screen = format!("{}", terminal.backend());
     assert!(
@@ -583,13 +566,13 @@ fn a_stored_escape_sequence_never_reaches_the_terminal_and_a_form_refuses_one() 
         common::shows_no_control_characters(&terminal),
         "no control character in any cell"
     );
-    press(&mut app, "\u{1b}2");
+    type_keys(&mut app, "\u{1b}2");
     // Typing one into a form is refused there, before anything is stored.
-    press(&mut app, "n1");
-    press(&mut app, "Piet");
+    type_keys(&mut app, "n1");
+    type_keys(&mut app, "Piet");
     app.handle_key(KeyEvent::new(KeyCode::Char('\u{1b}'), KeyModifiers::NONE));
     let before = db.counts();
-    press(&mut app, "\n");
+    type_keys(&mut app, "\n");
     assert!(app.popup_open());
     assert!(format!("{}", render(&mut app, 120, 40).backend()).contains("stuurteken"));
     assert_eq!(db.counts(), before);
@@ -631,7 +614,7 @@ fn without_colour_the_selection_late_items_and_legal_terms_stay_recognisable() {
     let mut app = demo_app(&db);
     app.set_theme(inbeeld::tui::theme::Theme::none());
     for (keys, name) in [("", "worklist"), ("2", "caseload")] {
-        press(&mut app, keys);
+        type_keys(&mut app, keys);
         let terminal = render(&mut app, 120, 40);
         let buffer = terminal.backend().buffer();
         assert!(
@@ -671,7 +654,7 @@ fn without_colour_the_selection_late_items_and_legal_terms_stay_recognisable() {
         }
         insta::assert_snapshot!(format!("{name}_no_colour_120x40"), without_colour(buffer));
     }
-    press(&mut app, "1");
+    type_keys(&mut app, "1");
     let terminal = render(&mut app, 120, 40);
     assert!(cells_with(terminal.backend().buffer(), "§ Voorschot")
         .next()
@@ -690,12 +673,12 @@ fn the_main_screens_at_200_by_60() {
         ("4J", "overview"),
         ("2\n", "dossier"),
     ] {
-        press(&mut app, keys);
+        type_keys(&mut app, keys);
         insta::assert_snapshot!(
             format!("{name}_200x60"),
             render(&mut app, 200, 60).backend()
         );
-        press(&mut app, "\u{1b}");
+        type_keys(&mut app, "\u{1b}");
     }
 }
 
@@ -706,7 +689,7 @@ fn the_dossier_shows_its_active_tab_at_80_by_24() {
     let db = common::Db::new();
     let mut app = demo_app(&db);
     app.set_theme(inbeeld::tui::theme::Theme::none());
-    press(&mut app, "2\n");
+    type_keys(&mut app, "2\n");
     let tabs = [
         "Activiteiten",
         "Aanvragen",
@@ -728,7 +711,7 @@ fn the_dossier_shows_its_active_tab_at_80_by_24() {
                 .contains(ratatui::style::Modifier::REVERSED);
             assert_eq!(marked, title == *active, "tab {n}: {title}");
         }
-        press(&mut app, "l");
+        type_keys(&mut app, "l");
     }
 }
 
@@ -768,7 +751,7 @@ fn dossier_letters() {
     use inbeeld::workflow;
     let db = common::Db::new();
     let mut app = demo_app(&db);
-    press(&mut app, "2");
+    type_keys(&mut app, "2");
     let client = app.selected_client().unwrap();
     let mut store = Store::open(&db.path).unwrap();
     let on = "2026-11-26".parse().unwrap();
@@ -796,7 +779,7 @@ fn dossier_letters() {
     workflow::send_letter(&mut store, first, today(), today()).unwrap();
     drop(store);
     // From the first tab back to the last: Brieven.
-    press(&mut app, "\nh");
+    type_keys(&mut app, "\nh");
     let shown = render(&mut app, 120, 40);
     // The paths differ per run: only the rows are compared.
     insta::assert_snapshot!("dossier_letters_120x40", shown.backend());
@@ -840,43 +823,43 @@ fn team_snapshot_app(db: &common::Db) -> App {
 fn team_view_of_a_snapshot() {
     let db = common::Db::new();
     let mut app = team_snapshot_app(&db);
-    press(&mut app, "5");
+    type_keys(&mut app, "5");
     insta::assert_snapshot!("team_120x40", render(&mut app, 120, 40).backend());
     insta::assert_snapshot!("team_80x24", render(&mut app, 80, 24).backend());
     // Enter: the caseload of the klantmanager under the cursor, and no one else's.
-    press(&mut app, "j\n");
+    type_keys(&mut app, "j\n");
     let screen = format!("{}", render(&mut app, 120, 40).backend());
     assert!(screen.contains("van jan"), "{screen}");
     let own = app.visible_rows();
-    press(&mut app, "\u{1b}");
+    type_keys(&mut app, "\u{1b}");
     assert!(
         app.visible_rows() > own,
         "Esc shows the whole caseload again"
     );
     // `w`: the werkvoorraad of that klantmanager, and a dossier says whose client.
-    press(&mut app, "5w");
+    type_keys(&mut app, "5w");
     let screen = format!("{}", render(&mut app, 120, 40).backend());
     assert!(screen.contains("van jan"), "{screen}");
     let items = app.visible_rows();
-    press(&mut app, "o");
+    type_keys(&mut app, "o");
     let screen = format!("{}", render(&mut app, 120, 40).backend());
     assert!(screen.contains("klantmanager jan"), "{screen}");
-    press(&mut app, "\u{1b}\u{1b}");
+    type_keys(&mut app, "\u{1b}\u{1b}");
     assert!(
         app.visible_rows() > items,
         "Esc shows everyone's work again"
     );
     // The Overzicht only looks: it opens on the snapshot, for any period.
-    press(&mut app, "4J");
+    type_keys(&mut app, "4J");
     let screen = format!("{}", render(&mut app, 120, 40).backend());
     assert!(
         screen.contains("4 Overzicht") && !screen.contains("Alleen lezen"),
         "{screen}"
     );
     assert!(app.message().is_none(), "{:?}", app.message());
-    press(&mut app, "2");
+    type_keys(&mut app, "2");
     // An edit is refused with the reason, before a form is typed in vain.
-    press(&mut app, "\nn");
+    type_keys(&mut app, "\nn");
     assert!(!app.help_open());
     let screen = format!("{}", render(&mut app, 120, 40).backend());
     assert!(screen.contains("een momentopname van het team"), "{screen}");
@@ -886,7 +869,7 @@ fn team_view_of_a_snapshot() {
 fn without_a_team_the_team_key_says_why() {
     let db = common::Db::new();
     let mut app = demo_app(&db);
-    press(&mut app, "5");
+    type_keys(&mut app, "5");
     let screen = format!("{}", render(&mut app, 120, 40).backend());
     assert!(
         screen.contains("Werkvoorraad") && screen.contains("kent het team niet"),

@@ -6,20 +6,12 @@ use crate::common;
 use common::Db;
 use serde_json::Value;
 
-fn json(db: &Db, today: &str, args: &[&str]) -> Value {
-    serde_json::from_str(&db.on(today, args)).unwrap()
-}
-
 /// The first open item of `kind`, as its id.
-fn open_item(db: &Db, kind: &str) -> String {
-    db.conn()
-        .query_row(
-            "SELECT id FROM work_items WHERE kind_code = ?1 AND status = 'open' ORDER BY id",
-            [kind],
-            |r| r.get::<_, i64>(0),
-        )
-        .unwrap_or_else(|_| panic!("no open {kind} item"))
-        .to_string()
+fn open_id(db: &Db, kind: &str) -> String {
+    let (id, _) = db
+        .open_item(kind)
+        .unwrap_or_else(|| panic!("no open {kind} item"));
+    id.to_string()
 }
 
 fn activity_of(db: &Db, type_code: &str) -> String {
@@ -77,7 +69,7 @@ fn aanvraag_with_unused_herstel(db: &Db) -> String {
     );
     let item = {
         db.on("2026-10-19", &["sweep"]);
-        open_item(db, "hersteltermijn")
+        open_id(db, "hersteltermijn")
     };
     db.refused_on(
         "2026-10-19",
@@ -99,7 +91,7 @@ fn besloten_on_the_item_is_the_besluit_exactly() {
     aanvraag_with_unused_herstel(&by_decide);
     by_item.on("2026-12-01", &["sweep"]);
     by_decide.on("2026-12-01", &["sweep"]);
-    let item = open_item(&by_item, "beslistermijn");
+    let item = open_id(&by_item, "beslistermijn");
     by_item.refused_on(
         "2026-12-01",
         &["item", "close", &item, "--outcome", "besloten"],
@@ -156,11 +148,7 @@ fn besloten_on_the_item_is_the_besluit_exactly() {
         state(&by_decide),
         "the same edit along two paths"
     );
-    let view = json(
-        &by_item,
-        "2026-12-01",
-        &["aanvraag", "show", &app, "--json"],
-    );
+    let view = by_item.json_on("2026-12-01", &["aanvraag", "show", &app, "--json"]);
     assert_eq!(view["status"], "decided");
     assert_eq!(view["decided_late"], false);
     let running: Vec<&str> = view["terms"]
@@ -213,7 +201,7 @@ fn the_buitenbehandeling_item_is_handled_by_the_besluit_too() {
         "pas bekendgemaakt na het ongebruikt verstrijken van de hersteltermijn (t/m 2026-10-19",
     );
     db.on("2026-11-09", &["sweep"]);
-    let item = open_item(&db, "buitenbehandeling");
+    let item = open_id(&db, "buitenbehandeling");
     db.refused_on(
         "2026-11-10",
         &["item", "close", &item, "--outcome", "bekendgemaakt"],
@@ -233,7 +221,7 @@ fn the_buitenbehandeling_item_is_handled_by_the_besluit_too() {
             "2026-11-10",
         ],
     );
-    let view = json(&db, "2026-11-10", &["aanvraag", "show", &app, "--json"]);
+    let view = db.json_on("2026-11-10", &["aanvraag", "show", &app, "--json"]);
     assert_eq!(view["decision"], "buiten_behandeling");
     assert_eq!(view["decided_on"], "2026-11-10");
 }
@@ -255,7 +243,7 @@ fn a_besluit_after_the_beslistermijn_is_recorded_as_late() {
             "2026-11-27",
         ],
     );
-    let view = json(&db, "2026-11-30", &["aanvraag", "show", &app, "--json"]);
+    let view = db.json_on("2026-11-30", &["aanvraag", "show", &app, "--json"]);
     assert_eq!(view["decided_late"], true, "26 November was the last day");
     assert!(db
         .on("2026-11-30", &["aanvraag", "show", &app])
@@ -273,7 +261,7 @@ fn closing_the_voorschot_activity_starts_the_next_cycle_like_its_item() {
     setup(&by_item);
     let by_activity = Db::new();
     setup(&by_activity);
-    let item = open_item(&by_item, "voorschot");
+    let item = open_id(&by_item, "voorschot");
     by_item.on(
         "2026-10-23",
         &["item", "close", &item, "--outcome", "verstrekt"],
@@ -323,7 +311,7 @@ fn an_end_date_moves_only_forward_and_never_back_to_an_old_cycle() {
         &["activity", "extend", &traject, "--to", "2026-11-22"],
         "moet na vandaag",
     );
-    let item = open_item(&db, "traject");
+    let item = open_id(&db, "traject");
     db.on(
         "2026-11-22",
         &[
@@ -378,7 +366,7 @@ fn a_legal_item_is_postponed_within_its_term_only() {
     db.aanvraag("2026-10-01", &client, "2026-10-01");
     // The beslistermijn item appears two weeks before 26 November.
     db.on("2026-11-12", &["sweep"]);
-    let item = open_item(&db, "beslistermijn");
+    let item = open_id(&db, "beslistermijn");
     db.conn()
         .execute(
             "UPDATE work_items SET due_date = '2026-11-20' WHERE id = ?1",
@@ -468,7 +456,7 @@ fn an_afspraak_is_spoken_on_its_day_whichever_way_it_is_closed() {
         "2026-11-27",
         &["activity", "close", &afspraak, "--outcome", "gesproken"],
     );
-    let dossier = json(&db, "2026-11-27", &["client", "show", &client, "--json"]);
+    let dossier = db.json_on("2026-11-27", &["client", "show", &client, "--json"]);
     assert_eq!(dossier["contacts"][0]["date"], "2026-11-25");
     assert_eq!(dossier["contacts"][0]["channel"], "beeldbellen");
 }
@@ -577,7 +565,7 @@ fn a_hersteltermijn_belongs_to_the_open_aanvraag_whichever_way_it_is_given() {
         db.on(today, &args)
     };
     herstel("2026-10-05", &[]);
-    let view = json(&db, "2026-10-05", &["aanvraag", "show", &first, "--json"]);
+    let view = db.json_on("2026-10-05", &["aanvraag", "show", &first, "--json"]);
     assert_eq!(view["hersteltermijnen"].as_array().unwrap().len(), 1);
     let beslis = view["terms"]
         .as_array()
@@ -605,7 +593,7 @@ fn a_hersteltermijn_belongs_to_the_open_aanvraag_whichever_way_it_is_given() {
         "meer dan één open aanvraag (1, 2); kies de aanvraag waar de hersteltermijn bij hoort (--aanvraag ID)",
     );
     herstel("2026-10-05", &["--aanvraag", &second]);
-    let view = json(&db, "2026-10-05", &["aanvraag", "show", &second, "--json"]);
+    let view = db.json_on("2026-10-05", &["aanvraag", "show", &second, "--json"]);
     assert_eq!(view["hersteltermijnen"].as_array().unwrap().len(), 1);
 }
 
@@ -641,7 +629,7 @@ fn a_verdaging_moves_the_beslistermijn_within_the_eight_weeks_only() {
             "advies arts",
         ],
     );
-    let view = json(&db, "2026-11-20", &["aanvraag", "show", &app, "--json"]);
+    let view = db.json_on("2026-11-20", &["aanvraag", "show", &app, "--json"]);
     let beslis = view["terms"]
         .as_array()
         .unwrap()
@@ -692,7 +680,7 @@ fn a_new_gelijkgestelde_dag_moves_running_terms_and_unknown_years_are_said() {
     // on Tuesday 2 January — as far as 2029's gelijkgestelde dagen are known.
     let app = db.aanvraag("2028-11-06", &client, "2028-11-06");
     let beslis = |today: &str| -> Value {
-        json(&db, today, &["aanvraag", "show", &app, "--json"])["terms"]
+        db.json_on(today, &["aanvraag", "show", &app, "--json"])["terms"]
             .as_array()
             .unwrap()
             .iter()
@@ -819,7 +807,7 @@ fn the_plan_evaluation_moves_forward_and_a_replaced_plan_raises_nothing() {
         .trim()
         .to_owned();
     db.on("2026-11-22", &["sweep"]);
-    let evaluation_item = open_item(&db, "plan");
+    let evaluation_item = open_id(&db, "plan");
     db.refused_on(
         "2026-11-22",
         &[
@@ -884,7 +872,7 @@ fn the_plan_evaluation_moves_forward_and_a_replaced_plan_raises_nothing() {
     let path = other.path.with_file_name("bundel.json");
     std::fs::write(&path, bundle).unwrap();
     other.on("2026-12-16", &["import", path.to_str().unwrap()]);
-    let plans = json(&other, "2026-12-16", &["plan", "show", "1", "--json"]);
+    let plans = other.json_on("2026-12-16", &["plan", "show", "1", "--json"]);
     assert_eq!(
         plans["current"]["goals"][0]["status"], "bijgesteld",
         "{plans}"

@@ -1,7 +1,7 @@
 //! The store on its own: round trips, upgrades, refusals and the rules the schema
 //! enforces whatever the code does.
 
-use crate::common;
+use crate::common::{self, today};
 
 use chrono::NaiveDate;
 use inbeeld::domain::activity::{ActivityStatus, NewActivity};
@@ -15,10 +15,6 @@ use rusqlite::Connection;
 
 fn d(s: &str) -> NaiveDate {
     s.parse().unwrap()
-}
-
-fn today() -> NaiveDate {
-    d(common::TODAY)
 }
 
 fn new_client(name: &str, category: &str) -> NewClient {

@@ -9,11 +9,13 @@ use serde::Serialize;
 
 use super::activity::{Activity, ActivityStatus};
 use super::date::{add_days, age, dutch};
-use super::effects::{Decision, Effect, Env, OutcomeEffect};
+pub use super::effects::NewApplication;
+use super::effects::{Decision, Effect, OutcomeEffect};
+use super::env::Env;
 use super::error::required_text;
-use super::handling::{finish_with_items, OpenItem};
 use super::terms::{term_end, Suspension, TermEnd, TermRule};
 use super::work_item::expiry_due;
+use super::work_item::{finish_with_items, OpenItem};
 use super::InputError;
 
 /// The activity type of a hersteltermijn: the one activity of an aanvraag that is
@@ -310,14 +312,14 @@ pub fn explanation(ctx: &ApplicationContext, term: &TermActivity, env: &Env) -> 
     computed_end(ctx, term, env).map(|e| e.explanation())
 }
 
-/// A new aanvraag as the rules set it up.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct NewApplication {
-    pub client_id: i64,
-    pub reported_on: Option<NaiveDate>,
-    pub received_on: Option<NaiveDate>,
-    pub expected_on: Option<NaiveDate>,
-    pub under_27: bool,
+/// The end a hersteltermijn given on `given` is offered: the catalogue's length,
+/// on a working day (the klantmanager sets this term, and may choose another).
+pub fn herstel_suggestion(
+    catalog: &super::catalog::Catalog,
+    calendar: &super::calendar::LegalCalendar,
+    given: NaiveDate,
+) -> Result<NaiveDate, InputError> {
+    Ok(calendar.next_working_day(catalog.suggested_end(HERSTELTERMIJN, given)?))
 }
 
 /// Registers an aanvraag made (or, under 27, a melding done) on `on`. Whether the

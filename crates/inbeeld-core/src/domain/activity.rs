@@ -21,11 +21,12 @@ pub enum ActivityStatus {
 }
 
 impl ActivityStatus {
-    pub fn from_code(code: &str) -> ActivityStatus {
-        if code == "closed" {
-            ActivityStatus::Closed
-        } else {
-            ActivityStatus::Open
+    /// The status a stored code names; `None` for a code no version wrote.
+    pub fn from_code(code: &str) -> Option<ActivityStatus> {
+        match code {
+            "open" => Some(ActivityStatus::Open),
+            "closed" => Some(ActivityStatus::Closed),
+            _ => None,
         }
     }
 }

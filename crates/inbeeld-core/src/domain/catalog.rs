@@ -49,11 +49,13 @@ pub enum Requirement {
 }
 
 impl Requirement {
-    pub fn from_code(code: &str) -> Requirement {
+    /// What an outcome's `requires` column names; `None` for a code no version wrote.
+    pub fn from_code(code: &str) -> Option<Requirement> {
         match code {
-            "new_date" => Requirement::NewDate,
-            "reason" => Requirement::Reason,
-            _ => Requirement::None,
+            "none" => Some(Requirement::None),
+            "new_date" => Some(Requirement::NewDate),
+            "reason" => Some(Requirement::Reason),
+            _ => None,
         }
     }
 }
@@ -80,12 +82,10 @@ pub struct WorkItemKind {
 impl WorkItemKind {
     /// What handling an item of this kind with `outcome` does, if the kind allows it.
     pub fn effect_of(&self, outcome: &str) -> Option<OutcomeEffect> {
-        self.outcomes.iter().position(|o| o == outcome).map(|i| {
-            self.effects
-                .get(i)
-                .copied()
-                .unwrap_or(OutcomeEffect::Finish)
-        })
+        self.outcomes
+            .iter()
+            .position(|o| o == outcome)
+            .and_then(|i| self.effects.get(i).copied())
     }
 
     /// The first outcome of this kind with `effect`.
@@ -145,6 +145,17 @@ impl Catalog {
             "onbekende activiteitsoort",
             |t| &t.code,
         )
+    }
+
+    /// The end an activity of `type_code` from `start` is offered: the type's
+    /// `default_days` later. The one place a suggested length is read.
+    pub fn suggested_end(
+        &self,
+        type_code: &str,
+        start: chrono::NaiveDate,
+    ) -> Result<chrono::NaiveDate, InputError> {
+        let days = self.activity_type(type_code)?.default_days;
+        Ok(super::date::add_days(start, days))
     }
 
     pub fn kind(&self, code: &str) -> Result<&WorkItemKind, InputError> {

@@ -10,10 +10,12 @@ use super::activity::{Activity, ActivityStatus};
 use super::catalog::{ActivityType, Requirement, WorkItemKind};
 use super::client::in_view;
 use super::date::{add_days, dutch};
-use super::effects::{Decision, Effect, Env, OutcomeEffect};
+use super::effects::{Decision, Effect, OutcomeEffect};
+use super::env::Env;
 use super::error::optional_text;
 use super::terms::{term_end, TermRule};
 use super::work_item::{check_postpone, expiry_due, Source, WorkItem};
+pub use super::work_item::{finish_with_items, OpenItem, REMINDER_LAPSED};
 use super::InputError;
 
 /// The kind of the work item a lapsed contact rhythm raises.
@@ -23,20 +25,8 @@ pub const REMINDER_KIND: &str = "nabellen";
 /// The outcome with which a klantmanager lets an item lapse, with a reason (and a
 /// goal or plan evaluation that a new plan replaces).
 pub const LAPSED: &str = "vervallen";
-/// The outcome with which a reminder lapses when the afspraak it was for is
-/// settled, moved, or has come (the seed's `lapsed` outcome of nabellen).
-pub const REMINDER_LAPSED: &str = "verlopen";
 /// The channel of a conversation on the telephone (nabellen).
 pub const TELEPHONE: &str = "telefoon";
-
-/// An open work item of an activity.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct OpenItem {
-    pub id: i64,
-    pub activity: i64,
-    pub source: Source,
-    pub kind: String,
-}
 
 /// The client as far as handling needs it: whom to call how, and how far in view.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -488,37 +478,6 @@ fn contact_effects(
                     note: Some(note.clone()),
                 }),
         );
-    }
-    effects
-}
-
-/// Finishes an activity with an outcome and closes its open items: its own with the
-/// same outcome, a reminder (nabellen) as lapsed.
-pub fn finish_with_items(
-    activity: i64,
-    open_items: &[OpenItem],
-    outcome: &str,
-    note: Option<&str>,
-    except: Option<i64>,
-) -> Vec<Effect> {
-    let mut effects = vec![Effect::FinishActivity {
-        activity,
-        outcome: outcome.to_owned(),
-        note: note.map(str::to_owned),
-    }];
-    for item in open_items.iter().filter(|i| Some(i.id) != except) {
-        effects.push(match item.source {
-            Source::Nabellen => Effect::CloseItem {
-                item: item.id,
-                outcome: REMINDER_LAPSED.to_owned(),
-                note: Some(format!("afspraak afgesloten: {outcome}")),
-            },
-            _ => Effect::CloseItem {
-                item: item.id,
-                outcome: outcome.to_owned(),
-                note: note.map(str::to_owned),
-            },
-        });
     }
     effects
 }

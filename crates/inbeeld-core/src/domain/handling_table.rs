@@ -8,7 +8,8 @@ use super::*;
 use crate::domain::aanvraag::{Application, ApplicationContext, SuspensionPeriod, TermActivity};
 use crate::domain::calendar::LegalCalendar;
 use crate::domain::catalog::{ActivityType, Catalog, Channel, Outcome, WorkItemKind};
-use crate::domain::effects::{Decision, Effect, Env, OutcomeEffect as E};
+use crate::domain::effects::{Decision, Effect, OutcomeEffect as E};
+use crate::domain::env::Env;
 use crate::domain::terms::TermRule;
 use crate::domain::work_item::{ItemStatus, Source, WorkItem};
 

@@ -3,7 +3,8 @@
 use chrono::NaiveDate;
 
 use super::date::dutch;
-use super::effects::{Effect, Env};
+use super::effects::Effect;
+use super::env::Env;
 use super::handling::{extend_activity, finish_with_items, ActivityContext, LAPSED};
 use super::InputError;
 
@@ -57,6 +58,8 @@ pub fn add_goal(
 
 /// The activity type of a plan's evaluation date.
 pub const EVALUATION: &str = "planevaluatie";
+/// The activity type of a goal's deadline.
+pub const GOAL: &str = "doel";
 
 /// The client's current plan van aanpak, as an edit of its dates needs it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::catalog::{ActivityType, Outcome};
+use super::effects::Effect;
 use super::InputError;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -22,12 +23,14 @@ pub enum Source {
 }
 
 impl Source {
-    pub fn from_code(code: &str) -> Source {
+    /// The source a stored code names; `None` for a code no version wrote.
+    pub fn from_code(code: &str) -> Option<Source> {
         match code {
-            "activity" => Source::Activity,
-            "nabellen" => Source::Nabellen,
-            "rhythm" => Source::Rhythm,
-            _ => Source::Manual,
+            "activity" => Some(Source::Activity),
+            "nabellen" => Some(Source::Nabellen),
+            "rhythm" => Some(Source::Rhythm),
+            "manual" => Some(Source::Manual),
+            _ => None,
         }
     }
 }
@@ -37,6 +40,17 @@ impl Source {
 pub enum ItemStatus {
     Open,
     Closed,
+}
+
+impl ItemStatus {
+    /// The status a stored code names; `None` for a code no version wrote.
+    pub fn from_code(code: &str) -> Option<ItemStatus> {
+        match code {
+            "open" => Some(ItemStatus::Open),
+            "closed" => Some(ItemStatus::Closed),
+            _ => None,
+        }
+    }
 }
 
 /// One row of the werkvoorraad.
@@ -143,6 +157,50 @@ pub fn check_postpone(
 /// The first day an item may be postponed to.
 pub fn earliest_postpone(due: NaiveDate, today: NaiveDate) -> NaiveDate {
     due.succ_opt().unwrap_or(due).max(today)
+}
+
+/// The outcome with which a reminder lapses when the afspraak it was for is
+/// settled, moved, or has come (the seed's `lapsed` outcome of nabellen).
+pub const REMINDER_LAPSED: &str = "verlopen";
+
+/// An open work item of an activity.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OpenItem {
+    pub id: i64,
+    pub activity: i64,
+    pub source: Source,
+    pub kind: String,
+}
+
+/// Finishes an activity with an outcome and closes its open items: its own with the
+/// same outcome, a reminder (nabellen) as lapsed.
+pub fn finish_with_items(
+    activity: i64,
+    open_items: &[OpenItem],
+    outcome: &str,
+    note: Option<&str>,
+    except: Option<i64>,
+) -> Vec<Effect> {
+    let mut effects = vec![Effect::FinishActivity {
+        activity,
+        outcome: outcome.to_owned(),
+        note: note.map(str::to_owned),
+    }];
+    for item in open_items.iter().filter(|i| Some(i.id) != except) {
+        effects.push(match item.source {
+            Source::Nabellen => Effect::CloseItem {
+                item: item.id,
+                outcome: REMINDER_LAPSED.to_owned(),
+                note: Some(format!("afspraak afgesloten: {outcome}")),
+            },
+            _ => Effect::CloseItem {
+                item: item.id,
+                outcome: outcome.to_owned(),
+                note: note.map(str::to_owned),
+            },
+        });
+    }
+    effects
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@ use rusqlite::{OptionalExtension, Row};
 
 use super::error::Result;
 use super::{clients, Store};
-use crate::domain::activity::{Activity, ActivityStatus};
+use crate::domain::activity::Activity;
 use crate::domain::InputError;
 
 pub(crate) fn activity(conn: &rusqlite::Connection, id: i64) -> Result<Activity> {
@@ -26,7 +26,6 @@ pub(crate) const ACTIVITY_COLUMNS: &str = "id, client_id, type_code, title, star
     status, outcome_code, outcome_note, closed_on, appointment_time, channel_code";
 
 pub(crate) fn activity_from_row(row: &Row) -> rusqlite::Result<Activity> {
-    let status: String = row.get(6)?;
     Ok(Activity {
         id: row.get(0)?,
         client_id: row.get(1)?,
@@ -34,7 +33,7 @@ pub(crate) fn activity_from_row(row: &Row) -> rusqlite::Result<Activity> {
         title: row.get(3)?,
         start_date: row.get(4)?,
         end_date: row.get(5)?,
-        status: ActivityStatus::from_code(&status),
+        status: row.get(6)?,
         outcome: row.get(7)?,
         outcome_note: row.get(8)?,
         closed_on: row.get(9)?,

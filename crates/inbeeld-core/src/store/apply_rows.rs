@@ -14,6 +14,7 @@ use crate::clock;
 use crate::domain::aanvraag::NewApplication;
 use crate::domain::bsn::Bsn;
 use crate::domain::client::NewClient;
+use crate::domain::plan::GOAL;
 
 /// Inserts a client; `registered_on` starts the contact rhythm. Returns the id.
 pub(super) fn insert_client(
@@ -148,7 +149,7 @@ impl Write<'_> {
     ) -> Result<i64> {
         let plan = require_plan(self.tx(), client_id)?;
         let activity =
-            self.insert_plan_activity(client_id, "doel", text, (plan.start_date, deadline))?;
+            self.insert_plan_activity(client_id, GOAL, text, (plan.start_date, deadline))?;
         self.tx().execute(
             "INSERT INTO goals (plan_id, text, domain_code, activity_id, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
             params![plan.id, text, domain, activity, clock::now_utc()],

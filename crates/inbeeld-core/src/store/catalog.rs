@@ -3,9 +3,7 @@
 use rusqlite::Connection;
 
 use super::error::Result;
-use crate::domain::catalog::{
-    ActivityType, Catalog, Category, Channel, Outcome, Requirement, WorkItemKind,
-};
+use crate::domain::catalog::{ActivityType, Catalog, Category, Channel, Outcome, WorkItemKind};
 use crate::domain::effects::OutcomeEffect;
 
 fn codes(conn: &Connection, sql: &str, key: &str) -> Result<Vec<String>> {
@@ -79,27 +77,23 @@ pub(super) fn load(conn: &Connection) -> Result<Catalog> {
         })?
         .collect::<rusqlite::Result<_>>()?;
     for kind in &mut work_item_kinds {
-        let rows: Vec<(String, String)> = conn
+        let rows: Vec<(String, OutcomeEffect)> = conn
             .prepare_cached(
                 "SELECT outcome_code, effect FROM kind_outcomes WHERE kind_code = ?1 ORDER BY rowid",
             )?
             .query_map([&kind.code], |r| Ok((r.get(0)?, r.get(1)?)))?
             .collect::<rusqlite::Result<_>>()?;
         kind.outcomes = rows.iter().map(|(o, _)| o.clone()).collect();
-        kind.effects = rows
-            .iter()
-            .map(|(_, e)| OutcomeEffect::from_code(e))
-            .collect();
+        kind.effects = rows.iter().map(|(_, e)| *e).collect();
     }
 
     let outcomes = conn
         .prepare("SELECT code, name, requires FROM outcomes ORDER BY rowid")?
         .query_map([], |row| {
-            let requires: String = row.get(2)?;
             Ok(Outcome {
                 code: row.get(0)?,
                 name: row.get(1)?,
-                requires: Requirement::from_code(&requires),
+                requires: row.get(2)?,
             })
         })?
         .collect::<rusqlite::Result<_>>()?;

@@ -11,7 +11,6 @@ use super::{clients, Write};
 use crate::domain::aanvraag::{ApplicationContext, TermActivity};
 use crate::domain::catalog::Catalog;
 use crate::domain::handling::{ActivityContext, ClientContext, ItemContext, OpenItem};
-use crate::domain::work_item::Source;
 
 const OPEN_ITEM_SQL: &str = "SELECT id, source_activity_id, source, kind_code
      FROM work_items INDEXED BY work_items_open_by_activity
@@ -35,11 +34,10 @@ pub(crate) const GOAL_OF_ACTIVITY_SQL: &str =
     "SELECT id FROM goals WHERE activity_id = ?1 ORDER BY id DESC LIMIT 1";
 
 fn open_item_from_row(row: &rusqlite::Row) -> rusqlite::Result<OpenItem> {
-    let source: String = row.get(2)?;
     Ok(OpenItem {
         id: row.get(0)?,
         activity: row.get(1)?,
-        source: Source::from_code(&source),
+        source: row.get(2)?,
         kind: row.get(3)?,
     })
 }

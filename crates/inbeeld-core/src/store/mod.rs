@@ -12,6 +12,7 @@ mod bulk;
 mod bundle;
 mod catalog;
 mod clients;
+mod codes;
 mod contexts;
 mod error;
 mod history;

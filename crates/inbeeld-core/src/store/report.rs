@@ -493,8 +493,8 @@ impl Store {
             appointments.total += n;
             // What the outcome did, as the catalogue says (an open afspraak: neither).
             match OutcomeEffect::from_code(&effect) {
-                OutcomeEffect::Contact => appointments.held += n,
-                OutcomeEffect::NoShow => appointments.no_shows += n,
+                Some(OutcomeEffect::Contact) => appointments.held += n,
+                Some(OutcomeEffect::NoShow) => appointments.no_shows += n,
                 _ => {}
             }
         }

@@ -6,7 +6,7 @@ use rusqlite::{Connection, OptionalExtension, Row};
 
 use super::error::Result;
 use super::{catalog, Store};
-use crate::domain::work_item::{ItemStatus, Postponement, Source, WorkItem, WorkItemDetail};
+use crate::domain::work_item::{Postponement, WorkItem, WorkItemDetail};
 use crate::domain::InputError;
 
 /// The werkvoorraad: only columns that `work_items_open_by_due` holds, so the open
@@ -38,8 +38,6 @@ JOIN work_item_kinds k ON k.code = w.kind_code";
 const WORKLIST_ORDER: &str = "ORDER BY w.due_date, k.legal DESC, k.urgency DESC, w.id";
 
 fn item_from_row(row: &Row) -> rusqlite::Result<WorkItem> {
-    let source: String = row.get(6)?;
-    let status: String = row.get(8)?;
     Ok(WorkItem {
         id: row.get(0)?,
         client_id: row.get(1)?,
@@ -47,13 +45,9 @@ fn item_from_row(row: &Row) -> rusqlite::Result<WorkItem> {
         kind: row.get(3)?,
         title: row.get(4)?,
         due_date: row.get(5)?,
-        source: Source::from_code(&source),
+        source: row.get(6)?,
         source_activity_id: row.get(7)?,
-        status: if status == "closed" {
-            ItemStatus::Closed
-        } else {
-            ItemStatus::Open
-        },
+        status: row.get(8)?,
         legal: row.get(9)?,
         urgency: row.get(10)?,
     })

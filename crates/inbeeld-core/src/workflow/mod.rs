@@ -49,7 +49,9 @@ pub use sweep::{peek, sweep, SweepReport};
 use crate::domain::aanvraag;
 use crate::domain::calendar::LegalCalendar;
 use crate::domain::catalog::Catalog;
-use crate::domain::effects::{summary, Effect, Env};
+use crate::domain::effects::Effect;
+use crate::domain::env::Env;
+use crate::domain::summary::summary;
 use crate::store::{Result, Write};
 
 /// What an edit did: its effects in order, and the id of what it added (an item, an
