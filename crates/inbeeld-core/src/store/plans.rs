@@ -171,18 +171,6 @@ impl Write<'_> {
             )
             .optional()?)
     }
-
-    /// The start of the client's current plan, if there is one.
-    pub(crate) fn current_plan_start(&self, client_id: i64) -> Result<Option<NaiveDate>> {
-        Ok(self
-            .tx()
-            .query_row(
-                "SELECT start_date FROM plans WHERE client_id = ?1 AND status = 'current'",
-                [client_id],
-                |r| r.get(0),
-            )
-            .optional()?)
-    }
 }
 
 impl Store {

@@ -56,7 +56,7 @@ pub fn add_goal(
     let domains = domain_codes(store)?;
     super::edit(store, today, |w, _| {
         w.client(client)?;
-        let plan = w.current_plan_start(client)?;
+        let plan = w.current_plan(client)?.map(|p| p.start);
         let effects = plan::add_goal(
             client,
             plan,
