@@ -13,6 +13,7 @@ use super::caseload::deadline_span;
 use super::dossier::{self, DossierView};
 use super::form::{Field, FieldKind, Form, Value};
 use super::history;
+use super::keymap::{key_of, Action, Rebound};
 use super::list::ListState;
 use super::popup::{simple_choices, Intent, Pick, Picker, Popup, Purpose};
 use crate::domain::aanvraag::{herstel_suggestion, BESLISTERMIJN, HERSTELTERMIJN};
@@ -143,14 +144,17 @@ impl AanvragenTab {
         frame: &mut Frame,
         area: Rect,
         list: &mut ListState,
-        catalog: &Catalog,
+        (catalog, rebound): (&Catalog, &[Rebound]),
         today: NaiveDate,
     ) {
         if self.rows.is_empty() {
             return dossier::empty(
                 frame,
                 area,
-                "Geen aanvragen. Toets A om een melding of aanvraag te registreren.",
+                &format!(
+                    "Geen aanvragen. Toets {} om een melding of aanvraag te registreren.",
+                    key_of(Action::NewApplication, rebound)
+                ),
             );
         }
         let [rows_area, detail] =
@@ -388,10 +392,10 @@ pub fn application_form(
     );
     form.intro = match (under_27, years) {
         (true, Some(years)) => vec![format!(
-            "{years} jaar: eerst vier weken zoektermijn; de aanvraag volgt daarna (o)."
+            "{years} jaar: eerst vier weken zoektermijn; de aanvraag volgt daarna (ontvangen)."
         )],
         (true, None) => {
-            vec!["Eerst vier weken zoektermijn; de aanvraag volgt daarna (o).".to_owned()]
+            vec!["Eerst vier weken zoektermijn; de aanvraag volgt daarna (ontvangen).".to_owned()]
         }
         (false, _) => {
             vec!["De beslistermijn van acht weken en het voorschot beginnen te lopen.".to_owned()]

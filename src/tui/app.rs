@@ -12,8 +12,8 @@ use super::corrections;
 use super::dossier::{DossierView, Tab};
 use super::handling;
 use super::keymap::{
-    action_for, Action, Binding, Rebound, CASELOAD_KEYS, DOSSIER_KEYS, GLOBAL_KEYS, LIST_KEYS,
-    OVERVIEW_KEYS, TEAM_KEYS, WEEK_KEYS, WORKLIST_KEYS,
+    action_for, key_of, Action, Binding, Rebound, CASELOAD_KEYS, DOSSIER_KEYS, GLOBAL_KEYS,
+    LIST_KEYS, OVERVIEW_KEYS, TEAM_KEYS, WEEK_KEYS, WORKLIST_KEYS,
 };
 use super::list::ListState;
 use super::overview::OverviewView;
@@ -764,9 +764,10 @@ impl App {
             Action::SetEvaluation => {
                 if let Some(view) = &self.dossier {
                     if view.plan.current.is_none() {
-                        self.message = Some(
-                            "Nog geen plan van aanpak: voeg eerst een doel toe (d).".to_owned(),
-                        );
+                        self.message = Some(format!(
+                            "Nog geen plan van aanpak: voeg eerst een doel toe ({}).",
+                            key_of(Action::AddGoal, &self.rebound)
+                        ));
                     } else {
                         let suggested = self
                             .catalog
@@ -1460,7 +1461,10 @@ impl App {
         }
         let Some(app) = view.current_application() else {
             self.message = Some(if view.aanvragen.applications.is_empty() {
-                "Nog geen aanvraag: registreer eerst een melding of aanvraag (A).".to_owned()
+                format!(
+                    "Nog geen aanvraag: registreer eerst een melding of aanvraag ({}).",
+                    key_of(Action::NewApplication, &self.rebound)
+                )
             } else {
                 "Kies eerst de aanvraag op de tab Aanvragen.".to_owned()
             });
@@ -1506,9 +1510,10 @@ impl App {
                         None
                     }
                 },
-                None => {
-                    Some("Nog geen brieven: toets b op een afspraak of hersteltermijn.".to_owned())
-                }
+                None => Some(format!(
+                    "Nog geen brieven: toets {} op een afspraak of hersteltermijn.",
+                    key_of(Action::Letter, &self.rebound)
+                )),
             };
             return;
         }
@@ -1517,10 +1522,10 @@ impl App {
             view.activities.iter().find(|a| a.id == source).cloned()
         });
         let Some(activity) = activity else {
-            self.message = Some(
-                "Kies eerst een afspraak of hersteltermijn (tab Activiteiten of Werkitems) en toets b."
-                    .to_owned(),
-            );
+            self.message = Some(format!(
+                "Kies eerst een afspraak of hersteltermijn (tab Activiteiten of Werkitems) en toets {}.",
+                key_of(Action::Letter, &self.rebound)
+            ));
             return;
         };
         let kinds = LetterKind::for_type(&activity.type_code);
@@ -1800,13 +1805,16 @@ impl App {
         chrome::draw_title(frame, title, self.screen, &summary, self.has_team);
         match self.screen {
             Screen::Worklist => self.worklist.draw(frame, body, today, &self.catalog),
-            Screen::Caseload => self.caseload.draw(frame, body, &self.catalog, today),
+            Screen::Caseload => {
+                self.caseload
+                    .draw(frame, body, (&self.catalog, &self.rebound), today)
+            }
             Screen::Week => self.week.draw(frame, body),
             Screen::Overview => self.overview.draw(frame, body, &self.catalog),
             Screen::Team => self.team.draw(frame, body),
             Screen::Dossier => {
                 if let Some(view) = &mut self.dossier {
-                    view.draw(frame, body, &self.catalog, today);
+                    view.draw(frame, body, (&self.catalog, &self.rebound), today);
                 }
             }
         }

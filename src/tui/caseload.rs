@@ -11,6 +11,7 @@ use ratatui::widgets::{Block, Borders, Row, Table};
 use ratatui::Frame;
 use unicode_width::UnicodeWidthStr;
 
+use super::keymap::{key_of, Action, Rebound};
 use super::list::ListState;
 use crate::domain::catalog::Catalog;
 use crate::domain::client::ClientSummary;
@@ -270,7 +271,13 @@ impl CaseloadView {
         parts.join(" · ")
     }
 
-    pub fn draw(&mut self, frame: &mut Frame, area: Rect, catalog: &Catalog, today: NaiveDate) {
+    pub fn draw(
+        &mut self,
+        frame: &mut Frame,
+        area: Rect,
+        (catalog, rebound): (&Catalog, &[Rebound]),
+        today: NaiveDate,
+    ) {
         let block = Block::new().borders(Borders::TOP);
         let inner_height = area.height.saturating_sub(2) as usize; // top border + header
         let window = self.list.visible(self.visible.len(), inner_height);
@@ -278,9 +285,12 @@ impl CaseloadView {
             let inner = block.inner(area);
             frame.render_widget(block, area);
             let text = if self.all.is_empty() {
-                "Nog geen klanten. Toets n om een klant in te schrijven."
+                format!(
+                    "Nog geen klanten. Toets {} om een klant in te schrijven.",
+                    key_of(Action::NewClient, rebound)
+                )
             } else {
-                "Geen klanten die bij de zoekopdracht of het filter passen; Esc wist ze."
+                "Geen klanten die bij de zoekopdracht of het filter passen; Esc wist ze.".to_owned()
             };
             frame.render_widget(Line::from(text).dim(), inner);
             return;

@@ -395,7 +395,9 @@ pub fn handover_end_confirm(
         ),
     ];
     lines.extend(kept.iter().cloned());
-    lines.push("Nee: ze blijven in de caseload; later kan het met U in het dossier.".to_owned());
+    lines.push(
+        "Nee: ze blijven in de caseload; later kan het met uitstroom in het dossier.".to_owned(),
+    );
     Popup::Confirm {
         title: "Uitschrijven als overgedragen?".to_owned(),
         lines,

@@ -13,6 +13,7 @@ use ratatui::Frame;
 use super::aanvragen::AanvragenTab;
 use super::caseload::deadline_span;
 use super::history;
+use super::keymap::{key_of, Action, Rebound};
 use super::list::ListState;
 use crate::domain::activity::{Activity, ActivityStatus};
 use crate::domain::catalog::Catalog;
@@ -104,9 +105,16 @@ pub struct DossierView {
     pub owner: Option<String>,
     pub tab: Tab,
     pub list: ListState,
+    /// The keys the settings moved, as of the last frame: what empty tabs name.
+    rebound: Vec<Rebound>,
 }
 
 impl DossierView {
+    /// How the key of `action` is written now.
+    fn key(&self, action: Action) -> String {
+        key_of(action, &self.rebound)
+    }
+
     /// Loads everything the dossier shows of one client.
     pub fn load(store: &Store, id: i64, today: NaiveDate) -> Result<DossierView> {
         let mut view = DossierView {
@@ -123,6 +131,7 @@ impl DossierView {
             owner: store.team_owner(id)?,
             tab: Tab::Activities,
             list: ListState::default(),
+            rebound: Vec::new(),
         };
         view.sort_activities();
         view.aanvragen = AanvragenTab::new(store.applications(id)?, &view.activities);
@@ -230,7 +239,15 @@ impl DossierView {
         }
     }
 
-    pub fn draw(&mut self, frame: &mut Frame, area: Rect, catalog: &Catalog, today: NaiveDate) {
+    pub fn draw(
+        &mut self,
+        frame: &mut Frame,
+        area: Rect,
+        (catalog, rebound): (&Catalog, &[Rebound]),
+        today: NaiveDate,
+    ) {
+        // The texts of empty tabs name the keys as the settings have them now.
+        self.rebound = rebound.to_vec();
         let [header, tabs, body] = Layout::vertical([
             Constraint::Length(3),
             Constraint::Length(1),
@@ -274,9 +291,10 @@ impl DossierView {
         frame.render_widget(bar, tabs);
         match self.tab {
             Tab::Activities => self.draw_activities(frame, body, catalog, today),
-            Tab::Aanvragen => self
-                .aanvragen
-                .draw(frame, body, &mut self.list, catalog, today),
+            Tab::Aanvragen => {
+                self.aanvragen
+                    .draw(frame, body, &mut self.list, (catalog, rebound), today)
+            }
             Tab::Items => self.draw_items(frame, body, catalog, today),
             Tab::Contacts => self.draw_contacts(frame, body, catalog),
             Tab::Letters => self.draw_letters(frame, body, today),
@@ -405,7 +423,10 @@ impl DossierView {
             return empty(
                 frame,
                 area,
-                "Nog geen activiteiten. Toets a om er een vast te leggen.",
+                &format!(
+                    "Nog geen activiteiten. Toets {} om er een vast te leggen.",
+                    self.key(Action::AddActivity)
+                ),
             );
         }
         let [area, detail] =
@@ -473,7 +494,10 @@ impl DossierView {
             return empty(
                 frame,
                 area,
-                "Nog geen plan van aanpak. Toets d om het eerste doel toe te voegen.",
+                &format!(
+                    "Nog geen plan van aanpak. Toets {} om het eerste doel toe te voegen.",
+                    self.key(Action::AddGoal)
+                ),
             );
         };
         let [head, list] =
@@ -488,7 +512,11 @@ impl DossierView {
                 },
                 Span::raw(")"),
             ]),
-            _ => Line::from("Nog geen evaluatiedatum: toets p.").yellow(),
+            _ => Line::from(format!(
+                "Nog geen evaluatiedatum: toets {}.",
+                self.key(Action::SetEvaluation)
+            ))
+            .yellow(),
         };
         let older = match self.plan.previous.len() {
             0 => String::new(),
@@ -511,7 +539,10 @@ impl DossierView {
             return empty(
                 frame,
                 list,
-                "Nog geen doelen. Toets d om er een toe te voegen.",
+                &format!(
+                    "Nog geen doelen. Toets {} om er een toe te voegen.",
+                    self.key(Action::AddGoal)
+                ),
             );
         }
         let window = self.window(plan.goals.len(), list);
@@ -561,7 +592,11 @@ impl DossierView {
             return empty(
                 frame,
                 area,
-                "Nog niets vastgelegd. Toets t voor de trede, s voor een leefgebied.",
+                &format!(
+                    "Nog niets vastgelegd. Toets {} voor de trede, {} voor een leefgebied.",
+                    self.key(Action::AddLadderStep),
+                    self.key(Action::AddSituation)
+                ),
             );
         }
         let [ladder, domains] =
@@ -684,7 +719,10 @@ impl DossierView {
             return empty(
                 frame,
                 area,
-                "Nog geen brieven. Toets b op een afspraak of hersteltermijn om er een te maken.",
+                &format!(
+                    "Nog geen brieven. Toets {} op een afspraak of hersteltermijn om er een te maken.",
+                    self.key(Action::Letter)
+                ),
             );
         }
         let window = self.window(self.letters.len(), area);
@@ -732,7 +770,10 @@ impl DossierView {
             return empty(
                 frame,
                 area,
-                "Nog geen contactmomenten. Toets c om er een vast te leggen.",
+                &format!(
+                    "Nog geen contactmomenten. Toets {} om er een vast te leggen.",
+                    self.key(Action::AddContact)
+                ),
             );
         }
         let window = self.window(self.dossier.contacts.len(), area);
@@ -779,7 +820,10 @@ impl DossierView {
             return empty(
                 frame,
                 area,
-                "Nog geen notities. Toets n om er een te schrijven.",
+                &format!(
+                    "Nog geen notities. Toets {} om er een te schrijven.",
+                    self.key(Action::AddNote)
+                ),
             );
         }
         let block = Block::new().borders(Borders::TOP);

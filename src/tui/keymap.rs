@@ -833,6 +833,28 @@ fn keys_of(binding: &Binding, rebound: &[Rebound]) -> Vec<KeyCode> {
     }
 }
 
+/// Every table of the cockpit, for finding an action's key wherever it is bound.
+const TABLES: &[&[Binding]] = &[
+    GLOBAL_KEYS,
+    LIST_KEYS,
+    WORKLIST_KEYS,
+    CASELOAD_KEYS,
+    DOSSIER_KEYS,
+    TEAM_KEYS,
+    OVERVIEW_KEYS,
+    WEEK_KEYS,
+];
+
+/// How the key of `action` is written, as the settings may have changed it: what
+/// every text that names a key asks, so that none names a key the settings moved.
+pub fn key_of(action: Action, rebound: &[Rebound]) -> String {
+    TABLES
+        .iter()
+        .flat_map(|t| t.iter())
+        .find(|b| b.action == action)
+        .map_or_else(String::new, |b| label(b, rebound).to_owned())
+}
+
 /// How `binding`'s key is written, as the settings may have changed it.
 pub fn label<'a>(binding: &'a Binding, rebound: &'a [Rebound]) -> &'a str {
     rebound

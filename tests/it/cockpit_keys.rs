@@ -1486,3 +1486,94 @@ fn keys_from_the_settings_replace_their_defaults_in_the_keys_the_hints_and_the_h
     press(&mut app, KeyCode::Char('?'));
     assert!(common::screen(&mut app).contains("h       afhandelen"));
 }
+
+#[test]
+fn every_text_that_names_a_key_names_the_one_the_settings_gave() {
+    // Each action an empty screen or a message points to, moved to a key of its own.
+    let moved = [
+        ("nieuwe_klant", "î", "Nog geen klanten. Toets î "),
+        ("activiteit", "à", "Nog geen activiteiten. Toets à "),
+        ("aanvraag", "ô", "Geen aanvragen. Toets ô "),
+        ("doel", "ò", "Nog geen plan van aanpak. Toets ò "),
+        ("evaluatiedatum", "ù", ""),
+        (
+            "trede",
+            "â",
+            "Nog niets vastgelegd. Toets â voor de trede, ê ",
+        ),
+        ("situatie", "ê", ""),
+        ("brief", "û", "Nog geen brieven. Toets û "),
+        ("contact", "è", "Nog geen contactmomenten. Toets è "),
+        ("notitie", "ì", "Nog geen notities. Toets ì "),
+    ];
+    let settings = inbeeld::settings::Settings {
+        keys: moved
+            .iter()
+            .enumerate()
+            .map(|(line, (name, key, _))| inbeeld::settings::Entry {
+                name: (*name).into(),
+                value: (*key).into(),
+                line,
+            })
+            .collect(),
+        ..Default::default()
+    };
+    let rebound = inbeeld::tui::look::from_settings(&settings)
+        .unwrap()
+        .rebound;
+    let old_keys = [
+        "Toets n ", "Toets a ", "Toets A ", "Toets d ", "toets p.", "Toets t ", " s voor",
+        "Toets b ", "Toets c ", "(d).",
+    ];
+    let mut screens = Vec::new();
+
+    // An empty caseload.
+    let db = common::Db::new();
+    let mut app = App::new(Store::open(&db.path).unwrap(), session(true)).unwrap();
+    app.set_keys(rebound.clone());
+    press(&mut app, KeyCode::Char('2'));
+    screens.push(common::screen(&mut app));
+
+    // A client with nothing yet: every tab of the dossier.
+    let mut store = Store::open(&db.path).unwrap();
+    inbeeld::workflow::add_client(
+        &mut store,
+        &inbeeld::domain::client::NewClient {
+            name: "Lege Klant".into(),
+            bsn: None,
+            birth_date: None,
+            category: "job_ready".into(),
+            phone: None,
+            email: None,
+            contact_preference: None,
+        },
+        today(),
+    )
+    .unwrap();
+    let mut app = App::new(store, session(true)).unwrap();
+    app.set_keys(rebound);
+    keys(&mut app, &[KeyCode::Char('2'), KeyCode::Enter]);
+    for _ in 0..8 {
+        screens.push(common::screen(&mut app));
+        press(&mut app, KeyCode::Char('l'));
+    }
+    // A message that points to a key: an evaluation date before any plan.
+    while !common::screen(&mut app).contains("Nog geen plan van aanpak") {
+        press(&mut app, KeyCode::Char('l'));
+    }
+    press(&mut app, KeyCode::Char('ù'));
+    let message = common::screen(&mut app);
+    assert!(message.contains("voeg eerst een doel toe (ò)"), "{message}");
+    screens.push(message);
+
+    let all = screens.join("\n");
+    for (_, _, says) in moved.iter().filter(|(_, _, says)| !says.is_empty()) {
+        assert!(all.contains(says), "no screen says {says:?}:\n{all}");
+    }
+    for old in old_keys {
+        assert!(
+            !all.contains(old),
+            "a text still names the old key {old:?}:\n{all}"
+        );
+    }
+}

@@ -183,7 +183,7 @@ pub enum InputError {
     EndNeedsFileAndClients,
     #[error("{path} is geen gewoon bestand (een map, apparaat of pijp); geef het pad van een inbeeld-database")]
     NotAFile { path: String },
-    #[error("er staat een cockpit open op {path}; sluit die eerst (q), dan kan {what}")]
+    #[error("er staat een cockpit open op {path}; sluit die eerst, dan kan {what}")]
     CockpitOpen { path: String, what: &'static str },
     #[error("{path} bestaat niet; maak een nieuwe caseload met 'inbeeld init {path}' (of probeer 'inbeeld demo'), of controleer het pad")]
     NoDatabase { path: String },
