@@ -571,36 +571,47 @@ pub enum AanvraagPurpose {
 }
 
 /// The intent an aanvraag form's values make.
-pub fn intent(purpose: &AanvraagPurpose, values: &[Value]) -> Intent {
-    let text = |i: usize| values.get(i).and_then(Value::text).unwrap_or_default();
-    let date = |i: usize| values.get(i).and_then(Value::date).unwrap_or_default();
-    Intent::Aanvraag(match *purpose {
+pub fn intent(purpose: &AanvraagPurpose, values: &[Value]) -> Result<Intent, String> {
+    let missing = |i: usize| format!("het formulier mist een waarde in veld {}", i + 1);
+    let text = |i: usize| {
+        values
+            .get(i)
+            .and_then(Value::text)
+            .ok_or_else(|| missing(i))
+    };
+    let date = |i: usize| {
+        values
+            .get(i)
+            .and_then(Value::date)
+            .ok_or_else(|| missing(i))
+    };
+    Ok(Intent::Aanvraag(match *purpose {
         AanvraagPurpose::Application {
             client_id,
             under_27,
         } => AanvraagIntent::Add {
             client_id,
-            on: date(0),
+            on: date(0)?,
             under_27,
         },
-        AanvraagPurpose::Received { id } => AanvraagIntent::Received { id, on: date(0) },
+        AanvraagPurpose::Received { id } => AanvraagIntent::Received { id, on: date(0)? },
         AanvraagPurpose::Herstel { id } => AanvraagIntent::Herstel {
             id,
-            missing: text(0),
-            given: date(1),
-            end: date(2),
+            missing: text(0)?,
+            given: date(1)?,
+            end: date(2)?,
         },
         AanvraagPurpose::Adjourn { id } => AanvraagIntent::Adjourn {
             id,
-            to: date(0),
-            reason: text(1),
+            to: date(0)?,
+            reason: text(1)?,
         },
         AanvraagPurpose::Decide { id, decision } => AanvraagIntent::Decide {
             id,
             decision,
-            made_known: date(0),
+            made_known: date(0)?,
         },
-    })
+    }))
 }
 
 /// Applies an aanvraag edit; the text says what was done.

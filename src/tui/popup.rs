@@ -411,7 +411,13 @@ impl Popup {
             Popup::Form(form, purpose) => match form.handle_key(key) {
                 FormEvent::Editing => Reply::Stay,
                 FormEvent::Cancel => Reply::Pop,
-                FormEvent::Submit(values) => Reply::Apply(purpose.intent(&values)),
+                FormEvent::Submit(values) => match purpose.intent(&values) {
+                    Ok(intent) => Reply::Apply(intent),
+                    Err(message) => {
+                        form.error = Some(message);
+                        Reply::Stay
+                    }
+                },
             },
             Popup::Search { input, before } => match key.code {
                 KeyCode::Esc => Reply::Search {
@@ -535,11 +541,26 @@ impl Popup {
 }
 
 impl Purpose {
-    fn intent(&self, values: &[Value]) -> Intent {
+    /// The intent the form's values make. Every value read here was validated by its
+    /// field; one that is missing is a fault of the form, said as one, never a
+    /// default (a date of 1970, an empty title).
+    fn intent(&self, values: &[Value]) -> Result<Intent, String> {
+        let missing = |i: usize| format!("het formulier mist een waarde in veld {}", i + 1);
         let text = |i: usize| values.get(i).and_then(Value::text);
-        let date = |i: usize| values.get(i).and_then(Value::date).unwrap_or_default();
-        let number = |i: usize| values.get(i).and_then(Value::number).unwrap_or_default();
-        match self.clone() {
+        let required = |i: usize| text(i).ok_or_else(|| missing(i));
+        let date = |i: usize| {
+            values
+                .get(i)
+                .and_then(Value::date)
+                .ok_or_else(|| missing(i))
+        };
+        let number = |i: usize| {
+            values
+                .get(i)
+                .and_then(Value::number)
+                .ok_or_else(|| missing(i))
+        };
+        Ok(match self.clone() {
             Purpose::Handle {
                 id,
                 item,
@@ -549,13 +570,13 @@ impl Purpose {
             } => handling::intent(id, item, outcome, asks, decision, values),
             Purpose::Postpone { id } => Intent::PostponeItem {
                 id,
-                to: date(0),
-                reason: text(1).unwrap_or_default(),
+                to: date(0)?,
+                reason: required(1)?,
             },
             Purpose::FollowUp { client_id } => Intent::AddFollowUp {
                 client_id,
-                title: text(0).unwrap_or_default(),
-                due: date(1),
+                title: required(0)?,
+                due: date(1)?,
             },
             Purpose::Activity {
                 client_id,
@@ -565,41 +586,41 @@ impl Purpose {
                 client_id,
                 type_code,
                 application,
-                title: text(0).unwrap_or_default(),
-                start: date(1),
-                end: date(2),
+                title: required(0)?,
+                start: date(1)?,
+                end: date(2)?,
             },
-            Purpose::Extend { id } => Intent::ExtendActivity { id, to: date(0) },
+            Purpose::Extend { id } => Intent::ExtendActivity { id, to: date(0)? },
             Purpose::Contact { client_id, channel } => Intent::AddContact {
                 client_id,
                 channel,
-                date: date(0),
+                date: date(0)?,
                 note: text(1),
             },
             Purpose::Note { client_id } => Intent::AddNote {
                 client_id,
-                text: text(0).unwrap_or_default(),
+                text: required(0)?,
             },
             Purpose::Appointment { client_id, channel } => Intent::AddAppointment {
                 client_id,
                 channel,
-                title: text(0).unwrap_or_default(),
-                date: date(1),
+                title: required(0)?,
+                date: date(1)?,
                 time: text(2),
             },
             Purpose::Goal { client_id, domain } => Intent::AddGoal {
                 client_id,
                 domain,
-                text: text(0).unwrap_or_default(),
-                deadline: date(1),
+                text: required(0)?,
+                deadline: date(1)?,
             },
             Purpose::Evaluation { client_id } => Intent::SetEvaluation {
                 client_id,
-                date: date(0),
+                date: date(0)?,
             },
             Purpose::Ladder { client_id } => Intent::AddLadderStep {
                 client_id,
-                step: number(0),
+                step: number(0)?,
                 note: text(1),
             },
             Purpose::NewClient {
@@ -607,7 +628,7 @@ impl Purpose {
                 confirmed,
             } => Intent::AddClient {
                 category,
-                name: text(0).unwrap_or_default(),
+                name: required(0)?,
                 birth_date: values.get(1).and_then(Value::date),
                 bsn: text(2),
                 phone: text(3),
@@ -634,8 +655,8 @@ impl Purpose {
             Purpose::Category { client_id, to } => Intent::ChangeCategory {
                 client_id,
                 to,
-                on: date(0),
-                reason: text(1).unwrap_or_default(),
+                on: date(0)?,
+                reason: required(1)?,
             },
             Purpose::EndClient {
                 client_id,
@@ -644,45 +665,43 @@ impl Purpose {
             } => Intent::EndClient {
                 client_id,
                 reason,
-                on: date(0),
+                on: date(0)?,
                 settle,
             },
             Purpose::MoveAppointment { id } => Intent::MoveAppointment {
                 id,
-                date: date(0),
+                date: date(0)?,
                 time: text(1),
-                channel: text(2).unwrap_or_default(),
+                channel: required(2)?,
             },
             Purpose::ReopenItem { id } => Intent::ReopenItem {
                 id,
-                reason: text(0).unwrap_or_default(),
+                reason: required(0)?,
             },
             Purpose::CorrectNote { id } => Intent::CorrectNote {
                 id,
-                text: text(0).unwrap_or_default(),
+                text: required(0)?,
             },
             Purpose::CorrectContact { id } => Intent::CorrectContact {
                 id,
-                date: date(0),
-                channel: text(1).unwrap_or_default(),
+                date: date(0)?,
+                channel: required(1)?,
                 note: text(2),
             },
-            Purpose::Aanvraag(purpose) => aanvragen::intent(&purpose, values),
+            Purpose::Aanvraag(purpose) => aanvragen::intent(&purpose, values)?,
             Purpose::Handover { ids } => Intent::Handover {
                 ids,
-                path: text(0).unwrap_or_default(),
-                protection: crate::workflow::sealing::Protection::Passphrase(
-                    text(1).unwrap_or_default(),
-                ),
+                path: required(0)?,
+                protection: crate::workflow::sealing::Protection::Passphrase(required(1)?),
             },
-            Purpose::PeekAhead => Intent::PeekAhead { on: date(0) },
+            Purpose::PeekAhead => Intent::PeekAhead { on: date(0)? },
             Purpose::Situation { client_id, domain } => Intent::AddSituation {
                 client_id,
                 domain,
-                score: number(0),
+                score: number(0)?,
                 note: text(1),
             },
-        }
+        })
     }
 }
 
@@ -1405,5 +1424,29 @@ pub fn draw(popup: &mut Popup, frame: &mut Frame, help: impl FnOnce(&mut Frame, 
             input.set_cursor_style(Style::new().reversed());
             frame.render_widget(&**input, inner);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_value_the_form_lacks_is_a_message_never_a_default() {
+        let to: NaiveDate = "2026-12-01".parse().unwrap();
+        let postpone = Purpose::Postpone { id: 7 };
+        assert!(matches!(
+            postpone.intent(&[Value::Date(to), Value::Text("ziek".into())]),
+            Ok(Intent::PostponeItem { id: 7, to: t, reason }) if t == to && reason == "ziek"
+        ));
+        // No date of 1970 and no empty reason when a value is missing.
+        let err = postpone.intent(&[]).unwrap_err();
+        assert!(err.contains("mist een waarde in veld 1"), "{err}");
+        let err = postpone.intent(&[Value::Date(to)]).unwrap_err();
+        assert!(err.contains("veld 2"), "{err}");
+        let herstel = Purpose::Aanvraag(AanvraagPurpose::Herstel { id: 3 });
+        assert!(herstel
+            .intent(&[Value::Text("Loonstroken".into())])
+            .is_err());
     }
 }
