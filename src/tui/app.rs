@@ -1336,9 +1336,10 @@ impl App {
                     intent: Intent::ReopenClient { client_id: c.id },
                 }),
                 _ => {
-                    self.message = Some(
-                        "Heraanmelden gaat bij een uitgestroomde klant: toon ze met e.".to_owned(),
-                    );
+                    self.message = Some(format!(
+                        "Heraanmelden gaat bij een uitgestroomde klant: toon ze met {}.",
+                        key_of(Action::ToggleEnded, &self.rebound)
+                    ));
                     None
                 }
             },

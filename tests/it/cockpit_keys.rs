@@ -1505,6 +1505,7 @@ fn every_text_that_names_a_key_names_the_one_the_settings_gave() {
         ("brief", "û", "Nog geen brieven. Toets û "),
         ("contact", "è", "Nog geen contactmomenten. Toets è "),
         ("notitie", "ì", "Nog geen notities. Toets ì "),
+        ("uitgestroomd", "ë", "toon ze met ë."),
     ];
     let settings = inbeeld::settings::Settings {
         keys: moved
@@ -1523,7 +1524,7 @@ fn every_text_that_names_a_key_names_the_one_the_settings_gave() {
         .rebound;
     let old_keys = [
         "Toets n ", "Toets a ", "Toets A ", "Toets d ", "toets p.", "Toets t ", " s voor",
-        "Toets b ", "Toets c ", "(d).",
+        "Toets b ", "Toets c ", "(d).", "met e.",
     ];
     let mut screens = Vec::new();
 
@@ -1552,7 +1553,10 @@ fn every_text_that_names_a_key_names_the_one_the_settings_gave() {
     .unwrap();
     let mut app = App::new(store, session(true)).unwrap();
     app.set_keys(rebound);
-    keys(&mut app, &[KeyCode::Char('2'), KeyCode::Enter]);
+    // Heraanmelden where nobody has ended points to the list of those who have.
+    keys(&mut app, &[KeyCode::Char('2'), KeyCode::Char('R')]);
+    screens.push(common::screen(&mut app));
+    press(&mut app, KeyCode::Enter);
     for _ in 0..8 {
         screens.push(common::screen(&mut app));
         press(&mut app, KeyCode::Char('l'));
