@@ -864,11 +864,11 @@ pub fn label<'a>(binding: &'a Binding, rebound: &'a [Rebound]) -> &'a str {
 }
 
 /// The action bound to `key` in the first table that binds it, with the keys the
-/// settings changed. Ctrl-C always quits.
+/// settings changed. (Ctrl-C is no action: the app takes it before any popup or
+/// table, so that it always quits, after one warning for unsaved text.)
 pub fn action_for(tables: &[&[Binding]], key: KeyEvent, rebound: &[Rebound]) -> Option<Action> {
     if key.modifiers.contains(KeyModifiers::CONTROL) {
         return match key.code {
-            KeyCode::Char('c') => Some(Action::Quit),
             KeyCode::Char('z') => Some(Action::Undo),
             KeyCode::Char('l') => Some(Action::Refresh),
             _ => None,
