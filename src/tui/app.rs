@@ -1575,8 +1575,10 @@ impl App {
                     lines: vec![
                         made.file.display().to_string(),
                         String::new(),
-                        "Vandaag verstuurd? j: ja, een contactmoment per brief · n: later (b op de tab Brieven)"
-                            .to_owned(),
+                        format!(
+                            "Vandaag verstuurd? j: ja, een contactmoment per brief · n: later ({} op de tab Brieven)",
+                            key_of(Action::Letter, &self.rebound)
+                        ),
                     ],
                     intent: Intent::LetterSent { id: made.id },
                 });
@@ -1811,7 +1813,9 @@ impl App {
                     .draw(frame, body, (&self.catalog, &self.rebound), today)
             }
             Screen::Week => self.week.draw(frame, body),
-            Screen::Overview => self.overview.draw(frame, body, &self.catalog),
+            Screen::Overview => self
+                .overview
+                .draw(frame, body, (&self.catalog, &self.rebound)),
             Screen::Team => self.team.draw(frame, body),
             Screen::Dossier => {
                 if let Some(view) = &mut self.dossier {

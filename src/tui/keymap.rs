@@ -850,9 +850,17 @@ const TABLES: &[&[Binding]] = &[
 pub fn key_of(action: Action, rebound: &[Rebound]) -> String {
     TABLES
         .iter()
-        .flat_map(|t| t.iter())
+        .find_map(|t| key_in(t, action, rebound))
+        .unwrap_or_default()
+}
+
+/// The key of `action` in one screen's table, where a screen binds it its own way
+/// (the Overzicht opens a dossier with o and Enter).
+pub fn key_in(table: &[Binding], action: Action, rebound: &[Rebound]) -> Option<String> {
+    table
+        .iter()
         .find(|b| b.action == action)
-        .map_or_else(String::new, |b| label(b, rebound).to_owned())
+        .map(|b| label(b, rebound).to_owned())
 }
 
 /// How `binding`'s key is written, as the settings may have changed it.

@@ -12,6 +12,7 @@ use ratatui::widgets::{
 use ratatui::Frame;
 use unicode_width::UnicodeWidthStr;
 
+use super::keymap::{key_in, Action, Rebound, OVERVIEW_KEYS};
 use super::list::ListState;
 use crate::domain::catalog::Catalog;
 use crate::domain::date::short;
@@ -97,12 +98,17 @@ impl OverviewView {
         }
     }
 
-    pub fn draw(&mut self, frame: &mut Frame, area: Rect, catalog: &Catalog) {
+    pub fn draw(
+        &mut self,
+        frame: &mut Frame,
+        area: Rect,
+        (catalog, rebound): (&Catalog, &[Rebound]),
+    ) {
         let Some(report) = &self.report else {
             return;
         };
         if let Some(rows) = &mut self.rows {
-            draw_rows(frame, area, rows, catalog);
+            draw_rows(frame, area, rows, (catalog, rebound));
             return;
         }
         let columns = (area.width / MIN_BLOCK_WIDTH).clamp(1, 3) as usize;
@@ -407,10 +413,18 @@ fn row_text(block: Block, row: &BlockRow, catalog: &Catalog) -> String {
     }
 }
 
-fn draw_rows(frame: &mut Frame, area: Rect, rows: &mut Rows, catalog: &Catalog) {
+fn draw_rows(
+    frame: &mut Frame,
+    area: Rect,
+    rows: &mut Rows,
+    (catalog, rebound): (&Catalog, &[Rebound]),
+) {
     let border = Panel::new().borders(Borders::TOP).title(Line::from(vec![
         Span::styled(format!(" {} ", rows.block.title()), Style::new().bold()),
-        Span::raw("· Enter: dossier · Esc: terug naar het overzicht "),
+        Span::raw(format!(
+            "· {}: dossier · Esc: terug naar het overzicht ",
+            key_in(OVERVIEW_KEYS, Action::OpenClient, rebound).unwrap_or_default()
+        )),
     ]));
     let inner = border.inner(area);
     frame.render_widget(border, area);

@@ -1092,3 +1092,27 @@ fn a_moved_afspraak_gets_no_reminder_that_is_late_at_birth() {
         "2026-12-08"
     );
 }
+
+#[test]
+fn the_bezwaar_week_moved_by_christmas_keeps_its_item_back_until_it_is_over() {
+    let db = Db::new();
+    let id = client_on(&db, "2026-10-01", "Iris Smit", "job_ready");
+    let app = db.aanvraag("2026-10-01", &id, "2026-10-01");
+    // Made known on Friday 6 November: six weeks end on Friday 18 December; the
+    // week of Awb 6:9 ends on Christmas, moved by the Atw to Monday the 28th.
+    decide(&db, &app, "toegekend", "2026-11-06");
+    for day in ["2026-12-18", "2026-12-26", "2026-12-28"] {
+        let items = open_items(&db, day, &id);
+        assert!(
+            items.iter().all(|i| i.1 != "bezwaartermijn"),
+            "{day}: {items:?}"
+        );
+        assert_eq!(check(&db, day).0, 0, "{day}: {}", check(&db, day).1);
+    }
+    let items: Vec<_> = open_items(&db, "2026-12-29", &id)
+        .into_iter()
+        .filter(|i| i.1 == "bezwaartermijn")
+        .collect();
+    assert_eq!(items.len(), 1, "{items:?}");
+    assert_eq!(items[0].3, "2026-12-29");
+}

@@ -48,15 +48,24 @@ pub struct OutOfView {
 
 /// The first day the item of a cycle ending on `end` is in the werkvoorraad. After
 /// a statutory term whose item waits for a term of the law (the bezwaartermijn and
-/// the week of Awb 6:9), not before that week is over: until then a bezwaar may
-/// still arrive, and there is nothing to do. Every other item comes on the end date,
-/// a legal deadline its lead days before it.
-pub fn raised_from(activity_type: &ActivityType, end: NaiveDate) -> NaiveDate {
-    if activity_type.statutory && activity_type.due_offset_days > 0 {
-        add_days(end, activity_type.due_offset_days + 1)
+/// the week of Awb 6:9, moved by the Atw), on its due day, when that week is over:
+/// until then a bezwaar may still arrive, and there is nothing to do. Every other
+/// item comes on the end date, a legal deadline its lead days before it.
+pub fn raised_from(
+    activity_type: &ActivityType,
+    end: NaiveDate,
+    calendar: &LegalCalendar,
+) -> NaiveDate {
+    if waits_for_a_term(activity_type) {
+        expiry_due(activity_type, end, calendar)
     } else {
         add_days(end, -activity_type.lead_days.max(0))
     }
+}
+
+/// A statutory term whose item waits for a term of the law after its end.
+pub fn waits_for_a_term(activity_type: &ActivityType) -> bool {
+    activity_type.statutory && activity_type.due_offset_days > 0
 }
 
 /// The item an activity's end date raises on `today`, if its day has come.
@@ -66,7 +75,7 @@ pub fn expiry(
     calendar: &LegalCalendar,
     today: NaiveDate,
 ) -> Option<Effect> {
-    if today < raised_from(activity_type, expired.end_date) {
+    if today < raised_from(activity_type, expired.end_date, calendar) {
         return None;
     }
     Some(Effect::RaiseExpiry {

@@ -157,6 +157,7 @@ impl<'a> Write<'a> {
             | E::RecordLetter { client, .. }
             | E::AddNote { client, .. }
             | E::StartPlan { client, .. }
+            | E::AddEvaluation { client, .. }
             | E::AddApplication {
                 application:
                     crate::domain::aanvraag::NewApplication {

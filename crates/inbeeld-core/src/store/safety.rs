@@ -11,6 +11,8 @@ use serde::Serialize;
 use super::error::{Result, StoreError};
 use super::open::BUSY_TIMEOUT;
 use super::Store;
+use crate::domain::sweep::waits_for_a_term;
+use crate::domain::work_item::expiry_due;
 use crate::domain::InputError;
 
 /// What `check` found; empty lists mean the file is in order.
@@ -164,9 +166,9 @@ pub(super) fn expired_without_item(
     } else {
         "?2 IS NULL"
     };
-    Ok(conn
+    let rows = conn
         .prepare_cached(&format!(
-            "SELECT a.id, a.end_date FROM activities a
+            "SELECT a.id, a.end_date, a.type_code FROM activities a
              JOIN activity_types t ON t.code = a.type_code
              WHERE a.status = 'open'
                AND CASE WHEN t.due_offset_days > 0 AND EXISTS (SELECT 1 FROM term_rules r
@@ -182,9 +184,24 @@ pub(super) fn expired_without_item(
              ORDER BY a.id"
         ))?
         .query_map(rusqlite::params![day, client], |r| {
-            Ok((r.get(0)?, r.get(1)?))
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
         })?
-        .collect::<rusqlite::Result<_>>()?)
+        .collect::<rusqlite::Result<Vec<(i64, chrono::NaiveDate, String)>>>()?;
+    if rows.is_empty() {
+        return Ok(Vec::new());
+    }
+    // A term whose item waits for the week of Awb 6:9 is due when that week, moved
+    // by the Atw, is over: the query above found it from the week's plain end on.
+    let catalog = super::catalog::load(conn)?;
+    let calendar = super::terms::legal_calendar(conn)?;
+    let mut missing = Vec::new();
+    for (id, end, type_code) in rows {
+        let t = catalog.activity_type(&type_code)?;
+        if !waits_for_a_term(t) || expiry_due(t, end, &calendar) <= day {
+            missing.push((id, end.to_string()));
+        }
+    }
+    Ok(missing)
 }
 
 /// Clients still in the caseload, out of view on `?1` (the last conversation, or
