@@ -115,8 +115,13 @@ pub fn rhythm_period(lapsed: &OutOfView, today: NaiveDate) -> Option<(NaiveDate,
 /// that period's item was handled already without bringing the client back in view
 /// (a contact corrected to an earlier day), one more, due today: nobody out of view
 /// goes without an open item.
-pub fn rhythm_item(lapsed: &OutOfView, period_handled: bool, today: NaiveDate) -> Option<Effect> {
-    let (due, out_of_view) = rhythm_period(lapsed, today)?;
+/// `period` is the one `rhythm_period` gives for today.
+pub fn rhythm_item(
+    lapsed: &OutOfView,
+    (due, out_of_view): (NaiveDate, NaiveDate),
+    period_handled: bool,
+    today: NaiveDate,
+) -> Option<Effect> {
     let (due, still) = match (period_handled, due == today) {
         (false, _) => (due, ""),
         (true, false) => (today, "nog steeds "),
@@ -206,7 +211,9 @@ mod tests {
             change: None,
         };
         let today = d("2026-11-20");
-        let Some(Effect::RaiseRhythmItem { due, title, .. }) = rhythm_item(&lapsed, false, today)
+        let period = rhythm_period(&lapsed, today).unwrap();
+        let Some(Effect::RaiseRhythmItem { due, title, .. }) =
+            rhythm_item(&lapsed, period, false, today)
         else {
             panic!("out of view without an item");
         };
@@ -215,17 +222,20 @@ mod tests {
             title.starts_with("Contact opnemen: niet in beeld sinds"),
             "{title}"
         );
-        let Some(Effect::RaiseRhythmItem { due, title, .. }) = rhythm_item(&lapsed, true, today)
+        let Some(Effect::RaiseRhythmItem { due, title, .. }) =
+            rhythm_item(&lapsed, period, true, today)
         else {
             panic!("handled without contact, and nothing open");
         };
         assert_eq!(due, today);
         assert!(title.contains("nog steeds"), "{title}");
-        assert_eq!(rhythm_item(&lapsed, true, d("2026-11-01")), None);
+        let first_day = d("2026-11-01");
+        let period = rhythm_period(&lapsed, first_day).unwrap();
+        assert_eq!(rhythm_item(&lapsed, period, true, first_day), None);
         let in_view = OutOfView {
             since: d("2026-11-01"),
             ..lapsed
         };
-        assert_eq!(rhythm_item(&in_view, false, today), None);
+        assert_eq!(rhythm_period(&in_view, today), None);
     }
 }

@@ -10,7 +10,6 @@ use super::error::Result;
 use super::Write;
 use crate::clock;
 use crate::domain::effects::Effect;
-use crate::domain::handling::RHYTHM_KIND;
 use crate::domain::InputError;
 
 impl Write<'_> {
@@ -298,7 +297,7 @@ impl Write<'_> {
                 return self.raise_reminder((*activity, *client), *appointment, title, *due);
             }
             Effect::RaiseRhythmItem { client, title, due } => {
-                return self.raise_rhythm(*client, RHYTHM_KIND, title, *due);
+                return self.raise_rhythm(*client, title, *due, "sweep.rhythm");
             }
             Effect::AddGoal {
                 client,
@@ -377,25 +376,9 @@ impl Write<'_> {
                 )?;
             }
             Effect::AddRhythmItem { client, title, due } => {
-                let added = tx
-                    .prepare_cached(
-                        "INSERT INTO work_items (client_id, kind_code, title, due_date, source, created_at)
-                         VALUES (?1, ?2, ?3, ?4, 'rhythm', ?5)
-                         ON CONFLICT DO NOTHING",
-                    )?
-                    .execute(params![client, RHYTHM_KIND, title, due, now])?;
-                if added == 0 {
-                    // A handled "contact opnemen" item already has that day.
-                    return Err(InputError::SameAttempt { date: *due }.into());
-                }
-                let id = tx.last_insert_rowid();
-                self.audit(
-                    "work_item.add",
-                    "work_item",
-                    id,
-                    json!({ "client_id": client, "kind": RHYTHM_KIND, "title": title, "due_date": due }),
-                )?;
-                return Ok(Some(id));
+                let id = self.raise_rhythm(*client, title, *due, "work_item.add")?;
+                // A handled "contact opnemen" item already has that day.
+                return Ok(Some(id.ok_or(InputError::SameAttempt { date: *due })?));
             }
             Effect::AddAppointment {
                 client,

@@ -14,6 +14,7 @@ use crate::clock;
 use crate::domain::aanvraag::NewApplication;
 use crate::domain::bsn::Bsn;
 use crate::domain::client::NewClient;
+use crate::domain::handling::RHYTHM_KIND;
 use crate::domain::plan::GOAL;
 
 /// Inserts a client; `registered_on` starts the contact rhythm. Returns the id.
@@ -267,13 +268,14 @@ impl Write<'_> {
     }
 
     /// A "contact opnemen" item of the rhythm, unless the client has one on that
-    /// day (the unique key decides).
+    /// day (the unique key decides): raised by the sweep, or the next attempt after
+    /// *niet bereikt* (`action` says which).
     pub(super) fn raise_rhythm(
         &self,
         client: i64,
-        kind: &str,
         title: &str,
         due: NaiveDate,
+        action: &str,
     ) -> Result<Option<i64>> {
         let created = self
             .tx()
@@ -282,12 +284,12 @@ impl Write<'_> {
                  VALUES (?1, ?2, ?3, ?4, 'rhythm', ?5)
                  ON CONFLICT DO NOTHING",
             )?
-            .execute(params![client, kind, title, due, clock::now_utc()])?
+            .execute(params![client, RHYTHM_KIND, title, due, clock::now_utc()])?
             == 1;
         self.audited_item(
             created,
-            "sweep.rhythm",
-            json!({ "client_id": client, "due_date": due }),
+            action,
+            json!({ "client_id": client, "kind": RHYTHM_KIND, "title": title, "due_date": due }),
         )
     }
 

@@ -90,11 +90,11 @@ pub fn sweep(store: &mut Store, today: NaiveDate) -> Result<SweepReport> {
             report.lapsed += 1;
         }
         for lapsed in w.rhythm_lapsed(today)? {
-            let Some((due, _)) = rules::rhythm_period(&lapsed, today) else {
+            let Some(period) = rules::rhythm_period(&lapsed, today) else {
                 continue;
             };
-            let handled = w.rhythm_item_on(lapsed.client_id, due)?;
-            if let Some(item) = rules::rhythm_item(&lapsed, handled, today) {
+            let handled = w.rhythm_item_on(lapsed.client_id, period.0)?;
+            if let Some(item) = rules::rhythm_item(&lapsed, period, handled, today) {
                 report.rhythm += usize::from(w.apply(&item, today, &mut added)?.is_some());
             }
         }
