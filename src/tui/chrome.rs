@@ -7,7 +7,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 use ratatui::Frame;
 
-use super::keymap::{label, Action, Binding, Rebound, FORM_KEYS, GLOBAL_KEYS};
+use super::keymap::inner::{
+    self, footer, key_label, Inner, EDITING_KEYS, FORM_KEYS, HELP_KEYS, PICKER_KEYS,
+};
+use super::keymap::{label, Action, Binding, Rebound, GLOBAL_KEYS};
 use super::{Screen, Session};
 use crate::domain::date::dutch;
 
@@ -202,19 +205,35 @@ pub fn draw_help(
     rebound: &[Rebound],
     scroll: &mut u16,
 ) {
-    // Headed sections: this screen's keys, the lists', everywhere, and in a form.
-    let mut lines: Vec<(&str, &str, bool)> = Vec::new();
+    // Headed sections: this screen's keys, the lists', everywhere, then in a form
+    // and in a picker, all from the tables the keys are handled by.
+    let mut lines: Vec<(String, &str, bool)> = Vec::new();
     let headings = ["Dit scherm", "In lijsten", "Overal"];
     for (table, heading) in tables.iter().zip(headings) {
-        lines.push((heading, "", true));
+        lines.push((heading.to_owned(), "", true));
         lines.extend(
             table
                 .iter()
-                .map(|b| (label(b, rebound), b.description, false)),
+                .map(|b| (label(b, rebound).to_owned(), b.description, false)),
         );
     }
-    lines.push(("In een formulier", "", true));
-    lines.extend(FORM_KEYS.iter().map(|(key, what)| (*key, *what, false)));
+    let inner_tables = [
+        ("In een formulier", FORM_KEYS, EDITING_KEYS),
+        ("In een keuzelijst", PICKER_KEYS, &[][..]),
+    ];
+    for (heading, table, editing) in inner_tables {
+        lines.push((heading.to_owned(), "", true));
+        lines.extend(
+            table
+                .iter()
+                .map(|b| (inner::label(b), b.description, false)),
+        );
+        lines.extend(
+            editing
+                .iter()
+                .map(|(key, what)| ((*key).to_owned(), *what, false)),
+        );
+    }
     let full = frame.area();
     // Two columns where they fit side by side; what does not fit the height
     // scrolls, both columns together.
@@ -230,14 +249,16 @@ pub fn draw_help(
     let last = (per_column - shown) as u16;
     *scroll = (*scroll).min(last);
     let area = centered(full, column_width * columns as u16 + 2, shown as u16 + 2);
+    let close = footer(HELP_KEYS, &[(Inner::Cancel, "sluit")]);
     let hint = if last > 0 {
         format!(
-            " ↑↓ meer ({}/{}) · Esc of ? sluit ",
+            " {} meer ({}/{}) ·{close}",
+            key_label(HELP_KEYS, Inner::Down),
             *scroll + shown as u16,
             per_column
         )
     } else {
-        " Esc of ? sluit ".to_owned()
+        close
     };
     let block = Block::bordered()
         .title(format!(" Toetsen: {title} "))
@@ -253,12 +274,14 @@ pub fn draw_help(
             .take(shown)
             .map(|(key, what, heading)| {
                 if *heading {
-                    Line::from(Span::styled(*key, Style::new().underlined()))
+                    Line::from(Span::styled(key.as_str(), Style::new().underlined()))
                 } else {
                     // The key column is 8 wide, whatever the keys' characters.
-                    let pad = 8usize.saturating_sub(Span::raw(*key).width());
+                    let pad = 8usize
+                        .saturating_sub(Span::raw(key.as_str()).width())
+                        .max(1);
                     Line::from(vec![
-                        Span::styled(*key, Style::new().add_modifier(Modifier::BOLD)),
+                        Span::styled(key.as_str(), Style::new().add_modifier(Modifier::BOLD)),
                         Span::raw(" ".repeat(pad)),
                         Span::raw(*what),
                     ])

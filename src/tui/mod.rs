@@ -1,17 +1,15 @@
 //! The cockpit: app state, event loop, views, keymap. It never writes SQL; edits go
 //! through the store, and views draw from rows built when data changed.
 
-mod aanvragen;
 mod app;
 pub mod background;
 mod caseload;
 mod chrome;
-mod corrections;
 mod dossier;
-mod form;
-mod handling;
+mod flow;
 mod history;
 mod input;
+mod intent;
 mod keymap;
 mod list;
 pub mod look;
@@ -26,7 +24,7 @@ use chrono::NaiveDate;
 use crossterm::event::{Event, KeyEventKind};
 
 pub use app::{App, Screen};
-pub use popup::Intent;
+pub use intent::Intent;
 
 use crate::clock;
 use crate::store::Store;

@@ -278,7 +278,7 @@ fn a_new_client_through_the_whole_cockpit() {
     tmux.keys(&["Tab"]);
     tmux.type_text("06-12345678");
     tmux.keys(&["Enter"]);
-    tmux.wait_for("Klant 1 ingeschreven");
+    tmux.wait_for("Sanne Bakker ingeschreven");
 
     // The aanvraag, received on 1 October.
     tmux.keys(&["A"]);
@@ -286,7 +286,7 @@ fn a_new_client_through_the_whole_cockpit() {
     tmux.clear();
     tmux.type_text("2026-10-01");
     tmux.keys(&["Enter"]);
-    tmux.wait_for("Aanvraag 1 geregistreerd");
+    tmux.wait_for("Aanvraag van do 1 okt 2026 geregistreerd");
 
     // A hersteltermijn given on 10 November, ending on the suggested working day.
     tmux.keys(&["H"]);
@@ -323,7 +323,7 @@ fn a_new_client_through_the_whole_cockpit() {
     tmux.keys(&["1"]);
     tmux.wait_for("Bekendgemaakt op");
     tmux.keys(&["Enter"]);
-    tmux.wait_for("Besluit op aanvraag 1: toegekend");
+    tmux.wait_for("Besluit: toegekend");
     // The client's term, no § of the klantmanager's.
     tmux.wait_for("Awb 6:7 en 6:8 · termijn van de aanvrager");
 

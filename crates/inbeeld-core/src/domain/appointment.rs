@@ -115,6 +115,14 @@ mod tests {
     }
 }
 
+/// The channels no one meets by: a letter or an e-mail is no afspraak.
+const NOT_MEETING: [&str; 2] = ["brief", "email"];
+
+/// Whether an afspraak can be held by `channel` (a conversation, not a letter).
+pub fn meets_by(channel: &str) -> bool {
+    !NOT_MEETING.contains(&channel)
+}
+
 /// Where an afspraak moves: `None` keeps the day, time or channel; an empty time
 /// leaves the time open.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -49,6 +49,16 @@ pub fn add_situation(
     }])
 }
 
+/// The six steps of the participatieladder, step 1 first.
+pub const LADDER: [&str; 6] = [
+    "geïsoleerd",
+    "sociale contacten buitenshuis",
+    "deelname aan georganiseerde activiteiten",
+    "onbetaald werk",
+    "betaald werk met ondersteuning",
+    "betaald werk",
+];
+
 /// A step on the participatieladder (1 geïsoleerd … 6 betaald werk), seen on `date`.
 pub fn add_ladder_step(
     client: i64,

@@ -1,6 +1,5 @@
 //! Aanvragen in the dossier: the tab that shows each aanvraag with its terms,
-//! suspensions, hersteltermijnen and besluit, and the forms that register a melding
-//! or aanvraag, its receipt, a hersteltermijn, a verdaging and the besluit.
+//! suspensions, hersteltermijnen and besluit. Its edits are `flow::aanvraag`'s.
 
 use chrono::NaiveDate;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -9,21 +8,17 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Row;
 use ratatui::Frame;
 
-use super::caseload::deadline_span;
-use super::dossier::{self, DossierView};
-use super::form::{Field, FieldKind, Form, Value};
-use super::history;
-use super::keymap::{key_of, Action, Rebound};
-use super::list::ListState;
-use super::popup::{simple_choices, Intent, Pick, Picker, Popup, Purpose};
-use crate::domain::aanvraag::{herstel_suggestion, BESLISTERMIJN, HERSTELTERMIJN};
+use super::parts::{draw_detail, empty, highlight, table};
+use crate::domain::aanvraag::HERSTELTERMIJN;
 use crate::domain::activity::{Activity, ActivityStatus};
-use crate::domain::calendar::LegalCalendar;
 use crate::domain::catalog::Catalog;
-use crate::domain::date::{add_days, age, dutch, short};
+use crate::domain::date::{dutch, short};
 use crate::domain::effects::Decision;
-use crate::store::{ApplicationView, Result, Store};
-use crate::workflow::{self, Done};
+use crate::store::ApplicationView;
+use crate::tui::caseload::deadline_span;
+use crate::tui::history;
+use crate::tui::keymap::{key_of, Action, Rebound};
+use crate::tui::list::ListState;
 
 /// A legal term or hersteltermijn: its activity, article and why it ends when it
 /// ends.
@@ -148,7 +143,7 @@ impl AanvragenTab {
         today: NaiveDate,
     ) {
         if self.rows.is_empty() {
-            return dossier::empty(
+            return empty(
                 frame,
                 area,
                 &format!(
@@ -166,9 +161,7 @@ impl AanvragenTab {
         let rows: Vec<Row> = self.rows[window.clone()]
             .iter()
             .zip(window)
-            .map(|(row, i)| {
-                DossierView::highlight(self.row(row, catalog, today, wide), i == selected)
-            })
+            .map(|(row, i)| highlight(self.row(row, catalog, today, wide), i == selected))
             .collect();
         let header = Row::new(["Termijn", "Einde", "Status", "Grond"]);
         let widths = [
@@ -177,8 +170,8 @@ impl AanvragenTab {
             Constraint::Length(28),
             Constraint::Fill(1),
         ];
-        frame.render_widget(dossier::table(rows, header, &widths), rows_area);
-        dossier::draw_detail(frame, detail, self.detail(selected));
+        frame.render_widget(table(rows, header, &widths), rows_area);
+        draw_detail(frame, detail, self.detail(selected));
     }
 
     fn row(
@@ -271,7 +264,7 @@ impl AanvragenTab {
                             "{} t/m {} ({})",
                             dutch(s.from),
                             dutch(s.to),
-                            super::chrome::count(days as usize, "dag", "dagen")
+                            crate::tui::chrome::count(days as usize, "dag", "dagen")
                         )
                     })
                     .collect();
@@ -331,331 +324,4 @@ impl AanvragenTab {
 
 fn decision_name(code: &str) -> &'static str {
     Decision::parse(code).map_or("Besloten", Decision::name)
-}
-
-/// A melding or aanvraag: with a birth date the age on that day decides (under 27:
-/// a melding, then four weeks zoektermijn); without one the klantmanager says.
-pub fn new_application(
-    client_id: i64,
-    name: &str,
-    birth_date: Option<NaiveDate>,
-    today: NaiveDate,
-) -> Popup {
-    match birth_date.and_then(|b| age(b, today)) {
-        Some(years) => application_form(client_id, name, years < 27, Some(years), today),
-        None => {
-            let choices = simple_choices(&[
-                ("aanvraag".to_owned(), "Aanvraag ontvangen".to_owned()),
-                (
-                    "melding".to_owned(),
-                    "Melding van een jongere onder 27 (eerst vier weken zoektermijn)".to_owned(),
-                ),
-            ]);
-            Popup::Picker(Picker::new(
-                format!("Aanvraag of melding voor {name}"),
-                choices,
-                Pick::ApplicationKind {
-                    client_id,
-                    name: name.to_owned(),
-                },
-                today,
-            ))
-        }
-    }
-}
-
-pub fn application_form(
-    client_id: i64,
-    name: &str,
-    under_27: bool,
-    years: Option<u32>,
-    today: NaiveDate,
-) -> Popup {
-    let label = if under_27 {
-        "Datum van de melding"
-    } else {
-        "Datum van ontvangst"
-    };
-    let mut form = Form::new(
-        format!(
-            "{} voor {name}",
-            if under_27 { "Melding" } else { "Aanvraag" }
-        ),
-        vec![Field::new(
-            label,
-            FieldKind::Date {
-                not_before: None,
-                not_after: Some(today),
-            },
-            &today.to_string(),
-        )],
-    );
-    form.intro = match (under_27, years) {
-        (true, Some(years)) => vec![format!(
-            "{years} jaar: eerst vier weken zoektermijn; de aanvraag volgt daarna (ontvangen)."
-        )],
-        (true, None) => {
-            vec!["Eerst vier weken zoektermijn; de aanvraag volgt daarna (ontvangen).".to_owned()]
-        }
-        (false, _) => {
-            vec!["De beslistermijn van acht weken en het voorschot beginnen te lopen.".to_owned()]
-        }
-    };
-    Popup::Form(
-        form,
-        Purpose::Aanvraag(AanvraagPurpose::Application {
-            client_id,
-            under_27,
-        }),
-    )
-}
-
-/// The aanvraag of a melding arrived, after the zoektermijn.
-pub fn received_form(id: i64, today: NaiveDate) -> Popup {
-    Popup::Form(
-        Form::new(
-            format!("Aanvraag {id} ontvangen"),
-            vec![Field::new(
-                "Ontvangen op",
-                FieldKind::Date {
-                    not_before: None,
-                    not_after: Some(today),
-                },
-                &today.to_string(),
-            )],
-        ),
-        Purpose::Aanvraag(AanvraagPurpose::Received { id }),
-    )
-}
-
-/// A hersteltermijn: what is missing, and an end two weeks out on a working day.
-pub fn herstel_form(
-    id: i64,
-    catalog: &Catalog,
-    calendar: &LegalCalendar,
-    today: NaiveDate,
-) -> Popup {
-    let end = herstel_suggestion(catalog, calendar, today).unwrap_or(today);
-    let mut form = Form::new(
-        format!("Hersteltermijn bij aanvraag {id}"),
-        vec![
-            Field::new("Wat ontbreekt er?", FieldKind::Text, ""),
-            Field::new(
-                "Gegeven op",
-                FieldKind::Date {
-                    not_before: None,
-                    not_after: Some(today),
-                },
-                &today.to_string(),
-            ),
-            Field::new("Einddatum", FieldKind::EndOf { start: 1 }, &end.to_string()),
-        ],
-    );
-    form.intro = vec!["De beslistermijn staat stil vanaf de dag na het geven.".to_owned()];
-    form.calendar = Some(calendar.clone());
-    Popup::Form(form, Purpose::Aanvraag(AanvraagPurpose::Herstel { id }))
-}
-
-/// A verdaging: the new end, suggested four weeks past the beslistermijn.
-pub fn adjourn_form(view: &ApplicationView, today: NaiveDate) -> Popup {
-    let end = view
-        .terms
-        .iter()
-        .find(|t| {
-            t.activity.type_code == BESLISTERMIJN && t.activity.status == ActivityStatus::Open
-        })
-        .map_or(today, |t| t.activity.end_date);
-    let mut form = Form::new(
-        format!("Beslistermijn verdagen (aanvraag {})", view.application.id),
-        vec![
-            Field::new(
-                "Nieuwe einddatum",
-                FieldKind::Date {
-                    not_before: end.succ_opt(),
-                    not_after: None,
-                },
-                &add_days(end, 28).to_string(),
-            )
-            .deadline(),
-            Field::new(
-                "Reden, zoals aan de aanvrager meegedeeld",
-                FieldKind::Text,
-                "",
-            ),
-        ],
-    );
-    form.intro = vec![format!(
-        "Awb 4:14 lid 3: vóór het einde van de beslistermijn ({}), met een redelijke termijn.",
-        dutch(end)
-    )];
-    Popup::Form(
-        form,
-        Purpose::Aanvraag(AanvraagPurpose::Adjourn {
-            id: view.application.id,
-        }),
-    )
-}
-
-/// The besluiten; the klantmanager picks one, then the day of bekendmaking.
-pub fn decisions(pick: Pick, today: NaiveDate) -> Popup {
-    let pairs: Vec<(String, String)> = Decision::ALL
-        .iter()
-        .map(|d| (d.code().to_owned(), d.name().to_owned()))
-        .collect();
-    Popup::Picker(Picker::new(
-        "Besluit".to_owned(),
-        simple_choices(&pairs),
-        pick,
-        today,
-    ))
-}
-
-pub fn decide_form(id: i64, decision: Decision, today: NaiveDate) -> Popup {
-    Popup::Form(
-        Form::new(
-            format!(
-                "Besluit {}: bekendgemaakt op",
-                decision.name().to_lowercase()
-            ),
-            vec![Field::new(
-                "Bekendgemaakt op",
-                FieldKind::Date {
-                    not_before: None,
-                    not_after: Some(today),
-                },
-                &today.to_string(),
-            )],
-        ),
-        Purpose::Aanvraag(AanvraagPurpose::Decide { id, decision }),
-    )
-}
-
-/// What an aanvraag form asks for.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum AanvraagIntent {
-    Add {
-        client_id: i64,
-        on: NaiveDate,
-        under_27: bool,
-    },
-    Received {
-        id: i64,
-        on: NaiveDate,
-    },
-    Herstel {
-        id: i64,
-        missing: String,
-        given: NaiveDate,
-        end: NaiveDate,
-    },
-    Adjourn {
-        id: i64,
-        to: NaiveDate,
-        reason: String,
-    },
-    Decide {
-        id: i64,
-        decision: Decision,
-        made_known: NaiveDate,
-    },
-}
-
-/// What an aanvraag form is for.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum AanvraagPurpose {
-    Application { client_id: i64, under_27: bool },
-    Received { id: i64 },
-    Herstel { id: i64 },
-    Adjourn { id: i64 },
-    Decide { id: i64, decision: Decision },
-}
-
-/// The intent an aanvraag form's values make.
-pub fn intent(purpose: &AanvraagPurpose, values: &[Value]) -> Result<Intent, String> {
-    let missing = |i: usize| format!("het formulier mist een waarde in veld {}", i + 1);
-    let text = |i: usize| {
-        values
-            .get(i)
-            .and_then(Value::text)
-            .ok_or_else(|| missing(i))
-    };
-    let date = |i: usize| {
-        values
-            .get(i)
-            .and_then(Value::date)
-            .ok_or_else(|| missing(i))
-    };
-    Ok(Intent::Aanvraag(match *purpose {
-        AanvraagPurpose::Application {
-            client_id,
-            under_27,
-        } => AanvraagIntent::Add {
-            client_id,
-            on: date(0)?,
-            under_27,
-        },
-        AanvraagPurpose::Received { id } => AanvraagIntent::Received { id, on: date(0)? },
-        AanvraagPurpose::Herstel { id } => AanvraagIntent::Herstel {
-            id,
-            missing: text(0)?,
-            given: date(1)?,
-            end: date(2)?,
-        },
-        AanvraagPurpose::Adjourn { id } => AanvraagIntent::Adjourn {
-            id,
-            to: date(0)?,
-            reason: text(1)?,
-        },
-        AanvraagPurpose::Decide { id, decision } => AanvraagIntent::Decide {
-            id,
-            decision,
-            made_known: date(0)?,
-        },
-    }))
-}
-
-/// Applies an aanvraag edit; the text says what was done.
-pub fn apply(
-    store: &mut Store,
-    intent: AanvraagIntent,
-    today: NaiveDate,
-) -> Result<(String, Done)> {
-    match intent {
-        AanvraagIntent::Add {
-            client_id,
-            on,
-            under_27,
-        } => workflow::add_application(store, client_id, on, under_27, today)
-            .map(|done| (format!("Aanvraag {} geregistreerd", done.id()), done)),
-        AanvraagIntent::Received { id, on } => workflow::receive_application(store, id, on, today)
-            .map(|done| (format!("Aanvraag {id} ontvangen op {}", dutch(on)), done)),
-        AanvraagIntent::Herstel {
-            id,
-            missing,
-            given,
-            end,
-        } => workflow::give_hersteltermijn(store, id, &missing, given, end, today).map(|done| {
-            (
-                format!("Hersteltermijn tot {} bij aanvraag {id}", dutch(end)),
-                done,
-            )
-        }),
-        AanvraagIntent::Adjourn { id, to, reason } => {
-            workflow::adjourn(store, id, to, &reason, today)
-                .map(|done| (format!("Aanvraag {id} verdaagd tot {}", dutch(to)), done))
-        }
-        AanvraagIntent::Decide {
-            id,
-            decision,
-            made_known,
-        } => workflow::decide_application(store, id, decision, made_known, today).map(|done| {
-            (
-                format!(
-                    "Besluit op aanvraag {id}: {}",
-                    decision.name().to_lowercase()
-                ),
-                done,
-            )
-        }),
-    }
 }

@@ -1,316 +1,77 @@
-//! Small forms in popups: fields on `tui-textarea`, checked as the user types, so
-//! that what is wrong is said before saving, and nothing is saved half.
+//! Small forms in popups, checked as the user types, so that what is wrong is said
+//! before saving and nothing is saved half. A form hands its values over by name:
+//! the flow that opened it reads `values.date("end")`, never a position.
 
 use chrono::NaiveDate;
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::KeyEvent;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Style, Stylize};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 use ratatui::Frame;
-use tui_textarea::TextArea;
 
-use super::chrome::centered;
+use super::field::{folded, wrapped_lines, Field, FieldKind, Value, FORM_WIDTH};
 use crate::domain::calendar::LegalCalendar;
 use crate::domain::date::{dutch, parse_time, parse_written, parse_written_past};
 use crate::domain::terms::hersteltermijn_warning;
+use crate::tui::chrome::centered;
+use crate::tui::keymap::inner::{footer, inner_for, key_label, Inner, FORM_KEYS};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FieldKind {
-    /// Text that may not be empty.
-    Text,
-    /// Text that may be left empty.
-    OptionalText,
-    /// Lines of text (a note); Enter adds a line, Ctrl-S saves.
-    Multiline,
-    /// A date not before `not_before` and not after `not_after`.
-    Date {
-        not_before: Option<NaiveDate>,
-        not_after: Option<NaiveDate>,
-    },
-    /// A date not before the date in field `start` (an end date).
-    EndOf { start: usize },
-    /// A time of day (UU:MM) that may be left empty.
-    OptionalTime,
-    /// A date that may be left empty (a birth date), not after `not_after`.
-    OptionalDate { not_after: Option<NaiveDate> },
-    /// A BSN that passes the elfproef, or nothing.
-    OptionalBsn,
-    /// A whole number from `min` to `max`.
-    Number { min: i64, max: i64 },
-    /// One of the field's `choices`, typed as its code or its name ("e-mail",
-    /// "Op locatie"); `optional` lets it be left empty.
-    Choice { optional: bool },
-    /// A passphrase: shown masked, long enough to seal a bundle with.
-    Passphrase,
-    /// The passphrase in field `of` once more, masked.
-    SameAs { of: usize },
-}
-
-/// The width of every form, borders included.
-const FORM_WIDTH: u16 = 66;
-
-/// How many lines `text` takes inside a form (an estimate that may round up: word
-/// wrapping can need one more line than the width alone says).
-fn wrapped_lines(text: &str) -> u16 {
-    let width = usize::from(FORM_WIDTH - 2);
-    let chars = unicode_width::UnicodeWidthStr::width(text);
-    let lines = chars.div_ceil(width).max(1);
-    // Words pushed to the next line take up to a word's width per line.
-    let lines = if chars > width {
-        (chars + lines * 12).div_ceil(width)
-    } else {
-        lines
-    };
-    lines as u16
-}
-
-pub struct Field {
-    pub label: &'static str,
-    pub kind: FieldKind,
-    input: TextArea<'static>,
-    /// For a choice: (code, name) of what may be chosen.
-    choices: Vec<(String, String)>,
-    /// A deadline or an afspraak: a weekend or feestdag is warned about.
-    deadline: bool,
-    /// What the field held when the form opened: changed, it is typed text that
-    /// Esc asks about before throwing it away.
-    initial: String,
-}
-
-/// Letters and digits only, lower case: "E-mail", "e mail" and "email" are one.
-fn folded(text: &str) -> String {
-    text.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
-}
-
-/// The value of a field, once it is valid.
+/// The values of a submitted form, by the names of its fields.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Value {
-    Text(String),
-    Empty,
-    Date(NaiveDate),
-    Number(i64),
+pub struct Values {
+    values: Vec<(&'static str, Value)>,
+    /// The form showed its warning once (a client who may exist already): this
+    /// Enter goes ahead.
+    pub warned: bool,
 }
 
-impl Value {
-    pub fn text(&self) -> Option<String> {
-        match self {
-            Value::Text(t) => Some(t.clone()),
-            _ => None,
+impl Values {
+    #[cfg(test)]
+    pub fn new(values: Vec<(&'static str, Value)>) -> Values {
+        Values {
+            values,
+            warned: false,
         }
     }
 
-    pub fn date(&self) -> Option<NaiveDate> {
-        match self {
-            Value::Date(d) => Some(*d),
-            _ => None,
-        }
-    }
-
-    pub fn number(&self) -> Option<i64> {
-        match self {
-            Value::Number(n) => Some(*n),
-            _ => None,
-        }
-    }
-}
-
-impl Field {
-    pub fn new(label: &'static str, kind: FieldKind, initial: &str) -> Field {
-        let mut input = TextArea::new(initial.lines().map(str::to_owned).collect());
-        input.move_cursor(tui_textarea::CursorMove::Bottom);
-        input.move_cursor(tui_textarea::CursorMove::End);
-        input.set_cursor_line_style(Style::new());
-        // A prefilled value is selected on entry: shown as selected without colour.
-        input.set_selection_style(Style::new().reversed());
-        if matches!(kind, FieldKind::Passphrase | FieldKind::SameAs { .. }) {
-            input.set_mask_char('•');
-        }
-        Field {
-            label,
-            kind,
-            input,
-            choices: Vec::new(),
-            deadline: false,
-            initial: initial.to_owned(),
-        }
-    }
-
-    /// Marks the date as a deadline or an afspraak: a day that is no working day
-    /// gets a warning naming the next one.
-    pub fn deadline(mut self) -> Field {
-        self.deadline = true;
-        self
-    }
-
-    /// A field that takes one of `choices` (code, name); it starts on `initial`'s
-    /// name.
-    pub fn choice(
-        label: &'static str,
-        choices: Vec<(String, String)>,
-        optional: bool,
-        initial: Option<&str>,
-    ) -> Field {
-        let shown = initial
-            .map(|code| {
-                choices
-                    .iter()
-                    .find(|(c, _)| c == code)
-                    .map_or(code, |(_, name)| name.as_str())
-            })
-            .unwrap_or_default()
-            .to_owned();
-        let mut field = Field::new(label, FieldKind::Choice { optional }, &shown);
-        field.choices = choices;
-        field
-    }
-
-    pub fn date(label: &'static str, initial: NaiveDate) -> Field {
-        Field::new(
-            label,
-            FieldKind::Date {
-                not_before: None,
-                not_after: None,
-            },
-            &initial.to_string(),
-        )
-    }
-
-    pub fn text(&self) -> String {
-        self.input.lines().join("\n")
-    }
-
-    pub fn is_blank(&self) -> bool {
-        self.text().trim().is_empty()
-    }
-
-    fn rows(&self) -> u16 {
-        if self.kind == FieldKind::Multiline {
-            8
-        } else {
-            1
-        }
-    }
-
-    fn masked(&self) -> bool {
-        matches!(self.kind, FieldKind::Passphrase | FieldKind::SameAs { .. })
-    }
-
-    /// The cursor comes into this field: a one-line value is selected whole, so
-    /// that typing replaces it and an arrow key keeps it.
-    fn enter(&mut self) {
-        if self.kind != FieldKind::Multiline && !self.is_blank() {
-            self.input.select_all();
-        }
-    }
-
-    /// Ctrl-U: a one-line field is emptied, a note loses the line up to the cursor
-    /// (as in a shell), never the whole text at once.
-    fn clear(&mut self) {
-        if self.kind == FieldKind::Multiline {
-            self.input.delete_line_by_head();
-        } else {
-            self.input.select_all();
-            self.input.cut();
-        }
-    }
-
-    /// A one-line field without the cursor: its text from the start (a focused one
-    /// scrolls to the cursor and would stay scrolled).
-    fn draw_resting(&self, frame: &mut Frame, area: Rect) {
-        let text = self.text();
-        let shown = if self.masked() {
-            "•".repeat(text.chars().count())
-        } else {
-            text
-        };
-        frame.render_widget(
-            Paragraph::new(crate::domain::text::visible(&shown, false).into_owned()),
-            area,
-        );
-    }
-
-    /// A note, wrapped at the field's width, scrolled so that the cursor shows.
-    fn draw_wrapped(&self, frame: &mut Frame, area: Rect, focused: bool) {
-        let width = usize::from(area.width.max(1));
-        let (cursor_row, cursor_col) = self.input.cursor();
-        let mut lines: Vec<String> = Vec::new();
-        let mut cursor = (0, 0);
-        for (row, line) in self.input.lines().iter().enumerate() {
-            let pieces = wrap_line(line, width);
-            for (start, piece) in &pieces {
-                if row == cursor_row && cursor_col >= *start {
-                    cursor = (lines.len(), cursor_col - start);
-                }
-                lines.push(piece.clone());
-            }
-        }
-        // At the end of a full line the cursor stands on the next one.
-        if cursor.1 >= width {
-            cursor = (cursor.0 + 1, 0);
-            if cursor.0 == lines.len() {
-                lines.push(String::new());
-            }
-        }
-        // As many lines as fit, ending with the last; further up only to keep the
-        // cursor in view.
-        let height = usize::from(area.height);
-        let top = lines.len().saturating_sub(height).min(cursor.0);
-        let shown: Vec<Line> = lines
+    /// The value of field `name`; a form without it is a fault of the form, said
+    /// as one, never a default (a date of 1970, an empty title).
+    fn get(&self, name: &str) -> Result<&Value, String> {
+        self.values
             .iter()
-            .skip(top)
-            .take(height)
-            .map(|l| Line::from(crate::domain::text::visible(l, false).into_owned()))
-            .collect();
-        frame.render_widget(Paragraph::new(shown), area);
-        if focused {
-            let before: String = lines[cursor.0].chars().take(cursor.1).collect();
-            let x = area.x + unicode_width::UnicodeWidthStr::width(before.as_str()) as u16;
-            let y = area.y + (cursor.0 - top) as u16;
-            if x < area.right() && y < area.bottom() {
-                frame.buffer_mut()[(x, y)].set_style(Style::new().reversed());
-            }
-        }
+            .find(|(n, _)| *n == name)
+            .map(|(_, v)| v)
+            .ok_or_else(|| format!("het formulier mist het veld '{name}'"))
     }
-}
 
-/// `line` in pieces of at most `width` columns, broken after a space where one is
-/// near, each with the index of its first character.
-fn wrap_line(line: &str, width: usize) -> Vec<(usize, String)> {
-    use unicode_width::UnicodeWidthChar;
-    let chars: Vec<char> = line.chars().collect();
-    let mut pieces = Vec::new();
-    let mut start = 0;
-    while start < chars.len() {
-        let mut end = start;
-        let mut used = 0;
-        while end < chars.len() {
-            let w = chars[end].width().unwrap_or(1);
-            if used + w > width {
-                break;
-            }
-            used += w;
-            end += 1;
-        }
-        if end < chars.len() {
-            // Break after the last space in the piece, unless that leaves it short.
-            if let Some(space) = chars[start..end].iter().rposition(|c| *c == ' ') {
-                if space > 0 {
-                    end = start + space + 1;
-                }
-            }
-            end = end.max(start + 1);
-        }
-        pieces.push((start, chars[start..end].iter().collect()));
-        start = end;
+    pub fn text(&self, name: &str) -> Result<String, String> {
+        self.get(name)?
+            .text()
+            .ok_or_else(|| format!("het veld '{name}' is leeg"))
     }
-    if pieces.is_empty() {
-        pieces.push((0, String::new()));
+
+    /// Text that may be left empty.
+    pub fn optional_text(&self, name: &str) -> Result<Option<String>, String> {
+        Ok(self.get(name)?.text())
     }
-    pieces
+
+    pub fn date(&self, name: &str) -> Result<NaiveDate, String> {
+        self.get(name)?
+            .date()
+            .ok_or_else(|| format!("het veld '{name}' is geen datum"))
+    }
+
+    /// A date that may be left empty.
+    pub fn optional_date(&self, name: &str) -> Result<Option<NaiveDate>, String> {
+        Ok(self.get(name)?.date())
+    }
+
+    pub fn number(&self, name: &str) -> Result<i64, String> {
+        self.get(name)?
+            .number()
+            .ok_or_else(|| format!("het veld '{name}' is geen getal"))
+    }
 }
 
 pub struct Form {
@@ -337,12 +98,17 @@ pub struct Form {
     /// For an afspraak: the afspraken already planned (day, time), so that a double
     /// booking is warned about under the time before saving.
     pub busy: Vec<(NaiveDate, String)>,
+    /// The form is about the client in view (its title gets their name); not so
+    /// for a new client, a handover of several, looking ahead.
+    pub about_client: bool,
+    /// A warning was shown; the next Enter goes ahead (see `Values::warned`).
+    pub warned: bool,
 }
 
 pub enum FormEvent {
     Editing,
     Cancel,
-    Submit(Vec<Value>),
+    Submit(Values),
 }
 
 impl Form {
@@ -363,7 +129,14 @@ impl Form {
             error: None,
             enter_does: "bewaart",
             busy: Vec::new(),
+            about_client: true,
+            warned: false,
         }
+    }
+
+    /// The place of field `name`, for a field that refers to another.
+    fn index_of(&self, name: &str) -> Option<usize> {
+        self.fields.iter().position(|f| f.name == name)
     }
 
     /// The day in the nearest date field before field `i` (the afspraak's day for
@@ -470,14 +243,16 @@ impl Form {
                     .map_err(|e| e.to_string())?;
                 Ok(Value::Text(passphrase))
             }
-            FieldKind::SameAs { of } if field.text() != self.fields[of].text() => {
+            FieldKind::SameAs { of }
+                if self.index_of(of).map(|i| self.fields[i].text()) != Some(field.text()) =>
+            {
                 Err("de twee wachtwoordzinnen verschillen".to_owned())
             }
             FieldKind::SameAs { .. } => Ok(Value::Empty),
             FieldKind::EndOf { start } => {
                 let date = parse_written(&text, self.today).map_err(|e| e.to_string())?;
-                match self.value(start) {
-                    Ok(Value::Date(start)) if date < start => Err(format!(
+                match self.index_of(start).map(|i| self.value(i)) {
+                    Some(Ok(Value::Date(start))) if date < start => Err(format!(
                         "de einddatum ligt vóór de startdatum ({})",
                         dutch(start)
                     )),
@@ -507,30 +282,28 @@ impl Form {
         let esc_armed = std::mem::take(&mut self.esc_armed);
         let count = self.fields.len();
         let multiline = self.fields[self.focus].kind == FieldKind::Multiline;
-        let save = key.modifiers.contains(KeyModifiers::CONTROL) && key.code == KeyCode::Char('s');
-        match key.code {
-            KeyCode::Esc if self.has_text() && !esc_armed => {
+        match inner_for(FORM_KEYS, key) {
+            Some(Inner::Cancel) if self.has_text() && !esc_armed => {
                 self.esc_armed = true;
-                self.error = Some("Esc nogmaals om de getypte tekst weg te gooien".to_owned());
+                self.error = Some(format!(
+                    "{} nogmaals om de getypte tekst weg te gooien",
+                    key_label(FORM_KEYS, Inner::Cancel)
+                ));
                 FormEvent::Editing
             }
-            KeyCode::Esc => FormEvent::Cancel,
-            KeyCode::Tab => self.focus_on((self.focus + 1) % count),
-            KeyCode::BackTab => self.focus_on((self.focus + count - 1) % count),
-            KeyCode::Down | KeyCode::Up if !multiline => {
-                let step = if key.code == KeyCode::Down {
-                    1
-                } else {
-                    count - 1
-                };
-                self.focus_on((self.focus + step) % count)
-            }
-            KeyCode::Char('u') if key.modifiers.contains(KeyModifiers::CONTROL) => {
+            Some(Inner::Cancel) => FormEvent::Cancel,
+            Some(Inner::NextField) => self.focus_on((self.focus + 1) % count),
+            Some(Inner::PreviousField) => self.focus_on((self.focus + count - 1) % count),
+            // In a note the arrows move between its lines.
+            Some(Inner::Down) if !multiline => self.focus_on((self.focus + 1) % count),
+            Some(Inner::Up) if !multiline => self.focus_on((self.focus + count - 1) % count),
+            Some(Inner::Clear) => {
                 self.fields[self.focus].clear();
                 FormEvent::Editing
             }
-            KeyCode::Enter if !multiline => self.submit(),
-            _ if save => self.submit(),
+            Some(Inner::Save) => self.submit(),
+            // Enter adds a line to a note; elsewhere it saves.
+            Some(Inner::Choose) if !multiline => self.submit(),
             _ => {
                 self.fields[self.focus].input.input(key);
                 FormEvent::Editing
@@ -545,11 +318,18 @@ impl Form {
     }
 
     fn submit(&mut self) -> FormEvent {
-        let values: Result<Vec<Value>, usize> = (0..self.fields.len())
-            .map(|i| self.value(i).map_err(|_| i))
+        let values: Result<Vec<(&'static str, Value)>, usize> = (0..self.fields.len())
+            .map(|i| {
+                self.value(i)
+                    .map(|v| (self.fields[i].name, v))
+                    .map_err(|_| i)
+            })
             .collect();
         match values {
-            Ok(values) => FormEvent::Submit(values),
+            Ok(values) => FormEvent::Submit(Values {
+                values,
+                warned: self.warned,
+            }),
             Err(index) => {
                 // The field's own check line says what is wrong.
                 self.tried = true;
@@ -642,16 +422,17 @@ impl Form {
     pub fn draw(&mut self, frame: &mut Frame, area: Rect) {
         frame.render_widget(Clear, area);
         let multiline = self.fields.iter().any(|f| f.kind == FieldKind::Multiline);
-        let next = if self.fields.len() > 1 {
-            " · Tab volgend veld"
+        let save = if multiline {
+            Inner::Save
         } else {
-            ""
+            Inner::Choose
         };
-        let help = if multiline {
-            format!(" Ctrl-S {}{next} · Esc annuleert ", self.enter_does)
-        } else {
-            format!(" Enter {}{next} · Esc annuleert ", self.enter_does)
-        };
+        let mut words = vec![(save, self.enter_does)];
+        if self.fields.len() > 1 {
+            words.push((Inner::NextField, "volgend veld"));
+        }
+        words.push((Inner::Cancel, "annuleert"));
+        let help = footer(FORM_KEYS, &words);
         let block = Block::bordered()
             .title(format!(" {} ", self.title))
             .title_bottom(help);
@@ -712,6 +493,9 @@ impl Form {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::tui::popup::field::wrap_line;
+    use crossterm::event::{KeyCode, KeyModifiers};
+    use tui_textarea::TextArea;
 
     fn key(c: char) -> KeyEvent {
         KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)
@@ -723,7 +507,10 @@ mod tests {
             ("email".to_owned(), "E-mail".to_owned()),
             ("op_locatie".to_owned(), "Op locatie".to_owned()),
         ];
-        let mut form = Form::new("t", vec![Field::choice("Kanaal", channels, false, None)]);
+        let mut form = Form::new(
+            "t",
+            vec![Field::choice("channel", "Kanaal", channels, false, None)],
+        );
         for (typed, code) in [
             ("e-mail", "email"),
             ("op locatie", "op_locatie"),
@@ -746,8 +533,13 @@ mod tests {
         let mut form = Form::new(
             "t",
             vec![
-                Field::date("Start", "2026-11-22".parse().unwrap()),
-                Field::new("Einde", FieldKind::EndOf { start: 0 }, "2026-11-21"),
+                Field::date("start", "Start", "2026-11-22".parse().unwrap()),
+                Field::new(
+                    "end",
+                    "Einde",
+                    FieldKind::EndOf { start: "start" },
+                    "2026-11-21",
+                ),
             ],
         );
         assert!(form.value(1).unwrap_err().contains("vóór de startdatum"));
@@ -771,9 +563,9 @@ mod tests {
         let mut form = Form::new(
             "t",
             vec![
-                Field::new("Wat", FieldKind::Text, "Werkgever bellen"),
-                Field::date("Wanneer", "2026-11-29".parse().unwrap()),
-                Field::new("Notitie", FieldKind::Multiline, "eerste regel"),
+                Field::new("what", "Wat", FieldKind::Text, "Werkgever bellen"),
+                Field::date("when", "Wanneer", "2026-11-29".parse().unwrap()),
+                Field::new("note", "Notitie", FieldKind::Multiline, "eerste regel"),
             ],
         );
         // Typing replaces a prefilled value, on opening and on Tab.
@@ -821,7 +613,10 @@ mod tests {
 
     #[test]
     fn esc_over_typed_text_asks_once() {
-        let mut form = Form::new("t", vec![Field::new("Notitie", FieldKind::Multiline, "")]);
+        let mut form = Form::new(
+            "t",
+            vec![Field::new("note", "Notitie", FieldKind::Multiline, "")],
+        );
         let esc = KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE);
         assert!(
             matches!(form.handle_key(esc), FormEvent::Cancel),
@@ -835,11 +630,18 @@ mod tests {
 
     #[test]
     fn a_note_takes_lines_and_saves_with_ctrl_s() {
-        let mut form = Form::new("t", vec![Field::new("Notitie", FieldKind::Multiline, "")]);
+        let mut form = Form::new(
+            "t",
+            vec![Field::new("note", "Notitie", FieldKind::Multiline, "")],
+        );
         form.handle_key(key('a'));
         form.handle_key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
         form.handle_key(key('b'));
         let saved = form.handle_key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL));
-        assert!(matches!(saved, FormEvent::Submit(v) if v == [Value::Text("a\nb".into())]));
+        let FormEvent::Submit(values) = saved else {
+            panic!("Ctrl-S saves a note");
+        };
+        assert_eq!(values.text("note"), Ok("a\nb".to_owned()));
+        assert!(values.text("title").unwrap_err().contains("mist het veld"));
     }
 }

@@ -1,0 +1,154 @@
+//! A short list to choose from, by arrow keys or by number. What is chosen is a
+//! value of the flow's own type (a besluit, a letter kind, an aanvraag), never a
+//! code parsed back from a string.
+
+use crossterm::event::KeyEvent;
+use ratatui::layout::Rect;
+use ratatui::style::{Style, Stylize};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, List, ListItem, Paragraph};
+use ratatui::Frame;
+
+use super::Reply;
+use crate::tui::chrome::centered;
+use crate::tui::keymap::inner::{footer, inner_for, Inner, PICKER_KEYS};
+
+/// One line of a picker: its words and, dimmed, what it asks next.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Choice {
+    pub label: String,
+    pub note: String,
+}
+
+impl Choice {
+    pub fn new(label: impl Into<String>) -> Choice {
+        Choice {
+            label: label.into(),
+            note: String::new(),
+        }
+    }
+
+    pub fn with_note(label: impl Into<String>, note: impl Into<String>) -> Choice {
+        Choice {
+            label: label.into(),
+            note: note.into(),
+        }
+    }
+}
+
+pub struct Picker {
+    pub title: String,
+    pub choices: Vec<Choice>,
+    pub selected: usize,
+    pub error: Option<String>,
+    /// The picker is about the client in view (see `Popup::name_client`).
+    pub about_client: bool,
+    /// What choosing line `i` leads to.
+    chosen: Box<dyn Fn(usize) -> Reply>,
+}
+
+impl Picker {
+    /// A picker of `options`, each a value and its line; `then` says what choosing
+    /// one leads to.
+    pub fn new<T: 'static>(
+        title: impl Into<String>,
+        options: Vec<(T, Choice)>,
+        then: impl Fn(&T, &Choice) -> Reply + 'static,
+    ) -> Picker {
+        let (values, choices): (Vec<T>, Vec<Choice>) = options.into_iter().unzip();
+        let lines = choices.clone();
+        Picker {
+            title: title.into(),
+            choices,
+            selected: 0,
+            error: None,
+            about_client: true,
+            chosen: Box::new(move |i| match (values.get(i), lines.get(i)) {
+                (Some(value), Some(choice)) => then(value, choice),
+                _ => Reply::Stay,
+            }),
+        }
+    }
+
+    /// A picker about no one client (a new client's category).
+    pub fn about_no_client(mut self) -> Picker {
+        self.about_client = false;
+        self
+    }
+
+    pub(super) fn handle_key(&mut self, key: KeyEvent) -> Reply {
+        self.error = None;
+        let len = self.choices.len();
+        match inner_for(PICKER_KEYS, key) {
+            Some(Inner::Cancel) => Reply::Pop,
+            Some(Inner::Up) => {
+                self.selected = self.selected.saturating_sub(1);
+                Reply::Stay
+            }
+            Some(Inner::Down) => {
+                self.selected = (self.selected + 1).min(len.saturating_sub(1));
+                Reply::Stay
+            }
+            Some(Inner::Number) => {
+                let index = match key.code {
+                    crossterm::event::KeyCode::Char(c) => c as usize - '1' as usize,
+                    _ => usize::MAX,
+                };
+                if index < len {
+                    self.selected = index;
+                    (self.chosen)(index)
+                } else {
+                    Reply::Stay
+                }
+            }
+            Some(Inner::Choose) => (self.chosen)(self.selected),
+            _ => Reply::Stay,
+        }
+    }
+
+    pub(super) fn draw(&self, frame: &mut Frame) {
+        let height = self.choices.len() as u16 + 3;
+        let area = centered(frame.area(), 66, height);
+        frame.render_widget(Clear, area);
+        let block = Block::bordered()
+            .title(format!(" {} ", self.title))
+            .title_bottom(footer(
+                PICKER_KEYS,
+                &[
+                    (Inner::Choose, "of cijfer kiest"),
+                    (Inner::Cancel, "annuleert"),
+                ],
+            ));
+        let inner = block.inner(area);
+        frame.render_widget(block, area);
+        let items: Vec<ListItem> = self
+            .choices
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                let mut spans = vec![
+                    Span::styled(format!("{} ", i + 1), Style::new().bold()),
+                    Span::raw(c.label.clone()),
+                ];
+                if !c.note.is_empty() {
+                    spans.push(Span::styled(format!("  ({})", c.note), Style::new().dim()));
+                }
+                let item = ListItem::new(Line::from(spans));
+                if i == self.selected {
+                    item.style(Style::new().reversed())
+                } else {
+                    item
+                }
+            })
+            .collect();
+        frame.render_widget(List::new(items), inner);
+        if let Some(error) = &self.error {
+            let bottom = Rect {
+                y: inner.bottom().saturating_sub(1),
+                height: 1.min(inner.height),
+                ..inner
+            };
+            frame.render_widget(Paragraph::new(Line::from(error.as_str()).red()), bottom);
+        }
+    }
+}
