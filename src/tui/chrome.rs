@@ -10,7 +10,7 @@ use ratatui::Frame;
 use super::keymap::inner::{
     self, footer, key_label, Inner, EDITING_KEYS, FORM_KEYS, HELP_KEYS, PICKER_KEYS,
 };
-use super::keymap::{label, Action, Binding, Rebound, GLOBAL_KEYS};
+use super::keymap::{key_of, label, Action, Binding, Rebound, GLOBAL_KEYS};
 use super::{Screen, Session};
 use crate::domain::date::dutch;
 
@@ -55,39 +55,57 @@ pub fn layout(area: Rect) -> [Rect; 3] {
 /// The title bar: the program, the screens as tabs (the current one marked), and a
 /// summary of the current screen.
 /// `team`: the file knows the team, and the Team screen has a tab.
-pub fn draw_title(frame: &mut Frame, area: Rect, screen: Screen, summary: &str, team: bool) {
-    // Below 100 columns the other screens show their key only, so that the
-    // screen's own summary (what is filtered, how much is late) keeps its room.
-    let narrow = area.width < 100;
-    let tab = |key: &str, tab: Screen| {
-        if tab == screen {
-            Span::styled(
-                format!(" {key} {} ", tab.title()),
-                Style::new().bold().underlined(),
-            )
-        } else if narrow {
-            Span::styled(format!(" {key} "), Style::new().dim())
-        } else {
-            Span::styled(format!(" {key} {} ", tab.title()), Style::new().dim())
-        }
-    };
-    let mut spans = vec![
-        Span::styled(" inbeeld ", Style::new().reversed().bold()),
-        Span::raw(" "),
-        tab("1", Screen::Worklist),
-        tab("2", Screen::Caseload),
-        tab("3", Screen::Week),
-        tab("4", Screen::Overview),
+pub fn draw_title(
+    frame: &mut Frame,
+    area: Rect,
+    (screen, summary): (Screen, &str),
+    team: bool,
+    rebound: &[Rebound],
+) {
+    let mut screens = vec![
+        (Action::Worklist, Screen::Worklist),
+        (Action::Caseload, Screen::Caseload),
+        (Action::Week, Screen::Week),
+        (Action::Overview, Screen::Overview),
     ];
     if team {
-        spans.push(tab("5", Screen::Team));
+        screens.push((Action::Team, Screen::Team));
     }
-    if screen == Screen::Dossier {
-        spans.push(Span::styled(" Dossier ", Style::new().bold().underlined()));
-    }
-    spans.push(Span::raw("  "));
-    spans.push(Span::raw(summary.to_owned()));
-    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+    let line = |named: bool| {
+        let mut spans = vec![
+            Span::styled(" inbeeld ", Style::new().reversed().bold()),
+            Span::raw(" "),
+        ];
+        for (action, tab) in &screens {
+            let key = key_of(*action, rebound);
+            spans.push(if *tab == screen {
+                Span::styled(
+                    format!(" {key} {} ", tab.title()),
+                    Style::new().bold().underlined(),
+                )
+            } else if named {
+                Span::styled(format!(" {key} {} ", tab.title()), Style::new().dim())
+            } else {
+                Span::styled(format!(" {key} "), Style::new().dim())
+            });
+        }
+        if screen == Screen::Dossier {
+            spans.push(Span::styled(" Dossier ", Style::new().bold().underlined()));
+        }
+        spans.push(Span::raw("  "));
+        spans.push(Span::raw(summary.to_owned()));
+        Line::from(spans)
+    };
+    // The other screens by name where the line has room; else by their key only,
+    // so that the screen's own summary (what is filtered, how much is late)
+    // keeps its room.
+    let named = line(true);
+    let shown = if named.width() <= usize::from(area.width) {
+        named
+    } else {
+        line(false)
+    };
+    frame.render_widget(Paragraph::new(shown), area);
 }
 
 pub fn draw_status(
@@ -214,7 +232,7 @@ pub fn draw_help(
         lines.extend(
             table
                 .iter()
-                .map(|b| (label(b, rebound).to_owned(), b.description, false)),
+                .map(|b| (label(b, rebound), b.description, false)),
         );
     }
     let inner_tables = [

@@ -70,3 +70,9 @@ pub fn from_settings(settings: &Settings) -> Result<Look, SettingsError> {
         settings: settings.path.clone(),
     })
 }
+
+/// The names the settings file may give a key (`[toetsen]`), in the order of the
+/// README's list.
+pub fn key_names() -> impl Iterator<Item = &'static str> {
+    keymap::action_names()
+}

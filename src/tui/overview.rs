@@ -206,14 +206,16 @@ fn draw_block(
         }
         Block::OpenWork => {
             let o = &r.open_by_age;
+            // The day in the title and the latest first: in a block of three
+            // rows (80×24) no late line is dropped.
             (
-                o.total().to_string(),
-                vec![format!("open op {}", short(r.as_of))],
+                format!("{} op {}", o.total(), short(r.as_of)),
+                Vec::new(),
                 Chart::Bars(vec![
-                    ("nog niet aan de beurt".to_owned(), o.not_yet_due as u64),
-                    ("1–7 dagen te laat".to_owned(), o.late_1_7 as u64),
-                    ("8–30 dagen te laat".to_owned(), o.late_8_30 as u64),
                     ("> 30 dagen te laat".to_owned(), o.late_over_30 as u64),
+                    ("8–30 dagen te laat".to_owned(), o.late_8_30 as u64),
+                    ("1–7 dagen te laat".to_owned(), o.late_1_7 as u64),
+                    ("nog niet aan de beurt".to_owned(), o.not_yet_due as u64),
                 ]),
             )
         }

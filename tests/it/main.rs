@@ -17,6 +17,7 @@ mod no_escape;
 mod overview;
 mod query_plans;
 mod random_keys;
+mod rebinding;
 mod render;
 mod rules;
 mod safety;

@@ -51,7 +51,13 @@ impl App {
             Screen::Dossier => self
                 .dossier
                 .as_ref()
-                .map(|d| format!("klant {}", d.client_id()))
+                .map(|d| {
+                    let client = &d.dossier.client;
+                    match client.ended_on {
+                        Some(on) => format!("{} · uitgestroomd op {}", client.name, dutch(on)),
+                        None => client.name.clone(),
+                    }
+                })
                 .unwrap_or_default(),
         }
     }
@@ -91,7 +97,13 @@ impl App {
         if self.session.read_only {
             summary = format!("ALLEEN LEZEN · {summary}");
         }
-        chrome::draw_title(frame, title, self.screen, &summary, self.has_team);
+        chrome::draw_title(
+            frame,
+            title,
+            (self.screen, &summary),
+            self.has_team,
+            &self.rebound,
+        );
         match self.screen {
             Screen::Worklist => self.worklist.draw(frame, body, today, &self.catalog),
             Screen::Caseload => {

@@ -158,29 +158,47 @@ impl AanvragenTab {
         let selected = list.selected;
         // Narrow terminals get dates as numbers, so the article keeps some room.
         let wide = area.width >= 100;
-        let rows: Vec<Row> = self.rows[window.clone()]
+        let cells: Vec<Vec<Line<'static>>> = self
+            .rows
             .iter()
-            .zip(window)
-            .map(|(row, i)| highlight(self.row(row, catalog, today, wide), i == selected))
+            .map(|row| self.cells(row, catalog, today, wide))
             .collect();
-        let header = Row::new(["Termijn", "Einde", "Status", "Grond"]);
+        // The first three columns as wide as what they hold (the status at most
+        // 30), so that no date is cut; the article takes the rest.
+        let width = |column: usize, at_most: usize| {
+            let widest = cells
+                .iter()
+                .filter_map(|c| c.get(column))
+                .map(Line::width)
+                .max()
+                .unwrap_or(0);
+            Constraint::Length(widest.clamp(6, at_most) as u16)
+        };
         let widths = [
-            Constraint::Length(20),
-            Constraint::Length(if wide { 16 } else { 10 }),
-            Constraint::Length(28),
+            width(0, 24),
+            width(1, 16),
+            width(2, 30),
             Constraint::Fill(1),
         ];
+        let rows: Vec<Row> = cells[window.clone()]
+            .iter()
+            .zip(window)
+            .map(|(cells, i)| highlight(Row::new(cells.clone()), i == selected))
+            .collect();
+        let header = Row::new(["Termijn", "Einde", "Status", "Grond"]);
         frame.render_widget(table(rows, header, &widths), rows_area);
-        draw_detail(frame, detail, self.detail(selected));
+        draw_detail(frame, detail, self.detail(selected, rebound));
     }
 
-    fn row(
+    /// The cells of one row: the aanvraag by its kind and day, a term by its
+    /// name in the catalogue.
+    fn cells(
         &self,
         row: &AanvraagRow,
         catalog: &Catalog,
         today: NaiveDate,
         wide: bool,
-    ) -> Row<'static> {
+    ) -> Vec<Line<'static>> {
         let day = |date: NaiveDate| if wide { dutch(date) } else { short(date) };
         match row {
             AanvraagRow::Head(i) => {
@@ -196,8 +214,9 @@ impl AanvragenTab {
                 };
                 let status = match (&a.decision, a.decided_on) {
                     (Some(code), Some(on)) => Line::from(format!(
-                        "{} {on}{}",
-                        code.replace('_', " "),
+                        "{} {}{}",
+                        decision_name(code).to_lowercase(),
+                        short(on),
                         if a.decided_late { " te laat" } else { "" }
                     )),
                     _ => Line::from("loopt").green(),
@@ -209,30 +228,31 @@ impl AanvragenTab {
                 if let Some(to) = a.adjourned_to {
                     extra.push(format!("verdaagd tot {}", dutch(to)));
                 }
-                Row::new(vec![
-                    Line::from(format!("Aanvraag {}", a.id)).bold(),
+                let name = if a.received_on.is_some() {
+                    "Aanvraag"
+                } else {
+                    "Melding"
+                };
+                vec![
+                    Line::from(name).bold(),
                     Line::from(when),
                     status,
                     Line::from(extra.join(" · ")),
-                ])
+                ]
             }
-            AanvraagRow::Loose => Row::new(vec![Line::from("Zonder aanvraag").bold()]),
+            AanvraagRow::Loose => vec![Line::from("Zonder aanvraag").bold()],
             AanvraagRow::Term(t) => {
                 let a = &t.activity;
                 let status = match a.status {
                     ActivityStatus::Closed => Line::from(history::closed(catalog, a)).dim(),
                     ActivityStatus::Open => Line::from(deadline_span(a.end_date, today)),
                 };
-                let name = if t.statutory {
-                    format!("  § {}", a.type_code)
-                } else {
-                    format!("  {}", a.type_code)
-                };
-                Row::new(vec![
+                let name = catalog.activity_type_name(&a.type_code).to_owned();
+                vec![
                     if t.statutory {
-                        Line::from(name).magenta()
+                        Line::from(format!("  § {name}")).magenta()
                     } else {
-                        Line::from(name)
+                        Line::from(format!("  {name}"))
                     },
                     Line::from(day(a.end_date)),
                     status,
@@ -241,19 +261,25 @@ impl AanvragenTab {
                         (false, true) => format!("{} · termijn van de aanvrager", t.article),
                         (false, false) => format!("{} · gesteld door de gemeente", t.article),
                     }),
-                ])
+                ]
             }
         }
     }
 
     /// Below the rows: for an aanvraag its suspensions, verdaging and besluit; for
     /// a term why it ends when it ends.
-    fn detail(&self, selected: usize) -> Vec<Line<'static>> {
+    fn detail(&self, selected: usize, rebound: &[Rebound]) -> Vec<Line<'static>> {
+        let key = |action| key_of(action, rebound);
         match self.rows.get(selected) {
             Some(AanvraagRow::Head(i)) => {
                 let view = &self.applications[*i];
                 let a = &view.application;
-                let mut lines = vec![Line::from(format!("Aanvraag {}", a.id)).bold()];
+                let heading = match (a.received_on, a.reported_on) {
+                    (Some(on), _) => format!("Aanvraag, ontvangen {}", dutch(on)),
+                    (None, Some(on)) => format!("Melding van {}", dutch(on)),
+                    (None, None) => "Aanvraag".to_owned(),
+                };
+                let mut lines = vec![Line::from(heading).bold()];
                 let suspended: Vec<String> = view
                     .suspensions
                     .iter()
@@ -292,12 +318,19 @@ impl AanvragenTab {
                             ""
                         }
                     )),
-                    _ if a.received_on.is_none() => Line::from(
-                        "Wacht op de aanvraag na de zoektermijn: o ontvangen · B besluit",
-                    )
+                    _ if a.received_on.is_none() => Line::from(format!(
+                        "Wacht op de aanvraag na de zoektermijn: {} ontvangen · {} besluit",
+                        key(Action::ApplicationReceived),
+                        key(Action::Decide)
+                    ))
                     .dim(),
-                    _ => Line::from("Nog geen besluit. H hersteltermijn · V verdagen · B besluit")
-                        .dim(),
+                    _ => Line::from(format!(
+                        "Nog geen besluit. {} hersteltermijn · {} verdagen · {} besluit",
+                        key(Action::GiveHersteltermijn),
+                        key(Action::Adjourn),
+                        key(Action::Decide)
+                    ))
+                    .dim(),
                 });
                 lines
             }
@@ -322,6 +355,8 @@ impl AanvragenTab {
     }
 }
 
-fn decision_name(code: &str) -> &'static str {
-    Decision::parse(code).map_or("Besloten", Decision::name)
+/// A besluit by its name; a code no version of the program knows is shown as it
+/// is stored, never as another besluit.
+fn decision_name(code: &str) -> String {
+    Decision::parse(code).map_or_else(|_| code.to_owned(), |d| d.name().to_owned())
 }

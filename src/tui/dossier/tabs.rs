@@ -188,8 +188,8 @@ impl DossierView {
         let widths = [
             Constraint::Length(16),
             Constraint::Fill(1),
-            Constraint::Length(10),
-            Constraint::Length(28),
+            Constraint::Length(11),
+            Constraint::Length(26),
         ];
         frame.render_widget(table(rows, header, &widths), list);
     }

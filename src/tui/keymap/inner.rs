@@ -35,15 +35,15 @@ pub struct Chord {
     pub ctrl: bool,
 }
 
-const fn key(code: KeyCode) -> Chord {
+pub const fn key(code: KeyCode) -> Chord {
     Chord { code, ctrl: false }
 }
 
-const fn ch(c: char) -> Chord {
+pub const fn ch(c: char) -> Chord {
     key(KeyCode::Char(c))
 }
 
-const fn ctrl(c: char) -> Chord {
+pub const fn ctrl(c: char) -> Chord {
     Chord {
         code: KeyCode::Char(c),
         ctrl: true,

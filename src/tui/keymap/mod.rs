@@ -6,7 +6,9 @@ pub mod inner;
 mod rebind;
 mod tables;
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::{KeyEvent, KeyModifiers};
+
+use inner::{chord_label, Chord};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
@@ -91,10 +93,12 @@ pub enum Action {
     Quit,
 }
 
+/// One line of a screen's keys: `on` these keys it does `action`. Its label is
+/// written from the keys: the first `shown` of them (the others are the same key
+/// another way, Home beside g).
 pub struct Binding {
-    pub keys: &'static [KeyCode],
-    /// How the key is written in the help and the hints.
-    pub label: &'static str,
+    pub keys: &'static [Chord],
+    pub shown: usize,
     pub action: Action,
     pub description: &'static str,
     /// Shown in the status line, not only in the help.
@@ -102,28 +106,28 @@ pub struct Binding {
 }
 
 const fn bind(
-    keys: &'static [KeyCode],
-    label: &'static str,
+    keys: &'static [Chord],
+    shown: usize,
     action: Action,
     description: &'static str,
     hint: bool,
 ) -> Binding {
     Binding {
         keys,
-        label,
+        shown,
         action,
         description,
         hint,
     }
 }
 
-pub use rebind::{rebind, Rebound};
+pub use rebind::{action_names, rebind, Rebound};
 pub use tables::*;
 
 /// The keys `binding` answers to: its own, or the one the settings gave it.
-fn keys_of(binding: &Binding, rebound: &[Rebound]) -> Vec<KeyCode> {
+fn keys_of(binding: &Binding, rebound: &[Rebound]) -> Vec<Chord> {
     match rebound.iter().find(|r| r.action == binding.action) {
-        Some(r) => vec![r.key],
+        Some(r) => vec![r.chord()],
         None => binding.keys.to_vec(),
     }
 }
@@ -155,32 +159,34 @@ pub fn key_in(table: &[Binding], action: Action, rebound: &[Rebound]) -> Option<
     table
         .iter()
         .find(|b| b.action == action)
-        .map(|b| label(b, rebound).to_owned())
+        .map(|b| label(b, rebound))
 }
 
-/// How `binding`'s key is written, as the settings may have changed it.
-pub fn label<'a>(binding: &'a Binding, rebound: &'a [Rebound]) -> &'a str {
-    rebound
-        .iter()
-        .find(|r| r.action == binding.action)
-        .map_or(binding.label, |r| r.label.as_str())
+/// How `binding`'s key is written, as the settings may have changed it: made
+/// from the keys, never written by hand.
+pub fn label(binding: &Binding, rebound: &[Rebound]) -> String {
+    match rebound.iter().find(|r| r.action == binding.action) {
+        Some(r) => chord_label(r.chord()),
+        None => binding.keys[..binding.shown.min(binding.keys.len())]
+            .iter()
+            .map(|c| chord_label(*c))
+            .collect::<Vec<_>>()
+            .join("/"),
+    }
 }
 
 /// The action bound to `key` in the first table that binds it, with the keys the
 /// settings changed. (Ctrl-C is no action: the app takes it before any popup or
 /// table, so that it always quits, after one warning for unsaved text.)
 pub fn action_for(tables: &[&[Binding]], key: KeyEvent, rebound: &[Rebound]) -> Option<Action> {
-    if key.modifiers.contains(KeyModifiers::CONTROL) {
-        return match key.code {
-            KeyCode::Char('z') => Some(Action::Undo),
-            KeyCode::Char('l') => Some(Action::Refresh),
-            _ => None,
-        };
-    }
+    let chord = Chord {
+        code: key.code,
+        ctrl: key.modifiers.contains(KeyModifiers::CONTROL),
+    };
     tables
         .iter()
         .flat_map(|t| t.iter())
-        .find(|b| keys_of(b, rebound).contains(&key.code))
+        .find(|b| keys_of(b, rebound).contains(&chord))
         .map(|b| b.action)
 }
 
@@ -238,6 +244,7 @@ impl Action {
 mod tests {
     use super::rebind::{ACTION_NAMES, SCREENS};
     use super::*;
+    use crossterm::event::KeyCode;
 
     fn entry(name: &str, value: &str, line: usize) -> crate::settings::Entry {
         crate::settings::Entry {

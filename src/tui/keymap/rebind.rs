@@ -3,6 +3,7 @@
 
 use crossterm::event::KeyCode;
 
+use super::inner::Chord;
 use super::tables::*;
 use super::{keys_of, Action, Binding};
 
@@ -75,8 +76,18 @@ pub const ACTION_NAMES: &[(&str, Action)] = &[
 pub struct Rebound {
     pub action: Action,
     pub key: KeyCode,
-    /// How the key is written in the help and the hints.
+    /// The key as the settings wrote it, for a refusal that quotes the entry.
     pub label: String,
+}
+
+impl Rebound {
+    /// A key the settings give is a plain key (no Ctrl).
+    pub fn chord(&self) -> Chord {
+        Chord {
+            code: self.key,
+            ctrl: false,
+        }
+    }
 }
 
 /// The keys a setting can name besides a single character.
@@ -161,7 +172,7 @@ pub fn rebind(entries: &[crate::settings::Entry]) -> Result<Vec<Rebound>, (usize
     }
     let only: Vec<Rebound> = rebound.iter().map(|(r, _)| r.clone()).collect();
     for (screen, keys) in SCREENS {
-        let mut seen: Vec<(KeyCode, &Binding)> = Vec::new();
+        let mut seen: Vec<(Chord, &Binding)> = Vec::new();
         for binding in keys.iter().chain(LIST_KEYS).chain(GLOBAL_KEYS) {
             for key in keys_of(binding, &only) {
                 if let Some((_, other)) = seen.iter().find(|(k, _)| *k == key) {
@@ -189,4 +200,9 @@ pub fn rebind(entries: &[crate::settings::Entry]) -> Result<Vec<Rebound>, (usize
         }
     }
     Ok(only)
+}
+
+/// The names of the actions whose key the settings may change.
+pub fn action_names() -> impl Iterator<Item = &'static str> {
+    ACTION_NAMES.iter().map(|(name, _)| *name)
 }
