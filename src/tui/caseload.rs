@@ -322,16 +322,19 @@ impl CaseloadView {
                     Span::styled(mark, Style::new().cyan().bold()),
                     Span::raw(client.name.clone()),
                 ];
-                if let Some(birth) = client.birth_date {
+                let label = match self.found.get(index) {
+                    Some(Found::Journal) => self.journal.get(&client.id).map(|h| h.label(&query)),
+                    found => found.and_then(|f| f.label()).map(str::to_owned),
+                };
+                // A hit in a note gets the birth date's room, so that the column
+                // does not cut it before the word it was found on.
+                let hit_in_journal = matches!(self.found.get(index), Some(Found::Journal));
+                if let Some(birth) = client.birth_date.filter(|_| !hit_in_journal) {
                     name.push(Span::styled(
                         format!("  {}", birth.format("%d-%m-%Y")),
                         Style::new().dim(),
                     ));
                 }
-                let label = match self.found.get(index) {
-                    Some(Found::Journal) => self.journal.get(&client.id).map(|h| h.label(&query)),
-                    found => found.and_then(|f| f.label()).map(str::to_owned),
-                };
                 if let Some(label) = label {
                     name.push(Span::styled(format!("  · {label}"), Style::new().dim()));
                 }

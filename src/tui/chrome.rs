@@ -111,11 +111,9 @@ pub fn draw_title(
 pub fn draw_status(
     frame: &mut Frame,
     area: Rect,
-    session: &Session,
-    message: Option<&str>,
-    sync: Option<&str>,
+    (session, message, sync): (&Session, Option<&str>, Option<&str>),
     screen_keys: &[Binding],
-    rebound: &[Rebound],
+    (rebound, unusable): (&[Rebound], &[Action]),
 ) {
     let mut spans = vec![Span::styled(
         format!(" {} ", dutch(session.today)),
@@ -153,8 +151,8 @@ pub fn draw_status(
         .iter()
         .chain(GLOBAL_KEYS)
         .filter(|b| b.hint && message.is_none())
-        // Looking ahead, a key that edits is refused: not offered either.
-        .filter(|b| !session.peeking || b.action.only_looks())
+        // A key that does nothing here is not offered.
+        .filter(|b| !unusable.contains(&b.action))
         .collect();
     let hint = |b: &Binding| {
         [
@@ -193,6 +191,31 @@ pub fn draw_status(
         Paragraph::new(Line::from(hints)).alignment(Alignment::Right),
         right,
     );
+    // A message the line would cut (a clash warning, what an uitstroom did) is
+    // shown whole, in a box above the status line, until the next key.
+    if let Some(text) = message.filter(|_| left_width > area.width) {
+        draw_long_message(frame, area, text);
+    }
+}
+
+fn draw_long_message(frame: &mut Frame, status: Rect, text: &str) {
+    let width = status.width.saturating_sub(2).max(1);
+    let lines = (Span::raw(text).width() as u16).div_ceil(width).clamp(1, 6);
+    let height = (lines + 2).min(status.y);
+    let area = Rect {
+        x: status.x,
+        y: status.y.saturating_sub(height),
+        width: status.width,
+        height,
+    };
+    frame.render_widget(Clear, area);
+    frame.render_widget(
+        Paragraph::new(text.to_owned())
+            .wrap(Wrap { trim: true })
+            .style(Style::new().bold())
+            .block(Block::bordered()),
+        area,
+    );
 }
 
 /// A popup in the middle of `area`, never larger than it.
@@ -220,36 +243,36 @@ pub fn draw_help(
     frame: &mut Frame,
     title: &str,
     tables: &[&[Binding]],
-    rebound: &[Rebound],
+    (rebound, unusable): (&[Rebound], &[Action]),
     scroll: &mut u16,
 ) {
     // Headed sections: this screen's keys, the lists', everywhere, then in a form
     // and in a picker, all from the tables the keys are handled by.
-    let mut lines: Vec<(String, &str, bool)> = Vec::new();
+    // A key that does nothing here is shown dim.
+    let mut lines: Vec<(String, &str, bool, bool)> = Vec::new();
     let headings = ["Dit scherm", "In lijsten", "Overal"];
     for (table, heading) in tables.iter().zip(headings) {
-        lines.push((heading.to_owned(), "", true));
-        lines.extend(
-            table
-                .iter()
-                .map(|b| (label(b, rebound), b.description, false)),
-        );
+        lines.push((heading.to_owned(), "", true, true));
+        lines.extend(table.iter().map(|b| {
+            let usable = !unusable.contains(&b.action);
+            (label(b, rebound), b.description, false, usable)
+        }));
     }
     let inner_tables = [
         ("In een formulier", FORM_KEYS, EDITING_KEYS),
         ("In een keuzelijst", PICKER_KEYS, &[][..]),
     ];
     for (heading, table, editing) in inner_tables {
-        lines.push((heading.to_owned(), "", true));
+        lines.push((heading.to_owned(), "", true, true));
         lines.extend(
             table
                 .iter()
-                .map(|b| (inner::label(b), b.description, false)),
+                .map(|b| (inner::label(b), b.description, false, true)),
         );
         lines.extend(
             editing
                 .iter()
-                .map(|(key, what)| ((*key).to_owned(), *what, false)),
+                .map(|(key, what)| ((*key).to_owned(), *what, false, true)),
         );
     }
     let full = frame.area();
@@ -290,7 +313,7 @@ pub fn draw_help(
             .iter()
             .skip(usize::from(*scroll))
             .take(shown)
-            .map(|(key, what, heading)| {
+            .map(|(key, what, heading, usable)| {
                 if *heading {
                     Line::from(Span::styled(key.as_str(), Style::new().underlined()))
                 } else {
@@ -298,11 +321,16 @@ pub fn draw_help(
                     let pad = 8usize
                         .saturating_sub(Span::raw(key.as_str()).width())
                         .max(1);
-                    Line::from(vec![
+                    let line = Line::from(vec![
                         Span::styled(key.as_str(), Style::new().add_modifier(Modifier::BOLD)),
                         Span::raw(" ".repeat(pad)),
                         Span::raw(*what),
-                    ])
+                    ]);
+                    if *usable {
+                        line
+                    } else {
+                        line.dim()
+                    }
                 }
             })
             .collect();

@@ -229,7 +229,7 @@ fn draw_block(
                 ),
             ];
             if let Some(first) = out.first() {
-                lines.push(format!("langst: {} ({} dagen)", first.name, first.days));
+                lines.push(format!("langst: {} ({})", first.name, days(first.days)));
             }
             (
                 percent(v.share),
@@ -390,8 +390,8 @@ fn row_text(block: Block, row: &BlockRow, catalog: &Catalog) -> String {
             format!("{}: {detail} · {when}", catalog.kind_name(&row.code))
         }
         Block::InView => format!(
-            "niet in beeld: {} dagen sinds het laatste contact",
-            row.days.unwrap_or(0)
+            "niet in beeld: {} sinds het laatste contact",
+            days(row.days.unwrap_or(0))
         ),
         Block::Contacts => format!("{}: {detail}", catalog.channel_name(&row.code)),
         Block::Doorstroom if row.code == "categorie" => {

@@ -28,7 +28,7 @@ pub struct Day {
 }
 
 /// What a line of the week is about.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 enum Target {
     None,
     Client(i64),
@@ -40,8 +40,13 @@ pub struct WeekView {
     /// The first day shown; `None` until the week is first set (then today).
     pub start: Option<NaiveDate>,
     pub days: Vec<Day>,
+    /// Every line of the week, and those the search leaves.
+    all: Vec<(Line<'static>, Target)>,
     lines: Vec<(Line<'static>, Target)>,
     pub list: ListState,
+    /// The search: only lines about what holds these words (a day's heading
+    /// stays).
+    pub text: String,
 }
 
 impl WeekView {
@@ -80,11 +85,58 @@ impl WeekView {
             day.appointments
                 .sort_by(|a, b| (a.time.is_none(), &a.time).cmp(&(b.time.is_none(), &b.time)));
         }
-        self.lines = self
+        self.all = self
             .days
             .iter()
             .flat_map(|day| day_lines(day, catalog))
             .collect();
+        self.narrow();
+    }
+
+    /// Narrows the week to the lines holding `text`.
+    pub fn set_text(&mut self, text: &str) {
+        self.text = text.to_owned();
+        self.narrow();
+    }
+
+    fn narrow(&mut self) {
+        let words: Vec<String> = self
+            .text
+            .split_whitespace()
+            .map(str::to_lowercase)
+            .collect();
+        self.lines = self
+            .all
+            .iter()
+            .filter(|(line, target)| {
+                let text = line.to_string().to_lowercase();
+                matches!(target, Target::None) || words.iter().all(|w| text.contains(w))
+            })
+            .cloned()
+            .collect();
+        self.settle(1);
+    }
+
+    /// Moves the cursor `delta` lines, passing over the days' headings and the
+    /// blank lines between days: only a line about a client is selected.
+    pub fn move_by(&mut self, delta: isize) {
+        self.list.move_by(delta, self.lines.len());
+        self.settle(if delta < 0 { -1 } else { 1 });
+    }
+
+    /// The nearest line about a client, first in `direction`, else the other
+    /// way.
+    fn settle(&mut self, direction: isize) {
+        let about = |i: &usize| !matches!(self.lines[*i].1, Target::None);
+        let from = self.list.selected.min(self.lines.len().saturating_sub(1));
+        let forward = (from..self.lines.len()).find(about);
+        let back = (0..=from).rev().find(about);
+        let found = if direction < 0 {
+            back.or(forward)
+        } else {
+            forward.or(back)
+        };
+        self.list.selected = found.unwrap_or(0);
     }
 
     /// The first day of the week `weeks` from the one shown.

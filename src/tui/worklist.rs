@@ -279,19 +279,27 @@ impl WorklistView {
             self.list.offset = position - 1;
             window = self.list.window(position, self.entries.len(), height);
         }
+        // Below 100 columns the kind leads what is asked, so that "Wat" keeps its
+        // room.
+        let narrow = area.width < 100;
+        // A group's heading is drawn over its whole row after the table, so that it
+        // does not widen the first column.
+        let mut headings = Vec::new();
         let rows: Vec<Row> = self.entries[window]
             .iter()
-            .map(|entry| match *entry {
+            .enumerate()
+            .map(|(row, entry)| match *entry {
                 Entry::Heading(group, count) => {
                     let style = match group {
                         Group::Overdue => Style::new().red().bold(),
                         Group::Today => Style::new().yellow().bold(),
                         _ => Style::new().bold(),
                     };
-                    Row::new(vec![Line::from(Span::styled(
-                        format!("{} ({count})", group.label()),
-                        style,
-                    ))])
+                    headings.push((
+                        row,
+                        Line::from(Span::styled(format!("{} ({count})", group.label()), style)),
+                    ));
+                    Row::new(vec![Line::default()])
                 }
                 Entry::Item(index) => {
                     let item = &self.items[index];
@@ -301,12 +309,32 @@ impl WorklistView {
                     } else {
                         Span::raw(format!("  {name}"))
                     };
-                    let row = Row::new(vec![
-                        Line::from(deadline_span(item.due_date, today)),
-                        Line::from(item.client_name.clone()),
-                        Line::from(kind),
-                        Line::from(item.title.clone()),
-                    ]);
+                    let asks = what(&item.title, name);
+                    let row = if narrow {
+                        // No column of its own for the kind: it leads what is asked.
+                        let mark = if item.legal { "§ " } else { "" };
+                        let says_kind = item.title.to_lowercase().starts_with(&name.to_lowercase());
+                        let text = if says_kind {
+                            item.title.clone()
+                        } else {
+                            format!("{name}: {asks}")
+                        };
+                        Row::new(vec![
+                            Line::from(deadline_span(item.due_date, today)),
+                            Line::from(item.client_name.clone()),
+                            Line::from(vec![
+                                Span::styled(mark, Style::new().magenta().bold()),
+                                Span::raw(text),
+                            ]),
+                        ])
+                    } else {
+                        Row::new(vec![
+                            Line::from(deadline_span(item.due_date, today)),
+                            Line::from(item.client_name.clone()),
+                            Line::from(kind),
+                            Line::from(asks.to_owned()),
+                        ])
+                    };
                     if index == self.list.selected {
                         row.style(Style::new().reversed())
                     } else {
@@ -315,48 +343,64 @@ impl WorklistView {
                 }
             })
             .collect();
-        let header = Row::new(["Vervalt", "Klant", "Soort", "Wat"]).style(Style::new().bold());
         let [due, client, kind] = *self
             .widths
-            .get_or_insert_with(|| column_widths(&self.items, &self.entries, today, catalog));
-        let table = Table::new(
-            rows,
-            [
-                Constraint::Length(due),
-                Constraint::Length(client),
-                Constraint::Length(kind),
-                Constraint::Fill(1),
-            ],
-        )
-        .header(header)
-        .block(Block::new().borders(Borders::TOP));
+            .get_or_insert_with(|| column_widths(&self.items, today, catalog));
+        let (header, widths) = if narrow {
+            (
+                Row::new(["Vervalt", "Klant", "Wat"]),
+                vec![
+                    Constraint::Length(due),
+                    Constraint::Length(client),
+                    Constraint::Fill(1),
+                ],
+            )
+        } else {
+            (
+                Row::new(["Vervalt", "Klant", "Soort", "Wat"]),
+                vec![
+                    Constraint::Length(due),
+                    Constraint::Length(client),
+                    Constraint::Length(kind),
+                    Constraint::Fill(1),
+                ],
+            )
+        };
+        let header = header.style(Style::new().bold());
+        let table = Table::new(rows, widths)
+            .header(header)
+            .block(Block::new().borders(Borders::TOP));
         frame.render_widget(table, area);
+        // Below the top border and the header.
+        for (row, line) in headings {
+            let y = area.y + 2 + row as u16;
+            if y < area.bottom() {
+                let at = Rect {
+                    y,
+                    height: 1,
+                    ..area
+                };
+                frame.render_widget(line, at);
+            }
+        }
     }
+}
+
+/// What a work item asks, without its kind in front where the title repeats it
+/// ("Nabellen: herinner aan de afspraak" beside the kind Nabellen).
+pub fn what<'a>(title: &'a str, kind_name: &str) -> &'a str {
+    title
+        .strip_prefix(kind_name)
+        .and_then(|rest| rest.strip_prefix(": "))
+        .unwrap_or(title)
 }
 
 /// The due, client and kind columns as wide as their widest entry (a name within
 /// reason), so that what is to be done gets the rest. The due column also holds
 /// the group headings ("Komende 7 dagen (12)").
-fn column_widths(
-    items: &[WorkItem],
-    entries: &[Entry],
-    today: NaiveDate,
-    catalog: &Catalog,
-) -> [u16; 3] {
+fn column_widths(items: &[WorkItem], today: NaiveDate, catalog: &Catalog) -> [u16; 3] {
     let widest = |width: &dyn Fn(&WorkItem) -> usize| items.iter().map(width).max().unwrap_or(0);
-    let headings = entries
-        .iter()
-        .filter_map(|e| match e {
-            Entry::Heading(group, count) => {
-                Some(group.label().width() + 3 + count.to_string().len())
-            }
-            Entry::Item(_) => None,
-        })
-        .max()
-        .unwrap_or(0);
-    let due = widest(&|i| relative(i.due_date, today).width())
-        .max(7)
-        .max(headings);
+    let due = widest(&|i| relative(i.due_date, today).width()).max(7);
     let client = widest(&|i| i.client_name.width()).clamp(6, 24);
     let kind = widest(&|i| catalog.kind_name(&i.kind).width() + 2).max(6);
     [due as u16, client as u16, kind as u16]

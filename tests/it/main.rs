@@ -3,6 +3,7 @@
 
 mod bundle;
 mod cli;
+mod cockpit_craft;
 mod cockpit_day;
 mod cockpit_keys;
 mod common;

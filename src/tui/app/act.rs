@@ -5,10 +5,8 @@
 use chrono::NaiveDate;
 
 use super::{App, Peek, Screen, PEEKING};
-use crate::domain::activity::ActivityStatus;
 use crate::domain::date::dutch;
 use crate::domain::period::{Period, Span};
-use crate::domain::work_item::ItemStatus;
 use crate::tui::dossier::{DossierView, Tab};
 use crate::tui::flow::{
     aanvraag, activity, client, handle, handover, item, journal, letter, peek, plan, undo, Here,
@@ -40,7 +38,7 @@ impl App {
         }
     }
 
-    /// Starts the flow `f` makes from the dossier in view; elsewhere nothing.
+    /// Starts the flow `f` makes from the dossier in view.
     fn in_dossier(&mut self, f: impl FnOnce(&Here, &DossierView) -> Start) {
         let Some(view) = self.dossier.as_ref() else {
             return;
@@ -73,7 +71,8 @@ impl App {
                 let current = match self.screen {
                     Screen::Worklist => self.worklist.text.clone(),
                     Screen::Caseload => self.caseload.text.clone(),
-                    Screen::Week | Screen::Overview | Screen::Team | Screen::Dossier => return,
+                    Screen::Week => self.week.text.clone(),
+                    Screen::Overview | Screen::Team | Screen::Dossier => return,
                 };
                 self.popups.push(Popup::search(&current));
             }
@@ -89,13 +88,8 @@ impl App {
                 }
             }
             Action::Mark => {
-                if self.caseload.ended {
-                    self.message =
-                        Some("Uitgestroomde klanten worden niet overgedragen.".to_owned());
-                } else {
-                    self.caseload.toggle_mark();
-                    self.caseload.list.move_by(1, self.caseload.len());
-                }
+                self.caseload.toggle_mark();
+                self.caseload.list.move_by(1, self.caseload.len());
             }
             Action::ToggleEnded => {
                 self.caseload.ended = !self.caseload.ended;
@@ -122,14 +116,7 @@ impl App {
                 }
             }
             Action::Overview => self.screen = Screen::Overview,
-            Action::Team if self.has_team => self.screen = Screen::Team,
-            Action::Team => {
-                self.message = Some(
-                    "Dit bestand kent het team niet: het Team-scherm is er op een momentopname \
-                     ('inbeeld team snapshot') of na een sync met de teamserver."
-                        .to_owned(),
-                )
-            }
+            Action::Team => self.screen = Screen::Team,
             Action::PeriodWeek
             | Action::PeriodMonth
             | Action::PeriodQuarter
@@ -155,9 +142,6 @@ impl App {
         match action {
             Action::CloseItem | Action::PostponeItem => {
                 let Some(found) = self.selected_work_item() else {
-                    if self.screen == Screen::Week {
-                        self.message = Some("Kies een regel met een werkitem.".to_owned());
-                    }
                     return;
                 };
                 let here = self.here();
@@ -183,24 +167,19 @@ impl App {
             Action::AddActivity => {
                 self.in_dossier(|here, view| activity::add(here, &view.dossier.client))
             }
-            Action::CloseActivity | Action::ExtendActivity | Action::MoveAppointment => self
-                .in_dossier(|here, view| {
-                    let Some(a) = view.selected_activity() else {
-                        return crate::tui::flow::say(if action == Action::MoveAppointment {
-                            "Kies eerst een open afspraak op de tab Activiteiten."
-                        } else {
-                            "Kies eerst een activiteit op de tab Activiteiten of Aanvragen."
-                        });
-                    };
-                    if a.status == ActivityStatus::Closed {
-                        return crate::tui::flow::say(format!("{} is al afgesloten.", a.title));
-                    }
-                    match action {
-                        Action::CloseActivity => handle::activity(here, a),
-                        Action::ExtendActivity => activity::extend(a),
-                        _ => activity::move_appointment(here, a),
-                    }
-                }),
+            // What is under the cursor was checked (`unavailable`).
+            Action::CloseActivity | Action::ExtendActivity | Action::MoveAppointment => {
+                let Some(a) = self.dossier.as_ref().and_then(|d| d.selected_activity()) else {
+                    return;
+                };
+                let here = self.here();
+                let started = match action {
+                    Action::CloseActivity => handle::activity(&here, a),
+                    Action::ExtendActivity => activity::extend(a),
+                    _ => activity::move_appointment(&here, a),
+                };
+                self.start(started);
+            }
             Action::AddGoal => self.in_dossier(|here, view| plan::goal(here, view.client_id())),
             Action::SetEvaluation => self.in_dossier(|here, view| {
                 plan::evaluation(here, view.client_id(), view.plan.current.is_some())
@@ -212,11 +191,7 @@ impl App {
                 self.in_dossier(|here, view| plan::situation(here, view.client_id()))
             }
             Action::Handover => {
-                let clients = if self.caseload.ended {
-                    Vec::new()
-                } else {
-                    self.caseload.handover()
-                };
+                let clients = self.caseload.handover();
                 let started = handover::start(&self.here(), &clients);
                 self.start(started);
             }
@@ -225,12 +200,10 @@ impl App {
                 self.start(started);
             }
             Action::ReopenClient => {
-                let ended = self
-                    .caseload
-                    .selected()
-                    .filter(|c| c.ended_on.is_some())
-                    .map(|c| (c.id, c.name.clone()));
-                let started = client::reopen(&self.here(), ended);
+                let Some(ended) = self.caseload.selected() else {
+                    return;
+                };
+                let started = client::reopen(ended.id, &ended.name);
                 self.start(started);
             }
             Action::EditClient => {
@@ -242,22 +215,25 @@ impl App {
             Action::EndClient => {
                 self.in_dossier(|here, view| client::end(here, &view.dossier.client))
             }
-            Action::ReopenItem => self.in_dossier(|_, view| match view.selected_item() {
-                Some(found) if found.status == ItemStatus::Closed => item::reopen(found),
-                Some(found) => crate::tui::flow::say(format!("{} is nog open.", found.title)),
-                None => crate::tui::flow::say(
-                    "Kies eerst een afgehandeld werkitem op de tab Werkitems.",
-                ),
-            }),
-            Action::Correct => self.in_dossier(|here, view| {
-                match (view.selected_note(), view.selected_contact()) {
+            Action::ReopenItem => {
+                let Some(found) = self.dossier.as_ref().and_then(|d| d.selected_item()) else {
+                    return;
+                };
+                let started = item::reopen(found);
+                self.start(started);
+            }
+            Action::Correct => {
+                let Some(view) = self.dossier.as_ref() else {
+                    return;
+                };
+                let here = self.here();
+                let started = match (view.selected_note(), view.selected_contact()) {
                     (Some(note), _) => journal::correct_note(note),
-                    (_, Some(contact)) => journal::correct_contact(here, contact),
-                    _ => crate::tui::flow::say(
-                        "Kies eerst een notitie of een contactmoment op hun tab.",
-                    ),
-                }
-            }),
+                    (_, Some(contact)) => journal::correct_contact(&here, contact),
+                    _ => return,
+                };
+                self.start(started);
+            }
             Action::Undo => {
                 let started = undo::start(&self.here());
                 self.start(started);
@@ -301,6 +277,7 @@ impl App {
     }
 
     fn move_cursor(&mut self, action: Action) {
+        let week = self.screen == Screen::Week;
         if let Some((list, len)) = self.current_list() {
             let page = list.page_size();
             let delta = match action {
@@ -311,7 +288,11 @@ impl App {
                 Action::First => isize::MIN,
                 _ => isize::MAX,
             };
-            list.move_by(delta, len);
+            if week {
+                self.week.move_by(delta);
+            } else {
+                list.move_by(delta, len);
+            }
         }
     }
 
@@ -325,6 +306,7 @@ impl App {
             Screen::Worklist if self.worklist.clear_filters() => {}
             Screen::Caseload if !self.caseload.text.is_empty() => self.search_caseload(""),
             Screen::Caseload if self.caseload.clear_filters() => {}
+            Screen::Week if !self.week.text.is_empty() => self.week.set_text(""),
             _ if self.peek.is_some() => self.stop_peeking(),
             _ => {}
         }

@@ -7,7 +7,7 @@ use super::{App, Screen};
 use crate::domain::date::dutch;
 use crate::tui::chrome;
 use crate::tui::keymap::Rebound;
-use crate::tui::keymap::{GLOBAL_KEYS, LIST_KEYS};
+use crate::tui::keymap::{Action, GLOBAL_KEYS, LIST_KEYS};
 use crate::tui::popup;
 use crate::tui::theme::Theme;
 use crate::tui::worklist::Group;
@@ -39,8 +39,13 @@ impl App {
                 let items: usize = self.week.days.iter().map(|d| d.items.len()).sum();
                 let appointments: usize = self.week.days.iter().map(|d| d.appointments.len()).sum();
                 let from = self.week.start.unwrap_or(self.session.today);
+                let found = if self.week.text.is_empty() {
+                    String::new()
+                } else {
+                    format!("zoek '{}' · ", self.week.text)
+                };
                 format!(
-                    "vanaf {} · {} · {}",
+                    "{found}vanaf {} · {} · {}",
                     dutch(from),
                     chrome::count(appointments, "afspraak", "afspraken"),
                     chrome::count(items, "werkitem", "werkitems")
@@ -125,14 +130,20 @@ impl App {
         // Owned: the popup below borrows the app mutably.
         let rebound = self.rebound.clone();
         let sync = self.sync_label().map(str::to_owned);
+        // What does nothing here, for the hints and the help.
+        let unusable: Vec<Action> = keys
+            .iter()
+            .chain(LIST_KEYS)
+            .chain(GLOBAL_KEYS)
+            .map(|b| b.action)
+            .filter(|a| self.unavailable(*a).is_some())
+            .collect();
         chrome::draw_status(
             frame,
             status,
-            &self.session,
-            self.message.as_deref(),
-            sync.as_deref(),
+            (&self.session, self.message.as_deref(), sync.as_deref()),
             keys,
-            &rebound,
+            (&rebound, &unusable),
         );
         let screen = self.screen;
         // Only the top popup: a form drawn over the picker that led to it would
@@ -143,7 +154,7 @@ impl App {
                     f,
                     screen.title(),
                     &[keys, LIST_KEYS, GLOBAL_KEYS],
-                    &rebound,
+                    (&rebound, &unusable),
                     scroll,
                 )
             });

@@ -4,6 +4,7 @@
 
 mod act;
 mod apply;
+mod available;
 mod draw;
 
 use chrono::NaiveDate;
@@ -469,6 +470,7 @@ impl App {
                 Reply::Pop => {
                     self.popups.pop();
                 }
+                Reply::Close => self.popups.clear(),
                 Reply::Push(popup) => self.popups.push(*popup),
                 Reply::Apply(intent) => self.apply(intent),
                 Reply::Search { text, done } => {
@@ -482,13 +484,9 @@ impl App {
         }
         let tables = [self.screen.keys(), LIST_KEYS, GLOBAL_KEYS];
         if let Some(action) = action_for(&tables, key, &self.rebound) {
-            if self.peek.is_some() && !action.only_looks() {
-                self.message = Some(PEEKING.to_owned());
-                return;
-            }
-            // A file that is only read opens no form that could not be saved.
-            if self.session.read_only && !action.only_looks() {
-                self.message = Some(self.read_only_reason().to_owned());
+            // A key that does nothing here says why, never silently.
+            if let Some(reason) = self.unavailable(action) {
+                self.message = Some(reason);
                 return;
             }
             self.act(action);
@@ -522,7 +520,8 @@ impl App {
         match self.screen {
             Screen::Worklist => self.worklist.set_text(text),
             Screen::Caseload => self.search_caseload(text),
-            Screen::Week | Screen::Overview | Screen::Team | Screen::Dossier => {}
+            Screen::Week => self.week.set_text(text),
+            Screen::Overview | Screen::Team | Screen::Dossier => {}
         }
     }
 

@@ -225,11 +225,11 @@ impl DossierView {
             lines.push(Line::from(vec![
                 Span::raw(format!("{}  trede {}", dutch(step.assessed_on), step.step)),
                 movement,
-                Span::styled(
-                    format!("  {}", step.note.clone().unwrap_or_default()),
-                    Style::new().dim(),
-                ),
             ]));
+            // The note on a line of its own, wrapped within the column.
+            if let Some(note) = &step.note {
+                lines.push(Line::from(format!("  {note}")).dim());
+            }
             previous = Some(step.step);
         }
         if !self.dossier.category_history.is_empty() {
@@ -245,10 +245,15 @@ impl DossierView {
                 lines.push(Line::from(format!("  {}", change.reason)).dim());
             }
         }
-        frame.render_widget(
-            Paragraph::new(lines).block(Block::new().borders(Borders::TOP)),
-            ladder,
-        );
+        let block = Block::new().borders(Borders::TOP);
+        let inner = block.inner(ladder);
+        frame.render_widget(block, ladder);
+        // Two columns of room before the life domains.
+        let inner = Rect {
+            width: inner.width.saturating_sub(2),
+            ..inner
+        };
+        frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
         // Per life domain: the scores over time, oldest to newest.
         let mut lines = vec![Line::from("Leefgebieden (1 grote zorgen … 5 op orde)").bold()];
         for (code, name) in &self.domains {
@@ -313,7 +318,10 @@ impl DossierView {
                             if item.legal { "§ " } else { "" },
                             catalog.kind_name(&item.kind)
                         )),
-                        Line::from(item.title.clone()),
+                        Line::from(
+                            crate::tui::worklist::what(&item.title, catalog.kind_name(&item.kind))
+                                .to_owned(),
+                        ),
                     ]),
                     i == selected,
                 )

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 
 use super::{channels, future_date, say, Here, Start};
 use crate::domain::aanvraag::HERSTELTERMIJN;
-use crate::domain::activity::{Activity, ActivityStatus, NewActivity};
+use crate::domain::activity::{Activity, NewActivity};
 use crate::domain::appointment::{meets_by, AppointmentMove};
 use crate::domain::calendar::LegalCalendar;
 use crate::domain::catalog::ActivityType;
@@ -264,17 +264,10 @@ pub fn extend(activity: &Activity) -> Start {
     }))
 }
 
-/// Moving an open afspraak before its day; once its day has come, the opkomst
-/// is registered first (said at once, not after the form).
+/// Moving an open afspraak (the app checked it is one) before its day; once its
+/// day has come, the opkomst is registered first (said at once, not after the
+/// form).
 pub fn move_appointment(here: &Here, activity: &Activity) -> Start {
-    let is_open_afspraak = here
-        .catalog
-        .activity_type(&activity.type_code)
-        .is_ok_and(|t| t.reminder_days.is_some())
-        && activity.status == ActivityStatus::Open;
-    if !is_open_afspraak {
-        return say("Kies eerst een open afspraak op de tab Activiteiten.");
-    }
     if activity.end_date < here.today {
         return say(InputError::OpkomstFirst {
             date: activity.end_date,

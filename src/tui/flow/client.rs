@@ -3,12 +3,11 @@
 
 use chrono::NaiveDate;
 
-use super::{channels, past_date, say, Here, Start};
+use super::{channels, past_date, Here, Start};
 use crate::domain::bsn::Bsn;
 use crate::domain::client::{Client, NewClient};
 use crate::domain::lifecycle::{ClientEdit, OpenWork};
 use crate::tui::intent::{Applied, Cx, Edit, Intent, Question, Refused};
-use crate::tui::keymap::{key_of, Action};
 use crate::tui::popup::{self, push, Choice, Field, FieldKind, Form, Picker, Popup};
 use crate::workflow;
 
@@ -284,15 +283,8 @@ fn end_form(client_id: i64, reason: &str, label: &str, open: &OpenWork, today: N
     })
 }
 
-/// Heraanmelden: an ended client (id and name) back in the caseload, after a
-/// question.
-pub fn reopen(here: &Here, ended: Option<(i64, String)>) -> Start {
-    let Some((client_id, name)) = ended else {
-        return say(format!(
-            "Heraanmelden gaat bij een uitgestroomde klant: toon ze met {}.",
-            key_of(Action::ToggleEnded, here.rebound)
-        ));
-    };
+/// Heraanmelden: an ended client back in the caseload, after a question.
+pub fn reopen(client_id: i64, name: &str) -> Start {
     Ok(Popup::Confirm(Question::new(
         "Heraanmelden?",
         vec![

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use super::{future_date, note_field, past_date, Here, Start};
 use crate::domain::activity::Activity;
 use crate::domain::catalog::{Catalog, Requirement, WorkItemKind};
-use crate::domain::date::add_days;
+use crate::domain::date::{add_days, dutch};
 use crate::domain::effects::{Decision, OutcomeEffect};
 use crate::domain::handling::{next_attempt, preferred_channel, CloseRequest};
 use crate::domain::work_item::{Source, WorkItem};
@@ -123,7 +123,7 @@ pub fn item(here: &Here, item: &WorkItem) -> Start {
     // The client first: a title cut off at the right is still about the right
     // person.
     let title = format!("Afhandelen: {} — {}", item.client_name, item.title);
-    Ok(outcomes(
+    let mut popup = outcomes(
         here.catalog,
         kind,
         true,
@@ -131,7 +131,42 @@ pub fn item(here: &Here, item: &WorkItem) -> Start {
         Target::Item(item.id),
         hints,
         here.today,
-    ))
+    );
+    if let Popup::Picker(picker) = &mut popup {
+        picker.intro = at_hand(here, item);
+    }
+    Ok(popup)
+}
+
+/// What the klantmanager needs at hand to handle `item`: the number to call for
+/// a call (nabellen, contact opnemen), and the afspraak's day, time and channel.
+fn at_hand(here: &Here, item: &WorkItem) -> Vec<String> {
+    let mut lines = Vec::new();
+    let calls = matches!(item.source, Source::Nabellen | Source::Rhythm);
+    if let Ok(client) = here.store.client(item.client_id) {
+        match (calls, client.phone) {
+            (true, Some(phone)) => lines.push(format!("Telefoon: {phone}")),
+            (true, None) => lines.push("Geen telefoonnummer bekend.".to_owned()),
+            (false, _) => {}
+        }
+    }
+    let afspraak = item
+        .source_activity_id
+        .and_then(|id| here.store.activity(id).ok())
+        .filter(|a| {
+            here.catalog
+                .activity_type(&a.type_code)
+                .is_ok_and(|t| t.reminder_days.is_some())
+        });
+    if let Some(a) = afspraak {
+        let time = a.time.map(|t| format!(" om {t}")).unwrap_or_default();
+        let channel = a
+            .channel
+            .map(|c| format!(" ({})", here.catalog.channel_name(&c)))
+            .unwrap_or_default();
+        lines.push(format!("Afspraak: {}{time}{channel}", dutch(a.end_date)));
+    }
+    lines
 }
 
 /// Closing an activity early: the outcomes that may (an extension has its own

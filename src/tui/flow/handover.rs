@@ -5,22 +5,15 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
-use super::{say, Here, Start};
+use super::{Here, Start};
 use crate::domain::lifecycle::HANDED_OVER;
 use crate::tui::chrome::count;
 use crate::tui::intent::{Applied, Cx, Edit, Intent, Question, Refused};
-use crate::tui::keymap::{key_of, Action};
 use crate::tui::popup::{self, Field, FieldKind, Form};
 use crate::workflow::{self, sealing::Protection};
 
 /// The bundle's file, suggested beside the database, and its passphrase twice.
 pub fn start(here: &Here, clients: &[(i64, String)]) -> Start {
-    if clients.is_empty() {
-        return say(format!(
-            "Kies of markeer ({}) eerst klanten in de caseload.",
-            key_of(Action::Mark, here.rebound)
-        ));
-    }
     let folder = here
         .store
         .path()

@@ -344,6 +344,7 @@ pub const WEEK_KEYS: &[Binding] = &[
         "werkitem uitstellen",
         false,
     ),
+    bind(&[ch('/')], 1, Action::Search, "zoeken", false),
     bind(&[ch(']')], 1, Action::NextWeek, "volgende week", true),
     bind(&[ch('[')], 1, Action::PreviousWeek, "vorige week", true),
     bind(&[ch('t')], 1, Action::ThisWeek, "deze week", false),

@@ -15,7 +15,7 @@ use crate::tui::keymap::inner::{inner_for, key_label, Inner, CONFIRM_KEYS};
 pub(super) fn handle_key(question: &Question, key: KeyEvent) -> Reply {
     match inner_for(CONFIRM_KEYS, key) {
         Some(Inner::Yes) => Reply::Apply(question.intent.clone()),
-        Some(Inner::No) => Reply::Pop,
+        Some(Inner::No) => Reply::Close,
         _ => Reply::Stay,
     }
 }

@@ -46,8 +46,11 @@ pub enum Popup {
 /// What handling a key did to the popup stack.
 pub enum Reply {
     Stay,
-    /// Close this popup (Esc).
+    /// Close this popup (the help).
     Pop,
+    /// Close the flow: every popup on the stack (Esc in a picker, form or
+    /// question: one Esc cancels the whole chain).
+    Close,
     /// Open another popup on top of this one.
     Push(Box<Popup>),
     Apply(Intent),
@@ -89,7 +92,7 @@ impl Popup {
             Popup::Confirm(question) => confirm::handle_key(question, key),
             Popup::Form(form, submit) => match form.handle_key(key) {
                 FormEvent::Editing => Reply::Stay,
-                FormEvent::Cancel => Reply::Pop,
+                FormEvent::Cancel => Reply::Close,
                 FormEvent::Submit(values) => match submit(&values) {
                     Ok(intent) => Reply::Apply(intent),
                     Err(message) => {

@@ -43,6 +43,9 @@ pub struct Picker {
     pub error: Option<String>,
     /// The picker is about the client in view (see `Popup::name_client`).
     pub about_client: bool,
+    /// Lines above the choices: what the klantmanager needs at hand to choose
+    /// (the number to call, the afspraak's day and time).
+    pub intro: Vec<String>,
     /// What choosing line `i` leads to.
     chosen: Box<dyn Fn(usize) -> Reply>,
 }
@@ -63,6 +66,7 @@ impl Picker {
             selected: 0,
             error: None,
             about_client: true,
+            intro: Vec::new(),
             chosen: Box::new(move |i| match (values.get(i), lines.get(i)) {
                 (Some(value), Some(choice)) => then(value, choice),
                 _ => Reply::Stay,
@@ -80,7 +84,7 @@ impl Picker {
         self.error = None;
         let len = self.choices.len();
         match inner_for(PICKER_KEYS, key) {
-            Some(Inner::Cancel) => Reply::Pop,
+            Some(Inner::Cancel) => Reply::Close,
             Some(Inner::Up) => {
                 self.selected = self.selected.saturating_sub(1);
                 Reply::Stay
@@ -107,7 +111,8 @@ impl Picker {
     }
 
     pub(super) fn draw(&self, frame: &mut Frame) {
-        let height = self.choices.len() as u16 + 3;
+        let intro = self.intro.len() as u16;
+        let height = self.choices.len() as u16 + 3 + intro + u16::from(intro > 0);
         let area = centered(frame.area(), 66, height);
         frame.render_widget(Clear, area);
         let block = Block::bordered()
@@ -119,8 +124,19 @@ impl Picker {
                     (Inner::Cancel, "annuleert"),
                 ],
             ));
-        let inner = block.inner(area);
+        let mut inner = block.inner(area);
         frame.render_widget(block, area);
+        if intro > 0 {
+            let lines: Vec<Line> = self.intro.iter().map(|l| Line::from(l.as_str())).collect();
+            let shown = Rect {
+                height: intro.min(inner.height),
+                ..inner
+            };
+            frame.render_widget(Paragraph::new(lines), shown);
+            let used = (intro + 1).min(inner.height);
+            inner.y += used;
+            inner.height -= used;
+        }
         let items: Vec<ListItem> = self
             .choices
             .iter()

@@ -1,0 +1,155 @@
+//! Whether a key does something here: one check per action, asked by `act`
+//! before it acts, by the status line before it offers a key, and by the help
+//! before it shows one as usable. A key that does nothing says why.
+
+use super::{App, Screen, PEEKING};
+use crate::domain::activity::ActivityStatus;
+use crate::domain::work_item::ItemStatus;
+use crate::tui::keymap::{key_of, Action};
+
+/// What an action needs under the cursor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Need {
+    Nothing,
+    /// An open work item (the werkvoorraad, the week).
+    WorkItem,
+    /// A client the screen is about.
+    Client,
+    /// The dossier open.
+    Dossier,
+    /// An open activity on the Activiteiten or Aanvragen tab.
+    OpenActivity,
+    /// An open afspraak on the Activiteiten tab.
+    OpenAfspraak,
+    /// A handled work item on the Werkitems tab.
+    ClosedItem,
+    /// A note or a contactmoment on its tab.
+    Journal,
+    /// A client in the caseload, not the ended ones (to mark, to hand over).
+    ActiveClient,
+    /// An ended client in the list of ended clients.
+    EndedClient,
+    /// The file knows the team.
+    Team,
+    /// A klantmanager on the Team screen.
+    Member,
+}
+
+fn need(action: Action) -> Need {
+    use Action::*;
+    match action {
+        CloseItem | PostponeItem => Need::WorkItem,
+        AddFollowUp | AddContact | AddNote => Need::Client,
+        AddActivity | AddGoal | SetEvaluation | AddLadderStep | AddSituation | EditClient
+        | ChangeCategory | EndClient | NewApplication | ApplicationReceived
+        | GiveHersteltermijn | Adjourn | Decide | Letter => Need::Dossier,
+        CloseActivity | ExtendActivity => Need::OpenActivity,
+        MoveAppointment => Need::OpenAfspraak,
+        ReopenItem => Need::ClosedItem,
+        Correct => Need::Journal,
+        Mark | Handover => Need::ActiveClient,
+        ReopenClient => Need::EndedClient,
+        Team => Need::Team,
+        MemberWorklist => Need::Member,
+        _ => Need::Nothing,
+    }
+}
+
+impl App {
+    /// Why `action` does nothing here, if it does nothing: said in the status
+    /// line, and its key neither offered nor shown as usable.
+    pub(super) fn unavailable(&self, action: Action) -> Option<String> {
+        if !action.only_looks() {
+            if self.peek.is_some() {
+                return Some(PEEKING.to_owned());
+            }
+            // A file that is only read opens no form that could not be saved.
+            if self.session.read_only {
+                return Some(self.read_only_reason().to_owned());
+            }
+        }
+        let dossier = self
+            .dossier
+            .as_ref()
+            .filter(|_| self.screen == Screen::Dossier);
+        let say = |text: &str| Some(text.to_owned());
+        match need(action) {
+            Need::Nothing => None,
+            Need::WorkItem => match self.selected_work_item() {
+                Some(_) => None,
+                None if self.screen == Screen::Week => say("Kies een regel met een werkitem."),
+                None => say("Er staat hier geen werkitem."),
+            },
+            Need::Client => match self.client_for_edit() {
+                Some(_) => None,
+                None => say("Kies eerst een klant."),
+            },
+            Need::Dossier => match dossier {
+                Some(_) => None,
+                None => say("Open eerst het dossier van een klant."),
+            },
+            Need::OpenActivity | Need::OpenAfspraak => {
+                let afspraak = need(action) == Need::OpenAfspraak;
+                let Some(activity) = dossier.and_then(|d| d.selected_activity()) else {
+                    return say(if afspraak {
+                        "Kies eerst een open afspraak op de tab Activiteiten."
+                    } else {
+                        "Kies eerst een activiteit op de tab Activiteiten of Aanvragen."
+                    });
+                };
+                if activity.status == ActivityStatus::Closed {
+                    return Some(format!("{} is al afgesloten.", activity.title));
+                }
+                let is_afspraak = self
+                    .catalog
+                    .activity_type(&activity.type_code)
+                    .is_ok_and(|t| t.reminder_days.is_some());
+                (afspraak && !is_afspraak)
+                    .then(|| "Kies eerst een open afspraak op de tab Activiteiten.".to_owned())
+            }
+            Need::ClosedItem => match dossier.and_then(|d| d.selected_item()) {
+                Some(item) if item.status == ItemStatus::Closed => None,
+                Some(item) => Some(format!("{} is nog open.", item.title)),
+                None => say("Kies eerst een afgehandeld werkitem op de tab Werkitems."),
+            },
+            Need::Journal => {
+                let found = dossier
+                    .is_some_and(|d| d.selected_note().is_some() || d.selected_contact().is_some());
+                (!found)
+                    .then(|| "Kies eerst een notitie of een contactmoment op hun tab.".to_owned())
+            }
+            Need::ActiveClient if self.caseload.ended => {
+                say("Uitgestroomde klanten worden niet overgedragen.")
+            }
+            Need::ActiveClient => match self.caseload.selected() {
+                Some(_) => None,
+                None => Some(format!(
+                    "Kies of markeer ({}) eerst klanten in de caseload.",
+                    key_of(Action::Mark, &self.rebound)
+                )),
+            },
+            Need::EndedClient => {
+                let ended = self.caseload.ended
+                    && self
+                        .caseload
+                        .selected()
+                        .is_some_and(|c| c.ended_on.is_some());
+                (!ended).then(|| {
+                    format!(
+                        "Heraanmelden gaat bij een uitgestroomde klant: toon ze met {}.",
+                        key_of(Action::ToggleEnded, &self.rebound)
+                    )
+                })
+            }
+            Need::Team if self.has_team => None,
+            Need::Team => say(
+                "Dit bestand kent het team niet: het Team-scherm is er op een momentopname \
+                 ('inbeeld team snapshot') of na een sync met de teamserver.",
+            ),
+            Need::Member => match self.team.selected() {
+                Some(_) => None,
+                None => say("Kies eerst een klantmanager."),
+            },
+        }
+    }
+}

@@ -1,0 +1,312 @@
+//! The cockpit as a klantmanager's week of trying it found it: a key that does
+//! nothing says why, one Esc leaves a flow, the week has no dead lines, a call has
+//! its number at hand, and what matters is not cut.
+
+use crossterm::event::KeyCode;
+use inbeeld::demo::{self, Options};
+use inbeeld::domain::client::NewClient;
+use inbeeld::store::Store;
+use inbeeld::tui::{App, Screen, Session};
+use inbeeld::workflow;
+use ratatui::backend::TestBackend;
+use ratatui::Terminal;
+
+use crate::common::{self, press, today, type_keys};
+
+fn session() -> Session {
+    Session {
+        today: today(),
+        today_overridden: true,
+        db_label: "proef.sqlite".into(),
+        read_only: false,
+        peeking: false,
+    }
+}
+
+fn demo_app(db: &common::Db) -> App {
+    let mut store = Store::open(&db.path).unwrap();
+    demo::generate(&mut store, Options::default(), today()).unwrap();
+    App::new(store, session()).unwrap()
+}
+
+fn client(store: &mut Store, name: &str, phone: Option<&str>) -> i64 {
+    workflow::add_client(
+        store,
+        &NewClient {
+            name: name.into(),
+            bsn: None,
+            birth_date: None,
+            category: "job_ready".into(),
+            phone: phone.map(Into::into),
+            email: None,
+            contact_preference: None,
+        },
+        today(),
+    )
+    .unwrap()
+    .id()
+}
+
+fn screen_at(app: &mut App, width: u16, height: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal.draw(|frame| app.draw(frame)).unwrap();
+    format!("{}", terminal.backend())
+}
+
+fn status(app: &mut App) -> String {
+    common::screen(app).lines().last().unwrap().to_owned()
+}
+
+#[test]
+fn a_key_that_does_nothing_here_is_not_offered_and_says_why() {
+    let db = common::Db::new();
+    let mut app = App::new(Store::open(&db.path).unwrap(), session()).unwrap();
+    // An empty werkvoorraad: nothing to handle.
+    assert!(
+        !status(&mut app).contains("afhandelen"),
+        "{}",
+        status(&mut app)
+    );
+    press(&mut app, KeyCode::Char('a'));
+    assert!(!app.popup_open());
+    assert_eq!(app.message(), Some("Er staat hier geen werkitem."));
+    // A vervolgactie needs a client.
+    press(&mut app, KeyCode::Char('v'));
+    assert_eq!(app.message(), Some("Kies eerst een klant."));
+
+    // With work, the same key is offered and opens its flow.
+    let mut store = Store::open(&db.path).unwrap();
+    let id = client(&mut store, "Ans Visser", None);
+    workflow::add_follow_up(
+        &mut store,
+        id,
+        "Bellen over de kinderopvang",
+        today(),
+        today(),
+    )
+    .unwrap();
+    let mut app = App::new(store, session()).unwrap();
+    assert!(
+        status(&mut app).contains("afhandelen"),
+        "{}",
+        status(&mut app)
+    );
+    press(&mut app, KeyCode::Char('a'));
+    assert!(app.popup_open(), "{:?}", app.message());
+}
+
+#[test]
+fn one_esc_leaves_the_whole_flow() {
+    let db = common::Db::new();
+    let mut app = demo_app(&db);
+    // The caseload, a dossier, a score: a picker of life domains, then its form.
+    press(&mut app, KeyCode::Char('2'));
+    press(&mut app, KeyCode::Char('o'));
+    assert_eq!(app.screen(), Screen::Dossier);
+    press(&mut app, KeyCode::Char('s'));
+    press(&mut app, KeyCode::Char('1'));
+    assert!(common::screen(&mut app).contains("Score (1 grote zorgen"));
+    press(&mut app, KeyCode::Esc);
+    assert!(!app.popup_open(), "one Esc closes the form and its picker");
+
+    // Over typed text Esc asks once more, then closes all of it.
+    press(&mut app, KeyCode::Char('s'));
+    press(&mut app, KeyCode::Char('1'));
+    type_keys(&mut app, "3");
+    press(&mut app, KeyCode::Esc);
+    assert!(app.popup_open(), "typed text is not thrown away at once");
+    press(&mut app, KeyCode::Esc);
+    assert!(!app.popup_open());
+}
+
+#[test]
+fn the_week_selects_only_lines_about_a_client_and_can_be_searched() {
+    let db = common::Db::new();
+    let mut app = demo_app(&db);
+    press(&mut app, KeyCode::Char('3'));
+    let first = app.selected_client();
+    assert!(
+        first.is_some(),
+        "the cursor starts on a line about a client"
+    );
+    // Down through the whole week: never on a day's heading or a blank line.
+    for _ in 0..app.visible_rows() {
+        press(&mut app, KeyCode::Down);
+        assert!(app.selected_client().is_some());
+    }
+    press(&mut app, KeyCode::Char('g'));
+    assert_eq!(app.selected_client(), first);
+
+    // A search keeps the days and the lines that hold the words.
+    let lines = app.visible_rows();
+    press(&mut app, KeyCode::Char('/'));
+    type_keys(&mut app, "huisbezoek\n");
+    let shown = common::screen(&mut app);
+    assert!(app.visible_rows() < lines, "{shown}");
+    assert!(shown.contains("zoek 'huisbezoek'"), "{shown}");
+    assert!(shown.contains("Huisbezoek"), "{shown}");
+    assert!(!shown.contains("  eindigt "), "{shown}");
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.visible_rows(), lines, "Esc clears the search");
+}
+
+#[test]
+fn a_call_has_the_number_and_the_afspraak_at_hand() {
+    let db = common::Db::new();
+    let mut store = Store::open(&db.path).unwrap();
+    let id = client(&mut store, "Ans Visser", Some("06-12345678"));
+    let wednesday = "2026-11-25".parse().unwrap();
+    workflow::add_appointment(
+        &mut store,
+        id,
+        wednesday,
+        Some("10:00"),
+        "telefoon",
+        Some("Voortgang"),
+        today(),
+    )
+    .unwrap();
+    // Tuesday, the working day before: the day to call.
+    let tuesday = Session {
+        today: "2026-11-24".parse().unwrap(),
+        ..session()
+    };
+    let mut app = App::new(store, tuesday).unwrap();
+    // The nabellen item of the afspraak; the kind is not said twice.
+    let shown = common::screen(&mut app);
+    assert!(shown.contains("herinner aan de afspraak"), "{shown}");
+    assert!(!shown.contains("Nabellen: herinner"), "{shown}");
+    press(&mut app, KeyCode::Char('a'));
+    let shown = common::screen(&mut app);
+    assert!(shown.contains("Telefoon: 06-12345678"), "{shown}");
+    assert!(
+        shown.contains("Afspraak: wo 25 nov 2026 om 10:00 (Telefoon)"),
+        "{shown}"
+    );
+}
+
+#[test]
+fn an_afspraak_is_held_by_a_channel_one_can_meet_by() {
+    let db = common::Db::new();
+    let mut store = Store::open(&db.path).unwrap();
+    client(&mut store, "Ans Visser", None);
+    let mut app = App::new(store, session()).unwrap();
+    press(&mut app, KeyCode::Char('2'));
+    press(&mut app, KeyCode::Char('o'));
+    press(&mut app, KeyCode::Char('a'));
+    // Job ready: traject, scholing, onderzoek, hersteltermijn, afspraak.
+    press(&mut app, KeyCode::Char('5'));
+    let shown = common::screen(&mut app);
+    assert!(shown.contains("Afspraak: kanaal"), "{shown}");
+    assert!(shown.contains("Beeldbellen"), "{shown}");
+    assert!(
+        !shown.contains("Brief") && !shown.contains("E-mail"),
+        "{shown}"
+    );
+}
+
+#[test]
+fn the_ladder_form_names_every_step_and_uitstroom_names_work_by_what_it_is() {
+    let db = common::Db::new();
+    let mut store = Store::open(&db.path).unwrap();
+    let id = client(&mut store, "Ans Visser", None);
+    workflow::add_follow_up(
+        &mut store,
+        id,
+        "Bellen over de kinderopvang",
+        today(),
+        today(),
+    )
+    .unwrap();
+    let mut app = App::new(store, session()).unwrap();
+    press(&mut app, KeyCode::Char('2'));
+    press(&mut app, KeyCode::Char('o'));
+    press(&mut app, KeyCode::Char('t'));
+    let shown = common::screen(&mut app);
+    for step in [
+        "1 geïsoleerd",
+        "2 sociale contacten buitenshuis",
+        "3 deelname aan georganiseerde activiteiten",
+        "4 onbetaald werk",
+        "5 betaald werk met ondersteuning",
+        "6 betaald werk",
+    ] {
+        assert!(shown.contains(step), "{step}: {shown}");
+    }
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Char('U'));
+    press(&mut app, KeyCode::Char('1'));
+    let shown = common::screen(&mut app);
+    assert!(
+        shown.contains("· werkitem: Bellen over de kinderopvang"),
+        "{shown}"
+    );
+    assert!(!shown.contains("werkitem 1"), "no numbers: {shown}");
+}
+
+#[test]
+fn at_80_columns_the_werkvoorraad_gives_its_room_to_what_is_asked() {
+    let db = common::Db::new();
+    let mut app = demo_app(&db);
+    let narrow = screen_at(&mut app, 80, 24);
+    let header = narrow.lines().nth(2).unwrap();
+    assert!(
+        header.contains("Wat") && !header.contains("Soort"),
+        "{narrow}"
+    );
+    // The group headings do not widen the first column: a late item's row
+    // shows what is asked from the 38th column on.
+    let row = narrow
+        .lines()
+        .find(|l| l.contains("Contact opnemen"))
+        .expect("a contact item");
+    assert!(row.find("Contact opnemen").unwrap() < 40, "{row}");
+    let wide = common::screen(&mut app);
+    assert!(wide.lines().nth(2).unwrap().contains("Soort"), "{wide}");
+}
+
+#[test]
+fn a_message_longer_than_the_status_line_is_shown_whole() {
+    let db = common::Db::new();
+    let mut store = Store::open(&db.path).unwrap();
+    let id = client(&mut store, "Ans Visser", None);
+    for (name, time) in [("Eerste", "10:00"), ("Tweede", "11:00")] {
+        workflow::add_appointment(
+            &mut store,
+            id,
+            "2026-11-25".parse().unwrap(),
+            Some(time),
+            "telefoon",
+            Some(name),
+            today(),
+        )
+        .unwrap();
+    }
+    let mut app = App::new(store, session()).unwrap();
+    // Move the first onto the second one's hour: the clash is said after it.
+    press(&mut app, KeyCode::Char('2'));
+    press(&mut app, KeyCode::Char('o'));
+    press(&mut app, KeyCode::Char('m'));
+    assert!(common::screen(&mut app).contains("Afspraak verplaatsen: Eerste"));
+    press(&mut app, KeyCode::Tab);
+    app.handle_key(crossterm::event::KeyEvent::new(
+        KeyCode::Char('u'),
+        crossterm::event::KeyModifiers::CONTROL,
+    ));
+    type_keys(&mut app, "11:00\n");
+    assert!(!app.popup_open(), "{}", common::screen(&mut app));
+    let message = app.message().unwrap().to_owned();
+    assert!(message.len() > 80, "{message}");
+    // At 80 columns the status line cannot hold it: it is shown whole above.
+    let shown = screen_at(&mut app, 80, 24);
+    let flat: String = shown
+        .lines()
+        .map(|l| l.trim_matches(|c| c == '"' || c == '│' || c == ' '))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let last_words: Vec<&str> = message.split_whitespace().rev().take(3).collect();
+    assert!(
+        last_words.iter().all(|w| flat.contains(w)),
+        "the end of '{message}' is on the screen: {shown}"
+    );
+}
