@@ -444,6 +444,11 @@ fn hint(err: &anyhow::Error) -> String {
         Some(InputError::ApplicationNotReceived { id, .. }) => {
             format!("; leg de ontvangst vast met 'inbeeld aanvraag received {id}'")
         }
+        Some(InputError::OpenWork { .. }) => " (--settle)".to_owned(),
+        Some(InputError::OpenApplication { id }) => {
+            format!(" ('inbeeld aanvraag decide {id}')")
+        }
+        Some(InputError::ReopenWithEffects { by_hand: true, .. }) => " ('inbeeld undo')".to_owned(),
         _ => String::new(),
     }
 }

@@ -310,3 +310,30 @@ fn a_message_longer_than_the_status_line_is_shown_whole() {
         "the end of '{message}' is on the screen: {shown}"
     );
 }
+
+#[test]
+fn a_refusal_in_the_cockpit_names_its_key_and_no_command() {
+    let db = common::Db::new();
+    let client = db.client("Jan de Vries", "job_ready");
+    db.aanvraag(common::TODAY, &client.to_string(), common::TODAY);
+    let mut app = App::new(Store::open(&db.path).unwrap(), session()).unwrap();
+    press(&mut app, KeyCode::Char('2'));
+    press(&mut app, KeyCode::Char('o'));
+    // Uitstroom while the aanvraag waits for its besluit.
+    press(&mut app, KeyCode::Char('U'));
+    press(&mut app, KeyCode::Char('1'));
+    press(&mut app, KeyCode::Enter);
+    assert!(
+        app.popup_open(),
+        "refused in the form that asked: {:?}",
+        app.message()
+    );
+    let shown = common::screen(&mut app);
+    let flat: String = shown.lines().collect::<Vec<_>>().join(" ");
+    assert!(flat.contains("wacht nog op een besluit"), "{shown}");
+    assert!(flat.contains("(toets B op de tab Aanvragen)"), "{shown}");
+    assert!(
+        !flat.contains("'inbeeld") && !flat.contains("--settle"),
+        "{shown}"
+    );
+}

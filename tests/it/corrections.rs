@@ -200,7 +200,7 @@ fn an_aanvraag_without_besluit_keeps_the_client() {
     let app = db.aanvraag(TODAY, &client, TODAY);
     db.refused(
         &["client", "end", &client, "--reason", "verhuisd", "--settle"],
-        &format!("aanvraag {app} wacht nog op een besluit"),
+        &format!("aanvraag {app} wacht nog op een besluit; leg eerst het besluit vast ('inbeeld aanvraag decide {app}')"),
     );
 }
 

@@ -3,8 +3,10 @@
 //! the screen), applied by its flow in one transaction, then the rows rebuilt.
 
 use super::App;
+use crate::domain::InputError;
 use crate::store::{Store, StoreError};
 use crate::tui::intent::{self, Applied, Cx, Edit, Intent, Refused};
+use crate::tui::keymap::{key_of, Action};
 use crate::tui::popup::Popup;
 
 impl App {
@@ -117,7 +119,29 @@ impl App {
     /// A refusal shown in the popup that asked, or else in the status line.
     pub(super) fn refuse(&mut self, err: StoreError) {
         self.record_damage(&err);
-        self.show_refusal(err.to_string());
+        let instead = self.instead(&err);
+        self.show_refusal(format!("{err}{instead}"));
+    }
+
+    /// The cockpit's own words after a refusal the rules give without them: which
+    /// key does it instead (the command line adds its options).
+    fn instead(&self, err: &StoreError) -> String {
+        let StoreError::Input(input) = err else {
+            return String::new();
+        };
+        let key = |action| key_of(action, &self.rebound);
+        match input {
+            InputError::OpenApplication { .. } => {
+                format!(" (toets {} op de tab Aanvragen)", key(Action::Decide))
+            }
+            InputError::ReopenWithEffects { by_hand: true, .. } => {
+                format!(" ({})", key(Action::Undo))
+            }
+            InputError::NoPlan { .. } => {
+                format!("; voeg eerst een doel toe ({})", key(Action::AddGoal))
+            }
+            _ => String::new(),
+        }
     }
 
     fn show_refusal(&mut self, text: String) {

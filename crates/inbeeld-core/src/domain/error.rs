@@ -212,7 +212,7 @@ pub enum InputError {
     ClientEnded { id: i64, on: NaiveDate },
     #[error("klant {id} is niet uitgestroomd")]
     ClientNotEnded { id: i64 },
-    #[error("klant {id} heeft nog open werk: {open}; handel het eerst af, of sluit het af bij de uitstroom (--settle)")]
+    #[error("klant {id} heeft nog open werk: {open}; handel het eerst af, of laat het vervallen bij de uitstroom")]
     OpenWork { id: i64, open: String },
     #[error("werkitems van soort '{kind}' hebben geen afhandeling bij uitstroom in de catalogus; voeg die toe (effect 'client_ended')")]
     NoEndedOutcome { kind: String },
@@ -232,7 +232,7 @@ pub enum InputError {
         "de volgende poging valt op {date}, de dag van dit werkitem zelf; kies een andere dag"
     )]
     SameAttempt { date: NaiveDate },
-    #[error("aanvraag {id} wacht nog op een besluit; leg eerst het besluit vast (B in het dossier, of 'inbeeld aanvraag decide')")]
+    #[error("aanvraag {id} wacht nog op een besluit; leg eerst het besluit vast")]
     OpenApplication { id: i64 },
     #[error("klant {id} heeft al categorie '{category}'")]
     SameCategory { id: i64, category: String },
@@ -242,7 +242,7 @@ pub enum InputError {
     NotAnAppointment { id: i64 },
     #[error("er is niets gewijzigd")]
     NothingChanged,
-    #[error("werkitem {item} is afgehandeld met '{outcome}', {}", if *by_hand { "dat meer deed dan het werkitem sluiten; maak die afhandeling vandaag ongedaan (Ctrl-Z of inbeeld undo), of leg vast wat er sindsdien gebeurde" } else { "dat het programma zelf gaf (bij uitstroom, een herinnering die met haar afspraak verliep, een ongedaan gemaakte wijziging); het gaat niet opnieuw open" })]
+    #[error("werkitem {item} is afgehandeld met '{outcome}', {}", if *by_hand { "dat meer deed dan het werkitem sluiten; maak die afhandeling vandaag ongedaan, of leg vast wat er sindsdien gebeurde" } else { "dat het programma zelf gaf (bij uitstroom, een herinnering die met haar afspraak verliep, een ongedaan gemaakte wijziging); het gaat niet opnieuw open" })]
     ReopenWithEffects {
         item: i64,
         outcome: String,
