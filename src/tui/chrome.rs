@@ -278,11 +278,20 @@ pub fn draw_help(
     let full = frame.area();
     // Two columns where they fit side by side; what does not fit the height
     // scrolls, both columns together.
-    let column_width: u16 = if full.width >= 2 * 46 + 2 { 46 } else { 39 };
-    let columns: usize = if full.width >= column_width * 2 + 2 {
-        2
+    // A line is its key column (8) and its words; two columns only where every
+    // line fits its half, else one column that scrolls.
+    let widest = lines
+        .iter()
+        .map(|(key, what, _, _)| {
+            8.max(Span::raw(key.as_str()).width() + 1) + Span::raw(*what).width()
+        })
+        .max()
+        .unwrap_or(0) as u16;
+    let half: u16 = if full.width >= 2 * 46 + 2 { 46 } else { 39 };
+    let (columns, column_width): (usize, u16) = if full.width >= half * 2 + 2 && widest <= half {
+        (2, half)
     } else {
-        1
+        (1, widest.max(half).min(full.width.saturating_sub(2)))
     };
     let per_column = lines.len().div_ceil(columns);
     let room = usize::from(full.height.saturating_sub(2)).max(1);
@@ -291,7 +300,10 @@ pub fn draw_help(
     *scroll = (*scroll).min(last);
     let area = centered(full, column_width * columns as u16 + 2, shown as u16 + 2);
     let close = footer(HELP_KEYS, &[(Inner::Cancel, "sluit")]);
-    let hint = if last > 0 {
+    // Where there is more: which key shows it, and how far down this is.
+    let hint = if last == 0 {
+        close
+    } else if *scroll < last {
         format!(
             " {} meer ({}/{}) ·{close}",
             key_label(HELP_KEYS, Inner::Down),
@@ -299,7 +311,12 @@ pub fn draw_help(
             per_column
         )
     } else {
-        close
+        format!(
+            " {} terug ({}/{}) ·{close}",
+            key_label(HELP_KEYS, Inner::Up),
+            *scroll + shown as u16,
+            per_column
+        )
     };
     let block = Block::bordered()
         .title(format!(" Toetsen: {title} "))

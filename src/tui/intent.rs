@@ -105,8 +105,22 @@ impl Applied {
     pub fn done(what: impl Into<String>, done: &Done, catalog: &Catalog) -> Applied {
         let what = what.into();
         let summary = done.summary_in(catalog);
+        // Said once: where the summary begins with what was done, it alone.
+        let first = summary
+            .split(';')
+            .next()
+            .unwrap_or_default()
+            .trim()
+            .to_lowercase();
+        let said = what.to_lowercase();
         Applied::say(if summary.is_empty() {
             what
+        } else if first.starts_with(&said) || said.starts_with(&first) {
+            let mut chars = summary.chars();
+            chars
+                .next()
+                .map(|c| c.to_uppercase().chain(chars).collect())
+                .unwrap_or_default()
         } else {
             format!("{what}: {summary}")
         })
@@ -137,4 +151,29 @@ impl From<StoreError> for Refused {
 /// Applies `edit` (the app checked first that it may).
 pub fn apply(edit: &dyn Edit, cx: &mut Cx) -> Result<Applied, Refused> {
     edit.apply(cx)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::effects::Effect;
+
+    #[test]
+    fn what_was_done_is_said_once() {
+        let catalog = Catalog::default();
+        let done = Done {
+            effects: vec![Effect::AddNote {
+                client: 1,
+                date: "2026-11-22".parse().unwrap(),
+                text: "Gebeld".into(),
+            }],
+            id: None,
+        };
+        let summary = done.summary_in(&catalog);
+        assert!(!summary.is_empty());
+        let said = Applied::done("Notitie", &done, &catalog).message;
+        assert_eq!(said.to_lowercase(), summary.to_lowercase(), "{said}");
+        let other = Applied::done("Ans Visser", &done, &catalog).message;
+        assert_eq!(other, format!("Ans Visser: {summary}"));
+    }
 }

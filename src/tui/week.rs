@@ -105,15 +105,36 @@ impl WeekView {
             .split_whitespace()
             .map(str::to_lowercase)
             .collect();
-        self.lines = self
+        let was = self.lines.get(self.list.selected).map(|(_, t)| t.clone());
+        let holds = |line: &Line| {
+            let text = line.to_string().to_lowercase();
+            words.iter().all(|w| text.contains(w))
+        };
+        // Day by day: its heading, the lines that hold the words, the blank line;
+        // a day with none of them is left out while searching.
+        self.lines.clear();
+        for day in self
             .all
-            .iter()
-            .filter(|(line, target)| {
-                let text = line.to_string().to_lowercase();
-                matches!(target, Target::None) || words.iter().all(|w| text.contains(w))
-            })
-            .cloned()
-            .collect();
+            .split_inclusive(|(line, target)| *target == Target::None && line.spans.is_empty())
+        {
+            let found: Vec<_> = day
+                .iter()
+                .filter(|(line, target)| *target != Target::None && holds(line))
+                .cloned()
+                .collect();
+            if found.is_empty() && !words.is_empty() {
+                continue;
+            }
+            let heading = day.iter().take_while(|(_, t)| *t == Target::None);
+            let blank = day.last().filter(|(line, _)| line.spans.is_empty());
+            self.lines.extend(heading.take(1).cloned());
+            self.lines.extend(found);
+            self.lines.extend(blank.cloned());
+        }
+        // The same line stays selected where it is still shown.
+        if let Some(at) = was.and_then(|t| self.lines.iter().position(|(_, l)| *l == t)) {
+            self.list.selected = at;
+        }
         self.settle(1);
     }
 
@@ -127,8 +148,12 @@ impl WeekView {
     /// The nearest line about a client, first in `direction`, else the other
     /// way.
     fn settle(&mut self, direction: isize) {
+        if self.lines.is_empty() {
+            self.list.selected = 0;
+            return;
+        }
         let about = |i: &usize| !matches!(self.lines[*i].1, Target::None);
-        let from = self.list.selected.min(self.lines.len().saturating_sub(1));
+        let from = self.list.selected.min(self.lines.len() - 1);
         let forward = (from..self.lines.len()).find(about);
         let back = (0..=from).rev().find(about);
         let found = if direction < 0 {
@@ -168,8 +193,15 @@ impl WeekView {
         let block = Block::new().borders(Borders::TOP);
         let inner = block.inner(area);
         frame.render_widget(block, area);
-        let window = self.list.visible(self.lines.len(), inner.height as usize);
+        let height = inner.height as usize;
+        let mut window = self.list.visible(self.lines.len(), height);
         let selected = self.list.selected;
+        // Keep the day's heading above its first line in view.
+        let heading_above = selected > 0 && self.lines[selected - 1].1 == Target::None;
+        if heading_above && window.start == selected && height > 1 {
+            self.list.offset = selected - 1;
+            window = self.list.window(selected, self.lines.len(), height);
+        }
         let lines: Vec<Line> = self.lines[window.clone()]
             .iter()
             .zip(window)

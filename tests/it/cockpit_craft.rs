@@ -146,8 +146,17 @@ fn the_week_selects_only_lines_about_a_client_and_can_be_searched() {
     assert!(shown.contains("zoek 'huisbezoek'"), "{shown}");
     assert!(shown.contains("Huisbezoek"), "{shown}");
     assert!(!shown.contains("  eindigt "), "{shown}");
+    // A day without a match is left out while searching.
+    let days = shown
+        .lines()
+        .filter(|l| l.contains(" afspraken · ") || l.contains(" afspraak · "))
+        .count();
+    assert!(days < 7, "{shown}");
+    let found = app.selected_client();
+    assert!(found.is_some());
     press(&mut app, KeyCode::Esc);
     assert_eq!(app.visible_rows(), lines, "Esc clears the search");
+    assert_eq!(app.selected_client(), found, "the same line stays selected");
 }
 
 #[test]

@@ -33,6 +33,8 @@ enum Need {
     Team,
     /// A klantmanager on the Team screen.
     Member,
+    /// A line to open: a client, a block of the Overzicht, a klantmanager.
+    Line,
 }
 
 fn need(action: Action) -> Need {
@@ -51,6 +53,7 @@ fn need(action: Action) -> Need {
         ReopenClient => Need::EndedClient,
         Team => Need::Team,
         MemberWorklist => Need::Member,
+        OpenClient => Need::Line,
         _ => Need::Nothing,
     }
 }
@@ -143,13 +146,21 @@ impl App {
             }
             Need::Team if self.has_team => None,
             Need::Team => say(
-                "Dit bestand kent het team niet: het Team-scherm is er op een momentopname \
-                 ('inbeeld team snapshot') of na een sync met de teamserver.",
+                "Dit bestand kent het team niet: het Team-scherm is er op de momentopname van \
+                 de teamleider, of na een sync met de teamserver.",
             ),
             Need::Member => match self.team.selected() {
                 Some(_) => None,
                 None => say("Kies eerst een klantmanager."),
             },
+            Need::Line => {
+                let there = match self.screen {
+                    Screen::Overview if self.overview.rows.is_none() => true,
+                    Screen::Team => self.team.selected().is_some(),
+                    _ => self.selected_client().is_some(),
+                };
+                (!there).then(|| "Er staat hier geen klant om te openen.".to_owned())
+            }
         }
     }
 }

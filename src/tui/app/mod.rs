@@ -13,8 +13,8 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use super::caseload::CaseloadView;
 use super::dossier::DossierView;
 use super::keymap::{
-    action_for, Binding, Rebound, CASELOAD_KEYS, DOSSIER_KEYS, GLOBAL_KEYS, LIST_KEYS,
-    OVERVIEW_KEYS, TEAM_KEYS, WEEK_KEYS, WORKLIST_KEYS,
+    action_for, key_of, Action, Binding, Rebound, CASELOAD_KEYS, DOSSIER_KEYS, GLOBAL_KEYS,
+    LIST_KEYS, OVERVIEW_KEYS, TEAM_KEYS, WEEK_KEYS, WORKLIST_KEYS,
 };
 use super::list::ListState;
 use super::overview::OverviewView;
@@ -493,6 +493,14 @@ impl App {
             if let Err(err) = self.load_screen() {
                 self.fail(err);
             }
+        } else if let (KeyCode::Char(c), false) =
+            (key.code, key.modifiers.contains(KeyModifiers::CONTROL))
+        {
+            // A letter that is no key here is said so, not swallowed.
+            self.message = Some(format!(
+                "{c} doet hier niets · {} toont de toetsen",
+                key_of(Action::Help, &self.rebound)
+            ));
         }
     }
 

@@ -203,14 +203,15 @@ impl AanvragenTab {
         match row {
             AanvraagRow::Head(i) => {
                 let a = &self.applications[*i].application;
-                let (when, state) = match (a.received_on, a.reported_on, a.expected_on) {
-                    (Some(on), _, _) => (day(on), "ontvangen".to_owned()),
+                // The Einde column is the terms'; the aanvraag's own day is said
+                // with what it is.
+                let state = match (a.received_on, a.reported_on, a.expected_on) {
+                    (Some(on), _, _) => format!("ontvangen {}", day(on)),
                     (None, Some(on), Some(expected)) => {
-                        (day(on), format!("melding; verwacht na {}", dutch(expected)))
+                        format!("melding {}; verwacht na {}", day(on), dutch(expected))
                     }
-                    (None, reported, _) => {
-                        (reported.map(day).unwrap_or_default(), "melding".to_owned())
-                    }
+                    (None, Some(on), None) => format!("melding {}", day(on)),
+                    (None, None, _) => "melding".to_owned(),
                 };
                 let status = match (&a.decision, a.decided_on) {
                     (Some(code), Some(on)) => Line::from(format!(
@@ -235,7 +236,7 @@ impl AanvragenTab {
                 };
                 vec![
                     Line::from(name).bold(),
-                    Line::from(when),
+                    Line::default(),
                     status,
                     Line::from(extra.join(" · ")),
                 ]

@@ -27,6 +27,14 @@ use crate::tui::keymap::{key_of, Action, Rebound};
 use crate::tui::list::ListState;
 use aanvragen::AanvragenTab;
 
+/// Which tabs show their count in the tab bar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Counts {
+    All,
+    InView,
+    None,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tab {
     Activities,
@@ -235,31 +243,18 @@ impl DossierView {
         ])
         .areas(area);
         self.draw_header(frame, header, catalog, today);
-        // Narrow terminals get the names alone, so that every tab stays in view.
-        let narrow = area.width < 100;
-        let titles: Vec<String> = TABS
-            .iter()
-            .map(|t| match t {
-                _ if narrow => t.title().to_owned(),
-                Tab::Activities => format!("{} ({})", t.title(), self.activities.len()),
-                Tab::Aanvragen => format!("{} ({})", t.title(), self.aanvragen.applications.len()),
-                Tab::Items => format!("{} ({})", t.title(), self.items.len()),
-                Tab::Contacts if self.dossier.no_shows > 0 => format!(
-                    "{} ({}, {} niet verschenen)",
-                    t.title(),
-                    self.dossier.contacts.len(),
-                    self.dossier.no_shows
-                ),
-                Tab::Contacts => format!("{} ({})", t.title(), self.dossier.contacts.len()),
-                Tab::Letters => format!("{} ({})", t.title(), self.letters.len()),
-                Tab::Plan => match &self.plan.current {
-                    Some(plan) => format!("{} (v{})", t.title(), plan.version),
-                    None => t.title().to_owned(),
-                },
-                Tab::Situation => t.title().to_owned(),
-                Tab::Notes => format!("{} ({})", t.title(), self.dossier.notes.len()),
-            })
-            .collect();
+        // The names with their counts where they all fit; else the count of the tab
+        // in view only; else the names alone, so that every tab stays in view.
+        let fits = |titles: &[String]| {
+            // Each title with a space either side, a divider between two.
+            let width = titles.iter().map(|t| t.chars().count() + 2).sum::<usize>();
+            width + titles.len() - 1 <= usize::from(area.width)
+        };
+        let (titles, narrow) = [Counts::All, Counts::InView]
+            .into_iter()
+            .map(|counts| self.tab_titles(counts))
+            .find(|titles| fits(titles))
+            .map_or_else(|| (self.tab_titles(Counts::None), true), |t| (t, false));
         let selected = TABS.iter().position(|t| *t == self.tab).unwrap_or(0);
         let mut bar = Tabs::new(titles)
             .select(selected)
@@ -376,6 +371,33 @@ impl DossierView {
             Paragraph::new(vec![Line::from(first), Line::from(second), third]),
             area,
         );
+    }
+
+    /// The tabs' names, with the counts `counts` asks for.
+    fn tab_titles(&self, counts: Counts) -> Vec<String> {
+        TABS.iter()
+            .map(|t| match t {
+                _ if counts == Counts::None => t.title().to_owned(),
+                _ if counts == Counts::InView && *t != self.tab => t.title().to_owned(),
+                Tab::Activities => format!("{} ({})", t.title(), self.activities.len()),
+                Tab::Aanvragen => format!("{} ({})", t.title(), self.aanvragen.applications.len()),
+                Tab::Items => format!("{} ({})", t.title(), self.items.len()),
+                Tab::Contacts if self.dossier.no_shows > 0 => format!(
+                    "{} ({}, {} niet verschenen)",
+                    t.title(),
+                    self.dossier.contacts.len(),
+                    self.dossier.no_shows
+                ),
+                Tab::Contacts => format!("{} ({})", t.title(), self.dossier.contacts.len()),
+                Tab::Letters => format!("{} ({})", t.title(), self.letters.len()),
+                Tab::Plan => match &self.plan.current {
+                    Some(plan) => format!("{} (v{})", t.title(), plan.version),
+                    None => t.title().to_owned(),
+                },
+                Tab::Situation => t.title().to_owned(),
+                Tab::Notes => format!("{} ({})", t.title(), self.dossier.notes.len()),
+            })
+            .collect()
     }
 
     fn window(&mut self, len: usize, area: Rect) -> std::ops::Range<usize> {

@@ -38,3 +38,9 @@ pub fn highlight(row: Row<'_>, selected: bool) -> Row<'_> {
         row
     }
 }
+
+/// A column as wide as its widest entry, within `min` and `max`: a status or a
+/// kind is never cut where the room is there.
+pub fn fit(widths: impl Iterator<Item = usize>, min: usize, max: usize) -> Constraint {
+    Constraint::Length(widths.max().unwrap_or(0).clamp(min, max) as u16)
+}

@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Row, Wrap};
 use ratatui::Frame;
 
-use super::parts::{draw_detail, empty, highlight, table};
+use super::parts::{draw_detail, empty, fit, highlight, table};
 use super::{DossierView, Tab};
 use crate::domain::activity::ActivityStatus;
 use crate::domain::catalog::Catalog;
@@ -90,11 +90,25 @@ impl DossierView {
             if wide { "Periode" } else { "Einde" },
             "Status",
         ]);
+        let status_of = |a: &crate::domain::activity::Activity| match a.status {
+            ActivityStatus::Closed => history::closed(catalog, a).chars().count(),
+            ActivityStatus::Open => deadline_span(a.end_date, today).width(),
+        };
         let widths = [
-            Constraint::Length(19),
+            fit(
+                activities
+                    .iter()
+                    .map(|a| catalog.activity_type_name(&a.type_code).chars().count()),
+                5,
+                22,
+            ),
             Constraint::Fill(1),
             Constraint::Length(if wide { 25 } else { 11 }),
-            Constraint::Length(if wide { 30 } else { 22 }),
+            fit(
+                activities.iter().map(status_of),
+                6,
+                if wide { 42 } else { 24 },
+            ),
         ];
         frame.render_widget(table(rows, header, &widths), area);
     }
@@ -328,10 +342,22 @@ impl DossierView {
             })
             .collect();
         let header = Row::new(["Vervalt", "Status", "Soort", "Wat"]);
+        let status_of = |item: &crate::domain::work_item::WorkItem| match item.status {
+            ItemStatus::Open => deadline_span(item.due_date, today).width(),
+            ItemStatus::Closed => history::handled(catalog, self.histories.get(&item.id))
+                .chars()
+                .count(),
+        };
         let widths = [
             Constraint::Length(11),
-            Constraint::Length(26),
-            Constraint::Length(16),
+            fit(self.items.iter().map(status_of), 6, 40),
+            fit(
+                self.items
+                    .iter()
+                    .map(|i| catalog.kind_name(&i.kind).chars().count() + 2),
+                5,
+                24,
+            ),
             Constraint::Fill(1),
         ];
         let table = table(rows, header, &widths);
@@ -430,9 +456,17 @@ impl DossierView {
             })
             .collect();
         let header = Row::new(["Datum", "Kanaal", "Notitie"]);
+        let channel_of = |c: &crate::domain::journal::Contact| {
+            catalog.channel_name(&c.channel).chars().count()
+                + if c.no_show {
+                    " (niet verschenen)".len()
+                } else {
+                    0
+                }
+        };
         let widths = [
             Constraint::Length(16),
-            Constraint::Length(26),
+            fit(self.dossier.contacts.iter().map(channel_of), 6, 32),
             Constraint::Fill(1),
         ];
         let table = table(rows, header, &widths);

@@ -232,10 +232,7 @@ pub fn decide(here: &Here, app: &ApplicationView) -> Start {
         options,
         move |decision, _| {
             let form = Form::new(
-                format!(
-                    "Besluit {}: bekendgemaakt op",
-                    decision.name().to_lowercase()
-                ),
+                format!("Besluit: {}", decision.name().to_lowercase()),
                 vec![past_date("made_known", "Bekendgemaakt op", today)],
             );
             let decision = *decision;

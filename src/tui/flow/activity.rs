@@ -7,11 +7,12 @@ use chrono::NaiveDate;
 use super::{channels, future_date, say, Here, Start};
 use crate::domain::aanvraag::HERSTELTERMIJN;
 use crate::domain::activity::{Activity, NewActivity};
-use crate::domain::appointment::{meets_by, AppointmentMove};
+use crate::domain::appointment::{meets_by, reminder_day, AppointmentMove};
 use crate::domain::calendar::LegalCalendar;
 use crate::domain::catalog::ActivityType;
 use crate::domain::client::Client;
 use crate::domain::date::{add_days, dutch};
+use crate::domain::letter::AFSPRAAK;
 use crate::domain::InputError;
 use crate::tui::intent::{Applied, Cx, Edit, Intent, Refused};
 use crate::tui::popup::{self, push, Choice, Field, FieldKind, Form, Picker, Popup};
@@ -109,11 +110,13 @@ pub fn add(here: &Here, client: &Client) -> Start {
         options,
         move |kind, _| {
             if kind.appointment {
+                // A week on.
+                let day = add_days(today, 7);
                 return push(appointment_channels(
                     client_id,
                     channels.clone(),
                     busy.clone(),
-                    today,
+                    (today, day),
                 ));
             }
             if kind.herstel && open.len() > 1 {
@@ -211,7 +214,7 @@ fn appointment_channels(
     client_id: i64,
     channels: Vec<(String, String)>,
     busy: Vec<(NaiveDate, String)>,
-    today: NaiveDate,
+    (today, day): (NaiveDate, NaiveDate),
 ) -> Popup {
     let options = channels
         .into_iter()
@@ -225,7 +228,7 @@ fn appointment_channels(
                 format!("Afspraak: {}", choice.label),
                 vec![
                     Field::new("title", "Onderwerp", FieldKind::Text, "Voortgangsgesprek"),
-                    future_date("date", "Datum", Some(today), add_days(today, 7)),
+                    future_date("date", "Datum", Some(today), day),
                     Field::new("time", "Tijd (mag leeg)", FieldKind::OptionalTime, ""),
                 ],
             );
@@ -353,12 +356,21 @@ impl Edit for ActivityEdit {
                     Some(title),
                     today,
                 )?;
+                // The nabellen day, said only where the sweep will raise it.
+                let calendar = cx.store.legal_calendar()?;
+                let reminder = cx
+                    .catalog
+                    .activity_type(AFSPRAAK)
+                    .ok()
+                    .and_then(|t| t.reminder_days)
+                    .map(|days| reminder_day(*date, days, &calendar))
+                    .filter(|day| *day >= today && *day < *date);
+                let then = match reminder {
+                    Some(day) => format!("; op {} komt 'nabellen' in de werkvoorraad", dutch(day)),
+                    None => String::new(),
+                };
                 Applied::done(
-                    format!(
-                        "Afspraak gepland op {}; de werkdag ervoor komt 'nabellen' in de \
-                         werkvoorraad",
-                        dutch(*date)
-                    ),
+                    format!("Afspraak gepland op {}{then}", dutch(*date)),
                     &done,
                     cx.catalog,
                 )

@@ -138,8 +138,9 @@ impl Edit for JournalEdit {
                 Applied::done("Contactmoment", &done, cx.catalog)
             }
             JournalEdit::AddNote(new) => {
-                let done = workflow::add_note(cx.store, new, today)?;
-                Applied::done("Notitie bewaard", &done, cx.catalog)
+                // Its summary says no more than this.
+                workflow::add_note(cx.store, new, today)?;
+                Applied::say("Notitie bewaard")
             }
             JournalEdit::CorrectNote { id, text } => {
                 let done = workflow::correct_note(cx.store, *id, text, today)?;

@@ -188,14 +188,7 @@ impl Edit for PlanEdit {
             }
             PlanEdit::SetEvaluation { client_id, date } => {
                 let done = workflow::set_evaluation(cx.store, *client_id, *date, today)?;
-                Applied::done(
-                    format!(
-                        "Evaluatie van het plan op {}",
-                        crate::domain::date::dutch(*date)
-                    ),
-                    &done,
-                    cx.catalog,
-                )
+                Applied::done("Evaluatie", &done, cx.catalog)
             }
             PlanEdit::AddLadderStep {
                 client_id,
@@ -219,7 +212,7 @@ impl Edit for PlanEdit {
                 score,
                 note,
             } => {
-                let done = workflow::add_situation(
+                workflow::add_situation(
                     cx.store,
                     *client_id,
                     domain,
@@ -228,14 +221,11 @@ impl Edit for PlanEdit {
                     today,
                     today,
                 )?;
-                Applied::done(
-                    format!(
-                        "Situatie {}: {score} vastgelegd",
-                        domain_name.to_lowercase()
-                    ),
-                    &done,
-                    cx.catalog,
-                )
+                // What the summary says by the domain's code, in words.
+                Applied::say(format!(
+                    "Situatie {}: {score} vastgelegd",
+                    domain_name.to_lowercase()
+                ))
             }
         })
     }

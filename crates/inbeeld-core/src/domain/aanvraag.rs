@@ -573,9 +573,10 @@ pub fn decide(
         }
     }
     let late = beslistermijn_end(ctx, env).is_some_and(|end| made_known > end.end);
+    // In words, as a klantmanager reads it in the dossier.
     let note = format!(
         "besluit {} bekendgemaakt op {}",
-        decision.code(),
+        decision.name().to_lowercase(),
         dutch(made_known)
     );
     let mut effects = Vec::new();
