@@ -346,3 +346,37 @@ fn a_refusal_in_the_cockpit_names_its_key_and_no_command() {
         "{shown}"
     );
 }
+
+#[test]
+fn a_new_version_of_the_plan_keeps_its_running_goals() {
+    let db = common::Db::new();
+    let mut store = Store::open(&db.path).unwrap();
+    let id = client(&mut store, "Ans Visser", None);
+    let mut app = App::new(store, session()).unwrap();
+    press(&mut app, KeyCode::Char('2'));
+    press(&mut app, KeyCode::Char('o'));
+    // No plan yet: the key says what comes first.
+    press(&mut app, KeyCode::Char('P'));
+    assert!(!app.popup_open());
+    assert!(
+        app.message()
+            .unwrap()
+            .contains("voeg eerst een doel toe (d)"),
+        "{:?}",
+        app.message()
+    );
+    // A first goal starts version 1; P starts version 2, which keeps the goal.
+    press(&mut app, KeyCode::Char('d'));
+    press(&mut app, KeyCode::Char('1'));
+    type_keys(&mut app, "Solliciteert elke week\n");
+    assert!(!app.popup_open(), "{:?}", app.message());
+    press(&mut app, KeyCode::Char('P'));
+    assert!(common::screen(&mut app).contains("Plan van aanpak versie 2"));
+    press(&mut app, KeyCode::Enter);
+    assert!(!app.popup_open(), "{:?}", app.message());
+    let plan = Store::open(&db.path).unwrap().plan_history(id).unwrap();
+    let current = plan.current.expect("a plan");
+    assert_eq!(current.version, 2);
+    assert_eq!(current.goals.len(), 1, "the running goal carried over");
+    assert_eq!(current.goals[0].text, "Solliciteert elke week");
+}

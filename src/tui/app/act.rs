@@ -184,6 +184,10 @@ impl App {
             Action::SetEvaluation => self.in_dossier(|here, view| {
                 plan::evaluation(here, view.client_id(), view.plan.current.is_some())
             }),
+            Action::NewPlanVersion => self.in_dossier(|here, view| {
+                let version = view.plan.current.as_ref().map(|p| p.version);
+                plan::new_version(here, view.client_id(), version)
+            }),
             Action::AddLadderStep => self.in_dossier(|_, view| {
                 plan::ladder(view.client_id(), view.ladder.last().map(|s| s.step))
             }),

@@ -42,8 +42,8 @@ fn need(action: Action) -> Need {
     match action {
         CloseItem | PostponeItem => Need::WorkItem,
         AddFollowUp | AddContact | AddNote => Need::Client,
-        AddActivity | AddGoal | SetEvaluation | AddLadderStep | AddSituation | EditClient
-        | ChangeCategory | EndClient | NewApplication | ApplicationReceived
+        AddActivity | AddGoal | SetEvaluation | NewPlanVersion | AddLadderStep | AddSituation
+        | EditClient | ChangeCategory | EndClient | NewApplication | ApplicationReceived
         | GiveHersteltermijn | Adjourn | Decide | Letter => Need::Dossier,
         CloseActivity | ExtendActivity => Need::OpenActivity,
         MoveAppointment => Need::OpenAfspraak,

@@ -23,6 +23,10 @@ enum PlanEdit {
         client_id: i64,
         date: NaiveDate,
     },
+    NewVersion {
+        client_id: i64,
+        start: NaiveDate,
+    },
     AddLadderStep {
         client_id: i64,
         step: i64,
@@ -98,6 +102,35 @@ pub fn evaluation(here: &Here, client_id: i64, has_plan: bool) -> Start {
         Ok(Intent::edit(PlanEdit::SetEvaluation {
             client_id,
             date: values.date("date")?,
+        }))
+    }))
+}
+
+/// A new version of the plan van aanpak (after an evaluation): the running
+/// goals carry over, the version before stays readable. The first version starts
+/// with the first goal.
+pub fn new_version(here: &Here, client_id: i64, version: Option<i64>) -> Start {
+    let Some(version) = version else {
+        return say(format!(
+            "Nog geen plan van aanpak: voeg eerst een doel toe ({}).",
+            key_of(Action::AddGoal, here.rebound)
+        ));
+    };
+    let mut form = Form::new(
+        format!("Plan van aanpak versie {}", version + 1),
+        vec![Field::date(
+            "start",
+            "Start van de nieuwe versie",
+            here.today,
+        )],
+    );
+    form.intro = vec![format!(
+        "Versie {version} blijft leesbaar; de lopende doelen gaan mee, haar evaluatie vervalt."
+    )];
+    Ok(popup::form(form, move |values| {
+        Ok(Intent::edit(PlanEdit::NewVersion {
+            client_id,
+            start: values.date("start")?,
         }))
     }))
 }
@@ -189,6 +222,10 @@ impl Edit for PlanEdit {
             PlanEdit::SetEvaluation { client_id, date } => {
                 let done = workflow::set_evaluation(cx.store, *client_id, *date, today)?;
                 Applied::done("Evaluatie", &done, cx.catalog)
+            }
+            PlanEdit::NewVersion { client_id, start } => {
+                let done = workflow::new_plan(cx.store, *client_id, *start, today)?;
+                Applied::done("Plan van aanpak", &done, cx.catalog)
             }
             PlanEdit::AddLadderStep {
                 client_id,

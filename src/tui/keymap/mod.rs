@@ -43,6 +43,8 @@ pub enum Action {
     AddNote,
     AddGoal,
     SetEvaluation,
+    /// A new version of the plan van aanpak.
+    NewPlanVersion,
     AddLadderStep,
     AddSituation,
     NewClient,

@@ -30,6 +30,7 @@ pub const ACTION_NAMES: &[(&str, Action)] = &[
     ("notitie", Action::AddNote),
     ("doel", Action::AddGoal),
     ("evaluatiedatum", Action::SetEvaluation),
+    ("plan_versie", Action::NewPlanVersion),
     ("trede", Action::AddLadderStep),
     ("situatie", Action::AddSituation),
     ("nieuwe_klant", Action::NewClient),

@@ -183,6 +183,13 @@ pub const DOSSIER_KEYS: &[Binding] = &[
         false,
     ),
     bind(
+        &[ch('P')],
+        1,
+        Action::NewPlanVersion,
+        "nieuwe versie van het plan",
+        false,
+    ),
+    bind(
         &[ch('t')],
         1,
         Action::AddLadderStep,
