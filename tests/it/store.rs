@@ -483,3 +483,24 @@ fn the_notes_index_follows_corrections_undo_and_restore() {
     );
     assert_eq!(found(&store, "zorgverz"), [id]);
 }
+
+#[test]
+fn a_stored_bsn_that_fails_the_elfproef_is_named_never_read_as_none() {
+    let db = common::Db::new();
+    let id = db.client("Jan de Vries", "job_ready");
+    // Nine digits, as the schema allows, but no valid BSN: a damaged or foreign row.
+    db.conn()
+        .execute("UPDATE clients SET bsn = '123456789' WHERE id = ?1", [id])
+        .unwrap();
+    let out = db
+        .cmd()
+        .args(["client", "show", &id.to_string()])
+        .output()
+        .unwrap();
+    assert!(
+        !out.status.success(),
+        "the client is not shown without its BSN"
+    );
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(said.contains("elfproef"), "{said}");
+}

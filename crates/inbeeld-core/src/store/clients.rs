@@ -7,7 +7,6 @@ use serde::Serialize;
 use super::error::Result;
 use super::Store;
 use crate::domain::activity::Activity;
-use crate::domain::bsn::Bsn;
 use crate::domain::client::{in_view, Client, ClientSummary, PlannedEnd};
 use crate::domain::journal::{Contact, Note};
 use crate::domain::InputError;
@@ -36,12 +35,10 @@ const CLIENT_COLUMNS: &str = "id, name, bsn, birth_date, category_code, phone, e
     ending_settles";
 
 fn client_from_row(row: &Row) -> rusqlite::Result<Client> {
-    let bsn: Option<String> = row.get(2)?;
     Ok(Client {
         id: row.get(0)?,
         name: row.get(1)?,
-        // Stored BSNs passed the elfproef on the way in.
-        bsn: bsn.and_then(|b| Bsn::parse(&b).ok()),
+        bsn: row.get(2)?,
         birth_date: row.get(3)?,
         category: row.get(4)?,
         phone: row.get(5)?,
