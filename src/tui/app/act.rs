@@ -7,11 +7,8 @@ use chrono::NaiveDate;
 use super::{App, Peek, Screen, PEEKING};
 use crate::domain::date::dutch;
 use crate::domain::period::{Period, Span};
-use crate::tui::dossier::{DossierView, Tab};
-use crate::tui::flow::{
-    aanvraag, activity, client, handle, handover, item, journal, letter, peek, plan, undo, Here,
-    Start, Stop,
-};
+use crate::tui::dossier::DossierView;
+use crate::tui::flow::{self, Here, On, Start, Stop};
 use crate::tui::keymap::Action;
 use crate::tui::list::ListState;
 use crate::tui::popup::Popup;
@@ -36,15 +33,6 @@ impl App {
             Err(Stop::Say(text)) => self.message = Some(text),
             Err(Stop::Fail(err)) => self.fail(err),
         }
-    }
-
-    /// Starts the flow `f` makes from the dossier in view.
-    fn in_dossier(&mut self, f: impl FnOnce(&Here, &DossierView) -> Start) {
-        let Some(view) = self.dossier.as_ref() else {
-            return;
-        };
-        let started = f(&self.here(), view);
-        self.start(started);
     }
 
     pub(super) fn act(&mut self, action: Action) {
@@ -135,148 +123,29 @@ impl App {
         }
     }
 
-    /// The keys that start an edit: each opens its flow with what is under the
-    /// cursor.
+    /// What is under the cursor, for a flow to start from.
+    pub(super) fn on(&self) -> On<'_> {
+        On {
+            here: self.here(),
+            work_item: self.selected_work_item(),
+            client: self.client_for_edit(),
+            dossier: self
+                .dossier
+                .as_ref()
+                .filter(|_| self.screen == Screen::Dossier),
+            caseload: &self.caseload,
+            real_today: self.peek.as_ref().map(|p| p.today),
+        }
+    }
+
+    /// A key that starts an edit opens its flow with what is under the cursor;
+    /// which flow, and what it needs there, each flow says (`flow::starter`).
     fn start_flow(&mut self, action: Action) {
-        let today = self.session.today;
-        match action {
-            Action::CloseItem | Action::PostponeItem => {
-                let Some(found) = self.selected_work_item() else {
-                    return;
-                };
-                let here = self.here();
-                let started = if action == Action::CloseItem {
-                    handle::item(&here, found)
-                } else {
-                    item::postpone(&here, found)
-                };
-                self.start(started);
-            }
-            Action::AddFollowUp | Action::AddContact | Action::AddNote => {
-                let Some((id, name)) = self.client_for_edit() else {
-                    return;
-                };
-                let here = self.here();
-                let started = match action {
-                    Action::AddFollowUp => item::follow_up(&here, id, &name),
-                    Action::AddContact => journal::contact(&here, id),
-                    _ => journal::note(&here, id, &name),
-                };
-                self.start(started);
-            }
-            Action::AddActivity => {
-                self.in_dossier(|here, view| activity::add(here, &view.dossier.client))
-            }
-            // What is under the cursor was checked (`unavailable`).
-            Action::CloseActivity | Action::ExtendActivity | Action::MoveAppointment => {
-                let Some(a) = self.dossier.as_ref().and_then(|d| d.selected_activity()) else {
-                    return;
-                };
-                let here = self.here();
-                let started = match action {
-                    Action::CloseActivity => handle::activity(&here, a),
-                    Action::ExtendActivity => activity::extend(a),
-                    _ => activity::move_appointment(&here, a),
-                };
-                self.start(started);
-            }
-            Action::AddGoal => self.in_dossier(|here, view| plan::goal(here, view.client_id())),
-            Action::SetEvaluation => self.in_dossier(|here, view| {
-                plan::evaluation(here, view.client_id(), view.plan.current.is_some())
-            }),
-            Action::NewPlanVersion => self.in_dossier(|here, view| {
-                let version = view.plan.current.as_ref().map(|p| p.version);
-                plan::new_version(here, view.client_id(), version)
-            }),
-            Action::AddLadderStep => self.in_dossier(|_, view| {
-                plan::ladder(view.client_id(), view.ladder.last().map(|s| s.step))
-            }),
-            Action::AddSituation => {
-                self.in_dossier(|here, view| plan::situation(here, view.client_id()))
-            }
-            Action::Handover => {
-                let clients = self.caseload.handover();
-                let started = handover::start(&self.here(), &clients);
-                self.start(started);
-            }
-            Action::NewClient => {
-                let started = client::new_client(&self.here());
-                self.start(started);
-            }
-            Action::ReopenClient => {
-                let Some(ended) = self.caseload.selected() else {
-                    return;
-                };
-                let started = client::reopen(ended.id, &ended.name);
-                self.start(started);
-            }
-            Action::EditClient => {
-                self.in_dossier(|here, view| client::edit(here, &view.dossier.client))
-            }
-            Action::ChangeCategory => {
-                self.in_dossier(|here, view| client::change_category(here, &view.dossier.client))
-            }
-            Action::EndClient => {
-                self.in_dossier(|here, view| client::end(here, &view.dossier.client))
-            }
-            Action::ReopenItem => {
-                let Some(found) = self.dossier.as_ref().and_then(|d| d.selected_item()) else {
-                    return;
-                };
-                let started = item::reopen(found);
-                self.start(started);
-            }
-            Action::Correct => {
-                let Some(view) = self.dossier.as_ref() else {
-                    return;
-                };
-                let here = self.here();
-                let started = match (view.selected_note(), view.selected_contact()) {
-                    (Some(note), _) => journal::correct_note(note),
-                    (_, Some(contact)) => journal::correct_contact(&here, contact),
-                    _ => return,
-                };
-                self.start(started);
-            }
-            Action::Undo => {
-                let started = undo::start(&self.here());
-                self.start(started);
-            }
-            Action::NewApplication => {
-                self.in_dossier(|here, view| aanvraag::new_application(here, &view.dossier.client))
-            }
-            Action::ApplicationReceived
-            | Action::GiveHersteltermijn
-            | Action::Adjourn
-            | Action::Decide => self.in_dossier(|here, view| {
-                let any = !view.aanvragen.applications.is_empty();
-                let app = aanvraag::current(here, view.current_application(), any)?;
-                match action {
-                    Action::ApplicationReceived => aanvraag::received(here, app),
-                    Action::GiveHersteltermijn => aanvraag::herstel(here, app),
-                    Action::Adjourn => aanvraag::adjourn(here, app),
-                    _ => aanvraag::decide(here, app),
-                }
-            }),
-            Action::Letter => self.in_dossier(|here, view| {
-                if view.tab == Tab::Letters {
-                    return letter::sent(here, view.selected_letter());
-                }
-                // The activity under the cursor, or the one the selected work item
-                // comes from.
-                let about = view.selected_activity().or_else(|| {
-                    let source = view.selected_item()?.source_activity_id?;
-                    view.activities.iter().find(|a| a.id == source)
-                });
-                letter::make(here, about)
-            }),
-            Action::PeekAhead => {
-                let shown = self.peek.as_ref().map(|_| today);
-                let real_today = self.peek.as_ref().map_or(today, |p| p.today);
-                self.start(peek::start(real_today, shown));
-            }
-            // The keys that only move, filter or switch are `act`'s.
-            _ => {}
+        let Some(starter) = flow::starter(action) else {
+            return;
+        };
+        if let Some(started) = (starter.start)(&self.on()) {
+            self.start(started);
         }
     }
 

@@ -5,30 +5,13 @@
 use super::{App, Screen, PEEKING};
 use crate::domain::activity::ActivityStatus;
 use crate::domain::work_item::ItemStatus;
+use crate::tui::flow::{self, Need};
 use crate::tui::keymap::{key_of, Action};
 
-/// What an action needs under the cursor.
+/// What an action that starts no flow needs: the Team screen, a klantmanager on
+/// it, a line to open. A flow's keys say theirs (`flow::Starter::needs`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Need {
-    Nothing,
-    /// An open work item (the werkvoorraad, the week).
-    WorkItem,
-    /// A client the screen is about.
-    Client,
-    /// The dossier open.
-    Dossier,
-    /// An open activity on the Activiteiten or Aanvragen tab.
-    OpenActivity,
-    /// An open afspraak on the Activiteiten tab.
-    OpenAfspraak,
-    /// A handled work item on the Werkitems tab.
-    ClosedItem,
-    /// A note or a contactmoment on its tab.
-    Journal,
-    /// A client in the caseload, not the ended ones (to mark, to hand over).
-    ActiveClient,
-    /// An ended client in the list of ended clients.
-    EndedClient,
+enum Own {
     /// The file knows the team.
     Team,
     /// A klantmanager on the Team screen.
@@ -37,24 +20,21 @@ enum Need {
     Line,
 }
 
-fn need(action: Action) -> Need {
-    use Action::*;
+fn own(action: Action) -> Option<Own> {
     match action {
-        CloseItem | PostponeItem => Need::WorkItem,
-        AddFollowUp | AddContact | AddNote => Need::Client,
-        AddActivity | AddGoal | SetEvaluation | NewPlanVersion | AddLadderStep | AddSituation
-        | EditClient | ChangeCategory | EndClient | NewApplication | ApplicationReceived
-        | GiveHersteltermijn | Adjourn | Decide | Letter => Need::Dossier,
-        CloseActivity | ExtendActivity => Need::OpenActivity,
-        MoveAppointment => Need::OpenAfspraak,
-        ReopenItem => Need::ClosedItem,
-        Correct => Need::Journal,
-        Mark | Handover => Need::ActiveClient,
-        ReopenClient => Need::EndedClient,
-        Team => Need::Team,
-        MemberWorklist => Need::Member,
-        OpenClient => Need::Line,
-        _ => Need::Nothing,
+        Action::Team => Some(Own::Team),
+        Action::MemberWorklist => Some(Own::Member),
+        Action::OpenClient => Some(Own::Line),
+        _ => None,
+    }
+}
+
+/// What a flow's key needs; marking for a handover needs what the handover does.
+fn need(action: Action) -> Need {
+    match (flow::starter(action), action) {
+        (Some(starter), _) => starter.needs,
+        (None, Action::Mark) => Need::ActiveClient,
+        (None, _) => Need::Nothing,
     }
 }
 
@@ -76,6 +56,9 @@ impl App {
             .as_ref()
             .filter(|_| self.screen == Screen::Dossier);
         let say = |text: &str| Some(text.to_owned());
+        if let Some(own) = own(action) {
+            return self.own_unavailable(own);
+        }
         match need(action) {
             Need::Nothing => None,
             Need::WorkItem => match self.selected_work_item() {
@@ -144,16 +127,22 @@ impl App {
                     )
                 })
             }
-            Need::Team if self.has_team => None,
-            Need::Team => say(
+        }
+    }
+
+    fn own_unavailable(&self, own: Own) -> Option<String> {
+        let say = |text: &str| Some(text.to_owned());
+        match own {
+            Own::Team if self.has_team => None,
+            Own::Team => say(
                 "Dit bestand kent het team niet: het Team-scherm is er op de momentopname van \
                  de teamleider, of na een sync met de teamserver.",
             ),
-            Need::Member => match self.team.selected() {
+            Own::Member => match self.team.selected() {
                 Some(_) => None,
                 None => say("Kies eerst een klantmanager."),
             },
-            Need::Line => {
+            Own::Line => {
                 let there = match self.screen {
                     Screen::Overview if self.overview.rows.is_none() => true,
                     Screen::Team => self.team.selected().is_some(),

@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 
-use super::{future_date, past_date, say, Here, Start};
+use super::{future_date, past_date, say, Here, Need, On, Start, Starter};
 use crate::domain::aanvraag::{herstel_suggestion, BESLISTERMIJN};
 use crate::domain::activity::ActivityStatus;
 use crate::domain::client::Client;
@@ -245,6 +245,43 @@ pub fn decide(here: &Here, app: &ApplicationView) -> Start {
             }))
         },
     )))
+}
+
+/// The keys of an aanvraag, in the dossier.
+pub const STARTERS: &[Starter] = &[
+    Starter {
+        action: Action::NewApplication,
+        needs: Need::Dossier,
+        start: |on| Some(new_application(&on.here, &on.dossier?.dossier.client)),
+    },
+    Starter {
+        action: Action::ApplicationReceived,
+        needs: Need::Dossier,
+        start: |on| on_current(on, received),
+    },
+    Starter {
+        action: Action::GiveHersteltermijn,
+        needs: Need::Dossier,
+        start: |on| on_current(on, herstel),
+    },
+    Starter {
+        action: Action::Adjourn,
+        needs: Need::Dossier,
+        start: |on| on_current(on, adjourn),
+    },
+    Starter {
+        action: Action::Decide,
+        needs: Need::Dossier,
+        start: |on| on_current(on, decide),
+    },
+];
+
+/// `start` on the aanvraag the key acts on: the one under the cursor on the
+/// Aanvragen tab, or elsewhere the client's only open one.
+fn on_current(on: &On, start: fn(&Here, &ApplicationView) -> Start) -> Option<Start> {
+    let view = on.dossier?;
+    let any = !view.aanvragen.applications.is_empty();
+    Some(current(&on.here, view.current_application(), any).and_then(|app| start(&on.here, app)))
 }
 
 impl Edit for AanvraagEdit {

@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 
-use super::{channels, future_date, say, Here, Start};
+use super::{channels, future_date, say, Here, Need, Start, Starter};
 use crate::domain::aanvraag::HERSTELTERMIJN;
 use crate::domain::activity::{Activity, NewActivity};
 use crate::domain::appointment::{meets_by, reminder_day, AppointmentMove};
@@ -15,6 +15,7 @@ use crate::domain::date::{add_days, dutch};
 use crate::domain::letter::AFSPRAAK;
 use crate::domain::InputError;
 use crate::tui::intent::{Applied, Cx, Edit, Intent, Refused};
+use crate::tui::keymap::Action;
 use crate::tui::popup::{self, push, Choice, Field, FieldKind, Form, Picker, Popup};
 use crate::workflow;
 
@@ -316,6 +317,25 @@ pub fn move_appointment(here: &Here, activity: &Activity) -> Start {
         }))
     }))
 }
+
+/// The keys of activities, in the dossier.
+pub const STARTERS: &[Starter] = &[
+    Starter {
+        action: Action::AddActivity,
+        needs: Need::Dossier,
+        start: |on| Some(add(&on.here, &on.dossier?.dossier.client)),
+    },
+    Starter {
+        action: Action::ExtendActivity,
+        needs: Need::OpenActivity,
+        start: |on| Some(extend(on.dossier?.selected_activity()?)),
+    },
+    Starter {
+        action: Action::MoveAppointment,
+        needs: Need::OpenAfspraak,
+        start: |on| Some(move_appointment(&on.here, on.dossier?.selected_activity()?)),
+    },
+];
 
 impl Edit for ActivityEdit {
     fn apply(&self, cx: &mut Cx) -> Result<Applied, Refused> {

@@ -3,11 +3,12 @@
 
 use chrono::NaiveDate;
 
-use super::{channels, past_date, Here, Start};
+use super::{channels, past_date, Here, Need, Start, Starter};
 use crate::domain::bsn::Bsn;
 use crate::domain::client::{Client, NewClient};
 use crate::domain::lifecycle::{ClientEdit, OpenWork};
 use crate::tui::intent::{Applied, Cx, Edit, Intent, Question, Refused};
+use crate::tui::keymap::Action;
 use crate::tui::popup::{self, push, Choice, Field, FieldKind, Form, Picker, Popup};
 use crate::workflow;
 
@@ -104,6 +105,38 @@ struct Add {
     /// birth date, and registers anyway.
     warned: bool,
 }
+
+/// The keys of a client's course.
+pub const STARTERS: &[Starter] = &[
+    Starter {
+        action: Action::NewClient,
+        needs: Need::Nothing,
+        start: |on| Some(new_client(&on.here)),
+    },
+    Starter {
+        action: Action::EditClient,
+        needs: Need::Dossier,
+        start: |on| Some(edit(&on.here, &on.dossier?.dossier.client)),
+    },
+    Starter {
+        action: Action::ChangeCategory,
+        needs: Need::Dossier,
+        start: |on| Some(change_category(&on.here, &on.dossier?.dossier.client)),
+    },
+    Starter {
+        action: Action::EndClient,
+        needs: Need::Dossier,
+        start: |on| Some(end(&on.here, &on.dossier?.dossier.client)),
+    },
+    Starter {
+        action: Action::ReopenClient,
+        needs: Need::EndedClient,
+        start: |on| {
+            let ended = on.caseload.selected()?;
+            Some(reopen(ended.id, &ended.name))
+        },
+    },
+];
 
 impl Edit for Add {
     fn apply(&self, cx: &mut Cx) -> Result<Applied, Refused> {

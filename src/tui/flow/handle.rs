@@ -5,7 +5,7 @@
 
 use chrono::NaiveDate;
 
-use super::{future_date, note_field, past_date, Here, Start};
+use super::{future_date, note_field, past_date, Here, Need, Start, Starter};
 use crate::domain::activity::Activity;
 use crate::domain::catalog::{Catalog, Requirement, WorkItemKind};
 use crate::domain::date::{add_days, dutch};
@@ -13,6 +13,7 @@ use crate::domain::effects::{Decision, OutcomeEffect};
 use crate::domain::handling::{next_attempt, preferred_channel, CloseRequest};
 use crate::domain::work_item::{Source, WorkItem};
 use crate::tui::intent::{Applied, Cx, Edit, Intent, Refused};
+use crate::tui::keymap::Action;
 use crate::tui::popup::{self, push, Choice, Field, FieldKind, Form, Picker, Popup, Values};
 use crate::workflow;
 
@@ -395,6 +396,20 @@ struct Handle {
     target: Target,
     request: CloseRequest,
 }
+
+/// Handling the work item under the cursor; closing an activity early.
+pub const STARTERS: &[Starter] = &[
+    Starter {
+        action: Action::CloseItem,
+        needs: Need::WorkItem,
+        start: |on| Some(item(&on.here, on.work_item?)),
+    },
+    Starter {
+        action: Action::CloseActivity,
+        needs: Need::OpenActivity,
+        start: |on| Some(activity(&on.here, on.dossier?.selected_activity()?)),
+    },
+];
 
 impl Edit for Handle {
     fn apply(&self, cx: &mut Cx) -> Result<Applied, Refused> {

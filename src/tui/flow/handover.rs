@@ -5,10 +5,11 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
-use super::{Here, Start};
+use super::{Here, Need, Start, Starter};
 use crate::domain::lifecycle::HANDED_OVER;
 use crate::tui::chrome::count;
 use crate::tui::intent::{Applied, Cx, Edit, Intent, Question, Refused};
+use crate::tui::keymap::Action;
 use crate::tui::popup::{self, Field, FieldKind, Form};
 use crate::workflow::{self, sealing::Protection};
 
@@ -93,6 +94,13 @@ struct EndClients {
     ids: Vec<i64>,
     on: NaiveDate,
 }
+
+/// The marked clients (or the one under the cursor) of the caseload.
+pub const STARTERS: &[Starter] = &[Starter {
+    action: Action::Handover,
+    needs: Need::ActiveClient,
+    start: |on| Some(start(&on.here, &on.caseload.handover())),
+}];
 
 impl Edit for Write {
     fn apply(&self, cx: &mut Cx) -> Result<Applied, Refused> {

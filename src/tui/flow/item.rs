@@ -2,10 +2,11 @@
 
 use chrono::NaiveDate;
 
-use super::{future_date, Here, Start};
+use super::{future_date, Here, Need, Start, Starter};
 use crate::domain::date::add_days;
 use crate::domain::work_item::{earliest_postpone, WorkItem};
 use crate::tui::intent::{Applied, Cx, Edit, Intent, Refused};
+use crate::tui::keymap::Action;
 use crate::tui::popup::{self, Field, FieldKind, Form};
 use crate::workflow;
 
@@ -98,6 +99,28 @@ pub(super) fn item_label(cx: &Cx, id: i64) -> String {
         Err(_) => format!("Werkitem {id}"),
     }
 }
+
+/// Uitstellen, a vervolgactie, heropenen.
+pub const STARTERS: &[Starter] = &[
+    Starter {
+        action: Action::PostponeItem,
+        needs: Need::WorkItem,
+        start: |on| Some(postpone(&on.here, on.work_item?)),
+    },
+    Starter {
+        action: Action::AddFollowUp,
+        needs: Need::Client,
+        start: |on| {
+            let (id, name) = on.client.as_ref()?;
+            Some(follow_up(&on.here, *id, name))
+        },
+    },
+    Starter {
+        action: Action::ReopenItem,
+        needs: Need::ClosedItem,
+        start: |on| Some(reopen(on.dossier?.selected_item()?)),
+    },
+];
 
 impl Edit for ItemEdit {
     fn apply(&self, cx: &mut Cx) -> Result<Applied, Refused> {

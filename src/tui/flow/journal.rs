@@ -2,10 +2,11 @@
 
 use chrono::NaiveDate;
 
-use super::{channels, note_field, past_date, Here, Start};
+use super::{channels, note_field, past_date, Here, Need, Start, Starter};
 use crate::domain::date::dutch;
 use crate::domain::journal::{Contact, NewContact, NewNote, Note};
 use crate::tui::intent::{Applied, Cx, Edit, Intent, Refused};
+use crate::tui::keymap::Action;
 use crate::tui::popup::{self, push, Choice, Field, FieldKind, Form, Picker, Popup};
 use crate::workflow;
 
@@ -128,6 +129,35 @@ pub fn correct_contact(here: &Here, contact: &Contact) -> Start {
         }))
     }))
 }
+
+/// A contactmoment, a note, a correction of either.
+pub const STARTERS: &[Starter] = &[
+    Starter {
+        action: Action::AddContact,
+        needs: Need::Client,
+        start: |on| Some(contact(&on.here, on.client.as_ref()?.0)),
+    },
+    Starter {
+        action: Action::AddNote,
+        needs: Need::Client,
+        start: |on| {
+            let (id, name) = on.client.as_ref()?;
+            Some(note(&on.here, *id, name))
+        },
+    },
+    Starter {
+        action: Action::Correct,
+        needs: Need::Journal,
+        start: |on| {
+            let view = on.dossier?;
+            match (view.selected_note(), view.selected_contact()) {
+                (Some(note), _) => Some(correct_note(note)),
+                (_, Some(contact)) => Some(correct_contact(&on.here, contact)),
+                _ => None,
+            }
+        },
+    },
+];
 
 impl Edit for JournalEdit {
     fn apply(&self, cx: &mut Cx) -> Result<Applied, Refused> {

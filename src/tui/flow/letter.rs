@@ -1,12 +1,13 @@
 //! Letters: one made about an afspraak or hersteltermijn, and the question
 //! whether it went out today (a contactmoment per letter).
 
-use super::{say, Here, Start};
+use super::{say, Here, Need, Start, Starter};
 use crate::domain::activity::Activity;
 use crate::domain::date::dutch;
 use crate::domain::letter::Letter;
 use crate::domain::letter::LetterKind;
 use crate::letters::LetterFailure;
+use crate::tui::dossier::Tab;
 use crate::tui::intent::{Applied, Cx, Edit, Intent, Question, Refused};
 use crate::tui::keymap::{key_of, Action, Rebound};
 use crate::tui::popup::{Choice, Picker, Popup, Reply};
@@ -94,6 +95,25 @@ pub fn sent(here: &Here, letter: Option<&Letter>) -> Start {
         Intent::edit(LetterEdit::Sent { id: letter.id }),
     )))
 }
+
+/// `b` in the dossier: on the Brieven tab the selected letter was sent; else a
+/// letter about the afspraak or hersteltermijn under the cursor (or the one the
+/// selected work item comes from).
+pub const STARTERS: &[Starter] = &[Starter {
+    action: Action::Letter,
+    needs: Need::Dossier,
+    start: |on| {
+        let view = on.dossier?;
+        if view.tab == Tab::Letters {
+            return Some(sent(&on.here, view.selected_letter()));
+        }
+        let about = view.selected_activity().or_else(|| {
+            let source = view.selected_item()?.source_activity_id?;
+            view.activities.iter().find(|a| a.id == source)
+        });
+        Some(make(&on.here, about))
+    },
+}];
 
 impl Edit for LetterEdit {
     fn apply(&self, cx: &mut Cx) -> Result<Applied, Refused> {

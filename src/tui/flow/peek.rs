@@ -3,9 +3,10 @@
 
 use chrono::NaiveDate;
 
-use super::Start;
+use super::{Need, Start, Starter};
 use crate::domain::date::add_days;
 use crate::tui::intent::Intent;
+use crate::tui::keymap::Action;
 use crate::tui::popup::{self, Field, FieldKind, Form};
 
 /// The day to look ahead to, from tomorrow on; a week past the day shown.
@@ -31,3 +32,14 @@ pub fn start(today: NaiveDate, shown: Option<NaiveDate>) -> Start {
         })
     }))
 }
+
+/// `>`: from the real today, a week past the day looked at.
+pub const STARTERS: &[Starter] = &[Starter {
+    action: Action::PeekAhead,
+    needs: Need::Nothing,
+    start: |on| {
+        let real = on.real_today.unwrap_or(on.here.today);
+        let shown = on.real_today.map(|_| on.here.today);
+        Some(start(real, shown))
+    },
+}];

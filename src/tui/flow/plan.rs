@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 
-use super::{future_date, note_field, say, Here, Start};
+use super::{future_date, note_field, say, Here, Need, Start, Starter};
 use crate::domain::assessment::LADDER;
 use crate::domain::plan::{EVALUATION, GOAL};
 use crate::tui::intent::{Applied, Cx, Edit, Intent, Refused};
@@ -194,6 +194,49 @@ pub fn situation(here: &Here, client_id: i64) -> Start {
         },
     )))
 }
+
+/// The plan van aanpak and the situation, in the dossier.
+pub const STARTERS: &[Starter] = &[
+    Starter {
+        action: Action::AddGoal,
+        needs: Need::Dossier,
+        start: |on| Some(goal(&on.here, on.dossier?.client_id())),
+    },
+    Starter {
+        action: Action::SetEvaluation,
+        needs: Need::Dossier,
+        start: |on| {
+            let view = on.dossier?;
+            Some(evaluation(
+                &on.here,
+                view.client_id(),
+                view.plan.current.is_some(),
+            ))
+        },
+    },
+    Starter {
+        action: Action::NewPlanVersion,
+        needs: Need::Dossier,
+        start: |on| {
+            let view = on.dossier?;
+            let version = view.plan.current.as_ref().map(|p| p.version);
+            Some(new_version(&on.here, view.client_id(), version))
+        },
+    },
+    Starter {
+        action: Action::AddLadderStep,
+        needs: Need::Dossier,
+        start: |on| {
+            let view = on.dossier?;
+            Some(ladder(view.client_id(), view.ladder.last().map(|s| s.step)))
+        },
+    },
+    Starter {
+        action: Action::AddSituation,
+        needs: Need::Dossier,
+        start: |on| Some(situation(&on.here, on.dossier?.client_id())),
+    },
+];
 
 impl Edit for PlanEdit {
     fn apply(&self, cx: &mut Cx) -> Result<Applied, Refused> {

@@ -1,7 +1,8 @@
 //! Undo: today's last edit taken back, after a question that names it.
 
-use super::{say, Here, Start};
+use super::{say, Here, Need, Start, Starter};
 use crate::tui::intent::{Applied, Cx, Edit, Intent, Question, Refused};
+use crate::tui::keymap::Action;
 use crate::tui::popup::Popup;
 use crate::workflow;
 
@@ -26,6 +27,13 @@ pub fn start(here: &Here) -> Start {
     );
     Ok(Popup::Confirm(question.about_no_client()))
 }
+
+/// Ctrl-Z: today's last edit.
+pub const STARTERS: &[Starter] = &[Starter {
+    action: Action::Undo,
+    needs: Need::Nothing,
+    start: |on| Some(start(&on.here)),
+}];
 
 impl Edit for Undo {
     fn apply(&self, cx: &mut Cx) -> Result<Applied, Refused> {
