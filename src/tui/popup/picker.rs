@@ -113,7 +113,18 @@ impl Picker {
     pub(super) fn draw(&self, frame: &mut Frame) {
         let intro = self.intro.len() as u16;
         let height = self.choices.len() as u16 + 3 + intro + u16::from(intro > 0);
-        let area = centered(frame.area(), 66, height);
+        // As wide as its title or longest choice asks (at least 66), within the
+        // screen: who and what it is about are read whole.
+        let widest = self
+            .choices
+            .iter()
+            .map(|c| c.label.chars().count() + c.note.chars().count() + 8)
+            .chain(std::iter::once(self.title.chars().count() + 4))
+            .chain(self.intro.iter().map(|l| l.chars().count() + 2))
+            .max()
+            .unwrap_or(0);
+        let width = (widest as u16).clamp(66, frame.area().width.saturating_sub(4).max(66));
+        let area = centered(frame.area(), width, height);
         frame.render_widget(Clear, area);
         let block = Block::bordered()
             .title(format!(" {} ", self.title))
