@@ -52,6 +52,16 @@ impl FromSql for Requirement {
     }
 }
 
+/// A stored BSN passed the elfproef on the way in: one that does not is a damaged
+/// or foreign row, said as such rather than read as no BSN.
+impl FromSql for crate::domain::bsn::Bsn {
+    fn column_result(value: ValueRef) -> FromSqlResult<Self> {
+        let text = value.as_str()?;
+        crate::domain::bsn::Bsn::parse(text)
+            .map_err(|_| FromSqlError::Other("een opgeslagen BSN haalt de elfproef niet".into()))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use rusqlite::Connection;
@@ -73,15 +83,5 @@ mod tests {
         assert!(conn
             .query_row("SELECT 'afronden'", [], |r| r.get::<_, OutcomeEffect>(0))
             .is_err());
-    }
-}
-
-/// A stored BSN passed the elfproef on the way in: one that does not is a damaged
-/// or foreign row, said as such rather than read as no BSN.
-impl FromSql for crate::domain::bsn::Bsn {
-    fn column_result(value: ValueRef) -> FromSqlResult<Self> {
-        let text = value.as_str()?;
-        crate::domain::bsn::Bsn::parse(text)
-            .map_err(|_| FromSqlError::Other("een opgeslagen BSN haalt de elfproef niet".into()))
     }
 }
