@@ -500,6 +500,9 @@ pub enum TeamCommand {
         #[arg(long = "as", value_name = "NAAM")]
         member: String,
     },
+    /// Laat het teamlid van dit bestand los, op de server en hier: een ander bestand
+    /// (een nieuwe laptop) kan dan als dat teamlid koppelen en neemt de klanten over
+    Leave,
     /// Geef een klant aan een ander teamlid (teamleider)
     Assign {
         /// De klant: zijn uuid (client show --json) of BSN

@@ -187,29 +187,35 @@ fn dispatch(ctx: &Context, command: Option<Command>) -> anyhow::Result<()> {
     // werkvoorraad as if all work were done. Only the default file, `init` and the
     // demo make a new one.
     let creates = matches!(command, Some(Command::Init { .. } | Command::Demo(_)));
-    if ctx.db_given && !creates && std::fs::symlink_metadata(&ctx.db).is_err() {
+    // (A link to a file that is not there counts as not there: SQLite would make
+    // the file it points to.)
+    if ctx.db_given && !creates && std::fs::metadata(&ctx.db).is_err() {
         return Err(InputError::NoDatabase {
             path: ctx.db.display().to_string(),
         }
         .into());
     }
     match command {
-        None => match tui::cockpit_lock(&ctx.db)? {
-            Some(lock) => tui::run(
-                ctx.open_swept()?,
-                ctx.session(&ctx.db),
-                Some(lock),
-                ctx.look.clone(),
-            ),
-            // Another cockpit writes: this one only reads, and neither sweeps nor
-            // backs up.
-            None => tui::run(
-                Store::open(&ctx.db)?,
-                ctx.session(&ctx.db),
-                None,
-                ctx.look.clone(),
-            ),
-        },
+        // The path is looked at before anything is made beside it (the lock).
+        None => {
+            crate::store::check_file(&ctx.db)?;
+            match tui::cockpit_lock(&ctx.db)? {
+                Some(lock) => tui::run(
+                    ctx.open_swept()?,
+                    ctx.session(&ctx.db),
+                    Some(lock),
+                    ctx.look.clone(),
+                ),
+                // Another cockpit writes: this one only reads, and neither sweeps nor
+                // backs up.
+                None => tui::run(
+                    Store::open(&ctx.db)?,
+                    ctx.session(&ctx.db),
+                    None,
+                    ctx.look.clone(),
+                ),
+            }
+        }
         Some(Command::Demo(args)) => demo::run(ctx, &args),
         Some(Command::Init { path }) => {
             let path = path.unwrap_or_else(|| ctx.db.clone());

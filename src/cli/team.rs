@@ -18,7 +18,9 @@ fn failure(err: SyncError) -> anyhow::Error {
 
 pub fn run_sync(ctx: &Context) -> anyhow::Result<()> {
     let mut store = ctx.open()?;
-    let report = crate::team::sync(&mut store, ctx.today).map_err(failure)?;
+    let today = ctx.today;
+    let report = crate::team::with_deadline(move || crate::team::sync(&mut store, today))
+        .map_err(failure)?;
     let mut line = format!(
         "Gesynchroniseerd: {} verstuurd, {} opgehaald, {} overgedragen",
         report.pushed, report.pulled, report.released
@@ -36,7 +38,21 @@ pub fn run_sync(ctx: &Context) -> anyhow::Result<()> {
             report.kept_back.join(", ")
         );
     }
-    output::line(&line)
+    output::line(&line)?;
+    // Whoever stayed behind is named, with why, each on a line of its own: the next
+    // sync takes them along once that is put right.
+    for refused in &report.not_sent {
+        output::line(&format!(
+            "Niet verstuurd, de server zou het weigeren: {refused}"
+        ))?;
+    }
+    for kept in &report.not_released {
+        output::line(&format!("Blijft voorlopig hier: {kept}"))?;
+    }
+    for refused in &report.not_taken_in {
+        output::line(&format!("Niet opgehaald: {refused}"))?;
+    }
+    Ok(())
 }
 
 pub fn run(ctx: &Context, command: TeamCommand) -> anyhow::Result<()> {
@@ -46,6 +62,13 @@ pub fn run(ctx: &Context, command: TeamCommand) -> anyhow::Result<()> {
             crate::team::join(&store, &url, &member).map_err(failure)?;
             output::line(&format!(
                 "Dit bestand hoort nu bij {member}; 'inbeeld sync' zet de klanten op de server"
+            ))
+        }
+        TeamCommand::Leave => {
+            let store = ctx.open()?;
+            let member = crate::team::leave(&store).map_err(failure)?;
+            output::line(&format!(
+                "Dit bestand hoort niet meer bij {member}; een ander bestand kan nu als {member} koppelen"
             ))
         }
         TeamCommand::Assign { client, to, url } => {
@@ -69,6 +92,9 @@ pub fn run(ctx: &Context, command: TeamCommand) -> anyhow::Result<()> {
         }
         TeamCommand::Snapshot { out, url } => {
             let report = crate::team::snapshot(&url, &out, ctx.today).map_err(failure)?;
+            for refused in &report.refused {
+                output::line(&format!("Niet in de momentopname: {refused}"))?;
+            }
             output::line(&format!(
                 "{} klant(en) van het team in {} ({} opgehaald, {} weggehaald); open het met \
                  'inbeeld --db {}'",
@@ -88,7 +114,7 @@ pub fn run(ctx: &Context, command: TeamCommand) -> anyhow::Result<()> {
             if json {
                 return output::json(&json!({
                     "member": link.as_ref().map(|l| &l.member),
-                    "url": link.as_ref().map(|l| &l.url),
+                    "url": link.as_ref().map(|l| team::without_password(&l.url)),
                     "clients": owned,
                     "pending": pending,
                     "last_sync": link.as_ref().and_then(|l| l.last_sync.clone()),
@@ -99,7 +125,7 @@ pub fn run(ctx: &Context, command: TeamCommand) -> anyhow::Result<()> {
                 Some(link) => output::line(&format!(
                     "Teamlid {} op {}\n{owned} klant(en), {pending} met wijzigingen die nog niet verstuurd zijn\nlaatste sync: {}",
                     link.member,
-                    link.url,
+                    team::without_password(&link.url),
                     link.last_sync.as_deref().unwrap_or("nog nooit")
                 )),
             }

@@ -20,7 +20,8 @@ pub const EVERY: Duration = Duration::from_secs(300);
 
 /// What one sync came to.
 enum Outcome {
-    Done,
+    /// With how many clients stayed behind (not sent, not let go).
+    Done(usize),
     Offline,
     Failed(String),
 }
@@ -64,9 +65,16 @@ impl BackgroundSync {
             self.running = None;
             self.next = Instant::now() + EVERY;
             self.label = match outcome {
-                Outcome::Done => {
+                Outcome::Done(behind) => {
                     self.offline_since = None;
-                    format!("gesynchroniseerd {}", clock::now_local_hm())
+                    // What stayed behind is said until a sync takes it along.
+                    match behind {
+                        0 => format!("gesynchroniseerd {}", clock::now_local_hm()),
+                        n => format!(
+                            "gesynchroniseerd {}, {n} klant(en) bleven achter",
+                            clock::now_local_hm()
+                        ),
+                    }
                 }
                 Outcome::Offline => {
                     let since = self
@@ -87,7 +95,11 @@ impl BackgroundSync {
                     .map_err(SyncError::from)
                     .and_then(|mut store| crate::team::sync(&mut store, today))
                 {
-                    Ok(_) => Outcome::Done,
+                    Ok(report) => Outcome::Done(
+                        report.not_sent.len()
+                            + report.not_released.len()
+                            + report.not_taken_in.len(),
+                    ),
                     Err(SyncError::Team(TeamError::Unreachable(_))) => Outcome::Offline,
                     Err(err) => Outcome::Failed(err.to_string()),
                 };

@@ -108,14 +108,19 @@ fn a_bad_row_anywhere_refuses_the_whole_bundle() {
     std::fs::write(&path, bundle.to_string()).unwrap();
     let target = Db::new();
     target.ok(&["catalog"]);
-    target.refused(&["import", path.to_str().unwrap()], "klant 3: FOREIGN KEY");
+    // Named as the receiver knows them, in words, not "klant 3" and SQLite's.
+    let third = bundle["clients"][2]["client"]["name"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    target.refused(
+        &["import", path.to_str().unwrap()],
+        &format!("{third}: verwijst naar iets dat er niet is"),
+    );
     bundle["clients"][2]["client"]["category_code"] = Value::String("beheer".into());
     bundle["clients"][1]["client"]["hobby"] = Value::String("vissen".into());
     std::fs::write(&path, bundle.to_string()).unwrap();
-    target.refused(
-        &["import", path.to_str().unwrap()],
-        "klant 2: onbekend veld 'hobby'",
-    );
+    target.refused(&["import", path.to_str().unwrap()], "onbekend veld 'hobby'");
     std::fs::write(
         &path,
         "{\"format\": \"inbeeld-bundle\", \"version\": 1, \"clients\": [",
@@ -415,14 +420,22 @@ fn a_bundle_that_breaks_a_rule_is_refused_naming_the_client_and_the_rule() {
             }),
         ),
     ];
+    let name = good["clients"][i]["client"]["name"]
+        .as_str()
+        .unwrap()
+        .to_owned();
     for (expected, breaks) in cases {
         let mut bundle = good.clone();
         breaks(&mut bundle);
         std::fs::write(&path, bundle.to_string()).unwrap();
-        target.refused(
-            &["import", path.to_str().unwrap()],
-            &format!("klant {}", i + 1),
-        );
+        // Named as the receiver knows the client; by place only where the name
+        // itself is what is wrong.
+        let who = if expected.contains("stuurteken") {
+            format!("klant {} van de bundel", i + 1)
+        } else {
+            name.clone()
+        };
+        target.refused(&["import", path.to_str().unwrap()], &format!("{who}: "));
         target.refused(&["import", path.to_str().unwrap()], expected);
     }
     // No escape: an activity that had expired by the export, without its item.
@@ -446,7 +459,10 @@ fn a_bundle_that_breaks_a_rule_is_refused_naming_the_client_and_the_rule() {
     std::fs::write(&path, bundle.to_string()).unwrap();
     target.refused(
         &["import", path.to_str().unwrap()],
-        &format!("klant {}: activiteit", j + 1),
+        &format!(
+            "{}: activiteit",
+            good["clients"][j]["client"]["name"].as_str().unwrap()
+        ),
     );
     target.refused(&["import", path.to_str().unwrap()], "zonder werkitem");
     // The good bundle comes in, and the check passes.
@@ -581,4 +597,171 @@ fn what_expired_after_the_export_gets_its_item_at_the_import() {
         "0",
         "the test needs activities that ran out after the export"
     );
+}
+
+/// The first client of `bundle` whose `part` has a row that `pick` accepts: its
+/// place and the row's.
+fn row_where(bundle: &Value, part: &str, pick: impl Fn(&Value) -> bool) -> (usize, usize) {
+    bundle["clients"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .enumerate()
+        .find_map(|(c, client)| {
+            let r = client[part].as_array()?.iter().position(&pick)?;
+            Some((c, r))
+        })
+        .unwrap_or_else(|| panic!("the demo has a row of {part} to forge"))
+}
+
+#[test]
+fn a_bundle_no_edit_could_have_made_is_refused_in_words_naming_the_client() {
+    let source = demo_db(12);
+    let good = source.json(&["export", "--plain"]);
+    let path = source.path.with_file_name("vervalst.json");
+    let target = Db::new();
+    target.ok(&["catalog"]);
+    let name_of = |c: usize| {
+        good["clients"][c]["client"]["name"]
+            .as_str()
+            .unwrap()
+            .to_owned()
+    };
+    type Forge = Box<dyn Fn(&mut Value) -> Option<usize>>;
+    let open_item = row_where(&good, "work_items", |w| w["status"] == "open");
+    let goal = row_where(&good, "goals", |_| true);
+    let audit = row_where(&good, "audit", |_| true);
+    let activity = row_where(&good, "activities", |_| true);
+    let forgeries: Vec<(&str, Forge)> = vec![
+        (
+            "ingeschreven na vandaag",
+            Box::new(|b| {
+                b["clients"][0]["client"]["registered_on"] = "2030-01-01".into();
+                Some(0)
+            }),
+        ),
+        (
+            "zegt gemaakt te zijn op 2020-01-01",
+            Box::new(|b| {
+                b["exported_at"] = "2020-01-01T08:00:00.000Z".into();
+                None
+            }),
+        ),
+        (
+            "'exported_at' is geen tijdstip",
+            Box::new(|b| {
+                b["exported_at"] = "2026-11-22\u{1b}[2J".into();
+                None
+            }),
+        ),
+        (
+            "een doel met een status die inbeeld niet kent",
+            Box::new(move |b| {
+                b["clients"][goal.0]["goals"][goal.1]["status"] = "super".into();
+                Some(goal.0)
+            }),
+        ),
+        (
+            "een open werkitem met een moment van afhandelen",
+            Box::new(move |b| {
+                b["clients"][open_item.0]["work_items"][open_item.1]["closed_at"] =
+                    "2026-11-20T10:00:00.000Z".into();
+                Some(open_item.0)
+            }),
+        ),
+        (
+            "een uitgestroomde klant met open werk",
+            Box::new(move |b| {
+                let client = &mut b["clients"][open_item.0]["client"];
+                client["ended_on"] = "2026-11-21".into();
+                client["end_reason"] = "werk".into();
+                Some(open_item.0)
+            }),
+        ),
+        (
+            "een tijdstip dat geen tijdstip is",
+            Box::new(move |b| {
+                b["clients"][open_item.0]["work_items"][open_item.1]["created_at"] =
+                    "2026-11-20T10:00\u{1b}]0;x".into();
+                Some(open_item.0)
+            }),
+        ),
+        (
+            "een tijdstip dat geen tijdstip is",
+            Box::new(move |b| {
+                b["clients"][activity.0]["activities"][activity.1]["created_at"] =
+                    "gisteren".into();
+                Some(activity.0)
+            }),
+        ),
+        (
+            "die schrijft inbeeld niet",
+            Box::new(move |b| {
+                b["clients"][audit.0]["audit"][audit.1]["action"] = "alles goed".into();
+                Some(audit.0)
+            }),
+        ),
+        (
+            "geen tijdstip",
+            Box::new(move |b| {
+                b["clients"][audit.0]["audit"][audit.1]["at"] = "morgen".into();
+                Some(audit.0)
+            }),
+        ),
+        (
+            "mist 'actor'",
+            Box::new(move |b| {
+                b["clients"][audit.0]["audit"][audit.1]
+                    .as_object_mut()
+                    .unwrap()
+                    .remove("actor");
+                Some(audit.0)
+            }),
+        ),
+        (
+            "onbekend onderdeel 'extra'",
+            Box::new(|b| {
+                b["extra"] = serde_json::json!({"a": 1});
+                None
+            }),
+        ),
+        (
+            "verwijst naar iets dat er niet is",
+            Box::new(|b| {
+                b["clients"][1]["client"]["category_code"] = "vip".into();
+                Some(1)
+            }),
+        ),
+        (
+            "stuurteken (U+202E)",
+            Box::new(|b| {
+                b["clients"][2]["client"]["name"] = "Jan \u{202E}seirV ed".into();
+                None
+            }),
+        ),
+    ];
+    let before = target.counts();
+    for (expected, forge) in forgeries {
+        let mut bundle = good.clone();
+        let about = forge(&mut bundle);
+        std::fs::write(&path, bundle.to_string()).unwrap();
+        target.refused(&["import", path.to_str().unwrap()], expected);
+        if let Some(c) = about {
+            target.refused(
+                &["import", path.to_str().unwrap()],
+                &format!("{}: ", name_of(c)),
+            );
+        }
+        let said = target
+            .cmd()
+            .args(["import", path.to_str().unwrap()])
+            .output()
+            .unwrap();
+        let said = String::from_utf8_lossy(&said.stderr);
+        assert!(!said.contains("constraint failed"), "in words: {said}");
+    }
+    assert_eq!(target.counts(), before, "nothing of them stored");
+    // The good bundle itself goes in.
+    std::fs::write(&path, good.to_string()).unwrap();
+    target.ok(&["import", path.to_str().unwrap()]);
 }

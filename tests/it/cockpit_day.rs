@@ -415,7 +415,7 @@ fn the_week_pages_opens_a_dossier_and_handles_an_item_where_it_stands() {
 }
 
 #[test]
-fn a_handover_writes_the_bundle_and_ends_the_marked_clients_but_not_an_open_aanvraag() {
+fn a_handover_writes_the_bundle_and_ends_the_marked_clients_their_aanvraag_going_along() {
     let db = common::Db::new();
     let mut app = app(&db);
     register(&mut app);
@@ -424,7 +424,7 @@ fn a_handover_writes_the_bundle_and_ends_the_marked_clients_but_not_an_open_aanv
     press(&mut app, KeyCode::Char('1'));
     type_text(&mut app, "Kees Visser");
     press(&mut app, KeyCode::Enter);
-    // Kees has an aanvraag waiting for its besluit: he stays after the handover.
+    // Kees has an aanvraag waiting for its besluit: it goes along with him.
     // Without a birth date the klantmanager says it is an aanvraag, not a melding.
     press(&mut app, KeyCode::Char('A'));
     press(&mut app, KeyCode::Char('1'));
@@ -482,14 +482,26 @@ fn a_handover_writes_the_bundle_and_ends_the_marked_clients_but_not_an_open_aanv
         db.scalar("SELECT count(*) FROM clients WHERE ended_on IS NULL"),
         "3"
     );
-    // The question after the export: yes ends Sanne and Anna as overgedragen; Kees,
-    // whose aanvraag waits for its besluit, stays.
+    // The question after the export: yes ends all three as overgedragen; Kees's
+    // aanvraag is in the bundle, for the colleague to decide, and on no laptop twice.
+    assert!(
+        common::screen(&mut app).contains("een aanvraag gaat mee"),
+        "{}",
+        common::screen(&mut app)
+    );
     press(&mut app, KeyCode::Char('j'));
     assert!(!app.popup_open(), "{:?}", app.message());
     assert_eq!(
         db.scalar("SELECT group_concat(name || ' ' || coalesce(end_reason, '-')) FROM clients"),
-        "Sanne Bakker overgedragen,Kees Visser -,Anna de Boer overgedragen"
+        "Sanne Bakker overgedragen,Kees Visser overgedragen,Anna de Boer overgedragen"
     );
+    let kees = bundle["clients"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["client"]["name"] == "Kees Visser")
+        .unwrap();
+    assert_eq!(kees["applications"][0]["status"], "open");
     assert_eq!(
         db.scalar(
             "SELECT count(DISTINCT edit_id) FROM edit_rows WHERE tbl = 'clients' AND op = 'update'"

@@ -470,3 +470,40 @@ fn a_municipality_template_is_used_and_its_error_names_template_line_and_field()
     );
     assert_eq!(db.scalar("SELECT count(*) FROM letters"), "3");
 }
+
+#[test]
+fn a_template_reads_only_regular_files_inside_its_folder_and_a_missing_folder_is_said() {
+    let db = Db::new();
+    settings(
+        &db,
+        &format!("{SENDER}\n[brieven]\nsjablonen = \"nergens\"\n"),
+    );
+    let case = case(&db);
+    let make = [
+        "letter",
+        "--kind",
+        "uitnodiging",
+        "--activity",
+        &case.afspraak,
+    ];
+    db.refused(&make, "de map met sjablonen");
+
+    let folder = db.path.with_file_name("sjablonen");
+    std::fs::create_dir(&folder).unwrap();
+    settings(
+        &db,
+        &format!("{SENDER}\n[brieven]\nsjablonen = \"sjablonen\"\n"),
+    );
+    std::fs::write(folder.join("uitnodiging.typ"), "#read(\"geheim.txt\")\n").unwrap();
+    std::os::unix::fs::symlink("/etc/passwd", folder.join("geheim.txt")).unwrap();
+    db.refused(&make, "wijst buiten de map met sjablonen");
+
+    std::fs::remove_file(folder.join("geheim.txt")).unwrap();
+    let status = std::process::Command::new("mkfifo")
+        .arg(folder.join("geheim.txt"))
+        .status()
+        .unwrap();
+    assert!(status.success());
+    // A FIFO would wait for a writer for ever: refused at once.
+    db.refused(&make, "is geen gewoon bestand");
+}

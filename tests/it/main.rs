@@ -25,5 +25,6 @@ mod safety;
 mod store;
 mod sweep_props;
 mod team;
+mod team_trust;
 mod terminal;
 mod upgrade;

@@ -259,6 +259,37 @@ fn a_killed_backup_leaves_no_part_file_after_the_next_start() {
 }
 
 #[test]
+fn a_killed_export_leaves_no_bundle_under_its_name_and_its_part_goes_at_the_next() {
+    let db = Db::new();
+    db.client("Eerste", "beheer");
+    let bundle = db.path.with_file_name("overdracht.age");
+    // What an export killed half-way leaves: its part, never the real name.
+    let stale = db.path.with_file_name("overdracht.age.999999999.part");
+    std::fs::write(&stale, b"age-encryption.org/v1\n-> scrypt").unwrap();
+    db.cmd()
+        .env("INBEELD_PASSPHRASE", "lang genoeg geheim")
+        .args(["export", "--out", bundle.to_str().unwrap()])
+        .assert()
+        .success();
+    assert!(!stale.exists(), "the next export removes it");
+    let written = std::fs::read(&bundle).unwrap();
+    assert!(written.starts_with(b"age-encryption.org/v1"));
+    let parts: Vec<_> = std::fs::read_dir(db.path.parent().unwrap())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".part"))
+        .collect();
+    assert!(parts.is_empty(), "{parts:?}");
+    // The name is taken now: refused, and the bundle there is untouched.
+    db.cmd()
+        .env("INBEELD_PASSPHRASE", "lang genoeg geheim")
+        .args(["export", "--out", bundle.to_str().unwrap()])
+        .assert()
+        .code(2);
+    assert_eq!(std::fs::read(&bundle).unwrap(), written);
+}
+
+#[test]
 fn a_damaged_file_points_to_the_latest_backup() {
     let db = Db::new();
     demo(&db);
@@ -455,8 +486,21 @@ fn the_file_its_journals_backups_and_bundles_are_private() {
     assert_eq!(mode(&folder), 0o700);
     // A file an older version left readable to others is tightened on opening.
     std::fs::set_permissions(&db.path, std::fs::Permissions::from_mode(0o644)).unwrap();
+    std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o755)).unwrap();
+    std::fs::set_permissions(
+        folder.join(real_backup()),
+        std::fs::Permissions::from_mode(0o644),
+    )
+    .unwrap();
     db.ok(&["worklist"]);
     assert_eq!(mode(&db.path), 0o600);
+    assert_eq!(mode(&folder), 0o700, "the backups too");
+    assert_eq!(mode(&folder.join(real_backup())), 0o600);
+    // Only others lose their rights: a file its owner made read-only stays so.
+    std::fs::set_permissions(&db.path, std::fs::Permissions::from_mode(0o444)).unwrap();
+    let _ = db.cmd().arg("worklist").output().unwrap();
+    assert_eq!(mode(&db.path), 0o400);
+    std::fs::set_permissions(&db.path, std::fs::Permissions::from_mode(0o600)).unwrap();
 }
 
 #[cfg(unix)]
@@ -488,6 +532,34 @@ fn a_pipe_a_device_or_a_folder_is_refused_before_sqlite_touches_it() {
     }
     assert!(!std::path::Path::new("/dev/null-journal").exists());
     assert!(!std::path::Path::new("/dev/null-wal").exists());
+    // The cockpit looks at the path before it takes its lock beside it.
+    for path in [&fifo, &folder] {
+        let out = db
+            .cmd()
+            .args(["--db", &path.display().to_string()])
+            .timeout(std::time::Duration::from_secs(10))
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        let mut lock = path.as_os_str().to_owned();
+        lock.push(".lock");
+        assert!(!std::path::Path::new(&lock).exists(), "{lock:?}");
+    }
+    // A link to a file that is not there: no caseload is made where it points.
+    let target = db.path.with_file_name("nergens.sqlite");
+    let link = db.path.with_file_name("link.sqlite");
+    std::os::unix::fs::symlink(&target, &link).unwrap();
+    for args in [vec!["worklist"], vec![]] {
+        let out = db
+            .cmd()
+            .args(["--db", link.to_str().unwrap()])
+            .args(&args)
+            .timeout(std::time::Duration::from_secs(10))
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(!target.exists(), "{args:?}");
+    }
 }
 
 #[test]
@@ -520,10 +592,34 @@ fn restore_and_demo_wait_for_an_open_cockpit_to_close() {
 fn control_characters_are_refused_on_the_way_in_and_shown_on_the_way_out() {
     let db = Db::new();
     let id = db.client("Jan de Vries", "beheer").to_string();
-    for name in ["Jan\u{1b}]0;gekaapt\u{7}", "Jan\nPiet", "Jan\u{9b}2J"] {
+    // A direction override shows "Jan" and stores something else after it.
+    for name in [
+        "Jan\u{1b}]0;gekaapt\u{7}",
+        "Jan\nPiet",
+        "Jan\u{9b}2J",
+        "Jan \u{202E}seirV ed",
+        "\u{2066}Piet\u{2069}",
+    ] {
         db.refused(&["client", "add", "--name", name], "stuurteken");
     }
-    for blank in ["\u{200B}\u{200B}", "\u{A0} \u{FEFF}"] {
+    db.refused(
+        &[
+            "note",
+            "add",
+            "--client",
+            &id,
+            "--text",
+            "bel \u{202E}terug",
+        ],
+        "stuurteken",
+    );
+    for blank in [
+        "\u{200B}\u{200B}",
+        "\u{A0} \u{FEFF}",
+        "\u{3164}",
+        "\u{115F}\u{1160}",
+        "\u{FE0F}\u{FE0F}",
+    ] {
         db.refused(&["client", "add", "--name", blank], "mag niet leeg zijn");
     }
     // A note keeps its lines and tabs.

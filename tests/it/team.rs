@@ -21,7 +21,7 @@ fn binaries() -> Option<PathBuf> {
     found.pop()
 }
 
-struct Cluster {
+pub(crate) struct Cluster {
     dir: tempfile::TempDir,
     bin: PathBuf,
     as_postgres: bool,
@@ -32,14 +32,14 @@ struct Cluster {
 
 impl Cluster {
     /// A new cluster, or `None` (after saying why) where PostgreSQL is missing.
-    fn start() -> Option<Cluster> {
+    pub(crate) fn start() -> Option<Cluster> {
         Cluster::start_on(None)
     }
 
     /// A cluster that also listens on 127.0.0.1, where it accepts TLS only, with a
     /// certificate for `localhost` from the root in `ca.pem` (and a second root,
     /// `other-ca.pem`, that did not sign it).
-    fn start_tls() -> Option<Cluster> {
+    pub(crate) fn start_tls() -> Option<Cluster> {
         let port = std::net::TcpListener::bind("127.0.0.1:0")
             .unwrap()
             .local_addr()
@@ -195,7 +195,7 @@ impl Cluster {
     }
 
     /// The server as `user`, in libpq's words (on the socket).
-    fn url(&self, user: &str) -> String {
+    pub(crate) fn url(&self, user: &str) -> String {
         let port = self.tcp.map(|p| format!(" port={p}")).unwrap_or_default();
         format!(
             "host={}{port} user={user} dbname=postgres",
@@ -203,7 +203,7 @@ impl Cluster {
         )
     }
 
-    fn connect(&self, user: &str) -> Client {
+    pub(crate) fn connect(&self, user: &str) -> Client {
         Client::connect(&self.url(user), NoTls).unwrap()
     }
 }
@@ -218,17 +218,17 @@ impl Drop for Cluster {
 }
 
 /// What the server said.
-fn why(err: &postgres::Error) -> String {
+pub(crate) fn why(err: &postgres::Error) -> String {
     err.as_db_error()
         .map_or_else(|| err.to_string(), |db| db.message().to_owned())
 }
 
-fn inbeeld(db: &common::Db, args: &[&str]) -> std::process::Output {
+pub(crate) fn inbeeld(db: &common::Db, args: &[&str]) -> std::process::Output {
     db.cmd().args(args).output().unwrap()
 }
 
 /// Runs an inbeeld command that must succeed; its stdout.
-fn ok(db: &common::Db, args: &[&str]) -> String {
+pub(crate) fn ok(db: &common::Db, args: &[&str]) -> String {
     let out = inbeeld(db, args);
     assert!(
         out.status.success(),
@@ -239,7 +239,7 @@ fn ok(db: &common::Db, args: &[&str]) -> String {
 }
 
 /// `team snapshot` into `out`, as the role of `url`.
-fn take_snapshot(db: &common::Db, out: &Path, url: &str) -> std::process::Output {
+pub(crate) fn take_snapshot(db: &common::Db, out: &Path, url: &str) -> std::process::Output {
     inbeeld(
         db,
         &[
@@ -254,7 +254,7 @@ fn take_snapshot(db: &common::Db, out: &Path, url: &str) -> std::process::Output
 }
 
 /// The teamleider gives `client` (uuid or BSN) to `member`.
-fn assign(cluster: &Cluster, db: &common::Db, client: &str, member: &str) {
+pub(crate) fn assign(cluster: &Cluster, db: &common::Db, client: &str, member: &str) {
     ok(
         db,
         &[
@@ -271,7 +271,7 @@ fn assign(cluster: &Cluster, db: &common::Db, client: &str, member: &str) {
 }
 
 /// Links the laptop `db` to `member` on the cluster.
-fn join(cluster: &Cluster, db: &common::Db, member: &str) {
+pub(crate) fn join(cluster: &Cluster, db: &common::Db, member: &str) {
     ok(
         db,
         &[
@@ -286,7 +286,7 @@ fn join(cluster: &Cluster, db: &common::Db, member: &str) {
 }
 
 /// A team: the schema, two klantmanagers and a teamleider.
-fn team(cluster: &Cluster, db: &common::Db) {
+pub(crate) fn team(cluster: &Cluster, db: &common::Db) {
     let url = cluster.url("postgres");
     ok(db, &["team", "init", "--url", &url]);
     ok(db, &["team", "member", "add", "sanne", "--url", &url]);
@@ -305,7 +305,7 @@ fn the_schema_is_made_once_and_members_get_their_roles() {
     let db = common::Db::new();
     let url = cluster.url("postgres");
     let first = ok(&db, &["team", "init", "--url", &url]);
-    assert!(first.contains("bijgewerkt (versie 1, 2, 3)"), "{first}");
+    assert!(first.contains("bijgewerkt (versie 1, 2, 3, 4)"), "{first}");
     let again = ok(&db, &["team", "init", "--url", &url]);
     assert!(again.contains("al bij"), "{again}");
     ok(&db, &["team", "member", "add", "sanne", "--url", &url]);
@@ -414,7 +414,7 @@ fn a_klantmanager_reads_and_writes_only_their_own_clients() {
             &[],
         )
         .unwrap_err();
-    assert!(why(&err).contains("row-level security"), "{}", why(&err));
+    assert!(why(&err).contains("alleen de teamleider"), "{}", why(&err));
     let err = sanne
         .execute(
             "INSERT INTO client_rows (uuid, client_uuid, kind, data) VALUES
@@ -489,7 +489,7 @@ fn a_klantmanager_reads_and_writes_only_their_own_clients() {
 
 /// The uuid of the one client named `name` in a laptop's file.
 /// A traject "Taaltraject" of `client` from `start` to `end`.
-fn taaltraject(db: &common::Db, client: i64, start: &str, end: &str) {
+pub(crate) fn taaltraject(db: &common::Db, client: i64, start: &str, end: &str) {
     db.add(&[
         "activity",
         "add",
@@ -506,7 +506,7 @@ fn taaltraject(db: &common::Db, client: i64, start: &str, end: &str) {
     ]);
 }
 
-fn uuid_of(db: &common::Db, id: i64) -> String {
+pub(crate) fn uuid_of(db: &common::Db, id: i64) -> String {
     let shown: serde_json::Value =
         serde_json::from_str(&ok(db, &["client", "show", &id.to_string(), "--json"])).unwrap();
     shown["client"]["uuid"].as_str().expect("a uuid").to_owned()

@@ -32,6 +32,11 @@ pub enum LetterError {
     Unplaced { template: String, message: String },
     #[error("de brief kan niet als PDF worden geschreven: {0}")]
     Pdf(String),
+    #[error(
+        "de map met sjablonen {0} bestaat niet (of is geen map); zet bij [brieven] sjablonen een \
+         bestaande map, of laat de regel weg voor de ingebouwde huisstijl"
+    )]
+    NoFolder(String),
 }
 
 /// A set letter: the PDF's bytes and its number of pages.
@@ -56,7 +61,19 @@ pub fn set(
 ) -> Result<SetLetter, LetterError> {
     let main = template_of(kind);
     let json = serde_json::to_vec(facts).expect("the facts are plain data");
-    let world = LetterWorld::new(&main, json, folder, today);
+    // A folder the settings name that is not there is a mistake to say, not a
+    // reason to fall back on the built-in style unnoticed.
+    let folder = match folder {
+        Some(folder) => Some(
+            folder
+                .canonicalize()
+                .ok()
+                .filter(|f| f.is_dir())
+                .ok_or_else(|| LetterError::NoFolder(folder.display().to_string()))?,
+        ),
+        None => None,
+    };
+    let world = LetterWorld::new(&main, json, folder.as_deref(), today);
     let document: PagedDocument = typst::compile(&world)
         .output
         .map_err(|errors| explain(&world, &main, &errors))?;

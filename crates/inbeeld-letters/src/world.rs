@@ -97,10 +97,8 @@ impl LetterWorld {
         }
         if let Some(folder) = &self.folder {
             if let Some(path) = id.vpath().resolve(folder) {
-                match std::fs::read(&path) {
-                    Ok(bytes) => return Ok(Bytes::new(bytes)),
-                    Err(err) if err.kind() == std::io::ErrorKind::NotFound => {}
-                    Err(err) => return Err(FileError::from_io(err, &path)),
+                if let Some(bytes) = read_inside(folder, &path)? {
+                    return Ok(Bytes::new(bytes));
                 }
             }
         }
@@ -115,6 +113,30 @@ impl LetterWorld {
     pub fn text_of(&self, id: FileId) -> Option<Source> {
         self.source(id).ok()
     }
+}
+
+/// A file of the templates folder (`folder` resolved already): only a regular file
+/// that is, once its links are followed, inside the folder. A link out of it (to
+/// `/etc/passwd`) or a FIFO (which would hang the letter) is refused; `None` where
+/// the folder does not have the file.
+fn read_inside(folder: &Path, path: &Path) -> FileResult<Option<Vec<u8>>> {
+    let refused =
+        |why: &str| FileError::Other(Some(format!("{} {why}", path.display()).as_str().into()));
+    let real = match path.canonicalize() {
+        Ok(real) => real,
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(err) => return Err(FileError::from_io(err, path)),
+    };
+    if !real.starts_with(folder) {
+        return Err(refused("wijst buiten de map met sjablonen"));
+    }
+    let meta = std::fs::metadata(&real).map_err(|err| FileError::from_io(err, path))?;
+    if !meta.is_file() {
+        return Err(refused("is geen gewoon bestand"));
+    }
+    std::fs::read(&real)
+        .map(Some)
+        .map_err(|err| FileError::from_io(err, path))
 }
 
 pub fn id_of(name: &str) -> FileId {

@@ -66,17 +66,46 @@ pub struct SyncReport {
     /// Clients handed back that were not taken in: their released copy here changed
     /// after the release, or the release can still be undone today.
     pub kept_back: Vec<String>,
+    /// Documents not sent because the receiving side would refuse them: the client's
+    /// name and owner, and why. The other clients went.
+    pub not_sent: Vec<String>,
+    /// Clients now someone else's that stay here for now: why.
+    pub not_released: Vec<String>,
+    /// Clients now this member's that this file could not take in: why.
+    pub not_taken_in: Vec<String>,
 }
 
-/// Links this file to `member` on the server at `url`: the member must exist there.
-/// Its clients are registered with this member as owner at the first sync.
+/// Links this file to `member` on the server at `url`: the member must exist there,
+/// the URL must log in as them, and no other file may hold them. Its clients are
+/// registered with this member as owner at the first sync. The URL is kept without
+/// its password: that comes from `PGPASSWORD` or the password file.
 pub fn join(store: &Store, url: &str, member: &str) -> Result<(), SyncError> {
     let mut client = team::connect(url)?;
     if !team::is_member(&mut client, member)? {
         return Err(SyncError::NoMember(member.to_owned()));
     }
-    store.set_team_link(url, member)?;
+    let session = team::session_user(&mut client)?;
+    if session != member {
+        return Err(SyncError::OtherMember {
+            session,
+            member: member.to_owned(),
+        });
+    }
+    let mut tx = client.transaction().map_err(team::refused)?;
+    team::claim_file(&mut tx, member, &store.database_id()?)?;
+    tx.commit().map_err(team::refused)?;
+    store.set_team_link(&team::without_password(url), member)?;
     Ok(())
+}
+
+/// Lets go of the member this file belongs to, on the server and here: another
+/// file may then join as them (and take their clients in at its first sync).
+pub fn leave(store: &Store) -> Result<String, SyncError> {
+    let link = store.team_link()?.ok_or(SyncError::NotJoined)?;
+    let mut client = team::connect(&link.url)?;
+    team::release_file(&mut client, &store.database_id()?)?;
+    store.clear_team_link()?;
+    Ok(link.member)
 }
 
 /// One client's document: the bundle of that client alone, without the moment of
@@ -175,9 +204,42 @@ pub fn pending_changes(store: &Store) -> Result<usize, StoreError> {
     Ok(pending)
 }
 
+/// How long a sync may wait for the server, in seconds: `INBEELD_TEAM_TIMEOUT`,
+/// else two minutes.
+fn deadline() -> u64 {
+    std::env::var("INBEELD_TEAM_TIMEOUT")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .filter(|s| *s > 0)
+        .unwrap_or(120)
+}
+
+/// Runs `work` (a conversation with the server) on a thread of its own and waits
+/// for it at most the deadline: a server that accepts and then says nothing is not
+/// noticed by any socket setting. After the deadline the work is left behind; what
+/// it did on the laptop is whole transactions, and the server's transaction is
+/// never committed by a process that exits.
+pub fn with_deadline<T: Send + 'static>(
+    work: impl FnOnce() -> Result<T, SyncError> + Send + 'static,
+) -> Result<T, SyncError> {
+    let seconds = deadline();
+    let (send, receive) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = send.send(work());
+    });
+    match receive.recv_timeout(std::time::Duration::from_secs(seconds)) {
+        Ok(result) => result,
+        Err(_) => Err(SyncError::Team(TeamError::TimedOut(seconds))),
+    }
+}
+
 /// Pushes, pulls and releases, as the module says.
 pub fn sync(store: &mut Store, today: NaiveDate) -> Result<SyncReport, SyncError> {
     let link = store.team_link()?.ok_or(SyncError::NotJoined)?;
+    // A password an older inbeeld kept with the URL goes (it still serves this once).
+    if team::without_password(&link.url) != link.url {
+        store.set_team_link(&team::without_password(&link.url), &link.member)?;
+    }
     let mut client = team::connect(&link.url)?;
     let session = team::session_user(&mut client)?;
     if session != link.member {
@@ -186,12 +248,14 @@ pub fn sync(store: &mut Store, today: NaiveDate) -> Result<SyncReport, SyncError
             member: link.member,
         });
     }
+    // What leaves is what the receiver accepts: swept as of this moment first, so
+    // that an activity that expired this morning leaves with its item.
+    inbeeld_core::workflow::sweep(store, today)?;
     let mut report = SyncReport::default();
     let mut pushed = Vec::new();
     let mut to_release = Vec::new();
     let mut not_through = Vec::new();
-    let mut expiry = Vec::new();
-    let mut documents = Vec::new();
+    let mut leaving = Vec::new();
     // A client not yet shared gets its id here first, kept before anything is sent:
     // a sync stopped after the server took it in sends it again under the same id.
     let unshared: Vec<SharedClient> = store
@@ -208,6 +272,8 @@ pub fn sync(store: &mut Store, today: NaiveDate) -> Result<SyncReport, SyncError
     store.record_team_clients(&unshared, &[], today)?;
     let local = store.team_clients()?;
     let mut tx = client.transaction().map_err(team::refused)?;
+    // Two files as one member would overwrite each other's work on the server.
+    team::claim_file(&mut tx, &link.member, &store.database_id()?)?;
     // Only the clients an audited edit touched since the last sync can have
     // changed: the others need no document.
     let watermark = store.max_audit_id()?;
@@ -244,7 +310,6 @@ pub fn sync(store: &mut Store, today: NaiveDate) -> Result<SyncReport, SyncError
                 let owner = owner.clone().unwrap_or_default();
                 team::leave_notice(
                     &mut tx,
-                    &owner,
                     &id,
                     &format!(
                         "Een wijziging van {} aan {name} is niet doorgekomen: de klant was \
@@ -262,45 +327,37 @@ pub fn sync(store: &mut Store, today: NaiveDate) -> Result<SyncReport, SyncError
         if !changed {
             continue;
         }
-        let name = document_name(&bundle).unwrap_or_default().to_owned();
-        let bsn = bundle["clients"][0]["client"]["bsn"]
-            .as_str()
-            .map(str::to_owned);
-        expiry.extend(
-            expiry_items(&uuid, &bundle)
-                .into_iter()
-                .map(|(item, data)| (item, id, data)),
-        );
-        // The moment it was sent goes with it (not into its hash): whoever takes it
-        // in checks the rules as of then, and sweeps what expired since.
-        let mut data = bundle;
-        if let Some(object) = data.as_object_mut() {
-            object.insert("exported_at".into(), inbeeld_core::clock::now_utc().into());
-        }
-        documents.push(team::Document {
-            client: id,
-            name,
-            bsn,
-            data,
-            hash: hash.clone(),
-        });
-        // Sent a hundred at a time: a first sync does not hold every document.
-        if documents.len() == PUSH_CHUNK {
-            team::push_clients(&mut tx, &link.member, &documents)?;
-            team::push_expiry_items(&mut tx, &expiry)?;
-            documents.clear();
-            expiry.clear();
-        }
-        pushed.push(SharedClient {
+        let owner = owner.unwrap_or_else(|| link.member.clone());
+        leaving.push(Leaving {
             client_id: shared.client_id,
             uuid,
-            hash: Some(hash),
-            owner: Some(owner.unwrap_or_else(|| link.member.clone())),
+            id,
+            owner,
+            bundle,
+            hash,
         });
-        report.pushed += 1;
+        // Sent a hundred at a time: a first sync does not hold every document.
+        if leaving.len() == PUSH_CHUNK {
+            send(
+                store,
+                &mut tx,
+                &link.member,
+                std::mem::take(&mut leaving),
+                today,
+                &mut pushed,
+                &mut report,
+            )?;
+        }
     }
-    team::push_clients(&mut tx, &link.member, &documents)?;
-    team::push_expiry_items(&mut tx, &expiry)?;
+    send(
+        store,
+        &mut tx,
+        &link.member,
+        leaving,
+        today,
+        &mut pushed,
+        &mut report,
+    )?;
     // Clients this member now owns or stands in for that this file lacks, or has
     // only as the copy it released (handed back, or a stand-in again).
     let known: Vec<Uuid> = local
@@ -311,7 +368,7 @@ pub fn sync(store: &mut Store, today: NaiveDate) -> Result<SyncReport, SyncError
         .filter_map(|uuid| uuid.parse().ok())
         .collect();
     let incoming = team::incoming(&mut tx, &known)?;
-    let notices = team::take_notices(&mut tx)?;
+    let notices = team::unseen_notices(&mut tx)?;
     tx.commit().map_err(team::refused)?;
 
     // The server has it all: now this file. Each step is safe to repeat.
@@ -336,7 +393,7 @@ pub fn sync(store: &mut Store, today: NaiveDate) -> Result<SyncReport, SyncError
         };
         store.record_team_clients(&[record], &[], today)?;
     }
-    for (uuid, owner, bundle) in incoming {
+    for (uuid, owner, mut bundle) in incoming {
         // The released copy makes room: the server's document holds all of it and
         // what was done since. Unless it changed here after it was released, or its
         // release can still be undone today: then it stays as it is, and the client
@@ -368,7 +425,24 @@ pub fn sync(store: &mut Store, today: NaiveDate) -> Result<SyncReport, SyncError
                 owner: Some(owner.clone()),
             })
             .collect();
-        let ids = inbeeld_core::workflow::import_shared(store, bundle, today, &arriving, false)?;
+        let name = document_name(&bundle).unwrap_or("een klant").to_owned();
+        let ids = match inbeeld_core::workflow::import_shared(
+            store,
+            &mut bundle,
+            today,
+            &arriving,
+            false,
+        ) {
+            Ok(ids) => ids,
+            // One document this file cannot take in keeps no other out; it stays on
+            // the server, and the next sync asks again.
+            Err(err) => {
+                report
+                    .not_taken_in
+                    .push(format!("{name} (van {owner}): {err}"));
+                continue;
+            }
+        };
         let mut records = Vec::new();
         for id in ids {
             let (_, hash) = document(store, id)?;
@@ -382,38 +456,185 @@ pub fn sync(store: &mut Store, today: NaiveDate) -> Result<SyncReport, SyncError
         store.record_team_clients(&records, &[], today)?;
         report.pulled += 1;
     }
-    if !to_release.is_empty() {
-        inbeeld_core::workflow::end_clients(store, &to_release, today, HANDED_OVER, true, today)?;
+    // One at a time: a client that cannot be let go here stays, and says why,
+    // without keeping the others.
+    let mut released = Vec::new();
+    let mut ended = Vec::new();
+    for client in to_release {
+        if let Err(err) =
+            inbeeld_core::workflow::end_clients(store, &[client], today, HANDED_OVER, true, today)
+        {
+            let name = store.client(client).map(|c| c.name).unwrap_or_default();
+            report.not_released.push(format!("{name}: {err}"));
+            continue;
+        }
+        ended.push(client);
         // The copy as released: a hand-back later replaces it only as it stands now.
-        let mut released = Vec::new();
-        for client in &to_release {
-            if let Some(uuid) = local
-                .iter()
-                .find(|c| c.client_id == *client)
-                .and_then(|c| c.uuid.clone())
-            {
-                released.push(SharedClient {
-                    client_id: *client,
-                    uuid,
-                    hash: Some(document(store, *client)?.1),
-                    owner: None,
-                });
-            }
-        }
-        store.record_team_clients(&released, &to_release, today)?;
-        report.released = to_release.len();
-    }
-    // A change that did not get through to a client that is now this member's: a
-    // work item on that client, today.
-    let shared = store.team_clients()?;
-    for (uuid, text) in notices {
-        let uuid = uuid.to_string();
-        if let Some(client) = shared.iter().find(|c| c.uuid.as_deref() == Some(&uuid)) {
-            inbeeld_core::workflow::add_follow_up(store, client.client_id, &text, today, today)?;
+        if let Some(uuid) = local
+            .iter()
+            .find(|c| c.client_id == client)
+            .and_then(|c| c.uuid.clone())
+        {
+            released.push(SharedClient {
+                client_id: client,
+                uuid,
+                hash: Some(document(store, client)?.1),
+                owner: None,
+            });
         }
     }
+    if !ended.is_empty() {
+        store.record_team_clients(&released, &ended, today)?;
+        report.released = ended.len();
+    }
+    // A notice about a client that is this member's: a work item on that client,
+    // today; marked seen on the server only once the item is here.
+    let taken = take_notices(store, &notices, today)?;
+    team::mark_seen(&mut client, &taken)?;
     store.set_last_sync(&inbeeld_core::clock::now_utc(), watermark)?;
     Ok(report)
+}
+
+/// A client's document on its way to the server.
+struct Leaving {
+    client_id: i64,
+    uuid: String,
+    id: Uuid,
+    owner: String,
+    bundle: Value,
+    hash: String,
+}
+
+/// Sends the documents the receiving side accepts, each checked first as an import
+/// checks it; a document it would refuse stays here, named in the report with its
+/// owner and the reason, and the others go.
+fn send(
+    store: &Store,
+    tx: &mut postgres::Transaction,
+    member: &str,
+    leaving: Vec<Leaving>,
+    today: NaiveDate,
+    pushed: &mut Vec<SharedClient>,
+    report: &mut SyncReport,
+) -> Result<(), SyncError> {
+    if leaving.is_empty() {
+        return Ok(());
+    }
+    let ids: Vec<i64> = leaving.iter().map(|l| l.client_id).collect();
+    let bundles: Vec<&Value> = leaving.iter().map(|l| &l.bundle).collect();
+    let refusals = store.refusals_on_arrival(&ids, &bundles, today)?;
+    let mut documents = Vec::new();
+    let mut expiry = Vec::new();
+    for (leaving, refused) in leaving.into_iter().zip(refusals) {
+        let name = document_name(&leaving.bundle)
+            .unwrap_or_default()
+            .to_owned();
+        if let Some(refused) = refused {
+            let reason = match refused {
+                inbeeld_core::domain::InputError::BundleRefused { reason, .. } => reason,
+                other => other.to_string(),
+            };
+            report
+                .not_sent
+                .push(format!("{name} (van {}): {reason}", leaving.owner));
+            continue;
+        }
+        let bsn = leaving.bundle["clients"][0]["client"]["bsn"]
+            .as_str()
+            .map(str::to_owned);
+        expiry.extend(
+            expiry_items(&leaving.uuid, &leaving.bundle)
+                .into_iter()
+                .map(|(item, data)| (item, leaving.id, data)),
+        );
+        // The moment it was sent goes with it (not into its hash): whoever takes it
+        // in checks the rules as of then, and sweeps what expired since.
+        let mut data = leaving.bundle;
+        if let Some(object) = data.as_object_mut() {
+            object.insert("exported_at".into(), inbeeld_core::clock::now_utc().into());
+        }
+        documents.push(team::Document {
+            client: leaving.id,
+            name,
+            bsn,
+            data,
+            hash: leaving.hash.clone(),
+        });
+        pushed.push(SharedClient {
+            client_id: leaving.client_id,
+            uuid: leaving.uuid,
+            hash: Some(leaving.hash),
+            owner: Some(leaving.owner),
+        });
+        report.pushed += 1;
+    }
+    team::push_clients(tx, member, &documents)?;
+    team::push_expiry_items(tx, &expiry)?;
+    Ok(())
+}
+
+/// Turns notices into work items, each on its client: the notices that have their
+/// item here now (made now, or by a sync stopped before it could say so). A text
+/// that is no title of a work item still gives one, saying it could not be read; a
+/// notice about a client not (yet) here waits for the next sync.
+fn take_notices(
+    store: &mut Store,
+    notices: &[team::Notice],
+    today: NaiveDate,
+) -> Result<Vec<i64>, SyncError> {
+    if notices.is_empty() {
+        return Ok(Vec::new());
+    }
+    let shared = store.team_clients()?;
+    let mut taken = Vec::new();
+    for notice in notices {
+        let uuid = notice.client.to_string();
+        let Some(client) = shared
+            .iter()
+            .find(|c| c.released_on.is_none() && c.uuid.as_deref() == Some(&uuid))
+        else {
+            continue;
+        };
+        let unreadable = format!(
+            "Een bericht van {} over deze klant was niet te lezen; vraag wat er stond",
+            notice.from
+        );
+        let has = |store: &Store, title: &str| -> Result<bool, StoreError> {
+            Ok(store
+                .client_items(client.client_id)?
+                .iter()
+                .any(|item| item.title == title))
+        };
+        if has(store, &notice.text)? {
+            taken.push(notice.id);
+            continue;
+        }
+        let made = inbeeld_core::workflow::add_follow_up(
+            store,
+            client.client_id,
+            &notice.text,
+            today,
+            today,
+        )
+        .map(drop);
+        let made = match made {
+            Ok(()) => Ok(()),
+            Err(_) if has(store, &unreadable)? => Ok(()),
+            Err(_) => inbeeld_core::workflow::add_follow_up(
+                store,
+                client.client_id,
+                &unreadable,
+                today,
+                today,
+            )
+            .map(drop),
+        };
+        // Neither (a client ended here): it stays unseen on the server.
+        if made.is_ok() {
+            taken.push(notice.id);
+        }
+    }
+    Ok(taken)
 }
 
 /// How many documents a sync sends in one statement.
@@ -427,7 +648,54 @@ const SNAPSHOT_CHUNK: usize = 500;
 struct Batch {
     uuids: Vec<Uuid>,
     clients: Vec<Value>,
+    /// The day each was sent, in the order of `clients`.
+    sents: Vec<Option<String>>,
     sent: Option<String>,
+}
+
+impl Batch {
+    fn add(&mut self, uuid: Uuid, client: Value, sent: Option<String>) {
+        self.sent = match (self.sent.take(), sent.clone()) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+        self.uuids.push(uuid);
+        self.clients.push(client);
+        self.sents.push(sent);
+    }
+}
+
+/// A bundle of `clients` as a document of `version` sent at `sent`. Built by hand:
+/// `json!` would copy every document through the serializer.
+fn bundle_of(version: i64, sent: Option<String>, clients: Vec<Value>) -> Value {
+    let mut bundle = serde_json::Map::new();
+    bundle.insert("format".into(), inbeeld_core::store::BUNDLE_FORMAT.into());
+    bundle.insert("version".into(), version.into());
+    if let Some(sent) = sent {
+        bundle.insert("exported_at".into(), sent.into());
+    }
+    bundle.insert("clients".into(), Value::Array(clients));
+    Value::Object(bundle)
+}
+
+/// The one client of a document from the server, with its bundle's version and the
+/// moment it was sent; or why it is no document a laptop could have sent.
+fn one_client(mut bundle: Value) -> Result<(i64, Option<String>, Value), String> {
+    if bundle["format"] != inbeeld_core::store::BUNDLE_FORMAT {
+        return Err("geen inbeeld-document".to_owned());
+    }
+    let version = bundle["version"]
+        .as_i64()
+        .ok_or_else(|| "het document heeft geen versie".to_owned())?;
+    let sent = bundle["exported_at"].as_str().map(str::to_owned);
+    match bundle.get_mut("clients").map(Value::take) {
+        Some(Value::Array(mut list)) if list.len() == 1 => Ok((version, sent, list.remove(0))),
+        Some(Value::Array(list)) => Err(format!(
+            "het document hoort één klant te bevatten, niet {}",
+            list.len()
+        )),
+        _ => Err("het document bevat geen klant".to_owned()),
+    }
 }
 
 /// What a snapshot took in.
@@ -439,6 +707,8 @@ pub struct SnapshotReport {
     pub fetched: usize,
     /// Clients no longer on the server (or no longer readable), taken out.
     pub removed: usize,
+    /// Documents not taken in: the client's name and owner, and why. The others are.
+    pub refused: Vec<String>,
 }
 
 /// The teamleider's copy of the team: every client the role may read, in the file
@@ -522,6 +792,7 @@ pub fn snapshot(
         .map(|(uuid, owner, hash)| (*uuid, (owner, hash)))
         .collect();
     let mut fetched = 0;
+    let mut refused = Vec::new();
     std::thread::scope(|scope| -> Result<(), SyncError> {
         let (send, receive) = std::sync::mpsc::sync_channel::<Vec<(Uuid, Value)>>(1);
         let fetcher = scope.spawn(move || -> Result<(), TeamError> {
@@ -534,61 +805,18 @@ pub fn snapshot(
             }
             tx.commit().map_err(team::refused)
         });
-        let imported = (|| -> Result<(), SyncError> {
+        let imported = (|| {
             for documents in receive {
-                // A bundle per version of the documents, dated by the oldest: the
-                // rules are checked as of the day each document was sent, and what
-                // expired since gets its item from this file's sweep.
-                let mut versions: std::collections::BTreeMap<i64, Batch> = Default::default();
-                for (uuid, mut bundle) in documents {
-                    let version = bundle["version"]
-                        .as_i64()
-                        .unwrap_or(inbeeld_core::store::BUNDLE_VERSION);
-                    let batch = versions.entry(version).or_default();
-                    let sent = bundle["exported_at"].as_str().map(str::to_owned);
-                    batch.sent = match (batch.sent.take(), sent) {
-                        (Some(a), Some(b)) => Some(a.min(b)),
-                        (a, b) => a.or(b),
-                    };
-                    if let Some(Value::Array(list)) = bundle.get_mut("clients").map(Value::take) {
-                        batch.uuids.extend(std::iter::repeat_n(uuid, list.len()));
-                        batch.clients.extend(list);
-                    }
-                }
-                for (version, batch) in versions {
-                    fetched += batch.clients.len();
-                    // Built by hand: `json!` would copy every document through the
-                    // serializer.
-                    let mut bundle = serde_json::Map::new();
-                    bundle.insert("format".into(), inbeeld_core::store::BUNDLE_FORMAT.into());
-                    bundle.insert("version".into(), version.into());
-                    if let Some(sent) = batch.sent {
-                        bundle.insert("exported_at".into(), sent.into());
-                    }
-                    bundle.insert("clients".into(), Value::Array(batch.clients));
-                    let records: Vec<SharedClient> = batch
-                        .uuids
-                        .iter()
-                        .map(|uuid| {
-                            let (owner, hash) = by_uuid[uuid];
-                            SharedClient {
-                                client_id: 0,
-                                uuid: uuid.to_string(),
-                                hash: Some(hash.clone()),
-                                owner: Some(owner.clone()),
-                            }
-                        })
-                        .collect();
-                    inbeeld_core::workflow::import_shared(
-                        &mut store,
-                        Value::Object(bundle),
-                        today,
-                        &records,
-                        true,
-                    )?;
-                }
+                take_in(
+                    &mut store,
+                    documents,
+                    &by_uuid,
+                    today,
+                    &mut fetched,
+                    &mut refused,
+                )?;
             }
-            Ok(())
+            Ok::<(), SyncError>(())
         })();
         let fetched = fetcher.join().expect("the fetching thread does not panic");
         imported?;
@@ -597,10 +825,110 @@ pub fn snapshot(
     store.record_team_clients(&owners, &[], today)?;
     store.set_team_snapshot(url, &at)?;
     Ok(SnapshotReport {
-        clients: listed.len(),
+        clients: listed.len() - refused.len(),
         fetched,
         removed,
+        refused,
     })
+}
+
+/// Takes a chunk of the server's documents into the snapshot: one bundle per
+/// version and day sent, so that each is checked as of the day it was made and
+/// nothing in it is newer than that day; what expired since gets its item from this
+/// file's sweep. A bundle with a document the rules refuse is taken in document by
+/// document, and the refused ones are named: one bad document keeps no other out.
+fn take_in(
+    store: &mut Store,
+    documents: Vec<(Uuid, Value)>,
+    by_uuid: &std::collections::HashMap<Uuid, (&String, &String)>,
+    today: NaiveDate,
+    fetched: &mut usize,
+    refused: &mut Vec<String>,
+) -> Result<(), SyncError> {
+    let mut versions: std::collections::BTreeMap<(i64, Option<String>), Batch> = Default::default();
+    for (uuid, bundle) in documents {
+        let (version, sent, client) = match one_client(bundle) {
+            Ok(one) => one,
+            Err(reason) => {
+                refused.push(refusal(by_uuid, &uuid, None, &reason));
+                continue;
+            }
+        };
+        let day = sent.as_deref().and_then(|s| s.get(..10)).map(str::to_owned);
+        versions
+            .entry((version, day))
+            .or_default()
+            .add(uuid, client, sent);
+    }
+    let record = |uuid: &Uuid| {
+        let (owner, hash) = by_uuid[uuid];
+        SharedClient {
+            client_id: 0,
+            uuid: uuid.to_string(),
+            hash: Some(hash.clone()),
+            owner: Some(owner.clone()),
+        }
+    };
+    for ((version, _), batch) in versions {
+        let records: Vec<SharedClient> = batch.uuids.iter().map(record).collect();
+        let mut whole = bundle_of(version, batch.sent, batch.clients);
+        match inbeeld_core::workflow::import_shared(store, &mut whole, today, &records, true) {
+            Ok(_) => {
+                *fetched += records.len();
+                continue;
+            }
+            Err(err) if refusal_reason(&err).is_none() => return Err(err.into()),
+            Err(_) => {}
+        }
+        // (A refused bundle keeps its clients.)
+        let clients = match whole["clients"].take() {
+            Value::Array(clients) => clients,
+            _ => Vec::new(),
+        };
+        for ((uuid, client), sent) in batch.uuids.iter().zip(clients).zip(batch.sents) {
+            let name = client["client"]["name"].as_str().map(str::to_owned);
+            let mut one = bundle_of(version, sent, vec![client]);
+            match inbeeld_core::workflow::import_shared(
+                store,
+                &mut one,
+                today,
+                &[record(uuid)],
+                true,
+            ) {
+                Ok(_) => *fetched += 1,
+                Err(err) => match refusal_reason(&err) {
+                    Some(reason) => refused.push(refusal(by_uuid, uuid, name.as_deref(), &reason)),
+                    None => return Err(err.into()),
+                },
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Why the rules refused a document; `None` for a failure of the file itself.
+fn refusal_reason(err: &StoreError) -> Option<String> {
+    match err {
+        StoreError::Input(inbeeld_core::domain::InputError::BundleRefused { reason, .. }) => {
+            Some(reason.clone())
+        }
+        StoreError::Input(other) => Some(other.to_string()),
+        _ => None,
+    }
+}
+
+/// A document the snapshot did not take in, named by its client and owner.
+fn refusal(
+    by_uuid: &std::collections::HashMap<Uuid, (&String, &String)>,
+    uuid: &Uuid,
+    name: Option<&str>,
+    reason: &str,
+) -> String {
+    let owner = by_uuid.get(uuid).map_or("?", |(owner, _)| owner.as_str());
+    match name {
+        Some(name) => format!("{name} (van {owner}): {reason}"),
+        None => format!("een klant van {owner} ({uuid}): {reason}"),
+    }
 }
 
 /// The team view of the weekly start: per klantmanager, from the owners the last

@@ -107,50 +107,27 @@ impl Edit for Write {
         let protection = Protection::Passphrase(self.passphrase.clone());
         let written =
             workflow::write_bundle(cx.store, &self.ids, &self.path, &protection, cx.today)?;
-        // A client whose aanvraag waits for its besluit stays: the colleague decides
-        // in the bundle's copy, and this file keeps the aanvraag until then.
-        let mut endable = Vec::new();
-        let mut kept = Vec::new();
-        for &id in &self.ids {
-            let waiting = cx
-                .store
-                .applications(id)?
-                .into_iter()
-                .any(|a| a.application.is_open());
-            if waiting {
-                let name = cx.store.client(id)?.name;
-                kept.push(format!("{name} blijft: een aanvraag wacht op een besluit."));
-            } else {
-                endable.push(id);
-            }
-        }
+        // Every client in the bundle goes, an aanvraag waiting for its besluit with
+        // them: the colleague decides it, and no client stays on two laptops.
         let path = self.path.display();
-        if endable.is_empty() {
-            return Ok(Applied::say(format!(
-                "Overdrachtsbundel geschreven: {path}. {}",
-                kept.join(" ")
-            )));
-        }
-        let mut lines = vec![
+        let lines = vec![
             format!(
                 "{} in {path}.",
                 count(written, "klant staat", "klanten staan"),
             ),
             format!(
-                "Nu {} uitschrijven als overgedragen? Hun open werk vervalt met die reden.",
-                count(endable.len(), "klant", "klanten")
+                "Nu {} uitschrijven als overgedragen? Hun open werk vervalt met die reden; \
+                 een aanvraag gaat mee naar de collega.",
+                count(self.ids.len(), "klant", "klanten")
             ),
-        ];
-        lines.extend(kept);
-        lines.push(
             "Nee: ze blijven in de caseload; later kan het met uitstroom in het dossier."
                 .to_owned(),
-        );
+        ];
         let next = Question::new(
             "Uitschrijven als overgedragen?",
             lines,
             Intent::edit(EndClients {
-                ids: endable,
+                ids: self.ids.clone(),
                 on: cx.today,
             }),
         )

@@ -267,10 +267,15 @@ pub enum InputError {
     },
     #[error("kan de bundel niet versleutelen: {reason}")]
     Unsealable { reason: String },
-    /// A handover bundle that is refused whole; `client` is its place in the bundle.
-    #[error("bundel geweigerd: {}{reason}", client.map(|n| format!("klant {n}: ")).unwrap_or_default())]
+    /// What would leave this file is refused by the receiver's own check: nothing
+    /// leaves.
+    #[error("{client}: {reason}; zo weigert de ontvanger het, dus er gaat niets weg")]
+    WouldBeRefused { client: String, reason: String },
+    /// A handover bundle that is refused whole; `client` names the client it is
+    /// about (by name, else by its place in the bundle).
+    #[error("bundel geweigerd: {}{reason}", client.as_ref().map(|who| format!("{who}: ")).unwrap_or_default())]
     BundleRefused {
-        client: Option<usize>,
+        client: Option<String>,
         reason: String,
     },
 }

@@ -240,7 +240,7 @@ pub fn ended_outcome<'a>(catalog: &'a Catalog, kind: &str) -> Result<&'a str, In
 }
 
 /// Uitstroom on `on` for `reason`. An aanvraag still waiting for its besluit is
-/// refused (the law wants one); other open work is refused unless `settle`, which
+/// refused (the law wants one), except in a handover, where it goes along; other open work is refused unless `settle`, which
 /// closes each item and activity with the outcome its kind names for uitstroom,
 /// with the uitstroom as reason. A day after today plans the uitstroom: the client
 /// stays until then, and that day's sweep ends them by this same rule.
@@ -275,7 +275,9 @@ pub fn end_client(
         Some(("de inschrijving", client.registered_on)),
         today,
     )?;
-    if let Some(id) = open.applications.first() {
+    // A handover is no uitstroom: the aanvraag travels with the client, and its
+    // besluit is the new klantmanager's to take.
+    if let Some(id) = open.applications.first().filter(|_| reason != HANDED_OVER) {
         return Err(InputError::OpenApplication { id: *id });
     }
     if !open.is_empty() && !settle {
@@ -443,11 +445,18 @@ mod tests {
             ],
             outcomes: Vec::new(),
             channels: Vec::new(),
-            end_reasons: vec![Channel {
-                code: "werk".into(),
-                name: "Werk".into(),
-                counts_as_contact: true,
-            }],
+            end_reasons: vec![
+                Channel {
+                    code: "werk".into(),
+                    name: "Werk".into(),
+                    counts_as_contact: true,
+                },
+                Channel {
+                    code: HANDED_OVER.into(),
+                    name: "Overgedragen".into(),
+                    counts_as_contact: true,
+                },
+            ],
         }
     }
 
@@ -536,6 +545,27 @@ mod tests {
         assert_eq!(
             end_client(&client(), &open, today, "werk", true, &catalog(), today),
             Err(InputError::OpenApplication { id: 4 })
+        );
+    }
+
+    #[test]
+    fn a_handover_takes_the_aanvraag_along() {
+        let today = d("2026-11-23");
+        let mut open = open_work();
+        open.applications.push(4);
+        let effects = end_client(
+            &client(),
+            &open,
+            today,
+            HANDED_OVER,
+            true,
+            &catalog(),
+            today,
+        )
+        .expect("a handover is no uitstroom");
+        assert!(
+            matches!(effects.last(), Some(Effect::EndClient { reason, .. }) if reason == HANDED_OVER),
+            "{effects:?}"
         );
     }
 

@@ -6,12 +6,22 @@ use std::borrow::Cow;
 
 /// Invisible characters that make text look blank or reorder it: zero-width spaces
 /// and joiners, direction marks and overrides, the word joiner, the byte-order mark,
-/// the soft hyphen.
+/// the soft hyphen, the combining grapheme joiner, Hangul fillers, the braille blank,
+/// variation selectors and tags.
 fn is_format(c: char) -> bool {
     matches!(c,
-        '\u{00AD}' | '\u{061C}' | '\u{180E}' | '\u{200B}'..='\u{200F}'
+        '\u{00AD}' | '\u{034F}' | '\u{061C}' | '\u{115F}' | '\u{1160}' | '\u{17B4}'
+        | '\u{17B5}' | '\u{180B}'..='\u{180F}' | '\u{200B}'..='\u{200F}'
         | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{206F}'
-        | '\u{FEFF}')
+        | '\u{2800}' | '\u{3164}' | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}' | '\u{FFA0}'
+        | '\u{E0000}'..='\u{E007F}' | '\u{E0100}'..='\u{E01EF}')
+}
+
+/// Embeddings, overrides and isolates of the text's direction: in a name or a note
+/// they show one thing and store another (U+202E turns "Jan" into what follows it,
+/// reversed).
+fn reorders(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
 /// Blank after Unicode whitespace and format characters: "  ", "\u{200B}", "\u{A0}".
@@ -22,8 +32,9 @@ pub fn is_blank(text: &str) -> bool {
 /// The first character a one-line field may not hold (`multi_line`: newlines and
 /// tabs are allowed).
 pub fn forbidden(text: &str, multi_line: bool) -> Option<char> {
-    text.chars()
-        .find(|&c| c.is_control() && !(multi_line && matches!(c, '\n' | '\t' | '\r')))
+    text.chars().find(|&c| {
+        (c.is_control() && !(multi_line && matches!(c, '\n' | '\t' | '\r'))) || reorders(c)
+    })
 }
 
 /// How a character is named in a refusal: "U+001B".
@@ -77,6 +88,26 @@ mod tests {
             assert!(is_blank(blank), "{blank:?}");
         }
         assert!(!is_blank("\u{200B}Jan"));
+        for looks_blank in [
+            "\u{3164}",
+            "\u{115F}\u{1160}",
+            "\u{FE0F}",
+            "\u{2800}",
+            "\u{E0041}",
+        ] {
+            assert!(is_blank(looks_blank), "{looks_blank:?}");
+        }
+    }
+
+    #[test]
+    fn text_that_shows_one_thing_and_stores_another_is_refused() {
+        assert_eq!(forbidden("Jan\u{202E}seirV ed", false), Some('\u{202E}'));
+        assert_eq!(
+            forbidden("notitie \u{2067}x\u{2069}", true),
+            Some('\u{2067}')
+        );
+        assert_eq!(forbidden("Zoë Çelik-Ünal", false), None);
+        assert_eq!(forbidden("مرحبا Jan", false), None);
     }
 
     #[test]

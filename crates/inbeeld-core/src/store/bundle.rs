@@ -309,17 +309,19 @@ impl Store {
 
     /// [`Store::import`] of a bundle already read.
     pub fn import_value(&mut self, bundle: Value, today: chrono::NaiveDate) -> Result<Vec<i64>> {
-        self.import_checked(bundle, today, true, &[])
+        let mut bundle = bundle;
+        self.import_checked(&mut bundle, today, true, &[])
     }
 
     /// Clients from the team's server, each recorded with its global id and owner
     /// (`shared`, in the order of the bundle's clients) in the same transaction, so
     /// that no client is ever here without its id. `copies`: the team's snapshot,
     /// where two clients without a BSN may share a name and birth date (two people
-    /// the server tells apart by their ids).
+    /// the server tells apart by their ids). A bundle refused keeps its clients, to
+    /// be taken in one by one.
     pub fn import_shared(
         &mut self,
-        bundle: Value,
+        bundle: &mut Value,
         today: chrono::NaiveDate,
         shared: &[super::SharedClient],
         copies: bool,
@@ -329,7 +331,7 @@ impl Store {
 
     fn import_checked(
         &mut self,
-        mut bundle: Value,
+        bundle: &mut Value,
         today: chrono::NaiveDate,
         same_person_refused: bool,
         shared: &[super::SharedClient],
@@ -347,18 +349,42 @@ impl Store {
             }
             None => return Err(bad("de versie ontbreekt")),
         }
+        // What this version does not know would be left out without a word.
+        if let Some(unknown) = bundle.as_object().and_then(|o| {
+            o.keys()
+                .find(|k| {
+                    ![
+                        "format",
+                        "version",
+                        "source_database_id",
+                        "exported_at",
+                        "clients",
+                    ]
+                    .contains(&k.as_str())
+                })
+                .cloned()
+        }) {
+            return Err(bad(format!(
+                "onbekend onderdeel '{unknown}' (deze versie kent het niet en zou het weglaten)"
+            )));
+        }
         let clients = match bundle.get_mut("clients").map(Value::take) {
             Some(Value::Array(clients)) => clients,
             _ => return Err(bad("de lijst 'clients' ontbreekt")),
         };
         // By the day it was exported, its own sweep had given every expired activity
         // its item; what expired since, this file's sweep does after the import.
-        let exported = bundle
-            .get("exported_at")
-            .and_then(Value::as_str)
-            .and_then(|at| at.get(..10))
-            .and_then(|day| day.parse::<chrono::NaiveDate>().ok())
-            .map_or(today, |day| day.min(today));
+        // The day it says it was made: nothing in it may be newer.
+        let claimed = match bundle.get("exported_at") {
+            None | Some(Value::Null) => None,
+            Some(at) => Some(
+                at.as_str()
+                    .filter(|at| is_moment(at))
+                    .and_then(|at| at[..10].parse::<chrono::NaiveDate>().ok())
+                    .ok_or_else(|| bad("'exported_at' is geen tijdstip"))?,
+            ),
+        };
+        let exported = claimed.map_or(today, |day| day.min(today));
         let description = json!({
             "source_database_id": bundle.get("source_database_id"),
             "exported_at": bundle.get("exported_at"),
@@ -375,32 +401,34 @@ impl Store {
             let mut known = Columns::default();
             let search = DeferredSearch::start(conn)?;
             for (n, doc) in clients.iter().enumerate() {
-                // Whatever is wrong, say which client of the bundle it is about.
+                // Whatever is wrong, say which client of the bundle it is about: by
+                // name, as the receiver knows them.
+                let who = || client_called(doc, n);
                 let id = import_client(conn, &mut known, doc, same_person_refused).map_err(
                     |e| match e {
                         StoreError::Sqlite(err) => StoreError::from(InputError::BundleRefused {
-                            client: Some(n + 1),
-                            reason: err.to_string(),
+                            client: Some(who()),
+                            reason: in_words(&err.to_string()),
                         }),
                         StoreError::Refused(reason) => {
                             StoreError::from(InputError::BundleRefused {
-                                client: Some(n + 1),
-                                reason,
+                                client: Some(who()),
+                                reason: in_words(&reason),
                             })
                         }
                         StoreError::Input(InputError::BundleRefused {
                             client: None,
                             reason,
                         }) => StoreError::from(InputError::BundleRefused {
-                            client: Some(n + 1),
-                            reason,
+                            client: Some(who()),
+                            reason: in_words(&reason),
                         }),
                         other => other,
                     },
                 )?;
-                obeys_the_rules(conn, id, today, exported).map_err(|reason| {
+                obeys_the_rules(conn, id, today, exported, claimed).map_err(|reason| {
                     StoreError::from(InputError::BundleRefused {
-                        client: Some(n + 1),
+                        client: Some(who()),
                         reason,
                     })
                 })?;
@@ -431,12 +459,62 @@ impl Store {
         if bulk {
             self.conn()
                 .pragma_update(None, "cache_size", -super::open::CACHE_KIB)?;
+        }
+        if imported.is_err() {
+            bundle["clients"] = Value::Array(clients);
+        } else if bulk {
             // Freeing hundreds of megabytes of documents took a tenth of a large
             // import: it is done beside the next one.
             std::thread::spawn(move || drop(clients));
         }
         imported
     }
+}
+
+/// Whether `text` is a moment as inbeeld writes one: `2026-11-22T09:30:00.000Z`
+/// (an older version wrote `2026-11-22 09:30:00`).
+fn is_moment(text: &str) -> bool {
+    let day = text
+        .get(..10)
+        .and_then(|d| d.parse::<chrono::NaiveDate>().ok());
+    day.is_some()
+        && text.len() <= 40
+        && text[10..].starts_with(['T', ' '])
+        && text[11..]
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b":.+-Z".contains(&b))
+}
+
+/// A client of a bundle as a refusal names them: by name where the document has
+/// one, else by their place.
+pub fn client_called(doc: &Value, n: usize) -> String {
+    match doc["client"]["name"].as_str().map(str::trim) {
+        Some(name) if !name.is_empty() && crate::domain::text::forbidden(name, false).is_none() => {
+            name.to_owned()
+        }
+        _ => format!("klant {} van de bundel", n + 1),
+    }
+}
+
+/// What SQLite refused, in the words of the rule it guards: the schema's checks
+/// name their column, which is said in Dutch.
+fn in_words(text: &str) -> String {
+    if text.contains("FOREIGN KEY") {
+        return "verwijst naar iets dat er niet is (een onbekende code of een ontbrekende rij)"
+            .to_owned();
+    }
+    if let Some(rest) = text.split("CHECK constraint failed: ").nth(1) {
+        return format!("een waarde voldoet niet aan de regel voor {}", rest.trim());
+    }
+    if text.contains("UNIQUE constraint failed") || text.contains("NOT NULL constraint failed") {
+        let what = text.rsplit(": ").next().unwrap_or_default();
+        return if text.contains("UNIQUE") {
+            format!("{what} komt dubbel voor")
+        } else {
+            format!("{what} ontbreekt")
+        };
+    }
+    text.to_owned()
 }
 
 /// Triggers taken away inside a transaction and put back, as they were, before it
@@ -520,6 +598,54 @@ impl DeferredSearch {
             )?;
         }
         self.lifted.restore(conn)
+    }
+}
+
+impl Store {
+    /// What the receiving side would say of each bundle before it leaves: in a copy
+    /// of this file in memory, without the clients in `leaving` (all of them when
+    /// empty: the receiver does not have them), each bundle is read in as an import reads it. `None` where it
+    /// is taken in, else the refusal, naming the client.
+    pub fn refusals_on_arrival(
+        &self,
+        leaving: &[i64],
+        bundles: &[&Value],
+        today: chrono::NaiveDate,
+    ) -> Result<Vec<Option<InputError>>> {
+        if bundles.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut copy = self.in_memory_copy()?;
+        copy.write_unjournaled(|w| {
+            let conn = w.tx();
+            let all: Vec<i64>;
+            let leaving = if leaving.is_empty() {
+                all = conn
+                    .prepare("SELECT id FROM clients")?
+                    .query_map([], |r| r.get(0))?
+                    .collect::<rusqlite::Result<_>>()?;
+                &all
+            } else {
+                leaving
+            };
+            let lifted = Lifted::triggers(conn, NEVER_DELETED)?;
+            for &client in leaving {
+                forget_client(conn, client)?;
+            }
+            lifted.restore(conn)
+        })?;
+        let mut said = Vec::with_capacity(bundles.len());
+        for bundle in bundles {
+            said.push(match copy.import_value((*bundle).clone(), today) {
+                Ok(_) => None,
+                Err(StoreError::Input(refused @ InputError::BundleRefused { .. })) => Some(refused),
+                Err(other) => Some(InputError::BundleRefused {
+                    client: None,
+                    reason: other.to_string(),
+                }),
+            });
+        }
+        Ok(said)
     }
 }
 
@@ -618,6 +744,60 @@ fn forget_client(conn: &Connection, client: i64) -> Result<()> {
     Ok(())
 }
 
+/// What no edit makes, each a query for the client `?1` as of `?2` (today) that
+/// returns the first row it finds and what is wrong with it: the refusal's words.
+const FORGERIES: &[(&str, &str)] = &[
+    (
+        "ingeschreven na vandaag",
+        "SELECT id, registered_on FROM clients WHERE id = ?1 AND registered_on > ?2",
+    ),
+    (
+        "een doel met een status die inbeeld niet kent",
+        "SELECT g.id, g.status FROM goals g JOIN plans p ON p.id = g.plan_id
+         WHERE p.client_id = ?1 AND ?2 = ?2
+           AND g.status NOT IN ('loopt', 'bijgesteld', 'behaald', 'vervallen')",
+    ),
+    (
+        "een open werkitem met een moment van afhandelen",
+        "SELECT id, coalesce(closed_at, closed_on) FROM work_items
+         WHERE client_id = ?1 AND ?2 = ?2 AND status = 'open'
+           AND (closed_at IS NOT NULL OR closed_on IS NOT NULL)",
+    ),
+    (
+        "een uitgestroomde klant met open werk",
+        "SELECT c.id, c.end_reason FROM clients c WHERE c.id = ?1 AND ?2 = ?2
+           AND c.ended_on IS NOT NULL
+           AND (EXISTS (SELECT 1 FROM work_items w WHERE w.client_id = c.id AND w.status = 'open')
+             OR EXISTS (SELECT 1 FROM activities a WHERE a.client_id = c.id AND a.status = 'open')
+             OR (c.end_reason IS NOT 'overgedragen' AND EXISTS (SELECT 1 FROM applications p
+                    WHERE p.client_id = c.id AND p.status = 'open')))",
+    ),
+    (
+        "een opschorting van voor de hersteltermijn",
+        "SELECT s.id, s.from_date FROM suspensions s
+         JOIN applications p ON p.id = s.application_id
+         JOIN activities a ON a.id = s.activity_id
+         WHERE p.client_id = ?1 AND ?2 = ?2 AND s.from_date <= a.start_date",
+    ),
+    (
+        "een tijdstip dat geen tijdstip is",
+        "SELECT id, created_at FROM work_items WHERE client_id = ?1 AND ?2 = ?2
+           AND (created_at NOT GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9][T ]*'
+                OR created_at GLOB '*[^0-9:.TZ +-]*'
+                OR closed_at NOT GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9][T ]*'
+                OR closed_at GLOB '*[^0-9:.TZ +-]*')
+         UNION ALL
+         SELECT id, created_at FROM activities WHERE client_id = ?1
+           AND (created_at NOT GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9][T ]*'
+                OR created_at GLOB '*[^0-9:.TZ +-]*')
+         UNION ALL
+         SELECT id, created_at FROM clients WHERE id = ?1
+           AND (created_at NOT GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9][T ]*'
+                OR created_at GLOB '*[^0-9:.TZ +-]*')
+         LIMIT 1",
+    ),
+];
+
 /// The rules every edit keeps, checked on an imported client before the import
 /// commits: a bundle made by hand or by another program gets no way around them.
 /// The reason names the rule and the row.
@@ -626,6 +806,7 @@ fn obeys_the_rules(
     client: i64,
     today: chrono::NaiveDate,
     exported: chrono::NaiveDate,
+    claimed: Option<chrono::NaiveDate>,
 ) -> Result<(), String> {
     use crate::domain::text::{forbidden, is_blank};
     let db = |e: rusqlite::Error| e.to_string();
@@ -712,6 +893,29 @@ fn obeys_the_rules(
         return Err(format!(
             "open activiteit {id} is een {kind}, dat categorie '{category}' niet kent"
         ));
+    }
+    for (what, sql) in FORGERIES {
+        if let Some((id, found)) = count(sql)? {
+            return Err(format!("{what} ({id}: {found})"));
+        }
+    }
+    if let (Some(claimed), Some((_, newest))) = (
+        claimed,
+        count(
+            "SELECT 0, max(day) FROM (
+             SELECT registered_on AS day FROM clients WHERE id = ?1 AND ?2 = ?2
+             UNION ALL SELECT contact_date FROM contacts WHERE client_id = ?1
+             UNION ALL SELECT closed_on FROM work_items WHERE client_id = ?1
+             UNION ALL SELECT closed_on FROM activities WHERE client_id = ?1
+             UNION ALL SELECT substr(created_at, 1, 10) FROM work_items WHERE client_id = ?1)
+         HAVING max(day) IS NOT NULL",
+        )?,
+    ) {
+        if newest.as_str() > claimed.to_string().as_str() {
+            return Err(format!(
+                "de bundel zegt gemaakt te zijn op {claimed}, maar bevat wat op {newest} gebeurde"
+            ));
+        }
     }
     if let Some((id, end)) = super::safety::expired_without_item(conn, exported, Some(client))
         .map_err(|e| e.to_string())?
@@ -952,13 +1156,37 @@ fn import_client(
     if let Some(Value::Array(audit)) = doc.get("audit") {
         for row in audit {
             let row = object(row, "een auditregel")?;
-            let text = |key: &str| {
-                row.get(key)
+            // An audit row is the history as it happened: each field there and
+            // shaped as inbeeld writes it, none made up afterwards.
+            let text = |key: &str| -> Result<String> {
+                let value = row
+                    .get(key)
                     .and_then(Value::as_str)
-                    .unwrap_or_default()
-                    .to_owned()
+                    .ok_or_else(|| bad(format!("een auditregel mist '{key}'")))?;
+                if crate::domain::text::is_blank(value)
+                    || crate::domain::text::forbidden(value, false).is_some()
+                {
+                    return Err(bad(format!("een auditregel heeft geen geldige '{key}'")));
+                }
+                Ok(value.to_owned())
             };
-            let entity_ref = text("entity");
+            let at = text("at")?;
+            if !is_moment(&at) {
+                return Err(bad(format!(
+                    "auditregel met tijdstip '{at}': geen tijdstip"
+                )));
+            }
+            let action = text("action")?;
+            let shaped = action.split('.').count() >= 2
+                && action.split('.').all(|part| {
+                    !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b == b'_')
+                });
+            if !shaped {
+                return Err(bad(format!(
+                    "auditregel met handeling '{action}': die schrijft inbeeld niet"
+                )));
+            }
+            let entity_ref = text("entity")?;
             let entity_id = *refs
                 .get(&entity_ref)
                 .ok_or_else(|| bad(format!("auditregel over onbekende {entity_ref}")))?;
@@ -971,7 +1199,7 @@ fn import_client(
             conn.prepare_cached(
                 "INSERT INTO audit_log (at, actor, action, entity, entity_id, detail) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
             )?
-            .execute(rusqlite::params![text("at"), text("actor"), text("action"), entity, entity_id, detail],
+            .execute(rusqlite::params![at, text("actor")?, action, entity, entity_id, detail],
             )?;
         }
     }

@@ -42,10 +42,12 @@ pub use clients::Dossier;
 pub use error::{Result, StoreError};
 pub use history::ItemHistory;
 pub use lifecycle::{CategoryChange, Reopening};
-pub use open::{default_path, SCHEMA_VERSION};
+pub use open::{check_file, default_path, SCHEMA_VERSION};
 pub use plans::{Goal, LadderStep, Plan, PlanHistory, Situation};
 pub use private::private_from_now_on;
-pub use safety::{backups_folder, latest_backup, mark_damaged, CheckReport, DAILY_BACKUPS};
+pub use safety::{
+    backups_folder, latest_backup, mark_damaged, remove_stale_parts, CheckReport, DAILY_BACKUPS,
+};
 pub use team::{SharedClient, Snapshot, TeamClient, TeamLink};
 pub use terms::{ApplicationView, Term};
 pub use undo::EditInfo;

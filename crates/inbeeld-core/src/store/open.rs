@@ -79,6 +79,8 @@ pub(super) fn open(path: &Path) -> Result<(Connection, String, bool)> {
             | OpenFlags::SQLITE_OPEN_URI,
     )?;
     super::private::keep_private(path);
+    // Backups an older version left readable to others are the file itself.
+    super::private::keep_folder_private(&super::backups_folder(path));
     conn.busy_timeout(BUSY_TIMEOUT)?;
     // Recognise the file before anything is written to it.
     recognise(&conn, path)?;
@@ -125,11 +127,20 @@ fn set_wal(conn: &Connection) -> Result<()> {
     }
 }
 
+/// Whether `path` can be a caseload: no pipe, device or folder, and a file there
+/// starts as SQLite's do. Looked at before anything is made beside it.
+pub fn check_file(path: &Path) -> Result<()> {
+    refuse_non_sqlite(path)
+}
+
 /// A non-empty file must start with SQLite's header; SQLite itself would only notice
 /// at the first query, after creating its journal files beside it.
 fn refuse_non_sqlite(path: &Path) -> Result<()> {
-    // A pipe would block the open for ever, a device get a journal beside it.
-    if fs::metadata(path).is_ok_and(|m| !m.is_file()) {
+    // A pipe would block the open for ever, a device get a journal beside it; a
+    // link to nothing would have SQLite make the file it points to.
+    let dangling =
+        fs::symlink_metadata(path).is_ok_and(|m| m.is_symlink()) && fs::metadata(path).is_err();
+    if dangling || fs::metadata(path).is_ok_and(|m| !m.is_file()) {
         return Err(crate::domain::InputError::NotAFile {
             path: path.display().to_string(),
         }

@@ -4,21 +4,47 @@
 
 use std::path::Path;
 
-/// Makes `path` readable and writable by its owner only, when others could read
-/// it. SQLite gives its `-wal` and `-shm` the database file's mode. A failure (a
+/// Takes away what others may do with `path` (its owner keeps what they had). SQLite gives its `-wal` and `-shm` the database file's mode. A failure (a
 /// file of another user, a file system without modes) is left as it is.
 pub fn keep_private(path: &Path) {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
         if let Ok(meta) = std::fs::metadata(path) {
-            if meta.is_file() && meta.permissions().mode() & 0o077 != 0 {
-                let _ = std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600));
+            let mode = meta.permissions().mode();
+            // Only the bits of others go: a file its owner made read-only stays so.
+            if meta.is_file() && mode & 0o077 != 0 {
+                let _ =
+                    std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode & 0o7700));
             }
         }
     }
     #[cfg(not(unix))]
     let _ = path;
+}
+
+/// The same for a folder and every file in it (the backups): a folder that is not
+/// there is left so.
+pub fn keep_folder_private(folder: &Path) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let Ok(meta) = std::fs::metadata(folder) else {
+            return;
+        };
+        let mode = meta.permissions().mode();
+        if meta.is_dir() && mode & 0o077 != 0 {
+            let _ =
+                std::fs::set_permissions(folder, std::fs::Permissions::from_mode(mode & 0o7700));
+        }
+        if let Ok(entries) = std::fs::read_dir(folder) {
+            for entry in entries.flatten() {
+                keep_private(&entry.path());
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = folder;
 }
 
 /// From now on, files and folders this process creates are its owner's only

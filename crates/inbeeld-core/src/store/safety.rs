@@ -90,7 +90,7 @@ fn part_name(to: &Path) -> PathBuf {
 
 /// Removes the `.part` files in `folder` that a killed copy left: those of a
 /// process that no longer runs (on systems without `/proc`: older than a day).
-pub(crate) fn remove_stale_parts(folder: &Path) {
+pub fn remove_stale_parts(folder: &Path) {
     let Ok(entries) = fs::read_dir(folder) else {
         return;
     };

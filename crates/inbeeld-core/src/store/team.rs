@@ -100,6 +100,21 @@ impl Store {
         }))
     }
 
+    /// This file's own id, made when it was created: a copy of the file has it too.
+    pub fn database_id(&self) -> Result<String> {
+        self.meta("database_id")?
+            .ok_or_else(|| super::StoreError::Refused("dit bestand heeft geen id".to_owned()))
+    }
+
+    /// The file no longer belongs to a member (`team leave`); what it synced stays.
+    pub fn clear_team_link(&self) -> Result<()> {
+        self.conn().execute(
+            "DELETE FROM meta WHERE key IN ('team_url', 'team_member')",
+            [],
+        )?;
+        Ok(())
+    }
+
     pub fn set_team_link(&self, url: &str, member: &str) -> Result<()> {
         let tx = self.conn().unchecked_transaction()?;
         self.set_meta("team_url", url)?;

@@ -27,25 +27,52 @@ pub fn write_bundle(
         reason,
     };
     let bytes = bundle_bytes(&bundle, protection, false)?;
-    let mut file = std::fs::OpenOptions::new()
+    let exists = || InputError::FileExists {
+        path: path.display().to_string(),
+        what: "een bundel",
+    };
+    if std::fs::symlink_metadata(path).is_ok() {
+        return Err(exists().into());
+    }
+    // Written under a name of its own and only then given its real name: a bundle
+    // is whole or absent, also when the writing is killed (a colleague must not
+    // read in half of one, and a new export to the name must not be refused).
+    let mut part = path.as_os_str().to_owned();
+    part.push(format!(".{}.part", std::process::id()));
+    let part = std::path::PathBuf::from(part);
+    if let Some(folder) = path.parent() {
+        crate::store::remove_stale_parts(if folder.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            folder
+        });
+    }
+    let written = std::fs::OpenOptions::new()
         .write(true)
         .create_new(true)
-        .open(path)
-        .map_err(|e| {
-            if e.kind() == std::io::ErrorKind::AlreadyExists {
-                InputError::FileExists {
-                    path: path.display().to_string(),
-                    what: "een bundel",
+        .open(&part)
+        .and_then(|mut file| {
+            std::io::Write::write_all(&mut file, &bytes)?;
+            file.sync_all()
+        })
+        // A hard link never replaces a file that appeared meanwhile; where the
+        // disk has none (a FAT stick), a rename after one more look.
+        .and_then(|()| {
+            std::fs::hard_link(&part, path).or_else(|e| {
+                if e.kind() == std::io::ErrorKind::AlreadyExists
+                    || std::fs::symlink_metadata(path).is_ok()
+                {
+                    Err(std::io::ErrorKind::AlreadyExists.into())
+                } else {
+                    std::fs::rename(&part, path)
                 }
-            } else {
-                unwritable(e.to_string())
-            }
-        })?;
-    if let Err(e) = std::io::Write::write_all(&mut file, &bytes).and_then(|()| file.sync_all()) {
-        // A bundle is whole or absent: a colleague must not read in half of one.
-        drop(file);
-        let _ = std::fs::remove_file(path);
-        return Err(unwritable(e.to_string()).into());
+            })
+        });
+    let _ = std::fs::remove_file(&part);
+    match written {
+        Ok(()) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => return Err(exists().into()),
+        Err(e) => return Err(unwritable(e.to_string()).into()),
     }
     Ok(bundle["clients"].as_array().map_or(0, Vec::len))
 }
@@ -57,7 +84,22 @@ pub fn write_bundle(
 /// last sweep leaves with its item.
 pub fn export(store: &mut Store, clients: &[i64], today: NaiveDate) -> Result<serde_json::Value> {
     super::sweep(store, today)?;
-    store.export(clients)
+    let bundle = store.export(clients)?;
+    if let Some(Some(refused)) = store.refusals_on_arrival(clients, &[&bundle], today)?.pop() {
+        return Err(would_be_refused(refused).into());
+    }
+    Ok(bundle)
+}
+
+/// The receiver's refusal, said by the side that was about to send.
+pub fn would_be_refused(refused: InputError) -> InputError {
+    match refused {
+        InputError::BundleRefused { client, reason } => InputError::WouldBeRefused {
+            client: client.unwrap_or_else(|| "de bundel".to_owned()),
+            reason,
+        },
+        other => other,
+    }
 }
 
 pub fn bundle_bytes(
@@ -89,7 +131,7 @@ pub fn import_bundle(store: &mut Store, text: &str, today: NaiveDate) -> Result<
 /// [`Store::import_shared`]).
 pub fn import_shared(
     store: &mut Store,
-    bundle: serde_json::Value,
+    bundle: &mut serde_json::Value,
     today: NaiveDate,
     shared: &[crate::store::SharedClient],
     copies: bool,

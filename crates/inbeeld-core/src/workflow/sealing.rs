@@ -40,6 +40,14 @@ pub fn check_passphrase(passphrase: &str) -> Result<(), InputError> {
     Ok(())
 }
 
+/// scrypt's work factor (log₂ N) a bundle is sealed with: about 256 MiB and a
+/// second or less on a laptop.
+const WORK_FACTOR: u8 = 18;
+
+/// The most work a bundle may ask for to be opened (1 GiB): a header that asks for
+/// more is refused before any memory is taken (2²² would take 4 GiB).
+const MAX_WORK_FACTOR: u8 = 20;
+
 const BINARY_HEADER: &[u8] = b"age-encryption.org/v1\n";
 const ARMOR_HEADER: &[u8] = b"-----BEGIN AGE ENCRYPTED FILE-----";
 
@@ -56,7 +64,11 @@ pub fn seal(plain: &[u8], passphrase: &str, armored: bool) -> Result<Vec<u8>, In
     let failed = |e: &dyn std::fmt::Display| InputError::Unsealable {
         reason: e.to_string(),
     };
-    let encryptor = age::Encryptor::with_user_passphrase(SecretString::from(passphrase.to_owned()));
+    let mut recipient = age::scrypt::Recipient::new(SecretString::from(passphrase.to_owned()));
+    recipient.set_work_factor(WORK_FACTOR);
+    let encryptor =
+        age::Encryptor::with_recipients(std::iter::once(&recipient as &dyn age::Recipient))
+            .map_err(|e| failed(&e))?;
     let mut sealed = Vec::new();
     let format = if armored {
         age::armor::Format::AsciiArmor
@@ -76,13 +88,21 @@ pub fn seal(plain: &[u8], passphrase: &str, armored: bool) -> Result<Vec<u8>, In
 
 /// Opens a sealed bundle read from `path` with `passphrase`: the bundle's text.
 pub fn unseal(bytes: &[u8], passphrase: &str, path: &str) -> Result<String, InputError> {
-    let identity = age::scrypt::Identity::new(SecretString::from(passphrase.to_owned()));
+    let mut identity = age::scrypt::Identity::new(SecretString::from(passphrase.to_owned()));
+    identity.set_max_work_factor(MAX_WORK_FACTOR);
     let plain = age::decrypt(&identity, bytes).map_err(|e| match e {
         age::DecryptError::DecryptionFailed | age::DecryptError::NoMatchingKeys => {
             InputError::WrongPassphrase {
                 path: path.to_owned(),
             }
         }
+        age::DecryptError::ExcessiveWork { required, .. } => InputError::Unreadable {
+            path: path.to_owned(),
+            reason: format!(
+                "de bundel vraagt 2^{required} rekenwerk om te openen, meer dan inbeeld toestaat \
+                 (2^{MAX_WORK_FACTOR}); inbeeld maakt zulke bundels niet"
+            ),
+        },
         other => InputError::Unreadable {
             path: path.to_owned(),
             reason: format!("de versleutelde bundel is niet te openen ({other})"),
@@ -115,6 +135,19 @@ mod tests {
             ));
         }
         assert!(!is_sealed(text.as_bytes()));
+        // A header that asks for 2^22 is refused before the work is done.
+        let sealed = seal(text.as_bytes(), "geheim genoeg", false).unwrap();
+        let header_end = sealed.windows(4).position(|w| w == b"\n---").unwrap();
+        let header = String::from_utf8(sealed[..header_end].to_vec()).unwrap();
+        assert!(
+            header.contains(" 18\n") || header.ends_with(" 18"),
+            "{header}"
+        );
+        let mut forged = header.replacen(" 18", " 22", 1).into_bytes();
+        forged.extend_from_slice(&sealed[header_end..]);
+        let sealed = forged;
+        let refused = unseal(&sealed, "geheim genoeg", "b").unwrap_err();
+        assert!(refused.to_string().contains("2^22"), "{refused}");
         assert!(matches!(
             seal(b"x", "kort", false),
             Err(InputError::WeakPassphrase { .. })

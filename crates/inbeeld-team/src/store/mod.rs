@@ -10,7 +10,7 @@ mod tls;
 use postgres::{Client, Config, NoTls};
 use thiserror::Error;
 
-pub use password::password_for;
+pub use password::{password_for, without_password};
 pub use sync::*;
 pub use tls::{options as tls_options, SslMode, TlsOptions};
 
@@ -19,6 +19,7 @@ const MIGRATIONS: &[(i32, &str)] = &[
     (1, include_str!("migrations/v1.sql")),
     (2, include_str!("migrations/v2.sql")),
     (3, include_str!("migrations/v3.sql")),
+    (4, include_str!("migrations/v4.sql")),
 ];
 
 /// The roles members get, besides their own.
@@ -47,6 +48,19 @@ pub enum TeamError {
         "de server heeft schemaversie {found}; deze inbeeld kent t/m {known} — werk inbeeld bij"
     )]
     Newer { found: i32, known: i32 },
+    #[error("{0} is een beheerrol van de server en kan geen teamlid worden; kies een eigen naam")]
+    Administrator(String),
+    #[error("{0} is teamleider en kan geen klanten hebben; geef de klant aan een klantmanager")]
+    ToTeamleider(String),
+    #[error("BSN {bsn} hoort op de server bij {count} klanten; wijs de klant aan met zijn uuid")]
+    AmbiguousBsn { bsn: String, count: i64 },
+    #[error(
+        "{member} is al gekoppeld aan een ander bestand; laat dat eerst los met 'inbeeld team leave' \
+         op die laptop (of vraag de beheerder)"
+    )]
+    OtherFile { member: String },
+    #[error("de server antwoordde niet binnen {0} seconden; er is op de server niets gewijzigd")]
+    TimedOut(u64),
 }
 
 impl TeamError {
@@ -59,6 +73,10 @@ impl TeamError {
                 | TeamError::AlreadyMember(_)
                 | TeamError::NotMember(_)
                 | TeamError::NoClient(_)
+                | TeamError::Administrator(_)
+                | TeamError::ToTeamleider(_)
+                | TeamError::AmbiguousBsn { .. }
+                | TeamError::OtherFile { .. }
         )
     }
 }
@@ -89,6 +107,15 @@ pub fn connect(url: &str) -> Result<Client, TeamError> {
         }
     }
     config.connect_timeout(std::time::Duration::from_secs(5));
+    // A network that drops packets is noticed by the kernel within half a minute; a
+    // statement the server takes too long over is stopped by the server. A server
+    // that accepts and then says nothing is the caller's deadline (`with_deadline`).
+    config.keepalives(true);
+    config.keepalives_idle(std::time::Duration::from_secs(10));
+    config.keepalives_interval(std::time::Duration::from_secs(5));
+    config.keepalives_retries(3);
+    config.tcp_user_timeout(std::time::Duration::from_secs(30));
+    config.options("-c statement_timeout=60000 -c lock_timeout=30000");
     let connected = match tls::client_config(&tls)? {
         None => config.connect(NoTls),
         Some(rustls) => config.connect(tokio_postgres_rustls::MakeRustlsConnect::new(rustls)),
@@ -178,10 +205,19 @@ pub fn add_member(client: &mut Client, name: &str, teamleider: bool) -> Result<(
     if is_member(&mut tx, name)? {
         return Err(TeamError::AlreadyMember(name.to_owned()));
     }
-    let role_exists = tx
-        .query_opt("SELECT 1 FROM pg_roles WHERE rolname = $1", &[&name])
+    // An administrator's role (the superuser, one that passes row-level security or
+    // makes roles) would be a klantmanager who sees everything.
+    let role = tx
+        .query_opt(
+            "SELECT rolsuper OR rolbypassrls OR rolcreaterole FROM pg_roles WHERE rolname = $1",
+            &[&name],
+        )
         .map_err(refused)?
-        .is_some();
+        .map(|r| r.get::<_, bool>(0));
+    if role == Some(true) {
+        return Err(TeamError::Administrator(name.to_owned()));
+    }
+    let role_exists = role.is_some();
     let group = if teamleider {
         TEAMLEIDER_ROLE
     } else {
@@ -207,8 +243,23 @@ pub fn add_member(client: &mut Client, name: &str, teamleider: bool) -> Result<(
 /// teamleider's role may: the server refuses anyone else.
 pub fn assign(client: &mut Client, which: &str, to: &str) -> Result<String, TeamError> {
     let mut tx = client.transaction().map_err(refused)?;
-    if !is_member(&mut tx, to)? {
-        return Err(TeamError::NotMember(to.to_owned()));
+    match tx
+        .query_opt("SELECT teamleider FROM members WHERE name = $1", &[&to])
+        .map_err(refused)?
+    {
+        None => return Err(TeamError::NotMember(to.to_owned())),
+        Some(row) if row.get::<_, bool>(0) => return Err(TeamError::ToTeamleider(to.to_owned())),
+        Some(_) => {}
+    }
+    let same_bsn: i64 = tx
+        .query_one("SELECT count(*) FROM clients WHERE bsn = $1", &[&which])
+        .map_err(refused)?
+        .get(0);
+    if same_bsn > 1 {
+        return Err(TeamError::AmbiguousBsn {
+            bsn: which.to_owned(),
+            count: same_bsn,
+        });
     }
     let row = tx
         .query_opt(

@@ -42,6 +42,68 @@ pub fn password_for(config: &Config) -> Option<String> {
     find(&text, [&host, &port, &database, &user])
 }
 
+/// The server's URL without a password in it, as it may be kept and shown: a URI's
+/// `user:password@` and `password=` parameter, a `key=value` list's `password`.
+pub fn without_password(url: &str) -> String {
+    if let Some((scheme, rest)) = url.split_once("://") {
+        let (authority, tail) = match rest.find(['/', '?']) {
+            Some(at) => rest.split_at(at),
+            None => (rest, ""),
+        };
+        let authority = match authority.rsplit_once('@') {
+            Some((user, host)) => {
+                let user = user.split_once(':').map_or(user, |(user, _)| user);
+                format!("{user}@{host}")
+            }
+            None => authority.to_owned(),
+        };
+        let tail = match tail.split_once('?') {
+            Some((path, query)) => {
+                let kept: Vec<&str> = query
+                    .split('&')
+                    .filter(|pair| !pair.starts_with("password="))
+                    .collect();
+                if kept.is_empty() {
+                    path.to_owned()
+                } else {
+                    format!("{path}?{}", kept.join("&"))
+                }
+            }
+            None => tail.to_owned(),
+        };
+        return format!("{scheme}://{authority}{tail}");
+    }
+    // key=value pairs, a value perhaps quoted with '…' and \-escapes.
+    let mut kept = Vec::new();
+    let mut chars = url.chars().peekable();
+    while chars.peek().is_some() {
+        while chars.next_if(|c| c.is_whitespace()).is_some() {}
+        let mut pair = String::new();
+        let mut quoted = false;
+        while let Some(c) = chars.next() {
+            match c {
+                '\\' => {
+                    pair.push(c);
+                    if let Some(next) = chars.next() {
+                        pair.push(next);
+                    }
+                }
+                '\'' => {
+                    quoted = !quoted;
+                    pair.push(c);
+                }
+                c if c.is_whitespace() && !quoted => break,
+                c => pair.push(c),
+            }
+        }
+        let key = pair.split('=').next().unwrap_or_default().trim();
+        if !pair.is_empty() && key != "password" {
+            kept.push(pair);
+        }
+    }
+    kept.join(" ")
+}
+
 /// The password of the first line whose four fields match.
 fn find(text: &str, wanted: [&str; 4]) -> Option<String> {
     text.lines()
@@ -78,6 +140,36 @@ fn fields(line: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_url_is_kept_without_its_password() {
+        for (url, kept) in [
+            (
+                "postgresql://sanne:geheim@db.gemeente.nl:5432/inbeeld",
+                "postgresql://sanne@db.gemeente.nl:5432/inbeeld",
+            ),
+            (
+                "postgres://sanne@db/inbeeld?sslmode=verify-full&password=x%40y",
+                "postgres://sanne@db/inbeeld?sslmode=verify-full",
+            ),
+            (
+                "postgresql://db/inbeeld?password=x",
+                "postgresql://db/inbeeld",
+            ),
+            (
+                "host=db user=sanne password='geh eim' dbname=inbeeld",
+                "host=db user=sanne dbname=inbeeld",
+            ),
+            (
+                "host=/tmp/x user=jan password=p\\ q",
+                "host=/tmp/x user=jan",
+            ),
+            ("host=db user=sanne", "host=db user=sanne"),
+        ] {
+            assert_eq!(without_password(url), kept, "{url}");
+            assert!(!without_password(url).contains("geh"), "{url}");
+        }
+    }
 
     #[test]
     fn the_first_matching_line_gives_the_password() {

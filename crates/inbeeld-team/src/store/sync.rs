@@ -43,18 +43,53 @@ pub fn owners(
         .collect())
 }
 
-/// A notice for `member` about `client`.
-pub fn leave_notice(
-    tx: &mut Transaction,
+/// A notice about `client` for whoever owns it now; the server writes who left it.
+pub fn leave_notice(tx: &mut Transaction, client: &Uuid, text: &str) -> Result<(), TeamError> {
+    tx.execute("SELECT inbeeld_leave_notice($1, $2)", &[client, &text])
+        .map_err(refused)?;
+    Ok(())
+}
+
+/// Holds `member` for the file `database_id`: the first file to join holds the
+/// member until it lets go. A file that held the member before the server kept
+/// track claims it at its next sync.
+pub fn claim_file(
+    client: &mut impl GenericClient,
     member: &str,
-    client: &Uuid,
-    text: &str,
+    database_id: &str,
 ) -> Result<(), TeamError> {
-    tx.execute(
-        "INSERT INTO notices (for_member, client_uuid, text) VALUES ($1, $2, $3)",
-        &[&member, client, &text],
-    )
-    .map_err(refused)?;
+    // Whoever inserts first holds the member; the key keeps a second out.
+    client
+        .execute(
+            "INSERT INTO member_files (member, database_id) VALUES (session_user, $1)
+             ON CONFLICT (member) DO NOTHING",
+            &[&database_id],
+        )
+        .map_err(refused)?;
+    let held: String = client
+        .query_one(
+            "SELECT database_id FROM member_files WHERE member = session_user",
+            &[],
+        )
+        .map_err(refused)?
+        .get(0);
+    if held == database_id {
+        Ok(())
+    } else {
+        Err(TeamError::OtherFile {
+            member: member.to_owned(),
+        })
+    }
+}
+
+/// Lets go of `member` for this file (only this file's hold).
+pub fn release_file(client: &mut Client, database_id: &str) -> Result<(), TeamError> {
+    client
+        .execute(
+            "DELETE FROM member_files WHERE member = session_user AND database_id = $1",
+            &[&database_id],
+        )
+        .map_err(refused)?;
     Ok(())
 }
 
@@ -136,18 +171,48 @@ pub fn incoming(
         .collect())
 }
 
-/// This member's unseen notices, marked seen: `(client, text)`.
-pub fn take_notices(tx: &mut Transaction) -> Result<Vec<(Uuid, String)>, TeamError> {
+/// A notice for this member: about which client, what it says, and from whom.
+pub struct Notice {
+    pub id: i64,
+    pub client: Uuid,
+    pub text: String,
+    pub from: String,
+}
+
+/// This member's unseen notices. They are marked seen only once they became a work
+/// item on the laptop ([`mark_seen`]): a notice the laptop could not take in comes
+/// again at the next sync.
+pub fn unseen_notices(tx: &mut Transaction) -> Result<Vec<Notice>, TeamError> {
     Ok(tx
         .query(
-            "UPDATE notices SET seen_at = now() WHERE for_member = session_user
-                 AND seen_at IS NULL RETURNING client_uuid, text",
+            "SELECT id, client_uuid, text, created_by FROM notices
+             WHERE for_member = session_user AND seen_at IS NULL ORDER BY id",
             &[],
         )
         .map_err(refused)?
         .iter()
-        .map(|r| (r.get(0), r.get(1)))
+        .map(|r| Notice {
+            id: r.get(0),
+            client: r.get(1),
+            text: r.get(2),
+            from: r.get(3),
+        })
         .collect())
+}
+
+/// Marks these notices seen.
+pub fn mark_seen(client: &mut Client, ids: &[i64]) -> Result<(), TeamError> {
+    if ids.is_empty() {
+        return Ok(());
+    }
+    client
+        .execute(
+            "UPDATE notices SET seen_at = now()
+             WHERE id = ANY($1) AND for_member = session_user AND seen_at IS NULL",
+            &[&ids],
+        )
+        .map_err(refused)?;
+    Ok(())
 }
 
 /// Every client this role may read: its id, owner and the hash of its document
