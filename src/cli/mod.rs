@@ -99,7 +99,16 @@ impl Context {
         // The real day, also under --today: planning ahead keeps the real backups.
         // The team's snapshot is a copy of the server's: made again, not backed up.
         if store.team_snapshot()?.is_none() {
-            store.daily_backup(clock::today())?;
+            match store.daily_backup(clock::today()) {
+                Ok(_) => {}
+                Err(err @ store::StoreError::Damaged(_)) => return Err(err.into()),
+                // A backup that cannot be made (a full disk) is said, and the day's
+                // work is still there to read and do.
+                Err(err) => say(&format!(
+                    "inbeeld: de reservekopie van vandaag is niet gemaakt ({err}); maak ruimte \
+                     vrij, de volgende start probeert het opnieuw"
+                )),
+            }
         }
         if store.upgraded() {
             workflow::reconcile_all(&mut store, self.today)?;

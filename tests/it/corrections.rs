@@ -205,6 +205,50 @@ fn an_aanvraag_without_besluit_keeps_the_client() {
 }
 
 #[test]
+fn undoing_a_category_change_takes_back_the_rhythm_item_it_brought() {
+    let db = Db::new();
+    let client = db
+        .on(
+            "2026-09-01",
+            &[
+                "client",
+                "add",
+                "--name",
+                "Jan de Vries",
+                "--category",
+                "beheer",
+            ],
+        )
+        .trim()
+        .to_owned();
+    let rhythm = "SELECT count(*) FROM work_items WHERE source = 'rhythm' AND status = 'open'";
+    db.ok(&["worklist"]);
+    assert_eq!(db.scalar(rhythm), "0", "in view under the half-year rhythm");
+    // To job ready, with its four weeks: the sweep raises contact opnemen.
+    db.ok(&[
+        "client",
+        "category",
+        &client,
+        "--to",
+        "job_ready",
+        "--reason",
+        "werkfit",
+    ]);
+    db.ok(&["worklist"]);
+    assert_eq!(db.scalar(rhythm), "1");
+    // Taken back: so is the item its rhythm raised, and no sweep raises it again.
+    db.ok(&["undo", "--yes"]);
+    db.ok(&["worklist"]);
+    assert_eq!(db.scalar(rhythm), "0", "no false niet in beeld");
+    assert_eq!(
+        db.scalar(&format!(
+            "SELECT category_code FROM clients WHERE id = {client}"
+        )),
+        "beheer"
+    );
+}
+
+#[test]
 fn doorstroom_is_dated_history_and_changes_what_is_offered() {
     let db = Db::new();
     let client = db.client("Ayse Demir", "job_ready").to_string();
@@ -451,6 +495,43 @@ fn a_correction_keeps_the_original_and_the_rhythm_follows_it() {
     assert!(db
         .scalar("SELECT original FROM contact_corrections")
         .contains("2026-11-20"));
+}
+
+#[test]
+fn a_corrected_bsn_leaves_the_undo_journal_once_its_day_is_over() {
+    let db = Db::new();
+    let client = db
+        .add(&[
+            "client",
+            "add",
+            "--name",
+            "Kees Visser",
+            "--category",
+            "beheer",
+            "--bsn",
+            "111222333",
+        ])
+        .to_string();
+    db.ok(&["client", "edit", &client, "--bsn", "123456782"]);
+    let journal = "SELECT group_concat(before) FROM edit_rows WHERE tbl = 'clients'";
+    assert!(
+        db.scalar(journal).contains("111222333"),
+        "today it can be undone"
+    );
+    // The next day's first start: the journal of days gone keeps it masked, as the
+    // audit log does, and so does the backup made then.
+    let backups = inbeeld::store::backups_folder(&db.path);
+    std::fs::remove_dir_all(&backups).unwrap();
+    db.cmd_on("2026-11-23").arg("worklist").assert().success();
+    let kept = db.scalar(journal);
+    assert!(
+        !kept.contains("111222333") && kept.contains("******333"),
+        "{kept}"
+    );
+    for backup in std::fs::read_dir(&backups).unwrap() {
+        let bytes = std::fs::read(backup.unwrap().path()).unwrap();
+        assert!(!bytes.windows(9).any(|w| w == b"111222333"));
+    }
 }
 
 #[test]

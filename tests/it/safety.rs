@@ -422,6 +422,25 @@ fn a_full_disk_refuses_the_edit_whole_and_keeps_the_file_sound() {
 }
 
 #[test]
+fn a_backup_that_cannot_be_made_keeps_nobody_from_the_werkvoorraad() {
+    let db = Db::new();
+    db.client("Eerste", "beheer");
+    // Where the day's backup would go, something that cannot take it.
+    let backups = inbeeld::store::backups_folder(&db.path);
+    std::fs::remove_dir_all(&backups).unwrap();
+    std::fs::write(&backups, b"vol").unwrap();
+    let out = db.cmd().args(["worklist", "--json"]).output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    assert!(
+        err.contains("reservekopie van vandaag is niet gemaakt"),
+        "{err}"
+    );
+    assert_eq!(err.lines().count(), 1, "{err}");
+    serde_json::from_slice::<Value>(&out.stdout).expect("the werkvoorraad");
+}
+
+#[test]
 fn a_place_where_the_file_cannot_be_made_gives_a_clear_message() {
     // (A read-only folder behaves the same, but the test machines run as root, and
     // root may write anywhere; a file where a folder should be cannot be written by

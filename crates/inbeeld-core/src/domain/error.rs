@@ -57,6 +57,9 @@ pub enum InputError {
     FollowUpOnlyForNoShow,
     #[error("afhandeling '{outcome}' neemt geen dag van ontvangst; alleen 'ontvangen' bij een hersteltermijn doet dat")]
     ReceivedOnlyForDocuments { outcome: String },
+    /// A verlenging that would end the activity sooner.
+    #[error("verlengen kan alleen naar een dag na de huidige einddatum ({end}), niet naar {to}")]
+    NotLater { end: NaiveDate, to: NaiveDate },
     /// `what` is the whole subject ("de nieuwe einddatum").
     #[error("{what} {date} moet na vandaag ({today}) liggen")]
     NotAfterToday {

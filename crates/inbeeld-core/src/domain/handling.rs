@@ -513,6 +513,14 @@ fn settle(
             let to = c.new_date.ok_or_else(|| InputError::NeedsNewDate {
                 outcome: c.outcome.clone(),
             })?;
+            // A verlenging lengthens: planned from a day before the end (going back in
+            // time), a date after today can still lie before the end.
+            if c.outcome == "verlengd" && to <= activity.end_date {
+                return Err(InputError::NotLater {
+                    end: activity.end_date,
+                    to,
+                });
+            }
             return move_end(env, a, to, except);
         }
         OutcomeEffect::Repeat => {

@@ -651,6 +651,10 @@ fn handling_is_refused_with_a_reason() {
         activity_context(activity(4, "afspraak", "2026-11-25", "2026-11-25"), Some(6)),
     );
     let herstel = item_context(120, herstel_context("2026-12-01"));
+    let long_traject = item_context(
+        7,
+        activity_context(activity(8, "traject", "2026-06-01", "2026-12-20"), Some(7)),
+    );
     let rows: Vec<(&str, &ItemContext, CloseRequest, InputError)> = vec![
         (
             "an outcome the kind does not allow",
@@ -681,6 +685,18 @@ fn handling_is_refused_with_a_reason() {
                 what: "de nieuwe datum",
                 date: d("2026-11-01"),
                 today: d(TODAY),
+            },
+        ),
+        (
+            "verlengd to before the current end, planned from an earlier day",
+            &long_traject,
+            CloseRequest {
+                new_date: Some(d("2026-12-10")),
+                ..request("verlengd")
+            },
+            InputError::NotLater {
+                end: d("2026-12-20"),
+                to: d("2026-12-10"),
             },
         ),
         (

@@ -576,6 +576,17 @@ impl Store {
             mark_damaged(self.path(), &reason);
             return Err(StoreError::Damaged(reason));
         }
+        // The undo journal of days gone keeps no full BSN: an edit of before today
+        // can no longer be undone, and the audit log masks it too. Before the copy,
+        // so the backup does not keep it either.
+        self.conn().execute(
+            "UPDATE edit_rows SET before = json_set(before, '$.bsn',
+                 '******' || substr(json_extract(before, '$.bsn'), 7))
+             WHERE tbl = 'clients' AND before IS NOT NULL
+               AND json_extract(before, '$.bsn') NOT LIKE '*%'
+               AND edit_id IN (SELECT id FROM edits WHERE day < ?1)",
+            [today.to_string()],
+        )?;
         fs::create_dir_all(&folder).map_err(|source| StoreError::Open {
             path: folder.clone(),
             source,

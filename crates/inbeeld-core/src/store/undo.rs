@@ -270,12 +270,20 @@ impl Write<'_> {
             })?
             .collect::<rusqlite::Result<_>>()?;
         let mut activities = Vec::new();
+        let mut recategorised = Vec::new();
         for (table, row, op, before) in rows {
             let Some((_, added)) = JOURNALED.iter().find(|(t, _)| *t == table) else {
                 continue;
             };
             if table == "activities" {
                 activities.push(row);
+            }
+            if table == "category_changes" {
+                recategorised.push(tx.query_row(
+                    "SELECT client_id FROM category_changes WHERE id = ?1",
+                    [row],
+                    |r| r.get::<_, i64>(0),
+                )?);
             }
             match (op.as_str(), before) {
                 ("update", Some(before)) => restore(tx, &table, row, &before)?,
@@ -292,6 +300,18 @@ impl Write<'_> {
                    AND (source_end_date <> (SELECT end_date FROM activities WHERE id = ?1)
                         OR (SELECT status FROM activities WHERE id = ?1) = 'closed')",
                 params![activity, now, today],
+            )?;
+        }
+        // A contact-rhythm item the sweep raised after a category change that is
+        // taken back came from a rhythm the client no longer has: it goes, and the
+        // next sweep raises one where the restored rhythm asks for it.
+        for client in recategorised {
+            tx.execute(
+                "UPDATE work_items SET status = 'closed', outcome_code = 'ongedaan',
+                     outcome_note = 'Ongedaan gemaakt', closed_at = ?2, closed_on = ?3
+                 WHERE client_id = ?1 AND source = 'rhythm' AND status = 'open'
+                   AND created_at >= ?4",
+                params![client, now, today, target.at],
             )?;
         }
         self.audit(
