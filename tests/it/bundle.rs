@@ -733,6 +733,22 @@ fn a_bundle_no_edit_could_have_made_is_refused_in_words_naming_the_client() {
             }),
         ),
         (
+            "de waarde van 'due_date' is niet toegestaan",
+            Box::new(move |b| {
+                b["clients"][open_item.0]["work_items"][open_item.1]["due_date"] =
+                    "2026-13-45".into();
+                Some(open_item.0)
+            }),
+        ),
+        (
+            "de waarde van 'end_date' is niet toegestaan",
+            Box::new(move |b| {
+                b["clients"][activity.0]["activities"][activity.1]["end_date"] =
+                    "1999-01-01".into();
+                Some(activity.0)
+            }),
+        ),
+        (
             "stuurteken (U+202E)",
             Box::new(|b| {
                 b["clients"][2]["client"]["name"] = "Jan \u{202E}seirV ed".into();

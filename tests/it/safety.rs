@@ -247,8 +247,19 @@ fn a_killed_backup_leaves_no_part_file_after_the_next_start() {
     std::fs::write(&stale, vec![0u8; 4096]).unwrap();
     let manual = db.path.with_file_name("kopie.sqlite.999999999.part");
     std::fs::write(&manual, b"half").unwrap();
+    // And what a killed restore's copy left beside the file, with SQLite's journal.
+    let journal = folder.join("2026-11-19.sqlite.999999998.part-journal");
+    std::fs::write(&journal, b"journal").unwrap();
+    let restore_part = db
+        .path
+        .with_file_name("bewaard.sqlite.999999997.part-journal");
+    std::fs::write(&restore_part, b"journal").unwrap();
     db.ok(&["worklist"]);
     assert!(!stale.exists(), "the next start removes it");
+    assert!(
+        !journal.exists() && !restore_part.exists(),
+        "journals of parts too"
+    );
     let copy = db.path.with_file_name("kopie.sqlite");
     db.ok(&["backup", &copy.display().to_string()]);
     assert!(

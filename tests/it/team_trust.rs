@@ -171,6 +171,32 @@ fn a_handover_takes_a_waiting_aanvraag_along_and_one_client_blocks_no_other() {
         "1",
         "the aanvraag travels with her, still waiting for its besluit"
     );
+    // One client that cannot be let go keeps no other: Lotte, registered on a day
+    // after the one this sync runs on, stays (and says why); Noor goes.
+    let lotte = sanne.on(
+        "2026-11-24",
+        &[
+            "client",
+            "add",
+            "--name",
+            "Lotte de Vries",
+            "--category",
+            "beheer",
+        ],
+    );
+    let lotte = lotte.trim().to_owned();
+    let noor = sanne.client("Noor Bakker", "beheer");
+    sanne.on("2026-11-24", &["sync"]);
+    let lotte_id: i64 = lotte.parse().unwrap();
+    assign(&cluster, &admin_db, &uuid_of(&sanne, lotte_id), "jan");
+    assign(&cluster, &admin_db, &uuid_of(&sanne, noor), "jan");
+    let partly = sanne.on("2026-11-23", &["sync"]);
+    assert!(partly.contains("1 overgedragen"), "{partly}");
+    assert!(
+        partly.contains("Blijft voorlopig hier: Lotte de Vries: "),
+        "{partly}"
+    );
+    assert_eq!(names(&sanne, "ended_on IS NULL"), ["Lotte de Vries"]);
     // The handover bundle between laptops takes it along too.
     let piet = common::Db::new();
     let lotte = piet.client("Lotte de Vries", "job_ready");

@@ -504,7 +504,35 @@ fn in_words(text: &str) -> String {
             .to_owned();
     }
     if let Some(rest) = text.split("CHECK constraint failed: ").nth(1) {
-        return format!("een waarde voldoet niet aan de regel voor {}", rest.trim());
+        // SQLite names the rule by its expression: the first column in it is the
+        // field that is wrong.
+        const SQL: &[&str] = &[
+            "date",
+            "time",
+            "length",
+            "trim",
+            "json_valid",
+            "is",
+            "null",
+            "and",
+            "or",
+            "not",
+            "in",
+            "glob",
+            "like",
+            "between",
+            "substr",
+        ];
+        let field = rest
+            .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+            .find(|word| {
+                word.chars().next().is_some_and(|c| c.is_ascii_lowercase())
+                    && !SQL.contains(&word.to_ascii_lowercase().as_str())
+            });
+        return match field {
+            Some(field) => format!("de waarde van '{field}' is niet toegestaan"),
+            None => "een waarde is niet toegestaan".to_owned(),
+        };
     }
     if text.contains("UNIQUE constraint failed") || text.contains("NOT NULL constraint failed") {
         let what = text.rsplit(": ").next().unwrap_or_default();

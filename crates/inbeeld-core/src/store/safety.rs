@@ -98,8 +98,10 @@ pub fn remove_stale_parts(folder: &Path) {
         let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
             continue;
         };
-        let Some(pid) = name
-            .strip_suffix(".part")
+        // The part itself, and the journal SQLite kept beside it while it wrote.
+        let Some(pid) = [".part", ".part-journal", ".part-wal", ".part-shm"]
+            .iter()
+            .find_map(|suffix| name.strip_suffix(suffix))
             .and_then(|rest| rest.rsplit('.').next())
             .and_then(|pid| pid.parse::<u32>().ok())
         else {
