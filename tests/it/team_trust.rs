@@ -78,6 +78,15 @@ fn what_leaves_a_laptop_is_swept_as_of_its_moment_and_checked_as_the_receiver_ch
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
+    assert!(
+        said.contains("Niet in de momentopname: Noor Bakker (van sanne): ingeschreven na vandaag"),
+        "{said}"
+    );
+    assert!(
+        said.contains("Niet in de momentopname: klant 1 van de bundel (van sanne)")
+            && said.contains("stuurteken (U+202E)"),
+        "{said}"
+    );
     assert!(said.contains("1 klant(en) van het team"), "{said}");
     assign(&cluster, &admin_db, &uuid_of(&sanne, fatima), "jan");
     let pulled = jan.on("2026-11-22", &["sync"]);
@@ -235,18 +244,28 @@ fn the_snapshot_takes_every_good_document_and_names_the_others() {
     let admin_db = common::Db::new();
     team(&cluster, &admin_db);
     let sanne = common::Db::new();
-    for name in ["Fatima el Amrani", "Kees Brouwer", "Lotte de Vries"] {
+    for name in [
+        "Fatima el Amrani",
+        "Kees Brouwer",
+        "Lotte de Vries",
+        "Noor Bakker",
+        "Anna Visser",
+    ] {
         sanne.client(name, "job_ready");
     }
     join(&cluster, &sanne, "sanne");
     ok(&sanne, &["sync"]);
     let mut admin = cluster.connect("postgres");
-    // One document a laptop could not have made, one that is no document at all.
+    // Documents a laptop could not have made, and one that is no document at all.
     admin
         .batch_execute(
             "UPDATE clients SET data = jsonb_set(data, '{clients,0,client,category_code}', '\"vip\"'),
                  doc_hash = 'x' WHERE name = 'Kees Brouwer';
-             UPDATE clients SET data = '{\"hallo\": 1}', doc_hash = 'y' WHERE name = 'Lotte de Vries'",
+             UPDATE clients SET data = '{\"hallo\": 1}', doc_hash = 'y' WHERE name = 'Lotte de Vries';
+             UPDATE clients SET data = jsonb_set(data, '{clients,0,client,registered_on}', '\"2030-01-01\"'),
+                 doc_hash = 'z' WHERE name = 'Noor Bakker';
+             UPDATE clients SET data = jsonb_set(data, '{clients,0,client,name}', to_jsonb('Anna ' || chr(8238) || 'resseV')),
+                 doc_hash = 'w' WHERE name = 'Anna Visser'",
         )
         .unwrap();
     let snapshot = admin_db.path.with_file_name("team.sqlite");
@@ -284,6 +303,30 @@ fn the_snapshot_takes_every_good_document_and_names_the_others() {
         ["Fatima el Amrani"],
         "the count is what is in the file"
     );
+
+    // A handover refuses them alike, and takes the good one in.
+    let jan = common::Db::new();
+    join(&cluster, &jan, "jan");
+    for name in ["Fatima el Amrani", "Kees Brouwer", "Noor Bakker"] {
+        let uuid: String = admin
+            .query_one("SELECT uuid::text FROM clients WHERE name = $1", &[&name])
+            .unwrap()
+            .get(0);
+        assign(&cluster, &admin_db, &uuid, "jan");
+    }
+    let pulled = ok(&jan, &["sync"]);
+    assert!(pulled.contains("1 opgehaald"), "{pulled}");
+    assert!(
+        pulled.contains("Niet opgehaald: Kees Brouwer (van jan): ")
+            && pulled.contains("verwijst naar iets dat er niet is"),
+        "{pulled}"
+    );
+    assert!(
+        pulled.contains("Niet opgehaald: Noor Bakker (van jan): ")
+            && pulled.contains("ingeschreven na vandaag"),
+        "{pulled}"
+    );
+    assert_eq!(names(&jan, "1 = 1"), ["Fatima el Amrani"]);
 }
 
 #[test]
