@@ -158,7 +158,8 @@ proptest! {
                         Some(Requirement::Reason) => note.is_some() && new_date.is_none(),
                         Some(Requirement::NewDate) => new_date.is_some_and(|d| d > today),
                     } && match outcome {
-                        "verlengd" if open => new_date.is_some_and(|d| d >= a.start_date && d != a.end_date && !used(d)),
+                        // A verlenging lengthens, also when planned from an earlier day.
+                        "verlengd" if open => new_date.is_some_and(|d| d > a.end_date && !used(d)),
                         "no_show" | "gesproken" if current && appointment => a.end_date <= today,
                         "niet_ontvangen" if current => today > a.end_date,
                         // Documents cannot arrive before the hersteltermijn was given.

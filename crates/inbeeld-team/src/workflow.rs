@@ -151,9 +151,18 @@ fn expiry_items(client_uuid: &str, bundle: &Value) -> Vec<(Uuid, Value)> {
         .collect()
 }
 
-/// The name of the client a document holds.
+/// The name of the client a document holds, as it may be printed: none that is
+/// blank or holds a control or direction character.
 fn document_name(bundle: &Value) -> Option<&str> {
-    bundle["clients"][0]["client"]["name"].as_str()
+    printable_name(&bundle["clients"][0])
+}
+
+/// A client's name from their part of a document, if it may be printed.
+fn printable_name(client: &Value) -> Option<&str> {
+    use inbeeld_core::domain::text::{forbidden, is_blank};
+    client["client"]["name"]
+        .as_str()
+        .filter(|name| !is_blank(name) && forbidden(name, false).is_none())
 }
 
 /// The clients an audited edit touched since the last sync: only they can have
@@ -526,10 +535,8 @@ fn send(
     let mut documents = Vec::new();
     let mut expiry = Vec::new();
     for (leaving, refused) in leaving.into_iter().zip(refusals) {
-        let name = document_name(&leaving.bundle)
-            .unwrap_or_default()
-            .to_owned();
         if let Some(refused) = refused {
+            let name = document_name(&leaving.bundle).unwrap_or("een klant");
             let reason = match refused {
                 inbeeld_core::domain::InputError::BundleRefused { reason, .. } => reason,
                 other => other.to_string(),
@@ -539,6 +546,11 @@ fn send(
                 .push(format!("{name} (van {}): {reason}", leaving.owner));
             continue;
         }
+        // The server keeps the name as it is (the document was checked above).
+        let name = leaving.bundle["clients"][0]["client"]["name"]
+            .as_str()
+            .unwrap_or_default()
+            .to_owned();
         let bsn = leaving.bundle["clients"][0]["client"]["bsn"]
             .as_str()
             .map(str::to_owned);
@@ -886,7 +898,7 @@ fn take_in(
             _ => Vec::new(),
         };
         for ((uuid, client), sent) in batch.uuids.iter().zip(clients).zip(batch.sents) {
-            let name = client["client"]["name"].as_str().map(str::to_owned);
+            let name = printable_name(&client).map(str::to_owned);
             let mut one = bundle_of(version, sent, vec![client]);
             match inbeeld_core::workflow::import_shared(
                 store,
