@@ -91,16 +91,20 @@ impl BackgroundSync {
             let (tx, rx) = channel();
             let path = self.path.clone();
             std::thread::spawn(move || {
-                let outcome = match Store::open(&path)
-                    .map_err(SyncError::from)
-                    .and_then(|mut store| crate::team::sync(&mut store, today))
-                {
+                // A server that accepts and then says nothing: given up on after
+                // the deadline, like an unreachable one.
+                let outcome = match crate::team::with_deadline(move || {
+                    let mut store = Store::open(&path)?;
+                    crate::team::sync(&mut store, today)
+                }) {
                     Ok(report) => Outcome::Done(
                         report.not_sent.len()
                             + report.not_released.len()
                             + report.not_taken_in.len(),
                     ),
-                    Err(SyncError::Team(TeamError::Unreachable(_))) => Outcome::Offline,
+                    Err(SyncError::Team(TeamError::Unreachable(_) | TeamError::TimedOut(_))) => {
+                        Outcome::Offline
+                    }
                     Err(err) => Outcome::Failed(err.to_string()),
                 };
                 let _ = tx.send(outcome);

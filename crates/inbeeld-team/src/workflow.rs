@@ -231,14 +231,72 @@ fn deadline() -> u64 {
 pub fn with_deadline<T: Send + 'static>(
     work: impl FnOnce() -> Result<T, SyncError> + Send + 'static,
 ) -> Result<T, SyncError> {
-    let seconds = deadline();
+    within(std::time::Duration::from_secs(deadline()), work)
+}
+
+/// Whether work left behind by [`within`] still runs in this process.
+static LEFT_RUNNING: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// [`with_deadline`] with the deadline given. While work it left behind still runs
+/// (the cockpit lives on after a deadline), no second is started beside it: two
+/// syncs of one file at once would only get in each other's way.
+fn within<T: Send + 'static>(
+    limit: std::time::Duration,
+    work: impl FnOnce() -> Result<T, SyncError> + Send + 'static,
+) -> Result<T, SyncError> {
+    use std::sync::atomic::Ordering;
+    let timed_out = || SyncError::Team(TeamError::TimedOut(limit.as_secs().max(1)));
+    if LEFT_RUNNING.load(Ordering::SeqCst) {
+        return Err(timed_out());
+    }
     let (send, receive) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
-        let _ = send.send(work());
+        let result = work();
+        LEFT_RUNNING.store(false, Ordering::SeqCst);
+        let _ = send.send(result);
     });
-    match receive.recv_timeout(std::time::Duration::from_secs(seconds)) {
+    match receive.recv_timeout(limit) {
         Ok(result) => result,
-        Err(_) => Err(SyncError::Team(TeamError::TimedOut(seconds))),
+        Err(_) => {
+            LEFT_RUNNING.store(true, Ordering::SeqCst);
+            Err(timed_out())
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::Duration;
+
+    #[test]
+    fn a_silent_server_is_given_up_on_and_no_second_sync_starts_beside_it() {
+        let (release, held) = std::sync::mpsc::channel::<()>();
+        let silent = within(Duration::from_millis(200), move || {
+            let _ = held.recv();
+            Ok(1)
+        });
+        assert!(matches!(
+            silent,
+            Err(SyncError::Team(TeamError::TimedOut(_)))
+        ));
+        // The first is still waiting: a second is not started.
+        let started = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let flag = started.clone();
+        let second = within(Duration::from_secs(5), move || {
+            flag.store(true, std::sync::atomic::Ordering::SeqCst);
+            Ok(2)
+        });
+        assert!(second.is_err());
+        assert!(!started.load(std::sync::atomic::Ordering::SeqCst));
+        // Once the first ends, the next runs.
+        release.send(()).unwrap();
+        let until = std::time::Instant::now() + Duration::from_secs(10);
+        while LEFT_RUNNING.load(std::sync::atomic::Ordering::SeqCst) {
+            assert!(std::time::Instant::now() < until, "the first never ended");
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        assert_eq!(within(Duration::from_secs(5), || Ok(3)).unwrap(), 3);
     }
 }
 
