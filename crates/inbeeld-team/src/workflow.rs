@@ -319,7 +319,7 @@ pub fn sync(store: &mut Store, today: NaiveDate) -> Result<SyncReport, SyncError
     // that an activity that expired this morning leaves with its item.
     inbeeld_core::workflow::sweep(store, today)?;
     let mut report = SyncReport::default();
-    let mut pushed = Vec::new();
+    let mut sent = Sent::default();
     let mut to_release = Vec::new();
     let mut not_through = Vec::new();
     let mut leaving = Vec::new();
@@ -411,7 +411,7 @@ pub fn sync(store: &mut Store, today: NaiveDate) -> Result<SyncReport, SyncError
                 &link.member,
                 std::mem::take(&mut leaving),
                 today,
-                &mut pushed,
+                &mut sent,
                 &mut report,
             )?;
         }
@@ -422,9 +422,10 @@ pub fn sync(store: &mut Store, today: NaiveDate) -> Result<SyncReport, SyncError
         &link.member,
         leaving,
         today,
-        &mut pushed,
+        &mut sent,
         &mut report,
     )?;
+    let pushed = sent.pushed;
     // Clients this member now owns or stands in for that this file lacks, or has
     // only as the copy it released (handed back, or a stand-in again).
     let known: Vec<Uuid> = local
@@ -562,6 +563,13 @@ pub fn sync(store: &mut Store, today: NaiveDate) -> Result<SyncReport, SyncError
     Ok(report)
 }
 
+/// What a sync sent so far, and the receiving side it checked it on (made once).
+#[derive(Default)]
+struct Sent {
+    pushed: Vec<SharedClient>,
+    receiver: Option<inbeeld_core::store::Receiver>,
+}
+
 /// A client's document on its way to the server.
 struct Leaving {
     client_id: i64,
@@ -581,15 +589,22 @@ fn send(
     member: &str,
     leaving: Vec<Leaving>,
     today: NaiveDate,
-    pushed: &mut Vec<SharedClient>,
+    sent: &mut Sent,
     report: &mut SyncReport,
 ) -> Result<(), SyncError> {
     if leaving.is_empty() {
         return Ok(());
     }
-    let ids: Vec<i64> = leaving.iter().map(|l| l.client_id).collect();
     let bundles: Vec<&Value> = leaving.iter().map(|l| &l.bundle).collect();
-    let refusals = store.refusals_on_arrival(&ids, &bundles, today)?;
+    // One receiving side for the whole sync, made when the first document leaves.
+    if sent.receiver.is_none() {
+        sent.receiver = Some(store.receiver()?);
+    }
+    let refusals = sent
+        .receiver
+        .as_mut()
+        .expect("made just now")
+        .refusals(&bundles, today)?;
     let mut documents = Vec::new();
     let mut expiry = Vec::new();
     for (leaving, refused) in leaving.into_iter().zip(refusals) {
@@ -630,7 +645,7 @@ fn send(
             data,
             hash: leaving.hash.clone(),
         });
-        pushed.push(SharedClient {
+        sent.pushed.push(SharedClient {
             client_id: leaving.client_id,
             uuid: leaving.uuid,
             hash: Some(leaving.hash),

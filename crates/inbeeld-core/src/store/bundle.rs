@@ -629,42 +629,37 @@ impl DeferredSearch {
     }
 }
 
+/// A receiving side to read documents into before they leave this file: a copy of
+/// it in memory (its catalogue and calendar, as the team's other laptops have them)
+/// without any client. Made once for a sync or an export; each document read in
+/// stays in it, as it would on the receiving side.
+pub struct Receiver(Store);
+
 impl Store {
-    /// What the receiving side would say of each bundle before it leaves: in a copy
-    /// of this file in memory, without the clients in `leaving` (all of them when
-    /// empty: the receiver does not have them), each bundle is read in as an import reads it. `None` where it
-    /// is taken in, else the refusal, naming the client.
-    pub fn refusals_on_arrival(
-        &self,
-        leaving: &[i64],
-        bundles: &[&Value],
-        today: chrono::NaiveDate,
-    ) -> Result<Vec<Option<InputError>>> {
-        if bundles.is_empty() {
-            return Ok(Vec::new());
-        }
+    /// The receiving side of what leaves this file (see [`Receiver`]).
+    pub fn receiver(&self) -> Result<Receiver> {
         let mut copy = self.in_memory_copy()?;
         copy.write_unjournaled(|w| {
             let conn = w.tx();
-            let all: Vec<i64>;
-            let leaving = if leaving.is_empty() {
-                all = conn
-                    .prepare("SELECT id FROM clients")?
-                    .query_map([], |r| r.get(0))?
-                    .collect::<rusqlite::Result<_>>()?;
-                &all
-            } else {
-                leaving
-            };
             let lifted = Lifted::triggers(conn, NEVER_DELETED)?;
-            for &client in leaving {
-                forget_client(conn, client)?;
-            }
+            forget_every_client(conn)?;
             lifted.restore(conn)
         })?;
+        Ok(Receiver(copy))
+    }
+}
+
+impl Receiver {
+    /// What the receiving side says of each bundle, read in as an import reads it:
+    /// `None` where it is taken in, else the refusal, naming the client.
+    pub fn refusals(
+        &mut self,
+        bundles: &[&Value],
+        today: chrono::NaiveDate,
+    ) -> Result<Vec<Option<InputError>>> {
         let mut said = Vec::with_capacity(bundles.len());
         for bundle in bundles {
-            said.push(match copy.import_value((*bundle).clone(), today) {
+            said.push(match self.0.import_value((*bundle).clone(), today) {
                 Ok(_) => None,
                 Err(StoreError::Input(refused @ InputError::BundleRefused { .. })) => Some(refused),
                 Err(other) => Some(InputError::BundleRefused {
@@ -675,6 +670,25 @@ impl Store {
         }
         Ok(said)
     }
+}
+
+/// Every client and every row about them, at once (see `forget_client`): only in a
+/// copy that is to be a receiving side.
+fn forget_every_client(conn: &Connection) -> Result<()> {
+    for (_, search, ..) in INDEXED {
+        conn.execute(
+            &format!("INSERT INTO {search} ({search}) VALUES ('delete-all')"),
+            [],
+        )?;
+    }
+    conn.execute("DELETE FROM team_clients", [])?;
+    for part in PARTS.iter().rev() {
+        conn.execute("DELETE FROM audit_log WHERE entity = ?1", [part.kind])?;
+        conn.execute(&format!("DELETE FROM {}", part.table), [])?;
+    }
+    conn.execute("DELETE FROM audit_log WHERE entity = 'client'", [])?;
+    conn.execute("DELETE FROM clients", [])?;
+    Ok(())
 }
 
 /// The triggers that keep rows from ever being deleted.

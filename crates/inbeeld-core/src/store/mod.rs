@@ -37,7 +37,7 @@ use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior};
 pub use activities::AgendaEntry;
 pub use audit::AuditEntry;
 pub use bulk::{ClosedCycle, Contents, Loader};
-pub use bundle::{FORMAT as BUNDLE_FORMAT, VERSION as BUNDLE_VERSION};
+pub use bundle::{Receiver, FORMAT as BUNDLE_FORMAT, VERSION as BUNDLE_VERSION};
 pub use clients::Dossier;
 pub use error::{Result, StoreError};
 pub use history::ItemHistory;

@@ -85,7 +85,7 @@ pub fn write_bundle(
 pub fn export(store: &mut Store, clients: &[i64], today: NaiveDate) -> Result<serde_json::Value> {
     super::sweep(store, today)?;
     let bundle = store.export(clients)?;
-    if let Some(Some(refused)) = store.refusals_on_arrival(clients, &[&bundle], today)?.pop() {
+    if let Some(Some(refused)) = store.receiver()?.refusals(&[&bundle], today)?.pop() {
         return Err(would_be_refused(refused).into());
     }
     Ok(bundle)
