@@ -330,6 +330,10 @@ fn the_snapshot_takes_every_good_document_and_names_the_others() {
             && pulled.contains("ingeschreven na vandaag"),
         "{pulled}"
     );
+    assert!(
+        !pulled.contains("bundel geweigerd"),
+        "each named once: {pulled}"
+    );
     assert_eq!(names(&jan, "1 = 1"), ["Fatima el Amrani"]);
 }
 

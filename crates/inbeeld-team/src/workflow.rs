@@ -154,15 +154,7 @@ fn expiry_items(client_uuid: &str, bundle: &Value) -> Vec<(Uuid, Value)> {
 /// The name of the client a document holds, as it may be printed: none that is
 /// blank or holds a control or direction character.
 fn document_name(bundle: &Value) -> Option<&str> {
-    printable_name(&bundle["clients"][0])
-}
-
-/// A client's name from their part of a document, if it may be printed.
-fn printable_name(client: &Value) -> Option<&str> {
-    use inbeeld_core::domain::text::{forbidden, is_blank};
-    client["client"]["name"]
-        .as_str()
-        .filter(|name| !is_blank(name) && forbidden(name, false).is_none())
+    inbeeld_core::store::printable_name(&bundle["clients"][0])
 }
 
 /// The clients an audited edit touched since the last sync: only they can have
@@ -505,9 +497,10 @@ pub fn sync(store: &mut Store, today: NaiveDate) -> Result<SyncReport, SyncError
             // One document this file cannot take in keeps no other out; it stays on
             // the server, and the next sync asks again.
             Err(err) => {
-                report
-                    .not_taken_in
-                    .push(format!("{name} (van {owner}): {err}"));
+                report.not_taken_in.push(format!(
+                    "{name} (van {owner}): {}",
+                    refusal_reason(&err).unwrap_or_else(|| err.to_string())
+                ));
                 continue;
             }
         };
@@ -610,10 +603,7 @@ fn send(
     for (leaving, refused) in leaving.into_iter().zip(refusals) {
         if let Some(refused) = refused {
             let name = document_name(&leaving.bundle).unwrap_or("een klant");
-            let reason = match refused {
-                inbeeld_core::domain::InputError::BundleRefused { reason, .. } => reason,
-                other => other.to_string(),
-            };
+            let reason = reason_of(&refused);
             report
                 .not_sent
                 .push(format!("{name} (van {}): {reason}", leaving.owner));
@@ -971,7 +961,7 @@ fn take_in(
             _ => Vec::new(),
         };
         for ((uuid, client), sent) in batch.uuids.iter().zip(clients).zip(batch.sents) {
-            let name = printable_name(&client).map(str::to_owned);
+            let name = inbeeld_core::store::printable_name(&client).map(str::to_owned);
             let mut one = bundle_of(version, sent, vec![client]);
             match inbeeld_core::workflow::import_shared(
                 store,
@@ -994,11 +984,17 @@ fn take_in(
 /// Why the rules refused a document; `None` for a failure of the file itself.
 fn refusal_reason(err: &StoreError) -> Option<String> {
     match err {
-        StoreError::Input(inbeeld_core::domain::InputError::BundleRefused { reason, .. }) => {
-            Some(reason.clone())
-        }
-        StoreError::Input(other) => Some(other.to_string()),
+        StoreError::Input(refused) => Some(reason_of(refused)),
         _ => None,
+    }
+}
+
+/// A refusal's reason without the client it names (the caller names them, with
+/// their owner).
+fn reason_of(refused: &inbeeld_core::domain::InputError) -> String {
+    match refused {
+        inbeeld_core::domain::InputError::BundleRefused { reason, .. } => reason.clone(),
+        other => other.to_string(),
     }
 }
 

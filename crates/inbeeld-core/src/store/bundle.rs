@@ -485,15 +485,20 @@ fn is_moment(text: &str) -> bool {
             .all(|b| b.is_ascii_digit() || b":.+-Z".contains(&b))
 }
 
+/// A client's name from their part of a bundle, where it may be printed: none that
+/// is blank or holds a control or direction character.
+pub fn printable_name(doc: &Value) -> Option<&str> {
+    use crate::domain::text::{forbidden, is_blank};
+    doc["client"]["name"]
+        .as_str()
+        .map(str::trim)
+        .filter(|name| !is_blank(name) && forbidden(name, false).is_none())
+}
+
 /// A client of a bundle as a refusal names them: by name where the document has
-/// one, else by their place.
+/// one that may be printed, else by their place.
 pub fn client_called(doc: &Value, n: usize) -> String {
-    match doc["client"]["name"].as_str().map(str::trim) {
-        Some(name) if !name.is_empty() && crate::domain::text::forbidden(name, false).is_none() => {
-            name.to_owned()
-        }
-        _ => format!("klant {} van de bundel", n + 1),
-    }
+    printable_name(doc).map_or_else(|| format!("klant {} van de bundel", n + 1), str::to_owned)
 }
 
 /// What SQLite refused, in the words of the rule it guards: the schema's checks

@@ -37,7 +37,7 @@ use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior};
 pub use activities::AgendaEntry;
 pub use audit::AuditEntry;
 pub use bulk::{ClosedCycle, Contents, Loader};
-pub use bundle::{Receiver, FORMAT as BUNDLE_FORMAT, VERSION as BUNDLE_VERSION};
+pub use bundle::{printable_name, Receiver, FORMAT as BUNDLE_FORMAT, VERSION as BUNDLE_VERSION};
 pub use clients::Dossier;
 pub use error::{Result, StoreError};
 pub use history::ItemHistory;
@@ -46,7 +46,8 @@ pub use open::{check_file, default_path, SCHEMA_VERSION};
 pub use plans::{Goal, LadderStep, Plan, PlanHistory, Situation};
 pub use private::private_from_now_on;
 pub use safety::{
-    backups_folder, latest_backup, mark_damaged, remove_stale_parts, CheckReport, DAILY_BACKUPS,
+    backups_folder, latest_backup, mark_damaged, part_name, remove_stale_parts_beside, CheckReport,
+    DAILY_BACKUPS,
 };
 pub use team::{SharedClient, Snapshot, TeamClient, TeamLink};
 pub use terms::{ApplicationView, Term};

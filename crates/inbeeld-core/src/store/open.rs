@@ -82,13 +82,7 @@ pub(super) fn open(path: &Path) -> Result<(Connection, String, bool)> {
     // Backups an older version left readable to others are the file itself.
     super::private::keep_folder_private(&super::backups_folder(path));
     // What a killed restore or copy left beside the file (and its journal) goes.
-    if let Some(folder) = path.parent() {
-        super::remove_stale_parts(if folder.as_os_str().is_empty() {
-            Path::new(".")
-        } else {
-            folder
-        });
-    }
+    super::remove_stale_parts_beside(path);
     conn.busy_timeout(BUSY_TIMEOUT)?;
     // Recognise the file before anything is written to it.
     recognise(&conn, path)?;

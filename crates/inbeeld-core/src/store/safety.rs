@@ -82,7 +82,7 @@ fn copy_whole(from: &Connection, to: &Path) -> Result<()> {
 }
 
 /// `name.sqlite` → `name.sqlite.<pid>.part`.
-fn part_name(to: &Path) -> PathBuf {
+pub fn part_name(to: &Path) -> PathBuf {
     let mut name = to.as_os_str().to_owned();
     name.push(format!(".{}.part", std::process::id()));
     PathBuf::from(name)
@@ -90,7 +90,17 @@ fn part_name(to: &Path) -> PathBuf {
 
 /// Removes the `.part` files in `folder` that a killed copy left: those of a
 /// process that no longer runs (on systems without `/proc`: older than a day).
-pub fn remove_stale_parts(folder: &Path) {
+/// [`remove_stale_parts`] in the folder `file` is in (the working folder for a bare
+/// name).
+pub fn remove_stale_parts_beside(file: &Path) {
+    match file.parent() {
+        Some(folder) if !folder.as_os_str().is_empty() => remove_stale_parts(folder),
+        Some(_) => remove_stale_parts(Path::new(".")),
+        None => {}
+    }
+}
+
+pub(crate) fn remove_stale_parts(folder: &Path) {
     let Ok(entries) = fs::read_dir(folder) else {
         return;
     };

@@ -37,16 +37,8 @@ pub fn write_bundle(
     // Written under a name of its own and only then given its real name: a bundle
     // is whole or absent, also when the writing is killed (a colleague must not
     // read in half of one, and a new export to the name must not be refused).
-    let mut part = path.as_os_str().to_owned();
-    part.push(format!(".{}.part", std::process::id()));
-    let part = std::path::PathBuf::from(part);
-    if let Some(folder) = path.parent() {
-        crate::store::remove_stale_parts(if folder.as_os_str().is_empty() {
-            Path::new(".")
-        } else {
-            folder
-        });
-    }
+    let part = crate::store::part_name(path);
+    crate::store::remove_stale_parts_beside(path);
     let written = std::fs::OpenOptions::new()
         .write(true)
         .create_new(true)
