@@ -107,7 +107,9 @@ CREATE TABLE activity_types (
     -- An afspraak raises a "nabellen" item this many days before it (calling the
     -- client the day before raised attendance above 90% in one municipality).
     reminder_days   INTEGER CHECK (reminder_days IS NULL OR reminder_days > 0),
-    sort_order      INTEGER NOT NULL
+    sort_order      INTEGER NOT NULL,
+    -- An afspraak of this type lasts this many minutes unless it says otherwise.
+    duration_minutes INTEGER CHECK (duration_minutes IS NULL OR duration_minutes > 0)
 );
 
 -- Few, fitting choices: the activity types offered for a client follow the category.
@@ -175,7 +177,19 @@ CREATE TABLE clients (
     -- work closes with it, as with `--settle`.
     ending_on          TEXT CHECK (ending_on IS NULL OR date(ending_on) IS ending_on),
     ending_reason      TEXT REFERENCES end_reasons (code),
-    ending_settles     INTEGER NOT NULL DEFAULT 0 CHECK (ending_settles IN (0, 1))
+    ending_settles     INTEGER NOT NULL DEFAULT 0 CHECK (ending_settles IN (0, 1)),
+    -- The name in its parts (voornaam or voorletters, voorvoegsel, achternaam), beside
+    -- the display name `name`: the caseload sorts on the achternaam without voorvoegsel.
+    -- Unknown for a client registered by display name only.
+    given_name         TEXT,
+    name_prefix        TEXT,
+    surname            TEXT,
+    -- The postal address (a letter's window block), as the municipal system holds it.
+    street             TEXT,
+    house_number       TEXT,
+    house_number_addition TEXT,
+    postcode           TEXT CHECK (postcode IS NULL OR postcode GLOB '[1-9][0-9][0-9][0-9] [A-Z][A-Z]'),
+    city               TEXT
 );
 CREATE INDEX clients_by_name ON clients (name);
 -- Instroom: who was registered in a period.
@@ -282,6 +296,8 @@ CREATE TABLE activities (
     -- An afspraak moved: the day it was last moved. A reminder that was due before
     -- that day would be late at birth and is not made.
     planned_on  TEXT CHECK (planned_on IS NULL OR date(planned_on) IS planned_on),
+    -- An afspraak's length in minutes (the agenda's end time).
+    duration_minutes INTEGER CHECK (duration_minutes IS NULL OR duration_minutes > 0),
     CHECK (end_date >= start_date),
     -- Closed only with an outcome; never an outcome while open.
     CHECK ((status = 'closed') = (outcome_code IS NOT NULL AND closed_on IS NOT NULL))
@@ -812,6 +828,7 @@ INSERT INTO activity_types (code, name, default_days, expiry_kind, expiry_title,
     -- The plan van aanpak: goal deadlines and the evaluation date, set through `plan`.
     ('doel',                'Doel',                91,  'doel',           'Doel evalueren',                             0, 30, 0, NULL),
     ('planevaluatie',       'Planevaluatie',       182, 'plan',           'Plan evalueren',                             0, 31, 0, NULL);
+UPDATE activity_types SET duration_minutes = 45 WHERE code = 'afspraak';
 
 INSERT INTO life_domains (code, name, sort_order) VALUES
     ('werk',            'Werk',                  1),

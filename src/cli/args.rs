@@ -88,6 +88,16 @@ pub enum Command {
     /// De trede op de participatieladder (1–6) vastleggen
     #[command(subcommand)]
     Ladder(LadderCommand),
+    /// Het klantenbestand uit het gemeentelijk systeem inlezen en bijhouden
+    #[command(subcommand)]
+    Caseload(CaseloadCommand),
+    /// De agenda als iCalendar-bestand (.ics) voor Outlook: afspraken en wettelijke
+    /// termijnen, zonder BSN en (standaard) zonder volledige namen
+    Agenda {
+        /// Naar dit bestand (standaard: de uitvoer)
+        #[arg(long, value_name = "PAD")]
+        out: Option<std::path::PathBuf>,
+    },
     /// Schrijf een reservekopie (een nieuw bestand), ook terwijl de cockpit openstaat
     Backup {
         #[arg(value_name = "PAD")]
@@ -136,6 +146,34 @@ pub enum Command {
         /// Zonder vragen: voor scripts
         #[arg(long)]
         yes: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CaseloadCommand {
+    /// Lees een export in (.xlsx, .ods of .csv): toont eerst wat er gebeurt (nieuwe
+    /// klanten, wijzigingen, activiteiten, geweigerde regels) en schrijft dan alles
+    /// wat kan in één keer
+    Import {
+        #[arg(value_name = "BESTAND")]
+        path: std::path::PathBuf,
+        /// Het koppelprofiel (TOML): welke kolom wat bevat. Zonder profiel worden de
+        /// gangbare kolomkoppen herkend
+        #[arg(long = "profiel", value_name = "PROFIEL")]
+        profile: Option<std::path::PathBuf>,
+        /// Alleen tonen wat er zou gebeuren; er wordt niets geschreven
+        #[arg(long = "proef")]
+        dry_run: bool,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Maak een koppelprofiel uit de kolomkoppen van een bestand, om aan te vullen
+    Profiel {
+        #[arg(value_name = "BESTAND")]
+        path: std::path::PathBuf,
+        /// Naar dit bestand (standaard: de uitvoer)
+        #[arg(long, value_name = "PAD")]
+        out: Option<std::path::PathBuf>,
     },
 }
 

@@ -49,6 +49,7 @@ pub fn run(ctx: &Context, command: ClientCommand) -> anyhow::Result<()> {
                 phone: optional_text(phone.as_deref()),
                 email: optional_text(email.as_deref()),
                 contact_preference: optional_text(contact_preference.as_deref()),
+                ..NewClient::default()
             };
             let mut store = ctx.open()?;
             let warning = workflow::same_client_warning(&store, &new)?;

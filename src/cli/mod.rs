@@ -1,7 +1,9 @@
 //! The command line: argument parsing and the scripted commands. Every edit the
 //! cockpit makes can also be made from here.
 
+pub mod agenda;
 mod args;
+pub mod caseload;
 mod catalog;
 mod client;
 mod corrections;
@@ -24,7 +26,7 @@ use anyhow::{anyhow, Context as _};
 use chrono::NaiveDate;
 use clap::Parser;
 
-pub use args::{Cli, Command};
+pub use args::{CaseloadCommand, Cli, Command};
 
 use crate::domain::date::parse_date;
 use crate::domain::effects::Decision;
@@ -110,6 +112,7 @@ impl Context {
                 )),
             }
         }
+        agenda::keep_beside(&mut store, &self.settings.agenda, self.today);
         if store.upgraded() {
             workflow::reconcile_all(&mut store, self.today)?;
         }
@@ -257,6 +260,16 @@ fn dispatch(ctx: &Context, command: Option<Command>) -> anyhow::Result<()> {
         Some(Command::Plan(command)) => in_view::run_plan(ctx, command),
         Some(Command::Situation(command)) => in_view::run_situation(ctx, command),
         Some(Command::Ladder(command)) => in_view::run_ladder(ctx, command),
+        Some(Command::Caseload(CaseloadCommand::Import {
+            path,
+            profile,
+            dry_run,
+            json,
+        })) => caseload::run_import(ctx, &path, profile.as_deref(), dry_run, json),
+        Some(Command::Caseload(CaseloadCommand::Profiel { path, out })) => {
+            caseload::run_profile(&path, out)
+        }
+        Some(Command::Agenda { out }) => agenda::run(ctx, out),
         Some(Command::Backup { path }) => safety::run_backup(ctx, &path),
         Some(Command::Check(flag)) => safety::run_check(ctx, flag.json),
         Some(Command::Settings) => show_settings(ctx),

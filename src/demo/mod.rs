@@ -174,7 +174,6 @@ fn new_client(rng: &mut ChaCha8Rng, category: &str, today: NaiveDate) -> NewClie
         .collect();
     NewClient {
         name: format!("{first} {last}"),
-        bsn: Some(bsn),
         birth_date: Some(days_before(today, age_days)),
         category: category.to_owned(),
         phone: Some(format!(
@@ -187,6 +186,29 @@ fn new_client(rng: &mut ChaCha8Rng, category: &str, today: NaiveDate) -> NewClie
         contact_preference: Some(
             pick(rng, &["telefoon", "whatsapp", "beeldbellen", "op_locatie"]).to_owned(),
         ),
+        parts: crate::domain::name::NameParts::split(&format!("{first} {last}"))
+            .unwrap_or_default(),
+        address: address(bsn.as_str()),
+        bsn: Some(bsn),
+    }
+}
+
+/// An address in Zwolle, drawn from the client's own BSN so that the demo's other
+/// draws (and so its caseload) stay as they were.
+fn address(bsn: &str) -> crate::domain::name::Address {
+    let mut rng = ChaCha8Rng::seed_from_u64(bsn.parse().unwrap_or_default());
+    let letter = |rng: &mut ChaCha8Rng| char::from(b'A' + rng.random_range(0..26u8));
+    crate::domain::name::Address {
+        street: Some(pick(&mut rng, words::STREETS).to_owned()),
+        house_number: Some(rng.random_range(1..180u32).to_string()),
+        addition: None,
+        postcode: Some(format!(
+            "{} {}{}",
+            rng.random_range(8011..8043u32),
+            letter(&mut rng),
+            letter(&mut rng)
+        )),
+        city: Some("Zwolle".to_owned()),
     }
 }
 

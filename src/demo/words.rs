@@ -190,3 +190,21 @@ pub const DOMAINS: &[&str] = &[
 pub const TIMES: &[&str] = &[
     "09:00", "09:30", "10:00", "10:30", "11:00", "13:30", "14:00", "15:00",
 ];
+
+/// Streets of Zwolle, for the demo's addresses.
+pub const STREETS: &[&str] = &[
+    "Assendorperstraat",
+    "Diezerstraat",
+    "Thomas a Kempisstraat",
+    "Van Karnebeekstraat",
+    "Rhijnvis Feithlaan",
+    "Dobbe",
+    "Wipstrik",
+    "Veerallee",
+    "Hortensiastraat",
+    "Palestrinastraat",
+    "Holtenbroekerweg",
+    "Aa-landen",
+    "Stadshagenallee",
+    "Kamperpoort",
+];

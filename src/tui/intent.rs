@@ -61,6 +61,10 @@ pub struct Question {
     pub intent: Intent,
     /// The question is about the client in view (its title gets their name).
     pub about_client: bool,
+    /// A list to read before answering (an import's preview): drawn as high as the
+    /// screen, a line per line, scrolled by `scroll`.
+    pub long: bool,
+    pub scroll: u16,
 }
 
 impl Question {
@@ -70,7 +74,15 @@ impl Question {
             lines,
             intent,
             about_client: true,
+            long: false,
+            scroll: 0,
         }
+    }
+
+    /// A question with a list to read first (see `long`).
+    pub fn long(mut self) -> Question {
+        self.long = true;
+        self
     }
 
     /// A question about no one client (an undo, several clients).

@@ -40,6 +40,7 @@ fn client(store: &mut Store, name: &str, phone: Option<&str>) -> i64 {
             phone: phone.map(Into::into),
             email: None,
             contact_preference: None,
+            ..Default::default()
         },
         today(),
     )

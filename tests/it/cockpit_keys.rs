@@ -855,6 +855,7 @@ fn aanvraag_app(db: &common::Db) -> (App, i64) {
         phone: None,
         email: None,
         contact_preference: None,
+        ..Default::default()
     };
     let client = workflow::add_client(&mut store, &client, today())
         .unwrap()
@@ -1551,6 +1552,7 @@ fn every_text_that_names_a_key_names_the_one_the_settings_gave() {
             phone: None,
             email: None,
             contact_preference: None,
+            ..Default::default()
         },
         today(),
     )

@@ -278,3 +278,25 @@ pub fn sender() -> inbeeld::domain::letter::Sender {
         email: "werkeninkomen@zwolle.nl".into(),
     }
 }
+
+/// A Python with these modules (the distribution's, which CI installs), or `None`
+/// with a line saying the test is skipped; under `CI=true` a skip is a failure.
+#[allow(dead_code)]
+pub fn python_with(modules: &[&str]) -> Option<&'static str> {
+    let check = format!("import {}", modules.join(", "));
+    for python in ["/usr/bin/python3", "python3"] {
+        let ok = std::process::Command::new(python)
+            .args(["-c", &check])
+            .output()
+            .is_ok_and(|o| o.status.success());
+        if ok {
+            return Some(python);
+        }
+    }
+    assert!(
+        std::env::var("CI").as_deref() != Ok("true"),
+        "CI installs Python's {modules:?} (python3-openpyxl, python3-icalendar)"
+    );
+    eprintln!("overgeslagen: Python met {modules:?} ontbreekt");
+    None
+}

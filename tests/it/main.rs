@@ -2,6 +2,7 @@
 //! file of its own, `common` the helpers they share. One binary links once.
 
 mod bundle;
+mod caseload_import;
 mod cli;
 mod cockpit_craft;
 mod cockpit_day;

@@ -26,6 +26,7 @@ fn new_client(name: &str, category: &str) -> NewClient {
         phone: Some("06-12345678".into()),
         email: Some("a@example.nl".into()),
         contact_preference: Some("whatsapp".into()),
+        ..Default::default()
     }
 }
 

@@ -111,6 +111,7 @@ proptest! {
         let client = workflow::add_client(&mut store, &NewClient {
             name: "Proef Klant".into(), bsn: None, birth_date: None,
             category: "nog_niet_job_ready".into(), phone: None, email: None, contact_preference: None,
+            ..Default::default()
         }, base()).unwrap().id();
         let mut ids = Vec::new();
         for (t, start, len) in &plan {
@@ -333,6 +334,7 @@ proptest! {
         let client = workflow::add_client(&mut store, &NewClient {
             name: "Proef Klant".into(), bsn: None, birth_date: None,
             category: "bijna_job_ready".into(), phone: None, email: None, contact_preference: None,
+            ..Default::default()
         }, base()).unwrap().id();
         workflow::new_plan(&mut store, client, base(), base()).unwrap();
         for op in ops {
@@ -498,6 +500,7 @@ proptest! {
         let client = workflow::add_client(&mut store, &NewClient {
             name: "Proef Klant".into(), bsn: None, birth_date: None,
             category: "job_ready".into(), phone: None, email: None, contact_preference: None,
+            ..Default::default()
         }, start).unwrap().id();
         let mut today = base();
         for op in ops {

@@ -561,7 +561,8 @@ fn a_scripted_note_shows_in_the_open_cockpit_within_two_seconds() {
     tmux.keys(&["Enter"]);
     tmux.wait_for("Activiteiten (");
     tmux.keys(&["l", "l", "l", "l", "l"]);
-    tmux.wait_for("Nog geen notities");
+    // The Notities tab in front: its list or the line that there are none.
+    tmux.wait_for("Notities (");
     inbeeld(
         &db.path,
         &[

@@ -27,6 +27,12 @@
 //!
 //! [brieven]
 //! sjablonen = "~/sjablonen"  # the municipality's own templates (else built in)
+//!
+//! [agenda]                 # the .ics file beside the caseload, for Outlook
+//! bijhouden = true         # keep it up to date after every change (standaard)
+//! namen = "initialen"      # or "volledig"; a BSN is never in it
+//! bezoekadres = "Stadhuis, Grote Kerkplein 15, Zwolle"
+//! herinnering = 15         # minutes before an afspraak
 //! ```
 
 use std::fs;
@@ -98,6 +104,29 @@ pub struct Settings {
     pub sender: Sender,
     /// The municipality's own letter templates (`[brieven] sjablonen`).
     pub templates: Option<PathBuf>,
+    pub agenda: AgendaSettings,
+}
+
+/// `[agenda]`: the iCalendar file beside the caseload.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AgendaSettings {
+    /// Keep `<caseload>.ics` up to date after every change.
+    pub keep: bool,
+    /// Full names instead of initials.
+    pub full_names: bool,
+    pub visiting_address: Option<String>,
+    pub reminder_minutes: i64,
+}
+
+impl Default for AgendaSettings {
+    fn default() -> Self {
+        AgendaSettings {
+            keep: true,
+            full_names: false,
+            visiting_address: None,
+            reminder_minutes: 15,
+        }
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -109,6 +138,16 @@ struct File {
     toetsen: Option<std::collections::BTreeMap<Spanned<String>, toml::Value>>,
     afzender: Option<SenderFile>,
     brieven: Option<Letters>,
+    agenda: Option<AgendaFile>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AgendaFile {
+    bijhouden: Option<bool>,
+    namen: Option<Spanned<String>>,
+    bezoekadres: Option<String>,
+    herinnering: Option<Spanned<i64>>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -219,6 +258,32 @@ impl Settings {
                 Some(parent) if folder.is_relative() => parent.join(folder),
                 _ => folder,
             });
+        }
+        if let Some(agenda) = file.agenda {
+            let a = &mut settings.agenda;
+            a.keep = agenda.bijhouden.unwrap_or(a.keep);
+            if let Some(names) = &agenda.namen {
+                a.full_names = match names.get_ref().as_str() {
+                    "initialen" => false,
+                    "volledig" => true,
+                    other => {
+                        return Err(fail(
+                            Some(line_of(&text, names.span().start)),
+                            format!("namen '{other}' in [agenda]: kies initialen of volledig"),
+                        ))
+                    }
+                };
+            }
+            a.visiting_address = agenda.bezoekadres.filter(|v| !v.trim().is_empty());
+            if let Some(minutes) = &agenda.herinnering {
+                if !(0..=10_080).contains(minutes.get_ref()) {
+                    return Err(fail(
+                        Some(line_of(&text, minutes.span().start)),
+                        "herinnering in [agenda]: 0 tot en met 10080 minuten".to_owned(),
+                    ));
+                }
+                a.reminder_minutes = *minutes.get_ref();
+            }
         }
         if let Some(colours) = file.kleuren {
             if let Some(theme) = &colours.thema {

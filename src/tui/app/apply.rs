@@ -78,7 +78,13 @@ impl App {
     /// it acts on is no longer the one on the screen.
     fn stale(&mut self, edit: &dyn Edit) -> Option<String> {
         if self.store.replaced() {
-            let reopened = Store::open(self.store.path()).map(|store| self.store = store);
+            let hook = self.store.take_on_change();
+            let reopened = Store::open(self.store.path()).map(|mut store| {
+                if let Some(hook) = hook {
+                    store.on_change(hook);
+                }
+                self.store = store;
+            });
             let reloaded = reopened.and_then(|()| self.refresh());
             return Some(match reloaded {
                 Ok(()) => "Het bestand is intussen vervangen; de cockpit toont het nu opnieuw. \

@@ -88,6 +88,7 @@ pub fn new_client(here: &Here) -> Start {
                         phone: values.optional_text("phone")?,
                         email: values.optional_text("email")?,
                         contact_preference: None,
+                        ..NewClient::default()
                     },
                     warned: values.warned,
                 }))

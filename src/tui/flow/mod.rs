@@ -6,6 +6,7 @@
 
 pub mod aanvraag;
 pub mod activity;
+pub mod caseload_import;
 pub mod client;
 pub mod handle;
 pub mod handover;
@@ -87,6 +88,7 @@ pub struct Starter {
 /// Every flow's keys.
 const STARTERS: &[&[Starter]] = &[
     aanvraag::STARTERS,
+    caseload_import::STARTERS,
     activity::STARTERS,
     client::STARTERS,
     handle::STARTERS,

@@ -120,6 +120,12 @@ pub const EDITING_KEYS: &[(&str, &str)] = &[
 pub const CONFIRM_KEYS: &[InnerBinding] = &[
     on(&[ch('j'), key(Enter), ch('J'), ch('y')], 2, Inner::Yes, "ja"),
     on(&[ch('n'), key(Esc), ch('N'), ch('q')], 2, Inner::No, "nee"),
+    // A long question (an import's preview) scrolls.
+    on(&[key(Down)], 1, Inner::Down, "meer"),
+    on(&[key(Up)], 1, Inner::Up, "terug"),
+    on(&[key(PageDown), ch(' ')], 1, Inner::PageDown, "scherm omlaag"),
+    on(&[key(PageUp)], 1, Inner::PageUp, "scherm omhoog"),
+    on(&[key(End)], 1, Inner::Bottom, "naar het einde"),
 ];
 
 #[rustfmt::skip]

@@ -50,6 +50,8 @@ pub enum Action {
     NewClient,
     Mark,
     Handover,
+    /// Read the municipal system's export into the caseload.
+    ImportCaseload,
     ToggleEnded,
     ReopenClient,
     EditClient,

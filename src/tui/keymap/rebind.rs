@@ -36,6 +36,7 @@ pub const ACTION_NAMES: &[(&str, Action)] = &[
     ("nieuwe_klant", Action::NewClient),
     ("markeren", Action::Mark),
     ("overdragen", Action::Handover),
+    ("inlezen", Action::ImportCaseload),
     ("uitgestroomd", Action::ToggleEnded),
     ("heraanmelden", Action::ReopenClient),
     ("gegevens_wijzigen", Action::EditClient),

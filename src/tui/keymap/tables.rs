@@ -120,6 +120,13 @@ pub const CASELOAD_KEYS: &[Binding] = &[
         false,
     ),
     bind(
+        &[ch('I')],
+        1,
+        Action::ImportCaseload,
+        "klantenbestand inlezen (export)",
+        false,
+    ),
+    bind(
         &[ch('e')],
         1,
         Action::ToggleEnded,

@@ -8,6 +8,41 @@ use super::date::add_days;
 use super::effects::Effect;
 use super::handling::REMINDER_LAPSED;
 
+/// The outcome of a cancelled afspraak (catalogue code).
+pub const CANCELLED: &str = "geannuleerd";
+
+/// An afspraak as a calendar shows it: when, how long, by which channel, and whether
+/// it was moved (`moves`) or cancelled since it was planned.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CalendarAppointment {
+    pub activity_id: i64,
+    pub client_name: String,
+    pub parts: super::name::NameParts,
+    pub date: NaiveDate,
+    pub time: Option<String>,
+    pub minutes: i64,
+    pub channel: Option<String>,
+    pub type_name: String,
+    pub outcome: Option<String>,
+    pub moves: i64,
+}
+
+impl CalendarAppointment {
+    pub fn cancelled(&self) -> bool {
+        self.outcome.as_deref() == Some(CANCELLED)
+    }
+}
+
+/// A legal term's last day (a § deadline), as a calendar shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CalendarDeadline {
+    pub activity_id: i64,
+    pub client_name: String,
+    pub parts: super::name::NameParts,
+    pub date: NaiveDate,
+    pub title: String,
+}
+
 /// The day to call: `days` working days before the afspraak (Atw calendar).
 pub fn reminder_day(date: NaiveDate, days: i64, calendar: &LegalCalendar) -> NaiveDate {
     let mut day = date;

@@ -4,11 +4,14 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::bsn::Bsn;
+use super::name::{Address, NameParts};
 
 /// A client as registered, validated and ready to store.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct NewClient {
     pub name: String,
+    pub parts: NameParts,
+    pub address: Address,
     pub bsn: Option<Bsn>,
     pub birth_date: Option<NaiveDate>,
     pub category: String,
@@ -29,6 +32,8 @@ pub struct Client {
     pub phone: Option<String>,
     pub email: Option<String>,
     pub contact_preference: Option<String>,
+    pub parts: NameParts,
+    pub address: Address,
     pub registered_on: NaiveDate,
     /// Uitstroom: the day the client left the caseload, and why.
     pub ended_on: Option<NaiveDate>,

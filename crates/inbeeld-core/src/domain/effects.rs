@@ -147,6 +147,9 @@ impl Decision {
 
 /// One change an edit makes. Ids refer to stored rows; an effect that adds a row
 /// says everything the row needs.
+// A client's details (name parts, address) make two variants large; an edit holds a
+// handful of effects, so the size is not worth a box at every use.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "effect", rename_all = "snake_case")]
 pub enum Effect {
@@ -446,6 +449,8 @@ pub enum Effect {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ClientDetails {
     pub name: String,
+    pub parts: super::name::NameParts,
+    pub address: super::name::Address,
     /// The whole BSN (the audit log keeps it masked).
     pub bsn: Option<String>,
     pub birth_date: Option<NaiveDate>,

@@ -178,6 +178,10 @@ pub enum InputError {
     FileExists { path: String, what: &'static str },
     #[error("kan {path} niet lezen: {reason}")]
     Unreadable { path: String, reason: String },
+    /// A caseload file or its mapping profile that cannot be read as asked: nothing
+    /// is imported.
+    #[error("{0}")]
+    Import(String),
     /// An edit of the teamleider's copy of the team: it would never reach the
     /// klantmanager who owns the client.
     #[error("dit bestand is een momentopname van het team (van {at}) en wordt alleen gelezen; wijzig de klant op de laptop van zijn klantmanager")]

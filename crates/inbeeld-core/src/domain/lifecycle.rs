@@ -77,7 +77,14 @@ pub fn add_client(
     }
     Ok(vec![Effect::AddClient {
         details: ClientDetails {
-            name,
+            name: name.clone(),
+            // A name typed whole is split where it can be, for sorting.
+            parts: if new.parts.is_empty() {
+                super::name::NameParts::split(&name).unwrap_or_default()
+            } else {
+                new.parts.clone()
+            },
+            address: new.address.clone(),
             bsn: new.bsn.as_ref().map(|b| b.as_str().to_owned()),
             birth_date: new.birth_date,
             phone: new.phone.clone(),
@@ -103,6 +110,8 @@ pub struct ClientEdit {
 pub fn details(client: &Client) -> ClientDetails {
     ClientDetails {
         name: client.name.clone(),
+        parts: client.parts.clone(),
+        address: client.address.clone(),
         bsn: client.bsn.as_ref().map(|b| b.as_str().to_owned()),
         birth_date: client.birth_date,
         phone: client.phone.clone(),
@@ -123,6 +132,12 @@ pub fn edit_client(
     let mut new = old.clone();
     if let Some(name) = &edit.name {
         new.name = required_text("de naam", name)?;
+        // Parts that were the old name's follow the new one.
+        if new.name != old.name
+            && (old.parts.is_empty() || old.parts.display().as_deref() == Some(&old.name))
+        {
+            new.parts = super::name::NameParts::split(&new.name).unwrap_or_default();
+        }
     }
     if let Some(bsn) = &edit.bsn {
         new.bsn = match optional_text(Some(bsn)) {
@@ -397,6 +412,8 @@ mod tests {
             phone: None,
             email: None,
             contact_preference: None,
+            parts: Default::default(),
+            address: Default::default(),
             registered_on: d("2026-01-05"),
             ended_on: None,
             end_reason: None,

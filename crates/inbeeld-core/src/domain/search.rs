@@ -147,11 +147,18 @@ impl Query {
         if self.in_text(folded_name) {
             return Some(Found::Name);
         }
-        let q = self.folded.as_str();
-        let digits = q.chars().all(|c| c.is_ascii_digit());
+        // A BSN as people write it: with dots or spaces ("1234.56.782").
+        let compact: String = self
+            .folded
+            .chars()
+            .filter(|c| !matches!(c, '.' | ' '))
+            .collect();
+        let q = compact.as_str();
+        let digits = !q.is_empty() && q.chars().all(|c| c.is_ascii_digit());
         if digits && q.len() >= BSN_TAIL && bsn.is_some_and(|b| b.ends_with(q)) {
             return Some(Found::Bsn);
         }
+        let q = self.folded.as_str();
         let date_like = q.chars().all(|c| c.is_ascii_digit() || c == '-');
         if date_like && q.len() >= 2 {
             if let Some(birth) = birth_date {

@@ -113,3 +113,73 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 }
+
+impl Store {
+    /// The afspraken from `from` on, open, held or cancelled, with how often each was
+    /// moved: what the agenda file shows.
+    pub fn calendar_appointments(
+        &self,
+        from: chrono::NaiveDate,
+    ) -> Result<Vec<crate::domain::appointment::CalendarAppointment>> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT a.id, c.name, c.given_name, c.name_prefix, c.surname, a.end_date,
+                    a.appointment_time, coalesce(a.duration_minutes, t.duration_minutes, 30),
+                    a.channel_code, t.name, a.outcome_code,
+                    (SELECT count(*) FROM audit_log l WHERE l.entity = 'activity'
+                        AND l.entity_id = a.id AND l.action = 'appointment.move')
+             FROM activity_types t JOIN activities a ON a.type_code = t.code
+             JOIN clients c ON c.id = a.client_id
+             WHERE t.reminder_days IS NOT NULL AND a.end_date >= ?1
+             ORDER BY a.end_date, a.appointment_time, a.id",
+        )?;
+        let rows = stmt.query_map([from], |r| {
+            Ok(crate::domain::appointment::CalendarAppointment {
+                activity_id: r.get(0)?,
+                client_name: r.get(1)?,
+                parts: crate::domain::name::NameParts {
+                    given: r.get(2)?,
+                    prefix: r.get(3)?,
+                    surname: r.get(4)?,
+                },
+                date: r.get(5)?,
+                time: r.get(6)?,
+                minutes: r.get(7)?,
+                channel: r.get(8)?,
+                type_name: r.get(9)?,
+                outcome: r.get(10)?,
+                moves: r.get(11)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The last days of the running legal terms from `from` on (the activities whose
+    /// end raises a legal work item).
+    pub fn calendar_deadlines(
+        &self,
+        from: chrono::NaiveDate,
+    ) -> Result<Vec<crate::domain::appointment::CalendarDeadline>> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT a.id, c.name, c.given_name, c.name_prefix, c.surname, a.end_date, a.title
+             FROM activity_types t JOIN work_item_kinds k ON k.code = t.expiry_kind
+             JOIN activities a ON a.type_code = t.code
+             JOIN clients c ON c.id = a.client_id
+             WHERE k.legal = 1 AND a.status = 'open' AND a.end_date >= ?1
+             ORDER BY a.end_date, a.id",
+        )?;
+        let rows = stmt.query_map([from], |r| {
+            Ok(crate::domain::appointment::CalendarDeadline {
+                activity_id: r.get(0)?,
+                client_name: r.get(1)?,
+                parts: crate::domain::name::NameParts {
+                    given: r.get(2)?,
+                    prefix: r.get(3)?,
+                    surname: r.get(4)?,
+                },
+                date: r.get(5)?,
+                title: r.get(6)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}

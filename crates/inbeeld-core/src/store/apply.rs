@@ -206,6 +206,8 @@ impl Write<'_> {
             } => {
                 let new = crate::domain::client::NewClient {
                     name: details.name.clone(),
+                    parts: details.parts.clone(),
+                    address: details.address.clone(),
                     bsn: details
                         .bsn
                         .as_deref()
@@ -231,6 +233,8 @@ impl Write<'_> {
                         "phone": new.phone,
                         "email": new.email,
                         "contact_preference": new.contact_preference,
+                        "parts": new.parts,
+                        "address": new.address,
                     }),
                 )?;
                 return Ok(Some(id));

@@ -32,7 +32,10 @@ impl Write<'_> {
             Effect::UpdateClient { client, old, new } => {
                 tx.execute(
                     "UPDATE clients SET name = ?2, bsn = ?3, birth_date = ?4, phone = ?5,
-                         email = ?6, contact_preference = ?7 WHERE id = ?1",
+                         email = ?6, contact_preference = ?7, given_name = ?8,
+                         name_prefix = ?9, surname = ?10, street = ?11, house_number = ?12,
+                         house_number_addition = ?13, postcode = ?14, city = ?15
+                     WHERE id = ?1",
                     params![
                         client,
                         new.name,
@@ -40,7 +43,15 @@ impl Write<'_> {
                         new.birth_date,
                         new.phone,
                         new.email,
-                        new.contact_preference
+                        new.contact_preference,
+                        new.parts.given,
+                        new.parts.prefix,
+                        new.parts.surname,
+                        new.address.street,
+                        new.address.house_number,
+                        new.address.addition,
+                        new.address.postcode,
+                        new.address.city
                     ],
                 )?;
                 self.audit(

@@ -26,9 +26,12 @@ pub(super) fn insert_client(
 ) -> Result<i64> {
     conn.prepare_cached(
         "INSERT INTO clients (name, bsn, birth_date, category_code, phone, email,
-             contact_preference, case_manager_id, registered_on, created_at)
+             contact_preference, case_manager_id, registered_on, created_at, given_name,
+             name_prefix, surname, street, house_number, house_number_addition, postcode,
+             city)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7,
-             (SELECT id FROM case_managers ORDER BY id LIMIT 1), ?8, ?9)",
+             (SELECT id FROM case_managers ORDER BY id LIMIT 1), ?8, ?9, ?10, ?11, ?12, ?13,
+             ?14, ?15, ?16, ?17)",
     )?
     .execute(params![
         new.name,
@@ -39,7 +42,15 @@ pub(super) fn insert_client(
         new.email,
         new.contact_preference,
         registered_on,
-        now
+        now,
+        new.parts.given,
+        new.parts.prefix,
+        new.parts.surname,
+        new.address.street,
+        new.address.house_number,
+        new.address.addition,
+        new.address.postcode,
+        new.address.city
     ])?;
     Ok(conn.last_insert_rowid())
 }

@@ -23,10 +23,11 @@ pub const FORMAT: &str = "inbeeld-bundle";
 /// periods, goal status and the aanvraag's expected, adjourned and late fields) and
 /// version 2 (before uitstroom, category history, corrections and reopenings) and
 /// version 3 (before the uitstroom history and the days items were handled and
-/// postponed on), version 4 (before letters) and version 5 (before a planned
-/// uitstroom and the day an afspraak was moved). An older inbeeld refuses version 6
-/// by its number, not by a column it does not know.
-pub const VERSION: i64 = 6;
+/// postponed on), version 4 (before letters), version 5 (before a planned uitstroom
+/// and the day an afspraak was moved) and version 6 (before name parts, the postal
+/// address and an afspraak's length). An older inbeeld refuses version 7 by its
+/// number, not by a column it does not know.
+pub const VERSION: i64 = 7;
 
 /// A table of a client's file: its name, its kind of ref, the column that ties it to
 /// the client (or to a row that does), and its references to other rows.

@@ -9,6 +9,7 @@ use super::Store;
 use crate::domain::activity::Activity;
 use crate::domain::client::{in_view, Client, ClientSummary, PlannedEnd};
 use crate::domain::journal::{Contact, Note};
+use crate::domain::name::{Address, NameParts};
 use crate::domain::InputError;
 
 /// Everything in one client's file that the dossier shows.
@@ -32,7 +33,8 @@ pub struct Dossier {
 
 const CLIENT_COLUMNS: &str = "id, name, bsn, birth_date, category_code, phone, email,
     contact_preference, registered_on, ended_on, end_reason, ending_on, ending_reason,
-    ending_settles";
+    ending_settles, given_name, name_prefix, surname, street, house_number,
+    house_number_addition, postcode, city";
 
 fn client_from_row(row: &Row) -> rusqlite::Result<Client> {
     Ok(Client {
@@ -44,6 +46,18 @@ fn client_from_row(row: &Row) -> rusqlite::Result<Client> {
         phone: row.get(5)?,
         email: row.get(6)?,
         contact_preference: row.get(7)?,
+        parts: NameParts {
+            given: row.get(14)?,
+            prefix: row.get(15)?,
+            surname: row.get(16)?,
+        },
+        address: Address {
+            street: row.get(17)?,
+            house_number: row.get(18)?,
+            addition: row.get(19)?,
+            postcode: row.get(20)?,
+            city: row.get(21)?,
+        },
         registered_on: row.get(8)?,
         ended_on: row.get(9)?,
         end_reason: row.get(10)?,
@@ -75,7 +89,12 @@ pub(crate) fn client(conn: &Connection, id: i64) -> Result<Client> {
 }
 
 pub(crate) fn summaries_sql() -> String {
-    format!("{SUMMARY_SQL} WHERE (c.ended_on IS NOT NULL) = ?2 ORDER BY c.name, c.id")
+    // By achternaam without voorvoegsel ("de Vries" under V), as `name::sort_key`.
+    format!(
+        "{SUMMARY_SQL} WHERE (c.ended_on IS NOT NULL) = ?2
+         ORDER BY lower(CASE WHEN c.surname IS NULL THEN c.name
+                        ELSE c.surname || ' ' || coalesce(c.given_name, '') END), c.id"
+    )
 }
 
 /// The caseload rows: one query, so that a caseload of thousands stays one pass.
@@ -117,6 +136,15 @@ fn summary_from_row(row: &Row, today: NaiveDate) -> rusqlite::Result<ClientSumma
 impl Store {
     pub fn client(&self, id: i64) -> Result<Client> {
         client(self.conn(), id)
+    }
+
+    /// Every client, ended ones too, by id: what an import matches its rows against.
+    pub fn all_clients(&self) -> Result<Vec<Client>> {
+        let mut stmt = self
+            .conn()
+            .prepare(&format!("SELECT {CLIENT_COLUMNS} FROM clients ORDER BY id"))?;
+        let rows = stmt.query_map([], client_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     /// The whole caseload, by name (clients who left it not included).

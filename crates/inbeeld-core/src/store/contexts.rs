@@ -177,6 +177,17 @@ pub(crate) fn item_context(conn: &Connection, catalog: &Catalog, id: i64) -> Res
     })
 }
 
+impl super::Store {
+    /// An activity's context outside a write: what an import plans against.
+    pub(crate) fn activity_context_read(
+        &self,
+        catalog: &Catalog,
+        id: i64,
+    ) -> Result<ActivityContext> {
+        activity_context(self.conn(), catalog, id)
+    }
+}
+
 impl Write<'_> {
     pub(crate) fn item_context(&self, catalog: &Catalog, id: i64) -> Result<ItemContext> {
         item_context(self.tx(), catalog, id)

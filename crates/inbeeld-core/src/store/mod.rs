@@ -76,7 +76,13 @@ pub struct Store {
     /// Which file was opened (device and inode on Unix): a file copied over the path
     /// later is another file, which this connection does not see.
     identity: Option<(u64, u64)>,
+    /// Called after every write that changed something (the agenda file beside the
+    /// caseload is kept up to date by it).
+    on_change: Option<ChangeHook>,
 }
+
+/// What runs after a write that changed the file.
+pub type ChangeHook = Box<dyn Fn(&Store) + Send>;
 
 /// The identity of the file at `path` now, where the platform has one.
 fn file_identity(path: &Path) -> Option<(u64, u64)> {
@@ -205,7 +211,18 @@ impl Store {
             actor,
             upgraded,
             identity: file_identity(path),
+            on_change: None,
         })
+    }
+
+    /// Runs `hook` after every write that changes the file, from now on.
+    pub fn on_change(&mut self, hook: ChangeHook) {
+        self.on_change = Some(hook);
+    }
+
+    /// The hook, taken out (to give it to the same file opened again).
+    pub fn take_on_change(&mut self) -> Option<ChangeHook> {
+        self.on_change.take()
     }
 
     pub fn path(&self) -> &Path {
@@ -247,7 +264,17 @@ impl Store {
     /// Runs `edit` in one immediate transaction: either all of it is stored, with its
     /// audit rows, or none of it. It is journaled (`edits`), so it can be undone.
     pub fn write<T>(&mut self, edit: impl FnOnce(&Write) -> Result<T>) -> Result<T> {
-        self.write_as(true, edit)
+        self.write_as(true, None, edit)
+    }
+
+    /// A klantmanager's edit that came from elsewhere (the municipal system's
+    /// export): its audit rows name the source beside the klantmanager.
+    pub(crate) fn write_via<T>(
+        &mut self,
+        via: &str,
+        edit: impl FnOnce(&Write) -> Result<T>,
+    ) -> Result<T> {
+        self.write_as(true, Some(via), edit)
     }
 
     /// A write that is not a klantmanager's edit (the sweep, an import, the demo):
@@ -256,15 +283,26 @@ impl Store {
         &mut self,
         edit: impl FnOnce(&Write) -> Result<T>,
     ) -> Result<T> {
-        self.write_as(false, edit)
+        self.write_as(false, None, edit)
     }
 
-    fn write_as<T>(&mut self, journal: bool, edit: impl FnOnce(&Write) -> Result<T>) -> Result<T> {
+    fn write_as<T>(
+        &mut self,
+        journal: bool,
+        via: Option<&str>,
+        edit: impl FnOnce(&Write) -> Result<T>,
+    ) -> Result<T> {
         // Damage seen once (here or by another process) stops every write.
         if let Some(reason) = safety::damage_seen(&self.path) {
             return Err(StoreError::Damaged(reason));
         }
-        let result = self.write_in_transaction(journal, edit);
+        let before = self.conn.total_changes();
+        let result = self.write_in_transaction(journal, via, edit);
+        if result.is_ok() && self.conn.total_changes() != before {
+            if let Some(hook) = &self.on_change {
+                hook(self);
+            }
+        }
         if let Err(StoreError::Damaged(reason)) = &result {
             safety::mark_damaged(&self.path, reason);
         }
@@ -274,8 +312,13 @@ impl Store {
     fn write_in_transaction<T>(
         &mut self,
         journal: bool,
+        via: Option<&str>,
         edit: impl FnOnce(&Write) -> Result<T>,
     ) -> Result<T> {
+        let actor = match via {
+            Some(via) => format!("{} via {via}", self.actor),
+            None => self.actor.clone(),
+        };
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -291,7 +334,7 @@ impl Store {
         };
         let write = Write {
             tx,
-            actor: &self.actor,
+            actor: &actor,
             edit: edit_id,
         };
         let value = edit(&write)?;

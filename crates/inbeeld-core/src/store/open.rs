@@ -11,7 +11,7 @@ use super::error::{Result, StoreError};
 use crate::clock;
 
 /// The schema version this program writes; `PRAGMA user_version` of a current file.
-pub const SCHEMA_VERSION: i64 = 9;
+pub const SCHEMA_VERSION: i64 = 10;
 
 /// `PRAGMA application_id` of an inbeeld file ("inbl"), so that `file(1)` and this
 /// program can tell it from any other SQLite database.
@@ -38,6 +38,7 @@ const UPGRADES: &[(i64, i64, &str)] = &[
     (6, 7, include_str!("upgrades/v6_to_v7.sql")),
     (7, 8, include_str!("upgrades/v7_to_v8.sql")),
     (8, 9, include_str!("upgrades/v8_to_v9.sql")),
+    (9, 10, include_str!("upgrades/v9_to_v10.sql")),
 ];
 
 /// Fills the days a file or bundle from before version 5 kept only as moments.
@@ -263,6 +264,8 @@ fn upgrade_step(conn: &mut Connection, path: &Path) -> Result<Option<i64>> {
     tx.execute_batch(sql)?;
     if version == 0 {
         initialise(&tx)?;
+    } else if *to == 10 {
+        split_names(&tx)?;
     }
     let broken: i64 = tx.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
         r.get(0)
@@ -275,6 +278,29 @@ fn upgrade_step(conn: &mut Connection, path: &Path) -> Result<Option<i64>> {
     tx.pragma_update(None, "user_version", *to)?;
     tx.commit()?;
     Ok(Some(version))
+}
+
+/// Version 10: the display names split into their parts where they can be told; a
+/// name of one word stays whole for the klantmanager.
+fn split_names(tx: &rusqlite::Transaction) -> Result<()> {
+    let names: Vec<(i64, String)> = tx
+        .prepare("SELECT id, name FROM clients")?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut update = tx.prepare(
+        "UPDATE clients SET given_name = ?2, name_prefix = ?3, surname = ?4 WHERE id = ?1",
+    )?;
+    for (id, name) in names {
+        if let Some(parts) = crate::domain::name::NameParts::split(&name) {
+            update.execute(rusqlite::params![
+                id,
+                parts.given,
+                parts.prefix,
+                parts.surname
+            ])?;
+        }
+    }
+    Ok(())
 }
 
 fn initialise(tx: &rusqlite::Transaction) -> Result<()> {

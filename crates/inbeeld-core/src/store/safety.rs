@@ -640,6 +640,7 @@ impl Store {
             actor: self.actor.clone(),
             upgraded: false,
             identity: None,
+            on_change: None,
         })
     }
 }

@@ -4,6 +4,7 @@ use chrono::NaiveDate;
 
 use super::{edit, Done};
 use crate::domain::appointment::AppointmentMove;
+use crate::domain::appointment::CANCELLED;
 use crate::domain::date::parse_time;
 use crate::domain::effects::Effect;
 use crate::domain::error::optional_text;
@@ -101,6 +102,3 @@ pub fn cancel_appointment(
     };
     super::close_activity(store, id, &request, today)
 }
-
-/// The outcome of a cancelled afspraak.
-const CANCELLED: &str = "geannuleerd";

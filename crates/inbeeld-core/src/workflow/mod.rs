@@ -10,6 +10,7 @@ mod appointments;
 mod bundles;
 mod calendar;
 mod caseload;
+pub mod caseload_import;
 mod corrections;
 mod items;
 mod journal;
@@ -36,6 +37,7 @@ pub use calendar::{add_declared_holiday, declare_year_complete};
 pub use caseload::{
     change_category, edit_client, end_client, end_clients, reopen_client, same_client_warning,
 };
+pub use caseload_import::{import_caseload, plan_import, ImportPlan};
 pub use corrections::{correct_contact, correct_note, reopen_item, undo, undoable};
 pub use items::{add_follow_up, close_item, postpone_item};
 pub use journal::{add_client, add_contact, add_note};

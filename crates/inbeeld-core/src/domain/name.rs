@@ -1,0 +1,233 @@
+//! A person's name in its Dutch parts, and a postal address: the caseload sorts on the
+//! achternaam without its voorvoegsel ("de Vries" under V), and a letter's window block
+//! needs the address as the post delivers it.
+
+use serde::{Deserialize, Serialize};
+
+/// Voornaam (or voorletters), voorvoegsel and achternaam; each may be unknown, for a
+/// client registered by display name only.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NameParts {
+    pub given: Option<String>,
+    pub prefix: Option<String>,
+    pub surname: Option<String>,
+}
+
+/// The voorvoegsels of Dutch (and common Moroccan and Turkish-Dutch) surnames, longest
+/// first so that "van der" wins over "van".
+const PREFIXES: &[&str] = &[
+    "van de", "van der", "van den", "van het", "van 't", "in 't", "in de", "in het", "uit de",
+    "uit den", "op de", "op den", "op ten", "aan de", "aan den", "de la", "de los", "auf dem",
+    "van", "de", "den", "der", "het", "'t", "ten", "ter", "te", "la", "le", "el", "al", "von",
+    "du", "da", "dos", "di",
+];
+
+impl NameParts {
+    /// The parts of a display name where they can be told: the first word is the
+    /// voornaam, a known voorvoegsel after it is the voorvoegsel, the rest the
+    /// achternaam. A name of one word (or one that is all voorvoegsel) stays whole, for
+    /// the klantmanager to split.
+    pub fn split(display: &str) -> Option<NameParts> {
+        let words: Vec<&str> = display.split_whitespace().collect();
+        if words.len() < 2 {
+            return None;
+        }
+        let given = words[0];
+        let rest = &words[1..];
+        let lowered: Vec<String> = rest.iter().map(|w| w.to_lowercase()).collect();
+        let mut taken = 0;
+        for prefix in PREFIXES {
+            let parts: Vec<&str> = prefix.split(' ').collect();
+            if parts.len() < rest.len() && lowered[..parts.len()] == parts[..] {
+                taken = parts.len();
+                break;
+            }
+        }
+        let prefix = (taken > 0).then(|| rest[..taken].join(" "));
+        Some(NameParts {
+            given: Some(given.to_owned()),
+            prefix,
+            surname: Some(rest[taken..].join(" ")),
+        })
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.given.is_none() && self.prefix.is_none() && self.surname.is_none()
+    }
+
+    /// The name as it is written in a sentence: "Jan de Vries".
+    pub fn display(&self) -> Option<String> {
+        self.surname.as_ref()?;
+        let words: Vec<&str> = [&self.given, &self.prefix, &self.surname]
+            .into_iter()
+            .flatten()
+            .map(|s| s.trim())
+            .filter(|s| !s.is_empty())
+            .collect();
+        Some(words.join(" "))
+    }
+
+    /// Initials only ("J. de V."), for places that must not carry a full name.
+    pub fn initials(display: &str, parts: &NameParts) -> String {
+        let first = |s: &str| {
+            s.chars()
+                .find(|c| c.is_alphabetic())
+                .map(|c| format!("{}.", c.to_uppercase()))
+                .unwrap_or_default()
+        };
+        match (&parts.given, &parts.surname) {
+            (Some(given), Some(surname)) => {
+                let given: String = given.split(['.', ' ']).map(first).collect();
+                match &parts.prefix {
+                    Some(prefix) => format!("{given} {prefix} {}", first(surname)),
+                    None => format!("{given} {}", first(surname)),
+                }
+            }
+            _ => display.split_whitespace().map(first).collect(),
+        }
+    }
+}
+
+/// What the caseload sorts on: the achternaam without voorvoegsel, then the rest, in
+/// lower case ("de Vries, Jan" → "vries jan de").
+pub fn sort_key(display: &str, parts: &NameParts) -> String {
+    match &parts.surname {
+        Some(surname) => {
+            let rest = [&parts.given, &parts.prefix]
+                .into_iter()
+                .flatten()
+                .cloned()
+                .collect::<Vec<_>>()
+                .join(" ");
+            format!("{surname} {rest}").trim().to_lowercase()
+        }
+        None => display.to_lowercase(),
+    }
+}
+
+/// A postal address, as the municipal system holds it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Address {
+    pub street: Option<String>,
+    pub house_number: Option<String>,
+    pub addition: Option<String>,
+    pub postcode: Option<String>,
+    pub city: Option<String>,
+}
+
+impl Address {
+    pub fn is_empty(&self) -> bool {
+        *self == Address::default()
+    }
+
+    /// The two lines below the name in a letter's window: "Dorpsstraat 12 a" and
+    /// "1234 AB  ZWOLLE" (two spaces and the place in capitals, as PostNL asks).
+    /// `None` without a street and a place.
+    pub fn lines(&self) -> Option<[String; 2]> {
+        let street = self.street.as_deref()?.trim();
+        let city = self.city.as_deref()?.trim();
+        let number = [self.house_number.as_deref(), self.addition.as_deref()]
+            .into_iter()
+            .flatten()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let first = format!("{street} {number}").trim().to_owned();
+        let second = match self.postcode.as_deref() {
+            Some(postcode) => format!("{}  {}", postcode.trim(), city.to_uppercase()),
+            None => city.to_uppercase(),
+        };
+        Some([first, second])
+    }
+}
+
+/// A Dutch postcode written as people write it ("1234ab", "1234 AB") in its one
+/// form ("1234 AB"); `None` when it is not one.
+pub fn postcode(text: &str) -> Option<String> {
+    let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    let (digits, letters) = compact.split_at_checked(4)?;
+    let ok = digits.chars().all(|c| c.is_ascii_digit())
+        && !digits.starts_with('0')
+        && letters.len() == 2
+        && letters.chars().all(|c| c.is_ascii_alphabetic());
+    ok.then(|| format!("{digits} {}", letters.to_uppercase()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parts(g: &str, p: Option<&str>, s: &str) -> NameParts {
+        NameParts {
+            given: Some(g.into()),
+            prefix: p.map(Into::into),
+            surname: Some(s.into()),
+        }
+    }
+
+    #[test]
+    fn a_display_name_splits_at_its_voorvoegsel() {
+        assert_eq!(
+            NameParts::split("Jan van der Berg"),
+            Some(parts("Jan", Some("van der"), "Berg"))
+        );
+        assert_eq!(
+            NameParts::split("Fatima el Amrani"),
+            Some(parts("Fatima", Some("el"), "Amrani"))
+        );
+        assert_eq!(
+            NameParts::split("Piet Jansen"),
+            Some(parts("Piet", None, "Jansen"))
+        );
+        // "Van" as the whole rest is a surname, not a voorvoegsel.
+        assert_eq!(
+            NameParts::split("Anna Van"),
+            Some(parts("Anna", None, "Van"))
+        );
+        assert_eq!(NameParts::split("Madonna"), None);
+    }
+
+    #[test]
+    fn the_caseload_sorts_de_vries_under_v() {
+        let mut names = [
+            ("Jan de Vries", parts("Jan", Some("de"), "Vries")),
+            ("Piet Bakker", parts("Piet", None, "Bakker")),
+            ("Els van Dam", parts("Els", Some("van"), "Dam")),
+        ];
+        names.sort_by_key(|(d, p)| sort_key(d, p));
+        let order: Vec<_> = names.iter().map(|(d, _)| *d).collect();
+        assert_eq!(order, ["Piet Bakker", "Els van Dam", "Jan de Vries"]);
+    }
+
+    #[test]
+    fn initials_carry_no_full_name() {
+        assert_eq!(
+            NameParts::initials("Jan de Vries", &parts("Jan", Some("de"), "Vries")),
+            "J. de V."
+        );
+        assert_eq!(
+            NameParts::initials("Fatima el Amrani", &NameParts::default()),
+            "F.E.A."
+        );
+    }
+
+    #[test]
+    fn postcodes_as_people_write_them() {
+        assert_eq!(postcode("8011ab").as_deref(), Some("8011 AB"));
+        assert_eq!(postcode(" 8011 AB ").as_deref(), Some("8011 AB"));
+        assert_eq!(postcode("0811 AB"), None);
+        assert_eq!(postcode("8011"), None);
+        let address = Address {
+            street: Some("Dorpsstraat".into()),
+            house_number: Some("12".into()),
+            addition: Some("a".into()),
+            postcode: Some("8011 AB".into()),
+            city: Some("Zwolle".into()),
+        };
+        assert_eq!(
+            address.lines(),
+            Some(["Dorpsstraat 12 a".to_owned(), "8011 AB  ZWOLLE".to_owned()])
+        );
+    }
+}

@@ -1,0 +1,519 @@
+//! A caseload from the municipal system, kept in step: the rows a file gave are
+//! matched against the caseload (by BSN; by name and birth date where there is none),
+//! planned as a preview, and written as one edit in one transaction. A client
+//! missing from the file is named, never ended: the klantmanager decides.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::{Done, World};
+use crate::domain::caseload_import::{ImportRow, Person, ReadRows, Refusal, Voorziening};
+use crate::domain::client::{Client, NewClient};
+use crate::domain::effects::{ClientDetails, Effect};
+use crate::domain::env::Env;
+use crate::domain::lifecycle;
+use crate::domain::search::fold;
+use crate::domain::{assessment, handling};
+use crate::store::{Result, Store};
+
+/// What an import will do, before it does it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct ImportPlan {
+    pub new_clients: Vec<NewPerson>,
+    pub changed_clients: Vec<ClientChange>,
+    pub new_activities: Vec<PlannedActivity>,
+    pub moved_ends: Vec<MovedEnd>,
+    /// In the caseload, not ended, and not in the file.
+    pub missing: Vec<Missing>,
+    pub refused: Vec<Refusal>,
+    /// Beëindigde voorzieningen: history, named and not taken over.
+    pub ended: Vec<Refusal>,
+    /// Clients in the file with nothing to change.
+    pub unchanged: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct NewPerson {
+    pub rows: Vec<usize>,
+    pub name: String,
+    #[serde(skip)]
+    pub person: Person,
+    pub activities: Vec<PlannedVoorziening>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PlannedVoorziening {
+    pub row: usize,
+    pub type_code: String,
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ClientChange {
+    pub client_id: i64,
+    pub name: String,
+    pub row: usize,
+    /// Field by field: its Dutch name, what inbeeld has, what the file says.
+    pub fields: Vec<FieldChange>,
+    #[serde(skip)]
+    pub old: ClientDetails,
+    #[serde(skip)]
+    pub new: ClientDetails,
+    /// A trede (participatieladder) other than the last one recorded.
+    pub trede: Option<i64>,
+    /// The file names another category: doorstroom is the klantmanager's, with a day
+    /// and a reason, so it is named and not written.
+    pub category_differs: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FieldChange {
+    pub field: String,
+    pub old: Option<String>,
+    pub new: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct PlannedActivity {
+    pub client_id: i64,
+    pub name: String,
+    #[serde(flatten)]
+    pub activity: PlannedVoorziening,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MovedEnd {
+    pub activity_id: i64,
+    pub name: String,
+    pub row: usize,
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    #[serde(skip)]
+    pub effects: Vec<Effect>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Missing {
+    pub client_id: i64,
+    pub name: String,
+}
+
+impl ImportPlan {
+    /// How many edits the plan makes; 0: the file changes nothing.
+    pub fn changes(&self) -> usize {
+        self.new_clients.len()
+            + self.changed_clients.iter().filter(|c| c.writes()).count()
+            + self.new_activities.len()
+            + self.moved_ends.len()
+            + self
+                .new_clients
+                .iter()
+                .map(|p| p.activities.len())
+                .sum::<usize>()
+    }
+
+    /// The plan in one Dutch line.
+    pub fn summary(&self) -> String {
+        let activities = self.new_activities.len()
+            + self
+                .new_clients
+                .iter()
+                .map(|p| p.activities.len())
+                .sum::<usize>();
+        let changed = self.changed_clients.iter().filter(|c| c.writes()).count();
+        format!(
+            "{} nieuwe klant(en), {} gewijzigd, {} activiteit(en) erbij, {} einddatum(s) verschoven, \
+             {} ongewijzigd, {} niet in het bestand, {} regel(s) geweigerd",
+            self.new_clients.len(),
+            changed,
+            activities,
+            self.moved_ends.len(),
+            self.unchanged,
+            self.missing.len(),
+            self.refused.len()
+        )
+    }
+}
+
+impl ClientChange {
+    /// Whether the change writes anything (a different category alone is named only).
+    pub fn writes(&self) -> bool {
+        !self.fields.is_empty() || self.trede.is_some()
+    }
+}
+
+/// Which client a group of rows is, in the caseload.
+enum Match {
+    New,
+    Existing(usize),
+    Ambiguous(usize),
+}
+
+/// Plans the import of `read` into the caseload of `store`, as of `today`.
+pub fn plan_import(store: &Store, read: ReadRows, today: NaiveDate) -> Result<ImportPlan> {
+    let catalog = store.catalog()?;
+    let calendar = store.legal_calendar()?;
+    let env = Env {
+        catalog: &catalog,
+        calendar: &calendar,
+        today,
+    };
+    let clients = store.all_clients()?;
+    let mut plan = ImportPlan {
+        refused: read.refused,
+        ended: read.ended,
+        ..ImportPlan::default()
+    };
+    // Rows of one person together, in file order.
+    let mut groups: Vec<(String, Vec<ImportRow>)> = Vec::new();
+    let mut by_key: BTreeMap<String, usize> = BTreeMap::new();
+    for row in read.rows {
+        let key = person_key(&row.person);
+        match by_key.get(&key) {
+            Some(&g) => {
+                let first = &groups[g].1[0];
+                if !same_person(&first.person, &row.person) {
+                    plan.refused.push(Refusal {
+                        row: row.row,
+                        column: None,
+                        reason: format!(
+                            "andere persoonsgegevens dan regel {} voor dezelfde klant",
+                            first.row
+                        ),
+                    });
+                    continue;
+                }
+                groups[g].1.push(row);
+            }
+            None => {
+                by_key.insert(key.clone(), groups.len());
+                groups.push((key, vec![row]));
+            }
+        }
+    }
+    let mut matched = BTreeSet::new();
+    for (_, rows) in groups {
+        let person = rows[0].person.clone();
+        match find(&clients, &person) {
+            Match::Ambiguous(n) => {
+                for row in &rows {
+                    plan.refused.push(Refusal {
+                        row: row.row,
+                        column: None,
+                        reason: format!(
+                            "{n} klanten heten '{}' met deze geboortedatum: zet de BSN in het \
+                             bestand, of pas een van hen aan",
+                            person.name
+                        ),
+                    });
+                }
+            }
+            Match::New => {
+                let Some(_) = person.category else {
+                    for row in &rows {
+                        plan.refused.push(Refusal {
+                            row: row.row,
+                            column: None,
+                            reason: "een nieuwe klant zonder categorie: geef de kolom \
+                                     'categorie' of [standaard] categorie in het profiel"
+                                .into(),
+                        });
+                    }
+                    continue;
+                };
+                let mut activities: Vec<PlannedVoorziening> = Vec::new();
+                for row in &rows {
+                    if let Some(v) = &row.voorziening {
+                        if !activities
+                            .iter()
+                            .any(|a| a.type_code == v.type_code && a.start == v.start)
+                        {
+                            activities.push(planned(row.row, v));
+                        }
+                    }
+                }
+                plan.new_clients.push(NewPerson {
+                    rows: rows.iter().map(|r| r.row).collect(),
+                    name: person.name.clone(),
+                    person,
+                    activities,
+                });
+            }
+            Match::Existing(at) => {
+                let client = &clients[at];
+                matched.insert(client.id);
+                let before = plan.changes();
+                plan_existing(store, &env, &mut plan, client, &rows)?;
+                let changed = plan.changes() > before
+                    || plan
+                        .changed_clients
+                        .last()
+                        .is_some_and(|c| c.client_id == client.id);
+                if !changed {
+                    plan.unchanged += 1;
+                }
+            }
+        }
+    }
+    plan.missing = clients
+        .iter()
+        .filter(|c| c.ended_on.is_none() && !matched.contains(&c.id))
+        .map(|c| Missing {
+            client_id: c.id,
+            name: c.name.clone(),
+        })
+        .collect();
+    plan.refused.sort_by_key(|r| r.row);
+    Ok(plan)
+}
+
+fn planned(row: usize, v: &Voorziening) -> PlannedVoorziening {
+    PlannedVoorziening {
+        row,
+        type_code: v.type_code.clone(),
+        start: v.start,
+        end: v.end,
+    }
+}
+
+fn person_key(p: &Person) -> String {
+    match &p.bsn {
+        Some(bsn) => format!("bsn:{}", bsn.as_str()),
+        None => format!("naam:{}|{:?}", fold(&p.name), p.birth_date),
+    }
+}
+
+fn same_person(a: &Person, b: &Person) -> bool {
+    a == b
+}
+
+/// By BSN; else by name and birth date, among clients without another BSN.
+fn find(clients: &[Client], person: &Person) -> Match {
+    if let Some(bsn) = &person.bsn {
+        if let Some(at) = clients.iter().position(|c| c.bsn.as_ref() == Some(bsn)) {
+            return Match::Existing(at);
+        }
+    }
+    let name = fold(&person.name);
+    let same: Vec<usize> = clients
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| {
+            c.bsn.is_none() && fold(&c.name) == name && c.birth_date == person.birth_date
+        })
+        .map(|(at, _)| at)
+        .collect();
+    match same.as_slice() {
+        [] => Match::New,
+        [one] => Match::Existing(*one),
+        several => Match::Ambiguous(several.len()),
+    }
+}
+
+fn plan_existing(
+    store: &Store,
+    env: &Env,
+    plan: &mut ImportPlan,
+    client: &Client,
+    rows: &[ImportRow],
+) -> Result<()> {
+    let person = &rows[0].person;
+    let old = lifecycle::details(client);
+    let mut new = old.clone();
+    let mut fields = Vec::new();
+    let mut set = |field: &str, slot: &mut Option<String>, value: &Option<String>| {
+        // An empty cell leaves what the klantmanager typed.
+        if value.is_some() && slot != value {
+            fields.push(FieldChange {
+                field: field.to_owned(),
+                old: slot.clone(),
+                new: value.clone(),
+            });
+            *slot = value.clone();
+        }
+    };
+    if person.name != client.name {
+        let mut name = Some(client.name.clone());
+        set("naam", &mut name, &Some(person.name.clone()));
+        new.name = person.name.clone();
+    }
+    if !person.parts.is_empty() {
+        set("voornaam", &mut new.parts.given, &person.parts.given);
+        set("voorvoegsel", &mut new.parts.prefix, &person.parts.prefix);
+        set("achternaam", &mut new.parts.surname, &person.parts.surname);
+    }
+    let bsn = person.bsn.as_ref().map(|b| b.as_str().to_owned());
+    set("bsn", &mut new.bsn, &bsn);
+    let birth = person.birth_date.map(|d| d.to_string());
+    let mut old_birth = new.birth_date.map(|d| d.to_string());
+    set("geboortedatum", &mut old_birth, &birth);
+    new.birth_date = old_birth.and_then(|d| d.parse().ok());
+    set("telefoon", &mut new.phone, &person.phone);
+    set("e-mail", &mut new.email, &person.email);
+    let a = &person.address;
+    set("straat", &mut new.address.street, &a.street);
+    set("huisnummer", &mut new.address.house_number, &a.house_number);
+    set("toevoeging", &mut new.address.addition, &a.addition);
+    set("postcode", &mut new.address.postcode, &a.postcode);
+    set("woonplaats", &mut new.address.city, &a.city);
+    // The BSN shows masked in a preview, as everywhere.
+    for f in fields.iter_mut().filter(|f| f.field == "bsn") {
+        f.old = f.old.as_ref().map(|_| "(leeg)".into());
+        f.new = f
+            .new
+            .as_ref()
+            .map(|b| format!("******{}", &b[b.len().saturating_sub(3)..]));
+    }
+    let last_trede = store.ladder(client.id)?.last().map(|s| s.step);
+    let trede = person.trede.filter(|t| Some(*t) != last_trede);
+    let category_differs = person.category.clone().filter(|c| *c != client.category);
+    if !fields.is_empty() || trede.is_some() || category_differs.is_some() {
+        plan.changed_clients.push(ClientChange {
+            client_id: client.id,
+            name: client.name.clone(),
+            row: rows[0].row,
+            fields,
+            old,
+            new,
+            trede,
+            category_differs,
+        });
+    }
+    let activities = store.activities(Some(client.id))?;
+    let mut seen: Vec<(String, NaiveDate)> = Vec::new();
+    for row in rows {
+        let Some(v) = &row.voorziening else { continue };
+        if seen.contains(&(v.type_code.clone(), v.start)) {
+            continue;
+        }
+        seen.push((v.type_code.clone(), v.start));
+        let existing = activities
+            .iter()
+            .find(|a| a.type_code == v.type_code && a.start_date == v.start);
+        match existing {
+            None => plan.new_activities.push(PlannedActivity {
+                client_id: client.id,
+                name: client.name.clone(),
+                activity: planned(row.row, v),
+            }),
+            // Closed in inbeeld, or the same end: nothing to do.
+            Some(a) if a.closed_on.is_some() || a.end_date == v.end => {}
+            Some(a) => {
+                let ctx = store.activity_context_read(env.catalog, a.id)?;
+                match handling::extend_activity(env, &ctx, v.end) {
+                    Ok(effects) => plan.moved_ends.push(MovedEnd {
+                        activity_id: a.id,
+                        name: client.name.clone(),
+                        row: row.row,
+                        from: a.end_date,
+                        to: v.end,
+                        effects,
+                    }),
+                    Err(e) => plan.refused.push(Refusal {
+                        row: row.row,
+                        column: None,
+                        reason: format!("einddatum van '{}': {e}", a.title),
+                    }),
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Writes `plan` as one edit in one transaction, its audit rows naming `source`. A plan without changes writes nothing.
+pub fn import_caseload(
+    store: &mut Store,
+    plan: &ImportPlan,
+    source: &str,
+    today: NaiveDate,
+) -> Result<Done> {
+    if plan.changes() == 0 {
+        return Ok(Done::default());
+    }
+    store.write_via(&format!("import {source}"), |w| {
+        let world = World::read(w, today)?;
+        let mut done = Done::default();
+        let mut added = None;
+        let mut run = |effects: Vec<Effect>, done: &mut Done| -> Result<Option<i64>> {
+            let mut first = None;
+            for effect in effects {
+                let id = w.apply(&effect, today, &mut added)?;
+                first = first.or(id);
+                done.effects.push(effect);
+            }
+            Ok(first)
+        };
+        for p in &plan.new_clients {
+            let person = &p.person;
+            let new = NewClient {
+                name: person.name.clone(),
+                parts: person.parts.clone(),
+                address: person.address.clone(),
+                bsn: person.bsn.clone(),
+                birth_date: person.birth_date,
+                category: person.category.clone().unwrap_or_default(),
+                phone: person.phone.clone(),
+                email: person.email.clone(),
+                contact_preference: None,
+            };
+            let effects = lifecycle::add_client(&new, None, &world.catalog, today)?;
+            let id = run(effects, &mut done)?.unwrap_or_default();
+            done.id = done.id.or(Some(id));
+            if let Some(step) = person.trede {
+                run(
+                    assessment::add_ladder_step(id, step, Some(FROM_FILE), today, today)?,
+                    &mut done,
+                )?;
+            }
+            for a in &p.activities {
+                run(vec![add_activity(&world, id, a)], &mut done)?;
+            }
+        }
+        for c in &plan.changed_clients {
+            if !c.fields.is_empty() {
+                run(
+                    vec![Effect::UpdateClient {
+                        client: c.client_id,
+                        old: c.old.clone(),
+                        new: c.new.clone(),
+                    }],
+                    &mut done,
+                )?;
+            }
+            if let Some(step) = c.trede {
+                run(
+                    assessment::add_ladder_step(c.client_id, step, Some(FROM_FILE), today, today)?,
+                    &mut done,
+                )?;
+            }
+        }
+        for a in &plan.new_activities {
+            run(
+                vec![add_activity(&world, a.client_id, &a.activity)],
+                &mut done,
+            )?;
+        }
+        for m in &plan.moved_ends {
+            run(m.effects.clone(), &mut done)?;
+        }
+        w.set_summary(&format!("Import uit {source}: {}", plan.summary()))?;
+        Ok(done)
+    })
+}
+
+const FROM_FILE: &str = "uit het klantsysteem";
+
+fn add_activity(world: &World, client: i64, a: &PlannedVoorziening) -> Effect {
+    Effect::AddActivity {
+        client,
+        type_code: a.type_code.clone(),
+        title: world.catalog.activity_type_name(&a.type_code).to_owned(),
+        start: a.start,
+        end: a.end,
+        application: None,
+    }
+}

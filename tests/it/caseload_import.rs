@@ -1,0 +1,530 @@
+//! The caseload from the municipal system: every row lands or is named, importing
+//! again keeps inbeeld in step, and the agenda for Outlook carries no BSN and no full
+//! name. Fixtures are written by rust_xlsxwriter, by Python's openpyxl (in CI) and as
+//! LibreOffice saves a CSV.
+
+use std::path::{Path, PathBuf};
+
+use inbeeld::domain::bsn;
+use rust_xlsxwriter::Workbook;
+use serde_json::Value;
+
+use crate::common::{self, type_keys};
+
+const HEADERS: [&str; 12] = [
+    "BSN",
+    "Voorletters",
+    "Voorvoegsel",
+    "Geslachtsnaam",
+    "Geboortedatum",
+    "Telefoonnummer",
+    "Postcode",
+    "Woonplaats",
+    "Doelgroep",
+    "Soort voorziening",
+    "Begindatum voorziening",
+    "Einddatum voorziening",
+];
+
+/// A person of the fixture: number `n` gets a BSN, a name and five voorzieningen.
+#[derive(Clone)]
+struct Person {
+    bsn: String,
+    initials: String,
+    prefix: String,
+    surname: String,
+    birth: String,
+    phone: String,
+}
+
+fn person(n: u32) -> Person {
+    Person {
+        bsn: (0..100)
+            .find_map(|k| bsn::complete(20_000_000 + n * 100 + k))
+            .unwrap()
+            .as_str()
+            .to_owned(),
+        initials: format!("{}.", char::from(b'A' + (n % 26) as u8)),
+        prefix: if n.is_multiple_of(3) {
+            "de".into()
+        } else {
+            String::new()
+        },
+        surname: format!("Achternaam{n:03}"),
+        birth: format!("{:02}-{:02}-19{}", 1 + n % 28, 1 + n % 12, 60 + n % 40),
+        phone: format!("06-{:08}", 10_000_000 + n),
+    }
+}
+
+const VOORZIENINGEN: [&str; 5] = [
+    "Re-integratietraject",
+    "Scholing",
+    "Participatieplaats",
+    "Vrijwilligerswerk",
+    "Schuldhulpverlening",
+];
+
+/// One row per person per voorziening, as the SRG-shaped export has it.
+fn rows(people: &[Person]) -> Vec<Vec<String>> {
+    let mut rows = Vec::new();
+    for p in people {
+        for (i, soort) in VOORZIENINGEN.iter().enumerate() {
+            rows.push(vec![
+                p.bsn.clone(),
+                p.initials.clone(),
+                p.prefix.clone(),
+                p.surname.clone(),
+                p.birth.clone(),
+                p.phone.clone(),
+                "8011 AB".into(),
+                "Zwolle".into(),
+                "Ontwikkeling".into(),
+                (*soort).into(),
+                format!("{:02}-10-2026", 1 + i),
+                format!("{:02}-06-2027", 1 + i),
+            ]);
+        }
+    }
+    rows
+}
+
+fn write_xlsx(path: &Path, rows: &[Vec<String>]) {
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    for (c, h) in HEADERS.iter().enumerate() {
+        sheet.write_string(0, c as u16, *h).unwrap();
+    }
+    for (r, row) in rows.iter().enumerate() {
+        for (c, value) in row.iter().enumerate() {
+            // A suite writes the BSN as a number: the import reads it back whole.
+            if c == 0 {
+                if let Ok(n) = value.parse::<f64>() {
+                    sheet.write_number(r as u32 + 1, 0, n).unwrap();
+                    continue;
+                }
+            }
+            sheet.write_string(r as u32 + 1, c as u16, value).unwrap();
+        }
+    }
+    book.save(path).unwrap();
+}
+
+fn profile(dir: &Path) -> PathBuf {
+    let path = dir.join("profiel-srg.toml");
+    std::fs::write(&path, include_str!("../../docs/profiel-srg.toml")).unwrap();
+    path
+}
+
+fn import(db: &common::Db, file: &Path, profile: &Path, dry: bool) -> Value {
+    let (file, profile) = (file.to_str().unwrap(), profile.to_str().unwrap());
+    let mut args = vec!["caseload", "import", file, "--profiel", profile, "--json"];
+    if dry {
+        args.push("--proef");
+    }
+    db.json(&args)
+}
+
+fn count(db: &common::Db, table: &str) -> i64 {
+    db.conn()
+        .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
+        .unwrap()
+}
+
+fn len(plan: &Value, key: &str) -> usize {
+    plan["plan"][key].as_array().unwrap().len()
+}
+
+#[test]
+fn a_caseload_lands_again_changes_nothing_and_a_month_later_file_keeps_it_in_step() {
+    let db = common::Db::new();
+    let dir = db.path.parent().unwrap();
+    let profile = profile(dir);
+    let people: Vec<Person> = (0..200).map(person).collect();
+    let first = dir.join("export-november.xlsx");
+    write_xlsx(&first, &rows(&people));
+
+    let dry = import(&db, &first, &profile, true);
+    assert_eq!(dry["written"], false);
+    assert_eq!(len(&dry, "new_clients"), 200);
+    assert_eq!(count(&db, "clients"), 0, "--proef writes nothing");
+
+    let done = import(&db, &first, &profile, false);
+    assert_eq!(done["written"], true);
+    assert_eq!(len(&done, "refused"), 0, "{}", done["plan"]["refused"]);
+    assert_eq!(count(&db, "clients"), 200);
+    assert_eq!(count(&db, "activities"), 1000);
+    // "de Achternaam003" under A, its parts kept; the audit names the file.
+    let (prefix, surname, actor): (String, String, String) = db
+        .conn()
+        .query_row(
+            "SELECT c.name_prefix, c.surname, a.actor FROM clients c JOIN audit_log a
+             ON a.entity = 'client' AND a.entity_id = c.id WHERE c.bsn = ?1",
+            [&people[3].bsn],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .unwrap();
+    assert_eq!((prefix.as_str(), surname.as_str()), ("de", "Achternaam003"));
+    assert!(actor.contains("import export-november.xlsx"), "{actor}");
+
+    // The same file again: nothing to do, not one audit row.
+    let audit = count(&db, "audit_log");
+    let again = import(&db, &first, &profile, false);
+    assert_eq!(again["written"], false);
+    assert_eq!(again["plan"]["unchanged"], 200);
+    assert_eq!(count(&db, "audit_log"), audit);
+
+    // A month later: 5 new phone numbers, 3 new clients, 2 gone from the export.
+    let mut later: Vec<Person> = people[2..].to_vec();
+    for p in later.iter_mut().take(5) {
+        p.phone = format!("06-9{}", &p.phone[4..]);
+    }
+    later.extend((500..503).map(person));
+    let second = dir.join("export-december.xlsx");
+    write_xlsx(&second, &rows(&later));
+    let preview = import(&db, &second, &profile, true);
+    let plan = &preview["plan"];
+    assert_eq!(len(&preview, "new_clients"), 3);
+    assert_eq!(len(&preview, "changed_clients"), 5);
+    for change in plan["changed_clients"].as_array().unwrap() {
+        let fields = change["fields"].as_array().unwrap();
+        assert_eq!(fields.len(), 1, "{change}");
+        assert_eq!(fields[0]["field"], "telefoon");
+    }
+    assert_eq!(len(&preview, "missing"), 2);
+    assert_eq!(plan["unchanged"], 193);
+    assert_eq!(count(&db, "clients"), 200, "a preview writes nothing");
+
+    let result = import(&db, &second, &profile, false);
+    assert_eq!(result["plan"], preview["plan"], "the result is the preview");
+    assert_eq!(count(&db, "clients"), 203);
+    assert_eq!(count(&db, "activities"), 1015);
+    // The two missing clients are named, never ended.
+    let ended: i64 = db
+        .conn()
+        .query_row(
+            "SELECT count(*) FROM clients WHERE ended_on IS NOT NULL",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(ended, 0);
+}
+
+#[test]
+fn every_bad_row_is_named_with_its_row_column_and_reason_and_the_rest_lands() {
+    let db = common::Db::new();
+    let dir = db.path.parent().unwrap();
+    let profile = profile(dir);
+    let people: Vec<Person> = (0..200).map(person).collect();
+    let mut rows: Vec<Vec<String>> = rows(&people).into_iter().step_by(5).collect();
+    assert_eq!(rows.len(), 200);
+    for (i, row) in rows.iter_mut().enumerate().take(20) {
+        match i % 4 {
+            0 => row[0] = format!("{}", row[0].parse::<u64>().unwrap() ^ 1),
+            1 => row[4] = "31-02-1990".into(),
+            2 => row[9] = "Ruimtevaart".into(),
+            _ => row[11] = String::new(),
+        }
+    }
+    let file = dir.join("met-fouten.xlsx");
+    write_xlsx(&file, &rows);
+    // Without a default end, an activity without one is refused.
+    let strict = dir.join("streng.toml");
+    std::fs::write(
+        &strict,
+        std::fs::read_to_string(&profile)
+            .unwrap()
+            .replace("einddatum_van_type = true", "einddatum_van_type = false"),
+    )
+    .unwrap();
+    let done = import(&db, &file, &strict, false);
+    let refused = done["plan"]["refused"].as_array().unwrap();
+    assert_eq!(refused.len(), 20, "{refused:#?}");
+    assert_eq!(count(&db, "clients"), 180);
+    // Row numbers as the spreadsheet shows them (the header is row 1).
+    let rows_named: Vec<i64> = refused.iter().map(|r| r["row"].as_i64().unwrap()).collect();
+    assert_eq!(rows_named, (2..22).collect::<Vec<_>>());
+    let reason = |row: i64| {
+        let r = refused.iter().find(|r| r["row"] == row).unwrap();
+        format!("{} | {}", r["column"], r["reason"])
+    };
+    assert!(
+        reason(2).contains("BSN") && reason(2).contains("elfproef"),
+        "{}",
+        reason(2)
+    );
+    assert!(reason(3).contains("Geboortedatum") && reason(3).contains("31-02-1990"));
+    assert!(reason(4).contains("Soort voorziening") && reason(4).contains("Ruimtevaart"));
+    assert!(reason(5).contains("Einddatum") && reason(5).contains("zonder einddatum"));
+    // The text for a person says the same.
+    let text = db.ok(&[
+        "caseload",
+        "import",
+        file.to_str().unwrap(),
+        "--profiel",
+        strict.to_str().unwrap(),
+        "--proef",
+    ]);
+    assert!(text.contains("regel    3, kolom 'Geboortedatum'"), "{text}");
+}
+
+#[test]
+fn a_csv_as_libreoffice_saves_it_is_read_without_a_profile() {
+    let db = common::Db::new();
+    let dir = db.path.parent().unwrap();
+    let file = dir.join("klanten.csv");
+    let a = person(1);
+    let b = person(2);
+    // LibreOffice: comma, quoted text, UTF-8 with a BOM when asked.
+    std::fs::write(
+        &file,
+        format!(
+            "\u{feff}\"Burgerservicenummer\",\"Voornaam\",\"Tussenvoegsel\",\"Achternaam\",\
+             \"Geboortedatum\",\"Telefoon\",\"Categorie\"\n\
+             {},\"Jan\",\"van der\",\"Berg\",{},\"06-1\",\"Job ready\"\n\
+             {},\"Fatma\",,\"Şahin\",1990-05-05,,\"beheer\"\n",
+            a.bsn, a.birth, b.bsn
+        ),
+    )
+    .unwrap();
+    db.ok(&["caseload", "import", file.to_str().unwrap()]);
+    let list = db.json(&["client", "list", "--json"]);
+    let names: Vec<&str> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["name"].as_str().unwrap())
+        .collect();
+    // "van der Berg" sorts under B, before Şahin.
+    assert_eq!(names, ["Jan van der Berg", "Fatma Şahin"]);
+    // A BSN typed with dots is found by the search of the cockpit's caseload.
+    let dotted = format!("{}.{}.{}", &a.bsn[..4], &a.bsn[4..6], &a.bsn[6..]);
+    assert!(inbeeld::domain::search::Query::new(&dotted)
+        .client("jan van der berg", Some(&a.bsn), None)
+        .is_some());
+}
+
+#[test]
+fn a_workbook_written_by_openpyxl_lands() {
+    let Some(python) = common::python_with(&["openpyxl"]) else {
+        return;
+    };
+    let db = common::Db::new();
+    let dir = db.path.parent().unwrap();
+    let file = dir.join("openpyxl.xlsx");
+    let a = person(7);
+    let script = format!(
+        "import openpyxl, datetime\n\
+         wb = openpyxl.Workbook(); ws = wb.active\n\
+         ws.append(['BSN', 'Voorletters', 'Geslachtsnaam', 'Geboortedatum', 'Doelgroep', \
+                    'Soort voorziening', 'Begindatum voorziening', 'Einddatum voorziening'])\n\
+         ws.append([{bsn}, 'K.', 'Yilmaz', datetime.date(1984, 2, 29), 'Werkfit', \
+                    'Scholing', datetime.datetime(2026, 11, 2), 46500])\n\
+         wb.save(r'{path}')\n",
+        bsn = a.bsn.trim_start_matches('0'),
+        path = file.display()
+    );
+    let out = std::process::Command::new(python)
+        .args(["-c", &script])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // The example profile with only the columns this file has.
+    let profile = dir.join("klein.toml");
+    let example = include_str!("../../docs/profiel-srg.toml");
+    let kept: Vec<&str> = example
+        .lines()
+        .filter(|l| {
+            ![
+                "voorvoegsel",
+                "telefoon",
+                "email",
+                "straat",
+                "huisnummer",
+                "toevoeging",
+                "postcode",
+                "woonplaats",
+                "trede",
+                "status =",
+            ]
+            .iter()
+            .any(|f| l.starts_with(f))
+        })
+        .collect();
+    std::fs::write(&profile, kept.join("\n")).unwrap();
+    let done = import(&db, &file, &profile, false);
+    assert_eq!(len(&done, "refused"), 0, "{}", done["plan"]["refused"]);
+    let acts = db.json(&["activity", "list", "--json"]);
+    let act = &acts.as_array().unwrap()[0];
+    assert_eq!(act["start_date"], "2026-11-02", "a date cell");
+    assert_eq!(act["end_date"], "2027-04-23", "an Excel serial number");
+    let show = db.json(&["client", "show", "1", "--json"]);
+    assert_eq!(show["birth_date"], "1984-02-29");
+}
+
+/// The agenda file: both parsers read it, a move keeps the UID and raises SEQUENCE,
+/// and it holds no BSN and no full name.
+#[test]
+fn the_agenda_parses_keeps_its_uids_and_names_nobody() {
+    let db = common::Db::new();
+    let client = db.add(&[
+        "client",
+        "add",
+        "--name",
+        "Fatima el Amrani",
+        "--bsn",
+        "123456782",
+        "--category",
+        "job_ready",
+    ]);
+    let c = client.to_string();
+    let afspraak = db.add(&[
+        "appointment",
+        "add",
+        "--client",
+        &c,
+        "--date",
+        "2026-11-25",
+        "--time",
+        "10:30",
+        "--channel",
+        "telefoon",
+    ]);
+    let ics = db.path.with_extension("ics");
+    let read = |path: &Path| std::fs::read_to_string(path).unwrap();
+    // Kept beside the file after every change.
+    let before = read(&ics);
+    let event = |text: &str| {
+        let cal: icalendar::Calendar = text.parse().expect("icalendar parses the file");
+        let event = cal
+            .components
+            .iter()
+            .find_map(|c| c.as_event().cloned())
+            .expect("an event");
+        use icalendar::Component;
+        (
+            event.get_uid().unwrap().to_owned(),
+            event.get_sequence().unwrap_or(0),
+            event.property_value("DTSTART").unwrap().to_owned(),
+        )
+    };
+    let (uid, seq, start) = event(&before);
+    assert_eq!(start, "20261125T093000Z", "10:30 in Amsterdam in winter");
+    db.ok(&[
+        "appointment",
+        "move",
+        &afspraak.to_string(),
+        "--date",
+        "2026-11-26",
+        "--time",
+        "11:00",
+    ]);
+    let after = read(&ics);
+    let (uid2, seq2, start2) = event(&after);
+    assert_eq!(uid2, uid, "a move keeps the UID");
+    assert_eq!(seq2, seq + 1, "and raises SEQUENCE by one");
+    assert_eq!(start2, "20261126T100000Z");
+    let out = db.path.with_file_name("agenda.ics");
+    db.ok(&["agenda", "--out", out.to_str().unwrap()]);
+    let text = read(&out);
+    assert!(!text.contains("123456782"), "no BSN");
+    assert!(
+        !text.contains("Fatima") && !text.contains("Amrani"),
+        "no full name:\n{text}"
+    );
+    assert!(text.contains("F. el A."), "{text}");
+    assert!(text.contains("LOCATION:telefonisch"));
+    db.ok(&[
+        "appointment",
+        "cancel",
+        &afspraak.to_string(),
+        "--reason",
+        "ziek gemeld",
+    ]);
+    assert!(read(&ics).contains("STATUS:CANCELLED"));
+    if let Some(python) = common::python_with(&["icalendar"]) {
+        let check = "import sys, icalendar\n\
+                     cal = icalendar.Calendar.from_ical(open(sys.argv[1], 'rb').read())\n\
+                     events = [e for e in cal.walk('VEVENT')]\n\
+                     assert events, 'no events'\n\
+                     print(events[0]['UID'], int(events[0]['SEQUENCE']))\n";
+        let out = std::process::Command::new(python)
+            .args(["-c", check, ics.to_str().unwrap()])
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let said = String::from_utf8_lossy(&out.stdout);
+        assert!(said.contains(&uid), "{said}");
+    }
+}
+
+/// The preview in the cockpit, at both sizes, scrolled to its refused rows.
+#[test]
+fn the_cockpit_previews_an_import_and_lists_the_refused_rows() {
+    let db = common::Db::new();
+    let dir = db.path.parent().unwrap();
+    let file = dir.join("export.csv");
+    let mut text = String::from("BSN;Voornaam;Achternaam;Geboortedatum;Categorie\n");
+    for n in 0..12u32 {
+        let p = person(n);
+        let birth = if n % 4 == 3 {
+            "31-02-1990".to_owned()
+        } else {
+            p.birth.clone()
+        };
+        text.push_str(&format!(
+            "{};Voornaam{n};{};{birth};beheer\n",
+            p.bsn, p.surname
+        ));
+    }
+    std::fs::write(&file, text).unwrap();
+    let store = inbeeld::store::Store::open(&db.path).unwrap();
+    let session = inbeeld::tui::Session {
+        today: common::today(),
+        today_overridden: true,
+        db_label: "~/t.sqlite".into(),
+        read_only: false,
+        peeking: false,
+    };
+    let mut app = inbeeld::tui::App::new(store, session).unwrap();
+    type_keys(&mut app, "2I");
+
+    // The suggested file is replaced by the export's.
+    app.handle_key(crossterm::event::KeyEvent::new(
+        crossterm::event::KeyCode::Char('u'),
+        crossterm::event::KeyModifiers::CONTROL,
+    ));
+    type_keys(&mut app, &format!("{}\n", file.display()));
+
+    let shown = |app: &mut inbeeld::tui::App, w: u16, h: u16| {
+        let mut terminal =
+            ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).unwrap();
+        terminal.draw(|frame| app.draw(frame)).unwrap();
+        format!("{}", terminal.backend()).replace(&dir.display().to_string(), "/MAP")
+    };
+    let wide = shown(&mut app, 120, 40);
+    assert!(wide.contains("Inlezen uit export.csv?"), "{wide}");
+    assert!(wide.contains("9 nieuwe klant(en)"), "{wide}");
+    insta::assert_snapshot!("import_preview_120x40", wide);
+    insta::assert_snapshot!("import_preview_80x24", shown(&mut app, 80, 24));
+    // To the end: the refused rows.
+    app.handle_key(crossterm::event::KeyEvent::new(
+        crossterm::event::KeyCode::End,
+        crossterm::event::KeyModifiers::NONE,
+    ));
+    let refused = shown(&mut app, 80, 24);
+    assert!(refused.contains("geweigerd  regel    5"), "{refused}");
+    insta::assert_snapshot!("import_refused_rows_80x24", refused);
+    insta::assert_snapshot!("import_refused_rows_120x40", shown(&mut app, 120, 40));
+    assert_eq!(count(&db, "clients"), 0, "nothing written before yes");
+    type_keys(&mut app, "j");
+    assert_eq!(count(&db, "clients"), 9);
+}
