@@ -50,7 +50,8 @@ pub fn agenda_text(
 }
 
 /// Writes the agenda to `path` whole or not at all (a calendar reading it meanwhile
-/// sees the old file or the new one).
+/// sees the old file or the new one), through a name of this process: a cockpit and a
+/// command writing at once never rename the other's half-written file.
 pub fn write_agenda(
     store: &Store,
     settings: &AgendaSettings,
@@ -58,9 +59,12 @@ pub fn write_agenda(
     path: &Path,
 ) -> anyhow::Result<usize> {
     let (text, events) = agenda_text(store, settings, today)?;
-    let temporary = path.with_extension("ics.nieuw");
-    std::fs::write(&temporary, text)?;
-    std::fs::rename(&temporary, path)?;
+    let temporary = crate::store::part_name(path);
+    let written = std::fs::write(&temporary, text).and_then(|()| std::fs::rename(&temporary, path));
+    if written.is_err() {
+        let _ = std::fs::remove_file(&temporary);
+    }
+    written?;
     Ok(events)
 }
 

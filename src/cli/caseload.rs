@@ -12,10 +12,6 @@ use crate::domain::InputError;
 use crate::exchange::{plan_file, preview_lines, profile_toml, read_table, source_name};
 use crate::workflow;
 
-fn bad(message: String) -> anyhow::Error {
-    InputError::Import(message).into()
-}
-
 pub fn run_import(
     ctx: &Context,
     path: &Path,
@@ -51,7 +47,7 @@ pub fn run_import(
 
 /// `inbeeld caseload profiel FILE [--out PROFILE]`.
 pub fn run_profile(path: &Path, out: Option<PathBuf>) -> anyhow::Result<()> {
-    let table = read_table(path).map_err(|e| bad(e.to_string()))?;
+    let table = read_table(path).map_err(|e| InputError::Import(e.to_string()))?;
     let text = profile_toml(&Profile::from_headers(&table.headers));
     match out {
         Some(out) => {

@@ -288,13 +288,7 @@ fn a_csv_as_libreoffice_saves_it_is_read_without_a_profile() {
     )
     .unwrap();
     db.ok(&["caseload", "import", file.to_str().unwrap()]);
-    let list = db.json(&["client", "list", "--json"]);
-    let names: Vec<&str> = list
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|c| c["name"].as_str().unwrap())
-        .collect();
+    let names = db.caseload_names();
     // "van der Berg" sorts under B, before Şahin.
     assert_eq!(names, ["Jan van der Berg", "Fatma Şahin"]);
     // A BSN typed with dots is found by the search of the cockpit's caseload.
@@ -302,6 +296,20 @@ fn a_csv_as_libreoffice_saves_it_is_read_without_a_profile() {
     assert!(inbeeld::domain::search::Query::new(&dotted)
         .client("jan van der berg", Some(&a.bsn), None)
         .is_some());
+}
+
+#[test]
+fn the_caseload_sorts_on_the_achternaam_without_its_voorvoegsel() {
+    let db = common::Db::new();
+    for name in ["Jan de Vries", "Piet Bakker", "Els van Dam", "Madonna"] {
+        db.add(&["client", "add", "--name", name, "--category", "beheer"]);
+    }
+    let names = db.caseload_names();
+    // A name typed whole is split; one of one word sorts by itself.
+    assert_eq!(
+        names,
+        ["Piet Bakker", "Els van Dam", "Madonna", "Jan de Vries"]
+    );
 }
 
 #[test]

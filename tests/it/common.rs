@@ -132,6 +132,17 @@ impl Db {
         serde_json::from_str(&self.ok(args)).expect("json")
     }
 
+    /// The caseload's names, in the order `client list` gives them.
+    #[allow(dead_code)]
+    pub fn caseload_names(&self) -> Vec<String> {
+        self.json(&["client", "list", "--json"])
+            .as_array()
+            .expect("a list")
+            .iter()
+            .map(|c| c["name"].as_str().expect("a name").to_owned())
+            .collect()
+    }
+
     /// A command's JSON output on `today`.
     pub fn json_on(&self, today: &str, args: &[&str]) -> serde_json::Value {
         serde_json::from_str(&self.on(today, args)).expect("json")

@@ -101,8 +101,7 @@ impl Edit for Import {
     fn apply(&self, cx: &mut Cx) -> Result<Applied, Refused> {
         let plan = plan_file(cx.store, &self.path, self.profile.as_deref(), cx.today)?;
         let name = source_name(&self.path);
-        let done = workflow::import_caseload(cx.store, &plan, &name, cx.today)?;
-        let _ = done;
+        workflow::import_caseload(cx.store, &plan, &name, cx.today)?;
         Ok(Applied::say(format!(
             "Ingelezen uit {name}: {}",
             plan.summary()

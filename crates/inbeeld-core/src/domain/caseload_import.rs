@@ -70,31 +70,60 @@ pub struct Profile {
     pub standaard: Defaults,
 }
 
-/// The header of the column that holds each field; `None`: not in the file.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Columns {
-    pub bsn: Option<String>,
+/// The fields a column can hold, each once: the profile's key (the field of
+/// `Columns`) and the headers recognised without a profile (compared folded, without
+/// spaces or punctuation).
+macro_rules! columns {
+    ($($(#[$doc:meta])* $field:ident: [$($header:literal),*],)*) => {
+        /// The header of the column that holds each field; `None`: not in the file.
+        #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+        #[serde(deny_unknown_fields)]
+        pub struct Columns {
+            $($(#[$doc])* pub $field: Option<String>,)*
+        }
+
+        pub const FIELDS: &[(&str, &[&str])] = &[$((stringify!($field), &[$($header),*]),)*];
+
+        impl Columns {
+            fn slot(&self, field: &str) -> Option<&Option<String>> {
+                match field {
+                    $(stringify!($field) => Some(&self.$field),)*
+                    _ => None,
+                }
+            }
+
+            fn slot_mut(&mut self, field: &str) -> Option<&mut Option<String>> {
+                match field {
+                    $(stringify!($field) => Some(&mut self.$field),)*
+                    _ => None,
+                }
+            }
+        }
+    };
+}
+
+columns! {
+    bsn: ["bsn", "burgerservicenummer", "sofinummer"],
     /// A display name in one column, where the file has no parts.
-    pub naam: Option<String>,
-    pub voornaam: Option<String>,
-    pub voorletters: Option<String>,
-    pub voorvoegsel: Option<String>,
-    pub achternaam: Option<String>,
-    pub geboortedatum: Option<String>,
-    pub telefoon: Option<String>,
-    pub email: Option<String>,
-    pub straat: Option<String>,
-    pub huisnummer: Option<String>,
-    pub toevoeging: Option<String>,
-    pub postcode: Option<String>,
-    pub woonplaats: Option<String>,
-    pub categorie: Option<String>,
-    pub trede: Option<String>,
-    pub voorziening: Option<String>,
-    pub begindatum: Option<String>,
-    pub einddatum: Option<String>,
-    pub status: Option<String>,
+    naam: ["naam", "volledigenaam", "clientnaam", "klantnaam"],
+    voornaam: ["voornaam", "voornamen", "roepnaam"],
+    voorletters: ["voorletters", "initialen"],
+    voorvoegsel: ["voorvoegsel", "tussenvoegsel", "voorvoegsels", "tussenvoegsels"],
+    achternaam: ["achternaam", "geslachtsnaam", "familienaam"],
+    geboortedatum: ["geboortedatum", "geborenop"],
+    telefoon: ["telefoon", "telefoonnummer", "mobiel", "mobielnummer", "tel"],
+    email: ["email", "emailadres", "mail"],
+    straat: ["straat", "straatnaam"],
+    huisnummer: ["huisnummer", "huisnr", "nr"],
+    toevoeging: ["toevoeging", "huisnummertoevoeging", "huisletter"],
+    postcode: ["postcode"],
+    woonplaats: ["woonplaats", "plaats"],
+    categorie: ["categorie", "doelgroep", "klantcategorie"],
+    trede: ["trede", "participatieladder", "tredeparticipatieladder"],
+    voorziening: ["soortvoorziening", "voorziening", "activiteit", "traject"],
+    begindatum: ["begindatum", "startdatum", "ingangsdatum", "datumbegin"],
+    einddatum: ["einddatum", "datumeinde", "datumeind"],
+    status: ["status"],
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -108,66 +137,7 @@ pub struct Defaults {
     pub einddatum_van_type: bool,
 }
 
-/// The fields a column can hold, with their Dutch names and the headers that are
-/// recognised without a profile (compared without case, spaces or punctuation).
-pub const FIELDS: &[(&str, &[&str])] = &[
-    ("bsn", &["bsn", "burgerservicenummer", "sofinummer"]),
-    (
-        "naam",
-        &["naam", "volledigenaam", "clientnaam", "klantnaam"],
-    ),
-    ("voornaam", &["voornaam", "voornamen", "roepnaam"]),
-    ("voorletters", &["voorletters", "initialen"]),
-    (
-        "voorvoegsel",
-        &[
-            "voorvoegsel",
-            "tussenvoegsel",
-            "voorvoegsels",
-            "tussenvoegsels",
-        ],
-    ),
-    (
-        "achternaam",
-        &["achternaam", "geslachtsnaam", "familienaam"],
-    ),
-    ("geboortedatum", &["geboortedatum", "geborenop"]),
-    (
-        "telefoon",
-        &[
-            "telefoon",
-            "telefoonnummer",
-            "mobiel",
-            "mobielnummer",
-            "tel",
-        ],
-    ),
-    ("email", &["email", "emailadres", "mail"]),
-    ("straat", &["straat", "straatnaam"]),
-    ("huisnummer", &["huisnummer", "huisnr", "nr"]),
-    (
-        "toevoeging",
-        &["toevoeging", "huisnummertoevoeging", "huisletter"],
-    ),
-    ("postcode", &["postcode"]),
-    ("woonplaats", &["woonplaats", "plaats"]),
-    ("categorie", &["categorie", "doelgroep", "klantcategorie"]),
-    (
-        "trede",
-        &["trede", "participatieladder", "tredeparticipatieladder"],
-    ),
-    (
-        "voorziening",
-        &["soortvoorziening", "voorziening", "activiteit", "traject"],
-    ),
-    (
-        "begindatum",
-        &["begindatum", "startdatum", "ingangsdatum", "datumbegin"],
-    ),
-    ("einddatum", &["einddatum", "datumeinde", "datumeind"]),
-    ("status", &["status"]),
-];
-
+/// A header or a value as it is compared: lower case, letters and digits only.
 fn folded_header(h: &str) -> String {
     h.chars()
         .filter(|c| c.is_alphanumeric())
@@ -184,58 +154,6 @@ impl Columns {
         if let Some(slot) = self.slot_mut(field) {
             *slot = header;
         }
-    }
-
-    fn slot(&self, field: &str) -> Option<&Option<String>> {
-        Some(match field {
-            "bsn" => &self.bsn,
-            "naam" => &self.naam,
-            "voornaam" => &self.voornaam,
-            "voorletters" => &self.voorletters,
-            "voorvoegsel" => &self.voorvoegsel,
-            "achternaam" => &self.achternaam,
-            "geboortedatum" => &self.geboortedatum,
-            "telefoon" => &self.telefoon,
-            "email" => &self.email,
-            "straat" => &self.straat,
-            "huisnummer" => &self.huisnummer,
-            "toevoeging" => &self.toevoeging,
-            "postcode" => &self.postcode,
-            "woonplaats" => &self.woonplaats,
-            "categorie" => &self.categorie,
-            "trede" => &self.trede,
-            "voorziening" => &self.voorziening,
-            "begindatum" => &self.begindatum,
-            "einddatum" => &self.einddatum,
-            "status" => &self.status,
-            _ => return None,
-        })
-    }
-
-    fn slot_mut(&mut self, field: &str) -> Option<&mut Option<String>> {
-        Some(match field {
-            "bsn" => &mut self.bsn,
-            "naam" => &mut self.naam,
-            "voornaam" => &mut self.voornaam,
-            "voorletters" => &mut self.voorletters,
-            "voorvoegsel" => &mut self.voorvoegsel,
-            "achternaam" => &mut self.achternaam,
-            "geboortedatum" => &mut self.geboortedatum,
-            "telefoon" => &mut self.telefoon,
-            "email" => &mut self.email,
-            "straat" => &mut self.straat,
-            "huisnummer" => &mut self.huisnummer,
-            "toevoeging" => &mut self.toevoeging,
-            "postcode" => &mut self.postcode,
-            "woonplaats" => &mut self.woonplaats,
-            "categorie" => &mut self.categorie,
-            "trede" => &mut self.trede,
-            "voorziening" => &mut self.voorziening,
-            "begindatum" => &mut self.begindatum,
-            "einddatum" => &mut self.einddatum,
-            "status" => &mut self.status,
-            _ => return None,
-        })
     }
 }
 
@@ -398,22 +316,27 @@ pub fn read_rows(
             catalog,
             today,
         };
-        match reader.person().and_then(|p| Ok((p, reader.voorziening()?))) {
-            Ok((person, Some(Err(ended)))) => {
-                read.ended.push(ended);
-                read.rows.push(ImportRow {
-                    row: row.number,
-                    person,
-                    voorziening: None,
-                });
+        let checked = reader.person().and_then(|p| Ok((p, reader.voorziening()?)));
+        let (person, on_row) = match checked {
+            Ok(read_row) => read_row,
+            Err(refusal) => {
+                read.refused.push(refusal);
+                continue;
             }
-            Ok((person, voorziening)) => read.rows.push(ImportRow {
-                row: row.number,
-                person,
-                voorziening: voorziening.map(|v| v.expect("ended handled above")),
-            }),
-            Err(refusal) => read.refused.push(refusal),
-        }
+        };
+        let voorziening = match on_row {
+            OnRow::Nothing => None,
+            OnRow::Running(v) => Some(v),
+            OnRow::Ended(named) => {
+                read.ended.push(named);
+                None
+            }
+        };
+        read.rows.push(ImportRow {
+            row: row.number,
+            person,
+            voorziening,
+        });
     }
     read
 }
@@ -557,21 +480,18 @@ impl RowReader<'_> {
             .ok_or_else(|| self.refuse("categorie", format!("onbekende categorie '{value}'")))
     }
 
-    /// `None`: no voorziening on the row; `Some(Err)`: a beëindigde, named but not
-    /// taken over.
-    #[allow(clippy::type_complexity)]
-    fn voorziening(&self) -> Checked<Option<Result<Voorziening, Refusal>>> {
+    fn voorziening(&self) -> Checked<OnRow> {
         let Some(value) = self.text("voorziening") else {
-            return Ok(None);
+            return Ok(OnRow::Nothing);
         };
         if let Some(status) = self.text("status") {
             let mapped = lookup(&self.profile.statussen, &status).map(String::as_str);
             match mapped {
                 Some("beeindigd") => {
-                    return Ok(Some(Err(self.refuse(
+                    return Ok(OnRow::Ended(self.refuse(
                         "status",
                         format!("voorziening '{value}' is beëindigd: niet overgenomen"),
-                    ))))
+                    )))
                 }
                 Some(_) => {}
                 None if self.profile.statussen.is_empty() => {}
@@ -599,14 +519,10 @@ impl RowReader<'_> {
         };
         let end = match self.date("einddatum", false)? {
             Some(end) => end,
-            None if self.profile.standaard.einddatum_van_type => {
-                let days = self
-                    .catalog
-                    .activity_type(&type_code)
-                    .map(|t| t.default_days)
-                    .unwrap_or(0);
-                super::date::add_days(start, days)
-            }
+            None if self.profile.standaard.einddatum_van_type => self
+                .catalog
+                .suggested_end(&type_code, start)
+                .unwrap_or(start),
             None => {
                 return Err(self.refuse(
                     "einddatum",
@@ -625,12 +541,20 @@ impl RowReader<'_> {
                 ),
             ));
         }
-        Ok(Some(Ok(Voorziening {
+        Ok(OnRow::Running(Voorziening {
             type_code,
             start,
             end,
-        })))
+        }))
     }
+}
+
+/// The voorziening on a row.
+enum OnRow {
+    Nothing,
+    Running(Voorziening),
+    /// A beëindigde: history, named and not taken over.
+    Ended(Refusal),
 }
 
 /// A profile's table read without regard to case or surrounding spaces.

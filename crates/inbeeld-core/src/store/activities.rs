@@ -136,11 +136,7 @@ impl Store {
             Ok(crate::domain::appointment::CalendarAppointment {
                 activity_id: r.get(0)?,
                 client_name: r.get(1)?,
-                parts: crate::domain::name::NameParts {
-                    given: r.get(2)?,
-                    prefix: r.get(3)?,
-                    surname: r.get(4)?,
-                },
+                parts: clients::name_parts(r, 2)?,
                 date: r.get(5)?,
                 time: r.get(6)?,
                 minutes: r.get(7)?,
@@ -171,11 +167,7 @@ impl Store {
             Ok(crate::domain::appointment::CalendarDeadline {
                 activity_id: r.get(0)?,
                 client_name: r.get(1)?,
-                parts: crate::domain::name::NameParts {
-                    given: r.get(2)?,
-                    prefix: r.get(3)?,
-                    surname: r.get(4)?,
-                },
+                parts: clients::name_parts(r, 2)?,
                 date: r.get(5)?,
                 title: r.get(6)?,
             })

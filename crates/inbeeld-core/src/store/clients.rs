@@ -46,11 +46,7 @@ fn client_from_row(row: &Row) -> rusqlite::Result<Client> {
         phone: row.get(5)?,
         email: row.get(6)?,
         contact_preference: row.get(7)?,
-        parts: NameParts {
-            given: row.get(14)?,
-            prefix: row.get(15)?,
-            surname: row.get(16)?,
-        },
+        parts: name_parts(row, 14)?,
         address: Address {
             street: row.get(17)?,
             house_number: row.get(18)?,
@@ -72,6 +68,16 @@ fn client_from_row(row: &Row) -> rusqlite::Result<Client> {
     })
 }
 
+/// A client's name parts, read from three columns (given_name, name_prefix,
+/// surname) from `first` on.
+pub(super) fn name_parts(row: &Row, first: usize) -> rusqlite::Result<NameParts> {
+    Ok(NameParts {
+        given: row.get(first)?,
+        prefix: row.get(first + 1)?,
+        surname: row.get(first + 2)?,
+    })
+}
+
 /// The client, or a refusal naming the unknown id.
 pub(crate) fn client(conn: &Connection, id: i64) -> Result<Client> {
     conn.prepare_cached(&format!(
@@ -89,7 +95,8 @@ pub(crate) fn client(conn: &Connection, id: i64) -> Result<Client> {
 }
 
 pub(crate) fn summaries_sql() -> String {
-    // By achternaam without voorvoegsel ("de Vries" under V), as `name::sort_key`.
+    // By achternaam without voorvoegsel ("de Vries" under V), then voornaam; a client
+    // whose name has no parts by the whole name.
     format!(
         "{SUMMARY_SQL} WHERE (c.ended_on IS NOT NULL) = ?2
          ORDER BY lower(CASE WHEN c.surname IS NULL THEN c.name

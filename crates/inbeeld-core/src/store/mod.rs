@@ -316,8 +316,8 @@ impl Store {
         edit: impl FnOnce(&Write) -> Result<T>,
     ) -> Result<T> {
         let actor = match via {
-            Some(via) => format!("{} via {via}", self.actor),
-            None => self.actor.clone(),
+            Some(via) => std::borrow::Cow::Owned(format!("{} via {via}", self.actor)),
+            None => std::borrow::Cow::Borrowed(self.actor.as_str()),
         };
         let tx = self
             .conn

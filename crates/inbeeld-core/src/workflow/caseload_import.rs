@@ -3,13 +3,13 @@
 //! planned as a preview, and written as one edit in one transaction. A client
 //! missing from the file is named, never ended: the klantmanager decides.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeSet, HashMap};
 
 use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::{Done, World};
-use crate::domain::caseload_import::{ImportRow, Person, ReadRows, Refusal, Voorziening};
+use crate::domain::caseload_import::{ImportRow, Person, ReadRows, Refusal};
 use crate::domain::client::{Client, NewClient};
 use crate::domain::effects::{ClientDetails, Effect};
 use crate::domain::env::Env;
@@ -105,9 +105,18 @@ impl ImportPlan {
     /// How many edits the plan makes; 0: the file changes nothing.
     pub fn changes(&self) -> usize {
         self.new_clients.len()
-            + self.changed_clients.iter().filter(|c| c.writes()).count()
-            + self.new_activities.len()
+            + self.clients_changed()
+            + self.activities_added()
             + self.moved_ends.len()
+    }
+
+    fn clients_changed(&self) -> usize {
+        self.changed_clients.iter().filter(|c| c.writes()).count()
+    }
+
+    /// New activities, of new clients and of clients already in the caseload.
+    fn activities_added(&self) -> usize {
+        self.new_activities.len()
             + self
                 .new_clients
                 .iter()
@@ -117,19 +126,12 @@ impl ImportPlan {
 
     /// The plan in one Dutch line.
     pub fn summary(&self) -> String {
-        let activities = self.new_activities.len()
-            + self
-                .new_clients
-                .iter()
-                .map(|p| p.activities.len())
-                .sum::<usize>();
-        let changed = self.changed_clients.iter().filter(|c| c.writes()).count();
         format!(
             "{} nieuwe klant(en), {} gewijzigd, {} activiteit(en) erbij, {} einddatum(s) verschoven, \
              {} ongewijzigd, {} niet in het bestand, {} regel(s) geweigerd",
             self.new_clients.len(),
-            changed,
-            activities,
+            self.clients_changed(),
+            self.activities_added(),
             self.moved_ends.len(),
             self.unchanged,
             self.missing.len(),
@@ -152,6 +154,57 @@ enum Match {
     Ambiguous(usize),
 }
 
+/// The caseload's clients, looked up by BSN and (among those without one) by folded
+/// name and birth date: built once per import.
+struct Caseload<'a> {
+    clients: &'a [Client],
+    by_bsn: HashMap<&'a str, usize>,
+    by_name: HashMap<(String, Option<NaiveDate>), Vec<usize>>,
+}
+
+impl<'a> Caseload<'a> {
+    fn new(clients: &'a [Client]) -> Caseload<'a> {
+        let mut by_bsn = HashMap::new();
+        let mut by_name: HashMap<_, Vec<usize>> = HashMap::new();
+        for (at, c) in clients.iter().enumerate() {
+            match &c.bsn {
+                Some(bsn) => {
+                    by_bsn.insert(bsn.as_str(), at);
+                }
+                None => by_name
+                    .entry((fold(&c.name), c.birth_date))
+                    .or_default()
+                    .push(at),
+            }
+        }
+        Caseload {
+            clients,
+            by_bsn,
+            by_name,
+        }
+    }
+
+    /// By BSN; else by name and birth date, among clients without a BSN.
+    fn find(&self, person: &Person) -> Match {
+        if let Some(&at) = person
+            .bsn
+            .as_ref()
+            .and_then(|b| self.by_bsn.get(b.as_str()))
+        {
+            return Match::Existing(at);
+        }
+        match self
+            .by_name
+            .get(&(fold(&person.name), person.birth_date))
+            .map(Vec::as_slice)
+        {
+            None | Some([]) => Match::New,
+            Some([one]) => Match::Existing(*one),
+            Some(several) => Match::Ambiguous(several.len()),
+        }
+    }
+}
+
 /// Plans the import of `read` into the caseload of `store`, as of `today`.
 pub fn plan_import(store: &Store, read: ReadRows, today: NaiveDate) -> Result<ImportPlan> {
     let catalog = store.catalog()?;
@@ -162,20 +215,21 @@ pub fn plan_import(store: &Store, read: ReadRows, today: NaiveDate) -> Result<Im
         today,
     };
     let clients = store.all_clients()?;
+    let caseload = Caseload::new(&clients);
     let mut plan = ImportPlan {
         refused: read.refused,
         ended: read.ended,
         ..ImportPlan::default()
     };
     // Rows of one person together, in file order.
-    let mut groups: Vec<(String, Vec<ImportRow>)> = Vec::new();
-    let mut by_key: BTreeMap<String, usize> = BTreeMap::new();
+    let mut groups: Vec<Vec<ImportRow>> = Vec::new();
+    let mut by_key: HashMap<String, usize> = HashMap::new();
     for row in read.rows {
         let key = person_key(&row.person);
         match by_key.get(&key) {
             Some(&g) => {
-                let first = &groups[g].1[0];
-                if !same_person(&first.person, &row.person) {
+                let first = &groups[g][0];
+                if first.person != row.person {
                     plan.refused.push(Refusal {
                         row: row.row,
                         column: None,
@@ -186,73 +240,43 @@ pub fn plan_import(store: &Store, read: ReadRows, today: NaiveDate) -> Result<Im
                     });
                     continue;
                 }
-                groups[g].1.push(row);
+                groups[g].push(row);
             }
             None => {
-                by_key.insert(key.clone(), groups.len());
-                groups.push((key, vec![row]));
+                by_key.insert(key, groups.len());
+                groups.push(vec![row]);
             }
         }
     }
     let mut matched = BTreeSet::new();
-    for (_, rows) in groups {
+    for rows in groups {
         let person = rows[0].person.clone();
-        match find(&clients, &person) {
-            Match::Ambiguous(n) => {
-                for row in &rows {
-                    plan.refused.push(Refusal {
-                        row: row.row,
-                        column: None,
-                        reason: format!(
-                            "{n} klanten heten '{}' met deze geboortedatum: zet de BSN in het \
-                             bestand, of pas een van hen aan",
-                            person.name
-                        ),
-                    });
-                }
-            }
-            Match::New => {
-                let Some(_) = person.category else {
-                    for row in &rows {
-                        plan.refused.push(Refusal {
-                            row: row.row,
-                            column: None,
-                            reason: "een nieuwe klant zonder categorie: geef de kolom \
-                                     'categorie' of [standaard] categorie in het profiel"
-                                .into(),
-                        });
-                    }
-                    continue;
-                };
-                let mut activities: Vec<PlannedVoorziening> = Vec::new();
-                for row in &rows {
-                    if let Some(v) = &row.voorziening {
-                        if !activities
-                            .iter()
-                            .any(|a| a.type_code == v.type_code && a.start == v.start)
-                        {
-                            activities.push(planned(row.row, v));
-                        }
-                    }
-                }
-                plan.new_clients.push(NewPerson {
-                    rows: rows.iter().map(|r| r.row).collect(),
-                    name: person.name.clone(),
-                    person,
-                    activities,
-                });
-            }
+        match caseload.find(&person) {
+            Match::Ambiguous(n) => refuse_all(
+                &mut plan.refused,
+                &rows,
+                &format!(
+                    "{n} klanten heten '{}' met deze geboortedatum: zet de BSN in het \
+                     bestand, of pas een van hen aan",
+                    person.name
+                ),
+            ),
+            Match::New if person.category.is_none() => refuse_all(
+                &mut plan.refused,
+                &rows,
+                "een nieuwe klant zonder categorie: geef de kolom 'categorie' of \
+                 [standaard] categorie in het profiel",
+            ),
+            Match::New => plan.new_clients.push(NewPerson {
+                rows: rows.iter().map(|r| r.row).collect(),
+                name: person.name.clone(),
+                person,
+                activities: voorzieningen(&rows),
+            }),
             Match::Existing(at) => {
-                let client = &clients[at];
+                let client = &caseload.clients[at];
                 matched.insert(client.id);
-                let before = plan.changes();
-                plan_existing(store, &env, &mut plan, client, &rows)?;
-                let changed = plan.changes() > before
-                    || plan
-                        .changed_clients
-                        .last()
-                        .is_some_and(|c| c.client_id == client.id);
-                if !changed {
+                if !plan_existing(store, &env, &mut plan, client, &rows)? {
                     plan.unchanged += 1;
                 }
             }
@@ -270,13 +294,34 @@ pub fn plan_import(store: &Store, read: ReadRows, today: NaiveDate) -> Result<Im
     Ok(plan)
 }
 
-fn planned(row: usize, v: &Voorziening) -> PlannedVoorziening {
-    PlannedVoorziening {
-        row,
-        type_code: v.type_code.clone(),
-        start: v.start,
-        end: v.end,
+/// Every row of a person refused for one reason.
+fn refuse_all(refused: &mut Vec<Refusal>, rows: &[ImportRow], reason: &str) {
+    refused.extend(rows.iter().map(|row| Refusal {
+        row: row.row,
+        column: None,
+        reason: reason.to_owned(),
+    }));
+}
+
+/// A person's voorzieningen, once each by (type, begindatum), in file order.
+fn voorzieningen(rows: &[ImportRow]) -> Vec<PlannedVoorziening> {
+    let mut planned: Vec<PlannedVoorziening> = Vec::new();
+    for row in rows {
+        if let Some(v) = &row.voorziening {
+            if !planned
+                .iter()
+                .any(|a| a.type_code == v.type_code && a.start == v.start)
+            {
+                planned.push(PlannedVoorziening {
+                    row: row.row,
+                    type_code: v.type_code.clone(),
+                    start: v.start,
+                    end: v.end,
+                });
+            }
+        }
     }
+    planned
 }
 
 fn person_key(p: &Person) -> String {
@@ -286,90 +331,94 @@ fn person_key(p: &Person) -> String {
     }
 }
 
-fn same_person(a: &Person, b: &Person) -> bool {
-    a == b
-}
-
-/// By BSN; else by name and birth date, among clients without another BSN.
-fn find(clients: &[Client], person: &Person) -> Match {
-    if let Some(bsn) = &person.bsn {
-        if let Some(at) = clients.iter().position(|c| c.bsn.as_ref() == Some(bsn)) {
-            return Match::Existing(at);
-        }
-    }
-    let name = fold(&person.name);
-    let same: Vec<usize> = clients
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| {
-            c.bsn.is_none() && fold(&c.name) == name && c.birth_date == person.birth_date
-        })
-        .map(|(at, _)| at)
-        .collect();
-    match same.as_slice() {
-        [] => Match::New,
-        [one] => Match::Existing(*one),
-        several => Match::Ambiguous(several.len()),
+/// A field the file gives that differs from what the client has: named, and set.
+/// An empty cell leaves what the klantmanager typed.
+fn change(
+    fields: &mut Vec<FieldChange>,
+    field: &str,
+    slot: &mut Option<String>,
+    value: &Option<String>,
+) {
+    if value.is_some() && slot != value {
+        fields.push(FieldChange {
+            field: field.to_owned(),
+            old: slot.clone(),
+            new: value.clone(),
+        });
+        slot.clone_from(value);
     }
 }
 
+/// Plans what the rows of an existing client change; whether they change or name
+/// anything.
 fn plan_existing(
     store: &Store,
     env: &Env,
     plan: &mut ImportPlan,
     client: &Client,
     rows: &[ImportRow],
-) -> Result<()> {
+) -> Result<bool> {
     let person = &rows[0].person;
     let old = lifecycle::details(client);
     let mut new = old.clone();
     let mut fields = Vec::new();
-    let mut set = |field: &str, slot: &mut Option<String>, value: &Option<String>| {
-        // An empty cell leaves what the klantmanager typed.
-        if value.is_some() && slot != value {
-            fields.push(FieldChange {
-                field: field.to_owned(),
-                old: slot.clone(),
-                new: value.clone(),
-            });
-            *slot = value.clone();
-        }
-    };
     if person.name != client.name {
-        let mut name = Some(client.name.clone());
-        set("naam", &mut name, &Some(person.name.clone()));
-        new.name = person.name.clone();
+        fields.push(FieldChange {
+            field: "naam".to_owned(),
+            old: Some(client.name.clone()),
+            new: Some(person.name.clone()),
+        });
+        new.name.clone_from(&person.name);
     }
     if !person.parts.is_empty() {
-        set("voornaam", &mut new.parts.given, &person.parts.given);
-        set("voorvoegsel", &mut new.parts.prefix, &person.parts.prefix);
-        set("achternaam", &mut new.parts.surname, &person.parts.surname);
+        let (p, parts) = (&person.parts, &mut new.parts);
+        change(&mut fields, "voornaam", &mut parts.given, &p.given);
+        change(&mut fields, "voorvoegsel", &mut parts.prefix, &p.prefix);
+        change(&mut fields, "achternaam", &mut parts.surname, &p.surname);
     }
-    let bsn = person.bsn.as_ref().map(|b| b.as_str().to_owned());
-    set("bsn", &mut new.bsn, &bsn);
-    let birth = person.birth_date.map(|d| d.to_string());
-    let mut old_birth = new.birth_date.map(|d| d.to_string());
-    set("geboortedatum", &mut old_birth, &birth);
-    new.birth_date = old_birth.and_then(|d| d.parse().ok());
-    set("telefoon", &mut new.phone, &person.phone);
-    set("e-mail", &mut new.email, &person.email);
-    let a = &person.address;
-    set("straat", &mut new.address.street, &a.street);
-    set("huisnummer", &mut new.address.house_number, &a.house_number);
-    set("toevoeging", &mut new.address.addition, &a.addition);
-    set("postcode", &mut new.address.postcode, &a.postcode);
-    set("woonplaats", &mut new.address.city, &a.city);
-    // The BSN shows masked in a preview, as everywhere.
-    for f in fields.iter_mut().filter(|f| f.field == "bsn") {
-        f.old = f.old.as_ref().map(|_| "(leeg)".into());
-        f.new = f
-            .new
-            .as_ref()
-            .map(|b| format!("******{}", &b[b.len().saturating_sub(3)..]));
+    if let Some(bsn) = person
+        .bsn
+        .as_ref()
+        .filter(|b| new.bsn.as_deref() != Some(b.as_str()))
+    {
+        // The BSN shows masked in a preview, as everywhere.
+        fields.push(FieldChange {
+            field: "bsn".to_owned(),
+            old: client.masked_bsn(),
+            new: Some(bsn.masked()),
+        });
+        new.bsn = Some(bsn.as_str().to_owned());
     }
+    if let Some(birth) = person.birth_date.filter(|b| Some(*b) != new.birth_date) {
+        fields.push(FieldChange {
+            field: "geboortedatum".to_owned(),
+            old: new.birth_date.map(|d| d.to_string()),
+            new: Some(birth.to_string()),
+        });
+        new.birth_date = Some(birth);
+    }
+    change(&mut fields, "telefoon", &mut new.phone, &person.phone);
+    change(&mut fields, "e-mail", &mut new.email, &person.email);
+    let (a, address) = (&person.address, &mut new.address);
+    change(&mut fields, "straat", &mut address.street, &a.street);
+    change(
+        &mut fields,
+        "huisnummer",
+        &mut address.house_number,
+        &a.house_number,
+    );
+    change(
+        &mut fields,
+        "toevoeging",
+        &mut address.addition,
+        &a.addition,
+    );
+    change(&mut fields, "postcode", &mut address.postcode, &a.postcode);
+    change(&mut fields, "woonplaats", &mut address.city, &a.city);
     let last_trede = store.ladder(client.id)?.last().map(|s| s.step);
     let trede = person.trede.filter(|t| Some(*t) != last_trede);
     let category_differs = person.category.clone().filter(|c| *c != client.category);
+    let mut named = false;
     if !fields.is_empty() || trede.is_some() || category_differs.is_some() {
         plan.changed_clients.push(ClientChange {
             client_id: client.id,
@@ -381,39 +430,40 @@ fn plan_existing(
             trede,
             category_differs,
         });
+        named = true;
     }
     let activities = store.activities(Some(client.id))?;
-    let mut seen: Vec<(String, NaiveDate)> = Vec::new();
-    for row in rows {
-        let Some(v) = &row.voorziening else { continue };
-        if seen.contains(&(v.type_code.clone(), v.start)) {
-            continue;
-        }
-        seen.push((v.type_code.clone(), v.start));
+    for v in voorzieningen(rows) {
         let existing = activities
             .iter()
             .find(|a| a.type_code == v.type_code && a.start_date == v.start);
         match existing {
-            None => plan.new_activities.push(PlannedActivity {
-                client_id: client.id,
-                name: client.name.clone(),
-                activity: planned(row.row, v),
-            }),
+            None => {
+                plan.new_activities.push(PlannedActivity {
+                    client_id: client.id,
+                    name: client.name.clone(),
+                    activity: v,
+                });
+                named = true;
+            }
             // Closed in inbeeld, or the same end: nothing to do.
             Some(a) if a.closed_on.is_some() || a.end_date == v.end => {}
             Some(a) => {
                 let ctx = store.activity_context_read(env.catalog, a.id)?;
                 match handling::extend_activity(env, &ctx, v.end) {
-                    Ok(effects) => plan.moved_ends.push(MovedEnd {
-                        activity_id: a.id,
-                        name: client.name.clone(),
-                        row: row.row,
-                        from: a.end_date,
-                        to: v.end,
-                        effects,
-                    }),
+                    Ok(effects) => {
+                        plan.moved_ends.push(MovedEnd {
+                            activity_id: a.id,
+                            name: client.name.clone(),
+                            row: v.row,
+                            from: a.end_date,
+                            to: v.end,
+                            effects,
+                        });
+                        named = true;
+                    }
                     Err(e) => plan.refused.push(Refusal {
-                        row: row.row,
+                        row: v.row,
                         column: None,
                         reason: format!("einddatum van '{}': {e}", a.title),
                     }),
@@ -421,7 +471,7 @@ fn plan_existing(
             }
         }
     }
-    Ok(())
+    Ok(named)
 }
 
 /// Writes `plan` as one edit in one transaction, its audit rows naming `source`. A plan without changes writes nothing.
