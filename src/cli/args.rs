@@ -698,6 +698,9 @@ pub enum ClientCommand {
         /// Voorkeurskanaal voor contact
         #[arg(long, value_name = "KANAAL")]
         contact_preference: Option<String>,
+        /// Postadres op één regel: "Dorpsstraat 12 a, 8011 AB Zwolle"
+        #[arg(long, value_name = "TEKST")]
+        address: Option<String>,
     },
     /// De caseload
     List {
@@ -728,6 +731,9 @@ pub enum ClientCommand {
         birth_date: Option<String>,
         #[arg(long)]
         bsn: Option<String>,
+        /// Postadres op één regel: "Dorpsstraat 12 a, 8011 AB Zwolle"
+        #[arg(long, value_name = "TEKST")]
+        address: Option<String>,
     },
     /// Doorstroom: een andere categorie, vanaf een datum, met een reden
     Category {

@@ -23,6 +23,7 @@ pub fn run(ctx: &Context, command: ClientCommand) -> anyhow::Result<()> {
             phone,
             email,
             contact_preference,
+            address,
         } => {
             // An option given empty is a mistake (a variable that was not set), not
             // "not given": leave the option out instead.
@@ -32,6 +33,7 @@ pub fn run(ctx: &Context, command: ClientCommand) -> anyhow::Result<()> {
                 ("--phone", &phone),
                 ("--email", &email),
                 ("--contact-preference", &contact_preference),
+                ("--address", &address),
             ] {
                 if value.as_deref().is_some_and(crate::domain::text::is_blank) {
                     return Err(crate::domain::InputError::EmptyOption(option).into());
@@ -49,6 +51,9 @@ pub fn run(ctx: &Context, command: ClientCommand) -> anyhow::Result<()> {
                 phone: optional_text(phone.as_deref()),
                 email: optional_text(email.as_deref()),
                 contact_preference: optional_text(contact_preference.as_deref()),
+                address: crate::domain::name::Address::from_line(
+                    address.as_deref().unwrap_or_default(),
+                )?,
                 ..NewClient::default()
             };
             let mut store = ctx.open()?;
@@ -67,6 +72,7 @@ pub fn run(ctx: &Context, command: ClientCommand) -> anyhow::Result<()> {
             contact_preference,
             birth_date,
             bsn,
+            address,
         } => super::corrections::run_client_edit(
             ctx,
             id,
@@ -77,6 +83,7 @@ pub fn run(ctx: &Context, command: ClientCommand) -> anyhow::Result<()> {
                 phone,
                 email,
                 contact_preference,
+                address,
             },
         ),
         ClientCommand::Category {
@@ -158,6 +165,7 @@ fn print_dossier(d: &Dossier, ctx: &Context) -> anyhow::Result<()> {
         ("geboren", c.birth_date.map(dutch)),
         ("leeftijd", age),
         ("categorie", Some(c.category.clone())),
+        ("adres", c.address.lines().map(|l| l.join(", "))),
         ("telefoon", c.phone.clone()),
         ("e-mail", c.email.clone()),
         ("voorkeurskanaal", c.contact_preference.clone()),

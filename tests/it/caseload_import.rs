@@ -536,3 +536,40 @@ fn the_cockpit_previews_an_import_and_lists_the_refused_rows() {
     type_keys(&mut app, "j");
     assert_eq!(count(&db, "clients"), 9);
 }
+
+#[test]
+fn an_address_is_typed_as_on_an_envelope_and_a_wrong_postcode_changes_nothing() {
+    let db = common::Db::new();
+    let id = db.client("Jan de Vries", "job_ready").to_string();
+    db.ok(&[
+        "client",
+        "edit",
+        &id,
+        "--address",
+        "2e Oosterparkstraat 12-3, 1091kx Amsterdam",
+    ]);
+    let shown = db.ok(&["client", "show", &id]);
+    assert!(
+        shown.contains("2e Oosterparkstraat 12 3, 1091 KX  AMSTERDAM"),
+        "{shown}"
+    );
+    let stored = db.scalar(&format!(
+        "SELECT street || '|' || house_number || '|' || house_number_addition || '|' || postcode \
+         FROM clients WHERE id = {id}"
+    ));
+    assert_eq!(stored, "2e Oosterparkstraat|12|3|1091 KX");
+    db.refused(
+        &[
+            "client",
+            "edit",
+            &id,
+            "--address",
+            "Kerkstraat 1, 109 KX Amsterdam",
+        ],
+        "geen postcode",
+    );
+    assert_eq!(
+        db.scalar(&format!("SELECT postcode FROM clients WHERE id = {id}")),
+        "1091 KX"
+    );
+}

@@ -72,6 +72,13 @@ struct Case {
 
 fn case(db: &Db) -> Case {
     let client = db.client("Fatima el Amrani", "bijna_job_ready").to_string();
+    db.ok(&[
+        "client",
+        "edit",
+        &client,
+        "--address",
+        "Dorpsstraat 12 a, 8011ab Zwolle",
+    ]);
     let app = db.aanvraag("2026-11-02", &client, "2026-11-02");
     let herstel = db
         .on(
@@ -154,6 +161,9 @@ fn each_letter_states_the_facts_of_its_rows_in_dutch_on_one_page() {
     let text = text_of(&pdf);
     for expected in [
         "Fatima el Amrani",
+        // The window block: the postal address as PostNL asks it.
+        "Dorpsstraat 12 a",
+        "8011 AB ZWOLLE",
         "Gemeente Zwolle",
         "22 november 2026",
         "2 november 2026",

@@ -352,6 +352,15 @@ impl DossierView {
         if let Some(email) = &c.email {
             second.push(Span::raw(format!("  ·  {email}")));
         }
+        // The address where the line has room for it: it is for a letter, the
+        // rhythm and the phone come first.
+        if let Some([street, place]) = c.address.lines() {
+            let address = format!("  ·  {street}, {place}");
+            let used: usize = second.iter().map(|s| s.width()).sum();
+            if used + address.chars().count() <= area.width as usize {
+                second.push(Span::raw(address));
+            }
+        }
         let next = self
             .activities
             .iter()

@@ -185,6 +185,12 @@ pub fn edit(here: &Here, client: &Client) -> Start {
                 true,
                 client.contact_preference.as_deref(),
             ),
+            Field::new(
+                "address",
+                "Adres: straat huisnummer, postcode woonplaats (mag leeg)",
+                FieldKind::OptionalText,
+                &client.address.typed(),
+            ),
         ],
     );
     let client_id = client.id;
@@ -205,6 +211,7 @@ pub fn edit(here: &Here, client: &Client) -> Start {
                 phone: cleared("phone")?,
                 email: cleared("email")?,
                 contact_preference: cleared("preference")?,
+                address: cleared("address")?,
             },
         }))
     }))

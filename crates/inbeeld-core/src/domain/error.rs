@@ -165,6 +165,8 @@ pub enum InputError {
     NotHandledTooEarly { end: NaiveDate },
     #[error("ongeldige tijd '{0}': gebruik UU:MM, bijvoorbeeld 09:30")]
     Time(String),
+    #[error("'{0}' is geen postcode met woonplaats: schrijf bijvoorbeeld 8011 AB Zwolle, of alleen de woonplaats")]
+    Postcode(String),
     #[error("jaar {0} valt buiten 1900–2200")]
     YearOutOfRange(i32),
     #[error("score {0} kan niet: 1 (grote zorgen) tot en met 5 (op orde)")]

@@ -114,6 +114,7 @@ pub struct LetterContext {
     pub client_name: String,
     pub client_phone: Option<String>,
     pub client_email: Option<String>,
+    pub client_address: super::name::Address,
     /// The catalogue's name of the afspraak's channel.
     pub channel_name: Option<String>,
     pub application: Option<Application>,
@@ -185,6 +186,10 @@ pub struct ClientFacts {
     pub naam: String,
     pub telefoon: Option<String>,
     pub email: Option<String>,
+    /// The lines below the name in the window block ("Dorpsstraat 12 a",
+    /// "8011 AB  ZWOLLE"); absent without a street and a place.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub adres: Option<[String; 2]>,
 }
 
 /// The missing documents of a hersteltermijn, one per line, `;` or `,`: each is
@@ -281,6 +286,7 @@ pub fn facts(
             naam: ctx.client_name.clone(),
             telefoon: ctx.client_phone.clone(),
             email: ctx.client_email.clone(),
+            adres: ctx.client_address.lines(),
         },
         afspraak,
         hersteltermijn,

@@ -105,6 +105,8 @@ pub struct ClientEdit {
     pub phone: Option<String>,
     pub email: Option<String>,
     pub contact_preference: Option<String>,
+    /// "Dorpsstraat 12 a, 8011 AB Zwolle": the postal address on one line.
+    pub address: Option<String>,
 }
 
 pub fn details(client: &Client) -> ClientDetails {
@@ -165,6 +167,13 @@ pub fn edit_client(
         new.contact_preference = optional_text(Some(channel));
         if let Some(code) = &new.contact_preference {
             catalog.channel(code)?;
+        }
+    }
+    // Lines typed back as they were leave the address as the import stored it
+    // ("12a" as a house number stays whole).
+    if let Some(line) = &edit.address {
+        if line.trim() != old.address.typed() {
+            new.address = super::name::Address::from_line(line)?;
         }
     }
     if new == old {
@@ -693,5 +702,21 @@ mod tests {
         assert!(
             matches!(&effects[..], [Effect::UpdateClient { new, .. }] if new.phone.as_deref() == Some("06 1234 5678"))
         );
+        // The place alone; a wrong postcode is refused.
+        let place = ClientEdit {
+            address: Some(", 8011ab Zwolle".into()),
+            ..ClientEdit::default()
+        };
+        let effects = edit_client(&c, &place, &catalog(), today).unwrap();
+        assert!(matches!(&effects[..], [Effect::UpdateClient { new, .. }]
+                if new.address.lines().is_none() && new.address.postcode.as_deref() == Some("8011 AB")));
+        let wrong = ClientEdit {
+            address: Some("Kerkstraat 1, 801 AB Zwolle".into()),
+            ..ClientEdit::default()
+        };
+        assert!(matches!(
+            edit_client(&c, &wrong, &catalog(), today),
+            Err(InputError::Postcode(_))
+        ));
     }
 }

@@ -4,6 +4,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::InputError;
+
 /// Voornaam (or voorletters), voorvoegsel and achternaam; each may be unknown, for a
 /// client registered by display name only.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -125,6 +127,97 @@ impl Address {
     }
 }
 
+impl Address {
+    /// The address from the two lines a klantmanager types, as on an envelope:
+    /// "Dorpsstraat 12 a" and "8011 AB Zwolle". The house number is the last word that
+    /// starts with a digit (so "2e Oosterparkstraat 12-3" keeps its street), what
+    /// follows it is the toevoeging; the place line may leave out the postcode. An
+    /// empty line clears its half.
+    pub fn from_lines(street_line: &str, place_line: &str) -> Result<Address, InputError> {
+        let mut address = Address::default();
+        let words: Vec<&str> = street_line.split_whitespace().collect();
+        let number_at = words
+            .iter()
+            .rposition(|w| w.starts_with(|c: char| c.is_ascii_digit()))
+            .filter(|&at| at > 0);
+        match number_at {
+            Some(at) => {
+                let word = words[at];
+                let digits = word
+                    .find(|c: char| !c.is_ascii_digit())
+                    .unwrap_or(word.len());
+                let addition = std::iter::once(word[digits..].trim_start_matches(['-', ' ']))
+                    .chain(words[at + 1..].iter().copied())
+                    .filter(|w| !w.is_empty())
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                address.street = Some(words[..at].join(" "));
+                address.house_number = Some(word[..digits].to_owned());
+                address.addition = (!addition.is_empty()).then_some(addition);
+            }
+            None if !words.is_empty() => address.street = Some(words.join(" ")),
+            None => {}
+        }
+        let place: Vec<&str> = place_line.split_whitespace().collect();
+        let (code, city) = match place.as_slice() {
+            [digits, letters, rest @ ..] if postcode(&format!("{digits}{letters}")).is_some() => {
+                (postcode(&format!("{digits}{letters}")), rest)
+            }
+            [compact, rest @ ..] if postcode(compact).is_some() => (postcode(compact), rest),
+            [first, ..] if first.starts_with(|c: char| c.is_ascii_digit()) => {
+                return Err(InputError::Postcode(first.to_string()));
+            }
+            rest => (None, rest),
+        };
+        address.postcode = code;
+        address.city = (!city.is_empty()).then(|| city.join(" "));
+        if address.postcode.is_some() && address.city.is_none() {
+            return Err(InputError::Postcode(place_line.trim().to_owned()));
+        }
+        Ok(address)
+    }
+
+    /// The address typed on one line, street and place apart by a comma:
+    /// "Dorpsstraat 12 a, 8011 AB Zwolle" (without a comma it is the street alone).
+    pub fn from_line(text: &str) -> Result<Address, InputError> {
+        match text.rsplit_once(',') {
+            Some((street, place)) => Address::from_lines(street, place),
+            None => Address::from_lines(text, ""),
+        }
+    }
+
+    /// The address as the klantmanager types it back (the place as written, not in
+    /// capitals): what an edit form starts from, and what `from_line` reads.
+    pub fn typed(&self) -> String {
+        let [street, place] = self.typed_lines();
+        match (street.is_empty(), place.is_empty()) {
+            (_, true) => street,
+            (true, false) => format!(", {place}"),
+            (false, false) => format!("{street}, {place}"),
+        }
+    }
+
+    fn typed_lines(&self) -> [String; 2] {
+        let join = |parts: &[Option<&str>]| {
+            parts
+                .iter()
+                .flatten()
+                .map(|s| s.trim())
+                .filter(|s| !s.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        [
+            join(&[
+                self.street.as_deref(),
+                self.house_number.as_deref(),
+                self.addition.as_deref(),
+            ]),
+            join(&[self.postcode.as_deref(), self.city.as_deref()]),
+        ]
+    }
+}
+
 /// A Dutch postcode written as people write it ("1234ab", "1234 AB") in its one
 /// form ("1234 AB"); `None` when it is not one.
 pub fn postcode(text: &str) -> Option<String> {
@@ -181,6 +274,42 @@ mod tests {
             NameParts::initials("Fatima el Amrani", &NameParts::default()),
             "F.E.A."
         );
+    }
+
+    #[test]
+    fn an_address_is_read_from_the_two_lines_of_an_envelope() {
+        let read = |a: &str, b: &str| Address::from_lines(a, b).unwrap();
+        let typed = read("Dorpsstraat 12 a", "8011ab Zwolle");
+        assert_eq!(
+            typed,
+            Address {
+                street: Some("Dorpsstraat".into()),
+                house_number: Some("12".into()),
+                addition: Some("a".into()),
+                postcode: Some("8011 AB".into()),
+                city: Some("Zwolle".into()),
+            }
+        );
+        assert_eq!(typed.typed(), "Dorpsstraat 12 a, 8011 AB Zwolle");
+        assert_eq!(Address::from_line(&typed.typed()).unwrap(), typed);
+        let amsterdam = read("2e Oosterparkstraat 12-3", "1091 KX Amsterdam");
+        assert_eq!(amsterdam.street.as_deref(), Some("2e Oosterparkstraat"));
+        assert_eq!(amsterdam.house_number.as_deref(), Some("12"));
+        assert_eq!(amsterdam.addition.as_deref(), Some("3"));
+        assert_eq!(
+            read("Kerkstraat 7hs", "Zwolle").addition.as_deref(),
+            Some("hs")
+        );
+        assert_eq!(read("Kerkstraat 7hs", "Zwolle").postcode, None);
+        assert_eq!(read("", ""), Address::default());
+        assert!(matches!(
+            Address::from_lines("Kerkstraat 7", "80111 Zwolle"),
+            Err(InputError::Postcode(_))
+        ));
+        assert!(matches!(
+            Address::from_lines("Kerkstraat 7", "8011 AB"),
+            Err(InputError::Postcode(_))
+        ));
     }
 
     #[test]

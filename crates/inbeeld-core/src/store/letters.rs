@@ -27,6 +27,7 @@ fn letter_context(conn: &Connection, catalog: &Catalog, id: i64) -> Result<Lette
         client_name: client.name,
         client_phone: client.phone,
         client_email: client.email,
+        client_address: client.address,
         application,
     })
 }
