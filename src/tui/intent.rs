@@ -58,7 +58,9 @@ pub struct Question {
     pub title: String,
     /// The first line is what will be done; it is shown in bold.
     pub lines: Vec<String>,
-    pub intent: Intent,
+    /// What yes does; `None`: a list only to read (an import with nothing to write
+    /// but refused rows), closed by either answer.
+    pub intent: Option<Intent>,
     /// The question is about the client in view (its title gets their name).
     pub about_client: bool,
     /// A list to read before answering (an import's preview): drawn as high as the
@@ -72,9 +74,21 @@ impl Question {
         Question {
             title: title.into(),
             lines,
-            intent,
+            intent: Some(intent),
             about_client: true,
             long: false,
+            scroll: 0,
+        }
+    }
+
+    /// A long list to read, with nothing to answer.
+    pub fn notice(title: impl Into<String>, lines: Vec<String>) -> Question {
+        Question {
+            title: title.into(),
+            lines,
+            intent: None,
+            about_client: false,
+            long: true,
             scroll: 0,
         }
     }

@@ -474,6 +474,104 @@ fn the_agenda_parses_keeps_its_uids_and_names_nobody() {
     }
 }
 
+/// The cockpit on the Caseload with the import form open on `file`.
+fn import_form(db: &common::Db, file: &Path) -> inbeeld::tui::App {
+    let store = inbeeld::store::Store::open(&db.path).unwrap();
+    let session = inbeeld::tui::Session {
+        today: common::today(),
+        today_overridden: true,
+        db_label: "~/t.sqlite".into(),
+        read_only: false,
+        peeking: false,
+    };
+    let mut app = inbeeld::tui::App::new(store, session).unwrap();
+    type_keys(&mut app, "2I");
+    // The suggested file is replaced by the export's.
+    app.handle_key(crossterm::event::KeyEvent::new(
+        crossterm::event::KeyCode::Char('u'),
+        crossterm::event::KeyModifiers::CONTROL,
+    ));
+    type_keys(&mut app, &file.display().to_string());
+    app
+}
+
+/// The cockpit at `w`×`h`, with the test's folder written as /MAP.
+fn shown(app: &mut inbeeld::tui::App, dir: &Path, w: u16, h: u16) -> String {
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).unwrap();
+    terminal.draw(|frame| app.draw(frame)).unwrap();
+    format!("{}", terminal.backend()).replace(&dir.display().to_string(), "/MAP")
+}
+
+/// A file whose headers say too little opens the column picker; the columns picked
+/// are saved as a profile beside the file, and the import goes on with it.
+#[test]
+fn the_cockpit_picks_the_columns_of_an_unknown_export_and_saves_them_as_a_profile() {
+    let db = common::Db::new();
+    let dir = db.path.parent().unwrap();
+    let file = dir.join("lijst.csv");
+    let mut text = String::from("Sofi-nr;Roepnaam;Familie;Geb.datum;Mobiel\n");
+    for n in 0..5u32 {
+        let p = person(n);
+        text.push_str(&format!(
+            "{};Voornaam{n};{};{};{}\n",
+            p.bsn, p.surname, p.birth, p.phone
+        ));
+    }
+    std::fs::write(&file, text).unwrap();
+    let mut app = import_form(&db, &file);
+    type_keys(&mut app, "\n");
+    let opened = shown(&mut app, dir, 120, 40);
+    assert!(opened.contains("Kolommen van lijst.csv"), "{opened}");
+    assert!(opened.contains("geen kolom voor de naam"), "{opened}");
+
+    // achternaam (7) is Familie (4); bsn (2) Sofi-nr (2); voornaam (4) Roepnaam (3).
+    type_keys(&mut app, "7");
+    let headers = shown(&mut app, dir, 80, 24);
+    assert!(headers.contains("Welke kolom is achternaam?"), "{headers}");
+    assert!(
+        headers.contains("Familie  (bv. Achternaam000)"),
+        "{headers}"
+    );
+    insta::assert_snapshot!("import_column_headers_80x24", headers);
+    type_keys(&mut app, "422438596");
+    // Down to the category of a row without one: Beheer (the fifth).
+    type_keys(&mut app, &format!("{}\n6", "j".repeat(12)));
+    let picked = shown(&mut app, dir, 120, 40);
+    for line in [
+        "zonder categorie ← Beheer",
+        "achternaam       ← Familie",
+        "bsn              ← Sofi-nr",
+        "voornaam         ← Roepnaam",
+        "geboortedatum    ← Geb.datum",
+        "telefoon         ← Mobiel",
+    ] {
+        assert!(picked.contains(line), "{line}: {picked}");
+    }
+    insta::assert_snapshot!("import_column_picker_120x40", picked);
+    insta::assert_snapshot!("import_column_picker_80x24", shown(&mut app, dir, 80, 24));
+
+    type_keys(&mut app, "1");
+    let saved = dir.join("lijst.profiel.toml");
+    let profile = std::fs::read_to_string(&saved).expect("the profile is saved beside the file");
+    assert!(profile.contains("achternaam = \"Familie\""), "{profile}");
+    assert!(profile.contains("categorie = \"beheer\""), "{profile}");
+    let preview = shown(&mut app, dir, 120, 40);
+    assert!(preview.contains("Inlezen uit lijst.csv?"), "{preview}");
+    assert!(preview.contains("5 nieuwe klant(en)"), "{preview}");
+    type_keys(&mut app, "j");
+    assert_eq!(count(&db, "clients"), 5);
+    assert_eq!(
+        db.scalar(
+            "SELECT given_name || ' ' || surname || ' ' || phone || ' ' || category_code \
+             FROM clients ORDER BY id LIMIT 1"
+        ),
+        format!("Voornaam0 Achternaam000 {} beheer", person(0).phone)
+    );
+    // The saved profile reads the same file from the command line: nothing new.
+    let again = import(&db, &file, &saved, true);
+    assert_eq!(len(&again, "new_clients"), 0, "{again}");
+}
+
 /// The preview in the cockpit, at both sizes, scrolled to its refused rows.
 #[test]
 fn the_cockpit_previews_an_import_and_lists_the_refused_rows() {
@@ -494,30 +592,9 @@ fn the_cockpit_previews_an_import_and_lists_the_refused_rows() {
         ));
     }
     std::fs::write(&file, text).unwrap();
-    let store = inbeeld::store::Store::open(&db.path).unwrap();
-    let session = inbeeld::tui::Session {
-        today: common::today(),
-        today_overridden: true,
-        db_label: "~/t.sqlite".into(),
-        read_only: false,
-        peeking: false,
-    };
-    let mut app = inbeeld::tui::App::new(store, session).unwrap();
-    type_keys(&mut app, "2I");
-
-    // The suggested file is replaced by the export's.
-    app.handle_key(crossterm::event::KeyEvent::new(
-        crossterm::event::KeyCode::Char('u'),
-        crossterm::event::KeyModifiers::CONTROL,
-    ));
-    type_keys(&mut app, &format!("{}\n", file.display()));
-
-    let shown = |app: &mut inbeeld::tui::App, w: u16, h: u16| {
-        let mut terminal =
-            ratatui::Terminal::new(ratatui::backend::TestBackend::new(w, h)).unwrap();
-        terminal.draw(|frame| app.draw(frame)).unwrap();
-        format!("{}", terminal.backend()).replace(&dir.display().to_string(), "/MAP")
-    };
+    let mut app = import_form(&db, &file);
+    type_keys(&mut app, "\n");
+    let shown = |app: &mut inbeeld::tui::App, w: u16, h: u16| shown(app, dir, w, h);
     let wide = shown(&mut app, 120, 40);
     assert!(wide.contains("Inlezen uit export.csv?"), "{wide}");
     assert!(wide.contains("9 nieuwe klant(en)"), "{wide}");
@@ -534,6 +611,24 @@ fn the_cockpit_previews_an_import_and_lists_the_refused_rows() {
     insta::assert_snapshot!("import_refused_rows_120x40", shown(&mut app, 120, 40));
     assert_eq!(count(&db, "clients"), 0, "nothing written before yes");
     type_keys(&mut app, "j");
+    assert_eq!(count(&db, "clients"), 9);
+
+    // The same file again writes nothing, and still names the rows it refuses.
+    type_keys(&mut app, "I");
+    app.handle_key(crossterm::event::KeyEvent::new(
+        crossterm::event::KeyCode::Char('u'),
+        crossterm::event::KeyModifiers::CONTROL,
+    ));
+    type_keys(&mut app, &format!("{}\n", file.display()));
+    let again = shown(&mut app, 120, 40);
+    assert!(
+        again.contains("Niets in te lezen uit export.csv"),
+        "{again}"
+    );
+    assert!(again.contains("geweigerd  regel    5"), "{again}");
+    assert!(!again.contains("ja ·"), "nothing to answer yes to: {again}");
+    type_keys(&mut app, "j");
+    assert!(!shown(&mut app, 120, 40).contains("Niets in te lezen"));
     assert_eq!(count(&db, "clients"), 9);
 }
 

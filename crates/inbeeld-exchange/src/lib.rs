@@ -9,5 +9,5 @@ pub mod profile;
 pub mod sheet;
 
 pub use import::{plan_file, preview_lines, refusal_line, source_name};
-pub use profile::{load_profile, profile_toml, EXAMPLE_PROFILE};
+pub use profile::{load_profile, profile_toml, save_beside, EXAMPLE_PROFILE};
 pub use sheet::{read_table, SheetError};

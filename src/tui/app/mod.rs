@@ -472,6 +472,10 @@ impl App {
                 }
                 Reply::Close => self.popups.clear(),
                 Reply::Push(popup) => self.popups.push(*popup),
+                Reply::Replace(popup) => {
+                    self.popups.pop();
+                    self.popups.push(*popup);
+                }
                 Reply::Apply(intent) => self.apply(intent),
                 Reply::Search { text, done } => {
                     self.set_search(&text);

@@ -17,7 +17,12 @@ pub(super) fn handle_key(question: &mut Question, key: KeyEvent) -> Reply {
     // Drawing keeps the scroll within what there is to see.
     let scroll = &mut question.scroll;
     match inner_for(CONFIRM_KEYS, key) {
-        Some(Inner::Yes) => return Reply::Apply(question.intent.clone()),
+        Some(Inner::Yes) => {
+            return match &question.intent {
+                Some(intent) => Reply::Apply(intent.clone()),
+                None => Reply::Close,
+            }
+        }
         Some(Inner::No) => return Reply::Close,
         Some(Inner::Down) => *scroll = scroll.saturating_add(1),
         Some(Inner::Up) => *scroll = scroll.saturating_sub(1),
@@ -72,14 +77,20 @@ fn draw_long(question: &mut Question, frame: &mut Frame) {
     frame.render_widget(Clear, area);
     let block = Block::bordered()
         .title(format!(" {} ", question.title))
-        .title_bottom(footer(
-            CONFIRM_KEYS,
-            &[
-                (Inner::Yes, "ja"),
-                (Inner::No, "nee"),
-                (Inner::Down, "bladert"),
-            ],
-        ));
+        .title_bottom(match question.intent {
+            Some(_) => footer(
+                CONFIRM_KEYS,
+                &[
+                    (Inner::Yes, "ja"),
+                    (Inner::No, "nee"),
+                    (Inner::Down, "bladert"),
+                ],
+            ),
+            None => footer(
+                CONFIRM_KEYS,
+                &[(Inner::No, "sluit"), (Inner::Down, "bladert")],
+            ),
+        });
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let Some((first, rest)) = question.lines.split_first() else {

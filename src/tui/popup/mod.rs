@@ -23,8 +23,9 @@ use super::intent::{Intent, Question};
 use super::keymap::inner::{footer, inner_for, Inner, HELP_KEYS, SEARCH_KEYS};
 use crate::domain::calendar::LegalCalendar;
 
-/// What a form's values make: the intent, or what is wrong in Dutch.
-pub type Submit = Box<dyn Fn(&Values) -> Result<Intent, String>>;
+/// What a form's values lead to (an intent to apply, or the next popup of the
+/// flow), or what is wrong in Dutch.
+pub type Submit = Box<dyn Fn(&Values) -> Result<Reply, String>>;
 
 pub enum Popup {
     /// The keys; `scroll` lines down where they do not fit the height.
@@ -53,6 +54,9 @@ pub enum Reply {
     Close,
     /// Open another popup on top of this one.
     Push(Box<Popup>),
+    /// Put another popup in this one's place (a flow's next step that needs no way
+    /// back to this one).
+    Replace(Box<Popup>),
     Apply(Intent),
     /// Narrow the list to this text; `done` closes the search line.
     Search {
@@ -66,8 +70,21 @@ pub fn push(popup: Popup) -> Reply {
     Reply::Push(Box::new(popup))
 }
 
+/// Puts `popup` in the place of the one that asked.
+pub fn replace(popup: Popup) -> Reply {
+    Reply::Replace(Box::new(popup))
+}
+
 /// A form and what its values make.
 pub fn form(form: Form, submit: impl Fn(&Values) -> Result<Intent, String> + 'static) -> Popup {
+    Popup::Form(
+        form,
+        Box::new(move |values| submit(values).map(Reply::Apply)),
+    )
+}
+
+/// A form whose values may lead to another popup instead of an edit.
+pub fn form_then(form: Form, submit: impl Fn(&Values) -> Result<Reply, String> + 'static) -> Popup {
     Popup::Form(form, Box::new(submit))
 }
 
@@ -94,7 +111,7 @@ impl Popup {
                 FormEvent::Editing => Reply::Stay,
                 FormEvent::Cancel => Reply::Close,
                 FormEvent::Submit(values) => match submit(&values) {
-                    Ok(intent) => Reply::Apply(intent),
+                    Ok(reply) => reply,
                     Err(message) => {
                         form.error = Some(message);
                         Reply::Stay

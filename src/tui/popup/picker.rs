@@ -6,7 +6,7 @@ use crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 use ratatui::style::{Style, Stylize};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, List, ListItem, Paragraph};
+use ratatui::widgets::{Block, Clear, List, ListItem, ListState, Paragraph};
 use ratatui::Frame;
 
 use super::Reply;
@@ -148,13 +148,15 @@ impl Picker {
             inner.y += used;
             inner.height -= used;
         }
+        // Numbers right-aligned, so a list of ten or more keeps its labels in line.
+        let digits = self.choices.len().to_string().len();
         let items: Vec<ListItem> = self
             .choices
             .iter()
             .enumerate()
             .map(|(i, c)| {
                 let mut spans = vec![
-                    Span::styled(format!("{} ", i + 1), Style::new().bold()),
+                    Span::styled(format!("{:>digits$} ", i + 1), Style::new().bold()),
                     Span::raw(c.label.clone()),
                 ];
                 if !c.note.is_empty() {
@@ -168,7 +170,9 @@ impl Picker {
                 }
             })
             .collect();
-        frame.render_widget(List::new(items), inner);
+        // A list longer than the screen scrolls to keep the chosen line in sight.
+        let mut state = ListState::default().with_selected(Some(self.selected));
+        frame.render_stateful_widget(List::new(items), inner, &mut state);
         if let Some(error) = &self.error {
             let bottom = Rect {
                 y: inner.bottom().saturating_sub(1),
