@@ -28,7 +28,7 @@ const HEADERS: [&str; 12] = [
 
 /// A person of the fixture: number `n` gets a BSN, a name and five voorzieningen.
 #[derive(Clone)]
-struct Person {
+pub(crate) struct Person {
     bsn: String,
     initials: String,
     prefix: String,
@@ -37,7 +37,7 @@ struct Person {
     phone: String,
 }
 
-fn person(n: u32) -> Person {
+pub(crate) fn person(n: u32) -> Person {
     Person {
         bsn: (0..100)
             .find_map(|k| bsn::complete(20_000_000 + n * 100 + k))
@@ -65,7 +65,7 @@ const VOORZIENINGEN: [&str; 5] = [
 ];
 
 /// One row per person per voorziening, as the SRG-shaped export has it.
-fn rows(people: &[Person]) -> Vec<Vec<String>> {
+pub(crate) fn rows(people: &[Person]) -> Vec<Vec<String>> {
     let mut rows = Vec::new();
     for p in people {
         for (i, soort) in VOORZIENINGEN.iter().enumerate() {
@@ -88,7 +88,7 @@ fn rows(people: &[Person]) -> Vec<Vec<String>> {
     rows
 }
 
-fn write_xlsx(path: &Path, rows: &[Vec<String>]) {
+pub(crate) fn write_xlsx(path: &Path, rows: &[Vec<String>]) {
     let mut book = Workbook::new();
     let sheet = book.add_worksheet();
     for (c, h) in HEADERS.iter().enumerate() {
@@ -109,7 +109,7 @@ fn write_xlsx(path: &Path, rows: &[Vec<String>]) {
     book.save(path).unwrap();
 }
 
-fn profile(dir: &Path) -> PathBuf {
+pub(crate) fn profile(dir: &Path) -> PathBuf {
     let path = dir.join("profiel-srg.toml");
     std::fs::write(&path, include_str!("../../docs/profiel-srg.toml")).unwrap();
     path

@@ -587,3 +587,55 @@ fn a_scripted_note_shows_in_the_open_cockpit_within_two_seconds() {
     }
     tmux.quit();
 }
+
+/// The municipal system's export imported by keys alone: the form with its file and
+/// profile, the preview read to its end, yes; the command line then finds every
+/// client and voorziening.
+#[test]
+fn an_export_is_imported_from_the_cockpit_in_a_real_terminal() {
+    use crate::caseload_import::{person, profile, rows, write_xlsx};
+    if !tmux_present() {
+        return;
+    }
+    let db = common::Db::new();
+    let dir = db.path.parent().unwrap();
+    let file = dir.join("export.xlsx");
+    let people: Vec<_> = (0..20).map(person).collect();
+    write_xlsx(&file, &rows(&people));
+    let profile = profile(dir);
+
+    let tmux = cockpit(&db.path, "import");
+    tmux.keys(&["2"]);
+    tmux.wait_for("Nog geen klanten");
+    tmux.keys(&["I"]);
+    tmux.wait_for("Klantenbestand inlezen");
+    tmux.keys(&["C-u"]);
+    tmux.type_text(&file.display().to_string());
+    tmux.keys(&["Tab"]);
+    tmux.type_text(&profile.display().to_string());
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("Inlezen uit export.xlsx?");
+    tmux.wait_for("20 nieuwe klant(en)");
+    // Nothing is written before yes, however long the list is read.
+    tmux.keys(&["End"]);
+    assert!(json(&db.path, &["client", "list", "--json"])
+        .as_array()
+        .unwrap()
+        .is_empty());
+    tmux.keys(&["j"]);
+    tmux.wait_for("Ingelezen uit export.xlsx");
+    tmux.wait_for("20 klanten");
+    tmux.quit();
+
+    let clients = json(&db.path, &["client", "list", "--json"]);
+    assert_eq!(clients.as_array().unwrap().len(), 20);
+    let first = json(
+        &db.path,
+        &["client", "show", &clients[0]["id"].to_string(), "--json"],
+    );
+    assert_eq!(
+        first["activities"].as_array().unwrap().len(),
+        5,
+        "every voorziening of the row landed: {first}"
+    );
+}
