@@ -48,6 +48,29 @@ fi
 hyperfine -N --warmup 3 --runs 30 --export-json "$DIR/caseload.json" \
     "$BIN --db $CASELOAD report --json --period year" >/dev/null
 
+# A caseload from the municipal system: 200 clients with five running voorzieningen
+# each (1,000 activities) imported into an empty file; then the same file again,
+# which changes nothing. The .xlsx is measured too where python3-openpyxl is here.
+python3 bench/export.py "$DIR/export-200" 200
+EMPTY=$DIR/empty.sqlite; IMPORTED=$DIR/imported.sqlite
+rm -rf "$EMPTY"* "$DIR/backups"; "$BIN" init "$EMPTY" >/dev/null
+for kind in csv xlsx; do
+    [ -f "$DIR/export-200.$kind" ] || continue
+    hyperfine -N --warmup 1 --runs 10 --export-json "$DIR/import-$kind.json" \
+        --prepare "cp $EMPTY $IMPORTED" \
+        "$BIN --db $IMPORTED caseload import $DIR/export-200.$kind --profiel docs/profiel-srg.toml" >/dev/null
+done
+cp "$EMPTY" "$IMPORTED"
+"$BIN" --db "$IMPORTED" caseload import "$DIR/export-200.csv" --profiel docs/profiel-srg.toml >/dev/null
+hyperfine -N --warmup 1 --runs 10 --export-json "$DIR/import-again.json" \
+    "$BIN --db $IMPORTED caseload import $DIR/export-200.csv --profiel docs/profiel-srg.toml" >/dev/null
+python3 - "$IMPORTED" >"$DIR/import-counts.txt" <<'PY'
+import sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+print(*[c.execute(q).fetchone()[0] for q in ["SELECT count(*) FROM clients",
+    "SELECT count(*) FROM activities", "SELECT count(*) FROM audit_log"]])
+PY
+
 # A letter as a whole process: the hersteltermijn letter of an open hersteltermijn,
 # set and written as PDF/A and recorded, on a copy of the caseload.
 LETTERS=$DIR/letters.sqlite
@@ -167,6 +190,14 @@ print(f"client list --json, median                  {med('commands.json', 2):7.1
 print(f"report --json --period year (process), median {med('commands.json', 3):6.1f} ms   target < 300 ms")
 print(f"the same on 200 clients, median             {med('caseload.json', 0):7.1f} ms   target < 20 ms")
 print(f"a hersteltermijn letter (process), median  {med('letter.json', 0):7.1f} ms   target < 1000 ms")
+imported = open(f"{d}/import-counts.txt").read().split()
+print(f"caseload import, 200 clients and 1,000 activities, .csv (process), median "
+      f"{med('import-csv.json'):6.1f} ms   target < 2000 ms (landed: {imported[0]} clients, {imported[1]} activities)")
+try:
+    print(f"  the same as .xlsx (written by openpyxl), median {med('import-xlsx.json'):7.1f} ms")
+except FileNotFoundError:
+    print("  the same as .xlsx: not measured (python3-openpyxl is not installed)")
+print(f"  the same file again (nothing changes), median   {med('import-again.json'):7.1f} ms")
 team = open(f"{d}/team.txt").read().split()
 print(f"first sync, 200 clients (process)           {team[0]:>7} ms   target < 2000 ms")
 print(f"sync after 50 edits, 200 clients (process)  {team[1]:>7} ms   target < 200 ms")

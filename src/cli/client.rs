@@ -165,7 +165,14 @@ fn print_dossier(d: &Dossier, ctx: &Context) -> anyhow::Result<()> {
         ("geboren", c.birth_date.map(dutch)),
         ("leeftijd", age),
         ("categorie", Some(c.category.clone())),
-        ("adres", c.address.lines().map(|l| l.join(", "))),
+        (
+            "adres",
+            // Without a street and a place it is no postal address yet: shown as it is.
+            c.address
+                .lines()
+                .map(|l| l.join(", "))
+                .or_else(|| Some(c.address.typed()).filter(|t| !t.is_empty())),
+        ),
         ("telefoon", c.phone.clone()),
         ("e-mail", c.email.clone()),
         ("voorkeurskanaal", c.contact_preference.clone()),

@@ -286,8 +286,9 @@ impl CaseloadView {
             frame.render_widget(block, area);
             let text = if self.all.is_empty() {
                 format!(
-                    "Nog geen klanten. Toets {} om een klant in te schrijven.",
-                    key_of(Action::NewClient, rebound)
+                    "Nog geen klanten: {} schrijft er een in, {} leest een klantenbestand in.",
+                    key_of(Action::NewClient, rebound),
+                    key_of(Action::ImportCaseload, rebound)
                 )
             } else {
                 "Geen klanten die bij de zoekopdracht of het filter passen; Esc wist ze.".to_owned()

@@ -533,9 +533,20 @@ fn the_cockpit_picks_the_columns_of_an_unknown_export_and_saves_them_as_a_profil
         "{headers}"
     );
     insta::assert_snapshot!("import_column_headers_80x24", headers);
-    type_keys(&mut app, "422438596");
+    type_keys(&mut app, "4");
+    // Esc in the list of columns goes back to the fields, keeping what was chosen.
+    type_keys(&mut app, "2");
+    app.handle_key(crossterm::event::KeyEvent::new(
+        crossterm::event::KeyCode::Esc,
+        crossterm::event::KeyModifiers::NONE,
+    ));
+    let back = shown(&mut app, dir, 120, 40);
+    assert!(back.contains("achternaam       ← Familie"), "{back}");
+    type_keys(&mut app, "22438596");
     // Down to the category of a row without one: Beheer (the fifth).
-    type_keys(&mut app, &format!("{}\n6", "j".repeat(12)));
+    // (From the line below telefoon, the tenth, to the one below the fields.)
+    let down = inbeeld::domain::caseload_import::FIELDS.len() + 1 - 9;
+    type_keys(&mut app, &format!("{}\n6", "j".repeat(down)));
     let picked = shown(&mut app, dir, 120, 40);
     for line in [
         "zonder categorie ← Beheer",
@@ -667,4 +678,85 @@ fn an_address_is_typed_as_on_an_envelope_and_a_wrong_postcode_changes_nothing() 
         db.scalar(&format!("SELECT postcode FROM clients WHERE id = {id}")),
         "1091 KX"
     );
+}
+
+/// What a suite's own columns hold: the whole address in one, the voorvoegsel in
+/// front of the achternaam. And a row without a BSN is never a guess: a namesake who
+/// may be the same client is refused, one who cannot be (another birth date) is new.
+#[test]
+fn one_column_addresses_and_surnames_land_and_a_namesake_without_bsn_is_never_a_duplicate() {
+    let db = common::Db::new();
+    let dir = db.path.parent().unwrap();
+    let (a, b) = (person(1), person(2));
+    let first = dir.join("eerste.csv");
+    std::fs::write(
+        &first,
+        format!(
+            "BSN;Voornaam;Achternaam;Geboortedatum;Adres;Categorie\n\
+             {};Jan;de Vries;01-02-1980;Dorpsstraat 12 a, 8011ab Zwolle;beheer\n\
+             {};Els;Bakker;03-04-1985;Kerkstraat 1, 801 AB Zwolle;beheer\n",
+            a.bsn, b.bsn
+        ),
+    )
+    .unwrap();
+    let plan = db.json(&["caseload", "import", first.to_str().unwrap(), "--json"]);
+    assert_eq!(len(&plan, "new_clients"), 1, "{plan}");
+    let refused = &plan["plan"]["refused"][0];
+    assert_eq!(refused["row"], 3);
+    assert_eq!(refused["column"], "Adres");
+    assert!(
+        refused["reason"]
+            .as_str()
+            .unwrap()
+            .contains("geen postcode"),
+        "{refused}"
+    );
+    let id = db.scalar("SELECT id FROM clients");
+    assert_eq!(
+        db.scalar(&format!(
+            "SELECT name_prefix || '|' || surname || '|' || street || '|' || house_number \
+             || '|' || house_number_addition || '|' || postcode || '|' || city \
+             FROM clients WHERE id = {id}"
+        )),
+        "de|Vries|Dorpsstraat|12|a|8011 AB|Zwolle"
+    );
+    db.add(&[
+        "client",
+        "add",
+        "--name",
+        "Piet Willems",
+        "--category",
+        "beheer",
+    ]);
+    assert_eq!(db.caseload_names(), ["Jan de Vries", "Piet Willems"]);
+
+    // Next: the same Jan without a BSN or birth date, and another Jan de Vries born
+    // on another day.
+    let second = dir.join("tweede.csv");
+    std::fs::write(
+        &second,
+        "Voornaam;Achternaam;Geboortedatum;Categorie\n\
+         Jan;de Vries;;beheer\n\
+         Jan;de Vries;05-06-1990;beheer\n",
+    )
+    .unwrap();
+    let plan = db.json(&["caseload", "import", second.to_str().unwrap(), "--json"]);
+    let refused = plan["plan"]["refused"].as_array().unwrap();
+    assert_eq!(refused.len(), 1, "{plan}");
+    assert_eq!(refused[0]["row"], 2);
+    let reason = refused[0]["reason"].as_str().unwrap();
+    assert!(reason.contains(&format!("kan klant {id} zijn")), "{reason}");
+    assert_eq!(len(&plan, "new_clients"), 1, "the other Jan: {plan}");
+    let missing: Vec<&str> = plan["plan"]["missing"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        missing,
+        ["Piet Willems"],
+        "the doubted Jan is not missing too"
+    );
+    assert_eq!(count(&db, "clients"), 3);
 }

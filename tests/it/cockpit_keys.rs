@@ -1496,7 +1496,7 @@ fn keys_from_the_settings_replace_their_defaults_in_the_keys_the_hints_and_the_h
 fn every_text_that_names_a_key_names_the_one_the_settings_gave() {
     // Each action an empty screen or a message points to, moved to a key of its own.
     let moved = [
-        ("nieuwe_klant", "î", "Nog geen klanten. Toets î "),
+        ("nieuwe_klant", "î", "Nog geen klanten: î schrijft"),
         ("activiteit", "à", "Nog geen activiteiten. Toets à "),
         ("aanvraag", "ô", "Geen aanvragen. Toets ô "),
         ("doel", "ò", "Nog geen plan van aanpak. Toets ò "),

@@ -44,16 +44,10 @@ pub fn start(here: &Here) -> Start {
             ),
             Field::choice(
                 "columns",
-                "Zonder profiel: kolommen herkennen of zelf kiezen",
+                "Zonder profiel: kolommen herkennen of zelf kiezen (wordt een profiel)",
                 vec![
-                    (
-                        RECOGNISE.to_owned(),
-                        "Herkennen aan de kolomkoppen".to_owned(),
-                    ),
-                    (
-                        PICK.to_owned(),
-                        "Zelf kiezen (wordt een profiel)".to_owned(),
-                    ),
+                    (RECOGNISE.to_owned(), "Herkennen".to_owned()),
+                    (PICK.to_owned(), "Zelf kiezen".to_owned()),
                 ],
                 false,
                 Some(RECOGNISE),
@@ -116,13 +110,19 @@ impl Edit for Preview {
         let mut lines = vec![format!("Inlezen: {}", plan.summary())];
         lines.extend(preview_lines(&plan));
         if plan.changes() == 0 {
-            let said = format!("Niets te doen: {name} en de caseload zijn gelijk");
             if plan.refused.is_empty() && plan.missing.is_empty() {
-                return Ok(Applied::say(said));
+                return Ok(Applied::say(format!(
+                    "Niets te doen: {name} en de caseload zijn gelijk"
+                )));
             }
             // Nothing to write, but rows refused or clients missing: listed, to read.
             lines[0] = format!("Niets in te lezen: {}", plan.summary());
             let notice = Question::notice(format!("Niets in te lezen uit {name}"), lines);
+            let said = format!(
+                "Niets in te lezen uit {name}: {} regel(s) geweigerd, {} klant(en) niet in het bestand",
+                plan.refused.len(),
+                plan.missing.len()
+            );
             return Ok(Applied::say(said).then(notice));
         }
         let question = Question::new(
@@ -249,7 +249,7 @@ impl Columns {
         intro.extend(
             self.why
                 .iter()
-                .map(|why| format!("Aan de kolomkoppen alleen: {why}.")),
+                .map(|why| format!("Herkend aan de koppen: {why}.")),
         );
         let mut picker = Picker::new(
             format!("Kolommen van {name}"),
@@ -291,16 +291,16 @@ impl Columns {
             .as_ref()
             .and_then(|c| self.categories.iter().position(|(code, _)| code == c))
             .map_or(0, |i| i + 1);
-        let mut picker = Picker::new(
-            "Categorie voor een rij zonder categorie",
-            options,
+        let mut picker = Picker::new("Categorie voor een rij zonder categorie", options, {
+            let this = self.clone();
             move |code: &Option<String>, _| {
-                let mut next = self.clone();
+                let mut next = this.clone();
                 next.profile.standaard.categorie = code.clone();
                 popup::replace(next.fields(FIELDS.len() + 2))
-            },
-        )
-        .about_no_client();
+            }
+        })
+        .about_no_client()
+        .back(move || popup::replace(self.clone().fields(FIELDS.len() + 1)));
         picker.selected = selected;
         Popup::Picker(picker)
     }
@@ -325,17 +325,17 @@ impl Columns {
             .as_ref()
             .and_then(|c| self.headers.iter().position(|h| h == c))
             .map_or(0, |i| i + 1);
-        let mut picker = Picker::new(
-            format!("Welke kolom is {field}?"),
-            options,
+        let mut picker = Picker::new(format!("Welke kolom is {field}?"), options, {
+            let this = self.clone();
             move |header: &Option<String>, _| {
-                let mut next = self.clone();
+                let mut next = this.clone();
                 next.profile.kolommen.set(field, header.clone());
                 // The line below the field just chosen: the fields go top to bottom.
                 popup::replace(next.fields((at + 2).min(FIELDS.len())))
-            },
-        )
-        .about_no_client();
+            }
+        })
+        .about_no_client()
+        .back(move || popup::replace(self.clone().fields(at + 1)));
         picker.selected = selected;
         Popup::Picker(picker)
     }

@@ -225,10 +225,19 @@ impl Form {
             FieldKind::Choice { optional: true } if trimmed.is_empty() => Ok(Value::Empty),
             FieldKind::Choice { .. } => {
                 let wanted = folded(trimmed);
-                field
+                let exact = field
                     .choices
                     .iter()
-                    .find(|(code, name)| folded(code) == wanted || folded(name) == wanted)
+                    .find(|(code, name)| folded(code) == wanted || folded(name) == wanted);
+                // The start of one name is enough ("zelf" for "Zelf kiezen").
+                let started = || {
+                    let mut starting = field.choices.iter().filter(|(code, name)| {
+                        folded(code).starts_with(&wanted) || folded(name).starts_with(&wanted)
+                    });
+                    starting.next().filter(|_| starting.next().is_none())
+                };
+                exact
+                    .or_else(started)
                     .map(|(code, _)| Value::Text(code.clone()))
                     .ok_or_else(|| {
                         let names: Vec<&str> =
@@ -519,6 +528,9 @@ mod tests {
             form.fields[0].input = TextArea::new(vec![typed.to_owned()]);
             assert_eq!(form.value(0), Ok(Value::Text(code.to_owned())), "{typed}");
         }
+        // The start of one name will do; of two names, not.
+        form.fields[0].input = TextArea::new(vec!["op".to_owned()]);
+        assert_eq!(form.value(0), Ok(Value::Text("op_locatie".to_owned())));
         form.fields[0].input = TextArea::new(vec!["fax".to_owned()]);
         assert_eq!(
             form.value(0),

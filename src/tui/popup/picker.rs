@@ -48,6 +48,8 @@ pub struct Picker {
     pub intro: Vec<String>,
     /// What choosing line `i` leads to.
     chosen: Box<dyn Fn(usize) -> Reply>,
+    /// What Esc leads to, where not the end of the flow (a step back).
+    cancel: Option<Box<dyn Fn() -> Reply>>,
 }
 
 impl Picker {
@@ -71,7 +73,14 @@ impl Picker {
                 (Some(value), Some(choice)) => then(value, choice),
                 _ => Reply::Stay,
             }),
+            cancel: None,
         }
+    }
+
+    /// Esc goes back to what `back` gives instead of closing the flow.
+    pub fn back(mut self, back: impl Fn() -> Reply + 'static) -> Picker {
+        self.cancel = Some(Box::new(back));
+        self
     }
 
     /// A picker about no one client (a new client's category).
@@ -84,7 +93,7 @@ impl Picker {
         self.error = None;
         let len = self.choices.len();
         match inner_for(PICKER_KEYS, key) {
-            Some(Inner::Cancel) => Reply::Close,
+            Some(Inner::Cancel) => self.cancel.as_ref().map_or(Reply::Close, |back| back()),
             Some(Inner::Up) => {
                 self.selected = self.selected.saturating_sub(1);
                 Reply::Stay

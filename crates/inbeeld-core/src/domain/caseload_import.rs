@@ -113,6 +113,9 @@ columns! {
     geboortedatum: ["geboortedatum", "geborenop"],
     telefoon: ["telefoon", "telefoonnummer", "mobiel", "mobielnummer", "tel"],
     email: ["email", "emailadres", "mail"],
+    /// The address in one column ("Dorpsstraat 12 a, 8011 AB Zwolle"), where the file
+    /// has no parts; the parts win where both are there.
+    adres: ["adres", "postadres", "woonadres"],
     straat: ["straat", "straatnaam"],
     huisnummer: ["huisnummer", "huisnr", "nr"],
     toevoeging: ["toevoeging", "huisnummertoevoeging", "huisletter"],
@@ -241,7 +244,7 @@ pub fn check_profile(
         }
     }
     if c.naam.is_none() && c.achternaam.is_none() {
-        return Err("geen kolom voor de naam: het profiel noemt 'naam' of 'achternaam'".into());
+        return Err("geen kolom voor de naam ('naam' of 'achternaam')".into());
     }
     if c.voorziening.is_some() && c.begindatum.is_none() {
         return Err("de voorziening heeft een kolom 'begindatum' nodig".into());
@@ -385,8 +388,16 @@ impl RowReader<'_> {
 
     fn person(&self) -> Checked<Person> {
         let given = self.text("voornaam").or_else(|| self.text("voorletters"));
-        let prefix = self.text("voorvoegsel");
-        let surname = self.text("achternaam");
+        let mut prefix = self.text("voorvoegsel");
+        let mut surname = self.text("achternaam");
+        // "de Vries" in the achternaam column of a file without voorvoegsels: split,
+        // so the caseload sorts it under V.
+        if let (None, Some(whole)) = (&prefix, &surname) {
+            let (front, rest) = NameParts::split_surname(whole);
+            if front.is_some() {
+                (prefix, surname) = (front, Some(rest));
+            }
+        }
         let (name, parts) = match (&surname, self.text("naam")) {
             (Some(_), _) => {
                 let parts = NameParts {
@@ -446,6 +457,16 @@ impl RowReader<'_> {
                     .ok_or_else(|| self.refuse("postcode", format!("'{p}' is geen postcode")))?,
             ),
         };
+        let mut address = Address {
+            street: self.text("straat"),
+            house_number: self.text("huisnummer"),
+            addition: self.text("toevoeging"),
+            postcode,
+            city: self.text("woonplaats"),
+        };
+        if let (true, Some(line)) = (address.is_empty(), self.text("adres")) {
+            address = Address::from_line(&line).map_err(|e| self.refuse("adres", e.to_string()))?;
+        }
         Ok(Person {
             name,
             parts,
@@ -453,13 +474,7 @@ impl RowReader<'_> {
             birth_date,
             phone: self.text("telefoon"),
             email: self.text("email"),
-            address: Address {
-                street: self.text("straat"),
-                house_number: self.text("huisnummer"),
-                addition: self.text("toevoeging"),
-                postcode,
-                city: self.text("woonplaats"),
-            },
+            address,
             category,
             trede,
         })

@@ -34,23 +34,27 @@ impl NameParts {
         if words.len() < 2 {
             return None;
         }
-        let given = words[0];
-        let rest = &words[1..];
-        let lowered: Vec<String> = rest.iter().map(|w| w.to_lowercase()).collect();
-        let mut taken = 0;
-        for prefix in PREFIXES {
-            let parts: Vec<&str> = prefix.split(' ').collect();
-            if parts.len() < rest.len() && lowered[..parts.len()] == parts[..] {
-                taken = parts.len();
-                break;
-            }
-        }
-        let prefix = (taken > 0).then(|| rest[..taken].join(" "));
+        let (prefix, surname) = NameParts::split_surname(&words[1..].join(" "));
         Some(NameParts {
-            given: Some(given.to_owned()),
+            given: Some(words[0].to_owned()),
             prefix,
-            surname: Some(rest[taken..].join(" ")),
+            surname: Some(surname),
         })
+    }
+
+    /// A surname with its voorvoegsel in front ("de Vries", as a suite's one column
+    /// may hold it) as voorvoegsel and achternaam; a surname that is all voorvoegsel
+    /// ("Van") stays whole.
+    pub fn split_surname(surname: &str) -> (Option<String>, String) {
+        let rest: Vec<&str> = surname.split_whitespace().collect();
+        let lowered: Vec<String> = rest.iter().map(|w| w.to_lowercase()).collect();
+        let taken = PREFIXES
+            .iter()
+            .map(|prefix| prefix.split(' ').collect::<Vec<_>>())
+            .find(|parts| parts.len() < rest.len() && lowered[..parts.len()] == parts[..])
+            .map_or(0, |parts| parts.len());
+        let prefix = (taken > 0).then(|| rest[..taken].join(" "));
+        (prefix, rest[taken..].join(" "))
     }
 
     pub fn is_empty(&self) -> bool {
@@ -262,6 +266,11 @@ mod tests {
             Some(parts("Anna", None, "Van"))
         );
         assert_eq!(NameParts::split("Madonna"), None);
+        assert_eq!(
+            NameParts::split_surname("van der Berg"),
+            (Some("van der".to_owned()), "Berg".to_owned())
+        );
+        assert_eq!(NameParts::split_surname("Van"), (None, "Van".to_owned()));
     }
 
     #[test]

@@ -151,15 +151,17 @@ impl ClientChange {
 enum Match {
     New,
     Existing(usize),
-    Ambiguous(usize),
+    /// Clients the row may be, without a BSN to tell: refused, never a guess and
+    /// never a duplicate.
+    Doubt(Vec<usize>),
 }
 
-/// The caseload's clients, looked up by BSN and (among those without one) by folded
-/// name and birth date: built once per import.
+/// The caseload's clients, looked up by BSN and by folded name: built once per
+/// import.
 struct Caseload<'a> {
     clients: &'a [Client],
     by_bsn: HashMap<&'a str, usize>,
-    by_name: HashMap<(String, Option<NaiveDate>), Vec<usize>>,
+    by_name: HashMap<String, Vec<usize>>,
 }
 
 impl<'a> Caseload<'a> {
@@ -167,15 +169,10 @@ impl<'a> Caseload<'a> {
         let mut by_bsn = HashMap::new();
         let mut by_name: HashMap<_, Vec<usize>> = HashMap::new();
         for (at, c) in clients.iter().enumerate() {
-            match &c.bsn {
-                Some(bsn) => {
-                    by_bsn.insert(bsn.as_str(), at);
-                }
-                None => by_name
-                    .entry((fold(&c.name), c.birth_date))
-                    .or_default()
-                    .push(at),
+            if let Some(bsn) = &c.bsn {
+                by_bsn.insert(bsn.as_str(), at);
             }
+            by_name.entry(fold(&c.name)).or_default().push(at);
         }
         Caseload {
             clients,
@@ -184,7 +181,9 @@ impl<'a> Caseload<'a> {
         }
     }
 
-    /// By BSN; else by name and birth date, among clients without a BSN.
+    /// By BSN. Else by name: the one client of that name and birth date without a
+    /// BSN is this person; a namesake who may be the same (a birth date missing on
+    /// either side, or a BSN the row cannot confirm) is a doubt.
     fn find(&self, person: &Person) -> Match {
         if let Some(&at) = person
             .bsn
@@ -193,14 +192,36 @@ impl<'a> Caseload<'a> {
         {
             return Match::Existing(at);
         }
-        match self
+        let namesakes = self
             .by_name
-            .get(&(fold(&person.name), person.birth_date))
+            .get(&fold(&person.name))
             .map(Vec::as_slice)
-        {
-            None | Some([]) => Match::New,
-            Some([one]) => Match::Existing(*one),
-            Some(several) => Match::Ambiguous(several.len()),
+            .unwrap_or_default();
+        // Two BSNs, or two birth dates, that differ: two people.
+        let may_be = |c: &Client| {
+            let bsn = person.bsn.is_none() || c.bsn.is_none();
+            let birth = match (person.birth_date, c.birth_date) {
+                (Some(a), Some(b)) => a == b,
+                _ => true,
+            };
+            bsn && birth
+        };
+        let candidates: Vec<usize> = namesakes
+            .iter()
+            .copied()
+            .filter(|&at| may_be(&self.clients[at]))
+            .collect();
+        match candidates.as_slice() {
+            [] => Match::New,
+            [one] => {
+                let c = &self.clients[*one];
+                if c.bsn.is_none() && c.birth_date == person.birth_date {
+                    Match::Existing(*one)
+                } else {
+                    Match::Doubt(candidates)
+                }
+            }
+            _ => Match::Doubt(candidates),
         }
     }
 }
@@ -252,15 +273,24 @@ pub fn plan_import(store: &Store, read: ReadRows, today: NaiveDate) -> Result<Im
     for rows in groups {
         let person = rows[0].person.clone();
         match caseload.find(&person) {
-            Match::Ambiguous(n) => refuse_all(
-                &mut plan.refused,
-                &rows,
-                &format!(
-                    "{n} klanten heten '{}' met deze geboortedatum: zet de BSN in het \
-                     bestand, of pas een van hen aan",
-                    person.name
-                ),
-            ),
+            Match::Doubt(candidates) => {
+                // In the file, though not for certain: not listed as missing too.
+                matched.extend(candidates.iter().map(|&at| clients[at].id));
+                let ids: Vec<String> = candidates
+                    .iter()
+                    .map(|&at| format!("klant {}", clients[at].id))
+                    .collect();
+                refuse_all(
+                    &mut plan.refused,
+                    &rows,
+                    &format!(
+                        "'{}' kan {} zijn; zonder BSN is dat niet zeker: zet de BSN in \
+                         het bestand, of vul hem bij de klant aan",
+                        person.name,
+                        ids.join(" of ")
+                    ),
+                )
+            }
             Match::New if person.category.is_none() => refuse_all(
                 &mut plan.refused,
                 &rows,
