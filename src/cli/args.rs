@@ -192,6 +192,9 @@ pub enum AppointmentCommand {
         channel: String,
         #[arg(long, value_name = "TEKST")]
         title: Option<String>,
+        /// Duur in minuten (standaard die van de soort: 45)
+        #[arg(long, value_name = "MINUTEN")]
+        duration: Option<i64>,
     },
     /// Verplaats een afspraak naar een andere dag, tijd of kanaal
     Move {

@@ -9,14 +9,15 @@ use crate::store::{Plan, PlanHistory};
 use crate::workflow;
 
 pub fn run_appointment(ctx: &Context, command: AppointmentCommand) -> anyhow::Result<()> {
-    let (client, date, time, channel, title) = match command {
+    let (client, date, time, channel, title, duration) = match command {
         AppointmentCommand::Add {
             client,
             date,
             time,
             channel,
             title,
-        } => (client, date, time, channel, title),
+            duration,
+        } => (client, date, time, channel, title, duration),
         AppointmentCommand::Move {
             id,
             date,
@@ -37,6 +38,7 @@ pub fn run_appointment(ctx: &Context, command: AppointmentCommand) -> anyhow::Re
         time.as_deref(),
         channel.trim(),
         title.as_deref(),
+        duration,
         ctx.today,
     )?;
     for warning in warnings {

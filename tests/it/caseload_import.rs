@@ -401,6 +401,8 @@ fn the_agenda_parses_keeps_its_uids_and_names_nobody() {
         "10:30",
         "--channel",
         "telefoon",
+        "--duration",
+        "60",
     ]);
     let ics = db.path.with_extension("ics");
     let read = |path: &Path| std::fs::read_to_string(path).unwrap();
@@ -418,10 +420,30 @@ fn the_agenda_parses_keeps_its_uids_and_names_nobody() {
             event.get_uid().unwrap().to_owned(),
             event.get_sequence().unwrap_or(0),
             event.property_value("DTSTART").unwrap().to_owned(),
+            event.property_value("DTEND").unwrap().to_owned(),
         )
     };
-    let (uid, seq, start) = event(&before);
+    let (uid, seq, start, end) = event(&before);
     assert_eq!(start, "20261125T093000Z", "10:30 in Amsterdam in winter");
+    assert_eq!(
+        end, "20261125T103000Z",
+        "the hour asked, not the 45 minutes of the type"
+    );
+    db.refused(
+        &[
+            "appointment",
+            "add",
+            "--client",
+            &c,
+            "--date",
+            "2026-11-26",
+            "--channel",
+            "telefoon",
+            "--duration",
+            "2",
+        ],
+        "5 tot en met 480 minuten",
+    );
     db.ok(&[
         "appointment",
         "move",
@@ -432,7 +454,7 @@ fn the_agenda_parses_keeps_its_uids_and_names_nobody() {
         "11:00",
     ]);
     let after = read(&ics);
-    let (uid2, seq2, start2) = event(&after);
+    let (uid2, seq2, start2, _) = event(&after);
     assert_eq!(uid2, uid, "a move keeps the UID");
     assert_eq!(seq2, seq + 1, "and raises SEQUENCE by one");
     assert_eq!(start2, "20261126T100000Z");

@@ -173,6 +173,7 @@ fn a_call_has_the_number_and_the_afspraak_at_hand() {
         Some("10:00"),
         "telefoon",
         Some("Voortgang"),
+        None,
         today(),
     )
     .unwrap();
@@ -213,6 +214,41 @@ fn an_afspraak_is_held_by_a_channel_one_can_meet_by() {
         !shown.contains("Brief") && !shown.contains("E-mail"),
         "{shown}"
     );
+}
+
+/// An afspraak lasts the catalogue's 45 minutes unless the form says otherwise; only
+/// another length is stored (the agenda then takes it).
+#[test]
+fn an_afspraak_takes_the_length_the_form_gives_it() {
+    let db = common::Db::new();
+    let mut store = Store::open(&db.path).unwrap();
+    client(&mut store, "Ans Visser", None);
+    let mut app = App::new(store, session()).unwrap();
+    for (minutes, stored) in [("", "NULL"), ("90", "90")] {
+        type_keys(&mut app, "2oa5");
+        press(&mut app, KeyCode::Char('1'));
+        let shown = common::screen(&mut app);
+        assert!(shown.contains("Duur in minuten"), "{shown}");
+        // Title, date, time: to the length, which shows the catalogue's.
+        for _ in 0..3 {
+            press(&mut app, KeyCode::Tab);
+        }
+        if !minutes.is_empty() {
+            for _ in 0..2 {
+                press(&mut app, KeyCode::Backspace);
+            }
+            type_keys(&mut app, minutes);
+        }
+        press(&mut app, KeyCode::Enter);
+        assert_eq!(
+            db.scalar(
+                "SELECT coalesce(duration_minutes, 'NULL') FROM activities \
+                 WHERE type_code = 'afspraak' ORDER BY id DESC LIMIT 1"
+            ),
+            stored
+        );
+        press(&mut app, KeyCode::Esc);
+    }
 }
 
 #[test]
@@ -288,6 +324,7 @@ fn a_message_longer_than_the_status_line_is_shown_whole() {
             Some(time),
             "telefoon",
             Some(name),
+            None,
             today(),
         )
         .unwrap();

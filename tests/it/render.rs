@@ -762,6 +762,7 @@ fn dossier_letters() {
         Some("10:30"),
         "op_locatie",
         Some("Kennismakingsgesprek"),
+        None,
         today(),
     )
     .unwrap()

@@ -36,6 +36,8 @@ enum ActivityEdit {
         title: String,
         date: NaiveDate,
         time: Option<String>,
+        /// Minutes, where not the catalogue's length.
+        minutes: Option<i64>,
     },
     MoveAppointment {
         id: i64,
@@ -51,6 +53,8 @@ struct Kind {
     days: i64,
     herstel: bool,
     appointment: bool,
+    /// An afspraak's usual length in minutes.
+    minutes: i64,
 }
 
 impl Kind {
@@ -61,6 +65,7 @@ impl Kind {
             days: t.default_days,
             herstel: t.code == HERSTELTERMIJN,
             appointment: t.reminder_days.is_some(),
+            minutes: t.duration_minutes.unwrap_or(30),
         }
     }
 }
@@ -117,7 +122,7 @@ pub fn add(here: &Here, client: &Client) -> Start {
                     client_id,
                     channels.clone(),
                     busy.clone(),
-                    (today, day),
+                    (today, day, kind.minutes),
                 ));
             }
             if kind.herstel && open.len() > 1 {
@@ -215,7 +220,7 @@ fn appointment_channels(
     client_id: i64,
     channels: Vec<(String, String)>,
     busy: Vec<(NaiveDate, String)>,
-    (today, day): (NaiveDate, NaiveDate),
+    (today, day, minutes): (NaiveDate, NaiveDate, i64),
 ) -> Popup {
     let options = channels
         .into_iter()
@@ -231,6 +236,12 @@ fn appointment_channels(
                     Field::new("title", "Onderwerp", FieldKind::Text, "Voortgangsgesprek"),
                     future_date("date", "Datum", Some(today), day),
                     Field::new("time", "Tijd (mag leeg)", FieldKind::OptionalTime, ""),
+                    Field::new(
+                        "minutes",
+                        "Duur in minuten",
+                        FieldKind::Number { min: 5, max: 480 },
+                        &minutes.to_string(),
+                    ),
                 ],
             );
             form.busy = busy.clone();
@@ -242,6 +253,8 @@ fn appointment_channels(
                     title: values.text("title")?,
                     date: values.date("date")?,
                     time: values.optional_text("time")?,
+                    // The catalogue's length is not stored: a changed catalogue counts.
+                    minutes: Some(values.number("minutes")?).filter(|m| *m != minutes),
                 }))
             }))
         },
@@ -366,6 +379,7 @@ impl Edit for ActivityEdit {
                 title,
                 date,
                 time,
+                minutes,
             } => {
                 let done = workflow::add_appointment(
                     cx.store,
@@ -374,6 +388,7 @@ impl Edit for ActivityEdit {
                     time.as_deref(),
                     channel,
                     Some(title),
+                    *minutes,
                     today,
                 )?;
                 // The nabellen day, said only where the sweep will raise it.

@@ -33,6 +33,8 @@ pub struct ActivityType {
     pub lead_days: i64,
     /// An afspraak: days before it that the "nabellen" reminder appears.
     pub reminder_days: Option<i64>,
+    /// An afspraak: how long one takes, in minutes, unless it says otherwise.
+    pub duration_minutes: Option<i64>,
     /// A statutory term (its rule applies the Atw): its due offset is a term of
     /// the law too (the week of Awb 6:9 after the bezwaartermijn), so the item
     /// falls due the day after that week, moved by the Atw.
@@ -276,6 +278,7 @@ mod tests {
                     due_offset_days: 0,
                     lead_days: 0,
                     reminder_days: None,
+                    duration_minutes: None,
                     statutory: false,
                 })
                 .collect(),

@@ -247,6 +247,8 @@ pub enum Effect {
         channel: String,
         title: String,
         follows: Option<i64>,
+        /// Minutes, where not the catalogue's length for an afspraak.
+        duration: Option<i64>,
     },
     /// An activity with a start and an end date; a hersteltermijn may belong to an
     /// aanvraag.

@@ -167,6 +167,8 @@ pub enum InputError {
     Time(String),
     #[error("'{0}' is geen postcode met woonplaats: schrijf bijvoorbeeld 8011 AB Zwolle, of alleen de woonplaats")]
     Postcode(String),
+    #[error("een afspraak van {0} minuten kan niet: 5 tot en met 480 minuten")]
+    Duration(i64),
     #[error("jaar {0} valt buiten 1900–2200")]
     YearOutOfRange(i32),
     #[error("score {0} kan niet: 1 (grote zorgen) tot en met 5 (op orde)")]

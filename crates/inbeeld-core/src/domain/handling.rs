@@ -588,6 +588,8 @@ fn settle(
                         channel: c.channel.clone().unwrap_or(planned),
                         title: activity.title.clone(),
                         follows: Some(activity.id),
+                        // The new one takes the catalogue's length.
+                        duration: None,
                     },
                 });
             }

@@ -48,6 +48,7 @@ fn activity_type(code: &str, kind: &str, due_offset: i64, reminder: Option<i64>)
         due_offset_days: due_offset,
         lead_days: 0,
         reminder_days: reminder,
+        duration_minutes: None,
     }
 }
 
@@ -460,6 +461,7 @@ fn handling_an_item_has_these_effects() {
                     channel: "op_locatie".into(),
                     title: "afspraak 4".into(),
                     follows: Some(4),
+                    duration: None,
                 },
             ],
         ),
@@ -494,6 +496,7 @@ fn handling_an_item_has_these_effects() {
                     channel: "telefoon".into(),
                     title: "afspraak 4".into(),
                     follows: Some(4),
+                    duration: None,
                 },
             ],
         ),

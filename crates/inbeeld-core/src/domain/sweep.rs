@@ -157,6 +157,7 @@ mod tests {
             due_offset_days: 7,
             lead_days: 0,
             reminder_days: None,
+            duration_minutes: None,
             statutory: true,
         }
     }

@@ -391,12 +391,14 @@ impl Write<'_> {
                 channel,
                 title,
                 follows,
+                duration,
             } => {
                 tx.execute(
                     "INSERT INTO activities (client_id, type_code, title, start_date, end_date,
-                         appointment_time, channel_code, follows_activity_id, created_at)
-                     VALUES (?1, 'afspraak', ?2, ?3, ?3, ?4, ?5, ?6, ?7)",
-                    params![client, title, date, time, channel, follows, now],
+                         appointment_time, channel_code, follows_activity_id, created_at,
+                         duration_minutes)
+                     VALUES (?1, 'afspraak', ?2, ?3, ?3, ?4, ?5, ?6, ?7, ?8)",
+                    params![client, title, date, time, channel, follows, now, duration],
                 )?;
                 let id = tx.last_insert_rowid();
                 self.audit(
@@ -404,7 +406,7 @@ impl Write<'_> {
                     "activity",
                     id,
                     json!({ "client_id": client, "date": date, "time": time, "channel": channel,
-                            "title": title, "follows": follows }),
+                            "title": title, "follows": follows, "duration_minutes": duration }),
                 )?;
                 *added = Some(id);
                 return Ok(Some(id));

@@ -43,7 +43,8 @@ pub(super) fn load(conn: &Connection) -> Result<Catalog> {
         .prepare(
             "SELECT code, name, default_days, expiry_kind, expiry_title, due_offset_days, lead_days,
                     reminder_days, EXISTS (SELECT 1 FROM term_rules r
-                        WHERE r.activity_type = activity_types.code AND r.atw = 1)
+                        WHERE r.activity_type = activity_types.code AND r.atw = 1),
+                    duration_minutes
              FROM activity_types ORDER BY sort_order, code",
         )?
         .query_map([], |row| {
@@ -57,6 +58,7 @@ pub(super) fn load(conn: &Connection) -> Result<Catalog> {
                 lead_days: row.get(6)?,
                 reminder_days: row.get(7)?,
                 statutory: row.get(8)?,
+                duration_minutes: row.get(9)?,
             })
         })?
         .collect::<rusqlite::Result<_>>()?;

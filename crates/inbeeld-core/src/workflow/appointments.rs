@@ -23,8 +23,12 @@ pub fn add_appointment(
     time: Option<&str>,
     channel: &str,
     title: Option<&str>,
+    duration: Option<i64>,
     today: NaiveDate,
 ) -> Result<Done> {
+    if let Some(minutes) = duration.filter(|m| !(5..=480).contains(m)) {
+        return Err(InputError::Duration(minutes).into());
+    }
     if date < today {
         return Err(InputError::InPast {
             what: "een afspraak op",
@@ -47,6 +51,7 @@ pub fn add_appointment(
             channel: channel.to_owned(),
             title: optional_text(title).unwrap_or_else(|| "Afspraak".to_owned()),
             follows: None,
+            duration,
         };
         Ok((vec![effect], None))
     })
