@@ -31,16 +31,15 @@ pub fn run_appointment(ctx: &Context, command: AppointmentCommand) -> anyhow::Re
     let date = parse_date(&date)?;
     let mut store = ctx.open()?;
     let warnings = workflow::appointment_warnings(&store, date, time.as_deref(), None)?;
-    let done = workflow::add_appointment(
-        &mut store,
+    let new = crate::domain::appointment::NewAppointment {
         client,
         date,
-        time.as_deref(),
-        channel.trim(),
-        title.as_deref(),
+        time: time.as_deref(),
+        channel: channel.trim(),
+        title: title.as_deref(),
         duration,
-        ctx.today,
-    )?;
+    };
+    let done = workflow::add_appointment(&mut store, &new, ctx.today)?;
     for warning in warnings {
         super::say(&format!("inbeeld: {warning}"));
     }

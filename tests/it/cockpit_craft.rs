@@ -168,12 +168,14 @@ fn a_call_has_the_number_and_the_afspraak_at_hand() {
     let wednesday = "2026-11-25".parse().unwrap();
     workflow::add_appointment(
         &mut store,
-        id,
-        wednesday,
-        Some("10:00"),
-        "telefoon",
-        Some("Voortgang"),
-        None,
+        &inbeeld::domain::appointment::NewAppointment {
+            client: id,
+            date: wednesday,
+            time: Some("10:00"),
+            channel: "telefoon",
+            title: Some("Voortgang"),
+            duration: None,
+        },
         today(),
     )
     .unwrap();
@@ -319,12 +321,14 @@ fn a_message_longer_than_the_status_line_is_shown_whole() {
     for (name, time) in [("Eerste", "10:00"), ("Tweede", "11:00")] {
         workflow::add_appointment(
             &mut store,
-            id,
-            "2026-11-25".parse().unwrap(),
-            Some(time),
-            "telefoon",
-            Some(name),
-            None,
+            &inbeeld::domain::appointment::NewAppointment {
+                client: id,
+                date: "2026-11-25".parse().unwrap(),
+                time: Some(time),
+                channel: "telefoon",
+                title: Some(name),
+                duration: None,
+            },
             today(),
         )
         .unwrap();

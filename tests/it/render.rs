@@ -757,12 +757,14 @@ fn dossier_letters() {
     let on = "2026-11-26".parse().unwrap();
     let afspraak = workflow::add_appointment(
         &mut store,
-        client,
-        on,
-        Some("10:30"),
-        "op_locatie",
-        Some("Kennismakingsgesprek"),
-        None,
+        &inbeeld::domain::appointment::NewAppointment {
+            client: client,
+            date: on,
+            time: Some("10:30"),
+            channel: "op_locatie",
+            title: Some("Kennismakingsgesprek"),
+            duration: None,
+        },
         today(),
     )
     .unwrap()

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use super::{channels, future_date, say, Here, Need, Start, Starter};
 use crate::domain::aanvraag::HERSTELTERMIJN;
 use crate::domain::activity::{Activity, NewActivity};
-use crate::domain::appointment::{meets_by, reminder_day, AppointmentMove};
+use crate::domain::appointment::{meets_by, reminder_day, AppointmentMove, NewAppointment};
 use crate::domain::calendar::LegalCalendar;
 use crate::domain::catalog::ActivityType;
 use crate::domain::client::Client;
@@ -381,16 +381,15 @@ impl Edit for ActivityEdit {
                 time,
                 minutes,
             } => {
-                let done = workflow::add_appointment(
-                    cx.store,
-                    *client_id,
-                    *date,
-                    time.as_deref(),
+                let new = NewAppointment {
+                    client: *client_id,
+                    date: *date,
+                    time: time.as_deref(),
                     channel,
-                    Some(title),
-                    *minutes,
-                    today,
-                )?;
+                    title: Some(title),
+                    duration: *minutes,
+                };
+                let done = workflow::add_appointment(cx.store, &new, today)?;
                 // The nabellen day, said only where the sweep will raise it.
                 let calendar = cx.store.legal_calendar()?;
                 let reminder = cx

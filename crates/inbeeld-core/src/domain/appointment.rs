@@ -158,6 +158,18 @@ pub fn meets_by(channel: &str) -> bool {
     !NOT_MEETING.contains(&channel)
 }
 
+/// An afspraak to plan: its client, day, time (UU:MM or UU.MM, or none), channel,
+/// subject (default "Afspraak") and length in minutes where not the catalogue's.
+#[derive(Debug, Clone, Copy)]
+pub struct NewAppointment<'a> {
+    pub client: i64,
+    pub date: NaiveDate,
+    pub time: Option<&'a str>,
+    pub channel: &'a str,
+    pub title: Option<&'a str>,
+    pub duration: Option<i64>,
+}
+
 /// Where an afspraak moves: `None` keeps the day, time or channel; an empty time
 /// leaves the time open.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

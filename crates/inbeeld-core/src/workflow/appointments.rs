@@ -3,8 +3,8 @@
 use chrono::NaiveDate;
 
 use super::{edit, Done};
-use crate::domain::appointment::AppointmentMove;
 use crate::domain::appointment::CANCELLED;
+use crate::domain::appointment::{AppointmentMove, NewAppointment};
 use crate::domain::date::parse_time;
 use crate::domain::effects::Effect;
 use crate::domain::error::optional_text;
@@ -16,16 +16,15 @@ use crate::store::{Result, Store};
 const AFSPRAAK: &str = "afspraak";
 
 /// Plans an afspraak, today or later; the sweep reminds the working day before.
-pub fn add_appointment(
-    store: &mut Store,
-    client: i64,
-    date: NaiveDate,
-    time: Option<&str>,
-    channel: &str,
-    title: Option<&str>,
-    duration: Option<i64>,
-    today: NaiveDate,
-) -> Result<Done> {
+pub fn add_appointment(store: &mut Store, new: &NewAppointment, today: NaiveDate) -> Result<Done> {
+    let NewAppointment {
+        client,
+        date,
+        time,
+        channel,
+        title,
+        duration,
+    } = *new;
     if let Some(minutes) = duration.filter(|m| !(5..=480).contains(m)) {
         return Err(InputError::Duration(minutes).into());
     }
