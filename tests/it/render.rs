@@ -758,7 +758,7 @@ fn dossier_letters() {
     let afspraak = workflow::add_appointment(
         &mut store,
         &inbeeld::domain::appointment::NewAppointment {
-            client: client,
+            client,
             date: on,
             time: Some("10:30"),
             channel: "op_locatie",
