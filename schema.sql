@@ -88,6 +88,14 @@ CREATE TABLE kind_outcomes (
     effect       TEXT NOT NULL DEFAULT 'finish' CHECK (effect IN ('finish', 'new_cycle',
         'contact', 'called', 'no_show', 'received', 'not_received', 'decision', 'repeat',
         'not_reached', 'client_ended', 'lapsed', 'settled')),
+    -- What follows a finished activity, so that no process ends in nothing: an
+    -- activity of `next_type` from the day it was handled, lasting `next_days` (NULL:
+    -- as long as the cycle just finished; a heronderzoek comes back at its interval),
+    -- titled `next_title` (NULL: the finished one's title).
+    next_type    TEXT REFERENCES activity_types (code),
+    next_days    INTEGER CHECK (next_days IS NULL OR next_days > 0),
+    next_title   TEXT CHECK (next_title IS NULL OR length(trim(next_title)) > 0),
+    CHECK (next_type IS NOT NULL OR (next_days IS NULL AND next_title IS NULL)),
     PRIMARY KEY (kind_code, outcome_code)
 );
 
@@ -904,3 +912,50 @@ INSERT INTO category_activity_types (category_code, activity_type_code) VALUES
     ('beheer',             'afspraak'),
     ('beheer',             'vrijwilligerswerk'),
     ('beheer',             'hulpverlening');
+
+-- The rest of the klantmanager's clock, after the toekenning. Each keeps its client
+-- in view by a date, and none ends in nothing: handled, it plans what follows
+-- (`next_type` in kind_outcomes).
+-- * Heronderzoek (rechtmatigheidsonderzoek): no statutory frequency; the interval
+--   follows the risk profile the municipality sets (3, 6, 12 or 18 months, Pw art.
+--   53a lid 1 and the municipality's handhavingsplan). Done, the next one is planned
+--   at the same interval from that day (done early restarts the cycle); another
+--   interval is a verlenging to another date.
+-- * Informatieverzoek (Pw art. 17, inlichtingen- en medewerkingsplicht) for a running
+--   uitkering, with the term the municipality sets: not Awb 4:5, which is for an
+--   aanvraag. Nothing received: an onderzoek into opschorting or intrekking (Pw art.
+--   54).
+-- * Tijdelijke ontheffing of the arbeidsverplichtingen (Pw art. 9 lid 2): dated, and
+--   reviewed four weeks before it ends.
+INSERT INTO work_item_kinds (code, name, urgency, legal) VALUES
+    ('heronderzoek',      'Heronderzoek',      22, 0),
+    ('informatieverzoek', 'Informatieverzoek', 30, 0),
+    ('ontheffing',        'Ontheffing',        20, 0);
+
+INSERT INTO activity_types (code, name, default_days, expiry_kind, expiry_title, due_offset_days, sort_order, lead_days, reminder_days) VALUES
+    ('heronderzoek',      'Heronderzoek',      182, 'heronderzoek',      'Heronderzoek uitvoeren (rechtmatigheid, Pw art. 53a)',        0, 9,  14, NULL),
+    ('informatieverzoek', 'Informatieverzoek', 14,  'informatieverzoek', 'Gegevens ontvangen? (inlichtingenplicht, Pw art. 17)',       1, 10, 0,  NULL),
+    ('ontheffing',        'Ontheffing',        182, 'ontheffing',        'Ontheffing loopt af: opnieuw beoordelen (Pw art. 9 lid 2)',   0, 11, 28, NULL);
+
+INSERT INTO outcomes (code, name, requires) VALUES
+    ('niet_geleverd',   'Gegevens niet geleverd',    'none'),
+    ('ontheffing_af',   'Ontheffing beëindigd',      'none');
+
+INSERT INTO kind_outcomes (kind_code, outcome_code, effect, next_type, next_days, next_title) VALUES
+    ('heronderzoek',      'uitgevoerd',     'finish',    'heronderzoek', NULL, NULL),
+    ('heronderzoek',      'verlengd',       'new_cycle', NULL, NULL, NULL),
+    ('informatieverzoek', 'ontvangen',      'finish',    NULL, NULL, NULL),
+    ('informatieverzoek', 'niet_geleverd',  'finish',    'onderzoek', 28,
+        'Gegevens niet geleverd: opschorten of intrekken? (Pw art. 54)'),
+    ('informatieverzoek', 'verlengd',       'new_cycle', NULL, NULL, NULL),
+    ('informatieverzoek', 'vervallen',      'finish',    NULL, NULL, NULL),
+    ('ontheffing',        'verlengd',       'new_cycle', NULL, NULL, NULL),
+    ('ontheffing',        'ontheffing_af',  'finish',    NULL, NULL, NULL),
+    ('heronderzoek',      'uitstroom',      'client_ended', NULL, NULL, NULL),
+    ('informatieverzoek', 'uitstroom',      'client_ended', NULL, NULL, NULL),
+    ('ontheffing',        'uitstroom',      'client_ended', NULL, NULL, NULL);
+
+INSERT INTO category_activity_types (category_code, activity_type_code)
+    SELECT c.code, t.code FROM categories c, activity_types t
+    WHERE t.code IN ('heronderzoek', 'informatieverzoek', 'ontheffing')
+    ORDER BY c.sort_order, t.sort_order;

@@ -810,6 +810,8 @@ pub enum ActivityCommand {
         #[arg(long, value_name = "DATUM")]
         to: String,
     },
+    /// Een hersteltermijn zonder aanvraag gaat verder als informatieverzoek (art. 17 Pw)
+    Informatieverzoek { id: i64 },
 }
 
 #[derive(Debug, Subcommand)]

@@ -322,5 +322,9 @@ pub fn run_activity(ctx: &Context, command: ActivityCommand) -> anyhow::Result<(
             let done = workflow::extend_activity(&mut ctx.open_swept()?, id, to, ctx.today)?;
             super::report(&done)
         }
+        ActivityCommand::Informatieverzoek { id } => {
+            let done = workflow::as_informatieverzoek(&mut ctx.open_swept()?, id, ctx.today)?;
+            super::report(&done)
+        }
     }
 }

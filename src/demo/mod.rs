@@ -264,10 +264,15 @@ fn generate_client(
     // two weeks ago were handled; later ones are still open, so the werkvoorraad has
     // overdue and fresh items.
     let mut start = days_after(registered_on, rng.random_range(0..30));
+    // Trajecten and onderzoeken: what the demo's outcomes (afgerond, afgebroken) handle.
     let durable: Vec<&str> = allowed
         .iter()
         .copied()
-        .filter(|t| *t != "afspraak" && *t != "hersteltermijn")
+        .filter(|t| {
+            catalog
+                .activity_type(t)
+                .is_ok_and(|a| ["traject", "onderzoek"].contains(&a.expiry_kind.as_str()))
+        })
         .collect();
     while start < today && !durable.is_empty() {
         let type_code = pick(rng, &durable);

@@ -253,6 +253,46 @@ fn an_afspraak_takes_the_length_the_form_gives_it() {
     }
 }
 
+/// A hersteltermijn given without an aanvraag goes on as an informatieverzoek from
+/// the dossier's Aanvragen tab: `I`, yes; one of an aanvraag is refused, saying why.
+#[test]
+fn a_loose_hersteltermijn_goes_on_as_an_informatieverzoek_by_keys() {
+    let db = common::Db::new();
+    let mut store = Store::open(&db.path).unwrap();
+    let id = client(&mut store, "Ans Visser", None);
+    let herstel = workflow::add_activity(
+        &mut store,
+        &inbeeld::domain::activity::NewActivity {
+            client_id: id,
+            type_code: "hersteltermijn".into(),
+            title: Some("Loonstroken".into()),
+            start_date: today(),
+            end_date: today() + chrono::Days::new(14),
+        },
+        None,
+        today(),
+    )
+    .unwrap()
+    .id();
+    let mut app = App::new(store, session()).unwrap();
+    type_keys(&mut app, "2olGI");
+    let shown = common::screen(&mut app);
+    assert!(
+        shown.contains("Als informatieverzoek voortzetten?"),
+        "{shown}"
+    );
+    assert!(shown.contains("Loonstroken"), "{shown}");
+    type_keys(&mut app, "j");
+    assert_eq!(
+        db.scalar(&format!(
+            "SELECT type_code FROM activities WHERE id = {herstel}"
+        )),
+        "informatieverzoek"
+    );
+    let shown = common::screen(&mut app);
+    assert!(shown.contains("voortaan informatieverzoek"), "{shown}");
+}
+
 #[test]
 fn the_ladder_form_names_every_step_and_uitstroom_names_work_by_what_it_is() {
     let db = common::Db::new();

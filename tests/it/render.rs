@@ -205,6 +205,11 @@ const WITH_NOTE: &str =
     "SELECT c.name FROM clients c JOIN notes n ON n.client_id = c.id ORDER BY c.id LIMIT 1";
 const WITH_CONTACT: &str =
     "SELECT c.name FROM clients c JOIN contacts k ON k.client_id = c.id ORDER BY c.id LIMIT 1";
+/// A client with a hersteltermijn given without an aanvraag, still running.
+const WITH_LOOSE_HERSTEL: &str =
+    "SELECT c.name FROM clients c JOIN activities a ON a.client_id = c.id
+    WHERE a.type_code = 'hersteltermijn' AND a.application_id IS NULL AND a.status = 'open'
+    ORDER BY c.id LIMIT 1";
 const WITH_HANDLED: &str = "SELECT c.name FROM clients c JOIN work_items w ON w.client_id = c.id
     WHERE w.status = 'closed' ORDER BY c.id LIMIT 1";
 
@@ -220,6 +225,7 @@ dossier_snapshots! {
     correct_contact: WITH_CONTACT, 4, "f", "Contactmoment corrigeren";
     reopen_item: WITH_HANDLED, 3, "Gr", "Heropenen";
     item_history: WITH_HANDLED, 3, "G", "Afgehandeld op";
+    as_informatieverzoek: WITH_LOOSE_HERSTEL, 1, "GI", "Als informatieverzoek voortzetten?";
 }
 
 #[test]

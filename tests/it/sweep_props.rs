@@ -592,3 +592,138 @@ proptest! {
         }
     }
 }
+
+/// What the rest of the clock may be asked, over three years: sweeps on days that
+/// move on, any item handled by any outcome, a heronderzoek done early, a new
+/// informatieverzoek.
+#[derive(Debug, Clone)]
+enum ClockOp {
+    Sweep {
+        later: u64,
+    },
+    Handle {
+        later: u64,
+        item: usize,
+        outcome: usize,
+        to: u64,
+    },
+    Early {
+        later: u64,
+    },
+    Ask {
+        later: u64,
+        len: u64,
+    },
+}
+
+const CLOCK_OUTCOMES: &[&str] = &[
+    "uitgevoerd",
+    "verlengd",
+    "ontvangen",
+    "niet_geleverd",
+    "vervallen",
+    "ontheffing_af",
+    "afgerond",
+    "afgebroken",
+];
+
+fn clock_op() -> impl Strategy<Value = ClockOp> {
+    prop_oneof![
+        3 => (1u64..60).prop_map(|later| ClockOp::Sweep { later }),
+        4 => (0u64..20, 0usize..40, 0..CLOCK_OUTCOMES.len(), 1u64..400)
+            .prop_map(|(later, item, outcome, to)| ClockOp::Handle { later, item, outcome, to }),
+        1 => (0u64..30).prop_map(|later| ClockOp::Early { later }),
+        1 => (0u64..30, 1u64..40).prop_map(|(later, len)| ClockOp::Ask { later, len }),
+    ]
+}
+
+fn count(db: &common::Db, sql: &str, today: NaiveDate) -> i64 {
+    db.conn().query_row(sql, [today], |r| r.get(0)).unwrap()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 32, ..ProptestConfig::default() })]
+
+    /// No heronderzoek, informatieverzoek, ontheffing or what follows them passes its
+    /// date without an open item, the heronderzoek never stops and never doubles, an
+    /// unanswered informatieverzoek always leads to an onderzoek, and `check` agrees.
+    #[test]
+    fn the_rest_of_the_clock_never_lets_a_process_pass_its_date(
+        interval in 90u64..540,
+        exemption in 30u64..365,
+        asked in 7u64..28,
+        ops in proptest::collection::vec(clock_op(), 1..60),
+    ) {
+        let db = common::Db::new();
+        let mut store = Store::open(&db.path).unwrap();
+        let client = workflow::add_client(&mut store, &NewClient {
+            name: "Proef Klant".into(), category: "beheer".into(), ..Default::default()
+        }, base()).unwrap().id();
+        let add = |store: &mut Store, type_code: &str, start: NaiveDate, len: u64, today: NaiveDate| {
+            workflow::add_activity(store, &NewActivity {
+                client_id: client, type_code: type_code.into(), title: None,
+                start_date: start, end_date: start + Days::new(len),
+            }, None, today)
+        };
+        add(&mut store, "heronderzoek", base(), interval, base()).unwrap();
+        add(&mut store, "ontheffing", base(), exemption, base()).unwrap();
+        add(&mut store, "informatieverzoek", base(), asked, base()).unwrap();
+        let mut today = base();
+        for op in ops {
+            let later = match &op {
+                ClockOp::Sweep { later } | ClockOp::Handle { later, .. }
+                | ClockOp::Early { later } | ClockOp::Ask { later, .. } => *later,
+            };
+            today = today + Days::new(later);
+            sweep(&mut store, today).unwrap();
+            let result = match op {
+                ClockOp::Sweep { .. } => Ok(()),
+                ClockOp::Handle { item, outcome, to, .. } => {
+                    let open: Vec<ItemRow> = items(&db).into_iter().filter(|r| r.open).collect();
+                    let Some(row) = open.get(item % open.len().max(1)) else { continue };
+                    let outcome = CLOCK_OUTCOMES[outcome];
+                    workflow::close_item(&mut store, row.id, &CloseRequest {
+                        outcome: outcome.into(),
+                        note: Some("reden".into()),
+                        new_date: (outcome == "verlengd").then(|| today + Days::new(to)),
+                        ..CloseRequest::default()
+                    }, today).map(|_| ())
+                }
+                ClockOp::Early { .. } => {
+                    let open = ids(&db, "SELECT id FROM activities WHERE type_code = 'heronderzoek' AND status = 'open'");
+                    workflow::close_activity(&mut store, open[0], &CloseRequest {
+                        outcome: "uitgevoerd".into(), ..CloseRequest::default()
+                    }, today).map(|_| ())
+                }
+                ClockOp::Ask { len, .. } => add(&mut store, "informatieverzoek", today, len, today).map(|_| ()),
+            };
+            if let Err(err) = result {
+                prop_assert!(err.is_bad_input(), "only refusals, never a failure: {}", err);
+            }
+            sweep(&mut store, today).unwrap();
+
+            let report = store.check(today).unwrap();
+            prop_assert!(report.invariants.is_empty(), "on {}: {:?}", today, report.invariants);
+            prop_assert_eq!(
+                count(&db, "SELECT count(*) FROM activities WHERE type_code = 'heronderzoek' AND status = 'open' AND ?1 = ?1", today),
+                1, "one heronderzoek cycle, always, on {}", today
+            );
+            // In view from its lead days before the end: an item for the current cycle.
+            prop_assert_eq!(count(&db,
+                "SELECT count(*) FROM activities a JOIN activity_types t ON t.code = a.type_code
+                 WHERE a.status = 'open'
+                   AND a.type_code IN ('heronderzoek', 'informatieverzoek', 'ontheffing', 'onderzoek')
+                   AND date(a.end_date, '-' || t.lead_days || ' days') <= ?1
+                   AND NOT EXISTS (SELECT 1 FROM work_items w WHERE w.source_activity_id = a.id
+                                   AND w.source_end_date = a.end_date)", today),
+                0, "a process past its date without its item on {}", today);
+            prop_assert_eq!(count(&db,
+                "SELECT count(*) FROM activities i
+                 WHERE i.type_code = 'informatieverzoek' AND i.outcome_code = 'niet_geleverd'
+                   AND NOT EXISTS (SELECT 1 FROM activities o WHERE o.client_id = i.client_id
+                                   AND o.type_code = 'onderzoek' AND o.start_date = i.closed_on)
+                   AND ?1 = ?1", today),
+                0, "an unanswered informatieverzoek without its onderzoek on {}", today);
+        }
+    }
+}

@@ -639,3 +639,71 @@ fn an_export_is_imported_from_the_cockpit_in_a_real_terminal() {
         "every voorziening of the row landed: {first}"
     );
 }
+
+/// A heronderzoek by keys alone: planned in the dossier at the risk profile's three
+/// months, in the werkvoorraad two weeks before its day, done; the next one is then
+/// planned at the same interval from that day, without a key more.
+#[test]
+fn a_heronderzoek_comes_back_at_its_interval_in_a_real_terminal() {
+    if !tmux_present() {
+        return;
+    }
+    let db = common::Db::new();
+    let path = db.path.as_path();
+    inbeeld(
+        path,
+        &[
+            "client",
+            "add",
+            "--name",
+            "Ans Visser",
+            "--category",
+            "beheer",
+        ],
+    );
+
+    let tmux = cockpit(path, "heronderzoek");
+    tmux.keys(&["2", "o"]);
+    tmux.wait_for("Ans Visser");
+    tmux.keys(&["a"]);
+    tmux.wait_for("Nieuwe activiteit");
+    let choice = tmux.choice("Heronderzoek");
+    tmux.keys(&[choice.as_str()]);
+    tmux.wait_for("Einddatum");
+    // Title, start date, end date: three months on.
+    tmux.keys(&["Tab", "Tab"]);
+    tmux.clear();
+    tmux.type_text("+3m");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("ma 22 feb 2027");
+    tmux.quit();
+
+    // Two weeks before its day it is in the werkvoorraad; done, it comes back.
+    let tmux = cockpit_on(path, "heronderzoek-done", "2027-02-15");
+    tmux.wait_for("Heronderzoek uitvoeren");
+    tmux.keys(&["a"]);
+    tmux.wait_for("Afhandelen");
+    let done = tmux.choice("Uitgevoerd");
+    tmux.keys(&[done.as_str()]);
+    tmux.wait_for("Toelichting");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("afgehandeld");
+    tmux.quit();
+
+    let dossier = json(path, &["client", "show", "1", "--json"]);
+    let heronderzoeken: Vec<&Value> = dossier["activities"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|a| a["type"] == "heronderzoek")
+        .collect();
+    assert_eq!(heronderzoeken.len(), 2, "{dossier}");
+    let open: Vec<&&Value> = heronderzoeken
+        .iter()
+        .filter(|a| a["status"] == "open")
+        .collect();
+    assert_eq!(open.len(), 1, "one cycle runs: {dossier}");
+    // 22 Nov 2026 → 22 Feb 2027 is 92 days; done on 15 Feb, the next on 18 May.
+    assert_eq!(open[0]["start_date"], "2027-02-15");
+    assert_eq!(open[0]["end_date"], "2027-05-18");
+}

@@ -174,7 +174,8 @@ fn an_upgraded_file_has_the_catalogue_of_a_new_one() {
     old.on("2026-10-20", &["client", "list"]);
     let new = Db::new();
     for sql in [
-        "SELECT kind_code, outcome_code, effect FROM kind_outcomes",
+        "SELECT kind_code, outcome_code, effect, next_type, next_days, next_title FROM kind_outcomes",
+        "SELECT category_code, activity_type_code FROM category_activity_types",
         "SELECT code, name, requires FROM outcomes",
         "SELECT code, legal FROM work_item_kinds",
         "SELECT code, lead_days, due_offset_days, expiry_title FROM activity_types",
@@ -184,4 +185,61 @@ fn an_upgraded_file_has_the_catalogue_of_a_new_one() {
     ] {
         assert_eq!(rows(&old.path, sql), rows(&new.path, sql), "{sql}");
     }
+}
+
+/// Awb 4:5 is about an aanvraag: a hersteltermijn given without one was an
+/// informatieverzoek. The upgrade offers each open one as a vervolgactie; the
+/// klantmanager lets it go on as one (and can take that back); one of an aanvraag
+/// stays what it is.
+#[test]
+fn a_hersteltermijn_without_an_aanvraag_is_offered_as_an_informatieverzoek_at_the_upgrade() {
+    let db = Db::without_file();
+    version_1_file(&db);
+    Connection::open(&db.path)
+        .unwrap()
+        .execute(
+            "INSERT INTO activities (client_id, type_code, title, start_date, end_date, created_at)
+             VALUES (1, 'hersteltermijn', 'Loonstroken', '2026-10-10', '2026-10-24', 'x')",
+            [],
+        )
+        .unwrap();
+    let worklist = db.json_on("2026-10-20", &["worklist", "--json"]);
+    let offered: Vec<&Value> = worklist
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|i| {
+            i["title"]
+                .as_str()
+                .unwrap()
+                .contains("zonder aanvraag (activiteit 4)")
+        })
+        .collect();
+    assert_eq!(offered.len(), 1, "{worklist}");
+    assert_eq!(offered[0]["kind"], "vervolgactie");
+
+    db.refused_on(
+        "2026-10-20",
+        &["activity", "informatieverzoek", "1"],
+        "geen hersteltermijn zonder aanvraag",
+    );
+    db.on("2026-10-20", &["activity", "informatieverzoek", "4"]);
+    let type_of = || db.scalar("SELECT type_code FROM activities WHERE id = 4");
+    assert_eq!(type_of(), "informatieverzoek");
+    // Its item, once the term has run out, is the informatieverzoek's.
+    let later = db.json_on("2026-10-26", &["worklist", "--json"]);
+    assert!(
+        later
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|i| i["kind"] == "informatieverzoek" && i["source_activity_id"] == 4),
+        "{later}"
+    );
+    let out = db.cmd_on("2026-10-26").arg("check").output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
 }

@@ -52,14 +52,29 @@ pub struct AanvragenTab {
 }
 
 fn herstel_row(activity: &Activity, application: Option<usize>) -> TermRow {
+    // Awb 4:5 is about an aanvraag: a hersteltermijn of none is no such term.
+    let (article, explanation) = match application {
+        Some(_) => (
+            "Awb 4:5",
+            format!(
+                "Hersteltermijn, gesteld door de gemeente: {}. Geen wettelijke termijn; de \
+                 Algemene termijnenwet verschuift haar niet.",
+                activity.title
+            ),
+        ),
+        None => (
+            "geen aanvraag",
+            format!(
+                "Hersteltermijn zonder aanvraag: {}. Awb 4:5 geldt alleen bij een aanvraag; \
+                 voor een lopende uitkering is dit een informatieverzoek (art. 17 Pw).",
+                activity.title
+            ),
+        ),
+    };
     TermRow {
         activity: activity.clone(),
-        article: "Awb 4:5".to_owned(),
-        explanation: format!(
-            "Hersteltermijn, gesteld door de gemeente: {}. Geen wettelijke termijn; de \
-             Algemene termijnenwet verschuift haar niet.",
-            activity.title
-        ),
+        article: article.to_owned(),
+        explanation,
         statutory: false,
         computed: false,
         application,

@@ -14,13 +14,16 @@ use crate::domain::client::Client;
 use crate::domain::date::{add_days, dutch};
 use crate::domain::letter::AFSPRAAK;
 use crate::domain::InputError;
-use crate::tui::intent::{Applied, Cx, Edit, Intent, Refused};
+use crate::tui::intent::{Applied, Cx, Edit, Intent, Question, Refused};
 use crate::tui::keymap::Action;
 use crate::tui::popup::{self, push, Choice, Field, FieldKind, Form, Picker, Popup};
 use crate::workflow;
 
 #[derive(Debug, Clone)]
 enum ActivityEdit {
+    AsInformatieverzoek {
+        id: i64,
+    },
     Add {
         new: NewActivity,
         /// For a hersteltermijn: its aanvraag, when the client has several.
@@ -261,6 +264,26 @@ fn appointment_channels(
     ))
 }
 
+/// A hersteltermijn given without an aanvraag, asked to go on as the
+/// informatieverzoek it was (the rules refuse any other activity, saying why).
+pub fn as_informatieverzoek(activity: &Activity) -> Start {
+    Ok(Popup::Confirm(Question::new(
+        "Als informatieverzoek voortzetten?",
+        vec![
+            format!(
+                "{} (tot {}) gaat verder als informatieverzoek.",
+                activity.title,
+                dutch(activity.end_date)
+            ),
+            "Een hersteltermijn (Awb 4:5) hoort bij een aanvraag; gegevens vragen bij een \
+             lopende uitkering is een informatieverzoek (art. 17 Pw). Komen ze niet, dan \
+             volgt een onderzoek (art. 54 Pw)."
+                .to_owned(),
+        ],
+        Intent::edit(ActivityEdit::AsInformatieverzoek { id: activity.id }),
+    )))
+}
+
 /// Moving an open activity's end date: four weeks on suggested.
 pub fn extend(activity: &Activity) -> Start {
     let id = activity.id;
@@ -344,6 +367,11 @@ pub const STARTERS: &[Starter] = &[
         start: |on| Some(extend(on.dossier?.selected_activity()?)),
     },
     Starter {
+        action: Action::AsInformatieverzoek,
+        needs: Need::OpenActivity,
+        start: |on| Some(as_informatieverzoek(on.dossier?.selected_activity()?)),
+    },
+    Starter {
         action: Action::MoveAppointment,
         needs: Need::OpenAfspraak,
         start: |on| Some(move_appointment(&on.here, on.dossier?.selected_activity()?)),
@@ -371,6 +399,11 @@ impl Edit for ActivityEdit {
             ActivityEdit::Extend { id, to } => {
                 let what = title_of(cx, *id);
                 let done = workflow::extend_activity(cx.store, *id, *to, today)?;
+                Applied::done(what, &done, cx.catalog)
+            }
+            ActivityEdit::AsInformatieverzoek { id } => {
+                let what = title_of(cx, *id);
+                let done = workflow::as_informatieverzoek(cx.store, *id, today)?;
                 Applied::done(what, &done, cx.catalog)
             }
             ActivityEdit::AddAppointment {

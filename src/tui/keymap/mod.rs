@@ -39,6 +39,7 @@ pub enum Action {
     AddActivity,
     CloseActivity,
     ExtendActivity,
+    AsInformatieverzoek,
     AddContact,
     AddNote,
     AddGoal,

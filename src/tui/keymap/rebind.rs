@@ -26,6 +26,7 @@ pub const ACTION_NAMES: &[(&str, Action)] = &[
     ("activiteit", Action::AddActivity),
     ("activiteit_afsluiten", Action::CloseActivity),
     ("einddatum_verschuiven", Action::ExtendActivity),
+    ("als_informatieverzoek", Action::AsInformatieverzoek),
     ("contact", Action::AddContact),
     ("notitie", Action::AddNote),
     ("doel", Action::AddGoal),

@@ -176,6 +176,13 @@ pub const DOSSIER_KEYS: &[Binding] = &[
         false,
     ),
     bind(
+        &[ch('I')],
+        1,
+        Action::AsInformatieverzoek,
+        "hersteltermijn zonder aanvraag → informatieverzoek",
+        false,
+    ),
+    bind(
         &[ch('d')],
         1,
         Action::AddGoal,

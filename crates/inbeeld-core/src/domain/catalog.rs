@@ -79,9 +79,32 @@ pub struct WorkItemKind {
     pub outcomes: Vec<String>,
     /// What each of `outcomes` does, in the same order (catalogue data).
     pub effects: Vec<OutcomeEffect>,
+    /// What each of `outcomes` plans after it, in the same order: a process that
+    /// comes back (a heronderzoek) or goes on as another (an onderzoek after an
+    /// informatieverzoek that went unanswered).
+    pub next: Vec<Option<NextActivity>>,
+}
+
+/// The activity an outcome plans from the day it is handled.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct NextActivity {
+    pub type_code: String,
+    /// `None`: as long as the cycle just finished (the interval of its risk profile).
+    pub days: Option<i64>,
+    /// `None`: the finished activity's title.
+    pub title: Option<String>,
 }
 
 impl WorkItemKind {
+    /// What `outcome` plans after it, if anything.
+    pub fn next_of(&self, outcome: &str) -> Option<&NextActivity> {
+        self.outcomes
+            .iter()
+            .position(|o| o == outcome)
+            .and_then(|i| self.next.get(i))
+            .and_then(Option::as_ref)
+    }
+
     /// What handling an item of this kind with `outcome` does, if the kind allows it.
     pub fn effect_of(&self, outcome: &str) -> Option<OutcomeEffect> {
         self.outcomes

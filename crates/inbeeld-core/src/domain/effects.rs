@@ -172,6 +172,15 @@ pub enum Effect {
         outcome: String,
         note: Option<String>,
     },
+    /// An activity goes on as another type (a hersteltermijn given without an aanvraag
+    /// as the informatieverzoek it was): its open items become the new type's, with
+    /// its title.
+    Retype {
+        activity: i64,
+        from: String,
+        to: String,
+        item_title: String,
+    },
     /// An activity's end date moves: a new cycle. A computed term also records the
     /// start of its new cycle and how the end was computed.
     NewCycle {

@@ -169,6 +169,8 @@ pub enum InputError {
     Postcode(String),
     #[error("een afspraak van {0} minuten kan niet: 5 tot en met 480 minuten")]
     Duration(i64),
+    #[error("activiteit {id} is geen hersteltermijn zonder aanvraag; alleen die gaat verder als informatieverzoek")]
+    NotLooseHersteltermijn { id: i64 },
     #[error("jaar {0} valt buiten 1900–2200")]
     YearOutOfRange(i32),
     #[error("score {0} kan niet: 1 (grote zorgen) tot en met 5 (op orde)")]

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 
 use super::aanvraag::{self, dated, ApplicationContext};
 use super::activity::{Activity, ActivityStatus};
-use super::catalog::{ActivityType, Requirement, WorkItemKind};
+use super::catalog::{ActivityType, NextActivity, Requirement, WorkItemKind};
 use super::client::in_view;
 use super::date::{add_days, dutch};
 use super::effects::{Decision, Effect, OutcomeEffect};
@@ -359,6 +359,26 @@ pub fn close_activity(
     settle(env, a, &c, None)
 }
 
+/// A hersteltermijn given without an aanvraag goes on as the informatieverzoek it
+/// was (Pw art. 17; Awb 4:5 is about an aanvraag): same dates, its open item the
+/// informatieverzoek's.
+pub fn as_informatieverzoek(env: &Env, a: &ActivityContext) -> Result<Vec<Effect>, InputError> {
+    require_open(a)?;
+    if a.activity.type_code != aanvraag::HERSTELTERMIJN || a.application.is_some() {
+        return Err(InputError::NotLooseHersteltermijn { id: a.activity.id });
+    }
+    let to = env.catalog.activity_type(INFORMATIEVERZOEK)?;
+    Ok(vec![Effect::Retype {
+        activity: a.activity.id,
+        from: a.activity.type_code.clone(),
+        to: to.code.clone(),
+        item_title: to.expiry_title.clone(),
+    }])
+}
+
+/// The activity type of an informatieverzoek (Pw art. 17).
+pub const INFORMATIEVERZOEK: &str = "informatieverzoek";
+
 /// Moves an open activity's end date by hand: a new cycle.
 pub fn extend_activity(
     env: &Env,
@@ -706,7 +726,32 @@ fn settle(
         | OutcomeEffect::Lapsed
         | OutcomeEffect::Settled => effects.extend(finish(a, c, except)),
     }
+    if let Some(next) = a.kind.next_of(&c.outcome) {
+        effects.push(successor(env, a, next)?);
+    }
     Ok(effects)
+}
+
+/// What a finished activity plans after it, from the day it was handled: the next
+/// heronderzoek at the interval of the cycle just done (so that one done early
+/// restarts the cycle), or an onderzoek after an unanswered informatieverzoek.
+fn successor(env: &Env, a: &ActivityContext, next: &NextActivity) -> Result<Effect, InputError> {
+    let activity = &a.activity;
+    let kind = env.catalog.activity_type(&next.type_code)?;
+    let interval = (activity.end_date - activity.start_date).num_days();
+    let days = next
+        .days
+        .or((interval > 0).then_some(interval))
+        .unwrap_or(kind.default_days)
+        .max(1);
+    Ok(Effect::AddActivity {
+        client: activity.client_id,
+        type_code: next.type_code.clone(),
+        title: next.title.clone().unwrap_or_else(|| activity.title.clone()),
+        start: env.today,
+        end: add_days(env.today, days),
+        application: None,
+    })
 }
 
 /// The aanvraag as it stands once `change` is made to hersteltermijn `id`.

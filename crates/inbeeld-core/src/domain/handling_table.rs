@@ -27,6 +27,7 @@ fn kind(code: &str, legal: bool, outcomes: &[(&str, E)]) -> WorkItemKind {
         legal,
         outcomes: outcomes.iter().map(|(o, _)| (*o).into()).collect(),
         effects: outcomes.iter().map(|(_, e)| *e).collect(),
+        next: outcomes.iter().map(|_| None).collect(),
     }
 }
 
@@ -50,6 +51,21 @@ fn activity_type(code: &str, kind: &str, due_offset: i64, reminder: Option<i64>)
         reminder_days: reminder,
         duration_minutes: None,
     }
+}
+
+fn next(type_code: &str, days: Option<i64>, title: Option<&str>) -> NextActivity {
+    NextActivity {
+        type_code: type_code.into(),
+        days,
+        title: title.map(Into::into),
+    }
+}
+
+/// `kind` with `outcome` planning `then` after it.
+fn with_next(mut kind: WorkItemKind, outcome: &str, then: NextActivity) -> WorkItemKind {
+    let at = kind.outcomes.iter().position(|o| o == outcome).unwrap();
+    kind.next[at] = Some(then);
+    kind
 }
 
 fn channel(code: &str, counts_as_contact: bool) -> Channel {
@@ -161,6 +177,51 @@ pub(crate) fn catalog() -> Catalog {
                     ("uitstroom", E::ClientEnded),
                 ],
             ),
+            // Pw art. 53a lid 1: the heronderzoek comes back at its risk profile's
+            // interval; there is no outcome that ends the cycle but uitstroom.
+            with_next(
+                kind(
+                    "heronderzoek",
+                    false,
+                    &[
+                        ("uitgevoerd", E::Finish),
+                        ("verlengd", E::NewCycle),
+                        ("uitstroom", E::ClientEnded),
+                    ],
+                ),
+                "uitgevoerd",
+                next("heronderzoek", None, None),
+            ),
+            // Pw art. 17 and 54: what an unanswered informatieverzoek leads to.
+            with_next(
+                kind(
+                    "informatieverzoek",
+                    false,
+                    &[
+                        ("ontvangen", E::Finish),
+                        ("niet_geleverd", E::Finish),
+                        ("verlengd", E::NewCycle),
+                        ("vervallen", E::Finish),
+                        ("uitstroom", E::ClientEnded),
+                    ],
+                ),
+                "niet_geleverd",
+                next(
+                    "onderzoek",
+                    Some(28),
+                    Some("Gegevens niet geleverd: opschorten of intrekken? (Pw art. 54)"),
+                ),
+            ),
+            // Pw art. 9 lid 2: a dated ontheffing, reviewed before it ends.
+            kind(
+                "ontheffing",
+                false,
+                &[
+                    ("verlengd", E::NewCycle),
+                    ("ontheffing_af", E::Finish),
+                    ("uitstroom", E::ClientEnded),
+                ],
+            ),
         ],
         outcomes: vec![
             outcome("afgerond", Requirement::None),
@@ -184,6 +245,9 @@ pub(crate) fn catalog() -> Catalog {
             outcome("verlopen", Requirement::None),
             outcome("door_besluit", Requirement::None),
             outcome("weer_in_beeld", Requirement::None),
+            outcome("uitgevoerd", Requirement::None),
+            outcome("niet_geleverd", Requirement::None),
+            outcome("ontheffing_af", Requirement::None),
         ],
         activity_types: vec![
             activity_type("traject", "traject", 0, None),
@@ -193,6 +257,10 @@ pub(crate) fn catalog() -> Catalog {
             activity_type("voorschot", "voorschot", 0, None),
             activity_type("buitenbehandeling", "buitenbehandeling", 0, None),
             activity_type("bezwaartermijn", "bezwaartermijn", 7, None),
+            activity_type("heronderzoek", "heronderzoek", 0, None),
+            activity_type("informatieverzoek", "informatieverzoek", 1, None),
+            activity_type("ontheffing", "ontheffing", 0, None),
+            activity_type("onderzoek", "onderzoek", 0, None),
         ],
         channels: vec![
             channel("telefoon", true),
@@ -415,6 +483,64 @@ fn handling_an_item_has_these_effects() {
             traject(),
             request("afgerond"),
             vec![close(5, "afgerond", None), finish(3, "afgerond", None)],
+        ),
+        (
+            "heronderzoek uitgevoerd, early: the next one at the same interval from today (Pw art. 53a)",
+            item_context(
+                21,
+                activity_context(activity(20, "heronderzoek", "2026-06-01", "2026-12-01"), Some(21)),
+            ),
+            request("uitgevoerd"),
+            vec![
+                close(21, "uitgevoerd", None),
+                finish(20, "uitgevoerd", None),
+                Effect::AddActivity {
+                    client: 1,
+                    type_code: "heronderzoek".into(),
+                    title: "heronderzoek 20".into(),
+                    start: d(TODAY),
+                    end: d("2027-05-25"),
+                    application: None,
+                },
+            ],
+        ),
+        (
+            "informatieverzoek niet geleverd: an onderzoek into opschorten or intrekken (Pw art. 17 and 54)",
+            item_context(
+                23,
+                activity_context(activity(22, "informatieverzoek", "2026-11-01", "2026-11-15"), Some(23)),
+            ),
+            request("niet_geleverd"),
+            vec![
+                close(23, "niet_geleverd", None),
+                finish(22, "niet_geleverd", None),
+                Effect::AddActivity {
+                    client: 1,
+                    type_code: "onderzoek".into(),
+                    title: "Gegevens niet geleverd: opschorten of intrekken? (Pw art. 54)".into(),
+                    start: d(TODAY),
+                    end: d("2026-12-21"),
+                    application: None,
+                },
+            ],
+        ),
+        (
+            "informatieverzoek ontvangen: finished, nothing follows (not Awb 4:5: no aanvraag)",
+            item_context(
+                23,
+                activity_context(activity(22, "informatieverzoek", "2026-11-01", "2026-11-15"), Some(23)),
+            ),
+            request("ontvangen"),
+            vec![close(23, "ontvangen", None), finish(22, "ontvangen", None)],
+        ),
+        (
+            "ontheffing beëindigd: the arbeidsverplichtingen apply again (Pw art. 9 lid 2)",
+            item_context(
+                25,
+                activity_context(activity(24, "ontheffing", "2026-06-01", "2026-12-01"), Some(25)),
+            ),
+            request("ontheffing_af"),
+            vec![close(25, "ontheffing_af", None), finish(24, "ontheffing_af", None)],
         ),
         (
             "traject verlengd: a new cycle",

@@ -439,6 +439,7 @@ mod tests {
             legal: false,
             outcomes: outcomes.iter().map(|(o, _)| (*o).into()).collect(),
             effects: outcomes.iter().map(|(_, e)| *e).collect(),
+            next: Vec::new(),
         };
         let category = |code: &str| Category {
             code: code.into(),

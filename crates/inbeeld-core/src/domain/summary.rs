@@ -22,6 +22,10 @@ impl Effect {
                 format!("activiteit afgesloten ({})", outcome_name(outcome))
             }
             Effect::NewCycle { to, .. } => format!("nieuwe einddatum {}", dutch(*to)),
+            Effect::Retype { to, .. } => {
+                let to = names.map_or(to.as_str(), |c| c.activity_type_name(to));
+                format!("voortaan {}", to.to_lowercase())
+            }
             Effect::SetTermEnd { from, to, .. } if from == to => return None,
             Effect::SetTermEnd { to, .. } => format!("einde termijn nu {}", dutch(*to)),
             Effect::RecordContact { date, channel, .. } => {

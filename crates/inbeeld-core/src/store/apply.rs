@@ -123,6 +123,29 @@ impl Write<'_> {
                     json!({ "old": { "end_date": from }, "new": { "end_date": to } }),
                 )?;
             }
+            Effect::Retype {
+                activity,
+                from,
+                to,
+                item_title,
+            } => {
+                tx.execute(
+                    "UPDATE activities SET type_code = ?2 WHERE id = ?1 AND type_code = ?3",
+                    params![activity, to, from],
+                )?;
+                tx.execute(
+                    "UPDATE work_items SET kind_code = (SELECT expiry_kind FROM activity_types
+                         WHERE code = ?2), title = ?3
+                     WHERE source_activity_id = ?1 AND source = 'activity' AND status = 'open'",
+                    params![activity, to, item_title],
+                )?;
+                self.audit(
+                    "activity.retype",
+                    "activity",
+                    *activity,
+                    json!({ "old": { "type_code": from }, "new": { "type_code": to } }),
+                )?;
+            }
             Effect::SetTermEnd {
                 activity,
                 from,

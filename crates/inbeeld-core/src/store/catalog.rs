@@ -3,7 +3,9 @@
 use rusqlite::Connection;
 
 use super::error::Result;
-use crate::domain::catalog::{ActivityType, Catalog, Category, Channel, Outcome, WorkItemKind};
+use crate::domain::catalog::{
+    ActivityType, Catalog, Category, Channel, NextActivity, Outcome, WorkItemKind,
+};
 use crate::domain::effects::OutcomeEffect;
 
 fn codes(conn: &Connection, sql: &str, key: &str) -> Result<Vec<String>> {
@@ -75,18 +77,30 @@ pub(super) fn load(conn: &Connection) -> Result<Catalog> {
                 legal: row.get(3)?,
                 outcomes: Vec::new(),
                 effects: Vec::new(),
+                next: Vec::new(),
             })
         })?
         .collect::<rusqlite::Result<_>>()?;
     for kind in &mut work_item_kinds {
-        let rows: Vec<(String, OutcomeEffect)> = conn
+        let rows: Vec<(String, OutcomeEffect, Option<NextActivity>)> = conn
             .prepare_cached(
-                "SELECT outcome_code, effect FROM kind_outcomes WHERE kind_code = ?1 ORDER BY rowid",
+                "SELECT outcome_code, effect, next_type, next_days, next_title
+                 FROM kind_outcomes WHERE kind_code = ?1 ORDER BY rowid",
             )?
-            .query_map([&kind.code], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .query_map([&kind.code], |r| {
+                let next = r
+                    .get::<_, Option<String>>(2)?
+                    .map(|type_code| NextActivity {
+                        type_code,
+                        days: r.get(3).ok().flatten(),
+                        title: r.get(4).ok().flatten(),
+                    });
+                Ok((r.get(0)?, r.get(1)?, next))
+            })?
             .collect::<rusqlite::Result<_>>()?;
-        kind.outcomes = rows.iter().map(|(o, _)| o.clone()).collect();
-        kind.effects = rows.iter().map(|(_, e)| *e).collect();
+        kind.outcomes = rows.iter().map(|(o, _, _)| o.clone()).collect();
+        kind.effects = rows.iter().map(|(_, e, _)| *e).collect();
+        kind.next = rows.into_iter().map(|(_, _, n)| n).collect();
     }
 
     let outcomes = conn
@@ -151,8 +165,8 @@ mod tests {
         for kind in &table.work_item_kinds {
             let real = seed.kind(&kind.code).unwrap();
             assert_eq!(
-                (&kind.outcomes, &kind.effects, kind.legal),
-                (&real.outcomes, &real.effects, real.legal),
+                (&kind.outcomes, &kind.effects, &kind.next, kind.legal),
+                (&real.outcomes, &real.effects, &real.next, real.legal),
                 "kind {}",
                 kind.code
             );

@@ -143,6 +143,7 @@ impl<'a> Write<'a> {
                 *item,
             ),
             E::FinishActivity { activity, .. }
+            | E::Retype { activity, .. }
             | E::NewCycle { activity, .. }
             | E::SetTermEnd { activity, .. }
             | E::MoveAppointment { activity, .. }

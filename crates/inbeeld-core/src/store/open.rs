@@ -11,7 +11,7 @@ use super::error::{Result, StoreError};
 use crate::clock;
 
 /// The schema version this program writes; `PRAGMA user_version` of a current file.
-pub const SCHEMA_VERSION: i64 = 10;
+pub const SCHEMA_VERSION: i64 = 11;
 
 /// `PRAGMA application_id` of an inbeeld file ("inbl"), so that `file(1)` and this
 /// program can tell it from any other SQLite database.
@@ -39,6 +39,7 @@ const UPGRADES: &[(i64, i64, &str)] = &[
     (7, 8, include_str!("upgrades/v7_to_v8.sql")),
     (8, 9, include_str!("upgrades/v8_to_v9.sql")),
     (9, 10, include_str!("upgrades/v9_to_v10.sql")),
+    (10, 11, include_str!("upgrades/v10_to_v11.sql")),
 ];
 
 /// Fills the days a file or bundle from before version 5 kept only as moments.
@@ -266,6 +267,8 @@ fn upgrade_step(conn: &mut Connection, path: &Path) -> Result<Option<i64>> {
         initialise(&tx)?;
     } else if *to == 10 {
         split_names(&tx)?;
+    } else if *to == 11 {
+        offer_informatieverzoeken(&tx)?;
     }
     let broken: i64 = tx.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
         r.get(0)
@@ -278,6 +281,25 @@ fn upgrade_step(conn: &mut Connection, path: &Path) -> Result<Option<i64>> {
     tx.pragma_update(None, "user_version", *to)?;
     tx.commit()?;
     Ok(Some(version))
+}
+
+/// Version 11: a hersteltermijn given without an aanvraag was in fact an
+/// informatieverzoek (Awb 4:5 is about an aanvraag). Each open one of a client in the
+/// caseload is offered to the klantmanager as a vervolgactie due today: to go on as
+/// one (`I` in the dossier, `inbeeld activity informatieverzoek ID`) or to leave.
+fn offer_informatieverzoeken(tx: &rusqlite::Transaction) -> Result<()> {
+    tx.execute(
+        "INSERT INTO work_items (client_id, kind_code, title, due_date, source, created_at)
+         SELECT a.client_id, 'vervolgactie',
+                'Hersteltermijn zonder aanvraag (activiteit ' || a.id ||
+                '): als informatieverzoek voortzetten? (Pw art. 17)', ?1, 'manual', ?2
+         FROM activities a JOIN clients c ON c.id = a.client_id
+         WHERE a.type_code = 'hersteltermijn' AND a.application_id IS NULL
+           AND a.status = 'open' AND c.ended_on IS NULL
+         ORDER BY a.id",
+        rusqlite::params![clock::day(), clock::now_utc()],
+    )?;
+    Ok(())
 }
 
 /// Version 10: the display names split into their parts where they can be told; a

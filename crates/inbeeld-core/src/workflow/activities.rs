@@ -105,6 +105,14 @@ pub fn close_activity(
 }
 
 /// Moves an open activity's end date: a new cycle.
+/// Lets a hersteltermijn given without an aanvraag go on as an informatieverzoek.
+pub fn as_informatieverzoek(store: &mut Store, id: i64, today: NaiveDate) -> Result<Done> {
+    edit(store, today, |w, world| {
+        let ctx = w.activity_context(&world.catalog, id)?;
+        Ok((handling::as_informatieverzoek(&world.env(), &ctx)?, None))
+    })
+}
+
 pub fn extend_activity(
     store: &mut Store,
     id: i64,

@@ -1,0 +1,54 @@
+-- Version 11: the rest of the klantmanager's clock (heronderzoek, informatieverzoek,
+-- ontheffing), and outcomes that plan what follows.
+
+ALTER TABLE kind_outcomes ADD COLUMN next_type TEXT REFERENCES activity_types (code);
+ALTER TABLE kind_outcomes ADD COLUMN next_days INTEGER CHECK (next_days IS NULL OR next_days > 0);
+ALTER TABLE kind_outcomes ADD COLUMN next_title TEXT
+    CHECK (next_title IS NULL OR length(trim(next_title)) > 0);
+
+-- The rest of the klantmanager's clock, after the toekenning. Each keeps its client
+-- in view by a date, and none ends in nothing: handled, it plans what follows
+-- (`next_type` in kind_outcomes).
+-- * Heronderzoek (rechtmatigheidsonderzoek): no statutory frequency; the interval
+--   follows the risk profile the municipality sets (3, 6, 12 or 18 months, Pw art.
+--   53a lid 1 and the municipality's handhavingsplan). Done, the next one is planned
+--   at the same interval from that day (done early restarts the cycle); another
+--   interval is a verlenging to another date.
+-- * Informatieverzoek (Pw art. 17, inlichtingen- en medewerkingsplicht) for a running
+--   uitkering, with the term the municipality sets: not Awb 4:5, which is for an
+--   aanvraag. Nothing received: an onderzoek into opschorting or intrekking (Pw art.
+--   54).
+-- * Tijdelijke ontheffing of the arbeidsverplichtingen (Pw art. 9 lid 2): dated, and
+--   reviewed four weeks before it ends.
+INSERT INTO work_item_kinds (code, name, urgency, legal) VALUES
+    ('heronderzoek',      'Heronderzoek',      22, 0),
+    ('informatieverzoek', 'Informatieverzoek', 30, 0),
+    ('ontheffing',        'Ontheffing',        20, 0);
+
+INSERT INTO activity_types (code, name, default_days, expiry_kind, expiry_title, due_offset_days, sort_order, lead_days, reminder_days) VALUES
+    ('heronderzoek',      'Heronderzoek',      182, 'heronderzoek',      'Heronderzoek uitvoeren (rechtmatigheid, Pw art. 53a)',        0, 9,  14, NULL),
+    ('informatieverzoek', 'Informatieverzoek', 14,  'informatieverzoek', 'Gegevens ontvangen? (inlichtingenplicht, Pw art. 17)',       1, 10, 0,  NULL),
+    ('ontheffing',        'Ontheffing',        182, 'ontheffing',        'Ontheffing loopt af: opnieuw beoordelen (Pw art. 9 lid 2)',   0, 11, 28, NULL);
+
+INSERT INTO outcomes (code, name, requires) VALUES
+    ('niet_geleverd',   'Gegevens niet geleverd',    'none'),
+    ('ontheffing_af',   'Ontheffing beëindigd',      'none');
+
+INSERT INTO kind_outcomes (kind_code, outcome_code, effect, next_type, next_days, next_title) VALUES
+    ('heronderzoek',      'uitgevoerd',     'finish',    'heronderzoek', NULL, NULL),
+    ('heronderzoek',      'verlengd',       'new_cycle', NULL, NULL, NULL),
+    ('informatieverzoek', 'ontvangen',      'finish',    NULL, NULL, NULL),
+    ('informatieverzoek', 'niet_geleverd',  'finish',    'onderzoek', 28,
+        'Gegevens niet geleverd: opschorten of intrekken? (Pw art. 54)'),
+    ('informatieverzoek', 'verlengd',       'new_cycle', NULL, NULL, NULL),
+    ('informatieverzoek', 'vervallen',      'finish',    NULL, NULL, NULL),
+    ('ontheffing',        'verlengd',       'new_cycle', NULL, NULL, NULL),
+    ('ontheffing',        'ontheffing_af',  'finish',    NULL, NULL, NULL),
+    ('heronderzoek',      'uitstroom',      'client_ended', NULL, NULL, NULL),
+    ('informatieverzoek', 'uitstroom',      'client_ended', NULL, NULL, NULL),
+    ('ontheffing',        'uitstroom',      'client_ended', NULL, NULL, NULL);
+
+INSERT INTO category_activity_types (category_code, activity_type_code)
+    SELECT c.code, t.code FROM categories c, activity_types t
+    WHERE t.code IN ('heronderzoek', 'informatieverzoek', 'ontheffing')
+    ORDER BY c.sort_order, t.sort_order;
