@@ -614,6 +614,9 @@ enum ClockOp {
         later: u64,
         len: u64,
     },
+    Signal {
+        later: u64,
+    },
 }
 
 const CLOCK_OUTCOMES: &[&str] = &[
@@ -625,6 +628,11 @@ const CLOCK_OUTCOMES: &[&str] = &[
     "ontheffing_af",
     "afgerond",
     "afgebroken",
+    "voornemen",
+    "maatregel_opgelegd",
+    "geen_maatregel",
+    "geen_bezwaar",
+    "bezwaar",
 ];
 
 fn clock_op() -> impl Strategy<Value = ClockOp> {
@@ -634,6 +642,7 @@ fn clock_op() -> impl Strategy<Value = ClockOp> {
             .prop_map(|(later, item, outcome, to)| ClockOp::Handle { later, item, outcome, to }),
         1 => (0u64..30).prop_map(|later| ClockOp::Early { later }),
         1 => (0u64..30, 1u64..40).prop_map(|(later, len)| ClockOp::Ask { later, len }),
+        1 => (0u64..30).prop_map(|later| ClockOp::Signal { later }),
     ]
 }
 
@@ -644,9 +653,10 @@ fn count(db: &common::Db, sql: &str, today: NaiveDate) -> i64 {
 proptest! {
     #![proptest_config(ProptestConfig { cases: 32, ..ProptestConfig::default() })]
 
-    /// No heronderzoek, informatieverzoek, ontheffing or what follows them passes its
-    /// date without an open item, the heronderzoek never stops and never doubles, an
-    /// unanswered informatieverzoek always leads to an onderzoek, and `check` agrees.
+    /// No heronderzoek, informatieverzoek, ontheffing, maatregel step or what follows
+    /// them passes its date without an item, the heronderzoek never stops and never
+    /// doubles, an unanswered informatieverzoek always leads to an onderzoek and a
+    /// maatregel to its bezwaartermijn, and `check` agrees.
     #[test]
     fn the_rest_of_the_clock_never_lets_a_process_pass_its_date(
         interval in 90u64..540,
@@ -672,7 +682,8 @@ proptest! {
         for op in ops {
             let later = match &op {
                 ClockOp::Sweep { later } | ClockOp::Handle { later, .. }
-                | ClockOp::Early { later } | ClockOp::Ask { later, .. } => *later,
+                | ClockOp::Early { later } | ClockOp::Ask { later, .. }
+                | ClockOp::Signal { later } => *later,
             };
             today = today + Days::new(later);
             sweep(&mut store, today).unwrap();
@@ -681,11 +692,16 @@ proptest! {
                 ClockOp::Handle { item, outcome, to, .. } => {
                     let open: Vec<ItemRow> = items(&db).into_iter().filter(|r| r.open).collect();
                     let Some(row) = open.get(item % open.len().max(1)) else { continue };
-                    let outcome = CLOCK_OUTCOMES[outcome];
+                    // Mostly one of the item's own outcomes; now and then any, to be refused.
+                    let allowed = store.work_item(row.id).unwrap().allowed_outcomes;
+                    let outcome = match outcome % 4 {
+                        0 => CLOCK_OUTCOMES[outcome % CLOCK_OUTCOMES.len()].to_owned(),
+                        _ => allowed[outcome % allowed.len()].code.clone(),
+                    };
                     workflow::close_item(&mut store, row.id, &CloseRequest {
-                        outcome: outcome.into(),
                         note: Some("reden".into()),
                         new_date: (outcome == "verlengd").then(|| today + Days::new(to)),
+                        outcome,
                         ..CloseRequest::default()
                     }, today).map(|_| ())
                 }
@@ -696,6 +712,7 @@ proptest! {
                     }, today).map(|_| ())
                 }
                 ClockOp::Ask { len, .. } => add(&mut store, "informatieverzoek", today, len, today).map(|_| ()),
+                ClockOp::Signal { .. } => add(&mut store, "maatregel", today, 14, today).map(|_| ()),
             };
             if let Err(err) = result {
                 prop_assert!(err.is_bad_input(), "only refusals, never a failure: {}", err);
@@ -712,8 +729,11 @@ proptest! {
             prop_assert_eq!(count(&db,
                 "SELECT count(*) FROM activities a JOIN activity_types t ON t.code = a.type_code
                  WHERE a.status = 'open'
-                   AND a.type_code IN ('heronderzoek', 'informatieverzoek', 'ontheffing', 'onderzoek')
-                   AND date(a.end_date, '-' || t.lead_days || ' days') <= ?1
+                   AND a.type_code IN ('heronderzoek', 'informatieverzoek', 'ontheffing', 'onderzoek',
+                                       'maatregel', 'zienswijze', 'bezwaartermijn')
+                   -- The bezwaartermijn's item comes after the week of Awb 6:9 lid 2.
+                   AND CASE a.type_code WHEN 'bezwaartermijn' THEN date(a.end_date, '+14 days')
+                       ELSE date(a.end_date, '-' || t.lead_days || ' days') END <= ?1
                    AND NOT EXISTS (SELECT 1 FROM work_items w WHERE w.source_activity_id = a.id
                                    AND w.source_end_date = a.end_date)", today),
                 0, "a process past its date without its item on {}", today);
@@ -724,6 +744,13 @@ proptest! {
                                    AND o.type_code = 'onderzoek' AND o.start_date = i.closed_on)
                    AND ?1 = ?1", today),
                 0, "an unanswered informatieverzoek without its onderzoek on {}", today);
+            prop_assert_eq!(count(&db,
+                "SELECT count(*) FROM activities z
+                 WHERE z.type_code = 'zienswijze' AND z.outcome_code = 'maatregel_opgelegd'
+                   AND NOT EXISTS (SELECT 1 FROM activities b WHERE b.client_id = z.client_id
+                                   AND b.type_code = 'bezwaartermijn' AND b.start_date = z.closed_on)
+                   AND ?1 = ?1", today),
+                0, "a maatregel without its bezwaartermijn on {}", today);
         }
     }
 }

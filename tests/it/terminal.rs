@@ -707,3 +707,90 @@ fn a_heronderzoek_comes_back_at_its_interval_in_a_real_terminal() {
     assert_eq!(open[0]["start_date"], "2027-02-15");
     assert_eq!(open[0]["end_date"], "2027-05-18");
 }
+
+/// A maatregel by keys alone, from signaal to bezwaartermijn: the signaal weighed and
+/// a voornemen sent, the zienswijze heard and the maatregel imposed with its verlaging
+/// in the note; each step is in the werkvoorraad on its day, and the last one starts
+/// the six weeks for bezwaar.
+#[test]
+fn a_maatregel_goes_from_signaal_to_bezwaartermijn_in_a_real_terminal() {
+    if !tmux_present() {
+        return;
+    }
+    let db = common::Db::new();
+    let path = db.path.as_path();
+    inbeeld(
+        path,
+        &[
+            "client",
+            "add",
+            "--name",
+            "Ans Visser",
+            "--category",
+            "beheer",
+        ],
+    );
+
+    let tmux = cockpit(path, "signaal");
+    tmux.keys(&["2", "o"]);
+    tmux.wait_for("Ans Visser");
+    tmux.keys(&["a"]);
+    tmux.wait_for("Nieuwe activiteit");
+    let choice = tmux.choice("Maatregel: signaal");
+    tmux.keys(&[choice.as_str()]);
+    tmux.wait_for("Einddatum");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("zo 6 dec 2026");
+    tmux.quit();
+
+    // Handles the first item of the werkvoorraad, titled `title`, with `outcome` and
+    // what its form asks (`asked`: a toelichting, or a reden where one is required).
+    let handle = |name: &str, today: &str, title: &str, outcome: &str, asked: &str, note: &str| {
+        let tmux = cockpit_on(path, name, today);
+        tmux.wait_for(title);
+        tmux.keys(&["a"]);
+        tmux.wait_for("Afhandelen");
+        let number = tmux.choice(outcome);
+        tmux.keys(&[number.as_str()]);
+        tmux.wait_for(asked);
+        tmux.type_text(note);
+        tmux.keys(&["Enter"]);
+        tmux.wait_for("afgehandeld");
+        tmux.quit();
+    };
+    handle(
+        "voornemen",
+        "2026-12-07",
+        "Signaal wegen",
+        "Voornemen verstuurd",
+        "Toelichting",
+        "",
+    );
+    handle(
+        "opgelegd",
+        "2026-12-22",
+        "Zienswijze gehoord",
+        "Maatregel opgelegd",
+        "Reden",
+        "verlaging 30% gedurende 3 maanden",
+    );
+
+    let dossier = json(path, &["client", "show", "1", "--json"]);
+    let activities = dossier["activities"].as_array().unwrap();
+    let of = |kind: &str| {
+        activities
+            .iter()
+            .find(|a| a["type"] == kind)
+            .unwrap_or_else(|| panic!("no {kind}: {dossier}"))
+    };
+    assert_eq!(of("maatregel")["outcome"], "voornemen");
+    assert_eq!(of("zienswijze")["outcome"], "maatregel_opgelegd");
+    assert_eq!(
+        of("zienswijze")["outcome_note"],
+        "verlaging 30% gedurende 3 maanden"
+    );
+    let bezwaar = of("bezwaartermijn");
+    assert_eq!(bezwaar["status"], "open");
+    assert_eq!(bezwaar["start_date"], "2026-12-22");
+    assert_eq!(bezwaar["end_date"], "2027-02-02", "six weeks (Awb 6:7)");
+}

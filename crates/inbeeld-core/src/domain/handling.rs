@@ -682,7 +682,7 @@ fn settle(
             // hersteltermijn; after a statutory term, after the week in which what
             // was posted in time may still arrive (Awb 6:9 lid 2).
             let known = expiry_due(&a.activity_type, activity.end_date, env.calendar);
-            if a.term.is_some() && env.today < known {
+            if (a.term.is_some() || a.activity_type.statutory) && env.today < known {
                 return Err(InputError::MayStillArrive {
                     until: add_days(known, -1),
                 });
@@ -744,12 +744,18 @@ fn successor(env: &Env, a: &ActivityContext, next: &NextActivity) -> Result<Effe
         .or((interval > 0).then_some(interval))
         .unwrap_or(kind.default_days)
         .max(1);
+    let mut end = add_days(env.today, days);
+    // A statutory term that would end on a day the Atw closes runs on to the next
+    // working day (Atw art. 1): the bezwaartermijn after a maatregel.
+    if kind.statutory {
+        end = env.calendar.next_working_day(end);
+    }
     Ok(Effect::AddActivity {
         client: activity.client_id,
         type_code: next.type_code.clone(),
         title: next.title.clone().unwrap_or_else(|| activity.title.clone()),
         start: env.today,
-        end: add_days(env.today, days),
+        end,
         application: None,
     })
 }

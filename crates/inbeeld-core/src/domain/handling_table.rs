@@ -212,6 +212,44 @@ pub(crate) fn catalog() -> Catalog {
                     Some("Gegevens niet geleverd: opschorten of intrekken? (Pw art. 54)"),
                 ),
             ),
+            // Pw art. 18 lid 2 and Awb 4:8: a voornemen gives a zienswijze ...
+            with_next(
+                kind(
+                    "maatregel",
+                    false,
+                    &[
+                        ("voornemen", E::Finish),
+                        ("geen_maatregel", E::Finish),
+                        ("verlengd", E::NewCycle),
+                        ("uitstroom", E::ClientEnded),
+                    ],
+                ),
+                "voornemen",
+                next(
+                    "zienswijze",
+                    Some(14),
+                    Some("Zienswijze op het voornemen tot een maatregel (Awb 4:8)"),
+                ),
+            ),
+            // ... and the besluit its bezwaartermijn (Awb 6:7).
+            with_next(
+                kind(
+                    "zienswijze",
+                    false,
+                    &[
+                        ("maatregel_opgelegd", E::Finish),
+                        ("geen_maatregel", E::Finish),
+                        ("verlengd", E::NewCycle),
+                        ("uitstroom", E::ClientEnded),
+                    ],
+                ),
+                "maatregel_opgelegd",
+                next(
+                    "bezwaartermijn",
+                    Some(42),
+                    Some("Bezwaartermijn besluit maatregel (Awb 6:7)"),
+                ),
+            ),
             // Pw art. 9 lid 2: a dated ontheffing, reviewed before it ends.
             kind(
                 "ontheffing",
@@ -248,6 +286,9 @@ pub(crate) fn catalog() -> Catalog {
             outcome("uitgevoerd", Requirement::None),
             outcome("niet_geleverd", Requirement::None),
             outcome("ontheffing_af", Requirement::None),
+            outcome("voornemen", Requirement::None),
+            outcome("maatregel_opgelegd", Requirement::Reason),
+            outcome("geen_maatregel", Requirement::Reason),
         ],
         activity_types: vec![
             activity_type("traject", "traject", 0, None),
@@ -261,6 +302,8 @@ pub(crate) fn catalog() -> Catalog {
             activity_type("informatieverzoek", "informatieverzoek", 1, None),
             activity_type("ontheffing", "ontheffing", 0, None),
             activity_type("onderzoek", "onderzoek", 0, None),
+            activity_type("maatregel", "maatregel", 0, None),
+            activity_type("zienswijze", "zienswijze", 1, None),
         ],
         channels: vec![
             channel("telefoon", true),
@@ -532,6 +575,49 @@ fn handling_an_item_has_these_effects() {
             ),
             request("ontvangen"),
             vec![close(23, "ontvangen", None), finish(22, "ontvangen", None)],
+        ),
+        (
+            "maatregel voornemen: the client's zienswijze, the municipality's 14 days (Pw art. 18, Awb 4:8)",
+            item_context(
+                27,
+                activity_context(activity(26, "maatregel", "2026-11-09", "2026-11-23"), Some(27)),
+            ),
+            request("voornemen"),
+            vec![
+                close(27, "voornemen", None),
+                finish(26, "voornemen", None),
+                Effect::AddActivity {
+                    client: 1,
+                    type_code: "zienswijze".into(),
+                    title: "Zienswijze op het voornemen tot een maatregel (Awb 4:8)".into(),
+                    start: d(TODAY),
+                    end: d("2026-12-07"),
+                    application: None,
+                },
+            ],
+        ),
+        (
+            "maatregel opgelegd, the verlaging in the note: the bezwaartermijn of six weeks (Awb 6:7)",
+            item_context(
+                29,
+                activity_context(activity(28, "zienswijze", "2026-11-09", "2026-11-23"), Some(29)),
+            ),
+            CloseRequest {
+                note: Some("verlaging 30% gedurende 3 maanden".into()),
+                ..request("maatregel_opgelegd")
+            },
+            vec![
+                close(29, "maatregel_opgelegd", Some("verlaging 30% gedurende 3 maanden")),
+                finish(28, "maatregel_opgelegd", Some("verlaging 30% gedurende 3 maanden")),
+                Effect::AddActivity {
+                    client: 1,
+                    type_code: "bezwaartermijn".into(),
+                    title: "Bezwaartermijn besluit maatregel (Awb 6:7)".into(),
+                    start: d(TODAY),
+                    end: d("2027-01-04"),
+                    application: None,
+                },
+            ],
         ),
         (
             "ontheffing beëindigd: the arbeidsverplichtingen apply again (Pw art. 9 lid 2)",
@@ -1177,4 +1263,34 @@ fn a_letter_is_recorded_but_keeps_nobody_in_view() {
     assert_eq!(effects.len(), 1, "only the letter's contact: {effects:?}");
     let effects = add_contact(&env, &client(), "telefoon", d(TODAY), None).unwrap();
     assert_eq!(effects.len(), 2, "a call handles contact opnemen");
+}
+
+/// The bezwaartermijn after a maatregel is a statutory term: six weeks that would end
+/// on Kerstmis (Friday 25 December 2026) run on past the weekend to Monday 28
+/// December (Atw art. 1).
+#[test]
+fn a_bezwaartermijn_after_a_maatregel_keeps_the_algemene_termijnenwet() {
+    let catalog = catalog();
+    let calendar = LegalCalendar::default();
+    let env = Env {
+        catalog: &catalog,
+        calendar: &calendar,
+        today: d("2026-11-13"),
+    };
+    let ctx = item_context(
+        29,
+        activity_context(
+            activity(28, "zienswijze", "2026-10-30", "2026-11-12"),
+            Some(29),
+        ),
+    );
+    let req = CloseRequest {
+        note: Some("verlaging 30% gedurende 3 maanden".into()),
+        ..request("maatregel_opgelegd")
+    };
+    let effects = close_item(&env, &ctx, &req).unwrap();
+    let Some(Effect::AddActivity { end, .. }) = effects.last() else {
+        panic!("{effects:?}");
+    };
+    assert_eq!(*end, d("2026-12-28"));
 }

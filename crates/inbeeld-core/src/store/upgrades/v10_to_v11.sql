@@ -1,5 +1,5 @@
 -- Version 11: the rest of the klantmanager's clock (heronderzoek, informatieverzoek,
--- ontheffing), and outcomes that plan what follows.
+-- ontheffing, maatregel), and outcomes that plan what follows.
 
 ALTER TABLE kind_outcomes ADD COLUMN next_type TEXT REFERENCES activity_types (code);
 ALTER TABLE kind_outcomes ADD COLUMN next_days INTEGER CHECK (next_days IS NULL OR next_days > 0);
@@ -52,3 +52,35 @@ INSERT INTO category_activity_types (category_code, activity_type_code)
     SELECT c.code, t.code FROM categories c, activity_types t
     WHERE t.code IN ('heronderzoek', 'informatieverzoek', 'ontheffing')
     ORDER BY c.sort_order, t.sort_order;
+
+-- * Maatregel (Pw art. 18 lid 2 and the municipality's verordening): a signaal is
+--   weighed; a voornemen gives the client a zienswijze (Awb 4:8, the term the
+--   municipality sets: 14 days); the besluit starts the bezwaartermijn (Awb 6:7, the
+--   Atw applied). The verlaging (percentage, months) is written in the outcome's note.
+INSERT INTO work_item_kinds (code, name, urgency, legal) VALUES
+    ('maatregel',         'Maatregel',         28, 0),
+    ('zienswijze',        'Zienswijze',        29, 0);
+
+INSERT INTO activity_types (code, name, default_days, expiry_kind, expiry_title, due_offset_days, sort_order, lead_days, reminder_days) VALUES
+    ('maatregel',         'Maatregel: signaal', 14, 'maatregel',  'Signaal wegen: voornemen tot een maatregel? (Pw art. 18)',  0, 12, 0, NULL),
+    ('zienswijze',        'Zienswijze',         14, 'zienswijze', 'Zienswijze gehoord: besluiten over de maatregel (Awb 4:8)', 1, 13, 0, NULL);
+
+INSERT INTO outcomes (code, name, requires) VALUES
+    ('voornemen',         'Voornemen verstuurd',       'none'),
+    ('maatregel_opgelegd', 'Maatregel opgelegd',       'reason'),
+    ('geen_maatregel',    'Geen maatregel',            'reason');
+
+INSERT INTO kind_outcomes (kind_code, outcome_code, effect, next_type, next_days, next_title) VALUES
+    ('maatregel',  'voornemen',          'finish', 'zienswijze', 14,
+        'Zienswijze op het voornemen tot een maatregel (Awb 4:8)'),
+    ('maatregel',  'geen_maatregel',     'finish', NULL, NULL, NULL),
+    ('maatregel',  'verlengd',           'new_cycle', NULL, NULL, NULL),
+    ('zienswijze', 'maatregel_opgelegd', 'finish', 'bezwaartermijn', 42,
+        'Bezwaartermijn besluit maatregel (Awb 6:7)'),
+    ('zienswijze', 'geen_maatregel',     'finish', NULL, NULL, NULL),
+    ('zienswijze', 'verlengd',           'new_cycle', NULL, NULL, NULL),
+    ('maatregel',  'uitstroom',          'client_ended', NULL, NULL, NULL),
+    ('zienswijze', 'uitstroom',          'client_ended', NULL, NULL, NULL);
+
+INSERT INTO category_activity_types (category_code, activity_type_code)
+    SELECT code, 'maatregel' FROM categories ORDER BY sort_order;
