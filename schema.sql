@@ -991,3 +991,17 @@ INSERT INTO kind_outcomes (kind_code, outcome_code, effect, next_type, next_days
 
 INSERT INTO category_activity_types (category_code, activity_type_code)
     SELECT code, 'maatregel' FROM categories ORDER BY sort_order;
+
+-- Rules carry their dates: the law changes on fixed days. A version of a rule holds
+-- for cases that start on or after `valid_from` (and before `valid_to`); a case keeps
+-- the version of the day it started (an aanvraag: its melding, else its receipt), and
+-- `term end --from` answers per date. Without a version the rule's own row holds.
+CREATE TABLE term_rule_versions (
+    rule        TEXT NOT NULL REFERENCES term_rules (code),
+    valid_from  TEXT NOT NULL CHECK (date(valid_from) IS valid_from),
+    valid_to    TEXT CHECK (valid_to IS NULL OR (date(valid_to) IS valid_to AND valid_to > valid_from)),
+    length_days INTEGER NOT NULL CHECK (length_days > 0),
+    article     TEXT NOT NULL CHECK (length(trim(article)) > 0),
+    source      TEXT NOT NULL CHECK (length(trim(source)) > 0),
+    PRIMARY KEY (rule, valid_from)
+);

@@ -333,7 +333,7 @@ pub enum CalendarCommand {
 
 #[derive(Debug, Subcommand)]
 pub enum TermCommand {
-    /// Het einde van een termijn, met elke verlenging en waarom
+    /// Het einde van een termijn, met elke verlenging en waarom (naar de regel van die dag)
     End {
         #[arg(long, value_name = "CODE")]
         rule: String,
@@ -341,6 +341,24 @@ pub enum TermCommand {
         from: String,
         #[arg(long)]
         json: bool,
+    },
+    /// Een wetswijziging: een nieuwe versie van een termijnregel voor zaken die vanaf
+    /// een datum beginnen (lopende zaken houden hun regel)
+    Version {
+        #[arg(long, value_name = "CODE")]
+        rule: String,
+        /// Geldt voor zaken vanaf deze dag (na vandaag)
+        #[arg(long, value_name = "DATUM")]
+        from: String,
+        /// De nieuwe lengte in dagen
+        #[arg(long, value_name = "DAGEN")]
+        days: i64,
+        /// Het artikel (standaard dat van de regel)
+        #[arg(long, value_name = "TEKST")]
+        article: Option<String>,
+        /// De wet of het besluit dat de termijn wijzigt
+        #[arg(long, value_name = "TEKST")]
+        source: String,
     },
 }
 

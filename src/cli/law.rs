@@ -62,10 +62,33 @@ pub fn run_calendar(ctx: &Context, command: CalendarCommand) -> anyhow::Result<(
 }
 
 pub fn run_term(ctx: &Context, command: TermCommand) -> anyhow::Result<()> {
-    let TermCommand::End { rule, from, json } = command;
+    let (rule, from, json) = match command {
+        TermCommand::End { rule, from, json } => (rule, from, json),
+        TermCommand::Version {
+            rule,
+            from,
+            days,
+            article,
+            source,
+        } => {
+            let valid_from = parse_date(&from)?;
+            let mut store = ctx.open()?;
+            let current = store.term_rule(rule.trim(), ctx.today)?;
+            let version = crate::domain::terms::RuleVersion {
+                rule: current.code.clone(),
+                valid_from,
+                length_days: days,
+                article: article.unwrap_or(current.article),
+                source,
+            };
+            let done = crate::workflow::add_rule_version(&mut store, &version, ctx.today)?;
+            return super::report(&done);
+        }
+    };
     let from = parse_date(&from)?;
     let store = ctx.open()?;
-    let rule = store.term_rule(rule.trim())?;
+    // The rule as it holds for a term that starts on that day.
+    let rule = store.term_rule(rule.trim(), from)?;
     let end = term_end(&rule, from, &[], &store.legal_calendar()?);
     if json {
         return output::json(&end);

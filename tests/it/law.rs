@@ -698,3 +698,63 @@ fn a_hersteltermijn_on_a_weekend_gets_a_warning_and_the_next_working_day_offered
         .unwrap();
     assert_eq!(end, "2026-12-07");
 }
+
+/// Rules carry their dates: the beslistermijn as a law would change it for aanvragen
+/// from 1 January 2027. An aanvraag of 2026 keeps eight weeks, one of 2027 gets ten,
+/// a look ahead across the day shows both, and `term end` answers per date.
+#[test]
+fn a_rule_that_changes_on_a_day_holds_for_the_cases_that_start_from_it() {
+    let db = Db::new();
+    fn version(from: &str) -> Vec<&str> {
+        vec![
+            "term",
+            "version",
+            "--rule",
+            "beslistermijn",
+            "--from",
+            from,
+            "--days",
+            "70",
+            "--source",
+            "Wet voorbeeld",
+        ]
+    }
+    db.refused(&version("2026-11-22"), "na vandaag");
+    db.ok(&version("2027-01-01"));
+    db.refused(&version("2026-12-15"), "al een versie vanaf 2027-01-01");
+
+    let end = |from: &str| {
+        db.json(&[
+            "term",
+            "end",
+            "--rule",
+            "beslistermijn",
+            "--from",
+            from,
+            "--json",
+        ])["nominal_end"]
+            .as_str()
+            .unwrap()
+            .to_owned()
+    };
+    assert_eq!(
+        end("2026-12-20"),
+        "2027-02-14",
+        "eight weeks before the day"
+    );
+    assert_eq!(end("2027-01-04"), "2027-03-15", "ten weeks from it");
+
+    let a = db.client("Jan de Vries", "job_ready").to_string();
+    let b = db.client("Piet Bakker", "job_ready").to_string();
+    let old = db.aanvraag("2026-12-20", &a, "2026-12-20");
+    let new = db.aanvraag("2027-01-04", &b, "2027-01-04");
+    // Looking from 10 January 2027: each keeps the rule of the day it started.
+    assert_eq!(
+        term_end_of(&db, "2027-01-10", &old, "beslistermijn"),
+        "2027-02-15"
+    );
+    assert_eq!(
+        term_end_of(&db, "2027-01-10", &new, "beslistermijn"),
+        "2027-03-15"
+    );
+}

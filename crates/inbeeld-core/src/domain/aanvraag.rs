@@ -49,6 +49,13 @@ pub struct Application {
 }
 
 impl Application {
+    /// The day the case started, whose rules it keeps: the melding, else the receipt.
+    pub fn started_on(&self) -> Option<NaiveDate> {
+        self.reported_on.or(self.received_on)
+    }
+}
+
+impl Application {
     pub fn is_open(&self) -> bool {
         self.status == "open"
     }

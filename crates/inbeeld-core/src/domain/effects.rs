@@ -395,6 +395,14 @@ pub enum Effect {
         name: String,
         source: String,
     },
+    /// A rule changed by law from a day on, for the cases that start from then.
+    AddRuleVersion {
+        rule: String,
+        valid_from: NaiveDate,
+        length_days: i64,
+        article: String,
+        source: String,
+    },
     /// Every gelijkgestelde dag of a year is known.
     DeclareYear { year: i32, source: String },
     /// A first plan van aanpak, starting on `start`.

@@ -171,6 +171,12 @@ pub enum InputError {
     Duration(i64),
     #[error("activiteit {id} is geen hersteltermijn zonder aanvraag; alleen die gaat verder als informatieverzoek")]
     NotLooseHersteltermijn { id: i64 },
+    #[error("een termijn van {0} dagen kan niet: minstens 1 dag")]
+    RuleLength(i64),
+    #[error(
+        "termijnregel {rule} heeft al een versie vanaf {latest}; een nieuwe versie begint later"
+    )]
+    RuleVersionOrder { rule: String, latest: NaiveDate },
     #[error("jaar {0} valt buiten 1900–2200")]
     YearOutOfRange(i32),
     #[error("score {0} kan niet: 1 (grote zorgen) tot en met 5 (op orde)")]

@@ -99,6 +99,16 @@ impl Effect {
                 Some(on) => format!("aanvraag ontvangen op {}", dutch(on)),
                 None => "melding geregistreerd; eerst de zoektermijn".to_owned(),
             },
+            Effect::AddRuleVersion {
+                rule,
+                valid_from,
+                length_days,
+                article,
+                ..
+            } => format!(
+                "{rule} vanaf {}: {length_days} dagen ({article})",
+                dutch(*valid_from)
+            ),
             Effect::DeclareHoliday { date, name, .. } => {
                 format!("{name} ({}) gelijkgesteld met een feestdag", dutch(*date))
             }

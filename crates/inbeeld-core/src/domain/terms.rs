@@ -6,6 +6,8 @@ use serde::Serialize;
 
 use super::calendar::LegalCalendar;
 use super::date::{add_days, dutch};
+use super::effects::Effect;
+use super::InputError;
 
 /// A term rule from the catalogue (`term_rules`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -19,6 +21,54 @@ pub struct TermRule {
     pub atw: bool,
     /// A rule a municipality switched off is not applied.
     pub enabled: bool,
+}
+
+/// A new version of a rule, for cases that start on or after `valid_from`: the law
+/// changed on that day.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RuleVersion {
+    pub rule: String,
+    pub valid_from: NaiveDate,
+    pub length_days: i64,
+    pub article: String,
+    /// The law or besluit that changed it.
+    pub source: String,
+}
+
+/// A version of `rule` from `version.valid_from` on: only for a day after today (a
+/// case that started keeps the rule of its day, and none has started then) and
+/// after the rule's newest version (`latest`), which it closes.
+pub fn add_version(
+    rule: &TermRule,
+    version: &RuleVersion,
+    latest: Option<NaiveDate>,
+    today: NaiveDate,
+) -> Result<Vec<Effect>, InputError> {
+    super::error::required_text("de bron (de wet of het besluit)", &version.source)?;
+    super::error::required_text("het artikel", &version.article)?;
+    if version.length_days <= 0 {
+        return Err(InputError::RuleLength(version.length_days));
+    }
+    if version.valid_from <= today {
+        return Err(InputError::NotAfterToday {
+            what: "een nieuwe versie van een termijnregel geldt vanaf",
+            date: version.valid_from,
+            today,
+        });
+    }
+    if let Some(latest) = latest.filter(|l| *l >= version.valid_from) {
+        return Err(InputError::RuleVersionOrder {
+            rule: rule.code.clone(),
+            latest,
+        });
+    }
+    Ok(vec![Effect::AddRuleVersion {
+        rule: version.rule.clone(),
+        valid_from: version.valid_from,
+        length_days: version.length_days,
+        article: version.article.trim().to_owned(),
+        source: version.source.trim().to_owned(),
+    }])
 }
 
 /// One reason the end moved.

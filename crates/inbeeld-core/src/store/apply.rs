@@ -277,6 +277,31 @@ impl Write<'_> {
                     json!({ "date": date, "name": name, "source": source }),
                 )?;
             }
+            Effect::AddRuleVersion {
+                rule,
+                valid_from,
+                length_days,
+                article,
+                source,
+            } => {
+                // The version before it holds until the day this one starts.
+                tx.execute(
+                    "UPDATE term_rule_versions SET valid_to = ?2 WHERE rule = ?1 AND valid_to IS NULL",
+                    params![rule, valid_from],
+                )?;
+                tx.execute(
+                    "INSERT INTO term_rule_versions (rule, valid_from, length_days, article, source)
+                     VALUES (?1, ?2, ?3, ?4, ?5)",
+                    params![rule, valid_from, length_days, article, source],
+                )?;
+                self.audit(
+                    "term_rule.version",
+                    "term_rule",
+                    0,
+                    json!({ "rule": rule, "valid_from": valid_from, "length_days": length_days,
+                            "article": article, "source": source }),
+                )?;
+            }
             Effect::DeclareYear { year, source } => {
                 tx.execute(
                     "INSERT INTO declared_years (year, source) VALUES (?1, ?2)",

@@ -92,12 +92,14 @@ pub(crate) fn application_context(conn: &Connection, id: i64) -> Result<Applicat
         .prepare_cached(&application_items_sql())?
         .query_map([id], open_item_from_row)?
         .collect::<rusqlite::Result<_>>()?;
+    // The case keeps the rules of the day it started.
+    let started = app.started_on().unwrap_or_else(crate::clock::day);
     Ok(ApplicationContext {
         application: app,
         terms,
         hersteltermijnen,
         suspensions: suspensions(conn, id)?,
-        rules: rules(conn)?.into_iter().map(|(r, _)| r).collect(),
+        rules: rules(conn, started)?.into_iter().map(|(r, _)| r).collect(),
         open_items,
     })
 }
@@ -119,13 +121,17 @@ pub(crate) fn activity_context(
         [id],
         |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
     )?;
-    let term = match &term_rule {
-        Some(code) => Some(super::terms::rule(conn, code)?.0),
-        None => None,
-    };
     let application = application_id
         .map(|app| application_context(conn, app))
         .transpose()?;
+    // A term of an aanvraag holds as the aanvraag's rules say; another as on its start.
+    let term = match &term_rule {
+        Some(code) => match application.as_ref().and_then(|a| a.rule(code)) {
+            Some(rule) => Some(rule.clone()),
+            None => Some(super::terms::rule(conn, code, activity.start_date)?.0),
+        },
+        None => None,
+    };
     let cycles = conn
         .prepare_cached(
             "SELECT source_end_date FROM work_items WHERE source = 'activity' AND source_activity_id = ?1",

@@ -58,13 +58,18 @@ pub(crate) fn legal_calendar(conn: &Connection) -> Result<LegalCalendar> {
     Ok(LegalCalendar::with_known_years(declared, years))
 }
 
-pub(crate) fn rules(conn: &Connection) -> Result<Vec<(TermRule, String)>> {
+/// The rules as they hold for a case that started on `day`: each rule's version of
+/// that day where it has one (`term_rule_versions`), else its own row.
+pub(crate) fn rules(conn: &Connection, day: NaiveDate) -> Result<Vec<(TermRule, String)>> {
     let rows = conn
         .prepare_cached(
-            "SELECT code, name, article, length_days, atw, enabled, activity_type
-             FROM term_rules ORDER BY rowid",
+            "SELECT r.code, r.name, coalesce(v.article, r.article),
+                    coalesce(v.length_days, r.length_days), r.atw, r.enabled, r.activity_type
+             FROM term_rules r LEFT JOIN term_rule_versions v ON v.rule = r.code
+                 AND v.valid_from <= ?1 AND (v.valid_to IS NULL OR v.valid_to > ?1)
+             ORDER BY r.rowid",
         )?
-        .query_map([], |row| {
+        .query_map([day], |row| {
             Ok((
                 TermRule {
                     code: row.get(0)?,
@@ -81,9 +86,10 @@ pub(crate) fn rules(conn: &Connection) -> Result<Vec<(TermRule, String)>> {
     Ok(rows)
 }
 
-/// The rule and its activity type, or a refusal naming the rules there are.
-pub(crate) fn rule(conn: &Connection, code: &str) -> Result<(TermRule, String)> {
-    let all = rules(conn)?;
+/// The rule (as it holds for a case started on `day`) and its activity type, or a
+/// refusal naming the rules there are.
+pub(crate) fn rule(conn: &Connection, code: &str, day: NaiveDate) -> Result<(TermRule, String)> {
+    let all = rules(conn, day)?;
     let choices: Vec<String> = all.iter().map(|(r, _)| r.code.clone()).collect();
     all.into_iter()
         .find(|(r, _)| r.code == code)
@@ -193,8 +199,17 @@ pub(crate) fn open_applications_of(conn: &Connection, client_id: i64) -> Result<
 }
 
 impl Write<'_> {
-    pub(crate) fn term_rule(&self, code: &str) -> Result<TermRule> {
-        Ok(rule(self.tx(), code)?.0)
+    pub(crate) fn term_rule(&self, code: &str, day: NaiveDate) -> Result<TermRule> {
+        Ok(rule(self.tx(), code, day)?.0)
+    }
+
+    /// The first day of the newest version of rule `code`, if it has any.
+    pub(crate) fn latest_rule_version(&self, code: &str) -> Result<Option<NaiveDate>> {
+        Ok(self.tx().query_row(
+            "SELECT max(valid_from) FROM term_rule_versions WHERE rule = ?1",
+            [code],
+            |r| r.get(0),
+        )?)
     }
 }
 
@@ -203,14 +218,15 @@ impl Store {
         legal_calendar(self.conn())
     }
 
-    pub fn term_rule(&self, code: &str) -> Result<TermRule> {
-        Ok(rule(self.conn(), code)?.0)
+    /// Rule `code` as it holds for a term that starts on `day`.
+    pub fn term_rule(&self, code: &str, day: NaiveDate) -> Result<TermRule> {
+        Ok(rule(self.conn(), code, day)?.0)
     }
 
     pub fn application(&self, id: i64) -> Result<ApplicationView> {
         let conn = self.conn();
         let app = application(conn, id)?;
-        let rules = rules(conn)?;
+        let rules = rules(conn, app.started_on().unwrap_or_else(crate::clock::day))?;
         let catalog = super::catalog::load(conn)?;
         let rows = term_rows(conn, id)?;
         let mut terms = Vec::new();

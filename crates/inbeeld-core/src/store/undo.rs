@@ -63,6 +63,13 @@ const JOURNALED: &[(&str, Added)] = &[
         Added::Refuse("een vastgelegde feestdag", "een feestdag blijft vastgelegd"),
     ),
     (
+        "term_rule_versions",
+        Added::Refuse(
+            "een nieuwe versie van een termijnregel",
+            "een wetswijziging blijft vastgelegd",
+        ),
+    ),
+    (
         "categories",
         Added::Refuse("een nieuwe categorie", "pas de catalogus aan"),
     ),

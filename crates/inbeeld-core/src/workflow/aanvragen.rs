@@ -20,7 +20,8 @@ pub fn add_application(
     let found = store.client(client)?;
     store.write(|w| {
         let world = World::read(w, today)?;
-        let zoek = w.term_rule(ZOEKTERMIJN)?;
+        // The case starts on the melding (or receipt) and keeps that day's rules.
+        let zoek = w.term_rule(ZOEKTERMIJN, on)?;
         let new = aanvraag::new_application(
             &world.env(),
             client,

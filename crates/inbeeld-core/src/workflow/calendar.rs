@@ -38,6 +38,25 @@ pub fn declare_year_complete(
     })
 }
 
+/// A rule as changed by law from `version.valid_from` on, for the cases that start
+/// from that day; running cases keep the rule of the day they started.
+pub fn add_rule_version(
+    store: &mut Store,
+    version: &crate::domain::terms::RuleVersion,
+    today: NaiveDate,
+) -> Result<Done> {
+    store.write(|w| {
+        let rule = w.term_rule(&version.rule, today)?;
+        let latest = w.latest_rule_version(&version.rule)?;
+        let effects = crate::domain::terms::add_version(&rule, version, latest, today)?;
+        let mut added = None;
+        for effect in &effects {
+            w.apply(effect, today, &mut added)?;
+        }
+        Ok(Done { effects, id: None })
+    })
+}
+
 /// Applies what the calendar's rule says, then computes every running term again
 /// by the calendar as it now stands.
 fn declare(

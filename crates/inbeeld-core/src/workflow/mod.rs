@@ -33,7 +33,7 @@ pub use appointments::{
 };
 pub use bundles::import_shared;
 pub use bundles::{bundle_bytes, export, import_bundle, reconcile_all, write_bundle};
-pub use calendar::{add_declared_holiday, declare_year_complete};
+pub use calendar::{add_declared_holiday, add_rule_version, declare_year_complete};
 pub use caseload::{
     change_category, edit_client, end_client, end_clients, reopen_client, same_client_warning,
 };
