@@ -335,8 +335,10 @@ pub enum CalendarCommand {
 pub enum TermCommand {
     /// Het einde van een termijn, met elke verlenging en waarom (naar de regel van die dag)
     End {
+        /// De termijnregel (beslistermijn, voorschot, bezwaartermijn, …)
         #[arg(long, value_name = "CODE")]
         rule: String,
+        /// De dag waarna de termijn loopt
         #[arg(long, value_name = "DATUM")]
         from: String,
         #[arg(long)]
@@ -351,7 +353,7 @@ pub enum TermCommand {
         #[arg(long, value_name = "DATUM")]
         from: String,
         /// De nieuwe lengte in dagen
-        #[arg(long, value_name = "DAGEN")]
+        #[arg(long, value_name = "DAGEN", allow_hyphen_values = true)]
         days: i64,
         /// Het artikel (standaard dat van de regel)
         #[arg(long, value_name = "TEKST")]

@@ -101,6 +101,12 @@ pub fn run_term(ctx: &Context, command: TermCommand) -> anyhow::Result<()> {
         dutch(end.nominal_end),
         dutch(end.end)
     );
+    if let Some((since, source)) = store.term_rule_version(&rule.code, from)? {
+        text.push_str(&format!(
+            "  regel zoals gewijzigd per {} ({source})\n",
+            dutch(since)
+        ));
+    }
     if !rule.atw {
         text.push_str("  (de Algemene termijnenwet is op deze regel niet van toepassing)\n");
     }

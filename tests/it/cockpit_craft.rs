@@ -291,6 +291,17 @@ fn a_loose_hersteltermijn_goes_on_as_an_informatieverzoek_by_keys() {
     );
     let shown = common::screen(&mut app);
     assert!(shown.contains("voortaan informatieverzoek"), "{shown}");
+    // Once more on what is an informatieverzoek now: refused before any question.
+    type_keys(&mut app, "hGI");
+    let shown = common::screen(&mut app);
+    assert!(
+        !shown.contains("Als informatieverzoek voortzetten?"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("Alleen een hersteltermijn zonder aanvraag"),
+        "{shown}"
+    );
 }
 
 #[test]

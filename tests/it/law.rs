@@ -719,7 +719,12 @@ fn a_rule_that_changes_on_a_day_holds_for_the_cases_that_start_from_it() {
             "Wet voorbeeld",
         ]
     }
-    db.refused(&version("2026-11-22"), "na vandaag");
+    db.refused(&version("2026-11-22"), "na vandaag (2026-11-22) beginnen");
+    let mut long = version("2027-01-01");
+    long[7] = "100000";
+    db.refused(&long, "1 tot en met 3650 dagen");
+    long[7] = "-5";
+    db.refused(&long, "1 tot en met 3650 dagen");
     db.ok(&version("2027-01-01"));
     db.refused(&version("2026-12-15"), "al een versie vanaf 2027-01-01");
 
@@ -743,6 +748,27 @@ fn a_rule_that_changes_on_a_day_holds_for_the_cases_that_start_from_it() {
         "eight weeks before the day"
     );
     assert_eq!(end("2027-01-04"), "2027-03-15", "ten weeks from it");
+    let said = db.ok(&[
+        "term",
+        "end",
+        "--rule",
+        "beslistermijn",
+        "--from",
+        "2027-01-04",
+    ]);
+    assert!(
+        said.contains("regel zoals gewijzigd per vr 1 jan 2027 (Wet voorbeeld)"),
+        "{said}"
+    );
+    let before = db.ok(&[
+        "term",
+        "end",
+        "--rule",
+        "beslistermijn",
+        "--from",
+        "2026-12-20",
+    ]);
+    assert!(!before.contains("gewijzigd"), "{before}");
 
     let a = db.client("Jan de Vries", "job_ready").to_string();
     let b = db.client("Piet Bakker", "job_ready").to_string();

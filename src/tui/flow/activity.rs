@@ -14,6 +14,7 @@ use crate::domain::client::Client;
 use crate::domain::date::{add_days, dutch};
 use crate::domain::letter::AFSPRAAK;
 use crate::domain::InputError;
+use crate::tui::dossier::DossierView;
 use crate::tui::intent::{Applied, Cx, Edit, Intent, Question, Refused};
 use crate::tui::keymap::Action;
 use crate::tui::popup::{self, push, Choice, Field, FieldKind, Form, Picker, Popup};
@@ -265,8 +266,19 @@ fn appointment_channels(
 }
 
 /// A hersteltermijn given without an aanvraag, asked to go on as the
-/// informatieverzoek it was (the rules refuse any other activity, saying why).
-pub fn as_informatieverzoek(activity: &Activity) -> Start {
+/// informatieverzoek it was; any other activity is refused before the question.
+pub fn as_informatieverzoek(dossier: &DossierView, activity: &Activity) -> Start {
+    let of_aanvraag = dossier
+        .aanvragen
+        .applications
+        .iter()
+        .any(|a| a.hersteltermijnen.iter().any(|h| h.id == activity.id));
+    if activity.type_code != HERSTELTERMIJN || of_aanvraag {
+        return say(
+            "Alleen een hersteltermijn zonder aanvraag gaat verder als informatieverzoek; \
+             kies hem op het tabblad Aanvragen onder Zonder aanvraag",
+        );
+    }
     Ok(Popup::Confirm(Question::new(
         "Als informatieverzoek voortzetten?",
         vec![
@@ -369,7 +381,10 @@ pub const STARTERS: &[Starter] = &[
     Starter {
         action: Action::AsInformatieverzoek,
         needs: Need::OpenActivity,
-        start: |on| Some(as_informatieverzoek(on.dossier?.selected_activity()?)),
+        start: |on| {
+            let dossier = on.dossier?;
+            Some(as_informatieverzoek(dossier, dossier.selected_activity()?))
+        },
     },
     Starter {
         action: Action::MoveAppointment,

@@ -171,8 +171,10 @@ pub enum InputError {
     Duration(i64),
     #[error("activiteit {id} is geen hersteltermijn zonder aanvraag; alleen die gaat verder als informatieverzoek")]
     NotLooseHersteltermijn { id: i64 },
-    #[error("een termijn van {0} dagen kan niet: minstens 1 dag")]
+    #[error("een termijn van {0} dagen kan niet: 1 tot en met 3650 dagen")]
     RuleLength(i64),
+    #[error("een nieuwe versie van een termijnregel geldt voor zaken die na vandaag ({today}) beginnen, niet al vanaf {from}")]
+    RuleVersionNotAhead { from: NaiveDate, today: NaiveDate },
     #[error(
         "termijnregel {rule} heeft al een versie vanaf {latest}; een nieuwe versie begint later"
     )]

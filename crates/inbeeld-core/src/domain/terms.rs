@@ -35,6 +35,10 @@ pub struct RuleVersion {
     pub source: String,
 }
 
+/// The longest term a rule may set: ten years (the longest in the Participatiewet's
+/// processes is a few months; a typo of a few zeros is refused).
+pub const MAX_RULE_DAYS: i64 = 3650;
+
 /// A version of `rule` from `version.valid_from` on: only for a day after today (a
 /// case that started keeps the rule of its day, and none has started then) and
 /// after the rule's newest version (`latest`), which it closes.
@@ -46,13 +50,12 @@ pub fn add_version(
 ) -> Result<Vec<Effect>, InputError> {
     super::error::required_text("de bron (de wet of het besluit)", &version.source)?;
     super::error::required_text("het artikel", &version.article)?;
-    if version.length_days <= 0 {
+    if !(1..=MAX_RULE_DAYS).contains(&version.length_days) {
         return Err(InputError::RuleLength(version.length_days));
     }
     if version.valid_from <= today {
-        return Err(InputError::NotAfterToday {
-            what: "een nieuwe versie van een termijnregel geldt vanaf",
-            date: version.valid_from,
+        return Err(InputError::RuleVersionNotAhead {
+            from: version.valid_from,
             today,
         });
     }

@@ -218,6 +218,23 @@ impl Store {
         legal_calendar(self.conn())
     }
 
+    /// The version of rule `code` that holds for a term starting on `day`, if the law
+    /// changed it: the day it holds from and the law that changed it.
+    pub fn term_rule_version(
+        &self,
+        code: &str,
+        day: NaiveDate,
+    ) -> Result<Option<(NaiveDate, String)>> {
+        Ok(self
+            .conn()
+            .prepare_cached(
+                "SELECT valid_from, source FROM term_rule_versions WHERE rule = ?1
+                   AND valid_from <= ?2 AND (valid_to IS NULL OR valid_to > ?2)",
+            )?
+            .query_row(rusqlite::params![code, day], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?)
+    }
+
     /// Rule `code` as it holds for a term that starts on `day`.
     pub fn term_rule(&self, code: &str, day: NaiveDate) -> Result<TermRule> {
         Ok(rule(self.conn(), code, day)?.0)
