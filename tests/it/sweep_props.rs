@@ -633,6 +633,8 @@ const CLOCK_OUTCOMES: &[&str] = &[
     "geen_maatregel",
     "geen_bezwaar",
     "bezwaar",
+    "boete_opgelegd",
+    "geen_boete",
 ];
 
 fn clock_op() -> impl Strategy<Value = ClockOp> {
@@ -712,6 +714,8 @@ proptest! {
                     }, today).map(|_| ())
                 }
                 ClockOp::Ask { len, .. } => add(&mut store, "informatieverzoek", today, len, today).map(|_| ()),
+                // A signaal for a maatregel, or now and then a rapport for a boete.
+                ClockOp::Signal { later } if later % 3 == 0 => add(&mut store, "boete", today, 91, today).map(|_| ()),
                 ClockOp::Signal { .. } => add(&mut store, "maatregel", today, 14, today).map(|_| ()),
             };
             if let Err(err) = result {
@@ -730,7 +734,7 @@ proptest! {
                 "SELECT count(*) FROM activities a JOIN activity_types t ON t.code = a.type_code
                  WHERE a.status = 'open'
                    AND a.type_code IN ('heronderzoek', 'informatieverzoek', 'ontheffing', 'onderzoek',
-                                       'maatregel', 'zienswijze', 'bezwaartermijn')
+                                       'maatregel', 'zienswijze', 'bezwaartermijn', 'boete')
                    -- The bezwaartermijn's item comes after the week of Awb 6:9 lid 2.
                    AND CASE a.type_code WHEN 'bezwaartermijn' THEN date(a.end_date, '+14 days')
                        ELSE date(a.end_date, '-' || t.lead_days || ' days') END <= ?1

@@ -250,6 +250,25 @@ pub(crate) fn catalog() -> Catalog {
                     Some("Bezwaartermijn besluit maatregel (Awb 6:7)"),
                 ),
             ),
+            // Pw art. 18a and Awb 5:51: the boete's besluit, and its bezwaartermijn.
+            with_next(
+                kind(
+                    "boete",
+                    false,
+                    &[
+                        ("boete_opgelegd", E::Finish),
+                        ("geen_boete", E::Finish),
+                        ("verlengd", E::NewCycle),
+                        ("uitstroom", E::ClientEnded),
+                    ],
+                ),
+                "boete_opgelegd",
+                next(
+                    "bezwaartermijn",
+                    Some(42),
+                    Some("Bezwaartermijn besluit bestuurlijke boete (Awb 6:7)"),
+                ),
+            ),
             // Pw art. 9 lid 2: a dated ontheffing, reviewed before it ends.
             kind(
                 "ontheffing",
@@ -289,6 +308,8 @@ pub(crate) fn catalog() -> Catalog {
             outcome("voornemen", Requirement::None),
             outcome("maatregel_opgelegd", Requirement::Reason),
             outcome("geen_maatregel", Requirement::Reason),
+            outcome("boete_opgelegd", Requirement::Reason),
+            outcome("geen_boete", Requirement::Reason),
         ],
         activity_types: vec![
             activity_type("traject", "traject", 0, None),
@@ -304,6 +325,7 @@ pub(crate) fn catalog() -> Catalog {
             activity_type("onderzoek", "onderzoek", 0, None),
             activity_type("maatregel", "maatregel", 0, None),
             activity_type("zienswijze", "zienswijze", 1, None),
+            activity_type("boete", "boete", 0, None),
         ],
         channels: vec![
             channel("telefoon", true),
@@ -613,6 +635,29 @@ fn handling_an_item_has_these_effects() {
                     client: 1,
                     type_code: "bezwaartermijn".into(),
                     title: "Bezwaartermijn besluit maatregel (Awb 6:7)".into(),
+                    start: d(TODAY),
+                    end: d("2027-01-04"),
+                    application: None,
+                },
+            ],
+        ),
+        (
+            "boete opgelegd, late (Awb 5:51 is a termijn van orde): its bezwaartermijn all the same",
+            item_context(
+                31,
+                activity_context(activity(30, "boete", "2026-08-01", "2026-10-31"), Some(31)),
+            ),
+            CloseRequest {
+                note: Some("boete € 150, opzettelijk".into()),
+                ..request("boete_opgelegd")
+            },
+            vec![
+                close(31, "boete_opgelegd", Some("boete € 150, opzettelijk")),
+                finish(30, "boete_opgelegd", Some("boete € 150, opzettelijk")),
+                Effect::AddActivity {
+                    client: 1,
+                    type_code: "bezwaartermijn".into(),
+                    title: "Bezwaartermijn besluit bestuurlijke boete (Awb 6:7)".into(),
                     start: d(TODAY),
                     end: d("2027-01-04"),
                     application: None,

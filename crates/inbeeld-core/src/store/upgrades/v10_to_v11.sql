@@ -98,3 +98,27 @@ CREATE TABLE term_rule_versions (
     source      TEXT NOT NULL CHECK (length(trim(source)) > 0),
     PRIMARY KEY (rule, valid_from)
 );
+
+-- * Bestuurlijke boete (Pw art. 18a): the besluit within 13 weeks of the rapport (Awb
+--   5:51 lid 1, a termijn van orde: late is shown as late, never refused); while the
+--   case is with the Openbaar Ministerie the term waits (a verlenging to the new day).
+--   The besluit starts the bezwaartermijn.
+INSERT INTO work_item_kinds (code, name, urgency, legal) VALUES
+    ('boete', 'Bestuurlijke boete', 27, 0);
+
+INSERT INTO activity_types (code, name, default_days, expiry_kind, expiry_title, due_offset_days, sort_order, lead_days, reminder_days) VALUES
+    ('boete', 'Boete: rapport', 91, 'boete', 'Besluiten over de boete (Awb 5:51: 13 weken na het rapport, termijn van orde)', 0, 14, 14, NULL);
+
+INSERT INTO outcomes (code, name, requires) VALUES
+    ('boete_opgelegd', 'Boete opgelegd', 'reason'),
+    ('geen_boete',     'Geen boete',     'reason');
+
+INSERT INTO kind_outcomes (kind_code, outcome_code, effect, next_type, next_days, next_title) VALUES
+    ('boete', 'boete_opgelegd', 'finish', 'bezwaartermijn', 42,
+        'Bezwaartermijn besluit bestuurlijke boete (Awb 6:7)'),
+    ('boete', 'geen_boete',     'finish', NULL, NULL, NULL),
+    ('boete', 'verlengd',       'new_cycle', NULL, NULL, NULL),
+    ('boete', 'uitstroom',      'client_ended', NULL, NULL, NULL);
+
+INSERT INTO category_activity_types (category_code, activity_type_code)
+    SELECT code, 'boete' FROM categories ORDER BY sort_order;
