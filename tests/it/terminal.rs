@@ -640,6 +640,53 @@ fn an_export_is_imported_from_the_cockpit_in_a_real_terminal() {
     );
 }
 
+/// A file with one client, Ans Visser (beheer), and a cockpit at the fields of a new
+/// activity of hers, of the type the picker calls `label`.
+fn plan_for_ans(db: &Path, name: &str, label: &str) -> Tmux {
+    inbeeld(
+        db,
+        &[
+            "client",
+            "add",
+            "--name",
+            "Ans Visser",
+            "--category",
+            "beheer",
+        ],
+    );
+    let tmux = cockpit(db, name);
+    tmux.keys(&["2", "o"]);
+    tmux.wait_for("Ans Visser");
+    tmux.keys(&["a"]);
+    tmux.wait_for("Nieuwe activiteit");
+    let choice = tmux.choice(label);
+    tmux.keys(&[choice.as_str()]);
+    tmux.wait_for("Einddatum");
+    tmux
+}
+
+/// On `today`, handles the first item of the werkvoorraad, `(title, outcome)`, typing
+/// `note` where its form asks `asked` (a toelichting, or a reden where one is required).
+fn handle_first(
+    db: &Path,
+    name: &str,
+    today: &str,
+    (title, outcome): (&str, &str),
+    (asked, note): (&str, &str),
+) {
+    let tmux = cockpit_on(db, name, today);
+    tmux.wait_for(title);
+    tmux.keys(&["a"]);
+    tmux.wait_for("Afhandelen");
+    let number = tmux.choice(outcome);
+    tmux.keys(&[number.as_str()]);
+    tmux.wait_for(asked);
+    tmux.type_text(note);
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("afgehandeld");
+    tmux.quit();
+}
+
 /// A heronderzoek by keys alone: planned in the dossier at the risk profile's three
 /// months, in the werkvoorraad two weeks before its day, done; the next one is then
 /// planned at the same interval from that day, without a key more.
@@ -650,26 +697,7 @@ fn a_heronderzoek_comes_back_at_its_interval_in_a_real_terminal() {
     }
     let db = common::Db::new();
     let path = db.path.as_path();
-    inbeeld(
-        path,
-        &[
-            "client",
-            "add",
-            "--name",
-            "Ans Visser",
-            "--category",
-            "beheer",
-        ],
-    );
-
-    let tmux = cockpit(path, "heronderzoek");
-    tmux.keys(&["2", "o"]);
-    tmux.wait_for("Ans Visser");
-    tmux.keys(&["a"]);
-    tmux.wait_for("Nieuwe activiteit");
-    let choice = tmux.choice("Heronderzoek");
-    tmux.keys(&[choice.as_str()]);
-    tmux.wait_for("Einddatum");
+    let tmux = plan_for_ans(path, "heronderzoek", "Heronderzoek");
     // Title, start date, end date: three months on.
     tmux.keys(&["Tab", "Tab"]);
     tmux.clear();
@@ -679,16 +707,13 @@ fn a_heronderzoek_comes_back_at_its_interval_in_a_real_terminal() {
     tmux.quit();
 
     // Two weeks before its day it is in the werkvoorraad; done, it comes back.
-    let tmux = cockpit_on(path, "heronderzoek-done", "2027-02-15");
-    tmux.wait_for("Heronderzoek uitvoeren");
-    tmux.keys(&["a"]);
-    tmux.wait_for("Afhandelen");
-    let done = tmux.choice("Uitgevoerd");
-    tmux.keys(&[done.as_str()]);
-    tmux.wait_for("Toelichting");
-    tmux.keys(&["Enter"]);
-    tmux.wait_for("afgehandeld");
-    tmux.quit();
+    handle_first(
+        path,
+        "heronderzoek-done",
+        "2027-02-15",
+        ("Heronderzoek uitvoeren", "Uitgevoerd"),
+        ("Toelichting", ""),
+    );
 
     let dossier = json(path, &["client", "show", "1", "--json"]);
     let heronderzoeken: Vec<&Value> = dossier["activities"]
@@ -719,60 +744,24 @@ fn a_maatregel_goes_from_signaal_to_bezwaartermijn_in_a_real_terminal() {
     }
     let db = common::Db::new();
     let path = db.path.as_path();
-    inbeeld(
-        path,
-        &[
-            "client",
-            "add",
-            "--name",
-            "Ans Visser",
-            "--category",
-            "beheer",
-        ],
-    );
-
-    let tmux = cockpit(path, "signaal");
-    tmux.keys(&["2", "o"]);
-    tmux.wait_for("Ans Visser");
-    tmux.keys(&["a"]);
-    tmux.wait_for("Nieuwe activiteit");
-    let choice = tmux.choice("Maatregel: signaal");
-    tmux.keys(&[choice.as_str()]);
-    tmux.wait_for("Einddatum");
+    let tmux = plan_for_ans(path, "signaal", "Maatregel: signaal");
     tmux.keys(&["Enter"]);
     tmux.wait_for("zo 6 dec 2026");
     tmux.quit();
 
-    // Handles the first item of the werkvoorraad, titled `title`, with `outcome` and
-    // what its form asks (`asked`: a toelichting, or a reden where one is required).
-    let handle = |name: &str, today: &str, title: &str, outcome: &str, asked: &str, note: &str| {
-        let tmux = cockpit_on(path, name, today);
-        tmux.wait_for(title);
-        tmux.keys(&["a"]);
-        tmux.wait_for("Afhandelen");
-        let number = tmux.choice(outcome);
-        tmux.keys(&[number.as_str()]);
-        tmux.wait_for(asked);
-        tmux.type_text(note);
-        tmux.keys(&["Enter"]);
-        tmux.wait_for("afgehandeld");
-        tmux.quit();
-    };
-    handle(
+    handle_first(
+        path,
         "voornemen",
         "2026-12-07",
-        "Signaal wegen",
-        "Voornemen verstuurd",
-        "Toelichting",
-        "",
+        ("Signaal wegen", "Voornemen verstuurd"),
+        ("Toelichting", ""),
     );
-    handle(
+    handle_first(
+        path,
         "opgelegd",
         "2026-12-22",
-        "Zienswijze gehoord",
-        "Maatregel opgelegd",
-        "Reden",
-        "verlaging 30% gedurende 3 maanden",
+        ("Zienswijze gehoord", "Maatregel opgelegd"),
+        ("Reden", "verlaging 30% gedurende 3 maanden"),
     );
 
     let dossier = json(path, &["client", "show", "1", "--json"]);

@@ -7,7 +7,9 @@ use chrono::NaiveDate;
 use super::{channels, future_date, say, Here, Need, Start, Starter};
 use crate::domain::aanvraag::HERSTELTERMIJN;
 use crate::domain::activity::{Activity, NewActivity};
-use crate::domain::appointment::{meets_by, reminder_day, AppointmentMove, NewAppointment};
+use crate::domain::appointment::{
+    meets_by, reminder_day, AppointmentMove, NewAppointment, MINUTES,
+};
 use crate::domain::calendar::LegalCalendar;
 use crate::domain::catalog::ActivityType;
 use crate::domain::client::Client;
@@ -243,7 +245,10 @@ fn appointment_channels(
                     Field::new(
                         "minutes",
                         "Duur in minuten",
-                        FieldKind::Number { min: 5, max: 480 },
+                        FieldKind::Number {
+                            min: *MINUTES.start(),
+                            max: *MINUTES.end(),
+                        },
                         &minutes.to_string(),
                     ),
                 ],

@@ -265,6 +265,7 @@ impl Columns {
                 }
                 Line::Done => Reply::Apply(Intent::edit(SaveProfile {
                     path: self.path.clone(),
+                    headers: self.headers.clone(),
                     profile: self.profile.clone(),
                 })),
             },
@@ -345,13 +346,14 @@ impl Columns {
 #[derive(Debug, Clone)]
 struct SaveProfile {
     path: PathBuf,
+    /// The file's headers, as the picker read them.
+    headers: Vec<String>,
     profile: Profile,
 }
 
 impl Edit for SaveProfile {
     fn apply(&self, cx: &mut Cx) -> Result<Applied, Refused> {
-        let table = read_table(&self.path).map_err(|e| Refused::Text(e.to_string()))?;
-        check_profile(&self.profile, &table.headers, cx.catalog).map_err(Refused::Text)?;
+        check_profile(&self.profile, &self.headers, cx.catalog).map_err(Refused::Text)?;
         let saved = save_beside(&self.path, &self.profile).map_err(Refused::Text)?;
         let mut applied = Preview {
             path: self.path.clone(),

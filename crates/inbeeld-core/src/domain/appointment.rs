@@ -158,6 +158,9 @@ pub fn meets_by(channel: &str) -> bool {
     !NOT_MEETING.contains(&channel)
 }
 
+/// How long an afspraak may last, in minutes.
+pub const MINUTES: std::ops::RangeInclusive<i64> = 5..=480;
+
 /// An afspraak to plan: its client, day, time (UU:MM or UU.MM, or none), channel,
 /// subject (default "Afspraak") and length in minutes where not the catalogue's.
 #[derive(Debug, Clone, Copy)]

@@ -25,7 +25,7 @@ pub fn add_appointment(store: &mut Store, new: &NewAppointment, today: NaiveDate
         title,
         duration,
     } = *new;
-    if let Some(minutes) = duration.filter(|m| !(5..=480).contains(m)) {
+    if let Some(minutes) = duration.filter(|m| !crate::domain::appointment::MINUTES.contains(m)) {
         return Err(InputError::Duration(minutes).into());
     }
     if date < today {
