@@ -484,7 +484,8 @@ CREATE TABLE letters (
     id          INTEGER PRIMARY KEY,
     client_id   INTEGER NOT NULL REFERENCES clients (id),
     activity_id INTEGER NOT NULL REFERENCES activities (id),
-    kind        TEXT NOT NULL CHECK (kind IN ('uitnodiging', 'hersteltermijn', 'herinnering')),
+    kind        TEXT NOT NULL CHECK (kind IN ('uitnodiging', 'hersteltermijn', 'herinnering',
+                                              'informatieverzoek', 'voornemen')),
     made_on     TEXT NOT NULL CHECK (date(made_on) IS made_on),
     file        TEXT NOT NULL CHECK (length(file) > 0),
     sent_on     TEXT CHECK (sent_on IS NULL OR date(sent_on) IS sent_on),
@@ -1029,3 +1030,50 @@ INSERT INTO kind_outcomes (kind_code, outcome_code, effect, next_type, next_days
 
 INSERT INTO category_activity_types (category_code, activity_type_code)
     SELECT code, 'boete' FROM categories ORDER BY sort_order;
+
+-- * Taaleis (Pw art. 18b): at the informatiemoment the client hears of the taaleis
+--   and the toets; within the term the municipality sets the client shows Dutch at
+--   level 1F or signs the bereidverklaring; an inspanning is reviewed every half year
+--   (again and again, until the taaleis is met); no inspanning is a signaal to weigh
+--   a maatregel.
+INSERT INTO work_item_kinds (code, name, urgency, legal) VALUES
+    ('taaleis',       'Taaleis',       21, 0),
+    ('taalvoortgang', 'Taalvoortgang', 16, 0);
+
+INSERT INTO activity_types (code, name, default_days, expiry_kind, expiry_title, due_offset_days, sort_order, lead_days, reminder_days) VALUES
+    ('taaleis',       'Taaleis: informatiemoment', 56,  'taaleis',       'Taaleis: toets gehaald of bereidverklaring getekend? (Pw art. 18b)', 0, 15, 7,  NULL),
+    ('taalvoortgang', 'Taaleis: voortgang',        182, 'taalvoortgang', 'Voortgang van de taalinspanning beoordelen (Pw art. 18b)',          0, 16, 14, NULL);
+
+INSERT INTO outcomes (code, name, requires) VALUES
+    ('taal_voldaan',         'Voldoet aan de taaleis',    'none'),
+    ('taal_bereid',          'Bereidverklaring getekend', 'none'),
+    ('taal_geen_inspanning', 'Geen taalinspanning',       'reason');
+
+INSERT INTO kind_outcomes (kind_code, outcome_code, effect, next_type, next_days, next_title) VALUES
+    ('taaleis',       'taal_voldaan',         'finish',    NULL, NULL, NULL),
+    ('taaleis',       'taal_bereid',          'finish',    'taalvoortgang', 182,
+        'Voortgang van de taalinspanning beoordelen (Pw art. 18b)'),
+    ('taaleis',       'taal_geen_inspanning', 'finish',    'maatregel', 14,
+        'Taaleis: geen inspanning, maatregel wegen (Pw art. 18b)'),
+    ('taaleis',       'verlengd',             'new_cycle', NULL, NULL, NULL),
+    ('taalvoortgang', 'uitgevoerd',           'finish',    'taalvoortgang', NULL, NULL),
+    ('taalvoortgang', 'taal_voldaan',         'finish',    NULL, NULL, NULL),
+    ('taalvoortgang', 'taal_geen_inspanning', 'finish',    'maatregel', 14,
+        'Taaleis: geen inspanning, maatregel wegen (Pw art. 18b)'),
+    ('taalvoortgang', 'verlengd',             'new_cycle', NULL, NULL, NULL),
+    ('taaleis',       'uitstroom',            'client_ended', NULL, NULL, NULL),
+    ('taalvoortgang', 'uitstroom',            'client_ended', NULL, NULL, NULL);
+
+INSERT INTO category_activity_types (category_code, activity_type_code)
+    SELECT c.code, t.code FROM categories c, activity_types t
+    WHERE t.code IN ('taaleis', 'taalvoortgang')
+    ORDER BY c.sort_order, t.sort_order;
+
+-- * Zoektermijn afgezien (Pw art. 41 lid 4, as the Participatiewet in balans
+--   changed it): for a young person who cannot be expected to search four weeks
+--   first, the municipality may waive the zoektermijn, with a reason. Only the
+--   program writes it, together with the receipt of the aanvraag.
+INSERT INTO outcomes (code, name, requires) VALUES
+    ('afgezien', 'Zoektermijn afgezien', 'reason');
+INSERT INTO kind_outcomes (kind_code, outcome_code, effect) VALUES
+    ('zoektermijn', 'afgezien', 'settled');

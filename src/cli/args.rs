@@ -53,7 +53,8 @@ pub enum Command {
     /// Het overzicht over een periode: afgehandeld werk, in beeld, doorstroom, in- en
     /// uitstroom, aanvragen (standaard deze week)
     Report(ReportArgs),
-    /// Brieven: een uitnodiging, hersteltermijnbrief of herinnering als PDF maken
+    /// Brieven: een uitnodiging, hersteltermijnbrief, herinnering, informatieverzoek of
+    /// voornemen tot een maatregel als PDF maken
     /// (drukt het pad af), de brieven tonen, of vastleggen dat een brief verstuurd is
     Letter(LetterArgs),
     /// Het team: gedeelde caseloads op PostgreSQL (schema, teamleden)
@@ -378,12 +379,16 @@ pub enum AanvraagCommand {
         #[arg(long)]
         under_27: bool,
     },
-    /// Leg vast dat de aanvraag na de zoektermijn is ontvangen
+    /// Leg vast dat de aanvraag na de zoektermijn is ontvangen (eerder alleen met --waive)
     Received {
         id: i64,
         /// Datum van ontvangst (standaard vandaag)
         #[arg(long, value_name = "DATUM")]
         on: Option<String>,
+        /// Zie af van de zoektermijn (Pw art. 41 lid 4), voor een jongere van wie
+        /// niet kan worden verwacht eerst vier weken te zoeken: de reden
+        #[arg(long, value_name = "REDEN")]
+        waive: Option<String>,
     },
     /// Verdaag de beslistermijn (Awb 4:14 lid 3), binnen de acht weken
     Adjourn {
@@ -521,9 +526,10 @@ pub struct WorklistArgs {
 pub struct LetterArgs {
     #[command(subcommand)]
     pub command: Option<LetterCommand>,
-    /// uitnodiging (afspraak), hersteltermijn of herinnering (afspraak of hersteltermijn)
+    /// uitnodiging (afspraak), hersteltermijn, herinnering (afspraak of hersteltermijn),
+    /// informatieverzoek of voornemen (bij de zienswijze van een maatregel)
     #[arg(long, value_name = "SOORT", required = true,
-          value_parser = ["uitnodiging", "hersteltermijn", "herinnering"])]
+          value_parser = ["uitnodiging", "hersteltermijn", "herinnering", "informatieverzoek", "voornemen"])]
     pub kind: Option<String>,
     /// De activiteit (afspraak of hersteltermijn) waar de brief over gaat
     #[arg(long, value_name = "ID", required = true)]

@@ -189,12 +189,18 @@ pub fn run_aanvraag(ctx: &Context, command: AanvraagCommand) -> anyhow::Result<(
                 None => super::report(&done),
             }
         }
-        AanvraagCommand::Received { id, on } => {
+        AanvraagCommand::Received { id, on, waive } => {
             let on = match on {
                 Some(text) => parse_date(&text)?,
                 None => ctx.today,
             };
-            let done = workflow::receive_application(&mut ctx.open_swept()?, id, on, ctx.today)?;
+            let done = workflow::receive_application(
+                &mut ctx.open_swept()?,
+                id,
+                on,
+                waive.as_deref(),
+                ctx.today,
+            )?;
             super::report(&done)
         }
         AanvraagCommand::Adjourn { id, to, reason } => {

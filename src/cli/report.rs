@@ -267,5 +267,26 @@ fn lines(r: &Report, period: &Period, catalog: &Catalog) -> Vec<String> {
             "  voorschotten",
             named(&a.voorschotten, |c| catalog.outcome_name(c).to_owned()),
         ),
+        row(
+            "Heronderzoeken",
+            format!(
+                "{} gedaan (op tijd {}); over datum {}",
+                r.handhaving.heronderzoeken_done,
+                r.handhaving.heronderzoeken_on_time,
+                r.handhaving.heronderzoeken_overdue
+            ),
+        ),
+        row(
+            "Maatregelen, boetes",
+            format!(
+                "open: {}; besloten: {}",
+                named(&r.handhaving.open, |c| catalog
+                    .activity_type_name(c)
+                    .to_owned()),
+                named(&r.handhaving.decided, |c| catalog
+                    .outcome_name(c)
+                    .to_owned())
+            ),
+        ),
     ]
 }

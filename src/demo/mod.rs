@@ -108,7 +108,7 @@ pub fn generate(store: &mut Store, options: Options, today: NaiveDate) -> Result
         // they are over.
         let view = store.application(app)?.application;
         if let Some(expected) = view.expected_on.filter(|e| *e <= today) {
-            workflow::receive_application(store, app, expected, today)?;
+            workflow::receive_application(store, app, expected, None, today)?;
         }
         let received_on = store.application(app)?.application.received_on;
         let given = days_after(received_on.unwrap_or(today), rng.random_range(1..5));

@@ -320,6 +320,31 @@ fn draw_block(
                 })),
             )
         }
+        Block::Handhaving => {
+            let h = &r.handhaving;
+            let step = |code: &str| h.open.get(code).copied().unwrap_or(0);
+            let decided = |code: &str| h.decided.get(code).copied().unwrap_or(0);
+            (
+                format!("{}/{}", h.heronderzoeken_on_time, h.heronderzoeken_done),
+                vec![
+                    format!(
+                        "heronderzocht {}, op tijd {}",
+                        h.heronderzoeken_done, h.heronderzoeken_on_time
+                    ),
+                    format!("over datum {}", h.heronderzoeken_overdue),
+                    format!(
+                        "opgelegd: maatregel {} · boete {}",
+                        decided("maatregel_opgelegd"),
+                        decided("boete_opgelegd")
+                    ),
+                ],
+                Chart::Bars(vec![
+                    ("signaal wegen".to_owned(), step("maatregel") as u64),
+                    ("zienswijze loopt".to_owned(), step("zienswijze") as u64),
+                    ("boete: besluit".to_owned(), step("boete") as u64),
+                ]),
+            )
+        }
     };
     let frame_block = Panel::new()
         .borders(Borders::ALL)
@@ -412,6 +437,17 @@ fn row_text(block: Block, row: &BlockRow, catalog: &Catalog) -> String {
             ),
             _ => format!("hersteltermijn: {}", detail.to_lowercase()),
         },
+        Block::Handhaving => {
+            let late = match row.days {
+                Some(d) if d > 0 => format!(" · {} over datum", days(d)),
+                _ => String::new(),
+            };
+            match row.code.as_str() {
+                "heronderzoek_gedaan" => format!("heronderzoek gedaan{late}"),
+                "heronderzoek" => format!("heronderzoek nog niet gedaan{late}"),
+                code => format!("{}: {detail}{late}", catalog.activity_type_name(code)),
+            }
+        }
     }
 }
 

@@ -327,6 +327,9 @@ fn an_aanvraag_walks_from_receipt_through_herstel_to_besluit_and_bezwaartermijn(
     assert_eq!(db.counts(), before);
 }
 
+/// A melding under 27 waits four weeks for the aanvraag; `o` before then is
+/// refused in its form, unless the municipality waives the zoektermijn there,
+/// with a reason (Pw art. 41 lid 4).
 #[test]
 fn a_melding_under_27_waits_for_the_aanvraag_and_o_registers_it() {
     let db = common::Db::new();
@@ -348,10 +351,32 @@ fn a_melding_under_27_waits_for_the_aanvraag_and_o_registers_it() {
     );
     press(&mut app, KeyCode::Char('o'));
     press(&mut app, KeyCode::Enter);
+    assert!(app.popup_open(), "refused while the zoektermijn runs");
+    let shown = screen(&mut app);
+    assert!(
+        shown.contains("zoektermijn tot 21 dec") && shown.contains("loopt tot 2026-12-21"),
+        "{shown}"
+    );
+    assert_eq!(
+        db.scalar("SELECT coalesce(received_on, '-') FROM applications"),
+        "-"
+    );
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "Dakloos; kan niet eerst vier weken zoeken");
+    press(&mut app, KeyCode::Enter);
     assert!(!app.popup_open(), "{:?}", app.message());
+    assert!(
+        format!("{:?}", app.message()).contains("afgezien"),
+        "{:?}",
+        app.message()
+    );
     assert_eq!(
         db.scalar("SELECT received_on FROM applications"),
         "2026-11-22"
+    );
+    assert_eq!(
+        db.scalar("SELECT outcome_code || ': ' || outcome_note FROM activities WHERE type_code = 'zoektermijn'"),
+        "afgezien: zoektermijn afgezien: Dakloos; kan niet eerst vier weken zoeken"
     );
     assert_eq!(
         db.scalar(

@@ -455,6 +455,70 @@ fn a_person_under_27_searches_four_weeks_first() {
     );
 }
 
+/// The four weeks come first (Pw art. 41 lid 4): an aanvraag received before they
+/// are over is refused, unless the municipality waives them for this young person,
+/// with a reason that stays in the dossier and the audit log.
+#[test]
+fn a_zoektermijn_is_waived_only_with_a_reason_and_the_reason_is_kept() {
+    let db = Db::new();
+    let client = db.client("Sanne Jong", "job_ready").to_string();
+    let app = aanvraag(&db, "2026-11-02", &client, "2026-11-02", &["--under-27"]);
+    db.refused_on(
+        "2026-11-10",
+        &["aanvraag", "received", &app, "--on", "2026-11-10"],
+        "loopt tot 2026-11-30",
+    );
+    db.refused_on(
+        "2026-11-10",
+        &["aanvraag", "received", &app, "--waive", "  "],
+        "reden",
+    );
+    db.on(
+        "2026-11-10",
+        &[
+            "aanvraag",
+            "received",
+            &app,
+            "--waive",
+            "dakloos, kan niet vier weken zoeken",
+        ],
+    );
+    let view = db.json_on("2026-11-10", &["aanvraag", "show", &app, "--json"]);
+    assert_eq!(view["received_on"], "2026-11-10");
+    let zoek = view["terms"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["rule"] == "zoektermijn")
+        .unwrap();
+    assert_eq!(zoek["status"], "closed");
+    assert_eq!(zoek["outcome"], "afgezien", "{zoek}");
+    assert!(
+        zoek["outcome_note"]
+            .as_str()
+            .unwrap()
+            .contains("dakloos, kan niet vier weken zoeken"),
+        "{zoek}"
+    );
+    // The beslistermijn runs from the day the aanvraag came in, not from the melding.
+    assert_eq!(
+        term_end_of(&db, "2026-11-10", &app, "beslistermijn"),
+        "2027-01-05"
+    );
+    let audited = db.scalar(
+        "SELECT count(*) FROM audit_log WHERE detail LIKE '%dakloos, kan niet vier weken zoeken%'",
+    );
+    assert_ne!(audited, "0", "the reason is in the audit log");
+    // Only a running zoektermijn can be waived: an aanvraag that is in has none.
+    let other = db.client("Piet Oud", "job_ready").to_string();
+    let direct = aanvraag(&db, "2026-11-10", &other, "2026-11-10", &[]);
+    db.refused_on(
+        "2026-11-10",
+        &["aanvraag", "received", &direct, "--waive", "kwetsbaar"],
+        "al ontvangen",
+    );
+}
+
 #[test]
 fn under_27_follows_from_the_birth_date() {
     let db = Db::new();

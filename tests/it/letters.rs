@@ -255,6 +255,121 @@ fn each_letter_states_the_facts_of_its_rows_in_dutch_on_one_page() {
         .all(|l| l["sent_on"].is_null()));
 }
 
+/// The letters of the rest of the clock: an informatieverzoek says what is asked,
+/// by when and what follows (Pw art. 17 and 54, never Awb 4:5); the voornemen tot
+/// een maatregel names the signaal it came from and the last day for the
+/// zienswijze (Awb 4:8), and that it is no besluit yet.
+#[test]
+fn an_informatieverzoek_and_a_voornemen_state_their_process_and_its_law() {
+    if !poppler() {
+        return;
+    }
+    let db = Db::new();
+    settings(&db, SENDER);
+    let client = db.client("Fatima el Amrani", "bijna_job_ready").to_string();
+    let verzoek = db
+        .add(&[
+            "activity",
+            "add",
+            "--client",
+            &client,
+            "--type",
+            "informatieverzoek",
+            "--start",
+            "2026-11-22",
+            "--end",
+            "2026-12-07",
+            "--title",
+            "bankafschriften oktober en november; huurverhoging 2027",
+        ])
+        .to_string();
+    let asked = made(&db, "informatieverzoek", &verzoek);
+    let text = text_of(Path::new(asked["file"].as_str().unwrap()));
+    for expected in [
+        "Fatima el Amrani",
+        "Bankafschriften oktober en november",
+        "Huurverhoging 2027",
+        "maandag 7 december 2026",
+        "artikel 17 van de Participatiewet",
+        "opschorten",
+        "artikel 54 van de Participatiewet",
+    ] {
+        assert!(
+            text.contains(expected),
+            "informatieverzoek lacks {expected:?}: {text}"
+        );
+    }
+    assert!(
+        !text.contains("4:5"),
+        "an informatieverzoek is no Awb 4:5: {text}"
+    );
+    assert_eq!(asked["pages"], 1);
+
+    // A signaal weighed on 22 November: the voornemen plans the zienswijze.
+    let signaal = db
+        .add(&[
+            "activity",
+            "add",
+            "--client",
+            &client,
+            "--type",
+            "maatregel",
+            "--start",
+            "2026-11-20",
+            "--end",
+            "2026-12-04",
+            "--title",
+            "Niet verschenen op het sollicitatiegesprek bij Jumbo op 18 november",
+        ])
+        .to_string();
+    db.ok(&[
+        "activity",
+        "close",
+        &signaal,
+        "--outcome",
+        "voornemen",
+        "--note",
+        "Tweede keer dit jaar",
+    ]);
+    let zienswijze =
+        db.scalar("SELECT id FROM activities WHERE type_code = 'zienswijze' AND status = 'open'");
+    // The voornemen is a letter of the zienswijze, not of the signaal.
+    db.refused(
+        &["letter", "--kind", "voornemen", "--activity", &verzoek],
+        "bij een informatieverzoek hoort de informatieverzoekbrief",
+    );
+    let made = made(&db, "voornemen", &zienswijze);
+    let text = text_of(Path::new(made["file"].as_str().unwrap()));
+    for expected in [
+        "Voornemen tot het opleggen van een maatregel",
+        "Niet verschenen op het sollicitatiegesprek bij Jumbo op 18 november",
+        "Tweede keer dit jaar",
+        "zienswijze",
+        "artikel 4:8 van de Algemene wet bestuursrecht",
+        "Dit is nog geen besluit",
+    ] {
+        assert!(
+            text.contains(expected),
+            "voornemen lacks {expected:?}: {text}"
+        );
+    }
+    let end = db.scalar("SELECT end_date FROM activities WHERE type_code = 'zienswijze'");
+    assert_eq!(
+        end, "2026-12-07",
+        "fourteen days from the voornemen, on a working day"
+    );
+    assert!(text.contains("maandag 7 december 2026"), "{text}");
+    assert_eq!(made["pages"], 1);
+    let listed = db.json(&["letter", "list", "--client", &client, "--json"]);
+    let kinds: Vec<&str> = listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(kinds, ["voornemen", "informatieverzoek"], "{listed}");
+}
+
 #[test]
 fn a_letter_sent_is_a_contact_by_letter_on_its_day_and_is_sent_once() {
     let db = Db::new();
@@ -378,7 +493,7 @@ fn a_letter_for_the_wrong_activity_or_without_a_sender_is_refused_and_nothing_is
         .to_string();
     db.refused(
         &["letter", "--kind", "herinnering", "--activity", &traject],
-        "brieven zijn er voor afspraken en hersteltermijnen",
+        "brieven zijn er voor afspraken, hersteltermijnen, informatieverzoeken",
     );
     db.refused(
         &["letter", "--kind", "uitnodiging", "--activity", "9999"],

@@ -777,3 +777,157 @@ fn a_scripted_week_counts_what_happened_by_the_readmes_definitions() {
         json!({ "total": 1, "by_reason": { "werk": 1 }, "handed_over": 1 })
     );
 }
+
+/// The rest of the clock in the Overzicht, from dates only: heronderzoeken done on
+/// or before their date, one past it and still open, and the steps of a maatregel
+/// and a boete open on the period's last day — and the besluit in the week it was
+/// taken.
+#[test]
+fn heronderzoeken_on_time_and_open_maatregelen_come_from_their_dates() {
+    let db = Db::new();
+    let add = |day: &str, args: &[&str]| -> String { db.on(day, args).trim().to_owned() };
+    let client = |name: &str| add("2026-05-01", &["client", "add", "--name", name]);
+    let activity = |day: &str, client: &str, kind: &str, end: &str, title: &str| {
+        add(
+            day,
+            &[
+                "activity", "add", "--client", client, "--type", kind, "--start", day, "--end",
+                end, "--title", title,
+            ],
+        )
+    };
+    let close = |day: &str, id: &str, outcome: &str| {
+        add(
+            day,
+            &[
+                "activity",
+                "close",
+                id,
+                "--outcome",
+                outcome,
+                "--note",
+                "reden",
+            ],
+        )
+    };
+    let (anna, bart, cor, dirk, eva) = (
+        client("Anna Bakker"),
+        client("Bart Smit"),
+        client("Cor de Wit"),
+        client("Dirk Jansen"),
+        client("Eva Mulder"),
+    );
+    let on_time = activity(
+        "2026-05-01",
+        &anna,
+        "heronderzoek",
+        "2026-11-10",
+        "Heronderzoek",
+    );
+    let late = activity(
+        "2026-05-01",
+        &bart,
+        "heronderzoek",
+        "2026-11-06",
+        "Heronderzoek",
+    );
+    activity(
+        "2026-05-01",
+        &cor,
+        "heronderzoek",
+        "2026-11-09",
+        "Heronderzoek",
+    );
+    close("2026-11-05", &on_time, "uitgevoerd");
+    close("2026-11-12", &late, "uitgevoerd");
+    let signaal = activity(
+        "2026-11-02",
+        &dirk,
+        "maatregel",
+        "2026-11-16",
+        "Niet verschenen",
+    );
+    close("2026-11-04", &signaal, "voornemen");
+    activity(
+        "2026-11-03",
+        &eva,
+        "boete",
+        "2027-02-02",
+        "Rapport: inkomsten niet gemeld",
+    );
+
+    let r = report(&db, "2026-11-02", "2026-11-15");
+    let h = &r["handhaving"];
+    assert_eq!(h["heronderzoeken_done"], 2, "{h}");
+    assert_eq!(
+        h["heronderzoeken_on_time"], 1,
+        "Bart's was six days late: {h}"
+    );
+    assert_eq!(
+        h["heronderzoeken_overdue"], 1,
+        "Cor's, past its date on the 15th: {h}"
+    );
+    assert_eq!(h["open"], json!({"boete": 1, "zienswijze": 1}), "{h}");
+    assert_eq!(h["decided"], json!({}), "{h}");
+
+    let zienswijze = db.scalar("SELECT id FROM activities WHERE type_code = 'zienswijze'");
+    close("2026-11-19", &zienswijze, "maatregel_opgelegd");
+    let r = report(&db, "2026-11-16", "2026-11-22");
+    let h = &r["handhaving"];
+    assert_eq!(h["heronderzoeken_done"], 0, "{h}");
+    assert_eq!(h["heronderzoeken_overdue"], 1, "{h}");
+    assert_eq!(
+        h["open"],
+        json!({"boete": 1}),
+        "the zienswijze is decided: {h}"
+    );
+    assert_eq!(h["decided"], json!({"maatregel_opgelegd": 1}), "{h}");
+    // The earlier weeks keep their figures: read from dates, not from today's state.
+    let before = report(&db, "2026-11-02", "2026-11-15");
+    assert_eq!(
+        before["handhaving"]["open"],
+        json!({"boete": 1, "zienswijze": 1})
+    );
+
+    let text = db.ok(&["report", "--from", "2026-11-02", "--to", "2026-11-15"]);
+    assert!(
+        text.contains("Heronderzoeken") && text.contains("2 gedaan (op tijd 1); over datum 1"),
+        "{text}"
+    );
+
+    // The rows behind the block: who, and how late.
+    let store = inbeeld::store::Store::open(&db.path).unwrap();
+    let period = inbeeld::domain::period::Period::between(
+        "2026-11-02".parse().unwrap(),
+        "2026-11-15".parse().unwrap(),
+    )
+    .unwrap();
+    let rows = store
+        .block_rows(
+            inbeeld::domain::overview::Block::Handhaving,
+            &period,
+            common::TODAY.parse().unwrap(),
+        )
+        .unwrap();
+    let said: Vec<(String, String, Option<i64>)> = rows
+        .iter()
+        .map(|r| (r.client.clone(), r.code.clone(), r.days))
+        .collect();
+    for expected in [
+        (
+            "Bart Smit".to_owned(),
+            "heronderzoek_gedaan".to_owned(),
+            Some(6),
+        ),
+        (
+            "Anna Bakker".to_owned(),
+            "heronderzoek_gedaan".to_owned(),
+            Some(0),
+        ),
+        ("Cor de Wit".to_owned(), "heronderzoek".to_owned(), Some(6)),
+        ("Dirk Jansen".to_owned(), "zienswijze".to_owned(), Some(-3)),
+    ] {
+        assert!(said.contains(&expected), "{expected:?} in {said:?}");
+    }
+    assert_eq!(said.len(), 5, "{said:?}");
+}

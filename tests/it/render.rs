@@ -14,8 +14,14 @@ use ratatui::style::Color;
 use ratatui::Terminal;
 
 fn demo_app(db: &common::Db) -> App {
+    demo_app_with(db, |_| {})
+}
+
+/// The demo with `more` added to it before the cockpit opens.
+fn demo_app_with(db: &common::Db, more: impl FnOnce(&mut Store)) -> App {
     let mut store = Store::open(&db.path).unwrap();
     demo::generate(&mut store, Options::default(), today()).unwrap();
+    more(&mut store);
     let session = Session {
         today: today(),
         today_overridden: true,
@@ -885,4 +891,37 @@ fn without_a_team_the_team_key_says_why() {
         "{screen}"
     );
     assert!(!screen.contains("5 Team"), "no Team tab without a team");
+}
+
+/// The receipt of a melding under 27 while its zoektermijn runs: the form offers
+/// to waive it, with a reason (Pw art. 41 lid 4).
+#[test]
+fn waiver_form() {
+    let db = common::Db::new();
+    let mut app = demo_app_with(&db, |store| {
+        let client = inbeeld::workflow::add_client(
+            store,
+            &inbeeld::domain::client::NewClient {
+                name: "Daan de Jong".into(),
+                category: "job_ready".into(),
+                birth_date: Some("2004-05-06".parse().unwrap()),
+                ..Default::default()
+            },
+            today(),
+        )
+        .unwrap()
+        .id();
+        let melding = today() - chrono::Days::new(3);
+        inbeeld::workflow::add_application(store, client, melding, false, today()).unwrap();
+    });
+    dossier_of(&db, &mut app, "SELECT 'Daan de Jong'", 1);
+    type_keys(&mut app, "o");
+    let wide = render(&mut app, 120, 40);
+    assert!(
+        format!("{}", wide.backend()).contains("Zoektermijn afzien"),
+        "{}",
+        wide.backend()
+    );
+    insta::assert_snapshot!("waiver_form_120x40", wide.backend());
+    insta::assert_snapshot!("waiver_form_80x24", render(&mut app, 80, 24).backend());
 }

@@ -635,6 +635,9 @@ const CLOCK_OUTCOMES: &[&str] = &[
     "bezwaar",
     "boete_opgelegd",
     "geen_boete",
+    "taal_voldaan",
+    "taal_bereid",
+    "taal_geen_inspanning",
 ];
 
 fn clock_op() -> impl Strategy<Value = ClockOp> {
@@ -655,10 +658,11 @@ fn count(db: &common::Db, sql: &str, today: NaiveDate) -> i64 {
 proptest! {
     #![proptest_config(ProptestConfig { cases: 32, ..ProptestConfig::default() })]
 
-    /// No heronderzoek, informatieverzoek, ontheffing, maatregel step or what follows
-    /// them passes its date without an item, the heronderzoek never stops and never
-    /// doubles, an unanswered informatieverzoek always leads to an onderzoek and a
-    /// maatregel to its bezwaartermijn, and `check` agrees.
+    /// No heronderzoek, informatieverzoek, ontheffing, maatregel, boete or taaleis
+    /// step or what follows them passes its date without an item, the heronderzoek
+    /// never stops and never doubles, an unanswered informatieverzoek always leads to
+    /// an onderzoek, a maatregel to its bezwaartermijn, a taaleis to its review or a
+    /// maatregel, and `check` agrees.
     #[test]
     fn the_rest_of_the_clock_never_lets_a_process_pass_its_date(
         interval in 90u64..540,
@@ -680,6 +684,7 @@ proptest! {
         add(&mut store, "heronderzoek", base(), interval, base()).unwrap();
         add(&mut store, "ontheffing", base(), exemption, base()).unwrap();
         add(&mut store, "informatieverzoek", base(), asked, base()).unwrap();
+        add(&mut store, "taaleis", base(), asked * 2, base()).unwrap();
         let mut today = base();
         for op in ops {
             let later = match &op {
@@ -734,7 +739,8 @@ proptest! {
                 "SELECT count(*) FROM activities a JOIN activity_types t ON t.code = a.type_code
                  WHERE a.status = 'open'
                    AND a.type_code IN ('heronderzoek', 'informatieverzoek', 'ontheffing', 'onderzoek',
-                                       'maatregel', 'zienswijze', 'bezwaartermijn', 'boete')
+                                       'maatregel', 'zienswijze', 'bezwaartermijn', 'boete',
+                                       'taaleis', 'taalvoortgang')
                    -- The bezwaartermijn's item comes after the week of Awb 6:9 lid 2.
                    AND CASE a.type_code WHEN 'bezwaartermijn' THEN date(a.end_date, '+14 days')
                        ELSE date(a.end_date, '-' || t.lead_days || ' days') END <= ?1
@@ -755,6 +761,16 @@ proptest! {
                                    AND b.type_code = 'bezwaartermijn' AND b.start_date = z.closed_on)
                    AND ?1 = ?1", today),
                 0, "a maatregel without its bezwaartermijn on {}", today);
+            prop_assert_eq!(count(&db,
+                "SELECT count(*) FROM activities t
+                 WHERE t.type_code IN ('taaleis', 'taalvoortgang')
+                   AND t.outcome_code IN ('taal_bereid', 'uitgevoerd', 'taal_geen_inspanning')
+                   AND NOT EXISTS (SELECT 1 FROM activities n WHERE n.client_id = t.client_id
+                                   AND n.type_code = CASE t.outcome_code WHEN 'taal_geen_inspanning'
+                                       THEN 'maatregel' ELSE 'taalvoortgang' END
+                                   AND n.start_date = t.closed_on)
+                   AND ?1 = ?1", today),
+                0, "a taaleis handled without what follows on {}", today);
         }
     }
 }

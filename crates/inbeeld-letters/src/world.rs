@@ -25,6 +25,11 @@ pub const BUILT_IN: &[(&str, &str)] = &[
         include_str!("templates/hersteltermijn.typ"),
     ),
     ("herinnering.typ", include_str!("templates/herinnering.typ")),
+    (
+        "informatieverzoek.typ",
+        include_str!("templates/informatieverzoek.typ"),
+    ),
+    ("voornemen.typ", include_str!("templates/voornemen.typ")),
 ];
 
 /// A logo in the templates folder, in the order looked for.

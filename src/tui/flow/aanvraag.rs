@@ -5,10 +5,10 @@
 use chrono::NaiveDate;
 
 use super::{future_date, past_date, say, Here, Need, On, Start, Starter};
-use crate::domain::aanvraag::{herstel_suggestion, BESLISTERMIJN};
+use crate::domain::aanvraag::{herstel_suggestion, BESLISTERMIJN, ZOEKTERMIJN};
 use crate::domain::activity::ActivityStatus;
 use crate::domain::client::Client;
-use crate::domain::date::{add_days, age, dutch};
+use crate::domain::date::{add_days, age, dutch, short};
 use crate::domain::effects::Decision;
 use crate::store::ApplicationView;
 use crate::tui::intent::{Applied, Cx, Edit, Intent, Refused};
@@ -26,6 +26,7 @@ enum AanvraagEdit {
     Received {
         id: i64,
         on: NaiveDate,
+        waiver: Option<String>,
     },
     Herstel {
         id: i64,
@@ -122,17 +123,39 @@ pub fn current<'a>(
     }
 }
 
-/// The aanvraag of a melding arrived, after the zoektermijn.
+/// The aanvraag of a melding arrived, after the zoektermijn; while the four weeks
+/// still run, only with the reason the municipality waives them.
 pub fn received(here: &Here, app: &ApplicationView) -> Start {
     let id = app.application.id;
-    let form = Form::new(
-        "Aanvraag ontvangen",
-        vec![past_date("on", "Ontvangen op", here.today)],
-    );
+    let running = app
+        .terms
+        .iter()
+        .find(|t| t.activity.type_code == ZOEKTERMIJN && t.activity.status == ActivityStatus::Open)
+        .map(|t| t.activity.end_date)
+        .filter(|end| *end > here.today);
+    let mut fields = vec![past_date("on", "Ontvangen op", here.today)];
+    let title = match running {
+        Some(end) => {
+            fields.push(Field::new(
+                "waiver",
+                "Zoektermijn afzien: reden (leeg: niet afzien)",
+                FieldKind::OptionalText,
+                "",
+            ));
+            format!("Aanvraag ontvangen · zoektermijn tot {}", short(end))
+        }
+        None => "Aanvraag ontvangen".to_owned(),
+    };
+    let form = Form::new(title, fields);
     Ok(popup::form(form, move |values| {
+        let waiver = match running {
+            Some(_) => values.optional_text("waiver")?,
+            None => None,
+        };
         Ok(Intent::edit(AanvraagEdit::Received {
             id,
             on: values.date("on")?,
+            waiver,
         }))
     }))
 }
@@ -301,10 +324,15 @@ impl Edit for AanvraagEdit {
                     cx.catalog,
                 )
             }
-            AanvraagEdit::Received { id, on } => {
-                let done = workflow::receive_application(cx.store, *id, *on, today)?;
+            AanvraagEdit::Received { id, on, waiver } => {
+                let done =
+                    workflow::receive_application(cx.store, *id, *on, waiver.as_deref(), today)?;
+                let what = match waiver {
+                    Some(_) => "; van de zoektermijn afgezien",
+                    None => "",
+                };
                 Applied::done(
-                    format!("Aanvraag ontvangen op {}", dutch(*on)),
+                    format!("Aanvraag ontvangen op {}{what}", dutch(*on)),
                     &done,
                     cx.catalog,
                 )

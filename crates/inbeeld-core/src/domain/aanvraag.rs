@@ -446,11 +446,16 @@ fn require_received(ctx: &ApplicationContext) -> Result<NaiveDate, InputError> {
 }
 
 /// The aanvraag of a person under 27 arrives after the zoektermijn: the zoektermijn
-/// is done, the beslistermijn and the voorschot start.
+/// is done, the beslistermijn and the voorschot start. Before the four weeks are
+/// over it can only arrive when the municipality waives them (`waiver`: why, for a
+/// young person who cannot be expected to search first; Pw art. 41 lid 4 as the
+/// Participatiewet in balans changed it): the zoektermijn then ends *afgezien*, with
+/// the reason in its note.
 pub fn receive(
     ctx: &ApplicationContext,
     env: &Env,
     on: NaiveDate,
+    waiver: Option<&str>,
 ) -> Result<Vec<Effect>, InputError> {
     let app = require_open(ctx)?;
     if let Some(received) = app.received_on {
@@ -465,15 +470,37 @@ pub fn receive(
         application: app.id,
         on,
     }];
-    if let Some(zoek) = ctx.open_term(ZOEKTERMIJN) {
-        let note = format!("aanvraag ontvangen op {}", dutch(on));
-        effects.extend(settle_term(
-            ctx,
-            env,
-            &zoek.activity,
-            OutcomeEffect::Finish,
-            &note,
-        ));
+    let zoek = ctx.open_term(ZOEKTERMIJN);
+    match (zoek, waiver) {
+        (None, Some(_)) => return Err(InputError::NoZoektermijn { id: app.id }),
+        (Some(zoek), None) if on < zoek.activity.end_date => {
+            return Err(InputError::ZoektermijnRuns {
+                id: app.id,
+                until: zoek.activity.end_date,
+            })
+        }
+        (Some(zoek), None) => {
+            let note = format!("aanvraag ontvangen op {}", dutch(on));
+            effects.extend(settle_term(
+                ctx,
+                env,
+                &zoek.activity,
+                OutcomeEffect::Finish,
+                &note,
+            ));
+        }
+        (Some(zoek), Some(reason)) => {
+            let reason = required_text("de reden om van de zoektermijn af te zien", reason)?;
+            let note = format!("zoektermijn afgezien: {reason}");
+            effects.extend(settle_term(
+                ctx,
+                env,
+                &zoek.activity,
+                OutcomeEffect::Settled,
+                &note,
+            ));
+        }
+        (None, None) => {}
     }
     let mut received = ctx.clone();
     received.application.received_on = Some(on);

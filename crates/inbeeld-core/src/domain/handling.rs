@@ -744,12 +744,11 @@ fn successor(env: &Env, a: &ActivityContext, next: &NextActivity) -> Result<Effe
         .or((interval > 0).then_some(interval))
         .unwrap_or(kind.default_days)
         .max(1);
-    let mut end = add_days(env.today, days);
     // A statutory term that would end on a day the Atw closes runs on to the next
-    // working day (Atw art. 1): the bezwaartermijn after a maatregel.
-    if kind.statutory {
-        end = env.calendar.next_working_day(end);
-    }
+    // working day (Atw art. 1: the bezwaartermijn after a maatregel); a term the
+    // municipality sets (a zienswijze, the next heronderzoek) is set on a working
+    // day too, as the hersteltermijn's suggestion is: nobody can act on a Sunday.
+    let end = env.calendar.next_working_day(add_days(env.today, days));
     Ok(Effect::AddActivity {
         client: activity.client_id,
         type_code: next.type_code.clone(),

@@ -269,6 +269,58 @@ pub(crate) fn catalog() -> Catalog {
                     Some("Bezwaartermijn besluit bestuurlijke boete (Awb 6:7)"),
                 ),
             ),
+            // Pw art. 18b: the taaleis, from the informatiemoment to the half-yearly
+            // review of the inspanning, and a maatregel to weigh without one.
+            with_next(
+                with_next(
+                    kind(
+                        "taaleis",
+                        false,
+                        &[
+                            ("taal_voldaan", E::Finish),
+                            ("taal_bereid", E::Finish),
+                            ("taal_geen_inspanning", E::Finish),
+                            ("verlengd", E::NewCycle),
+                            ("uitstroom", E::ClientEnded),
+                        ],
+                    ),
+                    "taal_bereid",
+                    next(
+                        "taalvoortgang",
+                        Some(182),
+                        Some("Voortgang van de taalinspanning beoordelen (Pw art. 18b)"),
+                    ),
+                ),
+                "taal_geen_inspanning",
+                next(
+                    "maatregel",
+                    Some(14),
+                    Some("Taaleis: geen inspanning, maatregel wegen (Pw art. 18b)"),
+                ),
+            ),
+            with_next(
+                with_next(
+                    kind(
+                        "taalvoortgang",
+                        false,
+                        &[
+                            ("uitgevoerd", E::Finish),
+                            ("taal_voldaan", E::Finish),
+                            ("taal_geen_inspanning", E::Finish),
+                            ("verlengd", E::NewCycle),
+                            ("uitstroom", E::ClientEnded),
+                        ],
+                    ),
+                    "uitgevoerd",
+                    next("taalvoortgang", None, None),
+                ),
+                "taal_geen_inspanning",
+                next(
+                    "maatregel",
+                    Some(14),
+                    Some("Taaleis: geen inspanning, maatregel wegen (Pw art. 18b)"),
+                ),
+            ),
             // Pw art. 9 lid 2: a dated ontheffing, reviewed before it ends.
             kind(
                 "ontheffing",
@@ -310,6 +362,9 @@ pub(crate) fn catalog() -> Catalog {
             outcome("geen_maatregel", Requirement::Reason),
             outcome("boete_opgelegd", Requirement::Reason),
             outcome("geen_boete", Requirement::Reason),
+            outcome("taal_voldaan", Requirement::None),
+            outcome("taal_bereid", Requirement::None),
+            outcome("taal_geen_inspanning", Requirement::Reason),
         ],
         activity_types: vec![
             activity_type("traject", "traject", 0, None),
@@ -326,6 +381,8 @@ pub(crate) fn catalog() -> Catalog {
             activity_type("maatregel", "maatregel", 0, None),
             activity_type("zienswijze", "zienswijze", 1, None),
             activity_type("boete", "boete", 0, None),
+            activity_type("taaleis", "taaleis", 0, None),
+            activity_type("taalvoortgang", "taalvoortgang", 0, None),
         ],
         channels: vec![
             channel("telefoon", true),
@@ -660,6 +717,69 @@ fn handling_an_item_has_these_effects() {
                     title: "Bezwaartermijn besluit bestuurlijke boete (Awb 6:7)".into(),
                     start: d(TODAY),
                     end: d("2027-01-04"),
+                    application: None,
+                },
+            ],
+        ),
+        (
+            "taaleis, bereidverklaring getekend: the inspanning reviewed in half a year (Pw art. 18b)",
+            item_context(
+                33,
+                activity_context(activity(32, "taaleis", "2026-09-28", "2026-11-23"), Some(33)),
+            ),
+            request("taal_bereid"),
+            vec![
+                close(33, "taal_bereid", None),
+                finish(32, "taal_bereid", None),
+                Effect::AddActivity {
+                    client: 1,
+                    type_code: "taalvoortgang".into(),
+                    title: "Voortgang van de taalinspanning beoordelen (Pw art. 18b)".into(),
+                    start: d(TODAY),
+                    end: d("2027-05-24"),
+                    application: None,
+                },
+            ],
+        ),
+        (
+            "taaleis, no inspanning: a signaal for a maatregel, weighed in two weeks (Pw art. 18b)",
+            item_context(
+                33,
+                activity_context(activity(32, "taaleis", "2026-09-28", "2026-11-23"), Some(33)),
+            ),
+            CloseRequest {
+                note: Some("geen toets gedaan, niet ingeschreven bij taalschool".into()),
+                ..request("taal_geen_inspanning")
+            },
+            vec![
+                close(33, "taal_geen_inspanning", Some("geen toets gedaan, niet ingeschreven bij taalschool")),
+                finish(32, "taal_geen_inspanning", Some("geen toets gedaan, niet ingeschreven bij taalschool")),
+                Effect::AddActivity {
+                    client: 1,
+                    type_code: "maatregel".into(),
+                    title: "Taaleis: geen inspanning, maatregel wegen (Pw art. 18b)".into(),
+                    start: d(TODAY),
+                    end: d("2026-12-07"),
+                    application: None,
+                },
+            ],
+        ),
+        (
+            "taalvoortgang reviewed: the next review at the same interval, until the taaleis is met",
+            item_context(
+                35,
+                activity_context(activity(34, "taalvoortgang", "2026-05-27", "2026-11-25"), Some(35)),
+            ),
+            request("uitgevoerd"),
+            vec![
+                close(35, "uitgevoerd", None),
+                finish(34, "uitgevoerd", None),
+                Effect::AddActivity {
+                    client: 1,
+                    type_code: "taalvoortgang".into(),
+                    title: "taalvoortgang 34".into(),
+                    start: d(TODAY),
+                    end: d("2027-05-24"),
                     application: None,
                 },
             ],

@@ -16,10 +16,13 @@ use super::InputError;
 /// The activity types a letter can be about.
 pub const AFSPRAAK: &str = "afspraak";
 pub const HERSTELTERMIJN: &str = "hersteltermijn";
+pub const INFORMATIEVERZOEK: &str = "informatieverzoek";
+/// The zienswijze a voornemen tot een maatregel gives the client (Awb 4:8).
+pub const ZIENSWIJZE: &str = "zienswijze";
 /// The channel a sent letter is registered with as a contact.
 pub const LETTER_CHANNEL: &str = "brief";
 
-/// The three letters.
+/// The letters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum LetterKind {
     /// An invitation for an afspraak.
@@ -28,13 +31,21 @@ pub enum LetterKind {
     Hersteltermijn,
     /// A reminder of an afspraak or of a hersteltermijn that runs out.
     Reminder,
+    /// The informatieverzoek of Pw art. 17 for a running uitkering: what is asked,
+    /// by when, and what follows when it does not come (Pw art. 54).
+    Informatieverzoek,
+    /// The voornemen tot een maatregel (Pw art. 18): why, and until when the client
+    /// can give a zienswijze (Awb 4:8).
+    Voornemen,
 }
 
 impl LetterKind {
-    pub const ALL: [LetterKind; 3] = [
+    pub const ALL: [LetterKind; 5] = [
         LetterKind::Invitation,
         LetterKind::Hersteltermijn,
         LetterKind::Reminder,
+        LetterKind::Informatieverzoek,
+        LetterKind::Voornemen,
     ];
 
     /// The code used on the command line, in the file and in the letters table.
@@ -43,6 +54,8 @@ impl LetterKind {
             LetterKind::Invitation => "uitnodiging",
             LetterKind::Hersteltermijn => "hersteltermijn",
             LetterKind::Reminder => "herinnering",
+            LetterKind::Informatieverzoek => "informatieverzoek",
+            LetterKind::Voornemen => "voornemen",
         }
     }
 
@@ -53,7 +66,8 @@ impl LetterKind {
             .ok_or_else(|| InputError::UnknownCode {
                 what: "onbekende soort brief",
                 code: code.to_owned(),
-                choices: "uitnodiging, hersteltermijn, herinnering".to_owned(),
+                choices: "uitnodiging, hersteltermijn, herinnering, informatieverzoek, voornemen"
+                    .to_owned(),
             })
     }
 
@@ -63,6 +77,8 @@ impl LetterKind {
             LetterKind::Invitation => "Uitnodiging",
             LetterKind::Hersteltermijn => "Hersteltermijnbrief",
             LetterKind::Reminder => "Herinnering",
+            LetterKind::Informatieverzoek => "Informatieverzoek",
+            LetterKind::Voornemen => "Voornemen tot een maatregel",
         }
     }
 
@@ -71,6 +87,8 @@ impl LetterKind {
         match type_code {
             AFSPRAAK => &[LetterKind::Invitation, LetterKind::Reminder],
             HERSTELTERMIJN => &[LetterKind::Hersteltermijn, LetterKind::Reminder],
+            INFORMATIEVERZOEK => &[LetterKind::Informatieverzoek],
+            ZIENSWIJZE => &[LetterKind::Voornemen],
             _ => &[],
         }
     }
@@ -118,6 +136,9 @@ pub struct LetterContext {
     /// The catalogue's name of the afspraak's channel.
     pub channel_name: Option<String>,
     pub application: Option<Application>,
+    /// What planned this activity: the title and note of the activity whose outcome
+    /// started it (the signaal behind a voornemen).
+    pub cause: Option<(String, Option<String>)>,
 }
 
 /// A date as a letter writes it: `dinsdag 1 december 2026`, and the same without
@@ -166,6 +187,26 @@ pub struct HerstelFacts {
     pub ontbreekt: Vec<String>,
 }
 
+/// What an informatieverzoek asks, and until when.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RequestFacts {
+    pub gevraagd: Vec<String>,
+    pub gegeven: LetterDate,
+    /// The last day to give the information.
+    pub einde: LetterDate,
+}
+
+/// The voornemen tot een maatregel: what it is about, and the last day for the
+/// zienswijze.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct IntentFacts {
+    /// The signaal (the activity that led to the voornemen), and what was noted
+    /// when it was weighed.
+    pub aanleiding: String,
+    pub toelichting: Option<String>,
+    pub einde_zienswijze: LetterDate,
+}
+
 /// Every fact a letter states, as the template reads them (`gegevens.json`). Field
 /// names are Dutch, for the municipality that writes its own template.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -179,6 +220,8 @@ pub struct LetterFacts {
     pub klant: ClientFacts,
     pub afspraak: Option<AppointmentFacts>,
     pub hersteltermijn: Option<HerstelFacts>,
+    pub informatieverzoek: Option<RequestFacts>,
+    pub voornemen: Option<IntentFacts>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -226,7 +269,12 @@ pub fn facts(
             HERSTELTERMIJN => {
                 "bij een hersteltermijn horen de hersteltermijnbrief en de herinnering"
             }
-            _ => "brieven zijn er voor afspraken en hersteltermijnen",
+            INFORMATIEVERZOEK => "bij een informatieverzoek hoort de informatieverzoekbrief",
+            ZIENSWIJZE => "bij een zienswijze hoort de brief met het voornemen",
+            _ => {
+                "brieven zijn er voor afspraken, hersteltermijnen, informatieverzoeken en \
+                 het voornemen tot een maatregel (bij de zienswijze)"
+            }
         };
         return Err(InputError::LetterNotFor {
             letter: kind.name().to_lowercase(),
@@ -276,6 +324,30 @@ pub fn facts(
     } else {
         None
     };
+    let informatieverzoek = if activity.type_code == INFORMATIEVERZOEK {
+        let gevraagd = missing_documents(&activity.title);
+        if gevraagd.is_empty() {
+            return Err(InputError::NothingMissing { id: activity.id });
+        }
+        Some(RequestFacts {
+            gevraagd,
+            gegeven: LetterDate::of(activity.start_date),
+            einde: LetterDate::of(activity.end_date),
+        })
+    } else {
+        None
+    };
+    let voornemen = (activity.type_code == ZIENSWIJZE).then(|| {
+        let (aanleiding, toelichting) = ctx
+            .cause
+            .clone()
+            .unwrap_or_else(|| (activity.title.clone(), None));
+        IntentFacts {
+            aanleiding,
+            toelichting,
+            einde_zienswijze: LetterDate::of(activity.end_date),
+        }
+    });
     Ok(LetterFacts {
         soort: kind.code(),
         over: activity.type_code.clone(),
@@ -290,6 +362,8 @@ pub fn facts(
         },
         afspraak,
         hersteltermijn,
+        informatieverzoek,
+        voornemen,
     })
 }
 

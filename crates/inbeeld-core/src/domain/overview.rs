@@ -33,6 +33,7 @@ pub struct Report {
     pub instroom: Instroom,
     pub uitstroom: Uitstroom,
     pub aanvragen: Aanvragen,
+    pub handhaving: Handhaving,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -195,6 +196,22 @@ pub struct Aanvragen {
     pub voorschotten: Counts,
 }
 
+/// The rest of the clock after the toekenning: heronderzoeken on time, and the
+/// maatregelen and boetes under way.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Handhaving {
+    /// Heronderzoeken done in the period, and of those on or before their date.
+    pub heronderzoeken_done: i64,
+    pub heronderzoeken_on_time: i64,
+    /// Heronderzoeken still open past their date on the day the figures are read.
+    pub heronderzoeken_overdue: i64,
+    /// Steps of a maatregel or boete open on that day, by step (activity type:
+    /// `maatregel` the signaal, `zienswijze`, `boete`).
+    pub open: Counts,
+    /// Besluiten in the period: a maatregel or a boete opgelegd, or neither.
+    pub decided: Counts,
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Hersteltermijnen {
     /// Given (started) in the period.
@@ -214,10 +231,11 @@ pub enum Block {
     Doorstroom,
     Stroom,
     Aanvragen,
+    Handhaving,
 }
 
 impl Block {
-    pub const ALL: [Block; 7] = [
+    pub const ALL: [Block; 8] = [
         Block::Handled,
         Block::OpenWork,
         Block::InView,
@@ -225,6 +243,7 @@ impl Block {
         Block::Doorstroom,
         Block::Stroom,
         Block::Aanvragen,
+        Block::Handhaving,
     ];
 
     pub fn title(self) -> &'static str {
@@ -236,6 +255,7 @@ impl Block {
             Block::Doorstroom => "Doorstroom",
             Block::Stroom => "Instroom en uitstroom",
             Block::Aanvragen => "Aanvragen",
+            Block::Handhaving => "Heronderzoek en handhaving",
         }
     }
 }

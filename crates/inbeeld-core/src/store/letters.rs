@@ -18,7 +18,29 @@ fn letter_context(conn: &Connection, catalog: &Catalog, id: i64) -> Result<Lette
     let application = application_id
         .map(|app| terms::application(conn, app))
         .transpose()?;
+    // The activity whose outcome planned this one: handled on the day this started,
+    // by an outcome whose next activity is of this type.
+    let cause = conn
+        .prepare_cached(
+            "SELECT p.title, p.outcome_note FROM activities p
+             JOIN activity_types t ON t.code = p.type_code
+             JOIN kind_outcomes k ON k.kind_code = t.expiry_kind AND k.outcome_code = p.outcome_code
+             WHERE p.client_id = ?1 AND p.status = 'closed' AND p.closed_on = ?2
+               AND k.next_type = ?3 AND p.id <> ?4
+             ORDER BY p.id DESC LIMIT 1",
+        )?
+        .query_row(
+            rusqlite::params![
+                activity.client_id,
+                activity.start_date,
+                activity.type_code,
+                activity.id
+            ],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?;
     Ok(LetterContext {
+        cause,
         channel_name: activity
             .channel
             .as_deref()

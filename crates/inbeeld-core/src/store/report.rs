@@ -19,8 +19,8 @@ use crate::domain::effects::OutcomeEffect;
 use crate::domain::lifecycle::HANDED_OVER;
 use crate::domain::overview::{
     first_week, in_view_figures, share, Aanvragen, Appointments, Block, BlockRow, Categories,
-    Contacts, Counts, Course, Domains, Handled, Hersteltermijnen, Instroom, Ladder, Measured,
-    OpenByAge, OutOfView, Report, Statutory, Uitstroom,
+    Contacts, Counts, Course, Domains, Handhaving, Handled, Hersteltermijnen, Instroom, Ladder,
+    Measured, OpenByAge, OutOfView, Report, Statutory, Uitstroom,
 };
 use crate::domain::period::Period;
 
@@ -169,6 +169,45 @@ const AANVRAAG_ROWS_SQL: &str = "SELECT a.client_id, c.name, a.received_on, 'ont
                  WHERE a.type_code = ?4 AND a.start_date BETWEEN ?1 AND ?2
                    AND coalesce(a.outcome_code, '') <> ?3";
 
+/// Heronderzoeken done in the period (by the outcome that plans the next), and
+/// whether on or before their date.
+const HERONDERZOEKEN_SQL: &str = "SELECT count(*), coalesce(sum(closed_on <= end_date), 0)
+    FROM activities WHERE type_code = 'heronderzoek' AND status = 'closed'
+      AND closed_on BETWEEN ?1 AND ?2 AND outcome_code = 'uitgevoerd'";
+
+/// Open on `?1`: started by then, not closed by then (an undo's mark aside, `?2`).
+/// With `?3` a heronderzoek is counted only once past its date.
+const HANDHAVING_OPEN_SQL: &str = "SELECT type_code, count(*) FROM activities
+    WHERE type_code IN ('heronderzoek', 'maatregel', 'zienswijze', 'boete')
+      AND start_date <= ?1 AND (closed_on IS NULL OR closed_on > ?1)
+      AND coalesce(outcome_code, '') <> ?2
+      AND (type_code <> 'heronderzoek' OR end_date < ?1)
+    GROUP BY type_code";
+
+/// The besluiten on a maatregel or boete in the period, by outcome.
+const HANDHAVING_DECIDED_SQL: &str = "SELECT outcome_code, count(*) FROM activities
+    WHERE type_code IN ('maatregel', 'zienswijze', 'boete') AND status = 'closed'
+      AND closed_on BETWEEN ?1 AND ?2
+      AND outcome_code IN ('maatregel_opgelegd', 'geen_maatregel', 'boete_opgelegd', 'geen_boete')
+    GROUP BY outcome_code";
+
+/// The rows behind the handhaving block: heronderzoeken done in the period (how
+/// many days late), and the heronderzoeken past their date and the steps of a
+/// maatregel or boete open on its last day.
+const HANDHAVING_ROWS_SQL: &str = "SELECT a.client_id, c.name, a.closed_on, 'heronderzoek_gedaan',
+        a.title, max(julianday(a.closed_on) - julianday(a.end_date), 0)
+    FROM activities a JOIN clients c ON c.id = a.client_id
+    WHERE a.type_code = 'heronderzoek' AND a.status = 'closed' AND a.outcome_code = 'uitgevoerd'
+      AND a.closed_on BETWEEN ?1 AND ?2
+    UNION ALL
+    SELECT a.client_id, c.name, a.end_date, a.type_code, a.title,
+        julianday(?2) - julianday(a.end_date)
+    FROM activities a JOIN clients c ON c.id = a.client_id
+    WHERE a.type_code IN ('heronderzoek', 'maatregel', 'zienswijze', 'boete')
+      AND a.start_date <= ?2 AND (a.closed_on IS NULL OR a.closed_on > ?2)
+      AND coalesce(a.outcome_code, '') <> ?3
+      AND (a.type_code <> 'heronderzoek' OR a.end_date < ?2)";
+
 /// Per client (and key: the life domain, or one key for the ladder) with a value
 /// recorded in the period: how many, the last before it, the first and last in it.
 /// Two on one day: the later recorded counts as the later (the id is in the index,
@@ -265,6 +304,10 @@ pub(super) fn queries() -> Vec<(&'static str, String)> {
         ("overzicht rows: doorstroom", DOORSTROOM_ROWS_SQL),
         ("overzicht rows: in- en uitstroom", STROOM_ROWS_SQL),
         ("overzicht rows: aanvragen", AANVRAAG_ROWS_SQL),
+        ("overzicht: heronderzoeken", HERONDERZOEKEN_SQL),
+        ("overzicht: handhaving open", HANDHAVING_OPEN_SQL),
+        ("overzicht: handhaving besluiten", HANDHAVING_DECIDED_SQL),
+        ("overzicht rows: handhaving", HANDHAVING_ROWS_SQL),
     ]
     .into_iter()
     .map(|(name, sql)| (name, sql.to_owned()))
@@ -553,6 +596,25 @@ impl Store {
                 .into_iter()
                 .collect();
 
+        let (heronderzoeken_done, heronderzoeken_on_time): (i64, i64) = conn
+            .prepare_cached(HERONDERZOEKEN_SQL)?
+            .query_row(params![from, to], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        let open: Counts = pairs::<String, i64>(conn, HANDHAVING_OPEN_SQL, params![as_of, UNDONE])?
+            .into_iter()
+            .collect();
+        let handhaving = Handhaving {
+            heronderzoeken_done,
+            heronderzoeken_on_time,
+            heronderzoeken_overdue: open.get("heronderzoek").copied().unwrap_or(0),
+            open: open
+                .into_iter()
+                .filter(|(step, _)| step != "heronderzoek")
+                .collect(),
+            decided: pairs::<String, i64>(conn, HANDHAVING_DECIDED_SQL, params![from, to])?
+                .into_iter()
+                .collect(),
+        };
+
         let report = Report {
             from,
             to,
@@ -582,6 +644,7 @@ impl Store {
                 }
             },
             aanvragen,
+            handhaving,
         };
         Ok((report, out))
     }
@@ -603,11 +666,17 @@ impl Store {
             Block::Doorstroom => DOORSTROOM_ROWS_SQL,
             Block::Stroom => STROOM_ROWS_SQL,
             Block::Aanvragen => AANVRAAG_ROWS_SQL,
+            Block::Handhaving => HANDHAVING_ROWS_SQL,
         };
         let mut stmt = conn.prepare_cached(sql)?;
         // Each statement takes the first of these it needs.
-        let values: [&dyn rusqlite::ToSql; 4] =
-            [&period.from, &period.to, &UNDONE, &HERSTELTERMIJN];
+        // What is open is read on the day the figures are read for (today, in a
+        // period still running), as the werkvoorraad's block does.
+        let to = match block {
+            Block::Handhaving => period.as_of(today),
+            _ => period.to,
+        };
+        let values: [&dyn rusqlite::ToSql; 4] = [&period.from, &to, &UNDONE, &HERSTELTERMIJN];
         let wanted = stmt.parameter_count();
         let mut rows: Vec<BlockRow> = stmt
             .query_map(rusqlite::params_from_iter(&values[..wanted]), |r| {

@@ -47,16 +47,18 @@ pub fn add_application(
     })
 }
 
-/// The aanvraag of a person under 27 arrives after the zoektermijn.
+/// The aanvraag of a person under 27 arrives after the zoektermijn, or before its
+/// end when the municipality waives it (`waiver`: the reason).
 pub fn receive_application(
     store: &mut Store,
     id: i64,
     on: NaiveDate,
+    waiver: Option<&str>,
     today: NaiveDate,
 ) -> Result<Done> {
     edit(store, today, |w, world| {
         let ctx = w.application_context(id)?;
-        Ok((aanvraag::receive(&ctx, &world.env(), on)?, Some(id)))
+        Ok((aanvraag::receive(&ctx, &world.env(), on, waiver)?, Some(id)))
     })
 }
 
