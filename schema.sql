@@ -1077,3 +1077,26 @@ INSERT INTO outcomes (code, name, requires) VALUES
     ('afgezien', 'Zoektermijn afgezien', 'reason');
 INSERT INTO kind_outcomes (kind_code, outcome_code, effect) VALUES
     ('zoektermijn', 'afgezien', 'settled');
+
+-- Every rule names its source: the article of the law, or the municipality's own
+-- document where the law leaves the term to it. NULL: the municipality's practice.
+ALTER TABLE activity_types ADD COLUMN source TEXT
+    CHECK (source IS NULL OR length(trim(source)) > 0);
+UPDATE activity_types SET source = CASE code
+    WHEN 'hersteltermijn'    THEN 'Awb 4:5 lid 1 (bij een aanvraag); de gemeente stelt de termijn'
+    WHEN 'beslistermijn'     THEN 'Awb 4:13 lid 2, 4:14 lid 3 en 4:15'
+    WHEN 'voorschot'         THEN 'Participatiewet art. 52'
+    WHEN 'buitenbehandeling' THEN 'Awb 4:5 lid 4'
+    WHEN 'bezwaartermijn'    THEN 'Awb 6:7, 6:8 en 6:9'
+    WHEN 'zoektermijn'       THEN 'Participatiewet art. 41 lid 4'
+    WHEN 'doel'              THEN 'Participatiewet art. 44a (plan van aanpak)'
+    WHEN 'planevaluatie'     THEN 'Participatiewet art. 44a (plan van aanpak)'
+    WHEN 'heronderzoek'      THEN 'Participatiewet art. 53a lid 1; het handhavingsplan van de gemeente (risicoprofiel)'
+    WHEN 'informatieverzoek' THEN 'Participatiewet art. 17 (niets ontvangen: art. 54); de gemeente stelt de termijn'
+    WHEN 'ontheffing'        THEN 'Participatiewet art. 9 lid 2'
+    WHEN 'maatregel'         THEN 'Participatiewet art. 18 lid 2; de verordening van de gemeente'
+    WHEN 'zienswijze'        THEN 'Awb 4:8; de gemeente stelt de termijn'
+    WHEN 'boete'             THEN 'Participatiewet art. 18a; Awb 5:51 lid 1 (termijn van orde)'
+    WHEN 'taaleis'           THEN 'Participatiewet art. 18b'
+    WHEN 'taalvoortgang'     THEN 'Participatiewet art. 18b'
+    END;

@@ -26,19 +26,36 @@ pub fn run(ctx: &Context, args: CatalogArgs) -> anyhow::Result<()> {
             c.activity_types.join(", ")
         ));
     }
-    text.push_str("\nActiviteitsoorten (standaardduur, werkitem bij einddatum)\n");
+    text.push_str(
+        "\nActiviteitsoorten (standaardduur, werkitem bij einddatum; bron: wet of gemeente)\n",
+    );
     for t in &catalog.activity_types {
         text.push_str(&format!(
-            "  {:<20} {:<20} {:>3} dagen  {}\n",
+            "  {:<20} {:<26} {:>3} dagen  {}\n",
             t.code, t.name, t.default_days, t.expiry_title
         ));
+        if let Some(source) = &t.source {
+            text.push_str(&format!("  {:<20} bron: {source}\n", ""));
+        }
     }
-    text.push_str("\nSoorten werkitem (toegestane afhandelingen)\n");
+    text.push_str("\nSoorten werkitem (toegestane afhandelingen; → wat erop volgt)\n");
     for k in &catalog.work_item_kinds {
+        let outcomes: Vec<String> = k
+            .outcomes
+            .iter()
+            .zip(&k.next)
+            .map(|(outcome, next)| match next {
+                Some(next) => match next.days {
+                    Some(days) => format!("{outcome} → {} ({days} dagen)", next.type_code),
+                    None => format!("{outcome} → {} (zelfde interval)", next.type_code),
+                },
+                None => outcome.clone(),
+            })
+            .collect();
         text.push_str(&format!(
             "  {:<20} {}{}\n",
             k.code,
-            k.outcomes.join(", "),
+            outcomes.join(", "),
             if k.legal {
                 "  [wettelijke termijn]"
             } else {

@@ -848,3 +848,48 @@ fn a_rule_that_changes_on_a_day_holds_for_the_cases_that_start_from_it() {
         "2027-03-15"
     );
 }
+
+/// Every rule names its source in the catalogue: the computed terms, and each
+/// process after the toekenning, with the article it comes from (or the
+/// municipality's document where the law leaves the term to it); and what an
+/// outcome plans after it is listed beside it.
+#[test]
+fn the_catalogue_names_every_rule_with_its_source_and_what_follows() {
+    let db = Db::new();
+    let catalog = db.json(&["catalog", "--json"]);
+    let types = catalog["activity_types"].as_array().unwrap();
+    let source = |code: &str| {
+        types
+            .iter()
+            .find(|t| t["code"] == code)
+            .and_then(|t| t["source"].as_str())
+            .unwrap_or_else(|| panic!("{code} names no source"))
+            .to_owned()
+    };
+    for (code, article) in [
+        ("beslistermijn", "Awb 4:13"),
+        ("voorschot", "art. 52"),
+        ("buitenbehandeling", "Awb 4:5 lid 4"),
+        ("bezwaartermijn", "Awb 6:7"),
+        ("zoektermijn", "art. 41 lid 4"),
+        ("heronderzoek", "art. 53a"),
+        ("informatieverzoek", "art. 17"),
+        ("ontheffing", "art. 9 lid 2"),
+        ("maatregel", "art. 18 lid 2"),
+        ("zienswijze", "Awb 4:8"),
+        ("boete", "Awb 5:51"),
+        ("taaleis", "art. 18b"),
+        ("taalvoortgang", "art. 18b"),
+    ] {
+        assert!(source(code).contains(article), "{code}: {}", source(code));
+    }
+    let text = db.ok(&["catalog"]);
+    for line in [
+        "bron: Participatiewet art. 53a lid 1",
+        "niet_geleverd → onderzoek (28 dagen)",
+        "uitgevoerd → heronderzoek (zelfde interval)",
+        "taal_geen_inspanning → maatregel (14 dagen)",
+    ] {
+        assert!(text.contains(line), "{line}: {text}");
+    }
+}

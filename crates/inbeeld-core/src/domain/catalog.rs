@@ -39,6 +39,9 @@ pub struct ActivityType {
     /// the law too (the week of Awb 6:9 after the bezwaartermijn), so the item
     /// falls due the day after that week, moved by the Atw.
     pub statutory: bool,
+    /// The rule's source: an article of the law, or the municipality's own document
+    /// where the law leaves the term to it; none for the municipality's practice.
+    pub source: Option<String>,
 }
 
 /// What an outcome cannot go without.
@@ -302,6 +305,7 @@ mod tests {
                     lead_days: 0,
                     reminder_days: None,
                     duration_minutes: None,
+                    source: None,
                     statutory: false,
                 })
                 .collect(),

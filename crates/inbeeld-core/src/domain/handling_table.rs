@@ -50,6 +50,7 @@ fn activity_type(code: &str, kind: &str, due_offset: i64, reminder: Option<i64>)
         lead_days: 0,
         reminder_days: reminder,
         duration_minutes: None,
+        source: None,
     }
 }
 

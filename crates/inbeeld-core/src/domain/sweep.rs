@@ -158,6 +158,7 @@ mod tests {
             lead_days: 0,
             reminder_days: None,
             duration_minutes: None,
+            source: None,
             statutory: true,
         }
     }

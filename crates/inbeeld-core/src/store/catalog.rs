@@ -46,7 +46,7 @@ pub(super) fn load(conn: &Connection) -> Result<Catalog> {
             "SELECT code, name, default_days, expiry_kind, expiry_title, due_offset_days, lead_days,
                     reminder_days, EXISTS (SELECT 1 FROM term_rules r
                         WHERE r.activity_type = activity_types.code AND r.atw = 1),
-                    duration_minutes
+                    duration_minutes, source
              FROM activity_types ORDER BY sort_order, code",
         )?
         .query_map([], |row| {
@@ -61,6 +61,7 @@ pub(super) fn load(conn: &Connection) -> Result<Catalog> {
                 reminder_days: row.get(7)?,
                 statutory: row.get(8)?,
                 duration_minutes: row.get(9)?,
+                source: row.get(10)?,
             })
         })?
         .collect::<rusqlite::Result<_>>()?;
