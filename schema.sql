@@ -65,7 +65,7 @@ CREATE TABLE work_item_kinds (
 CREATE TABLE outcomes (
     code     TEXT PRIMARY KEY CHECK (code GLOB '[a-z]*' AND code NOT GLOB '*[^a-z0-9_]*'),
     name     TEXT NOT NULL,
-    requires TEXT NOT NULL DEFAULT 'none' CHECK (requires IN ('none', 'new_date', 'reason'))
+    requires TEXT NOT NULL DEFAULT 'none' CHECK (requires IN ('none', 'new_date', 'reason', 'sanction'))
 );
 
 -- Which outcomes may close an item of a kind, and what each then does (`effect`):
@@ -975,7 +975,7 @@ INSERT INTO activity_types (code, name, default_days, expiry_kind, expiry_title,
 
 INSERT INTO outcomes (code, name, requires) VALUES
     ('voornemen',         'Voornemen verstuurd',       'none'),
-    ('maatregel_opgelegd', 'Maatregel opgelegd',       'reason'),
+    ('maatregel_opgelegd', 'Maatregel opgelegd',       'sanction'),
     ('geen_maatregel',    'Geen maatregel',            'reason');
 
 INSERT INTO kind_outcomes (kind_code, outcome_code, effect, next_type, next_days, next_title) VALUES

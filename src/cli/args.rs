@@ -897,4 +897,10 @@ pub struct BesluitArgs {
     /// (standaard vandaag); de beslistermijn loopt vanaf die dag weer
     #[arg(long, value_name = "DATUM")]
     pub received: Option<String>,
+    /// Bij 'maatregel_opgelegd': de verlaging in procent van de norm (1–100)
+    #[arg(long, value_name = "PROCENT")]
+    pub percent: Option<u32>,
+    /// Bij 'maatregel_opgelegd': hoeveel maanden de verlaging duurt (1–12)
+    #[arg(long, value_name = "MAANDEN")]
+    pub months: Option<u32>,
 }

@@ -69,6 +69,7 @@ pub fn run(ctx: &Context, args: CatalogArgs) -> anyhow::Result<()> {
             Requirement::None => "",
             Requirement::NewDate => "  (vraagt een nieuwe datum)",
             Requirement::Reason => "  (vraagt een reden)",
+            Requirement::Sanction => "  (vraagt de verlaging: procent en maanden)",
         };
         text.push_str(&format!("  {:<20} {}{requires}\n", o.code, o.name));
     }

@@ -313,7 +313,10 @@ pub fn run_activity(ctx: &Context, command: ActivityCommand) -> anyhow::Result<(
             besluit,
         } => {
             let request = super::close_request(&outcome, note, None, None, (None, None), &besluit)?;
-            let done = workflow::close_activity(&mut ctx.open_swept()?, id, &request, ctx.today)?;
+            let mut store = ctx.open_swept()?;
+            let client = store.activity(id)?.client_id;
+            let request = super::with_sanction_step(ctx, &store, client, request)?;
+            let done = workflow::close_activity(&mut store, id, &request, ctx.today)?;
             super::report(&done)
         }
         ActivityCommand::Extend { id, to } => {

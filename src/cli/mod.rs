@@ -31,6 +31,7 @@ pub use args::{CaseloadCommand, Cli, Command};
 use crate::domain::date::parse_date;
 use crate::domain::effects::Decision;
 use crate::domain::handling::CloseRequest;
+use crate::domain::sanction::Sanction;
 use crate::domain::InputError;
 use crate::settings::{self, Settings};
 use crate::store::{self, Store, StoreError};
@@ -326,6 +327,17 @@ fn show_settings(ctx: &Context) -> anyhow::Result<()> {
     for entry in &s.keys {
         text.push_str(&format!("Toets {}: {}\n", entry.name, entry.value));
     }
+    let steps: Vec<String> = s
+        .verordening
+        .steps
+        .iter()
+        .map(|step| format!("{}% {} mnd", step.percent, step.months))
+        .collect();
+    text.push_str(&format!(
+        "Verordening: verlagingen {}; terugkijktermijn {} maanden\n",
+        steps.join(", "),
+        s.verordening.look_back_months
+    ));
     output::line(text.trim_end())
 }
 
@@ -539,7 +551,36 @@ fn close_request(
             .transpose()?,
         made_known: args.made_known.as_deref().map(parse_date).transpose()?,
         received_on: args.received.as_deref().map(parse_date).transpose()?,
+        sanction: match (args.percent, args.months) {
+            (Some(percent), Some(months)) => Some(Sanction { percent, months }),
+            (None, None) => None,
+            _ => return Err(InputError::SanctionHalf.into()),
+        },
+        sanction_step: None,
     })
+}
+
+/// The request with what the verordening says for `client` today, when its
+/// outcome asks a verlaging.
+fn with_sanction_step(
+    ctx: &Context,
+    store: &crate::store::Store,
+    client: i64,
+    mut request: CloseRequest,
+) -> anyhow::Result<CloseRequest> {
+    let asks = store
+        .catalog()?
+        .outcome(request.outcome.trim())
+        .is_ok_and(|o| o.requires == crate::domain::catalog::Requirement::Sanction);
+    if asks {
+        request.sanction_step = Some(workflow::sanction_step(
+            store,
+            client,
+            &ctx.settings.verordening,
+            ctx.today,
+        )?);
+    }
+    Ok(request)
 }
 
 /// A `--date` option's day, or today without one.

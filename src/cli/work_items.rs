@@ -84,7 +84,10 @@ pub fn run_item(ctx: &Context, command: ItemCommand) -> anyhow::Result<()> {
                 (channel, time),
                 &besluit,
             )?;
-            let done = workflow::close_item(&mut ctx.open_swept()?, id, &request, ctx.today)?;
+            let mut store = ctx.open_swept()?;
+            let client = store.work_item(id)?.item.client_id;
+            let request = super::with_sanction_step(ctx, &store, client, request)?;
+            let done = workflow::close_item(&mut store, id, &request, ctx.today)?;
             super::report(&done)
         }
         ItemCommand::Postpone { id, to, reason } => {

@@ -19,6 +19,8 @@ pub struct Look {
     pub templates: Option<std::path::PathBuf>,
     /// The settings file, for the message when a sender field is missing.
     pub settings: std::path::PathBuf,
+    /// The verordening's verlagingen, suggested when a maatregel is opgelegd.
+    pub verordening: crate::domain::sanction::Verordening,
 }
 
 /// Which named colour each colour setting replaces.
@@ -68,6 +70,7 @@ pub fn from_settings(settings: &Settings) -> Result<Look, SettingsError> {
         sender: settings.sender.clone(),
         templates: settings.templates.clone(),
         settings: settings.path.clone(),
+        verordening: settings.verordening.clone(),
     })
 }
 

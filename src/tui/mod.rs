@@ -118,6 +118,7 @@ pub fn run(
     app.set_letters(letters);
     app.set_theme(look.theme);
     app.set_keys(look.rebound);
+    app.set_verordening(look.verordening);
     let mut terminal = ratatui::try_init()?;
     // Pastes arrive as one event of text, not as keys (a pasted line break would
     // save a form and the rest run as commands). Switched off again on quit, on

@@ -893,3 +893,179 @@ fn the_catalogue_names_every_rule_with_its_source_and_what_follows() {
         assert!(text.contains(line), "{line}: {text}");
     }
 }
+
+/// A maatregel opgelegd asks its verlaging as fields (`--percent`, `--months`), and
+/// the verordening of the settings says which: heavier for one again within its
+/// terugkijktermijn (recidive); another verlaging only with a toelichting.
+#[test]
+fn a_maatregel_takes_the_verordenings_verlaging_heavier_within_its_look_back() {
+    let db = Db::new();
+    std::fs::write(
+        db.path.with_file_name("instellingen.toml"),
+        "[verordening]\nverlagingen = [{ procent = 30, maanden = 1 }, { procent = 100, maanden = 3 }]\nterugkijktermijn = 6\n",
+    )
+    .unwrap();
+    assert!(db
+        .ok(&["settings"])
+        .contains("Verordening: verlagingen 30% 1 mnd, 100% 3 mnd; terugkijktermijn 6 maanden"));
+    let client = db.client("Karin Visser", "beheer").to_string();
+    // A signaal weighed on `day`, a voornemen: the zienswijze to decide on.
+    let zienswijze = |day: &str| -> String {
+        let signaal = db
+            .on(
+                day,
+                &[
+                    "activity",
+                    "add",
+                    "--client",
+                    &client,
+                    "--type",
+                    "maatregel",
+                    "--start",
+                    day,
+                    "--end",
+                    day,
+                    "--title",
+                    "Afspraak gemist",
+                ],
+            )
+            .trim()
+            .to_owned();
+        db.on(
+            day,
+            &["activity", "close", &signaal, "--outcome", "voornemen"],
+        );
+        db.scalar("SELECT id FROM activities WHERE type_code = 'zienswijze' AND status = 'open'")
+    };
+    let first = zienswijze("2026-05-04");
+    // The sweep of that day first: a refusal changes nothing after it.
+    db.on("2026-05-20", &["sweep"]);
+    db.refused_on(
+        "2026-05-20",
+        &[
+            "activity",
+            "close",
+            &first,
+            "--outcome",
+            "maatregel_opgelegd",
+        ],
+        "volgens de verordening verlaging 30% gedurende 1 maand (eerste maatregel in 6 maanden)",
+    );
+    db.refused_on(
+        "2026-05-20",
+        &[
+            "activity",
+            "close",
+            &first,
+            "--outcome",
+            "maatregel_opgelegd",
+            "--percent",
+            "30",
+        ],
+        "--percent en --months samen",
+    );
+    db.refused_on(
+        "2026-05-20",
+        &[
+            "activity",
+            "close",
+            &first,
+            "--outcome",
+            "maatregel_opgelegd",
+            "--percent",
+            "130",
+            "--months",
+            "1",
+        ],
+        "1 tot en met 100 procent",
+    );
+    db.on(
+        "2026-05-20",
+        &[
+            "activity",
+            "close",
+            &first,
+            "--outcome",
+            "maatregel_opgelegd",
+            "--percent",
+            "30",
+            "--months",
+            "1",
+        ],
+    );
+    assert_eq!(
+        db.scalar(&format!(
+            "SELECT outcome_note FROM activities WHERE id = {first}"
+        )),
+        "verlaging 30% gedurende 1 maand"
+    );
+
+    // Again within six months: the second step, 100% for three months.
+    let second = zienswijze("2026-09-01");
+    let close = |extra: &[&str]| -> Vec<String> {
+        let mut args: Vec<String> = [
+            "activity",
+            "close",
+            &second,
+            "--outcome",
+            "maatregel_opgelegd",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        args.extend(extra.iter().map(|s| s.to_string()));
+        args
+    };
+    let args = close(&[]);
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    // The sweep of that day first: a refusal changes nothing after it.
+    db.on("2026-09-16", &["sweep"]);
+    db.refused_on(
+        "2026-09-16",
+        &args,
+        "verlaging 100% gedurende 3 maanden (tweede maatregel binnen 6 maanden",
+    );
+    let args = close(&["--percent", "30", "--months", "1"]);
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    db.refused_on("2026-09-16", &args, "wijkt af van de verordening");
+    let args = close(&[
+        "--percent",
+        "30",
+        "--months",
+        "1",
+        "--note",
+        "schulden, minder zwaar",
+    ]);
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    db.on("2026-09-16", &args);
+    assert_eq!(
+        db.scalar(&format!(
+            "SELECT outcome_note FROM activities WHERE id = {second}"
+        )),
+        "verlaging 30% gedurende 1 maand; schulden, minder zwaar"
+    );
+
+    // Past the terugkijktermijn a maatregel is a first one again.
+    let third = zienswijze("2027-04-01");
+    // The sweep of that day first: a refusal changes nothing after it.
+    db.on("2027-04-16", &["sweep"]);
+    db.refused_on(
+        "2027-04-16",
+        &[
+            "activity",
+            "close",
+            &third,
+            "--outcome",
+            "maatregel_opgelegd",
+        ],
+        "verlaging 30% gedurende 1 maand (eerste maatregel in 6 maanden)",
+    );
+
+    // A verordening the settings cannot hold is refused with its line.
+    std::fs::write(
+        db.path.with_file_name("instellingen.toml"),
+        "[verordening]\nverlagingen = [{ procent = 0, maanden = 1 }]\n",
+    )
+    .unwrap();
+    db.refused(&["settings"], "regel 2");
+}

@@ -871,7 +871,20 @@ fn heronderzoeken_on_time_and_open_maatregelen_come_from_their_dates() {
     assert_eq!(h["decided"], json!({}), "{h}");
 
     let zienswijze = db.scalar("SELECT id FROM activities WHERE type_code = 'zienswijze'");
-    close("2026-11-19", &zienswijze, "maatregel_opgelegd");
+    add(
+        "2026-11-19",
+        &[
+            "activity",
+            "close",
+            &zienswijze,
+            "--outcome",
+            "maatregel_opgelegd",
+            "--percent",
+            "20",
+            "--months",
+            "1",
+        ],
+    );
     let r = report(&db, "2026-11-16", "2026-11-22");
     let h = &r["handhaving"];
     assert_eq!(h["heronderzoeken_done"], 0, "{h}");

@@ -925,3 +925,57 @@ fn waiver_form() {
     insta::assert_snapshot!("waiver_form_120x40", wide.backend());
     insta::assert_snapshot!("waiver_form_80x24", render(&mut app, 80, 24).backend());
 }
+
+/// The besluit on a maatregel: the verordening's verlaging offered in its fields,
+/// and why (a first maatregel, or again within the terugkijktermijn).
+#[test]
+fn sanction_form() {
+    let db = common::Db::new();
+    let mut app = demo_app_with(&db, |store| {
+        let client = inbeeld::workflow::add_client(
+            store,
+            &inbeeld::domain::client::NewClient {
+                name: "Karin Visser".into(),
+                category: "beheer".into(),
+                ..Default::default()
+            },
+            today(),
+        )
+        .unwrap()
+        .id();
+        let signaal = inbeeld::workflow::add_activity(
+            store,
+            &inbeeld::domain::activity::NewActivity {
+                client_id: client,
+                type_code: "maatregel".into(),
+                title: Some("Afspraak bij het werkbedrijf gemist".into()),
+                start_date: today() - chrono::Days::new(14),
+                end_date: today() - chrono::Days::new(2),
+            },
+            None,
+            today(),
+        )
+        .unwrap()
+        .id();
+        inbeeld::workflow::close_activity(
+            store,
+            signaal,
+            &inbeeld::domain::handling::CloseRequest {
+                outcome: "voornemen".into(),
+                ..Default::default()
+            },
+            today(),
+        )
+        .unwrap();
+    });
+    dossier_of(&db, &mut app, "SELECT 'Karin Visser'", 0);
+    type_keys(&mut app, "x1");
+    let wide = render(&mut app, 120, 40);
+    assert!(
+        format!("{}", wide.backend()).contains("Verordening: verlaging 20% gedurende 1 maand"),
+        "{}",
+        wide.backend()
+    );
+    insta::assert_snapshot!("sanction_form_120x40", wide.backend());
+    insta::assert_snapshot!("sanction_form_80x24", render(&mut app, 80, 24).backend());
+}

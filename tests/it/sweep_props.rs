@@ -10,6 +10,7 @@ use inbeeld::domain::activity::{ActivityStatus, NewActivity};
 use inbeeld::domain::catalog::Requirement;
 use inbeeld::domain::client::NewClient;
 use inbeeld::domain::handling::CloseRequest;
+use inbeeld::domain::sanction::Sanction;
 use inbeeld::store::Store;
 use inbeeld::workflow::{self, sweep};
 use proptest::prelude::*;
@@ -158,6 +159,8 @@ proptest! {
                         Some(Requirement::None) => new_date.is_none(),
                         Some(Requirement::Reason) => note.is_some() && new_date.is_none(),
                         Some(Requirement::NewDate) => new_date.is_some_and(|d| d > today),
+                        // Never given here: a maatregel's verlaging is not asked for.
+                        Some(Requirement::Sanction) => false,
                     } && match outcome {
                         // A verlenging lengthens, also when planned from an earlier day.
                         "verlengd" if open => new_date.is_some_and(|d| d > a.end_date && !used(d)),
@@ -708,6 +711,8 @@ proptest! {
                     workflow::close_item(&mut store, row.id, &CloseRequest {
                         note: Some("reden".into()),
                         new_date: (outcome == "verlengd").then(|| today + Days::new(to)),
+                        sanction: (outcome == "maatregel_opgelegd")
+                            .then_some(Sanction { percent: 20, months: 1 }),
                         outcome,
                         ..CloseRequest::default()
                     }, today).map(|_| ())

@@ -735,8 +735,8 @@ fn a_heronderzoek_comes_back_at_its_interval_in_a_real_terminal() {
 
 /// A maatregel by keys alone, from signaal to bezwaartermijn: the signaal weighed and
 /// a voornemen sent, the zienswijze heard and the maatregel imposed with its verlaging
-/// in the note; each step is in the werkvoorraad on its day, and the last one starts
-/// the six weeks for bezwaar.
+/// (the verordening's offered, another only with a toelichting); each step is in the
+/// werkvoorraad on its day, and the last one starts the six weeks for bezwaar.
 #[test]
 fn a_maatregel_goes_from_signaal_to_bezwaartermijn_in_a_real_terminal() {
     if !tmux_present() {
@@ -756,13 +756,25 @@ fn a_maatregel_goes_from_signaal_to_bezwaartermijn_in_a_real_terminal() {
         ("Signaal wegen", "Voornemen verstuurd"),
         ("Toelichting", ""),
     );
-    handle_first(
-        path,
-        "opgelegd",
-        "2026-12-22",
-        ("Zienswijze gehoord", "Maatregel opgelegd"),
-        ("Reden", "verlaging 30% gedurende 3 maanden"),
-    );
+    // The besluit: the verordening's verlaging is offered (a first maatregel: 20%
+    // for a month); another needs a toelichting, refused in the form without one.
+    let tmux = cockpit_on(path, "opgelegd", "2026-12-22");
+    tmux.wait_for("Zienswijze gehoord");
+    tmux.keys(&["a"]);
+    tmux.wait_for("Afhandelen");
+    let number = tmux.choice("Maatregel opgelegd");
+    tmux.keys(&[number.as_str()]);
+    tmux.wait_for("Verordening: verlaging 20% gedurende 1 maand");
+    tmux.type_text("30");
+    tmux.keys(&["Tab"]);
+    tmux.type_text("3");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("wijkt af van de verordening");
+    tmux.keys(&["Tab"]);
+    tmux.type_text("tweede gesprek gemist");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("afgehandeld");
+    tmux.quit();
 
     let dossier = json(path, &["client", "show", "1", "--json"]);
     let activities = dossier["activities"].as_array().unwrap();
@@ -776,7 +788,7 @@ fn a_maatregel_goes_from_signaal_to_bezwaartermijn_in_a_real_terminal() {
     assert_eq!(of("zienswijze")["outcome"], "maatregel_opgelegd");
     assert_eq!(
         of("zienswijze")["outcome_note"],
-        "verlaging 30% gedurende 3 maanden"
+        "verlaging 30% gedurende 3 maanden; tweede gesprek gemist"
     );
     let bezwaar = of("bezwaartermijn");
     assert_eq!(bezwaar["status"], "open");

@@ -33,6 +33,11 @@
 //! namen = "initialen"      # or "volledig"; a BSN is never in it
 //! bezoekadres = "Stadhuis, Grote Kerkplein 15, Zwolle"
 //! herinnering = 15         # minutes before an afspraak
+//!
+//! [verordening]            # the municipality's maatregelen (Pw art. 18 lid 2)
+//! verlagingen = [{ procent = 20, maanden = 1 }, { procent = 50, maanden = 1 },
+//!                { procent = 100, maanden = 1 }]   # first, second, third and later
+//! terugkijktermijn = 12    # months in which an earlier maatregel counts
 //! ```
 
 use std::fs;
@@ -43,6 +48,7 @@ use thiserror::Error;
 use toml::Spanned;
 
 use crate::domain::letter::Sender;
+use crate::domain::sanction::{Sanction, Verordening, MAX_MONTHS};
 
 /// A settings file that cannot be used: where, and what is wrong, in Dutch.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
@@ -105,6 +111,8 @@ pub struct Settings {
     /// The municipality's own letter templates (`[brieven] sjablonen`).
     pub templates: Option<PathBuf>,
     pub agenda: AgendaSettings,
+    /// The verordening's verlagingen and terugkijktermijn (`[verordening]`).
+    pub verordening: Verordening,
 }
 
 /// `[agenda]`: the iCalendar file beside the caseload.
@@ -139,6 +147,21 @@ struct File {
     afzender: Option<SenderFile>,
     brieven: Option<Letters>,
     agenda: Option<AgendaFile>,
+    verordening: Option<VerordeningFile>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct VerordeningFile {
+    verlagingen: Option<Spanned<Vec<StepFile>>>,
+    terugkijktermijn: Option<Spanned<i64>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StepFile {
+    procent: i64,
+    maanden: i64,
 }
 
 #[derive(Debug, Deserialize)]
@@ -283,6 +306,51 @@ impl Settings {
                     ));
                 }
                 a.reminder_minutes = *minutes.get_ref();
+            }
+        }
+        if let Some(verordening) = file.verordening {
+            let v = &mut settings.verordening;
+            if let Some(steps) = &verordening.verlagingen {
+                let line = Some(line_of(&text, steps.span().start));
+                let mut read = Vec::new();
+                for step in steps.get_ref() {
+                    let sanction = u32::try_from(step.procent)
+                        .ok()
+                        .zip(u32::try_from(step.maanden).ok())
+                        .and_then(|(p, m)| Sanction::new(p, m).ok())
+                        .ok_or_else(|| {
+                            fail(
+                                line,
+                                format!(
+                                    "verlagingen in [verordening]: {} procent gedurende {} \
+                                     maanden kan niet; 1 tot en met 100 procent, 1 tot en met \
+                                     {MAX_MONTHS} maanden",
+                                    step.procent, step.maanden
+                                ),
+                            )
+                        })?;
+                    read.push(sanction);
+                }
+                if read.is_empty() {
+                    return Err(fail(
+                        line,
+                        "verlagingen in [verordening]: noem er ten minste één, bijvoorbeeld \
+                         [{ procent = 20, maanden = 1 }]"
+                            .to_owned(),
+                    ));
+                }
+                v.steps = read;
+            }
+            if let Some(months) = &verordening.terugkijktermijn {
+                v.look_back_months = u32::try_from(*months.get_ref())
+                    .ok()
+                    .filter(|m| (1..=60).contains(m))
+                    .ok_or_else(|| {
+                        fail(
+                            Some(line_of(&text, months.span().start)),
+                            "terugkijktermijn in [verordening]: 1 tot en met 60 maanden".to_owned(),
+                        )
+                    })?;
             }
         }
         if let Some(colours) = file.kleuren {

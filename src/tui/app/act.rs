@@ -23,6 +23,7 @@ impl App {
             calendar: &self.calendar,
             today: self.session.today,
             rebound: &self.rebound,
+            verordening: &self.verordening,
         }
     }
 

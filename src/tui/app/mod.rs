@@ -123,6 +123,8 @@ pub struct App {
     rebound: Vec<Rebound>,
     /// The sender, templates and folder letters are made with.
     letters: LetterSetup,
+    /// The verordening's verlagingen (from the settings).
+    verordening: crate::domain::sanction::Verordening,
     /// The team's sync, when the file is linked to a member.
     sync: Option<super::background::BackgroundSync>,
 }
@@ -172,6 +174,7 @@ impl App {
                 folder,
             },
             sync: None,
+            verordening: Default::default(),
         };
         app.sweep_and_refresh()?;
         Ok(app)
@@ -218,6 +221,11 @@ impl App {
     /// The sender, templates and folder for letters (from the settings).
     pub fn set_letters(&mut self, setup: LetterSetup) {
         self.letters = setup;
+    }
+
+    /// The verordening's verlagingen and terugkijktermijn (from the settings).
+    pub fn set_verordening(&mut self, verordening: crate::domain::sanction::Verordening) {
+        self.verordening = verordening;
     }
 
     pub fn read_only(&self) -> bool {

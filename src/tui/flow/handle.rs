@@ -11,6 +11,7 @@ use crate::domain::catalog::{Catalog, Requirement, WorkItemKind};
 use crate::domain::date::{add_days, dutch};
 use crate::domain::effects::{Decision, OutcomeEffect};
 use crate::domain::handling::{next_attempt, preferred_channel, CloseRequest};
+use crate::domain::sanction::{Sanction, SanctionStep, MAX_MONTHS};
 use crate::domain::work_item::{Source, WorkItem};
 use crate::tui::intent::{Applied, Cx, Edit, Intent, Refused};
 use crate::tui::keymap::Action;
@@ -33,6 +34,8 @@ enum Asks {
     NextAttempt,
     /// The channel a conversation took place by.
     Channel,
+    /// The verlaging of a maatregel opgelegd.
+    Sanction,
 }
 
 impl Asks {
@@ -44,6 +47,7 @@ impl Asks {
             (_, Requirement::NewDate) => Asks::NewDate,
             (Some(OutcomeEffect::Received), _) => Asks::Received,
             (Some(OutcomeEffect::Contact), _) if hints.ask_channel => Asks::Channel,
+            (_, Requirement::Sanction) => Asks::Sanction,
             _ => Asks::Nothing,
         }
     }
@@ -63,6 +67,8 @@ struct Hints {
     appointment_time: Option<String>,
     appointment_channel: Option<String>,
     busy: Vec<(NaiveDate, String)>,
+    /// What the verordening says for a maatregel on this client today.
+    sanction_step: Option<SanctionStep>,
 }
 
 impl Hints {
@@ -97,7 +103,14 @@ impl Hints {
                 .store
                 .appointment_slots(here.today, None)
                 .unwrap_or_default(),
+            sanction_step: Hints::sanction(here, item.client_id),
         }
+    }
+
+    /// The verordening's verlaging for `client` today (none when the file cannot
+    /// be read: the form then suggests nothing).
+    fn sanction(here: &Here, client: i64) -> Option<SanctionStep> {
+        workflow::sanction_step(here.store, client, here.verordening, here.today).ok()
     }
 }
 
@@ -184,7 +197,10 @@ pub fn activity(here: &Here, activity: &Activity) -> Start {
         false,
         format!("Afsluiten: {}", activity.title),
         Target::Activity(activity.id),
-        Hints::default(),
+        Hints {
+            sanction_step: Hints::sanction(here, activity.client_id),
+            ..Hints::default()
+        },
         here.today,
     ))
 }
@@ -217,6 +233,7 @@ fn outcomes(
                     (_, Requirement::None) => "",
                     (_, Requirement::Reason) => "vraagt een reden",
                     (_, Requirement::NewDate) => "vraagt een nieuwe einddatum",
+                    (_, Requirement::Sanction) => "vraagt de verlaging",
                 };
                 let outcome = Outcome {
                     code: o.code.clone(),
@@ -333,9 +350,31 @@ fn form(
             false,
             hints.preferred.as_deref(),
         )],
+        Asks::Sanction => {
+            let step = hints.sanction_step.as_ref().map(|s| s.sanction);
+            vec![
+                Field::new(
+                    "percent",
+                    "Verlaging in procent van de norm",
+                    FieldKind::Number { min: 1, max: 100 },
+                    &step.map_or(String::new(), |s| s.percent.to_string()),
+                ),
+                Field::new(
+                    "months",
+                    "Gedurende maanden",
+                    FieldKind::Number {
+                        min: 1,
+                        max: i64::from(MAX_MONTHS),
+                    },
+                    &step.map_or(String::new(), |s| s.months.to_string()),
+                ),
+            ]
+        }
     };
     fields.push(if reason {
         Field::new("note", "Reden", FieldKind::Text, "")
+    } else if asks == Asks::Sanction {
+        note_field("Toelichting (nodig als u afwijkt van de verordening)")
     } else {
         note_field("Toelichting (mag leeg)")
     });
@@ -348,11 +387,21 @@ fn form(
     if asks == Asks::NoShow {
         form.busy = hints.busy.clone();
     }
+    let step = hints
+        .sanction_step
+        .clone()
+        .filter(|_| asks == Asks::Sanction);
+    if let Some(step) = &step {
+        form.intro = vec![format!(
+            "Verordening: {} ({}).",
+            step.sanction.words(),
+            step.why
+        )];
+    }
     popup::form(form, move |values| {
-        Ok(Intent::edit(Handle {
-            target,
-            request: request(outcome.clone(), asks, decision, values)?,
-        }))
+        let mut request = request(outcome.clone(), asks, decision, values)?;
+        request.sanction_step = step.clone();
+        Ok(Intent::edit(Handle { target, request }))
     })
 }
 
@@ -386,6 +435,15 @@ fn request(
         }
         Asks::Received => request.received_on = Some(values.date("date")?),
         Asks::Channel => request.channel = Some(values.text("channel")?),
+        Asks::Sanction => {
+            let number = |name: &str| -> Result<u32, String> {
+                u32::try_from(values.number(name)?).map_err(|_| "geen geldig getal".to_owned())
+            };
+            request.sanction = Some(Sanction {
+                percent: number("percent")?,
+                months: number("months")?,
+            });
+        }
     }
     Ok(request)
 }

@@ -19,6 +19,8 @@ pub mod undo;
 
 use chrono::NaiveDate;
 
+use crate::domain::sanction::Verordening;
+
 use super::caseload::CaseloadView;
 use super::dossier::DossierView;
 use super::keymap::{Action, Rebound};
@@ -36,6 +38,8 @@ pub struct Here<'a> {
     pub today: NaiveDate,
     /// The keys as the settings have them, for a message that names one.
     pub rebound: &'a [Rebound],
+    /// The municipality's verordening: the verlaging a maatregel suggests.
+    pub verordening: &'a Verordening,
 }
 
 /// What is under the cursor when a key is pressed.

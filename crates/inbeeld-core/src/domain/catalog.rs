@@ -51,6 +51,8 @@ pub enum Requirement {
     None,
     NewDate,
     Reason,
+    /// The verlaging of a maatregel: a percentage and a number of months.
+    Sanction,
 }
 
 impl Requirement {
@@ -60,6 +62,7 @@ impl Requirement {
             "none" => Some(Requirement::None),
             "new_date" => Some(Requirement::NewDate),
             "reason" => Some(Requirement::Reason),
+            "sanction" => Some(Requirement::Sanction),
             _ => None,
         }
     }

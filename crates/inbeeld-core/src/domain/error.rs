@@ -116,6 +116,16 @@ pub enum InputError {
     ZoektermijnRuns { id: i64, until: NaiveDate },
     #[error("aanvraag {id} heeft geen lopende zoektermijn om van af te zien")]
     NoZoektermijn { id: i64 },
+    #[error("een verlaging is 1 tot en met 100 procent gedurende 1 tot en met 12 maanden (niet {percent}% gedurende {months})")]
+    SanctionRange { percent: u32, months: u32 },
+    #[error("'{outcome}' vraagt de verlaging: het percentage en het aantal maanden{step}")]
+    NeedsSanction { outcome: String, step: String },
+    #[error("een verlaging hoort alleen bij het opleggen van een maatregel, niet bij '{outcome}'")]
+    NoSanction { outcome: String },
+    #[error("de verlaging wijkt af van de verordening ({step}): geef in de toelichting de reden (Pw art. 18 lid 2)")]
+    SanctionDeviates { step: String },
+    #[error("geef de verlaging met --percent en --months samen")]
+    SanctionHalf,
     #[error("aanvraag {id} kan alleen buiten behandeling worden gesteld als een hersteltermijn ongebruikt is verstreken (Awb 4:5 lid 1)")]
     NotHandledWithoutHerstel { id: i64 },
     #[error("verdagen kan alleen binnen de beslistermijn; die liep af op {end} (Awb 4:14 lid 3)")]

@@ -13,6 +13,7 @@ use super::date::{add_days, dutch};
 use super::effects::{Decision, Effect, OutcomeEffect};
 use super::env::Env;
 use super::error::optional_text;
+use super::sanction::{Sanction, SanctionStep};
 use super::terms::{term_end, TermRule};
 use super::work_item::{check_postpone, expiry_due, Source, WorkItem};
 pub use super::work_item::{finish_with_items, OpenItem, REMINDER_LAPSED};
@@ -130,6 +131,11 @@ pub struct CloseRequest {
     pub channel: Option<String>,
     /// For a no-show: the new afspraak's time (the missed one's without it).
     pub time: Option<String>,
+    /// For a maatregel opgelegd: the verlaging.
+    pub sanction: Option<Sanction>,
+    /// What the verordening says for this client today; another verlaging needs
+    /// a toelichting.
+    pub sanction_step: Option<SanctionStep>,
 }
 
 /// A request that passed the outcome's own requirements.
@@ -189,6 +195,41 @@ fn check(env: &Env, kind: &WorkItemKind, req: &CloseRequest) -> Result<Checked, 
     if outcome.requires == Requirement::Reason && note.is_none() {
         return Err(InputError::NeedsReason { outcome: code() });
     }
+    // A maatregel opgelegd notes its verlaging, with the reason when it is not the
+    // verordening's for this client.
+    let note = match (outcome.requires, req.sanction) {
+        (Requirement::Sanction, None) => {
+            return Err(InputError::NeedsSanction {
+                outcome: code(),
+                step: req.sanction_step.as_ref().map_or(String::new(), |s| {
+                    format!(
+                        "; volgens de verordening {} ({})",
+                        s.sanction.words(),
+                        s.why
+                    )
+                }),
+            })
+        }
+        (Requirement::Sanction, Some(sanction)) => {
+            let sanction = Sanction::new(sanction.percent, sanction.months)?;
+            if let Some(step) = req
+                .sanction_step
+                .as_ref()
+                .filter(|s| s.sanction != sanction && note.is_none())
+            {
+                return Err(InputError::SanctionDeviates {
+                    step: format!("{}, {}", step.sanction.words(), step.why),
+                });
+            }
+            let words = sanction.words();
+            Some(match note {
+                Some(note) => format!("{words}; {note}"),
+                None => words,
+            })
+        }
+        (_, Some(_)) => return Err(InputError::NoSanction { outcome: code() }),
+        (_, None) => note,
+    };
     let decision = match (effect, req.decision, req.made_known) {
         (OutcomeEffect::Decision, Some(d), Some(on)) => Some((d, on)),
         (OutcomeEffect::Decision, _, _) => {

@@ -10,6 +10,7 @@ use crate::domain::calendar::LegalCalendar;
 use crate::domain::catalog::{ActivityType, Catalog, Channel, Outcome, WorkItemKind};
 use crate::domain::effects::{Decision, Effect, OutcomeEffect as E};
 use crate::domain::env::Env;
+use crate::domain::sanction::Sanction;
 use crate::domain::terms::TermRule;
 use crate::domain::work_item::{ItemStatus, Source, WorkItem};
 
@@ -359,7 +360,7 @@ pub(crate) fn catalog() -> Catalog {
             outcome("niet_geleverd", Requirement::None),
             outcome("ontheffing_af", Requirement::None),
             outcome("voornemen", Requirement::None),
-            outcome("maatregel_opgelegd", Requirement::Reason),
+            outcome("maatregel_opgelegd", Requirement::Sanction),
             outcome("geen_maatregel", Requirement::Reason),
             outcome("boete_opgelegd", Requirement::Reason),
             outcome("geen_boete", Requirement::Reason),
@@ -677,18 +678,19 @@ fn handling_an_item_has_these_effects() {
             ],
         ),
         (
-            "maatregel opgelegd, the verlaging in the note: the bezwaartermijn of six weeks (Awb 6:7)",
+            "maatregel opgelegd, its verlaging noted: the bezwaartermijn of six weeks (Awb 6:7)",
             item_context(
                 29,
                 activity_context(activity(28, "zienswijze", "2026-11-09", "2026-11-23"), Some(29)),
             ),
             CloseRequest {
-                note: Some("verlaging 30% gedurende 3 maanden".into()),
+                sanction: Some(Sanction { percent: 30, months: 3 }),
+                note: Some("tweede keer".into()),
                 ..request("maatregel_opgelegd")
             },
             vec![
-                close(29, "maatregel_opgelegd", Some("verlaging 30% gedurende 3 maanden")),
-                finish(28, "maatregel_opgelegd", Some("verlaging 30% gedurende 3 maanden")),
+                close(29, "maatregel_opgelegd", Some("verlaging 30% gedurende 3 maanden; tweede keer")),
+                finish(28, "maatregel_opgelegd", Some("verlaging 30% gedurende 3 maanden; tweede keer")),
                 Effect::AddActivity {
                     client: 1,
                     type_code: "bezwaartermijn".into(),
@@ -1451,7 +1453,10 @@ fn a_bezwaartermijn_after_a_maatregel_keeps_the_algemene_termijnenwet() {
         ),
     );
     let req = CloseRequest {
-        note: Some("verlaging 30% gedurende 3 maanden".into()),
+        sanction: Some(Sanction {
+            percent: 30,
+            months: 3,
+        }),
         ..request("maatregel_opgelegd")
     };
     let effects = close_item(&env, &ctx, &req).unwrap();
@@ -1459,4 +1464,76 @@ fn a_bezwaartermijn_after_a_maatregel_keeps_the_algemene_termijnenwet() {
         panic!("{effects:?}");
     };
     assert_eq!(*end, d("2026-12-28"));
+}
+
+/// The verlaging of a maatregel (Pw art. 18 lid 2): asked as fields, bounded, and
+/// the verordening's own unless a toelichting says why not; no other outcome takes
+/// one.
+#[test]
+fn a_maatregel_asks_its_verlaging_and_a_reason_to_deviate_from_the_verordening() {
+    let catalog = catalog();
+    let calendar = LegalCalendar::default();
+    let env = Env {
+        catalog: &catalog,
+        calendar: &calendar,
+        today: d("2026-11-23"),
+    };
+    let ctx = item_context(
+        29,
+        activity_context(
+            activity(28, "zienswijze", "2026-11-09", "2026-11-23"),
+            Some(29),
+        ),
+    );
+    let step = crate::domain::sanction::Verordening::default().step(&[d("2026-05-04")], env.today);
+    let with = |percent, months, note: Option<&str>| CloseRequest {
+        sanction: Some(Sanction { percent, months }),
+        sanction_step: Some(step.clone()),
+        note: note.map(Into::into),
+        ..request("maatregel_opgelegd")
+    };
+    let refused = |req: CloseRequest| close_item(&env, &ctx, &req).unwrap_err();
+    assert!(matches!(
+        refused(request("maatregel_opgelegd")),
+        InputError::NeedsSanction { .. }
+    ));
+    let asked = refused(CloseRequest {
+        sanction_step: Some(step.clone()),
+        ..request("maatregel_opgelegd")
+    })
+    .to_string();
+    assert!(asked.contains("verlaging 50% gedurende 1 maand"), "{asked}");
+    assert!(matches!(
+        refused(with(0, 1, None)),
+        InputError::SanctionRange { .. }
+    ));
+    assert!(matches!(
+        refused(with(50, 13, None)),
+        InputError::SanctionRange { .. }
+    ));
+    // The second maatregel within twelve months: 50%, not the first step's 20%.
+    assert!(matches!(
+        refused(with(20, 1, None)),
+        InputError::SanctionDeviates { .. }
+    ));
+    assert!(close_item(&env, &ctx, &with(20, 1, Some("schulden: minder zwaar"))).is_ok());
+    assert!(close_item(&env, &ctx, &with(50, 1, None)).is_ok());
+    let other = item_context(
+        27,
+        activity_context(
+            activity(26, "maatregel", "2026-11-09", "2026-11-23"),
+            Some(27),
+        ),
+    );
+    let wrong = CloseRequest {
+        sanction: Some(Sanction {
+            percent: 20,
+            months: 1,
+        }),
+        ..request("voornemen")
+    };
+    assert!(matches!(
+        close_item(&env, &other, &wrong).unwrap_err(),
+        InputError::NoSanction { .. }
+    ));
 }

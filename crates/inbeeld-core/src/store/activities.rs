@@ -47,6 +47,19 @@ impl Store {
         activity(self.conn(), id)
     }
 
+    /// The days a maatregel was opgelegd for the client: closed by an outcome that
+    /// asks a verlaging. Undone ones are no longer closed, so not counted.
+    pub fn sanctions_of(&self, client: i64) -> Result<Vec<chrono::NaiveDate>> {
+        let mut stmt = self.conn().prepare_cached(
+            "SELECT a.closed_on FROM activities a JOIN outcomes o ON o.code = a.outcome_code
+             WHERE a.client_id = ?1 AND a.status = 'closed' AND o.requires = 'sanction'",
+        )?;
+        let days = stmt
+            .query_map([client], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(days)
+    }
+
     /// Activities of one client, or of the whole caseload, by end date.
     pub fn activities(&self, client_id: Option<i64>) -> Result<Vec<Activity>> {
         if let Some(id) = client_id {

@@ -8,6 +8,7 @@ use crate::domain::activity::NewActivity;
 use crate::domain::effects::Effect;
 use crate::domain::error::optional_text;
 use crate::domain::handling::{self, CloseRequest};
+use crate::domain::sanction::{SanctionStep, Verordening};
 use crate::domain::InputError;
 use crate::store::{Result, Store};
 
@@ -124,4 +125,15 @@ pub fn extend_activity(
         let touched = ctx.application.as_ref().map(|a| a.application.id);
         Ok((handling::extend_activity(&world.env(), &ctx, to)?, touched))
     })
+}
+
+/// What the verordening says for a maatregel opgelegd on `client` today: its step
+/// after the maatregelen opgelegd within the terugkijktermijn.
+pub fn sanction_step(
+    store: &Store,
+    client: i64,
+    verordening: &Verordening,
+    today: NaiveDate,
+) -> Result<SanctionStep> {
+    Ok(verordening.step(&store.sanctions_of(client)?, today))
 }

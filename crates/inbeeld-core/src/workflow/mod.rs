@@ -27,7 +27,9 @@ use chrono::NaiveDate;
 pub use aanvragen::{
     add_application, adjourn, decide_application, give_hersteltermijn, receive_application,
 };
-pub use activities::{add_activity, as_informatieverzoek, close_activity, extend_activity};
+pub use activities::{
+    add_activity, as_informatieverzoek, close_activity, extend_activity, sanction_step,
+};
 pub use appointments::{
     add_appointment, appointment_warnings, cancel_appointment, move_appointment,
 };

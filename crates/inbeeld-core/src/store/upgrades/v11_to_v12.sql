@@ -97,3 +97,15 @@ UPDATE activity_types SET source = CASE code
     WHEN 'taaleis'           THEN 'Participatiewet art. 18b'
     WHEN 'taalvoortgang'     THEN 'Participatiewet art. 18b'
     END;
+
+-- A maatregel opgelegd asks its verlaging (percentage and months, Pw art. 18 lid 2)
+-- as fields: a requirement of its own, which the CHECK of `outcomes` did not know.
+CREATE TABLE outcomes_v12 (
+    code     TEXT PRIMARY KEY CHECK (code GLOB '[a-z]*' AND code NOT GLOB '*[^a-z0-9_]*'),
+    name     TEXT NOT NULL,
+    requires TEXT NOT NULL DEFAULT 'none' CHECK (requires IN ('none', 'new_date', 'reason', 'sanction'))
+);
+INSERT INTO outcomes_v12 (code, name, requires) SELECT code, name, requires FROM outcomes ORDER BY rowid;
+DROP TABLE outcomes;
+ALTER TABLE outcomes_v12 RENAME TO outcomes;
+UPDATE outcomes SET requires = 'sanction' WHERE code = 'maatregel_opgelegd';
