@@ -1069,3 +1069,65 @@ fn a_maatregel_takes_the_verordenings_verlaging_heavier_within_its_look_back() {
     .unwrap();
     db.refused(&["settings"], "regel 2");
 }
+
+/// A toekenning starts the heronderzoek cycle (Pw art. 53a): the first one at the
+/// catalogue's interval from the bekendmaking, on a working day, in view like any
+/// activity; a client whose cycle runs already does not get a second one, and a
+/// refusal starts none.
+#[test]
+fn a_toekenning_plans_the_first_heronderzoek_once() {
+    let db = Db::new();
+    let heronderzoeken = |client: &str| {
+        db.scalar(&format!(
+            "SELECT count(*) || ' ' || coalesce(max(end_date), '-') FROM activities
+             WHERE client_id = {client} AND type_code = 'heronderzoek' AND status = 'open'"
+        ))
+    };
+    let granted = db.client("Anna Bakker", "job_ready").to_string();
+    let app = aanvraag(&db, "2026-11-02", &granted, "2026-11-02", &[]);
+    db.on(
+        "2026-11-20",
+        &[
+            "aanvraag",
+            "decide",
+            &app,
+            "--decision",
+            "toegekend",
+            "--made-known",
+            "2026-11-20",
+        ],
+    );
+    // 20 November plus 182 days is Friday 21 May 2027.
+    assert_eq!(heronderzoeken(&granted), "1 2027-05-21");
+    // A second aanvraag granted while the cycle runs: still one.
+    let again = aanvraag(&db, "2026-11-21", &granted, "2026-11-21", &[]);
+    db.on(
+        "2026-11-23",
+        &[
+            "aanvraag",
+            "decide",
+            &again,
+            "--decision",
+            "toegekend",
+            "--made-known",
+            "2026-11-23",
+        ],
+    );
+    assert_eq!(heronderzoeken(&granted), "1 2027-05-21");
+
+    let refused = db.client("Bart Smit", "job_ready").to_string();
+    let app = aanvraag(&db, "2026-11-02", &refused, "2026-11-02", &[]);
+    db.on(
+        "2026-11-20",
+        &[
+            "aanvraag",
+            "decide",
+            &app,
+            "--decision",
+            "afgewezen",
+            "--made-known",
+            "2026-11-20",
+        ],
+    );
+    assert_eq!(heronderzoeken(&refused), "0 -");
+}

@@ -26,6 +26,8 @@ pub const VOORSCHOT: &str = "voorschot";
 pub const BUITENBEHANDELING: &str = "buitenbehandeling";
 pub const BEZWAARTERMIJN: &str = "bezwaartermijn";
 pub const ZOEKTERMIJN: &str = "zoektermijn";
+/// The activity type of the rechtmatigheidsonderzoek a toekenning starts.
+pub const HERONDERZOEK: &str = "heronderzoek";
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Application {
@@ -91,6 +93,8 @@ pub struct ApplicationContext {
     pub rules: Vec<TermRule>,
     /// The open work items of the aanvraag's activities.
     pub open_items: Vec<OpenItem>,
+    /// The client has a heronderzoek cycle running already.
+    pub heronderzoek_open: bool,
 }
 
 impl ApplicationContext {
@@ -642,6 +646,21 @@ pub fn decide(
     if decision != Decision::Withdrawn {
         effects.extend(start_term(ctx, env, BEZWAARTERMIJN, made_known));
     }
+    // A toekenning starts the heronderzoek cycle (Pw art. 53a): the first one at the
+    // catalogue's interval from the bekendmaking, unless one runs already.
+    if decision == Decision::Granted && !ctx.heronderzoek_open {
+        if let Ok(kind) = env.catalog.activity_type(HERONDERZOEK) {
+            let end = add_days(made_known, kind.default_days.max(1));
+            effects.push(Effect::AddActivity {
+                client: app.client_id,
+                type_code: HERONDERZOEK.to_owned(),
+                title: format!("Eerste heronderzoek na de toekenning (aanvraag {})", app.id),
+                start: made_known,
+                end: env.calendar.next_working_day(end),
+                application: None,
+            });
+        }
+    }
     Ok(effects)
 }
 
@@ -767,6 +786,7 @@ mod tests {
                 enabled: true,
             }],
             open_items: Vec::new(),
+            heronderzoek_open: false,
         }
     }
 

@@ -376,7 +376,10 @@ pub(crate) fn catalog() -> Catalog {
             activity_type("voorschot", "voorschot", 0, None),
             activity_type("buitenbehandeling", "buitenbehandeling", 0, None),
             activity_type("bezwaartermijn", "bezwaartermijn", 7, None),
-            activity_type("heronderzoek", "heronderzoek", 0, None),
+            ActivityType {
+                default_days: 182,
+                ..activity_type("heronderzoek", "heronderzoek", 0, None)
+            },
             activity_type("informatieverzoek", "informatieverzoek", 1, None),
             activity_type("ontheffing", "ontheffing", 0, None),
             activity_type("onderzoek", "onderzoek", 0, None),
@@ -534,6 +537,7 @@ fn aanvraag() -> ApplicationContext {
             source: Source::Activity,
             kind: "beslistermijn".into(),
         }],
+        heronderzoek_open: false,
     }
 }
 
@@ -982,7 +986,7 @@ fn handling_an_item_has_these_effects() {
             ],
         ),
         (
-            "besloten: the besluit meets the beslistermijn and ends the voorschot and the hersteltermijn; the bezwaartermijn from the day after",
+            "besloten, toegekend: the besluit meets the beslistermijn and ends the voorschot and the hersteltermijn; the bezwaartermijn from the day after; the first heronderzoek at the catalogue's interval (Pw art. 53a)",
             item_context(100, term_context(10, "beslistermijn", "2026-12-10", 100)),
             CloseRequest { decision: Some(Decision::Granted), made_known: Some(d("2026-11-20")), ..request("besloten") },
             vec![
@@ -999,6 +1003,42 @@ fn handling_an_item_has_these_effects() {
                     title: "bezwaartermijn aanvraag 7 (Awb 6:7 en 6:8)".into(),
                     from: d("2026-11-20"),
                     // Six weeks end on Nieuwjaarsdag, then a weekend: Monday 4 January.
+                    end: d("2027-01-04"),
+                    explanation: String::new(),
+                },
+                Effect::AddActivity {
+                    client: 1,
+                    type_code: "heronderzoek".into(),
+                    title: "Eerste heronderzoek na de toekenning (aanvraag 7)".into(),
+                    start: d("2026-11-20"),
+                    end: d("2027-05-21"),
+                    application: None,
+                },
+            ],
+        ),
+        (
+            "besloten, toegekend to a client whose heronderzoek cycle runs: no second cycle",
+            {
+                let mut ctx = item_context(100, term_context(10, "beslistermijn", "2026-12-10", 100));
+                if let Some(app) = ctx.activity.as_mut().and_then(|a| a.application.as_mut()) {
+                    app.heronderzoek_open = true;
+                }
+                ctx
+            },
+            CloseRequest { decision: Some(Decision::Granted), made_known: Some(d("2026-11-20")), ..request("besloten") },
+            vec![
+                close(100, "besloten", None),
+                finish(10, "besloten", Some("besluit toegekend bekendgemaakt op vr 20 nov 2026")),
+                finish(11, "door_besluit", Some("besluit toegekend bekendgemaakt op vr 20 nov 2026")),
+                finish(12, "door_besluit", Some("besluit toegekend bekendgemaakt op vr 20 nov 2026")),
+                Effect::RecordDecision { application: 7, decision: Decision::Granted, made_known: d("2026-11-20"), late: false },
+                Effect::StartTerm {
+                    application: 7,
+                    client: 1,
+                    rule: "bezwaartermijn".into(),
+                    type_code: "bezwaartermijn".into(),
+                    title: "bezwaartermijn aanvraag 7 (Awb 6:7 en 6:8)".into(),
+                    from: d("2026-11-20"),
                     end: d("2027-01-04"),
                     explanation: String::new(),
                 },

@@ -94,6 +94,7 @@ pub(crate) fn application_context(conn: &Connection, id: i64) -> Result<Applicat
         .collect::<rusqlite::Result<_>>()?;
     // The case keeps the rules of the day it started.
     let started = app.started_on().unwrap_or_else(crate::clock::day);
+    let app_client = app.client_id;
     Ok(ApplicationContext {
         application: app,
         terms,
@@ -101,6 +102,12 @@ pub(crate) fn application_context(conn: &Connection, id: i64) -> Result<Applicat
         suspensions: suspensions(conn, id)?,
         rules: rules(conn, started)?.into_iter().map(|(r, _)| r).collect(),
         open_items,
+        heronderzoek_open: conn
+            .prepare_cached(
+                "SELECT EXISTS (SELECT 1 FROM activities WHERE client_id = ?1
+                    AND type_code = 'heronderzoek' AND status = 'open')",
+            )?
+            .query_row([app_client], |r| r.get(0))?,
     })
 }
 
