@@ -531,7 +531,8 @@ pub struct LetterArgs {
     #[arg(long, value_name = "SOORT", required = true,
           value_parser = ["uitnodiging", "hersteltermijn", "herinnering", "informatieverzoek", "voornemen"])]
     pub kind: Option<String>,
-    /// De activiteit (afspraak of hersteltermijn) waar de brief over gaat
+    /// De activiteit waar de brief over gaat (afspraak, hersteltermijn, informatieverzoek of
+    /// zienswijze)
     #[arg(long, value_name = "ID", required = true)]
     pub activity: Option<i64>,
     /// Schrijf de PDF hierheen (standaard de map 'brieven' naast de database)

@@ -324,14 +324,14 @@ fn draw_block(
             let h = &r.handhaving;
             let step = |code: &str| h.open.get(code).copied().unwrap_or(0);
             let decided = |code: &str| h.decided.get(code).copied().unwrap_or(0);
+            // The figure: heronderzoeken on time of those done.
             (
-                format!("{}/{}", h.heronderzoeken_on_time, h.heronderzoeken_done),
+                format!(
+                    "heronderzoek {}/{} op tijd",
+                    h.heronderzoeken_on_time, h.heronderzoeken_done
+                ),
                 vec![
-                    format!(
-                        "heronderzocht {}, op tijd {}",
-                        h.heronderzoeken_done, h.heronderzoeken_on_time
-                    ),
-                    format!("over datum {}", h.heronderzoeken_overdue),
+                    format!("heronderzoek over datum {}", h.heronderzoeken_overdue),
                     format!(
                         "opgelegd: maatregel {} · boete {}",
                         decided("maatregel_opgelegd"),
@@ -339,9 +339,9 @@ fn draw_block(
                     ),
                 ],
                 Chart::Bars(vec![
-                    ("signaal wegen".to_owned(), step("maatregel") as u64),
-                    ("zienswijze loopt".to_owned(), step("zienswijze") as u64),
-                    ("boete: besluit".to_owned(), step("boete") as u64),
+                    ("open: signaal".to_owned(), step("maatregel") as u64),
+                    ("open: zienswijze".to_owned(), step("zienswijze") as u64),
+                    ("open: boete".to_owned(), step("boete") as u64),
                 ]),
             )
         }
@@ -445,7 +445,9 @@ fn row_text(block: Block, row: &BlockRow, catalog: &Catalog) -> String {
             match row.code.as_str() {
                 "heronderzoek_gedaan" => format!("heronderzoek gedaan{late}"),
                 "heronderzoek" => format!("heronderzoek nog niet gedaan{late}"),
-                code => format!("{}: {detail}{late}", catalog.activity_type_name(code)),
+                code @ ("maatregel_opgelegd" | "geen_maatregel" | "boete_opgelegd"
+                | "geen_boete") => format!("besluit: {} ({detail})", catalog.outcome_name(code)),
+                code => format!("open: {}: {detail}{late}", catalog.activity_type_name(code)),
             }
         }
     }

@@ -466,7 +466,7 @@ fn a_zoektermijn_is_waived_only_with_a_reason_and_the_reason_is_kept() {
     db.refused_on(
         "2026-11-10",
         &["aanvraag", "received", &app, "--on", "2026-11-10"],
-        "loopt tot 2026-11-30",
+        "loopt tot ma 30 nov 2026",
     );
     db.refused_on(
         "2026-11-10",

@@ -280,7 +280,7 @@ fn an_informatieverzoek_and_a_voornemen_state_their_process_and_its_law() {
             "--end",
             "2026-12-07",
             "--title",
-            "bankafschriften oktober en november; huurverhoging 2027",
+            "Informatieverzoek bankafschriften oktober en november; huurverhoging 2027",
         ])
         .to_string();
     let asked = made(&db, "informatieverzoek", &verzoek);
@@ -302,6 +302,10 @@ fn an_informatieverzoek_and_a_voornemen_state_their_process_and_its_law() {
     assert!(
         !text.contains("4:5"),
         "an informatieverzoek is no Awb 4:5: {text}"
+    );
+    assert!(
+        !text.contains("Informatieverzoek bankafschriften"),
+        "the type's word is no part of what is asked: {text}"
     );
     assert_eq!(asked["pages"], 1);
 
@@ -368,6 +372,31 @@ fn an_informatieverzoek_and_a_voornemen_state_their_process_and_its_law() {
         .map(|l| l["kind"].as_str().unwrap())
         .collect();
     assert_eq!(kinds, ["voornemen", "informatieverzoek"], "{listed}");
+
+    // A signaal with only its type's name and a voornemen without a word: the
+    // letter would give no reason, and is refused.
+    let bare = db
+        .add(&[
+            "activity",
+            "add",
+            "--client",
+            &client,
+            "--type",
+            "maatregel",
+            "--start",
+            "2026-11-22",
+            "--end",
+            "2026-12-01",
+        ])
+        .to_string();
+    db.ok(&["activity", "close", &bare, "--outcome", "voornemen"]);
+    let second = db.scalar(
+        "SELECT max(id) FROM activities WHERE type_code = 'zienswijze' AND status = 'open'",
+    );
+    db.refused(
+        &["letter", "--kind", "voornemen", "--activity", &second],
+        "noemt geen reden",
+    );
 }
 
 #[test]

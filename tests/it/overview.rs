@@ -943,4 +943,23 @@ fn heronderzoeken_on_time_and_open_maatregelen_come_from_their_dates() {
         assert!(said.contains(&expected), "{expected:?} in {said:?}");
     }
     assert_eq!(said.len(), 5, "{said:?}");
+    // The besluit is a row of the week it was taken.
+    let week = inbeeld::domain::period::Period::between(
+        "2026-11-16".parse().unwrap(),
+        "2026-11-22".parse().unwrap(),
+    )
+    .unwrap();
+    let rows = store
+        .block_rows(
+            inbeeld::domain::overview::Block::Handhaving,
+            &week,
+            common::TODAY.parse().unwrap(),
+        )
+        .unwrap();
+    assert!(
+        rows.iter().any(|r| r.client == "Dirk Jansen"
+            && r.code == "maatregel_opgelegd"
+            && r.detail.as_deref() == Some("verlaging 20% gedurende 1 maand")),
+        "{rows:?}"
+    );
 }

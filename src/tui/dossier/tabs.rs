@@ -370,7 +370,7 @@ impl DossierView {
                 frame,
                 area,
                 &format!(
-                    "Nog geen brieven. Toets {} op een afspraak of hersteltermijn om er een te maken.",
+                    "Nog geen brieven. Toets {} op een afspraak, hersteltermijn, informatieverzoek of zienswijze om er een te maken.",
                     self.key(Action::Letter)
                 ),
             );

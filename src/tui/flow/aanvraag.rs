@@ -142,7 +142,9 @@ pub fn received(here: &Here, app: &ApplicationView) -> Start {
                 FieldKind::OptionalText,
                 "",
             ));
-            format!("Aanvraag ontvangen · zoektermijn tot {}", short(end))
+            let day = short(end);
+            let day = day.rsplit_once(' ').map_or(day.as_str(), |(day, _)| day);
+            format!("Aanvraag ontvangen · zoektermijn tot {day}")
         }
         None => "Aanvraag ontvangen".to_owned(),
     };

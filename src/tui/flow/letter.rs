@@ -44,14 +44,14 @@ pub fn offer_hersteltermijn(activity: i64, rebound: &[Rebound]) -> Question {
 pub fn make(here: &Here, activity: Option<&Activity>) -> Start {
     let Some(activity) = activity else {
         return say(format!(
-            "Kies eerst een afspraak of hersteltermijn (tab Activiteiten of Werkitems) en toets {}.",
+            "Kies eerst een afspraak, hersteltermijn, informatieverzoek of zienswijze (tab Activiteiten of Werkitems) en toets {}.",
             key_of(Action::Letter, here.rebound)
         ));
     };
     let kinds = LetterKind::for_type(&activity.type_code);
     if kinds.is_empty() {
         return say(format!(
-            "Geen brief bij een {}: brieven zijn er voor afspraken en hersteltermijnen.",
+            "Geen brief bij een {}: brieven zijn er voor afspraken, hersteltermijnen, informatieverzoeken en de zienswijze na een voornemen.",
             here.catalog
                 .activity_type_name(&activity.type_code)
                 .to_lowercase()
@@ -75,7 +75,7 @@ pub fn make(here: &Here, activity: Option<&Activity>) -> Start {
 pub fn sent(here: &Here, letter: Option<&Letter>) -> Start {
     let Some(letter) = letter else {
         return say(format!(
-            "Nog geen brieven: toets {} op een afspraak of hersteltermijn.",
+            "Nog geen brieven: toets {} op een afspraak, hersteltermijn, informatieverzoek of zienswijze.",
             key_of(Action::Letter, here.rebound)
         ));
     };

@@ -494,8 +494,7 @@ pub fn receive(
             ));
         }
         (Some(zoek), Some(reason)) => {
-            let reason = required_text("de reden om van de zoektermijn af te zien", reason)?;
-            let note = format!("zoektermijn afgezien: {reason}");
+            let note = required_text("de reden om van de zoektermijn af te zien", reason)?;
             effects.extend(settle_term(
                 ctx,
                 env,

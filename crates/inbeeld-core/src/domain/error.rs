@@ -112,7 +112,7 @@ pub enum InputError {
     ApplicationNotReceived { id: i64, expected: NaiveDate },
     #[error("aanvraag {id} is al ontvangen op {on}")]
     ApplicationReceived { id: i64, on: NaiveDate },
-    #[error("de zoektermijn van aanvraag {id} loopt tot {until}: de aanvraag kan pas dan worden ingediend (Pw art. 41 lid 4), of zie af van de zoektermijn met een reden")]
+    #[error("de zoektermijn van aanvraag {id} loopt tot {}: de aanvraag kan pas dan worden ingediend (Pw art. 41 lid 4), of zie af van de zoektermijn met een reden", super::date::dutch(*until))]
     ZoektermijnRuns { id: i64, until: NaiveDate },
     #[error("aanvraag {id} heeft geen lopende zoektermijn om van af te zien")]
     NoZoektermijn { id: i64 },
@@ -126,6 +126,8 @@ pub enum InputError {
     SanctionDeviates { step: String },
     #[error("geef de verlaging met --percent en --months samen")]
     SanctionHalf,
+    #[error("het voornemen bij zienswijze {id} noemt geen reden: geef het signaal een eigen titel, of schrijf bij 'voornemen verstuurd' waarom")]
+    VoornemenWithoutReason { id: i64 },
     #[error("aanvraag {id} kan alleen buiten behandeling worden gesteld als een hersteltermijn ongebruikt is verstreken (Awb 4:5 lid 1)")]
     NotHandledWithoutHerstel { id: i64 },
     #[error("verdagen kan alleen binnen de beslistermijn; die liep af op {end} (Awb 4:14 lid 3)")]

@@ -768,15 +768,23 @@ fn settle(
         | OutcomeEffect::Settled => effects.extend(finish(a, c, except)),
     }
     if let Some(next) = a.kind.next_of(&c.outcome) {
-        effects.push(successor(env, a, next)?);
+        effects.push(successor(env, a, next, c.note.as_deref())?);
     }
     Ok(effects)
 }
 
 /// What a finished activity plans after it, from the day it was handled: the next
 /// heronderzoek at the interval of the cycle just done (so that one done early
-/// restarts the cycle), or an onderzoek after an unanswered informatieverzoek.
-fn successor(env: &Env, a: &ActivityContext, next: &NextActivity) -> Result<Effect, InputError> {
+/// restarts the cycle), or an onderzoek after an unanswered informatieverzoek. A
+/// next with a title of its own carries the handling's note after it, so that what
+/// the klantmanager wrote (why no inspanning, the verlaging) is read where the
+/// next step is done.
+fn successor(
+    env: &Env,
+    a: &ActivityContext,
+    next: &NextActivity,
+    note: Option<&str>,
+) -> Result<Effect, InputError> {
     let activity = &a.activity;
     let kind = env.catalog.activity_type(&next.type_code)?;
     let interval = (activity.end_date - activity.start_date).num_days();
@@ -793,7 +801,11 @@ fn successor(env: &Env, a: &ActivityContext, next: &NextActivity) -> Result<Effe
     Ok(Effect::AddActivity {
         client: activity.client_id,
         type_code: next.type_code.clone(),
-        title: next.title.clone().unwrap_or_else(|| activity.title.clone()),
+        title: match (&next.title, note) {
+            (Some(title), Some(note)) => format!("{title} — {note}"),
+            (Some(title), None) => title.clone(),
+            (None, _) => activity.title.clone(),
+        },
         start: env.today,
         end,
         application: None,

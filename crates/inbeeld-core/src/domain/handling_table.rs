@@ -698,7 +698,7 @@ fn handling_an_item_has_these_effects() {
                 Effect::AddActivity {
                     client: 1,
                     type_code: "bezwaartermijn".into(),
-                    title: "Bezwaartermijn besluit maatregel (Awb 6:7)".into(),
+                    title: "Bezwaartermijn besluit maatregel (Awb 6:7) — verlaging 30% gedurende 3 maanden; tweede keer".into(),
                     start: d(TODAY),
                     end: d("2027-01-04"),
                     application: None,
@@ -721,7 +721,7 @@ fn handling_an_item_has_these_effects() {
                 Effect::AddActivity {
                     client: 1,
                     type_code: "bezwaartermijn".into(),
-                    title: "Bezwaartermijn besluit bestuurlijke boete (Awb 6:7)".into(),
+                    title: "Bezwaartermijn besluit bestuurlijke boete (Awb 6:7) — boete € 150, opzettelijk".into(),
                     start: d(TODAY),
                     end: d("2027-01-04"),
                     application: None,
@@ -764,7 +764,7 @@ fn handling_an_item_has_these_effects() {
                 Effect::AddActivity {
                     client: 1,
                     type_code: "maatregel".into(),
-                    title: "Taaleis: geen inspanning, maatregel wegen (Pw art. 18b)".into(),
+                    title: "Taaleis: geen inspanning, maatregel wegen (Pw art. 18b) — geen toets gedaan, niet ingeschreven bij taalschool".into(),
                     start: d(TODAY),
                     end: d("2026-12-07"),
                     application: None,

@@ -136,9 +136,17 @@ pub struct LetterContext {
     /// The catalogue's name of the afspraak's channel.
     pub channel_name: Option<String>,
     pub application: Option<Application>,
-    /// What planned this activity: the title and note of the activity whose outcome
-    /// started it (the signaal behind a voornemen).
-    pub cause: Option<(String, Option<String>)>,
+    /// What planned this activity: the activity whose outcome started it (the
+    /// signaal behind a voornemen).
+    pub cause: Option<Cause>,
+}
+
+/// The activity whose outcome planned another: its title in the klantmanager's
+/// words (none when it is only the type's name) and the note of that outcome.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cause {
+    pub title: Option<String>,
+    pub note: Option<String>,
 }
 
 /// A date as a letter writes it: `dinsdag 1 december 2026`, and the same without
@@ -201,8 +209,8 @@ pub struct RequestFacts {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct IntentFacts {
     /// The signaal (the activity that led to the voornemen), and what was noted
-    /// when it was weighed.
-    pub aanleiding: String,
+    /// when it was weighed; at least one of them.
+    pub aanleiding: Option<String>,
     pub toelichting: Option<String>,
     pub einde_zienswijze: LetterDate,
 }
@@ -325,7 +333,14 @@ pub fn facts(
         None
     };
     let informatieverzoek = if activity.type_code == INFORMATIEVERZOEK {
-        let gevraagd = missing_documents(&activity.title);
+        // "Informatieverzoek bankafschriften": the type's word is no part of what is
+        // asked.
+        let asked = activity.title.trim();
+        let asked = ["Informatieverzoek:", "Informatieverzoek"]
+            .iter()
+            .find_map(|word| asked.strip_prefix(word))
+            .unwrap_or(asked);
+        let gevraagd = missing_documents(asked);
         if gevraagd.is_empty() {
             return Err(InputError::NothingMissing { id: activity.id });
         }
@@ -337,17 +352,28 @@ pub fn facts(
     } else {
         None
     };
-    let voornemen = (activity.type_code == ZIENSWIJZE).then(|| {
-        let (aanleiding, toelichting) = ctx
-            .cause
-            .clone()
-            .unwrap_or_else(|| (activity.title.clone(), None));
-        IntentFacts {
-            aanleiding,
-            toelichting,
-            einde_zienswijze: LetterDate::of(activity.end_date),
+    let voornemen = if activity.type_code == ZIENSWIJZE {
+        let cause = ctx.cause.clone().unwrap_or(Cause {
+            title: None,
+            note: None,
+        });
+        // A title the program made ("Taaleis: geen inspanning, maatregel wegen — …")
+        // is said in the klantmanager's words after its dash.
+        let aanleiding = cause.title.map(|t| {
+            t.rsplit_once(" — ")
+                .map_or(t.clone(), |(_, own)| own.to_owned())
+        });
+        if aanleiding.is_none() && cause.note.is_none() {
+            return Err(InputError::VoornemenWithoutReason { id: activity.id });
         }
-    });
+        Some(IntentFacts {
+            aanleiding,
+            toelichting: cause.note,
+            einde_zienswijze: LetterDate::of(activity.end_date),
+        })
+    } else {
+        None
+    };
     Ok(LetterFacts {
         soort: kind.code(),
         over: activity.type_code.clone(),

@@ -255,7 +255,7 @@ impl Block {
             Block::Doorstroom => "Doorstroom",
             Block::Stroom => "Instroom en uitstroom",
             Block::Aanvragen => "Aanvragen",
-            Block::Handhaving => "Heronderzoek en handhaving",
+            Block::Handhaving => "Handhaving",
         }
     }
 }

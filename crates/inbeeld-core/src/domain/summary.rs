@@ -44,7 +44,10 @@ impl Effect {
                 Some(t) => format!("nieuwe afspraak op {} om {t}", dutch(*date)),
                 None => format!("nieuwe afspraak op {}", dutch(*date)),
             },
-            Effect::AddActivity { end, .. } => format!("loopt tot {}", dutch(*end)),
+            Effect::AddActivity { type_code, end, .. } => {
+                let kind = names.map_or(type_code.as_str(), |c| c.activity_type_name(type_code));
+                format!("{} loopt tot {}", kind.to_lowercase(), dutch(*end))
+            }
             Effect::Suspend { .. }
             | Effect::SetSuspensionEnd { .. }
             | Effect::ClipSuspension { .. } => return None,

@@ -5,7 +5,7 @@ use rusqlite::{Connection, OptionalExtension, Row};
 use super::error::Result;
 use super::{activities, clients, terms, Store, Write};
 use crate::domain::catalog::Catalog;
-use crate::domain::letter::{Letter, LetterContext};
+use crate::domain::letter::{Cause, Letter, LetterContext};
 use crate::domain::InputError;
 
 /// The activity with its client, its channel's name and its aanvraag.
@@ -22,7 +22,7 @@ fn letter_context(conn: &Connection, catalog: &Catalog, id: i64) -> Result<Lette
     // by an outcome whose next activity is of this type.
     let cause = conn
         .prepare_cached(
-            "SELECT p.title, p.outcome_note FROM activities p
+            "SELECT nullif(p.title, t.name), p.outcome_note FROM activities p
              JOIN activity_types t ON t.code = p.type_code
              JOIN kind_outcomes k ON k.kind_code = t.expiry_kind AND k.outcome_code = p.outcome_code
              WHERE p.client_id = ?1 AND p.status = 'closed' AND p.closed_on = ?2
@@ -36,7 +36,12 @@ fn letter_context(conn: &Connection, catalog: &Catalog, id: i64) -> Result<Lette
                 activity.type_code,
                 activity.id
             ],
-            |r| Ok((r.get(0)?, r.get(1)?)),
+            |r| {
+                Ok(Cause {
+                    title: r.get(0)?,
+                    note: r.get(1)?,
+                })
+            },
         )
         .optional()?;
     Ok(LetterContext {

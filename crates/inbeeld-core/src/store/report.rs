@@ -192,13 +192,20 @@ const HANDHAVING_DECIDED_SQL: &str = "SELECT outcome_code, count(*) FROM activit
     GROUP BY outcome_code";
 
 /// The rows behind the handhaving block: heronderzoeken done in the period (how
-/// many days late), and the heronderzoeken past their date and the steps of a
-/// maatregel or boete open on its last day.
+/// many days late), the besluiten on a maatregel or boete in it, and the
+/// heronderzoeken past their date and the steps of a maatregel or boete open on
+/// its last day.
 const HANDHAVING_ROWS_SQL: &str = "SELECT a.client_id, c.name, a.closed_on, 'heronderzoek_gedaan',
         a.title, max(julianday(a.closed_on) - julianday(a.end_date), 0)
     FROM activities a JOIN clients c ON c.id = a.client_id
     WHERE a.type_code = 'heronderzoek' AND a.status = 'closed' AND a.outcome_code = 'uitgevoerd'
       AND a.closed_on BETWEEN ?1 AND ?2
+    UNION ALL
+    SELECT a.client_id, c.name, a.closed_on, a.outcome_code, a.outcome_note, NULL
+    FROM activities a JOIN clients c ON c.id = a.client_id
+    WHERE a.type_code IN ('maatregel', 'zienswijze', 'boete') AND a.status = 'closed'
+      AND a.closed_on BETWEEN ?1 AND ?2
+      AND a.outcome_code IN ('maatregel_opgelegd', 'geen_maatregel', 'boete_opgelegd', 'geen_boete')
     UNION ALL
     SELECT a.client_id, c.name, a.end_date, a.type_code, a.title,
         julianday(?2) - julianday(a.end_date)

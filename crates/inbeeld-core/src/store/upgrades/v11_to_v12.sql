@@ -11,7 +11,7 @@ INSERT INTO work_item_kinds (code, name, urgency, legal) VALUES
     ('taalvoortgang', 'Taalvoortgang', 16, 0);
 
 INSERT INTO activity_types (code, name, default_days, expiry_kind, expiry_title, due_offset_days, sort_order, lead_days, reminder_days) VALUES
-    ('taaleis',       'Taaleis: informatiemoment', 56,  'taaleis',       'Taaleis: toets gehaald of bereidverklaring getekend? (Pw art. 18b)', 0, 15, 7,  NULL),
+    ('taaleis',       'Taaleis',                   56,  'taaleis',       'Taaleis: toets gehaald of bereidverklaring getekend? (Pw art. 18b)', 0, 15, 7,  NULL),
     ('taalvoortgang', 'Taaleis: voortgang',        182, 'taalvoortgang', 'Voortgang van de taalinspanning beoordelen (Pw art. 18b)',          0, 16, 14, NULL);
 
 INSERT INTO outcomes (code, name, requires) VALUES
@@ -44,7 +44,7 @@ INSERT INTO category_activity_types (category_code, activity_type_code)
 --   first, the municipality may waive the zoektermijn, with a reason. Only the
 --   program writes it, together with the receipt of the aanvraag.
 INSERT INTO outcomes (code, name, requires) VALUES
-    ('afgezien', 'Zoektermijn afgezien', 'reason');
+    ('afgezien', 'Afgezien', 'reason');
 INSERT INTO kind_outcomes (kind_code, outcome_code, effect) VALUES
     ('zoektermijn', 'afgezien', 'settled');
 
