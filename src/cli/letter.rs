@@ -94,6 +94,9 @@ pub fn run(ctx: &Context, args: LetterArgs) -> anyhow::Result<()> {
             if args.sent {
                 workflow::send_letter(&mut store, made.id, ctx.today, ctx.today)?;
             }
+            if made.without_address {
+                eprintln!("inbeeld: {}", crate::letters::NO_ADDRESS);
+            }
             if args.json {
                 return output::json(&json!({
                     "id": made.id,

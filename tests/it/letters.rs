@@ -284,6 +284,23 @@ fn an_informatieverzoek_and_a_voornemen_state_their_process_and_its_law() {
         ])
         .to_string();
     let asked = made(&db, "informatieverzoek", &verzoek);
+    // No postal address: made all the same, and said.
+    let out = db
+        .cmd()
+        .args([
+            "letter",
+            "--kind",
+            "informatieverzoek",
+            "--activity",
+            &verzoek,
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("geen postadres bekend"),
+        "{out:?}"
+    );
     let text = text_of(Path::new(asked["file"].as_str().unwrap()));
     for expected in [
         "Fatima el Amrani",
@@ -371,7 +388,11 @@ fn an_informatieverzoek_and_a_voornemen_state_their_process_and_its_law() {
         .iter()
         .map(|l| l["kind"].as_str().unwrap())
         .collect();
-    assert_eq!(kinds, ["voornemen", "informatieverzoek"], "{listed}");
+    assert_eq!(
+        kinds,
+        ["voornemen", "informatieverzoek", "informatieverzoek"],
+        "{listed}"
+    );
 
     // A signaal with only its type's name and a voornemen without a word: the
     // letter would give no reason, and is refused.

@@ -12,7 +12,7 @@ use typst::foundations::Smart;
 use typst::layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards};
 
-pub use make::{make_letter, LetterFailure, LetterSetup, MadeLetter};
+pub use make::{make_letter, LetterFailure, LetterSetup, MadeLetter, NO_ADDRESS};
 use world::LetterWorld;
 pub use world::{BUILT_IN, FACTS_FILE};
 

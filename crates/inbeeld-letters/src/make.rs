@@ -59,12 +59,20 @@ impl From<inbeeld_core::domain::InputError> for LetterFailure {
 }
 
 /// A letter made: its row, its file, its number of pages and the edit's effects.
+/// Said when a letter was made for a client without a postal address.
+pub const NO_ADDRESS: &str =
+    "let op: geen postadres bekend, het adresvak heeft alleen de naam; leg het adres vast \
+     (Gegevens wijzigen, of client edit --address) of schrijf het op de envelop";
+
 #[derive(Debug, Clone)]
 pub struct MadeLetter {
     pub id: i64,
     pub file: PathBuf,
     pub pages: usize,
     pub done: Done,
+    /// The client has no postal address: the window of the envelope stays empty
+    /// but for the name.
+    pub without_address: bool,
 }
 
 /// The name of a letter's file: day, kind, client and activity, so the folder
@@ -157,6 +165,7 @@ pub fn make_letter(
             file,
             pages: set.pages,
             done,
+            without_address: facts.klant.adres.is_none(),
         }),
         Err(err) => {
             let _ = std::fs::remove_file(&path);

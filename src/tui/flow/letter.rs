@@ -128,17 +128,22 @@ impl Edit for LetterEdit {
                     other => Refused::Text(other.to_string()),
                 })?;
                 let file = made.file.display().to_string();
+                let mut lines = vec![file.clone(), String::new()];
+                if made.without_address {
+                    let mut warning = crate::letters::NO_ADDRESS.to_owned();
+                    warning[..1].make_ascii_uppercase();
+                    lines.extend([format!("{warning}."), String::new()]);
+                }
                 let next = Question::new(
                     format!("{} gemaakt", kind.name()),
-                    vec![
-                        file.clone(),
-                        String::new(),
-                        format!(
+                    lines
+                        .into_iter()
+                        .chain([format!(
                             "Vandaag verstuurd? j: ja, een contactmoment per brief · n: later \
                              ({} op de tab Brieven)",
                             key_of(Action::Letter, cx.rebound)
-                        ),
-                    ],
+                        )])
+                        .collect(),
                     Intent::edit(LetterEdit::Sent { id: made.id }),
                 );
                 Ok(Applied::say(format!("{} gemaakt: {file}", kind.name())).then(next))

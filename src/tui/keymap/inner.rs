@@ -95,6 +95,8 @@ pub const PICKER_KEYS: &[InnerBinding] = &[
     on(DIGITS, 9, Inner::Number, "kies dat nummer"),
     on(&[key(Enter)], 1, Inner::Choose, "kiest"),
     on(&[key(Esc)], 1, Inner::Cancel, "annuleert"),
+    on(&[ch('g'), key(Home)], 1, Inner::Top, "naar de eerste keuze"),
+    on(&[ch('G'), key(End)], 1, Inner::Bottom, "naar de laatste keuze"),
 ];
 
 #[rustfmt::skip]

@@ -115,6 +115,14 @@ impl Picker {
                 }
             }
             Some(Inner::Choose) => (self.chosen)(self.selected),
+            Some(Inner::Top) => {
+                self.selected = 0;
+                Reply::Stay
+            }
+            Some(Inner::Bottom) => {
+                self.selected = len.saturating_sub(1);
+                Reply::Stay
+            }
             _ => Reply::Stay,
         }
     }
