@@ -1100,3 +1100,19 @@ UPDATE activity_types SET source = CASE code
     WHEN 'taaleis'           THEN 'Participatiewet art. 18b'
     WHEN 'taalvoortgang'     THEN 'Participatiewet art. 18b'
     END;
+
+-- Risk profiles for the heronderzoek (Pw art. 53a lid 1 leaves the frequency to the
+-- municipality's handhavingsplan): a client's profile sets the interval of the
+-- heronderzoek cycle; changing it re-plans the running one.
+CREATE TABLE risk_profiles (
+    code       TEXT PRIMARY KEY CHECK (code GLOB '[a-z]*' AND code NOT GLOB '*[^a-z0-9_]*'),
+    name       TEXT NOT NULL CHECK (length(trim(name)) > 0),
+    months     INTEGER NOT NULL CHECK (months BETWEEN 1 AND 60),
+    sort_order INTEGER NOT NULL
+);
+INSERT INTO risk_profiles (code, name, months, sort_order) VALUES
+    ('laag',     'Laag risico',       18, 1),
+    ('midden',   'Gemiddeld risico',  12, 2),
+    ('verhoogd', 'Verhoogd risico',    6, 3),
+    ('hoog',     'Hoog risico',        3, 4);
+ALTER TABLE clients ADD COLUMN risk_profile TEXT REFERENCES risk_profiles (code);

@@ -765,6 +765,13 @@ pub enum ClientCommand {
         #[arg(long, value_name = "TEKST")]
         address: Option<String>,
     },
+    /// Het risicoprofiel (handhavingsplan): om de hoeveel maanden het heronderzoek
+    /// komt; plant het eerste, of verschuift het lopende vanaf zijn begin
+    RiskProfile {
+        id: i64,
+        /// laag, midden, verhoogd of hoog (zie 'inbeeld catalog')
+        profile: String,
+    },
     /// Doorstroom: een andere categorie, vanaf een datum, met een reden
     Category {
         id: i64,

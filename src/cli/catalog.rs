@@ -73,6 +73,13 @@ pub fn run(ctx: &Context, args: CatalogArgs) -> anyhow::Result<()> {
         };
         text.push_str(&format!("  {:<20} {}{requires}\n", o.code, o.name));
     }
+    text.push_str("\nRisicoprofielen (om de hoeveel maanden het heronderzoek komt)\n");
+    for p in &catalog.risk_profiles {
+        text.push_str(&format!(
+            "  {:<20} {:<20} {:>3} maanden\n",
+            p.code, p.name, p.months
+        ));
+    }
     text.push_str("\nKanalen\n");
     for c in &catalog.channels {
         text.push_str(&format!("  {:<20} {}\n", c.code, c.name));

@@ -92,6 +92,10 @@ pub fn run(ctx: &Context, command: ClientCommand) -> anyhow::Result<()> {
             reason,
             date,
         } => super::corrections::run_category(ctx, id, &to, &reason, date.as_deref()),
+        ClientCommand::RiskProfile { id, profile } => {
+            let done = workflow::set_risk_profile(&mut ctx.open_swept()?, id, &profile, ctx.today)?;
+            super::report(&done)
+        }
         ClientCommand::End {
             id,
             reason,
@@ -176,6 +180,7 @@ fn print_dossier(d: &Dossier, ctx: &Context) -> anyhow::Result<()> {
         ("telefoon", c.phone.clone()),
         ("e-mail", c.email.clone()),
         ("voorkeurskanaal", c.contact_preference.clone()),
+        ("risicoprofiel", c.risk_profile.clone()),
         (
             "dagen sinds contact",
             d.days_since_contact.map(|n| n.to_string()),

@@ -1131,3 +1131,57 @@ fn a_toekenning_plans_the_first_heronderzoek_once() {
     );
     assert_eq!(heronderzoeken(&refused), "0 -");
 }
+
+/// A client's risk profile (the municipality's handhavingsplan) sets the
+/// heronderzoek's interval: set, it plans the first; changed, it moves the running
+/// one from its start (due now when that lies behind); done, the next comes at the
+/// profile's interval; an unknown profile or the same one again is refused.
+#[test]
+fn a_risk_profile_sets_the_heronderzoek_cycle() {
+    let db = Db::new();
+    let client = db.client("Rik de Boer", "beheer").to_string();
+    let open = || {
+        db.scalar(&format!(
+            "SELECT count(*) || ' ' || group_concat(start_date || '..' || end_date) FROM activities
+             WHERE client_id = {client} AND type_code = 'heronderzoek' AND status = 'open'"
+        ))
+    };
+    db.on("2026-11-23", &["client", "risk-profile", &client, "midden"]);
+    assert_eq!(open(), "1 2026-11-23..2027-11-23");
+    let shown = db.json_on("2026-11-23", &["client", "show", &client, "--json"]);
+    assert_eq!(shown["risk_profile"], "midden", "{shown}");
+    // Hoog: three months from its start lies behind on 1 March: due now.
+    db.on("2027-03-01", &["client", "risk-profile", &client, "hoog"]);
+    assert_eq!(open(), "1 2026-11-23..2027-03-01");
+    db.on("2027-03-01", &["sweep"]);
+    let item = db
+        .open_item("heronderzoek")
+        .expect("in the werkvoorraad at once");
+    db.refused_on(
+        "2027-03-01",
+        &["client", "risk-profile", &client, "hoog"],
+        "niets gewijzigd",
+    );
+    db.refused_on(
+        "2027-03-01",
+        &["client", "risk-profile", &client, "extreem"],
+        "kies uit: laag, midden, verhoogd, hoog",
+    );
+    // Done: the next one three months on, whatever the cycle before.
+    db.on(
+        "2027-03-02",
+        &[
+            "item",
+            "close",
+            &item.0.to_string(),
+            "--outcome",
+            "uitgevoerd",
+        ],
+    );
+    assert_eq!(open(), "1 2027-03-02..2027-06-02");
+    let text = db.ok(&["catalog"]);
+    assert!(
+        text.contains("hoog                 Hoog risico            3 maanden"),
+        "{text}"
+    );
+}

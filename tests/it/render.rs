@@ -232,6 +232,7 @@ dossier_snapshots! {
     reopen_item: WITH_HANDLED, 3, "Gr", "Heropenen";
     item_history: WITH_HANDLED, 3, "G", "Afgehandeld op";
     as_informatieverzoek: WITH_LOOSE_HERSTEL, 1, "GI", "Als informatieverzoek voortzetten?";
+    risk_profile_picker: WITH_NOTE, 0, "R", "om de hoeveel maanden het heronderzoek komt";
 }
 
 #[test]

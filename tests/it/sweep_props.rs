@@ -620,6 +620,11 @@ enum ClockOp {
     Signal {
         later: u64,
     },
+    /// The client's risk profile changes (or is set for the first time).
+    Profile {
+        later: u64,
+        profile: usize,
+    },
 }
 
 const CLOCK_OUTCOMES: &[&str] = &[
@@ -651,6 +656,7 @@ fn clock_op() -> impl Strategy<Value = ClockOp> {
         1 => (0u64..30).prop_map(|later| ClockOp::Early { later }),
         1 => (0u64..30, 1u64..40).prop_map(|(later, len)| ClockOp::Ask { later, len }),
         1 => (0u64..30).prop_map(|later| ClockOp::Signal { later }),
+        1 => (0u64..60, 0usize..4).prop_map(|(later, profile)| ClockOp::Profile { later, profile }),
     ]
 }
 
@@ -693,7 +699,7 @@ proptest! {
             let later = match &op {
                 ClockOp::Sweep { later } | ClockOp::Handle { later, .. }
                 | ClockOp::Early { later } | ClockOp::Ask { later, .. }
-                | ClockOp::Signal { later } => *later,
+                | ClockOp::Signal { later } | ClockOp::Profile { later, .. } => *later,
             };
             today = today + Days::new(later);
             sweep(&mut store, today).unwrap();
@@ -727,6 +733,13 @@ proptest! {
                 // A signaal for a maatregel, or now and then a rapport for a boete.
                 ClockOp::Signal { later } if later % 3 == 0 => add(&mut store, "boete", today, 91, today).map(|_| ()),
                 ClockOp::Signal { .. } => add(&mut store, "maatregel", today, 14, today).map(|_| ()),
+                ClockOp::Profile { profile, .. } => workflow::set_risk_profile(
+                    &mut store,
+                    client,
+                    ["laag", "midden", "verhoogd", "hoog"][profile],
+                    today,
+                )
+                .map(|_| ()),
             };
             if let Err(err) = result {
                 prop_assert!(err.is_bad_input(), "only refusals, never a failure: {}", err);

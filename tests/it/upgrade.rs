@@ -183,6 +183,7 @@ fn an_upgraded_file_has_the_catalogue_of_a_new_one() {
         // (a table renamed into place keeps its name quoted)
         "SELECT name, replace(replace(replace(replace(sql, char(10), ' '), '  ', ' '), '  ', ' '), '\"letters\"', 'letters') FROM sqlite_master WHERE name = 'letters'",
         "SELECT code, counts_as_contact FROM channels",
+        "SELECT code, name, months, sort_order FROM risk_profiles",
         "SELECT code, contact_rhythm_days, retry_days FROM categories",
         "SELECT name, replace(replace(sql, char(10), ' '), '  ', ' ') FROM sqlite_master WHERE type = 'trigger'",
     ] {

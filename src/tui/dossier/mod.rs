@@ -316,6 +316,12 @@ impl DossierView {
         if let Some(channel) = &c.contact_preference {
             push(format!("voorkeur: {}", catalog.channel_name(channel)));
         }
+        if let Some(profile) = c.risk_profile.as_deref() {
+            let name = catalog
+                .risk_profile(profile)
+                .map_or(profile, |p| p.name.as_str());
+            push(name.to_lowercase());
+        }
         if let Some(owner) = &self.owner {
             push(format!("klantmanager {owner}"));
         }

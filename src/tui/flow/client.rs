@@ -19,6 +19,10 @@ enum ClientCourse {
         client_id: i64,
         edit: ClientEdit,
     },
+    RiskProfile {
+        client_id: i64,
+        code: String,
+    },
     ChangeCategory {
         client_id: i64,
         to: String,
@@ -123,6 +127,11 @@ pub const STARTERS: &[Starter] = &[
         action: Action::ChangeCategory,
         needs: Need::Dossier,
         start: |on| Some(change_category(&on.here, &on.dossier?.dossier.client)),
+    },
+    Starter {
+        action: Action::SetRiskProfile,
+        needs: Need::Dossier,
+        start: |on| Some(risk_profile(&on.here, &on.dossier?.dossier.client)),
     },
     Starter {
         action: Action::EndClient,
@@ -256,6 +265,36 @@ pub fn change_category(here: &Here, client: &Client) -> Start {
     )))
 }
 
+/// The risk profile: the catalogue's, the current one marked; choosing one plans
+/// the heronderzoek cycle at its interval.
+fn risk_profile(here: &Here, client: &Client) -> Start {
+    let current = client.risk_profile.clone();
+    let options = here
+        .catalog
+        .risk_profiles
+        .iter()
+        .map(|p| {
+            let note = if current.as_deref() == Some(p.code.as_str()) {
+                format!("elke {} maanden · nu", p.months)
+            } else {
+                format!("elke {} maanden", p.months)
+            };
+            (p.code.clone(), Choice::with_note(p.name.clone(), note))
+        })
+        .collect();
+    let client_id = client.id;
+    Ok(Popup::Picker(Picker::new(
+        "Risicoprofiel: om de hoeveel maanden het heronderzoek komt",
+        options,
+        move |code: &String, _| {
+            crate::tui::popup::Reply::Apply(Intent::edit(ClientCourse::RiskProfile {
+                client_id,
+                code: code.clone(),
+            }))
+        },
+    )))
+}
+
 /// Uitstroom: the reason, then the day; the form names what is still open and
 /// will lapse with it.
 pub fn end(here: &Here, client: &Client) -> Start {
@@ -357,6 +396,10 @@ impl Edit for ClientCourse {
             ClientCourse::Edit { client_id, edit } => {
                 let done = workflow::edit_client(cx.store, *client_id, edit, today)?;
                 Applied::done("Gegevens bewaard", &done, cx.catalog)
+            }
+            ClientCourse::RiskProfile { client_id, code } => {
+                let done = workflow::set_risk_profile(cx.store, *client_id, code, today)?;
+                Applied::done("Risicoprofiel gewijzigd", &done, cx.catalog)
             }
             ClientCourse::ChangeCategory {
                 client_id,

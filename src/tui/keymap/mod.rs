@@ -57,6 +57,8 @@ pub enum Action {
     ReopenClient,
     EditClient,
     ChangeCategory,
+    /// The client's risk profile: the heronderzoek's interval.
+    SetRiskProfile,
     EndClient,
     MoveAppointment,
     ReopenItem,

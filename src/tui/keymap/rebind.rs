@@ -42,6 +42,7 @@ pub const ACTION_NAMES: &[(&str, Action)] = &[
     ("heraanmelden", Action::ReopenClient),
     ("gegevens_wijzigen", Action::EditClient),
     ("doorstroom", Action::ChangeCategory),
+    ("risicoprofiel", Action::SetRiskProfile),
     ("uitstroom", Action::EndClient),
     ("afspraak_verplaatsen", Action::MoveAppointment),
     ("heropenen", Action::ReopenItem),

@@ -233,6 +233,13 @@ pub const DOSSIER_KEYS: &[Binding] = &[
     ),
     bind(&[ch('U')], 1, Action::EndClient, "uitstroom", false),
     bind(
+        &[ch('R')],
+        1,
+        Action::SetRiskProfile,
+        "risicoprofiel (heronderzoek)",
+        false,
+    ),
+    bind(
         &[ch('m')],
         1,
         Action::MoveAppointment,

@@ -147,6 +147,17 @@ pub struct Catalog {
     pub channels: Vec<Channel>,
     /// Why a client leaves the caseload (uitstroom); code and name like a channel.
     pub end_reasons: Vec<Channel>,
+    /// The municipality's risk profiles: the heronderzoek's interval.
+    pub risk_profiles: Vec<RiskProfile>,
+}
+
+/// A risk profile of the municipality's handhavingsplan: a heronderzoek every
+/// `months` months.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RiskProfile {
+    pub code: String,
+    pub name: String,
+    pub months: u32,
 }
 
 fn find<'a, T>(
@@ -275,6 +286,12 @@ impl Catalog {
 
     pub fn channel_name<'a>(&'a self, code: &'a str) -> &'a str {
         self.channel(code).map(|c| c.name.as_str()).unwrap_or(code)
+    }
+
+    pub fn risk_profile(&self, code: &str) -> Result<&RiskProfile, InputError> {
+        find(&self.risk_profiles, code, "onbekend risicoprofiel", |p| {
+            p.code.as_str()
+        })
     }
 
     pub fn outcome_name<'a>(&'a self, code: &'a str) -> &'a str {

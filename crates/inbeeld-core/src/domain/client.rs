@@ -40,6 +40,9 @@ pub struct Client {
     pub end_reason: Option<String>,
     /// Uitstroom planned for a later day.
     pub planned_end: Option<PlannedEnd>,
+    /// The risk profile of the municipality's handhavingsplan (the heronderzoek's
+    /// interval), once set.
+    pub risk_profile: Option<String>,
 }
 
 /// Uitstroom per a later day: the client stays until `on`; that day's sweep ends

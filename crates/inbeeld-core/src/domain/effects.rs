@@ -321,6 +321,12 @@ pub enum Effect {
     },
     /// A goal's status: `loopt`, `bijgesteld`, `behaald` or `vervallen`.
     SetGoalStatus { goal: i64, status: String },
+    /// The client's risk profile: the interval of the heronderzoek cycle.
+    SetRiskProfile {
+        client: i64,
+        from: Option<String>,
+        to: String,
+    },
     /// The client's own details, as they were and as they are now.
     UpdateClient {
         client: i64,

@@ -5,7 +5,7 @@
 
 use chrono::NaiveDate;
 
-use super::aanvraag::{self, dated, ApplicationContext};
+use super::aanvraag::{self, dated, ApplicationContext, HERONDERZOEK};
 use super::activity::{Activity, ActivityStatus};
 use super::catalog::{ActivityType, NextActivity, Requirement, WorkItemKind};
 use super::client::in_view;
@@ -41,6 +41,8 @@ pub struct ClientContext {
     pub retry_days: i64,
     /// Open "contact opnemen" items.
     pub open_rhythm_items: Vec<i64>,
+    /// The months of the client's risk profile: the heronderzoek's interval.
+    pub risk_months: Option<u32>,
 }
 
 /// The next attempt to reach a client who was not reached today: `retry_days`
@@ -797,7 +799,16 @@ fn successor(
     // working day (Atw art. 1: the bezwaartermijn after a maatregel); a term the
     // municipality sets (a zienswijze, the next heronderzoek) is set on a working
     // day too, as the hersteltermijn's suggestion is: nobody can act on a Sunday.
-    let end = env.calendar.next_working_day(add_days(env.today, days));
+    // The next heronderzoek of a client with a risk profile: at its interval.
+    let end = match a
+        .client
+        .risk_months
+        .filter(|_| next.type_code == HERONDERZOEK)
+    {
+        Some(months) => super::risk::months_on(env.today, months),
+        None => add_days(env.today, days),
+    };
+    let end = env.calendar.next_working_day(end);
     Ok(Effect::AddActivity {
         client: activity.client_id,
         type_code: next.type_code.clone(),

@@ -396,6 +396,7 @@ pub(crate) fn catalog() -> Catalog {
             channel("brief", false),
         ],
         end_reasons: Vec::new(),
+        risk_profiles: Vec::new(),
         categories: Vec::new(),
     }
 }
@@ -420,6 +421,7 @@ fn client() -> ClientContext {
         rhythm_days: 28,
         retry_days: 2,
         open_rhythm_items: vec![90],
+        risk_months: None,
     }
 }
 
@@ -628,6 +630,32 @@ fn handling_an_item_has_these_effects() {
                     title: "heronderzoek 20".into(),
                     start: d(TODAY),
                     end: d("2027-05-25"),
+                    application: None,
+                },
+            ],
+        ),
+        (
+            "heronderzoek uitgevoerd for a client with a risk profile: the next at its interval, three months on (Pw art. 53a)",
+            {
+                let mut ctx = item_context(
+                    21,
+                    activity_context(activity(20, "heronderzoek", "2026-06-01", "2026-12-01"), Some(21)),
+                );
+                if let Some(a) = ctx.activity.as_mut() {
+                    a.client.risk_months = Some(3);
+                }
+                ctx
+            },
+            request("uitgevoerd"),
+            vec![
+                close(21, "uitgevoerd", None),
+                finish(20, "uitgevoerd", None),
+                Effect::AddActivity {
+                    client: 1,
+                    type_code: "heronderzoek".into(),
+                    title: "heronderzoek 20".into(),
+                    start: d(TODAY),
+                    end: d("2027-02-23"),
                     application: None,
                 },
             ],

@@ -427,6 +427,7 @@ mod tests {
             ended_on: None,
             end_reason: None,
             planned_end: None,
+            risk_profile: None,
         }
     }
 
@@ -484,6 +485,7 @@ mod tests {
                     counts_as_contact: true,
                 },
             ],
+            risk_profiles: Vec::new(),
         }
     }
 
@@ -671,6 +673,7 @@ mod tests {
                 rhythm_days: 28,
                 retry_days: 2,
                 open_rhythm_items: vec![90],
+                risk_months: None,
             },
         }
     }

@@ -23,6 +23,7 @@ pub mod name;
 pub mod overview;
 pub mod period;
 pub mod plan;
+pub mod risk;
 pub mod sanction;
 pub mod search;
 pub mod summary;

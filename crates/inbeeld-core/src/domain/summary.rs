@@ -72,6 +72,12 @@ impl Effect {
             }
             Effect::SetGoalStatus { status, .. } => format!("doel {status}"),
             Effect::UpdateClient { .. } => "klantgegevens gewijzigd".to_owned(),
+            Effect::SetRiskProfile { to, .. } => {
+                let to = names.map_or(to.as_str(), |c| {
+                    c.risk_profile(to).map_or(to.as_str(), |p| p.name.as_str())
+                });
+                format!("risicoprofiel: {}", to.to_lowercase())
+            }
             Effect::ChangeCategory { to, on, .. } => {
                 let to = names.map_or(to.as_str(), |c| c.category_name(to));
                 format!("categorie {to} vanaf {}", dutch(*on))

@@ -665,6 +665,18 @@ impl Write<'_> {
                 )?;
                 self.audit("letter.sent", "letter", *letter, json!({ "sent_on": on }))?;
             }
+            Effect::SetRiskProfile { client, from, to } => {
+                tx.execute(
+                    "UPDATE clients SET risk_profile = ?2 WHERE id = ?1",
+                    params![client, to],
+                )?;
+                self.audit(
+                    "client.risk_profile",
+                    "client",
+                    *client,
+                    json!({ "old": from, "new": to }),
+                )?;
+            }
             Effect::UpdateClient { .. }
             | Effect::ChangeCategory { .. }
             | Effect::EndClient { .. }

@@ -4,7 +4,7 @@ use rusqlite::Connection;
 
 use super::error::Result;
 use crate::domain::catalog::{
-    ActivityType, Catalog, Category, Channel, NextActivity, Outcome, WorkItemKind,
+    ActivityType, Catalog, Category, Channel, NextActivity, Outcome, RiskProfile, WorkItemKind,
 };
 use crate::domain::effects::OutcomeEffect;
 
@@ -118,6 +118,16 @@ pub(super) fn load(conn: &Connection) -> Result<Catalog> {
     let channels = codes_and_names(conn, "channels", "counts_as_contact")?;
     let end_reasons = codes_and_names(conn, "end_reasons", "1")?;
 
+    let risk_profiles = conn
+        .prepare("SELECT code, name, months FROM risk_profiles ORDER BY sort_order, code")?
+        .query_map([], |row| {
+            Ok(RiskProfile {
+                code: row.get(0)?,
+                name: row.get(1)?,
+                months: row.get(2)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
     Ok(Catalog {
         categories,
         activity_types,
@@ -125,6 +135,7 @@ pub(super) fn load(conn: &Connection) -> Result<Catalog> {
         outcomes,
         channels,
         end_reasons,
+        risk_profiles,
     })
 }
 

@@ -34,7 +34,7 @@ pub struct Dossier {
 const CLIENT_COLUMNS: &str = "id, name, bsn, birth_date, category_code, phone, email,
     contact_preference, registered_on, ended_on, end_reason, ending_on, ending_reason,
     ending_settles, given_name, name_prefix, surname, street, house_number,
-    house_number_addition, postcode, city";
+    house_number_addition, postcode, city, risk_profile";
 
 fn client_from_row(row: &Row) -> rusqlite::Result<Client> {
     Ok(Client {
@@ -65,6 +65,7 @@ fn client_from_row(row: &Row) -> rusqlite::Result<Client> {
             }),
             _ => None,
         },
+        risk_profile: row.get(22)?,
     })
 }
 

@@ -8,9 +8,10 @@ use super::error::Result;
 use super::terms::{application, application_activities, rules, suspensions, term_rows};
 use super::work_items::stored_item;
 use super::{clients, Write};
-use crate::domain::aanvraag::{ApplicationContext, TermActivity};
+use crate::domain::aanvraag::{ApplicationContext, TermActivity, HERONDERZOEK};
 use crate::domain::catalog::Catalog;
 use crate::domain::handling::{ActivityContext, ClientContext, ItemContext, OpenItem};
+use crate::domain::risk::Running;
 
 const OPEN_ITEM_SQL: &str = "SELECT id, source_activity_id, source, kind_code
      FROM work_items INDEXED BY work_items_open_by_activity
@@ -69,6 +70,11 @@ pub(crate) fn client_context(
         rhythm_days: category.contact_rhythm_days,
         retry_days: category.retry_days,
         open_rhythm_items,
+        risk_months: client
+            .risk_profile
+            .as_deref()
+            .and_then(|p| catalog.risk_profile(p).ok())
+            .map(|p| p.months),
     })
 }
 
@@ -220,6 +226,34 @@ impl Write<'_> {
 
     pub(crate) fn open_applications(&self) -> Result<Vec<i64>> {
         super::terms::open_applications(self.tx())
+    }
+
+    /// The client's running heronderzoek (the one that ends first, if ever two),
+    /// with the open items of its current cycle.
+    pub(crate) fn running_heronderzoek(&self, client: i64) -> Result<Option<Running>> {
+        let tx = self.tx();
+        let id: Option<i64> = tx
+            .prepare_cached(
+                "SELECT id FROM activities WHERE client_id = ?1 AND type_code = ?2
+                   AND status = 'open' ORDER BY end_date, id LIMIT 1",
+            )?
+            .query_row(rusqlite::params![client, HERONDERZOEK], |r| r.get(0))
+            .optional()?;
+        let Some(id) = id else {
+            return Ok(None);
+        };
+        let activity = activity(tx, id)?;
+        let open_items = tx
+            .prepare_cached(
+                "SELECT id FROM work_items WHERE source_activity_id = ?1 AND status = 'open'
+                   AND source_end_date = ?2 ORDER BY id",
+            )?
+            .query_map(rusqlite::params![id, activity.end_date], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(Some(Running {
+            activity,
+            open_items,
+        }))
     }
 
     pub(crate) fn client_context(&self, catalog: &Catalog, id: i64) -> Result<ClientContext> {

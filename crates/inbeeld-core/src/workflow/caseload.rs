@@ -41,6 +41,24 @@ pub fn edit_client(
     })
 }
 
+/// The client's risk profile (`code`, one of the catalogue's): the heronderzoek
+/// cycle follows it.
+pub fn set_risk_profile(store: &mut Store, id: i64, code: &str, today: NaiveDate) -> Result<Done> {
+    edit(store, today, |w, world| {
+        let client = w.client(id)?;
+        let profile = world.catalog.risk_profile(code.trim())?.clone();
+        let running = w.running_heronderzoek(id)?;
+        let effects = crate::domain::risk::set_profile(
+            &world.env(),
+            id,
+            client.risk_profile.as_deref(),
+            &profile,
+            running.as_ref(),
+        )?;
+        Ok((effects, None))
+    })
+}
+
 pub fn change_category(
     store: &mut Store,
     id: i64,

@@ -38,6 +38,7 @@ pub use bundles::{bundle_bytes, export, import_bundle, reconcile_all, write_bund
 pub use calendar::{add_declared_holiday, add_rule_version, declare_year_complete};
 pub use caseload::{
     change_category, edit_client, end_client, end_clients, reopen_client, same_client_warning,
+    set_risk_profile,
 };
 pub use caseload_import::{import_caseload, plan_import, ImportPlan};
 pub use corrections::{correct_contact, correct_note, reopen_item, undo, undoable};

@@ -109,3 +109,19 @@ INSERT INTO outcomes_v12 (code, name, requires) SELECT code, name, requires FROM
 DROP TABLE outcomes;
 ALTER TABLE outcomes_v12 RENAME TO outcomes;
 UPDATE outcomes SET requires = 'sanction' WHERE code = 'maatregel_opgelegd';
+
+-- Risk profiles for the heronderzoek (Pw art. 53a lid 1 leaves the frequency to the
+-- municipality's handhavingsplan): a client's profile sets the interval of the
+-- heronderzoek cycle; changing it re-plans the running one.
+CREATE TABLE risk_profiles (
+    code       TEXT PRIMARY KEY CHECK (code GLOB '[a-z]*' AND code NOT GLOB '*[^a-z0-9_]*'),
+    name       TEXT NOT NULL CHECK (length(trim(name)) > 0),
+    months     INTEGER NOT NULL CHECK (months BETWEEN 1 AND 60),
+    sort_order INTEGER NOT NULL
+);
+INSERT INTO risk_profiles (code, name, months, sort_order) VALUES
+    ('laag',     'Laag risico',       18, 1),
+    ('midden',   'Gemiddeld risico',  12, 2),
+    ('verhoogd', 'Verhoogd risico',    6, 3),
+    ('hoog',     'Hoog risico',        3, 4);
+ALTER TABLE clients ADD COLUMN risk_profile TEXT REFERENCES risk_profiles (code);
