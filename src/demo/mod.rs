@@ -65,6 +65,9 @@ pub fn generate(store: &mut Store, options: Options, today: NaiveDate) -> Result
         "today": today,
     });
     let mut rng = ChaCha8Rng::seed_from_u64(options.seed);
+    // The rest of the clock draws from its own stream: every other draw of a seed
+    // stays where it was.
+    let mut clock_rng = ChaCha8Rng::seed_from_u64(options.seed ^ 0x5eed_c10c);
     let mut new_inflow = Vec::new();
     let calendar = store.legal_calendar()?;
     store.bulk_load(true, description, |loader| {
@@ -90,6 +93,13 @@ pub fn generate(store: &mut Store, options: Options, today: NaiveDate) -> Result
                 &mut rng,
                 &client,
                 &allowed,
+                (&catalog, &calendar),
+                today,
+            )?;
+            rest_of_clock(
+                loader,
+                &mut clock_rng,
+                (id, client.registered_on),
                 (&catalog, &calendar),
                 today,
             )?;
@@ -377,6 +387,60 @@ fn generate_client(
         date = days_after(date, rng.random_range(90..200));
     }
     Ok(id)
+}
+
+/// After the toekenning: a heronderzoek cycle for about half the clients (at 6, 12
+/// or 18 months, the past ones done, a few late, the current one open), and for a
+/// few a signaal for a maatregel or a taaleis under way.
+fn rest_of_clock(
+    loader: &Loader,
+    rng: &mut ChaCha8Rng,
+    (id, registered_on): (i64, NaiveDate),
+    (catalog, calendar): (
+        &crate::domain::catalog::Catalog,
+        &crate::domain::calendar::LegalCalendar,
+    ),
+    today: NaiveDate,
+) -> Result<()> {
+    let kind = catalog.activity_type("heronderzoek")?;
+    if rng.random_bool(0.5) && (today - registered_on).num_days() > 60 {
+        let months = *[6u32, 12, 18].choose(rng).unwrap_or(&12);
+        let title = pick(rng, words::titles("heronderzoek"));
+        let mut start = days_after(registered_on, rng.random_range(7..45));
+        loop {
+            let end = calendar.next_working_day(crate::domain::risk::months_on(start, months));
+            if (today - end).num_days() <= 14 {
+                loader.activity(id, "heronderzoek", title, start, end, None)?;
+                break;
+            }
+            let closed_on = days_after(end, handled_after(rng));
+            loader.activity(
+                id,
+                "heronderzoek",
+                title,
+                start,
+                end,
+                Some(ClosedCycle {
+                    outcome: "uitgevoerd",
+                    closed_on,
+                    due: expiry_due(kind, end, calendar),
+                    item_title: expiry_title(kind, title),
+                }),
+            )?;
+            start = closed_on;
+        }
+    }
+    if rng.random_bool(0.05) {
+        let start = days_before(today, rng.random_range(0..12));
+        let title = pick(rng, words::titles("maatregel"));
+        loader.activity(id, "maatregel", title, start, days_after(start, 14), None)?;
+    }
+    if rng.random_bool(0.04) {
+        let start = days_before(today, rng.random_range(0..50));
+        let title = pick(rng, words::titles("taaleis"));
+        loader.activity(id, "taaleis", title, start, days_after(start, 56), None)?;
+    }
+    Ok(())
 }
 
 /// Days after its due date that a past cycle was handled: half on the day, most

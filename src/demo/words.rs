@@ -81,6 +81,17 @@ pub fn titles(type_code: &str) -> &'static [&'static str] {
             "WEP groenvoorziening",
             "WEP schoonmaak gemeentehuis",
         ],
+        "heronderzoek" => &[
+            "Heronderzoek (administratief)",
+            "Heronderzoek (gesprek)",
+            "Heronderzoek (huisbezoek)",
+        ],
+        "maatregel" => &[
+            "Niet verschenen op het sollicitatiegesprek",
+            "Vacature niet gereageerd",
+            "Afspraak bij het werkbedrijf twee keer gemist",
+        ],
+        "taaleis" => &["Taaleis: informatiemoment en taaltoets"],
         "onderzoek" => &[
             "Onderzoek rechtmatigheid: woonsituatie",
             "Onderzoek inkomsten uit werk",
