@@ -443,11 +443,17 @@ fn row_text(block: Block, row: &BlockRow, catalog: &Catalog) -> String {
                 _ => String::new(),
             };
             match row.code.as_str() {
-                "heronderzoek_gedaan" => format!("heronderzoek gedaan{late}"),
+                "heronderzoek_gedaan" => match row.days {
+                    Some(d) if d > 0 => format!("heronderzoek gedaan, {} te laat", days(d)),
+                    _ => "heronderzoek gedaan, op tijd".to_owned(),
+                },
                 "heronderzoek" => format!("heronderzoek nog niet gedaan{late}"),
                 code @ ("maatregel_opgelegd" | "geen_maatregel" | "boete_opgelegd"
                 | "geen_boete") => format!("besluit: {} ({detail})", catalog.outcome_name(code)),
-                code => format!("open: {}: {detail}{late}", catalog.activity_type_name(code)),
+                code => format!(
+                    "{} (open): {detail}{late}",
+                    catalog.activity_type_name(code)
+                ),
             }
         }
     }

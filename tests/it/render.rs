@@ -95,6 +95,7 @@ snapshots! {
     overview_year: "4J";
     overview_rows: "4J\n";
     overview_out_of_view: "4Jjj\n";
+    overview_handhaving_rows: "4Jjjjjjjj\n";
     help_overview: "4?";
 }
 
