@@ -769,7 +769,7 @@ pub enum ClientCommand {
     /// komt; plant het eerste, of verschuift het lopende vanaf zijn begin
     RiskProfile {
         id: i64,
-        /// laag, midden, verhoogd of hoog (zie 'inbeeld catalog')
+        /// laag, gemiddeld, verhoogd of hoog (zie 'inbeeld catalog')
         profile: String,
     },
     /// Doorstroom: een andere categorie, vanaf een datum, met een reden

@@ -1146,10 +1146,13 @@ fn a_risk_profile_sets_the_heronderzoek_cycle() {
              WHERE client_id = {client} AND type_code = 'heronderzoek' AND status = 'open'"
         ))
     };
-    db.on("2026-11-23", &["client", "risk-profile", &client, "midden"]);
+    db.on(
+        "2026-11-23",
+        &["client", "risk-profile", &client, "gemiddeld"],
+    );
     assert_eq!(open(), "1 2026-11-23..2027-11-23");
     let shown = db.json_on("2026-11-23", &["client", "show", &client, "--json"]);
-    assert_eq!(shown["risk_profile"], "midden", "{shown}");
+    assert_eq!(shown["risk_profile"], "gemiddeld", "{shown}");
     // Hoog: three months from its start lies behind on 1 March: due now.
     db.on("2027-03-01", &["client", "risk-profile", &client, "hoog"]);
     assert_eq!(open(), "1 2026-11-23..2027-03-01");
@@ -1165,7 +1168,7 @@ fn a_risk_profile_sets_the_heronderzoek_cycle() {
     db.refused_on(
         "2027-03-01",
         &["client", "risk-profile", &client, "extreem"],
-        "kies uit: laag, midden, verhoogd, hoog",
+        "kies uit: laag, gemiddeld, verhoogd, hoog",
     );
     // Done: the next one three months on, whatever the cycle before.
     db.on(

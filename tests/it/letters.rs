@@ -364,7 +364,6 @@ fn an_informatieverzoek_and_a_voornemen_state_their_process_and_its_law() {
     for expected in [
         "Voornemen tot het opleggen van een maatregel",
         "Niet verschenen op het sollicitatiegesprek bij Jumbo op 18 november",
-        "Tweede keer dit jaar",
         "zienswijze",
         "artikel 4:8 van de Algemene wet bestuursrecht",
         "Dit is nog geen besluit",
@@ -374,6 +373,16 @@ fn an_informatieverzoek_and_a_voornemen_state_their_process_and_its_law() {
             "voornemen lacks {expected:?}: {text}"
         );
     }
+    assert!(
+        !text.contains("Tweede keer dit jaar"),
+        "the klantmanager's own note stays out of the letter: {text}"
+    );
+    // The zienswijze says what it is about: the signaal, in the klantmanager's words.
+    assert_eq!(
+        db.scalar("SELECT title FROM activities WHERE type_code = 'zienswijze'"),
+        "Zienswijze op het voornemen tot een maatregel (Awb 4:8) — Niet verschenen op het \
+         sollicitatiegesprek bij Jumbo op 18 november"
+    );
     let end = db.scalar("SELECT end_date FROM activities WHERE type_code = 'zienswijze'");
     assert_eq!(
         end, "2026-12-07",

@@ -736,7 +736,7 @@ proptest! {
                 ClockOp::Profile { profile, .. } => workflow::set_risk_profile(
                     &mut store,
                     client,
-                    ["laag", "midden", "verhoogd", "hoog"][profile],
+                    ["laag", "gemiddeld", "verhoogd", "hoog"][profile],
                     today,
                 )
                 .map(|_| ()),

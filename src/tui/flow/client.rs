@@ -398,8 +398,9 @@ impl Edit for ClientCourse {
                 Applied::done("Gegevens bewaard", &done, cx.catalog)
             }
             ClientCourse::RiskProfile { client_id, code } => {
+                let name = client_name(cx, *client_id);
                 let done = workflow::set_risk_profile(cx.store, *client_id, code, today)?;
-                Applied::done("Risicoprofiel gewijzigd", &done, cx.catalog)
+                Applied::done(name, &done, cx.catalog)
             }
             ClientCourse::ChangeCategory {
                 client_id,

@@ -126,7 +126,9 @@ pub enum InputError {
     SanctionDeviates { step: String },
     #[error("geef de verlaging met --percent en --months samen")]
     SanctionHalf,
-    #[error("het voornemen bij zienswijze {id} noemt geen reden: geef het signaal een eigen titel, of schrijf bij 'voornemen verstuurd' waarom")]
+    #[error("de termijn voor de zienswijze loopt tot {} (Awb 4:8): besluit eerder alleen met een toelichting, bijvoorbeeld dat de zienswijze al binnen is", super::date::dutch(*until))]
+    ZienswijzeRuns { until: NaiveDate },
+    #[error("het voornemen bij zienswijze {id} noemt geen reden: geef het signaal een titel die de klant kan lezen (wat er gebeurde), dan zegt de brief die")]
     VoornemenWithoutReason { id: i64 },
     #[error("aanvraag {id} kan alleen buiten behandeling worden gesteld als een hersteltermijn ongebruikt is verstreken (Awb 4:5 lid 1)")]
     NotHandledWithoutHerstel { id: i64 },

@@ -299,6 +299,9 @@ pub fn close_item(
         });
     }
     let c = check(env, &ctx.kind, req)?;
+    if let Some(a) = &ctx.activity {
+        not_before_the_zienswijze(env, a, req)?;
+    }
     let mut effects = vec![Effect::CloseItem {
         item: ctx.item.id,
         outcome: c.outcome.clone(),
@@ -399,7 +402,28 @@ pub fn close_activity(
         return Err(InputError::ExtendInstead { id: a.activity.id });
     }
     let c = check(env, &a.kind, req)?;
+    not_before_the_zienswijze(env, a, req)?;
     settle(env, a, &c, None)
+}
+
+/// A besluit with a verlaging is taken after the term for the client's zienswijze
+/// (Awb 4:8), the activity's end; before it only with a toelichting (the zienswijze
+/// came in already, or the client said there would be none).
+fn not_before_the_zienswijze(
+    env: &Env,
+    a: &ActivityContext,
+    req: &CloseRequest,
+) -> Result<(), InputError> {
+    let besluit = env
+        .catalog
+        .outcome(req.outcome.trim())
+        .is_ok_and(|o| o.requires == Requirement::Sanction);
+    if besluit && a.activity.end_date > env.today && optional_text(req.note.as_deref()).is_none() {
+        return Err(InputError::ZienswijzeRuns {
+            until: a.activity.end_date,
+        });
+    }
+    Ok(())
 }
 
 /// A hersteltermijn given without an aanvraag goes on as the informatieverzoek it
@@ -775,12 +799,23 @@ fn settle(
     Ok(effects)
 }
 
+/// An activity's title in the klantmanager's words: not its type's name, and of a
+/// title the program made (`… — words`) the words after the dash.
+fn own_words<'a>(env: &Env, activity: &'a Activity) -> Option<&'a str> {
+    let title = activity.title.trim();
+    let words = title
+        .rsplit_once(" — ")
+        .map_or(title, |(_, own)| own.trim());
+    let name = env.catalog.activity_type_name(&activity.type_code);
+    (!words.is_empty() && !words.eq_ignore_ascii_case(name)).then_some(words)
+}
+
 /// What a finished activity plans after it, from the day it was handled: the next
 /// heronderzoek at the interval of the cycle just done (so that one done early
 /// restarts the cycle), or an onderzoek after an unanswered informatieverzoek. A
-/// next with a title of its own carries the handling's note after it, so that what
-/// the klantmanager wrote (why no inspanning, the verlaging) is read where the
-/// next step is done.
+/// next with a title of its own carries, after it, what the step was about in the
+/// klantmanager's words — the title they gave it, else the handling's note (why no
+/// inspanning) — so that it is read where the next step is done.
 fn successor(
     env: &Env,
     a: &ActivityContext,
@@ -812,8 +847,8 @@ fn successor(
     Ok(Effect::AddActivity {
         client: activity.client_id,
         type_code: next.type_code.clone(),
-        title: match (&next.title, note) {
-            (Some(title), Some(note)) => format!("{title} — {note}"),
+        title: match (&next.title, own_words(env, activity).or(note)) {
+            (Some(title), Some(words)) => format!("{title} — {words}"),
             (Some(title), None) => title.clone(),
             (None, _) => activity.title.clone(),
         },

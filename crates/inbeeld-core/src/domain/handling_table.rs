@@ -189,6 +189,7 @@ pub(crate) fn catalog() -> Catalog {
                         ("uitgevoerd", E::Finish),
                         ("verlengd", E::NewCycle),
                         ("uitstroom", E::ClientEnded),
+                        ("ander_profiel", E::Settled),
                     ],
                 ),
                 "uitgevoerd",
@@ -364,6 +365,7 @@ pub(crate) fn catalog() -> Catalog {
             outcome("geen_maatregel", Requirement::Reason),
             outcome("boete_opgelegd", Requirement::Reason),
             outcome("geen_boete", Requirement::Reason),
+            outcome("ander_profiel", Requirement::None),
             outcome("taal_voldaan", Requirement::None),
             outcome("taal_bereid", Requirement::None),
             outcome("taal_geen_inspanning", Requirement::Reason),
@@ -673,7 +675,7 @@ fn handling_an_item_has_these_effects() {
                 Effect::AddActivity {
                     client: 1,
                     type_code: "onderzoek".into(),
-                    title: "Gegevens niet geleverd: opschorten of intrekken? (Pw art. 54)".into(),
+                    title: "Gegevens niet geleverd: opschorten of intrekken? (Pw art. 54) — informatieverzoek 22".into(),
                     start: d(TODAY),
                     end: d("2026-12-21"),
                     application: None,
@@ -702,7 +704,7 @@ fn handling_an_item_has_these_effects() {
                 Effect::AddActivity {
                     client: 1,
                     type_code: "zienswijze".into(),
-                    title: "Zienswijze op het voornemen tot een maatregel (Awb 4:8)".into(),
+                    title: "Zienswijze op het voornemen tot een maatregel (Awb 4:8) — maatregel 26".into(),
                     start: d(TODAY),
                     end: d("2026-12-07"),
                     application: None,
@@ -726,7 +728,7 @@ fn handling_an_item_has_these_effects() {
                 Effect::AddActivity {
                     client: 1,
                     type_code: "bezwaartermijn".into(),
-                    title: "Bezwaartermijn besluit maatregel (Awb 6:7) — verlaging 30% gedurende 3 maanden; tweede keer".into(),
+                    title: "Bezwaartermijn besluit maatregel (Awb 6:7) — zienswijze 28".into(),
                     start: d(TODAY),
                     end: d("2027-01-04"),
                     application: None,
@@ -749,7 +751,7 @@ fn handling_an_item_has_these_effects() {
                 Effect::AddActivity {
                     client: 1,
                     type_code: "bezwaartermijn".into(),
-                    title: "Bezwaartermijn besluit bestuurlijke boete (Awb 6:7) — boete € 150, opzettelijk".into(),
+                    title: "Bezwaartermijn besluit bestuurlijke boete (Awb 6:7) — boete 30".into(),
                     start: d(TODAY),
                     end: d("2027-01-04"),
                     application: None,
@@ -769,7 +771,7 @@ fn handling_an_item_has_these_effects() {
                 Effect::AddActivity {
                     client: 1,
                     type_code: "taalvoortgang".into(),
-                    title: "Voortgang van de taalinspanning beoordelen (Pw art. 18b)".into(),
+                    title: "Voortgang van de taalinspanning beoordelen (Pw art. 18b) — taaleis 32".into(),
                     start: d(TODAY),
                     end: d("2027-05-24"),
                     application: None,
@@ -777,10 +779,13 @@ fn handling_an_item_has_these_effects() {
             ],
         ),
         (
-            "taaleis, no inspanning: a signaal for a maatregel, weighed in two weeks (Pw art. 18b)",
+            "taaleis, no inspanning: a signaal for a maatregel, weighed in two weeks (Pw art. 18b); a taaleis titled only by its type carries the reason",
             item_context(
                 33,
-                activity_context(activity(32, "taaleis", "2026-09-28", "2026-11-23"), Some(33)),
+                activity_context(
+                    Activity { title: "taaleis".into(), ..activity(32, "taaleis", "2026-09-28", "2026-11-23") },
+                    Some(33),
+                ),
             ),
             CloseRequest {
                 note: Some("geen toets gedaan, niet ingeschreven bij taalschool".into()),
@@ -1586,6 +1591,24 @@ fn a_maatregel_asks_its_verlaging_and_a_reason_to_deviate_from_the_verordening()
     ));
     assert!(close_item(&env, &ctx, &with(20, 1, Some("schulden: minder zwaar"))).is_ok());
     assert!(close_item(&env, &ctx, &with(50, 1, None)).is_ok());
+    // Before the term for the zienswijze is over (Awb 4:8): only with a toelichting.
+    let running = item_context(
+        29,
+        activity_context(
+            activity(28, "zienswijze", "2026-11-16", "2026-11-30"),
+            Some(29),
+        ),
+    );
+    assert!(matches!(
+        close_item(&env, &running, &with(50, 1, None)).unwrap_err(),
+        InputError::ZienswijzeRuns { .. }
+    ));
+    assert!(close_item(
+        &env,
+        &running,
+        &with(50, 1, Some("zienswijze kwam op 20 november"))
+    )
+    .is_ok());
     let other = item_context(
         27,
         activity_context(

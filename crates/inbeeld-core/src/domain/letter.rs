@@ -208,9 +208,11 @@ pub struct RequestFacts {
 /// zienswijze.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct IntentFacts {
-    /// The signaal (the activity that led to the voornemen), and what was noted
-    /// when it was weighed; at least one of them.
-    pub aanleiding: Option<String>,
+    /// The signaal (the activity that led to the voornemen) in the klantmanager's
+    /// words, as the client reads it.
+    pub aanleiding: String,
+    /// What the klantmanager noted when the voornemen was sent: their own note,
+    /// which the built-in letter leaves out.
     pub toelichting: Option<String>,
     pub einde_zienswijze: LetterDate,
 }
@@ -363,9 +365,9 @@ pub fn facts(
             t.rsplit_once(" — ")
                 .map_or(t.clone(), |(_, own)| own.to_owned())
         });
-        if aanleiding.is_none() && cause.note.is_none() {
+        let Some(aanleiding) = aanleiding else {
             return Err(InputError::VoornemenWithoutReason { id: activity.id });
-        }
+        };
         Some(IntentFacts {
             aanleiding,
             toelichting: cause.note,

@@ -11,6 +11,10 @@ use super::effects::Effect;
 use super::env::Env;
 use super::InputError;
 
+/// What the open item of a heronderzoek moved by a new profile is closed with: the
+/// program's, so that it counts as no handling.
+pub const MOVED: &str = "ander_profiel";
+
 /// `months` calendar months after `day` (the last day of a shorter month when the
 /// day does not exist in it).
 pub fn months_on(day: NaiveDate, months: u32) -> NaiveDate {
@@ -54,7 +58,7 @@ pub fn set_profile(
             if end != a.end_date {
                 effects.extend(running.open_items.iter().map(|item| Effect::CloseItem {
                     item: *item,
-                    outcome: "verlengd".to_owned(),
+                    outcome: MOVED.to_owned(),
                     note: Some(why.clone()),
                 }));
                 effects.push(Effect::NewCycle {
@@ -132,14 +136,14 @@ mod tests {
         let effects = set_profile(
             &env,
             1,
-            Some("midden"),
+            Some("gemiddeld"),
             &profile("hoog", 3),
             Some(&heronderzoek("2026-06-01", "2027-06-01")),
         )
         .unwrap();
         assert!(matches!(&effects[0], Effect::SetRiskProfile { to, .. } if to == "hoog"));
         assert!(
-            matches!(&effects[1], Effect::CloseItem { item: 9, outcome, .. } if outcome == "verlengd")
+            matches!(&effects[1], Effect::CloseItem { item: 9, outcome, .. } if outcome == MOVED)
         );
         assert!(
             matches!(effects[2], Effect::NewCycle { activity: 5, to, .. } if to == d("2026-11-23"))

@@ -121,7 +121,13 @@ CREATE TABLE risk_profiles (
 );
 INSERT INTO risk_profiles (code, name, months, sort_order) VALUES
     ('laag',     'Laag risico',       18, 1),
-    ('midden',   'Gemiddeld risico',  12, 2),
+    ('gemiddeld', 'Gemiddeld risico', 12, 2),
     ('verhoogd', 'Verhoogd risico',    6, 3),
     ('hoog',     'Hoog risico',        3, 4);
 ALTER TABLE clients ADD COLUMN risk_profile TEXT REFERENCES risk_profiles (code);
+-- A profile changed moves the running heronderzoek: its open item makes way for
+-- the new date, settled by the program, not handled.
+INSERT INTO outcomes (code, name, requires) VALUES
+    ('ander_profiel', 'Verschoven door het risicoprofiel', 'none');
+INSERT INTO kind_outcomes (kind_code, outcome_code, effect) VALUES
+    ('heronderzoek', 'ander_profiel', 'settled');
