@@ -168,13 +168,15 @@ impl Write<'_> {
     }
 
     /// Whether the client has a rhythm item, open or handled, due on `due`: the
-    /// item of that overdue period was made already.
+    /// item of that overdue period was made already. One closed at an uitstroom was
+    /// not handled: after a heraanmelding the period gets its item again.
     pub fn rhythm_item_on(&self, client: i64, due: NaiveDate) -> Result<bool> {
         Ok(self
             .tx()
             .prepare_cached(
                 "SELECT EXISTS (SELECT 1 FROM work_items INDEXED BY work_items_one_per_rhythm
-                     WHERE client_id = ?1 AND due_date = ?2 AND source = 'rhythm')",
+                     WHERE client_id = ?1 AND due_date = ?2 AND source = 'rhythm'
+                       AND coalesce(outcome_code, '') <> 'uitstroom')",
             )?
             .query_row(params![client, due], |r| r.get(0))?)
     }

@@ -131,3 +131,9 @@ INSERT INTO outcomes (code, name, requires) VALUES
     ('ander_profiel', 'Verschoven door het risicoprofiel', 'none');
 INSERT INTO kind_outcomes (kind_code, outcome_code, effect) VALUES
     ('heronderzoek', 'ander_profiel', 'settled');
+
+-- One contact-rhythm item per client per overdue period — an item closed at an
+-- uitstroom holds no period: after a heraanmelding the period gets its item again.
+DROP INDEX work_items_one_per_rhythm;
+CREATE UNIQUE INDEX work_items_one_per_rhythm ON work_items (client_id, due_date)
+    WHERE source = 'rhythm' AND coalesce(outcome_code, '') <> 'uitstroom';
