@@ -474,8 +474,7 @@ pub fn receive(
         application: app.id,
         on,
     }];
-    let zoek = ctx.open_term(ZOEKTERMIJN);
-    match (zoek, waiver) {
+    let settled = match (ctx.open_term(ZOEKTERMIJN), waiver) {
         (None, Some(_)) => return Err(InputError::NoZoektermijn { id: app.id }),
         (Some(zoek), None) if on < zoek.activity.end_date => {
             return Err(InputError::ZoektermijnRuns {
@@ -483,27 +482,20 @@ pub fn receive(
                 until: zoek.activity.end_date,
             })
         }
-        (Some(zoek), None) => {
-            let note = format!("aanvraag ontvangen op {}", dutch(on));
-            effects.extend(settle_term(
-                ctx,
-                env,
-                &zoek.activity,
-                OutcomeEffect::Finish,
-                &note,
-            ));
-        }
-        (Some(zoek), Some(reason)) => {
-            let note = required_text("de reden om van de zoektermijn af te zien", reason)?;
-            effects.extend(settle_term(
-                ctx,
-                env,
-                &zoek.activity,
-                OutcomeEffect::Settled,
-                &note,
-            ));
-        }
-        (None, None) => {}
+        (Some(zoek), None) => Some((
+            zoek,
+            OutcomeEffect::Finish,
+            format!("aanvraag ontvangen op {}", dutch(on)),
+        )),
+        (Some(zoek), Some(reason)) => Some((
+            zoek,
+            OutcomeEffect::Settled,
+            required_text("de reden om van de zoektermijn af te zien", reason)?,
+        )),
+        (None, None) => None,
+    };
+    if let Some((zoek, effect, note)) = settled {
+        effects.extend(settle_term(ctx, env, &zoek.activity, effect, &note));
     }
     let mut received = ctx.clone();
     received.application.received_on = Some(on);

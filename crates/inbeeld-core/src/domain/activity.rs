@@ -31,6 +31,17 @@ impl ActivityStatus {
     }
 }
 
+/// An activity's title in the klantmanager's words: not its type's name, and of a
+/// title the program made (`… — words`) the words after the dash. What follows a
+/// step carries them, and the voornemen tells the client them.
+pub fn own_words<'a>(title: &'a str, type_name: &str) -> Option<&'a str> {
+    let title = title.trim();
+    let words = title
+        .rsplit_once(" — ")
+        .map_or(title, |(_, own)| own.trim());
+    (!words.is_empty() && !words.eq_ignore_ascii_case(type_name)).then_some(words)
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Activity {
     pub id: i64,

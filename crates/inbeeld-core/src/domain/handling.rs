@@ -6,7 +6,7 @@
 use chrono::NaiveDate;
 
 use super::aanvraag::{self, dated, ApplicationContext, HERONDERZOEK};
-use super::activity::{Activity, ActivityStatus};
+use super::activity::{own_words, Activity, ActivityStatus};
 use super::catalog::{ActivityType, NextActivity, Requirement, WorkItemKind};
 use super::client::in_view;
 use super::date::{add_days, dutch};
@@ -799,17 +799,6 @@ fn settle(
     Ok(effects)
 }
 
-/// An activity's title in the klantmanager's words: not its type's name, and of a
-/// title the program made (`… — words`) the words after the dash.
-fn own_words<'a>(env: &Env, activity: &'a Activity) -> Option<&'a str> {
-    let title = activity.title.trim();
-    let words = title
-        .rsplit_once(" — ")
-        .map_or(title, |(_, own)| own.trim());
-    let name = env.catalog.activity_type_name(&activity.type_code);
-    (!words.is_empty() && !words.eq_ignore_ascii_case(name)).then_some(words)
-}
-
 /// What a finished activity plans after it, from the day it was handled: the next
 /// heronderzoek at the interval of the cycle just done (so that one done early
 /// restarts the cycle), or an onderzoek after an unanswered informatieverzoek. A
@@ -830,10 +819,6 @@ fn successor(
         .or((interval > 0).then_some(interval))
         .unwrap_or(kind.default_days)
         .max(1);
-    // A statutory term that would end on a day the Atw closes runs on to the next
-    // working day (Atw art. 1: the bezwaartermijn after a maatregel); a term the
-    // municipality sets (a zienswijze, the next heronderzoek) is set on a working
-    // day too, as the hersteltermijn's suggestion is: nobody can act on a Sunday.
     // The next heronderzoek of a client with a risk profile: at its interval.
     let end = match a
         .client
@@ -843,11 +828,16 @@ fn successor(
         Some(months) => super::risk::months_on(env.today, months),
         None => add_days(env.today, days),
     };
+    // A statutory term that would end on a day the Atw closes runs on to the next
+    // working day (Atw art. 1: the bezwaartermijn after a maatregel); a term the
+    // municipality sets (a zienswijze, the next heronderzoek) is set on a working
+    // day too, as the hersteltermijn's suggestion is: nobody can act on a Sunday.
     let end = env.calendar.next_working_day(end);
+    let name = env.catalog.activity_type_name(&activity.type_code);
     Ok(Effect::AddActivity {
         client: activity.client_id,
         type_code: next.type_code.clone(),
-        title: match (&next.title, own_words(env, activity).or(note)) {
+        title: match (&next.title, own_words(&activity.title, name).or(note)) {
             (Some(title), Some(words)) => format!("{title} — {words}"),
             (Some(title), None) => title.clone(),
             (None, _) => activity.title.clone(),

@@ -142,7 +142,8 @@ pub struct LetterContext {
 }
 
 /// The activity whose outcome planned another: its title in the klantmanager's
-/// words (none when it is only the type's name) and the note of that outcome.
+/// words (`activity::own_words`: none when it is only the type's name) and the note
+/// of that outcome.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Cause {
     pub title: Option<String>,
@@ -359,13 +360,7 @@ pub fn facts(
             title: None,
             note: None,
         });
-        // A title the program made ("Taaleis: geen inspanning, maatregel wegen — …")
-        // is said in the klantmanager's words after its dash.
-        let aanleiding = cause.title.map(|t| {
-            t.rsplit_once(" — ")
-                .map_or(t.clone(), |(_, own)| own.to_owned())
-        });
-        let Some(aanleiding) = aanleiding else {
+        let Some(aanleiding) = cause.title else {
             return Err(InputError::VoornemenWithoutReason { id: activity.id });
         };
         Some(IntentFacts {

@@ -78,6 +78,17 @@ pub(crate) fn client_context(
     })
 }
 
+/// The client's running heronderzoek: the one that ends first, if ever two.
+fn open_heronderzoek(conn: &Connection, client: i64) -> Result<Option<i64>> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT id FROM activities WHERE client_id = ?1 AND type_code = ?2
+               AND status = 'open' ORDER BY end_date, id LIMIT 1",
+        )?
+        .query_row(rusqlite::params![client, HERONDERZOEK], |r| r.get(0))
+        .optional()?)
+}
+
 pub(crate) fn application_context(conn: &Connection, id: i64) -> Result<ApplicationContext> {
     let app = application(conn, id)?;
     let rows = term_rows(conn, id)?;
@@ -100,7 +111,7 @@ pub(crate) fn application_context(conn: &Connection, id: i64) -> Result<Applicat
         .collect::<rusqlite::Result<_>>()?;
     // The case keeps the rules of the day it started.
     let started = app.started_on().unwrap_or_else(crate::clock::day);
-    let app_client = app.client_id;
+    let heronderzoek_open = open_heronderzoek(conn, app.client_id)?.is_some();
     Ok(ApplicationContext {
         application: app,
         terms,
@@ -108,12 +119,7 @@ pub(crate) fn application_context(conn: &Connection, id: i64) -> Result<Applicat
         suspensions: suspensions(conn, id)?,
         rules: rules(conn, started)?.into_iter().map(|(r, _)| r).collect(),
         open_items,
-        heronderzoek_open: conn
-            .prepare_cached(
-                "SELECT EXISTS (SELECT 1 FROM activities WHERE client_id = ?1
-                    AND type_code = 'heronderzoek' AND status = 'open')",
-            )?
-            .query_row([app_client], |r| r.get(0))?,
+        heronderzoek_open,
     })
 }
 
@@ -232,14 +238,7 @@ impl Write<'_> {
     /// with the open items of its current cycle.
     pub(crate) fn running_heronderzoek(&self, client: i64) -> Result<Option<Running>> {
         let tx = self.tx();
-        let id: Option<i64> = tx
-            .prepare_cached(
-                "SELECT id FROM activities WHERE client_id = ?1 AND type_code = ?2
-                   AND status = 'open' ORDER BY end_date, id LIMIT 1",
-            )?
-            .query_row(rusqlite::params![client, HERONDERZOEK], |r| r.get(0))
-            .optional()?;
-        let Some(id) = id else {
+        let Some(id) = open_heronderzoek(tx, client)? else {
             return Ok(None);
         };
         let activity = activity(tx, id)?;

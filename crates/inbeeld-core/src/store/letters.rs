@@ -4,6 +4,7 @@ use rusqlite::{Connection, OptionalExtension, Row};
 
 use super::error::Result;
 use super::{activities, clients, terms, Store, Write};
+use crate::domain::activity::own_words;
 use crate::domain::catalog::Catalog;
 use crate::domain::letter::{Cause, Letter, LetterContext};
 use crate::domain::InputError;
@@ -22,7 +23,7 @@ fn letter_context(conn: &Connection, catalog: &Catalog, id: i64) -> Result<Lette
     // by an outcome whose next activity is of this type.
     let cause = conn
         .prepare_cached(
-            "SELECT nullif(p.title, t.name), p.outcome_note FROM activities p
+            "SELECT p.title, t.name, p.outcome_note FROM activities p
              JOIN activity_types t ON t.code = p.type_code
              JOIN kind_outcomes k ON k.kind_code = t.expiry_kind AND k.outcome_code = p.outcome_code
              WHERE p.client_id = ?1 AND p.status = 'closed' AND p.closed_on = ?2
@@ -37,9 +38,10 @@ fn letter_context(conn: &Connection, catalog: &Catalog, id: i64) -> Result<Lette
                 activity.id
             ],
             |r| {
+                let (title, name): (String, String) = (r.get(0)?, r.get(1)?);
                 Ok(Cause {
-                    title: r.get(0)?,
-                    note: r.get(1)?,
+                    title: own_words(&title, &name).map(str::to_owned),
+                    note: r.get(2)?,
                 })
             },
         )

@@ -175,8 +175,8 @@ const HERONDERZOEKEN_SQL: &str = "SELECT count(*), coalesce(sum(closed_on <= end
     FROM activities WHERE type_code = 'heronderzoek' AND status = 'closed'
       AND closed_on BETWEEN ?1 AND ?2 AND outcome_code = 'uitgevoerd'";
 
-/// Open on `?1`: started by then, not closed by then (an undo's mark aside, `?2`).
-/// With `?3` a heronderzoek is counted only once past its date.
+/// Open on `?1`: started by then, not closed by then (an undo's mark aside, `?2`);
+/// a heronderzoek only once past its date.
 const HANDHAVING_OPEN_SQL: &str = "SELECT type_code, count(*) FROM activities
     WHERE type_code IN ('heronderzoek', 'maatregel', 'zienswijze', 'boete')
       AND start_date <= ?1 AND (closed_on IS NULL OR closed_on > ?1)
