@@ -80,14 +80,16 @@ CREATE TABLE outcomes (
 -- gets when its afspraak came, moved or was settled, the one with `settled` what an
 -- item gets that another edit ended (a term or hersteltermijn the besluit on its
 -- aanvraag ended; "contact opnemen" when a category change brought the client back
--- in view). A
+-- in view). A term that waits while another decides (`suspend`: a boete with the
+-- Openbaar Ministerie) is finished and its wait follows it; the wait's `resume`
+-- brings the term back, its end later by the days waited. A
 -- municipality's own outcome gets the behaviour of the effect it names.
 CREATE TABLE kind_outcomes (
     kind_code    TEXT NOT NULL REFERENCES work_item_kinds (code),
     outcome_code TEXT NOT NULL REFERENCES outcomes (code),
     effect       TEXT NOT NULL DEFAULT 'finish' CHECK (effect IN ('finish', 'new_cycle',
         'contact', 'called', 'no_show', 'received', 'not_received', 'decision', 'repeat',
-        'not_reached', 'client_ended', 'lapsed', 'settled')),
+        'not_reached', 'client_ended', 'lapsed', 'settled', 'suspend', 'resume')),
     -- What follows a finished activity, so that no process ends in nothing: an
     -- activity of `next_type` from the day it was handled, lasting `next_days` (NULL:
     -- as long as the cycle just finished; a heronderzoek comes back at its interval),
@@ -96,6 +98,8 @@ CREATE TABLE kind_outcomes (
     next_days    INTEGER CHECK (next_days IS NULL OR next_days > 0),
     next_title   TEXT CHECK (next_title IS NULL OR length(trim(next_title)) > 0),
     CHECK (next_type IS NOT NULL OR (next_days IS NULL AND next_title IS NULL)),
+    -- A term that waits has a wait with a date: no escape while the OM decides.
+    CHECK (effect <> 'suspend' OR next_type IS NOT NULL),
     PRIMARY KEY (kind_code, outcome_code)
 );
 
@@ -290,7 +294,8 @@ CREATE TABLE activities (
     -- The day after which the current cycle of a computed term runs (the voorschot
     -- comes back every four weeks).
     term_from   TEXT CHECK (term_from IS NULL OR date(term_from) IS term_from),
-    -- A new afspraak after a no-show: the one that was missed.
+    -- The activity this one follows: the missed afspraak a new one replaces, the
+    -- step a next step was planned by, the term a wait holds.
     follows_activity_id INTEGER REFERENCES activities (id),
     -- The end date for which the sweep made this activity's work item: an activity
     -- whose end date moved on is pending again. A shortcut only; the unique key on
@@ -1128,3 +1133,26 @@ INSERT INTO kind_outcomes (kind_code, outcome_code, effect) VALUES
 DROP INDEX work_items_one_per_rhythm;
 CREATE UNIQUE INDEX work_items_one_per_rhythm ON work_items (client_id, due_date)
     WHERE source = 'rhythm' AND coalesce(outcome_code, '') <> 'uitstroom';
+
+-- * Bestuurlijke boete with the Openbaar Ministerie (Awb 5:51 lid 3): while the OM
+--   weighs prosecution the 13 weeks wait. "Voorgelegd aan het OM" finishes the boete's
+--   step and starts the wait, asked after every eight weeks; the OM's answer brings
+--   the boete back with its end later by the days waited (from the day the answer
+--   came); prosecution ends the boete (geen boete, with the reason).
+INSERT INTO work_item_kinds (code, name, urgency, legal) VALUES
+    ('boete_om', 'Boete bij het OM', 26, 0);
+
+INSERT INTO activity_types (code, name, default_days, expiry_kind, expiry_title, due_offset_days, sort_order, lead_days, reminder_days, source) VALUES
+    ('boete_om', 'Boete: bij het OM', 56, 'boete_om', 'Boete bij het OM: is er antwoord? (de termijn van Awb 5:51 wacht)', 0, 17, 0, NULL,
+        'Awb 5:51 lid 3 (de termijn wacht zolang het OM beslist)');
+
+INSERT INTO outcomes (code, name, requires) VALUES
+    ('naar_om',     'Voorgelegd aan het OM', 'none'),
+    ('om_antwoord', 'Antwoord van het OM',   'none');
+
+INSERT INTO kind_outcomes (kind_code, outcome_code, effect, next_type, next_days, next_title) VALUES
+    ('boete',    'naar_om',     'suspend', 'boete_om', 56, NULL),
+    ('boete_om', 'om_antwoord', 'resume',  NULL, NULL, NULL),
+    ('boete_om', 'geen_boete',  'finish',  NULL, NULL, NULL),
+    ('boete_om', 'verlengd',    'new_cycle', NULL, NULL, NULL),
+    ('boete_om', 'uitstroom',   'client_ended', NULL, NULL, NULL);

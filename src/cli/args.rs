@@ -902,7 +902,9 @@ pub struct BesluitArgs {
     #[arg(long, value_name = "DATUM")]
     pub made_known: Option<String>,
     /// Bij 'ontvangen' (hersteltermijn): de dag waarop de stukken binnenkwamen
-    /// (standaard vandaag); de beslistermijn loopt vanaf die dag weer
+    /// (standaard vandaag); de beslistermijn loopt vanaf die dag weer. Bij
+    /// 'om_antwoord': de dag waarop het antwoord van het OM kwam; de boete loopt
+    /// vanaf die dag verder
     #[arg(long, value_name = "DATUM")]
     pub received: Option<String>,
     /// Bij 'maatregel_opgelegd': de verlaging in procent van de norm (1–100)

@@ -341,7 +341,11 @@ fn draw_block(
                 Chart::Bars(vec![
                     ("open: signaal".to_owned(), step("maatregel") as u64),
                     ("open: zienswijze".to_owned(), step("zienswijze") as u64),
-                    ("open: boete".to_owned(), step("boete") as u64),
+                    // A boete with the OM is open all the same: its term waits.
+                    (
+                        "open: boete".to_owned(),
+                        (step("boete") + step("boete_om")) as u64,
+                    ),
                 ]),
             )
         }

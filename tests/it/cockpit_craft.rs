@@ -473,3 +473,60 @@ fn a_new_version_of_the_plan_keeps_its_running_goals() {
     assert_eq!(current.goals.len(), 1, "the running goal carried over");
     assert_eq!(current.goals[0].text, "Solliciteert elke week");
 }
+
+/// The OM's answer on a boete that waited, by keys: the form asks the day it came
+/// (today unless said), and the boete runs on with its end later by the days waited.
+#[test]
+fn the_oms_answer_brings_the_boete_back_by_keys() {
+    use inbeeld::domain::handling::CloseRequest;
+    let db = common::Db::new();
+    let mut store = Store::open(&db.path).unwrap();
+    let id = client(&mut store, "Joost Mulder", None);
+    let day = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+    let boete = workflow::add_activity(
+        &mut store,
+        &inbeeld::domain::activity::NewActivity {
+            client_id: id,
+            type_code: "boete".into(),
+            title: Some("Inkomsten niet gemeld".into()),
+            start_date: day("2026-08-03"),
+            end_date: day("2026-11-02"),
+        },
+        None,
+        day("2026-08-03"),
+    )
+    .unwrap()
+    .id();
+    workflow::close_activity(
+        &mut store,
+        boete,
+        &CloseRequest {
+            outcome: "naar_om".into(),
+            ..CloseRequest::default()
+        },
+        day("2026-09-01"),
+    )
+    .unwrap();
+    let mut app = App::new(store, session()).unwrap();
+    let shown = common::screen(&mut app);
+    assert!(shown.contains("is er antwoord?"), "{shown}");
+    type_keys(&mut app, "a");
+    let shown = common::screen(&mut app);
+    assert!(shown.contains("Antwoord van het OM"), "{shown}");
+    type_keys(&mut app, "1");
+    let shown = common::screen(&mut app);
+    assert!(shown.contains("Antwoord ontvangen op"), "{shown}");
+    press(&mut app, KeyCode::Enter);
+    // 1 September to 22 November: 82 days waited; 2 November + 82 = 23 January.
+    assert_eq!(
+        db.scalar(
+            "SELECT end_date || ' ' || title FROM activities WHERE type_code = 'boete' AND status = 'open'"
+        ),
+        "2027-01-23 Inkomsten niet gemeld"
+    );
+    assert!(
+        status(&mut app).contains("afgehandeld (antwoord van het OM)"),
+        "{}",
+        status(&mut app)
+    );
+}

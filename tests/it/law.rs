@@ -1188,3 +1188,102 @@ fn a_risk_profile_sets_the_heronderzoek_cycle() {
         "{text}"
     );
 }
+
+/// A boete with the Openbaar Ministerie (Awb 5:51 lid 3): the 13 weeks wait. The
+/// referral finishes the boete's step and starts the wait, with a date of its own
+/// (no escape while the OM decides); the OM's answer brings the boete back from the
+/// day the answer came, its end later by exactly the days it waited.
+#[test]
+fn a_boete_with_the_om_waits_and_runs_on_after_the_answer() {
+    let db = Db::new();
+    let client = db.client("Joost Mulder", "beheer").to_string();
+    let boete = db
+        .on(
+            "2026-09-01",
+            &[
+                "activity",
+                "add",
+                "--client",
+                &client,
+                "--type",
+                "boete",
+                "--start",
+                "2026-09-01",
+                "--end",
+                "2026-12-01",
+                "--title",
+                "Inkomsten niet gemeld",
+            ],
+        )
+        .trim()
+        .to_owned();
+    db.on(
+        "2026-10-01",
+        &["activity", "close", &boete, "--outcome", "naar_om"],
+    );
+    let wait = |what: &str| {
+        db.scalar(&format!(
+            "SELECT {what} FROM activities WHERE type_code = 'boete_om' AND follows_activity_id = {boete}"
+        ))
+    };
+    // Asked after eight weeks: Thursday 26 November.
+    assert_eq!(
+        wait("start_date || ' ' || end_date || ' ' || status"),
+        "2026-10-01 2026-11-26 open"
+    );
+    assert_eq!(wait("title"), "Inkomsten niet gemeld");
+    // While it waits the boete itself raises nothing on its old end.
+    db.on("2026-12-02", &["sweep"]);
+    assert_eq!(db.open_item("boete"), None);
+    let (item, due) = db.open_item("boete_om").expect("the wait's item");
+    assert_eq!(due, "2026-11-26");
+    let wait_id = wait("id");
+    db.refused_on(
+        "2026-12-02",
+        &[
+            "item",
+            "close",
+            &item.to_string(),
+            "--outcome",
+            "om_antwoord",
+            "--received",
+            "2026-09-30",
+        ],
+        "het antwoord op",
+    );
+    let closed = db.on(
+        "2026-12-02",
+        &[
+            "item",
+            "close",
+            &item.to_string(),
+            "--outcome",
+            "om_antwoord",
+            "--received",
+            "2026-11-20",
+        ],
+    );
+    assert!(closed.contains("20 jan 2027"), "{closed}");
+    // 1 October to 20 November: 50 days waited; 1 December + 50 = 20 January.
+    assert_eq!(
+        db.scalar(&format!(
+            "SELECT start_date || ' ' || end_date || ' ' || title FROM activities
+             WHERE type_code = 'boete' AND status = 'open' AND follows_activity_id = {wait_id}"
+        )),
+        "2026-09-01 2027-01-20 Inkomsten niet gemeld"
+    );
+    // The boete comes into view again as it did before it went to the OM.
+    db.on("2027-01-06", &["sweep"]);
+    let (_, due) = db.open_item("boete").expect("the boete's item again");
+    assert_eq!(due, "2027-01-20");
+    assert!(
+        db.ok(&["check"]).contains("in orde"),
+        "{}",
+        db.ok(&["check"])
+    );
+    assert!(
+        db.ok(&["catalog"]).contains("naar_om → boete_om"),
+        "{}",
+        db.ok(&["catalog"])
+    );
+}

@@ -643,6 +643,8 @@ const CLOCK_OUTCOMES: &[&str] = &[
     "bezwaar",
     "boete_opgelegd",
     "geen_boete",
+    "naar_om",
+    "om_antwoord",
     "taal_voldaan",
     "taal_bereid",
     "taal_geen_inspanning",
@@ -758,7 +760,7 @@ proptest! {
                  WHERE a.status = 'open'
                    AND a.type_code IN ('heronderzoek', 'informatieverzoek', 'ontheffing', 'onderzoek',
                                        'maatregel', 'zienswijze', 'bezwaartermijn', 'boete',
-                                       'taaleis', 'taalvoortgang')
+                                       'boete_om', 'taaleis', 'taalvoortgang')
                    -- The bezwaartermijn's item comes after the week of Awb 6:9 lid 2.
                    AND CASE a.type_code WHEN 'bezwaartermijn' THEN date(a.end_date, '+14 days')
                        ELSE date(a.end_date, '-' || t.lead_days || ' days') END <= ?1
@@ -789,6 +791,24 @@ proptest! {
                                    AND n.start_date = t.closed_on)
                    AND ?1 = ?1", today),
                 0, "a taaleis handled without what follows on {}", today);
+            // A boete with the OM waits with a date, and comes back after the answer
+            // with its end later by exactly the days it waited (Awb 5:51 lid 3).
+            prop_assert_eq!(count(&db,
+                "SELECT count(*) FROM activities b
+                 WHERE b.type_code = 'boete' AND b.outcome_code = 'naar_om'
+                   AND NOT EXISTS (SELECT 1 FROM activities w WHERE w.follows_activity_id = b.id
+                                   AND w.type_code = 'boete_om' AND w.start_date = b.closed_on)
+                   AND ?1 = ?1", today),
+                0, "a boete with the OM without its wait on {}", today);
+            prop_assert_eq!(count(&db,
+                "SELECT count(*) FROM activities w JOIN activities b ON b.id = w.follows_activity_id
+                 WHERE w.type_code = 'boete_om' AND w.outcome_code = 'om_antwoord'
+                   AND NOT EXISTS (SELECT 1 FROM activities r WHERE r.follows_activity_id = w.id
+                       AND r.type_code = 'boete' AND r.start_date = b.start_date
+                       AND r.end_date = date(b.end_date, '+' || CAST(julianday(w.closed_on)
+                                                 - julianday(w.start_date) AS INTEGER) || ' days'))
+                   AND ?1 = ?1", today),
+                0, "the OM answered and the boete did not run on from where it stood, on {}", today);
         }
     }
 }

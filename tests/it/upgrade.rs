@@ -182,6 +182,10 @@ fn an_upgraded_file_has_the_catalogue_of_a_new_one() {
         // The letters' kinds (a CHECK on the rebuilt table of version 12).
         // (a table renamed into place keeps its name quoted)
         "SELECT name, replace(replace(replace(replace(sql, char(10), ' '), '  ', ' '), '  ', ' '), '\"letters\"', 'letters') FROM sqlite_master WHERE name = 'letters'",
+        // The effects a kind's outcomes may have (a CHECK on the table rebuilt for
+        // version 13), and the order in which the cockpit offers them.
+        "SELECT name, replace(replace(replace(replace(sql, char(10), ' '), '  ', ' '), '  ', ' '), '\"kind_outcomes\"', 'kind_outcomes') FROM sqlite_master WHERE name = 'kind_outcomes'",
+        "SELECT kind_code, group_concat(outcome_code) FROM (SELECT * FROM kind_outcomes ORDER BY rowid) GROUP BY kind_code",
         "SELECT code, counts_as_contact FROM channels",
         "SELECT code, name, months, sort_order FROM risk_profiles",
         "SELECT code, contact_rhythm_days, retry_days FROM categories",

@@ -30,6 +30,8 @@ enum Asks {
     MadeKnown,
     /// The day the documents of a hersteltermijn arrived.
     Received,
+    /// The day the answer came that ends a wait (the OM's on a boete).
+    Answered,
     /// The day of the next attempt to reach the client.
     NextAttempt,
     /// The channel a conversation took place by.
@@ -46,6 +48,7 @@ impl Asks {
             (Some(OutcomeEffect::NoShow), Requirement::NewDate) => Asks::NoShow,
             (_, Requirement::NewDate) => Asks::NewDate,
             (Some(OutcomeEffect::Received), _) => Asks::Received,
+            (Some(OutcomeEffect::Resume), _) => Asks::Answered,
             (Some(OutcomeEffect::Contact), _) if hints.ask_channel => Asks::Channel,
             (_, Requirement::Sanction) => Asks::Sanction,
             _ => Asks::Nothing,
@@ -337,6 +340,7 @@ fn form(
         ],
         Asks::MadeKnown => vec![past_date("date", "Bekendgemaakt op", today)],
         Asks::Received => vec![past_date("date", "Stukken ontvangen op", today)],
+        Asks::Answered => vec![past_date("date", "Antwoord ontvangen op", today)],
         Asks::NextAttempt => vec![future_date(
             "date",
             "Volgende poging op",
@@ -433,7 +437,7 @@ fn request(
             request.decision = decision;
             request.made_known = Some(values.date("date")?);
         }
-        Asks::Received => request.received_on = Some(values.date("date")?),
+        Asks::Received | Asks::Answered => request.received_on = Some(values.date("date")?),
         Asks::Channel => request.channel = Some(values.text("channel")?),
         Asks::Sanction => {
             let number = |name: &str| -> Result<u32, String> {

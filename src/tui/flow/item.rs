@@ -94,7 +94,7 @@ pub(super) fn item_label(cx: &Cx, id: i64) -> String {
         Ok(detail) => format!(
             "{} ({})",
             detail.item.client_name,
-            cx.catalog.kind_name(&detail.item.kind).to_lowercase()
+            crate::domain::text::in_sentence(cx.catalog.kind_name(&detail.item.kind))
         ),
         Err(_) => format!("Werkitem {id}"),
     }

@@ -566,6 +566,7 @@ pub fn give_hersteltermijn(
             start: given,
             end,
             application: Some(app.id),
+            follows: None,
         },
         Effect::Suspend {
             application: app.id,
@@ -649,6 +650,7 @@ pub fn decide(
                 start: made_known,
                 end: env.calendar.next_working_day(end),
                 application: None,
+                follows: None,
             });
         }
     }

@@ -42,10 +42,17 @@ pub enum OutcomeEffect {
     /// A term or hersteltermijn the besluit on its aanvraag ended. Never chosen by
     /// hand.
     Settled,
+    /// The term waits while another decides (a boete while the Openbaar Ministerie
+    /// weighs prosecution, Awb 5:51 lid 3): the activity is finished and the wait,
+    /// its `next`, follows it, so that the waiting too has a date.
+    Suspend,
+    /// The wait is over: the term it followed comes back, its end later by the days
+    /// it waited.
+    Resume,
 }
 
 impl OutcomeEffect {
-    pub const ALL: [OutcomeEffect; 13] = [
+    pub const ALL: [OutcomeEffect; 15] = [
         OutcomeEffect::Finish,
         OutcomeEffect::NewCycle,
         OutcomeEffect::Contact,
@@ -59,6 +66,8 @@ impl OutcomeEffect {
         OutcomeEffect::ClientEnded,
         OutcomeEffect::Lapsed,
         OutcomeEffect::Settled,
+        OutcomeEffect::Suspend,
+        OutcomeEffect::Resume,
     ];
 
     pub fn code(self) -> &'static str {
@@ -76,6 +85,8 @@ impl OutcomeEffect {
             OutcomeEffect::ClientEnded => "client_ended",
             OutcomeEffect::Lapsed => "lapsed",
             OutcomeEffect::Settled => "settled",
+            OutcomeEffect::Suspend => "suspend",
+            OutcomeEffect::Resume => "resume",
         }
     }
 
@@ -260,7 +271,7 @@ pub enum Effect {
         duration: Option<i64>,
     },
     /// An activity with a start and an end date; a hersteltermijn may belong to an
-    /// aanvraag.
+    /// aanvraag; what a finished step plans `follows` it.
     AddActivity {
         client: i64,
         type_code: String,
@@ -268,6 +279,7 @@ pub enum Effect {
         start: NaiveDate,
         end: NaiveDate,
         application: Option<i64>,
+        follows: Option<i64>,
     },
     /// The beslistermijn of an aanvraag does not run on these days (Awb 4:15), on
     /// account of the hersteltermijn `activity` (`None`: the one this edit adds).

@@ -55,8 +55,11 @@ pub enum InputError {
     NoDecision { outcome: String },
     #[error("een vervolgactie in plaats van een nieuwe afspraak hoort bij 'no_show'")]
     FollowUpOnlyForNoShow,
-    #[error("afhandeling '{outcome}' neemt geen dag van ontvangst; alleen 'ontvangen' bij een hersteltermijn doet dat")]
+    #[error("afhandeling '{outcome}' neemt geen dag van ontvangst; alleen 'ontvangen' bij een hersteltermijn en het antwoord van het OM doen dat")]
     ReceivedOnlyForDocuments { outcome: String },
+    /// A wait resumed that follows no term.
+    #[error("activiteit {id} volgt geen termijn die wacht; er is niets om verder te laten lopen")]
+    NothingWaits { id: i64 },
     /// A verlenging that would end the activity sooner.
     #[error("verlengen kan alleen naar een dag na de huidige einddatum ({end}), niet naar {to}")]
     NotLater { end: NaiveDate, to: NaiveDate },

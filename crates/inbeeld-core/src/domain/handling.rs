@@ -77,6 +77,8 @@ pub struct ActivityContext {
     /// The goal of a plan van aanpak whose deadline it is.
     pub goal: Option<i64>,
     pub client: ClientContext,
+    /// The activity this one follows: for a wait, the term that waits.
+    pub follows: Option<Activity>,
 }
 
 impl ActivityContext {
@@ -243,7 +245,9 @@ fn check(env: &Env, kind: &WorkItemKind, req: &CloseRequest) -> Result<Checked, 
     if follow_up.is_some() && effect != OutcomeEffect::NoShow {
         return Err(InputError::FollowUpOnlyForNoShow);
     }
-    if req.received_on.is_some() && effect != OutcomeEffect::Received {
+    if req.received_on.is_some()
+        && !matches!(effect, OutcomeEffect::Received | OutcomeEffect::Resume)
+    {
         return Err(InputError::ReceivedOnlyForDocuments { outcome: code() });
     }
     let channel = match optional_text(req.channel.as_deref()) {
@@ -786,7 +790,35 @@ fn settle(
                 .retain(|e| !matches!(e, Effect::CloseItem { item, .. } if Some(*item) == except));
             effects.extend(decided);
         }
+        OutcomeEffect::Resume => {
+            let held = a
+                .follows
+                .as_ref()
+                .ok_or(InputError::NothingWaits { id: activity.id })?;
+            // The answer came on its day, not the day it was recorded.
+            let answered = c.received_on.unwrap_or(env.today);
+            dated(
+                "het antwoord op",
+                answered,
+                Some(("het begin van het wachten", activity.start_date)),
+                env.today,
+            )?;
+            effects.extend(finish(a, c, except));
+            // The term runs on from where it stood: its end moves by the days it
+            // waited; one that had passed before the wait stays as late as it was.
+            let waited = (answered - activity.start_date).num_days();
+            effects.push(Effect::AddActivity {
+                client: activity.client_id,
+                type_code: held.type_code.clone(),
+                title: held.title.clone(),
+                start: held.start_date,
+                end: add_days(held.end_date, waited),
+                application: None,
+                follows: Some(activity.id),
+            });
+        }
         OutcomeEffect::NoShow
+        | OutcomeEffect::Suspend
         | OutcomeEffect::Finish
         | OutcomeEffect::NotReached
         | OutcomeEffect::ClientEnded
@@ -845,6 +877,7 @@ fn successor(
         start: env.today,
         end,
         application: None,
+        follows: Some(activity.id),
     })
 }
 

@@ -253,24 +253,40 @@ pub(crate) fn catalog() -> Catalog {
                     Some("Bezwaartermijn besluit maatregel (Awb 6:7)"),
                 ),
             ),
-            // Pw art. 18a and Awb 5:51: the boete's besluit, and its bezwaartermijn.
+            // Pw art. 18a and Awb 5:51: the boete's besluit, and its bezwaartermijn;
+            // while the OM decides the term waits (lid 3).
             with_next(
-                kind(
-                    "boete",
-                    false,
-                    &[
-                        ("boete_opgelegd", E::Finish),
-                        ("geen_boete", E::Finish),
-                        ("verlengd", E::NewCycle),
-                        ("uitstroom", E::ClientEnded),
-                    ],
+                with_next(
+                    kind(
+                        "boete",
+                        false,
+                        &[
+                            ("boete_opgelegd", E::Finish),
+                            ("geen_boete", E::Finish),
+                            ("verlengd", E::NewCycle),
+                            ("uitstroom", E::ClientEnded),
+                            ("naar_om", E::Suspend),
+                        ],
+                    ),
+                    "boete_opgelegd",
+                    next(
+                        "bezwaartermijn",
+                        Some(42),
+                        Some("Bezwaartermijn besluit bestuurlijke boete (Awb 6:7)"),
+                    ),
                 ),
-                "boete_opgelegd",
-                next(
-                    "bezwaartermijn",
-                    Some(42),
-                    Some("Bezwaartermijn besluit bestuurlijke boete (Awb 6:7)"),
-                ),
+                "naar_om",
+                next("boete_om", Some(56), None),
+            ),
+            kind(
+                "boete_om",
+                false,
+                &[
+                    ("om_antwoord", E::Resume),
+                    ("geen_boete", E::Finish),
+                    ("verlengd", E::NewCycle),
+                    ("uitstroom", E::ClientEnded),
+                ],
             ),
             // Pw art. 18b: the taaleis, from the informatiemoment to the half-yearly
             // review of the inspanning, and a maatregel to weigh without one.
@@ -365,6 +381,8 @@ pub(crate) fn catalog() -> Catalog {
             outcome("geen_maatregel", Requirement::Reason),
             outcome("boete_opgelegd", Requirement::Reason),
             outcome("geen_boete", Requirement::Reason),
+            outcome("naar_om", Requirement::None),
+            outcome("om_antwoord", Requirement::None),
             outcome("ander_profiel", Requirement::None),
             outcome("taal_voldaan", Requirement::None),
             outcome("taal_bereid", Requirement::None),
@@ -388,6 +406,7 @@ pub(crate) fn catalog() -> Catalog {
             activity_type("maatregel", "maatregel", 0, None),
             activity_type("zienswijze", "zienswijze", 1, None),
             activity_type("boete", "boete", 0, None),
+            activity_type("boete_om", "boete_om", 0, None),
             activity_type("taaleis", "taaleis", 0, None),
             activity_type("taalvoortgang", "taalvoortgang", 0, None),
         ],
@@ -467,6 +486,7 @@ fn activity_context(a: Activity, item: Option<i64>) -> ActivityContext {
         application: None,
         goal: None,
         client: client(),
+        follows: None,
     }
 }
 
@@ -633,6 +653,7 @@ fn handling_an_item_has_these_effects() {
                     start: d(TODAY),
                     end: d("2027-05-25"),
                     application: None,
+                    follows: Some(20),
                 },
             ],
         ),
@@ -659,6 +680,7 @@ fn handling_an_item_has_these_effects() {
                     start: d(TODAY),
                     end: d("2027-02-23"),
                     application: None,
+                    follows: Some(20),
                 },
             ],
         ),
@@ -679,6 +701,7 @@ fn handling_an_item_has_these_effects() {
                     start: d(TODAY),
                     end: d("2026-12-21"),
                     application: None,
+                    follows: Some(22),
                 },
             ],
         ),
@@ -708,6 +731,7 @@ fn handling_an_item_has_these_effects() {
                     start: d(TODAY),
                     end: d("2026-12-07"),
                     application: None,
+                    follows: Some(26),
                 },
             ],
         ),
@@ -732,6 +756,7 @@ fn handling_an_item_has_these_effects() {
                     start: d(TODAY),
                     end: d("2027-01-04"),
                     application: None,
+                    follows: Some(28),
                 },
             ],
         ),
@@ -755,6 +780,79 @@ fn handling_an_item_has_these_effects() {
                     start: d(TODAY),
                     end: d("2027-01-04"),
                     application: None,
+                    follows: Some(30),
+                },
+            ],
+        ),
+        (
+            "boete voorgelegd aan het OM (Awb 5:51 lid 3): the step is finished, the wait follows it, with a date",
+            item_context(
+                31,
+                activity_context(activity(30, "boete", "2026-09-01", "2026-12-01"), Some(31)),
+            ),
+            request("naar_om"),
+            vec![
+                close(31, "naar_om", None),
+                finish(30, "naar_om", None),
+                Effect::AddActivity {
+                    client: 1,
+                    type_code: "boete_om".into(),
+                    title: "boete 30".into(),
+                    start: d(TODAY),
+                    end: d("2027-01-18"),
+                    application: None,
+                    follows: Some(30),
+                },
+            ],
+        ),
+        (
+            "the OM answered (Awb 5:51 lid 3): the boete runs on, its end later by the 53 days it waited",
+            item_context(
+                35,
+                ActivityContext {
+                    follows: Some(activity(30, "boete", "2026-09-01", "2026-12-01")),
+                    ..activity_context(activity(34, "boete_om", "2026-10-01", "2026-11-26"), Some(35))
+                },
+            ),
+            request("om_antwoord"),
+            vec![
+                close(35, "om_antwoord", None),
+                finish(34, "om_antwoord", None),
+                Effect::AddActivity {
+                    client: 1,
+                    type_code: "boete".into(),
+                    title: "boete 30".into(),
+                    start: d("2026-09-01"),
+                    end: d("2027-01-23"),
+                    application: None,
+                    follows: Some(34),
+                },
+            ],
+        ),
+        (
+            "the OM's answer came on 20 October: the boete waited 19 days, not until it was recorded",
+            item_context(
+                35,
+                ActivityContext {
+                    follows: Some(activity(30, "boete", "2026-09-01", "2026-12-01")),
+                    ..activity_context(activity(34, "boete_om", "2026-10-01", "2026-11-26"), Some(35))
+                },
+            ),
+            CloseRequest {
+                received_on: Some(d("2026-10-20")),
+                ..request("om_antwoord")
+            },
+            vec![
+                close(35, "om_antwoord", None),
+                finish(34, "om_antwoord", None),
+                Effect::AddActivity {
+                    client: 1,
+                    type_code: "boete".into(),
+                    title: "boete 30".into(),
+                    start: d("2026-09-01"),
+                    end: d("2026-12-20"),
+                    application: None,
+                    follows: Some(34),
                 },
             ],
         ),
@@ -775,6 +873,7 @@ fn handling_an_item_has_these_effects() {
                     start: d(TODAY),
                     end: d("2027-05-24"),
                     application: None,
+                    follows: Some(32),
                 },
             ],
         ),
@@ -801,6 +900,7 @@ fn handling_an_item_has_these_effects() {
                     start: d(TODAY),
                     end: d("2026-12-07"),
                     application: None,
+                    follows: Some(32),
                 },
             ],
         ),
@@ -821,6 +921,7 @@ fn handling_an_item_has_these_effects() {
                     start: d(TODAY),
                     end: d("2027-05-24"),
                     application: None,
+                    follows: Some(34),
                 },
             ],
         ),
@@ -1046,6 +1147,7 @@ fn handling_an_item_has_these_effects() {
                     start: d("2026-11-20"),
                     end: d("2027-05-21"),
                     application: None,
+                    follows: None,
                 },
             ],
         ),
@@ -1111,7 +1213,44 @@ fn handling_is_refused_with_a_reason() {
         7,
         activity_context(activity(8, "traject", "2026-06-01", "2026-12-20"), Some(7)),
     );
+    let lost_wait = item_context(
+        35,
+        activity_context(
+            activity(34, "boete_om", "2026-10-01", "2026-11-26"),
+            Some(35),
+        ),
+    );
+    let wait = item_context(
+        35,
+        ActivityContext {
+            follows: Some(activity(30, "boete", "2026-09-01", "2026-12-01")),
+            ..activity_context(
+                activity(34, "boete_om", "2026-10-01", "2026-11-26"),
+                Some(35),
+            )
+        },
+    );
     let rows: Vec<(&str, &ItemContext, CloseRequest, InputError)> = vec![
+        (
+            "an answer of the OM with no boete waiting: nothing to run on",
+            &lost_wait,
+            request("om_antwoord"),
+            InputError::NothingWaits { id: 34 },
+        ),
+        (
+            "the OM's answer before the boete went there",
+            &wait,
+            CloseRequest {
+                received_on: Some(d("2026-09-30")),
+                ..request("om_antwoord")
+            },
+            InputError::Before {
+                what: "het antwoord op",
+                date: d("2026-09-30"),
+                before_what: "het begin van het wachten",
+                before: d("2026-10-01"),
+            },
+        ),
         (
             "an outcome the kind does not allow",
             &traject,

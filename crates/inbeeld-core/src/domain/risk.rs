@@ -79,6 +79,7 @@ pub fn set_profile(
                 .calendar
                 .next_working_day(months_on(env.today, profile.months)),
             application: None,
+            follows: None,
         }),
     }
     Ok(effects)

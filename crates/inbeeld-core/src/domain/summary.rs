@@ -11,8 +11,11 @@ impl Effect {
     /// With the catalogue, outcomes, channels and categories go by their names
     /// (the cockpit); without it by their codes (what a script can rely on).
     pub fn describe(&self, names: Option<&Catalog>) -> Option<String> {
-        let outcome_name =
-            |code: &str| names.map_or(code.to_owned(), |c| c.outcome_name(code).to_lowercase());
+        let outcome_name = |code: &str| {
+            names.map_or(code.to_owned(), |c| {
+                super::text::in_sentence(c.outcome_name(code))
+            })
+        };
         Some(match self {
             Effect::CloseItem { outcome, .. } => {
                 format!("afgehandeld ({})", outcome_name(outcome))

@@ -62,8 +62,35 @@ pub fn visible(text: &str, keep_newlines: bool) -> Cow<'_, str> {
     )
 }
 
+/// A catalogue name as it reads within a sentence ("afgehandeld (antwoord van het
+/// OM)"): in small letters, but an abbreviation (OM, WEP, UWV) as it is written.
+pub fn in_sentence(name: &str) -> String {
+    name.split(' ')
+        .map(|word| {
+            let capitals = word.chars().filter(|c| c.is_uppercase()).count();
+            if capitals > 1 && !word.chars().any(char::is_lowercase) {
+                word.to_owned()
+            } else {
+                word.to_lowercase()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_name_in_a_sentence_keeps_its_abbreviations() {
+        assert_eq!(
+            super::in_sentence("Antwoord van het OM"),
+            "antwoord van het OM"
+        );
+        assert_eq!(super::in_sentence("WEP: Kringloop"), "WEP: kringloop");
+        assert_eq!(super::in_sentence("Boete: rapport"), "boete: rapport");
+        assert_eq!(super::in_sentence("A"), "a");
+    }
+
     use super::*;
 
     #[test]

@@ -466,12 +466,22 @@ impl Write<'_> {
                 start,
                 end,
                 application,
+                follows,
             } => {
                 tx.execute(
                     "INSERT INTO activities (client_id, type_code, title, start_date, end_date,
-                         application_id, created_at)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                    params![client, type_code, title, start, end, application, now],
+                         application_id, follows_activity_id, created_at)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                    params![
+                        client,
+                        type_code,
+                        title,
+                        start,
+                        end,
+                        application,
+                        follows,
+                        now
+                    ],
                 )?;
                 let id = tx.last_insert_rowid();
                 self.audit(
@@ -479,7 +489,8 @@ impl Write<'_> {
                     "activity",
                     id,
                     json!({ "client_id": client, "type": type_code, "title": title,
-                            "start_date": start, "end_date": end, "application_id": application }),
+                            "start_date": start, "end_date": end, "application_id": application,
+                            "follows": follows }),
                 )?;
                 *added = Some(id);
                 return Ok(Some(id));

@@ -131,14 +131,15 @@ pub(crate) fn activity_context(
     let activity = activity(conn, id)?;
     let activity_type = catalog.activity_type(&activity.type_code)?.clone();
     let kind = catalog.kind(&activity_type.expiry_kind)?.clone();
-    let (application_id, term_rule, term_from): (
+    let (application_id, term_rule, term_from, follows): (
         Option<i64>,
         Option<String>,
         Option<chrono::NaiveDate>,
+        Option<i64>,
     ) = conn.query_row(
-        "SELECT application_id, term_rule, term_from FROM activities WHERE id = ?1",
+        "SELECT application_id, term_rule, term_from, follows_activity_id FROM activities WHERE id = ?1",
         [id],
-        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
     )?;
     let application = application_id
         .map(|app| application_context(conn, app))
@@ -176,6 +177,9 @@ pub(crate) fn activity_context(
         open_items,
         goal,
         client,
+        follows: follows
+            .map(|f| super::activities::activity(conn, f))
+            .transpose()?,
     })
 }
 

@@ -11,7 +11,7 @@ use super::error::{Result, StoreError};
 use crate::clock;
 
 /// The schema version this program writes; `PRAGMA user_version` of a current file.
-pub const SCHEMA_VERSION: i64 = 12;
+pub const SCHEMA_VERSION: i64 = 13;
 
 /// `PRAGMA application_id` of an inbeeld file ("inbl"), so that `file(1)` and this
 /// program can tell it from any other SQLite database.
@@ -41,6 +41,7 @@ const UPGRADES: &[(i64, i64, &str)] = &[
     (9, 10, include_str!("upgrades/v9_to_v10.sql")),
     (10, 11, include_str!("upgrades/v10_to_v11.sql")),
     (11, 12, include_str!("upgrades/v11_to_v12.sql")),
+    (12, 13, include_str!("upgrades/v12_to_v13.sql")),
 ];
 
 /// Fills the days a file or bundle from before version 5 kept only as moments.

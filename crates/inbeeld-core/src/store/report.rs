@@ -178,7 +178,7 @@ const HERONDERZOEKEN_SQL: &str = "SELECT count(*), coalesce(sum(closed_on <= end
 /// Open on `?1`: started by then, not closed by then (an undo's mark aside, `?2`);
 /// a heronderzoek only once past its date.
 const HANDHAVING_OPEN_SQL: &str = "SELECT type_code, count(*) FROM activities
-    WHERE type_code IN ('heronderzoek', 'maatregel', 'zienswijze', 'boete')
+    WHERE type_code IN ('heronderzoek', 'maatregel', 'zienswijze', 'boete', 'boete_om')
       AND start_date <= ?1 AND (closed_on IS NULL OR closed_on > ?1)
       AND coalesce(outcome_code, '') <> ?2
       AND (type_code <> 'heronderzoek' OR end_date < ?1)
@@ -186,7 +186,7 @@ const HANDHAVING_OPEN_SQL: &str = "SELECT type_code, count(*) FROM activities
 
 /// The besluiten on a maatregel or boete in the period, by outcome.
 const HANDHAVING_DECIDED_SQL: &str = "SELECT outcome_code, count(*) FROM activities
-    WHERE type_code IN ('maatregel', 'zienswijze', 'boete') AND status = 'closed'
+    WHERE type_code IN ('maatregel', 'zienswijze', 'boete', 'boete_om') AND status = 'closed'
       AND closed_on BETWEEN ?1 AND ?2
       AND outcome_code IN ('maatregel_opgelegd', 'geen_maatregel', 'boete_opgelegd', 'geen_boete')
     GROUP BY outcome_code";
@@ -203,14 +203,14 @@ const HANDHAVING_ROWS_SQL: &str = "SELECT a.client_id, c.name, a.closed_on, 'her
     UNION ALL
     SELECT a.client_id, c.name, a.closed_on, a.outcome_code, a.outcome_note, NULL
     FROM activities a JOIN clients c ON c.id = a.client_id
-    WHERE a.type_code IN ('maatregel', 'zienswijze', 'boete') AND a.status = 'closed'
+    WHERE a.type_code IN ('maatregel', 'zienswijze', 'boete', 'boete_om') AND a.status = 'closed'
       AND a.closed_on BETWEEN ?1 AND ?2
       AND a.outcome_code IN ('maatregel_opgelegd', 'geen_maatregel', 'boete_opgelegd', 'geen_boete')
     UNION ALL
     SELECT a.client_id, c.name, a.end_date, a.type_code, a.title,
         julianday(?2) - julianday(a.end_date)
     FROM activities a JOIN clients c ON c.id = a.client_id
-    WHERE a.type_code IN ('heronderzoek', 'maatregel', 'zienswijze', 'boete')
+    WHERE a.type_code IN ('heronderzoek', 'maatregel', 'zienswijze', 'boete', 'boete_om')
       AND a.start_date <= ?2 AND (a.closed_on IS NULL OR a.closed_on > ?2)
       AND coalesce(a.outcome_code, '') <> ?3
       AND (a.type_code <> 'heronderzoek' OR a.end_date < ?2)";

@@ -82,6 +82,7 @@ pub fn add_activity(
             start: new.start_date,
             end: new.end_date,
             application: None,
+            follows: None,
         };
         apply(w, &world, vec![effect], None)
     })

@@ -595,5 +595,6 @@ fn add_activity(world: &World, client: i64, a: &PlannedVoorziening) -> Effect {
         start: a.start,
         end: a.end,
         application: None,
+        follows: None,
     }
 }
