@@ -516,6 +516,8 @@ fn the_oms_answer_brings_the_boete_back_by_keys() {
     type_keys(&mut app, "1");
     let shown = common::screen(&mut app);
     assert!(shown.contains("Antwoord ontvangen op"), "{shown}");
+    insta::assert_snapshot!("om_answer_form_120x40", screen_at(&mut app, 120, 40));
+    insta::assert_snapshot!("om_answer_form_80x24", screen_at(&mut app, 80, 24));
     press(&mut app, KeyCode::Enter);
     // 1 September to 22 November: 82 days waited; 2 November + 82 = 23 January.
     assert_eq!(
