@@ -482,23 +482,36 @@ CREATE TABLE suspensions (
 );
 CREATE INDEX suspensions_by_application ON suspensions (application_id);
 
--- Letters made from the dossier: for which activity, on which day, where the PDF
--- is, and once confirmed sent, the day and the contact (channel `brief`) that
--- registered it.
+-- Letters and documents made from the dossier: for which activity (or plan version,
+-- aanvraag, period), on which day, where the PDF is, and once confirmed sent, the
+-- day and the contact (channel `brief`) that registered it.
 CREATE TABLE letters (
     id          INTEGER PRIMARY KEY,
     client_id   INTEGER NOT NULL REFERENCES clients (id),
-    activity_id INTEGER NOT NULL REFERENCES activities (id),
+    activity_id INTEGER REFERENCES activities (id),
     kind        TEXT NOT NULL CHECK (kind IN ('uitnodiging', 'hersteltermijn', 'herinnering',
-                                              'informatieverzoek', 'voornemen')),
+                                              'informatieverzoek', 'voornemen', 'plan',
+                                              'buiten_behandeling', 'besluit', 'rapportage')),
     made_on     TEXT NOT NULL CHECK (date(made_on) IS made_on),
     file        TEXT NOT NULL CHECK (length(file) > 0),
     sent_on     TEXT CHECK (sent_on IS NULL OR date(sent_on) IS sent_on),
     contact_id  INTEGER REFERENCES contacts (id),
     created_at  TEXT NOT NULL,
     undone_at   TEXT,
+    -- What a document is about besides an activity: a version of the plan van
+    -- aanpak, an aanvraag's besluit, a period of the dossier (a rapportage).
+    plan_id        INTEGER REFERENCES plans (id),
+    application_id INTEGER REFERENCES applications (id),
+    period_from    TEXT CHECK (period_from IS NULL OR date(period_from) IS period_from),
+    period_to      TEXT CHECK (period_to IS NULL OR date(period_to) IS period_to),
     CHECK ((sent_on IS NULL) = (contact_id IS NULL)),
-    CHECK (sent_on IS NULL OR sent_on >= made_on)
+    CHECK (sent_on IS NULL OR sent_on >= made_on),
+    CHECK (CASE kind
+        WHEN 'plan' THEN plan_id IS NOT NULL
+        WHEN 'buiten_behandeling' THEN application_id IS NOT NULL
+        WHEN 'besluit' THEN application_id IS NOT NULL
+        WHEN 'rapportage' THEN period_from IS NOT NULL AND period_to >= period_from
+        ELSE activity_id IS NOT NULL END)
 );
 CREATE INDEX letters_by_client ON letters (client_id, made_on);
 CREATE TRIGGER letters_never_deleted BEFORE DELETE ON letters

@@ -57,6 +57,11 @@ pub enum Command {
     /// voornemen tot een maatregel als PDF maken
     /// (drukt het pad af), de brieven tonen, of vastleggen dat een brief verstuurd is
     Letter(LetterArgs),
+    /// Documenten als PDF: het plan van aanpak om te tekenen, het besluit buiten
+    /// behandeling of een besluit met eigen tekst, een rapportage over een periode
+    /// (drukt het pad af; vastgelegd bij de brieven van de klant)
+    #[command(subcommand)]
+    Document(DocumentCommand),
     /// Het team: gedeelde caseloads op PostgreSQL (schema, teamleden)
     #[command(subcommand)]
     Team(TeamCommand),
@@ -632,6 +637,56 @@ pub enum MemberCommand {
         url: String,
         #[arg(long)]
         json: bool,
+    },
+}
+
+/// Where a document goes and how it is reported.
+#[derive(Debug, Args)]
+pub struct DocumentOut {
+    /// Schrijf de PDF hierheen (standaard de map 'brieven' naast de database)
+    #[arg(long, value_name = "BESTAND")]
+    pub out: Option<std::path::PathBuf>,
+    /// Uitvoer als JSON: id, soort, bestand, kenmerk, aantal pagina's
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum DocumentCommand {
+    /// Het plan van aanpak (art. 44a Pw) van de huidige versie, om te tekenen
+    Plan {
+        #[arg(long, value_name = "ID")]
+        client: i64,
+        #[command(flatten)]
+        out: DocumentOut,
+    },
+    /// Het besluit op een aanvraag: buiten_behandeling (Awb 4:5, uit de eigen data) of
+    /// besluit (de tekst van de gemeente); leg het besluit eerst vast
+    Besluit {
+        #[arg(long, value_name = "ID")]
+        aanvraag: i64,
+        #[arg(long, value_name = "SOORT", default_value = "buiten_behandeling",
+              value_parser = ["buiten_behandeling", "besluit"])]
+        kind: String,
+        /// De motivering in eigen woorden (bij soort besluit)
+        #[arg(long, value_name = "TEKST")]
+        text: Option<String>,
+        #[command(flatten)]
+        out: DocumentOut,
+    },
+    /// Het dossier van een klant over een periode, als PDF en als platte tekst
+    /// (naast de PDF)
+    Rapportage {
+        #[arg(long, value_name = "ID")]
+        client: i64,
+        /// Eerste dag (JJJJ-MM-DD of -3m); standaard drie maanden terug
+        #[arg(long, value_name = "DATUM", allow_hyphen_values = true)]
+        from: Option<String>,
+        /// Laatste dag (standaard vandaag)
+        #[arg(long, value_name = "DATUM")]
+        to: Option<String>,
+        #[command(flatten)]
+        out: DocumentOut,
     },
 }
 

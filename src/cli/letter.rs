@@ -3,9 +3,9 @@
 
 use serde_json::json;
 
-use super::args::{LetterArgs, LetterCommand};
+use super::args::{DocumentCommand, LetterArgs, LetterCommand};
 use super::{output, Context};
-use crate::domain::date::{parse_date, short};
+use crate::domain::date::{parse_date, parse_written_past, short};
 use crate::domain::letter::LetterKind;
 use crate::letters::{LetterFailure, LetterSetup};
 use crate::workflow;
@@ -46,7 +46,7 @@ pub fn run(ctx: &Context, args: LetterArgs) -> anyhow::Result<()> {
                         l.client_id.to_string(),
                         short(l.made_on),
                         l.kind.clone(),
-                        l.activity_id.to_string(),
+                        l.about.clone(),
                         l.sent_on.map_or("nog niet".to_owned(), short),
                         l.file.clone(),
                     ]
@@ -58,7 +58,7 @@ pub fn run(ctx: &Context, args: LetterArgs) -> anyhow::Result<()> {
                     "klant",
                     "gemaakt",
                     "soort",
-                    "activiteit",
+                    "over",
                     "verstuurd",
                     "bestand",
                 ],
@@ -103,6 +103,7 @@ pub fn run(ctx: &Context, args: LetterArgs) -> anyhow::Result<()> {
                     "kind": kind.code(),
                     "activity": activity,
                     "file": made.file,
+                    "kenmerk": made.kenmerk,
                     "pages": made.pages,
                     "sent_on": args.sent.then_some(ctx.today),
                 }));
@@ -110,4 +111,73 @@ pub fn run(ctx: &Context, args: LetterArgs) -> anyhow::Result<()> {
             output::line(&made.file.display().to_string())
         }
     }
+}
+
+/// `inbeeld document`: the plan van aanpak, a besluit, a rapportage.
+pub fn document(ctx: &Context, command: DocumentCommand) -> anyhow::Result<()> {
+    let mut store = ctx.open()?;
+    let setup = setup(ctx);
+    let (made, out) = match command {
+        DocumentCommand::Plan { client, out } => (
+            crate::letters::make_plan(&mut store, &setup, client, out.out.as_deref(), ctx.today),
+            out,
+        ),
+        DocumentCommand::Besluit {
+            aanvraag,
+            kind,
+            text,
+            out,
+        } => (
+            crate::letters::make_besluit(
+                &mut store,
+                &setup,
+                LetterKind::from_code(&kind)?,
+                aanvraag,
+                text.as_deref(),
+                out.out.as_deref(),
+                ctx.today,
+            ),
+            out,
+        ),
+        DocumentCommand::Rapportage {
+            client,
+            from,
+            to,
+            out,
+        } => {
+            let day = |text: &str| parse_written_past(text, Some(ctx.today));
+            let to = to.as_deref().map(day).transpose()?.unwrap_or(ctx.today);
+            let from = match from.as_deref() {
+                Some(from) => day(from)?,
+                None => to.checked_sub_months(chrono::Months::new(3)).unwrap_or(to),
+            };
+            (
+                crate::letters::make_rapportage(
+                    &mut store,
+                    &setup,
+                    client,
+                    (from, to),
+                    out.out.as_deref(),
+                    ctx.today,
+                ),
+                out,
+            )
+        }
+    };
+    let made = made.map_err(failure)?;
+    if made.without_address {
+        eprintln!("inbeeld: {}", crate::letters::NO_ADDRESS);
+    }
+    if out.json {
+        return output::json(&json!({
+            "id": made.id,
+            "kind": made.kind.code(),
+            "file": made.file,
+            "text": made.text,
+            "kenmerk": made.kenmerk,
+            "pages": made.pages,
+            "record": store.letter(made.id)?,
+        }));
+    }
+    output::line(&made.file.display().to_string())
 }

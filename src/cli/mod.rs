@@ -250,6 +250,7 @@ fn dispatch(ctx: &Context, command: Option<Command>) -> anyhow::Result<()> {
         Some(Command::Worklist(args)) => work_items::run_worklist(ctx, &args),
         Some(Command::Report(args)) => report::run(ctx, &args),
         Some(Command::Letter(args)) => letter::run(ctx, args),
+        Some(Command::Document(command)) => letter::document(ctx, command),
         Some(Command::Team(command)) => team::run(ctx, command),
         Some(Command::Sync) => team::run_sync(ctx),
         Some(Command::Item(command)) => work_items::run_item(ctx, command),

@@ -284,6 +284,7 @@ pub fn sender() -> inbeeld::domain::letter::Sender {
         gemeente: "Gemeente Zwolle".into(),
         afdeling: "Werk en Inkomen".into(),
         adres: "Postbus 10007, 8000 GA Zwolle".into(),
+        bezoekadres: "Stadhuis, Grote Kerkplein 15, Zwolle".into(),
         naam: "Sanne de Vries".into(),
         telefoon: "038 498 2000".into(),
         email: "werkeninkomen@zwolle.nl".into(),

@@ -9,17 +9,18 @@ use std::process::Command;
 
 use common::Db;
 
-const SENDER: &str = "[afzender]
+pub(crate) const SENDER: &str = "[afzender]
 gemeente = \"Gemeente Zwolle\"
 afdeling = \"Werk en Inkomen\"
 adres = \"Postbus 10007, 8000 GA Zwolle\"
+bezoekadres = \"Stadhuis, Grote Kerkplein 15, Zwolle\"
 naam = \"Sanne de Vries\"
 telefoon = \"038 498 2000\"
 email = \"werkeninkomen@zwolle.nl\"
 ";
 
 /// Whether poppler's tools are here; without them the test skips, except in CI.
-fn poppler() -> bool {
+pub(crate) fn poppler() -> bool {
     let found = Command::new("pdftotext").arg("-v").output().is_ok();
     if !found {
         assert!(
@@ -35,7 +36,7 @@ fn poppler() -> bool {
 
 /// The text of a PDF, lines joined with spaces so a sentence wrapped over two
 /// lines reads as one.
-fn text_of(pdf: &Path) -> String {
+pub(crate) fn text_of(pdf: &Path) -> String {
     let out = Command::new("pdftotext")
         .args([pdf.to_str().unwrap(), "-"])
         .output()
@@ -58,7 +59,7 @@ fn info(pdf: &Path, name: &str) -> String {
         .unwrap_or_default()
 }
 
-fn settings(db: &Db, text: &str) {
+pub(crate) fn settings(db: &Db, text: &str) {
     std::fs::write(db.path.with_file_name("instellingen.toml"), text).unwrap();
 }
 
@@ -88,7 +89,7 @@ fn case(db: &Db) -> Case {
                 "herstel",
                 &app,
                 "--missing",
-                "loonstroken augustus en september; bankafschriften van de laatste drie maanden; huurcontract",
+                "loonstroken augustus en september; bankafschriften van alle rekeningen, laatste 3 maanden; huurcontract",
                 "--given",
                 "2026-11-20",
                 "--end",
@@ -169,7 +170,7 @@ fn each_letter_states_the_facts_of_its_rows_in_dutch_on_one_page() {
         "2 november 2026",
         "vrijdag 4 december 2026",
         "Loonstroken augustus en september",
-        "Bankafschriften van de laatste drie maanden",
+        "Bankafschriften van alle rekeningen, laatste 3 maanden",
         "Huurcontract",
         "Uw aanvraag wordt dan buiten behandeling gesteld (artikel 4:5 van de Algemene wet bestuursrecht)",
         "meer tijd",
@@ -177,6 +178,17 @@ fn each_letter_states_the_facts_of_its_rows_in_dutch_on_one_page() {
     ] {
         assert!(text.contains(expected), "hersteltermijn lacks {expected:?}: {text}");
     }
+    // A comma stays inside one document: no "Laatste 3 maanden" of its own.
+    assert!(!text.contains("Laatste 3 maanden"), "{text}");
+    // No number of the file reaches the citizen: the aanvraag by its day of
+    // receipt, a kenmerk that is no client or activity number.
+    assert!(!text.contains("(aanvraag "), "{text}");
+    let kenmerk = made["kenmerk"].as_str().unwrap().to_owned();
+    assert!(text.contains(&format!("ons kenmerk {kenmerk}")), "{text}");
+    assert!(
+        !text.contains(&format!("{}-{}", case.client, case.herstel)),
+        "{text}"
+    );
     assert_eq!(info(&pdf, "Pages"), "1");
     // Every font is in the file (PDF/A): the letter looks the same everywhere.
     let fonts = Command::new("pdffonts")
@@ -203,7 +215,8 @@ fn each_letter_states_the_facts_of_its_rows_in_dutch_on_one_page() {
     for expected in [
         "Fatima el Amrani",
         "dinsdag 1 december 2026 om 10:30 uur",
-        "Postbus 10007, 8000 GA Zwolle",
+        // A place to come to, never the postbus.
+        "Waar: op het gemeentehuis, Stadhuis, Grote Kerkplein 15, Zwolle",
         "Kennismakingsgesprek",
         "identiteitsbewijs",
         "Kunt u niet?",
@@ -213,6 +226,10 @@ fn each_letter_states_the_facts_of_its_rows_in_dutch_on_one_page() {
             "uitnodiging lacks {expected:?}: {text}"
         );
     }
+    assert!(
+        !text.contains("Waar: op het gemeentehuis, Postbus"),
+        "a postbus is no place to come to: {text}"
+    );
     assert_eq!(info(&out, "Pages"), "1");
 
     for (activity, expected) in [

@@ -21,6 +21,7 @@
 //! gemeente = "Gemeente Zwolle"
 //! afdeling = "Werk en Inkomen"
 //! adres = "Postbus 10007, 8000 GA Zwolle"
+//! bezoekadres = "Stadhuis, Grote Kerkplein 15, Zwolle"  # where a client comes to
 //! naam = "Sanne de Vries"
 //! telefoon = "038 498 2000"
 //! email = "werkeninkomen@zwolle.nl"
@@ -179,6 +180,7 @@ struct SenderFile {
     gemeente: Option<String>,
     afdeling: Option<String>,
     adres: Option<String>,
+    bezoekadres: Option<String>,
     naam: Option<String>,
     telefoon: Option<String>,
     email: Option<String>,
@@ -269,6 +271,7 @@ impl Settings {
                 gemeente: text(sender.gemeente),
                 afdeling: text(sender.afdeling),
                 adres: text(sender.adres),
+                bezoekadres: text(sender.bezoekadres),
                 naam: text(sender.naam),
                 telefoon: text(sender.telefoon),
                 email: text(sender.email),
@@ -306,6 +309,12 @@ impl Settings {
                     ));
                 }
                 a.reminder_minutes = *minutes.get_ref();
+            }
+        }
+        // One bezoekadres serves the letters and the agenda alike.
+        if settings.sender.bezoekadres.is_empty() {
+            if let Some(address) = &settings.agenda.visiting_address {
+                settings.sender.bezoekadres = address.trim().to_owned();
             }
         }
         if let Some(verordening) = file.verordening {

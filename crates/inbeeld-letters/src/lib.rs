@@ -3,6 +3,7 @@
 //! folder the settings name (`[brieven] sjablonen`). A template that fails names
 //! itself, its line and, where typst says so, the field.
 
+mod documents;
 mod make;
 mod world;
 
@@ -12,11 +13,12 @@ use typst::foundations::Smart;
 use typst::layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards};
 
+pub use documents::{make_besluit, make_plan, make_rapportage, rapportage_text, AGREED_TYPES};
 pub use make::{make_letter, LetterFailure, LetterSetup, MadeLetter, NO_ADDRESS};
 use world::LetterWorld;
 pub use world::{BUILT_IN, FACTS_FILE};
 
-use inbeeld_core::domain::letter::{LetterFacts, LetterKind};
+use inbeeld_core::domain::letter::LetterKind;
 
 /// A letter that could not be set.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
@@ -51,11 +53,13 @@ pub fn template_of(kind: LetterKind) -> String {
     format!("{}.typ", kind.code())
 }
 
-/// Sets the letter of `facts` with the template of its kind; `folder` holds the
-/// municipality's templates (those it lacks are the built-in ones).
+/// Sets the letter or document of `facts` (its `gegevens.json`) with the template
+/// of its kind; `folder` holds the municipality's templates (those it lacks are the
+/// built-in ones).
 pub fn set(
     kind: LetterKind,
-    facts: &LetterFacts,
+    facts: &impl serde::Serialize,
+    kenmerk: &str,
     folder: Option<&std::path::Path>,
     today: chrono::NaiveDate,
 ) -> Result<SetLetter, LetterError> {
@@ -78,7 +82,7 @@ pub fn set(
         .output
         .map_err(|errors| explain(&world, &main, &errors))?;
     let options = PdfOptions {
-        ident: Smart::Custom(&facts.kenmerk),
+        ident: Smart::Custom(kenmerk),
         standards: PdfStandards::new(&[PdfStandard::A_2b])
             .map_err(|err| LetterError::Pdf(err.to_string()))?,
         timestamp: typst::foundations::Datetime::from_ymd_hms(

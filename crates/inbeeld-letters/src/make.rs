@@ -6,8 +6,8 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use thiserror::Error;
 
-use inbeeld_core::domain::letter::{self, LetterKind, Sender};
-use inbeeld_core::settings::SettingsError;
+use inbeeld_core::domain::letter::{self, LetterKind, Sender, Subject};
+use inbeeld_core::settings::{Settings, SettingsError};
 use inbeeld_core::store::{Store, StoreError};
 use inbeeld_core::workflow::{edit, Done};
 
@@ -28,6 +28,37 @@ pub struct LetterSetup {
 }
 
 impl LetterSetup {
+    /// The setup as the settings file says it now: a change to `[afzender]` or to
+    /// the templates holds from the next letter, also in a cockpit that was open
+    /// when the file was saved. Without a file, the setup as given.
+    pub fn fresh(&self) -> Result<LetterSetup, SettingsError> {
+        if !self.settings.is_file() {
+            return Ok(self.clone());
+        }
+        let now = Settings::load(&self.settings)?;
+        Ok(LetterSetup {
+            sender: now.sender,
+            templates: now.templates,
+            ..self.clone()
+        })
+    }
+
+    /// The sender, refused with the fields still to fill in.
+    fn complete_sender(&self) -> Result<&Sender, SettingsError> {
+        let missing = self.sender.missing();
+        if missing.is_empty() {
+            return Ok(&self.sender);
+        }
+        Err(SettingsError {
+            path: self.settings.display().to_string(),
+            line: None,
+            message: format!(
+                "een brief heeft een afzender nodig; vul in de tabel [afzender] nog in: {}",
+                missing.join(", ")
+            ),
+        })
+    }
+
     /// The letters folder beside a database file.
     pub fn folder_beside(db: &Path) -> PathBuf {
         db.parent()
@@ -67,7 +98,11 @@ pub const NO_ADDRESS: &str =
 #[derive(Debug, Clone)]
 pub struct MadeLetter {
     pub id: i64,
+    pub kind: LetterKind,
     pub file: PathBuf,
+    /// The same content as plain text, for other systems (a rapportage).
+    pub text: Option<PathBuf>,
+    pub kenmerk: String,
     pub pages: usize,
     pub done: Done,
     /// The client has no postal address: the window of the envelope stays empty
@@ -75,16 +110,36 @@ pub struct MadeLetter {
     pub without_address: bool,
 }
 
-/// The name of a letter's file: day, kind, client and activity, so the folder
-/// sorts by day and a second letter of the same day gets its own number.
+/// A letter or document ready to be set: its facts (`gegevens.json`) and what it
+/// is about.
+pub(crate) struct Document<F> {
+    pub kind: LetterKind,
+    pub client: i64,
+    pub subject: Subject,
+    pub kenmerk: String,
+    pub facts: F,
+    pub without_address: bool,
+    /// The plain-text twin, written beside the PDF.
+    pub text: Option<String>,
+}
+
+/// The name of a letter's file: day, kind, client and what it is about, so the
+/// folder sorts by day and a second letter of the same day gets its own number.
+/// The file is the klantmanager's; no number in it reaches the client.
 fn file_name(
     folder: &Path,
     today: NaiveDate,
     kind: LetterKind,
     client: i64,
-    activity: i64,
+    subject: Subject,
 ) -> PathBuf {
-    let base = format!("{today}-{}-klant{client}-activiteit{activity}", kind.code());
+    let about = match subject {
+        Subject::Activity(id) => format!("activiteit{id}"),
+        Subject::Plan(id) => format!("plan{id}"),
+        Subject::Application(id) => format!("aanvraag{id}"),
+        Subject::Period(from, to) => format!("{from}-{to}"),
+    };
+    let base = format!("{today}-{}-klant{client}-{about}", kind.code());
     (1..)
         .map(|n| match n {
             1 => folder.join(format!("{base}.pdf")),
@@ -131,44 +186,94 @@ pub fn make_letter(
     out: Option<&Path>,
     today: NaiveDate,
 ) -> Result<MadeLetter, LetterFailure> {
-    let missing = setup.sender.missing();
-    if !missing.is_empty() {
-        return Err(SettingsError {
-            path: setup.settings.display().to_string(),
-            line: None,
-            message: format!(
-                "een brief heeft een afzender nodig; vul in de tabel [afzender] nog in: {}",
-                missing.join(", ")
-            ),
-        }
-        .into());
-    }
+    let setup = setup.fresh()?;
+    let sender = setup.complete_sender()?;
     let catalog = store.catalog()?;
     let ctx = store.letter_context(&catalog, activity)?;
-    let facts = letter::facts(kind, &ctx, &setup.sender, today)?;
-    let set = set(kind, &facts, setup.templates.as_deref(), today)?;
+    let facts = letter::facts(kind, &ctx, sender, today)?;
+    let document = Document {
+        kind,
+        client: ctx.activity.client_id,
+        subject: Subject::Activity(activity),
+        kenmerk: facts.kenmerk.clone(),
+        without_address: facts.klant.adres.is_none(),
+        facts,
+        text: None,
+    };
+    make_document(store, &setup, document, out, today)
+}
+
+/// The sender of a document made now, refused as a letter is without one.
+pub(crate) fn sender_now(setup: &LetterSetup) -> Result<(LetterSetup, Sender), LetterFailure> {
+    let setup = setup.fresh()?;
+    let sender = setup.complete_sender()?.clone();
+    Ok((setup, sender))
+}
+
+/// Sets `document`, writes it (and its plain-text twin) whole, and records it in
+/// the dossier; no file is left when it cannot be recorded.
+pub(crate) fn make_document<F: serde::Serialize>(
+    store: &mut Store,
+    setup: &LetterSetup,
+    document: Document<F>,
+    out: Option<&Path>,
+    today: NaiveDate,
+) -> Result<MadeLetter, LetterFailure> {
+    let Document {
+        kind,
+        client,
+        subject,
+        kenmerk,
+        facts,
+        without_address,
+        text,
+    } = document;
+    let set = set(kind, &facts, &kenmerk, setup.templates.as_deref(), today)?;
     let path = match out {
         Some(out) => out.to_owned(),
-        None => file_name(&setup.folder, today, kind, ctx.activity.client_id, activity),
+        None => file_name(&setup.folder, today, kind, client, subject),
     };
     write_whole(&path, &set.pdf).map_err(|source| LetterFailure::Write {
         path: path.clone(),
         source,
     })?;
+    let text_path = match text {
+        Some(text) => {
+            let beside = path.with_extension("txt");
+            if let Err(source) = write_whole(&beside, text.as_bytes()) {
+                let _ = std::fs::remove_file(&path);
+                return Err(LetterFailure::Write {
+                    path: beside,
+                    source,
+                });
+            }
+            Some(std::fs::canonicalize(&beside).unwrap_or(beside))
+        }
+        None => None,
+    };
     let file = std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
     let recorded = edit(store, today, |_, _| {
-        Ok((letter::made(&ctx, kind, &file.display().to_string()), None))
+        Ok((
+            letter::made(client, subject, kind, &file.display().to_string()),
+            None,
+        ))
     });
     match recorded {
         Ok(done) => Ok(MadeLetter {
             id: done.id(),
+            kind,
             file,
+            text: text_path,
+            kenmerk,
             pages: set.pages,
             done,
-            without_address: facts.klant.adres.is_none(),
+            without_address,
         }),
         Err(err) => {
             let _ = std::fs::remove_file(&path);
+            if let Some(text) = &text_path {
+                let _ = std::fs::remove_file(text);
+            }
             Err(err.into())
         }
     }

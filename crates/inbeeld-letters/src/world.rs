@@ -30,6 +30,14 @@ pub const BUILT_IN: &[(&str, &str)] = &[
         include_str!("templates/informatieverzoek.typ"),
     ),
     ("voornemen.typ", include_str!("templates/voornemen.typ")),
+    ("bezwaar.typ", include_str!("templates/bezwaar.typ")),
+    ("plan.typ", include_str!("templates/plan.typ")),
+    (
+        "buiten_behandeling.typ",
+        include_str!("templates/buiten_behandeling.typ"),
+    ),
+    ("besluit.typ", include_str!("templates/besluit.typ")),
+    ("rapportage.typ", include_str!("templates/rapportage.typ")),
 ];
 
 /// A logo in the templates folder, in the order looked for.

@@ -470,10 +470,10 @@ pub enum Effect {
         from: i64,
         to: i64,
     },
-    /// A letter made for an activity, its PDF at `file`.
+    /// A letter or document made about `subject`, its PDF at `file`.
     RecordLetter {
         client: i64,
-        activity: i64,
+        subject: super::letter::Subject,
         kind: String,
         file: String,
     },

@@ -57,6 +57,15 @@ pub enum InputError {
     FollowUpOnlyForNoShow,
     #[error("afhandeling '{outcome}' neemt geen dag van ontvangst; alleen 'ontvangen' bij een hersteltermijn en het antwoord van het OM doen dat")]
     ReceivedOnlyForDocuments { outcome: String },
+    /// An invitation to come to the town hall without the address to come to.
+    #[error("de brief nodigt uit op het gemeentehuis, maar er is geen bezoekadres: vul in de instellingen bij [afzender] bezoekadres in (een postbus is geen plek om naartoe te komen)")]
+    NoVisitingAddress,
+    /// A besluit document for an aanvraag not yet decided.
+    #[error("aanvraag {id} heeft nog geen besluit; leg het eerst vast (aanvraag decide {id} --decision … --made-known DATUM, of B op de aanvraag), dan volgt de bezwaartermijn die het document noemt")]
+    DocumentBeforeDecision { id: i64 },
+    /// A besluit buiten behandeling for an aanvraag decided otherwise.
+    #[error("aanvraag {id} is niet buiten behandeling gesteld maar {decision}; maak het besluit met de eigen tekst van de gemeente (soort besluit)")]
+    NotNotHandled { id: i64, decision: String },
     /// A wait resumed that follows no term.
     #[error("activiteit {id} volgt geen termijn die wacht; er is niets om verder te laten lopen")]
     NothingWaits { id: i64 },

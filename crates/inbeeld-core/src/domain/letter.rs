@@ -37,15 +37,27 @@ pub enum LetterKind {
     /// The voornemen tot een maatregel (Pw art. 18): why, and until when the client
     /// can give a zienswijze (Awb 4:8).
     Voornemen,
+    /// The plan van aanpak (Pw art. 44a) of one version, to print and sign.
+    Plan,
+    /// The besluit buiten behandeling (Awb 4:5) from the aanvraag's own dates.
+    BuitenBehandeling,
+    /// A besluit on an aanvraag in the municipality's own text.
+    Besluit,
+    /// The dossier of one client over a period.
+    Rapportage,
 }
 
 impl LetterKind {
-    pub const ALL: [LetterKind; 5] = [
+    pub const ALL: [LetterKind; 9] = [
         LetterKind::Invitation,
         LetterKind::Hersteltermijn,
         LetterKind::Reminder,
         LetterKind::Informatieverzoek,
         LetterKind::Voornemen,
+        LetterKind::Plan,
+        LetterKind::BuitenBehandeling,
+        LetterKind::Besluit,
+        LetterKind::Rapportage,
     ];
 
     /// The code used on the command line, in the file and in the letters table.
@@ -56,6 +68,10 @@ impl LetterKind {
             LetterKind::Reminder => "herinnering",
             LetterKind::Informatieverzoek => "informatieverzoek",
             LetterKind::Voornemen => "voornemen",
+            LetterKind::Plan => "plan",
+            LetterKind::BuitenBehandeling => "buiten_behandeling",
+            LetterKind::Besluit => "besluit",
+            LetterKind::Rapportage => "rapportage",
         }
     }
 
@@ -66,8 +82,7 @@ impl LetterKind {
             .ok_or_else(|| InputError::UnknownCode {
                 what: "onbekende soort brief",
                 code: code.to_owned(),
-                choices: "uitnodiging, hersteltermijn, herinnering, informatieverzoek, voornemen"
-                    .to_owned(),
+                choices: LetterKind::ALL.map(LetterKind::code).join(", "),
             })
     }
 
@@ -79,7 +94,17 @@ impl LetterKind {
             LetterKind::Reminder => "Herinnering",
             LetterKind::Informatieverzoek => "Informatieverzoek",
             LetterKind::Voornemen => "Voornemen tot een maatregel",
+            LetterKind::Plan => "Plan van aanpak",
+            LetterKind::BuitenBehandeling => "Besluit buiten behandeling",
+            LetterKind::Besluit => "Besluit",
+            LetterKind::Rapportage => "Rapportage",
         }
+    }
+
+    /// A letter goes out to the client and is confirmed sent; a plan is signed on
+    /// paper and a rapportage is read by colleagues: neither is "sent".
+    pub fn is_sent(self) -> bool {
+        !matches!(self, LetterKind::Plan | LetterKind::Rapportage)
     }
 
     /// The letters an activity of `type_code` can have, in the order offered.
@@ -95,12 +120,16 @@ impl LetterKind {
 }
 
 /// Who sends the letter: the `[afzender]` table of the settings. A letter needs
-/// every field.
+/// every field but the bezoekadres, which only a letter that names a place to come
+/// to needs (a postbus is no place).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Sender {
     pub gemeente: String,
     pub afdeling: String,
+    /// The postal address: where the client sends what is asked.
     pub adres: String,
+    /// Where the client comes to: the town hall's street address.
+    pub bezoekadres: String,
     pub naam: String,
     pub telefoon: String,
     pub email: String,
@@ -124,11 +153,54 @@ impl Sender {
     }
 }
 
+/// What a letter or document is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Subject {
+    Activity(i64),
+    /// A version of the plan van aanpak.
+    Plan(i64),
+    /// An aanvraag and its besluit.
+    Application(i64),
+    /// A period of the dossier, both days included.
+    Period(NaiveDate, NaiveDate),
+}
+
+impl Subject {
+    fn key(self) -> String {
+        match self {
+            Subject::Activity(id) => format!("activity:{id}"),
+            Subject::Plan(id) => format!("plan:{id}"),
+            Subject::Application(id) => format!("application:{id}"),
+            Subject::Period(from, to) => format!("period:{from}:{to}"),
+        }
+    }
+}
+
+/// The kenmerk a letter or document carries: the same for every letter about the
+/// same thing, and meaningless outside the municipality — no number of the file
+/// (a client's, an aanvraag's) reaches the citizen. Eight characters of a hash of
+/// the client (with the moment they were registered, which no other file shares)
+/// and the subject, in Crockford's base 32 (no I, L, O or U to misread).
+pub fn kenmerk(client: i64, client_since: &str, subject: Subject) -> String {
+    use sha2::{Digest, Sha256};
+    const DIGITS: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+    let hash = Sha256::digest(format!("{client}|{client_since}|{}", subject.key()));
+    let bits = u64::from_be_bytes(hash[..8].try_into().expect("eight bytes"));
+    let code: String = (0..8)
+        .map(|i| DIGITS[((bits >> (59 - 5 * i)) & 31) as usize] as char)
+        .collect();
+    format!("IB-{}-{}", &code[..4], &code[4..])
+}
+
 /// What a letter is made from: the activity with its client and, for a
 /// hersteltermijn, its aanvraag.
 #[derive(Debug, Clone)]
 pub struct LetterContext {
     pub activity: Activity,
+    /// When the client was registered in this file: what makes the kenmerk the
+    /// client's alone.
+    pub client_since: String,
     pub client_name: String,
     pub client_phone: Option<String>,
     pub client_email: Option<String>,
@@ -188,7 +260,6 @@ pub struct AppointmentFacts {
 /// The hersteltermijn a letter gives or reminds of.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct HerstelFacts {
-    pub aanvraag: i64,
     pub aanvraag_ontvangen: Option<LetterDate>,
     pub gegeven: LetterDate,
     /// The last day to send the documents: the end as inbeeld computed it.
@@ -246,10 +317,11 @@ pub struct ClientFacts {
     pub adres: Option<[String; 2]>,
 }
 
-/// The missing documents of a hersteltermijn, one per line, `;` or `,`: each is
-/// named in the letter on its own line.
+/// The missing documents of a hersteltermijn, one per line or `;`: each is named
+/// in the letter on its own line. A comma stays within one document
+/// ("Bankafschriften van alle rekeningen, laatste 3 maanden").
 pub fn missing_documents(text: &str) -> Vec<String> {
-    text.split(['\n', ';', ','])
+    text.split(['\n', ';'])
         .map(|part| part.trim().trim_end_matches('.').trim())
         .filter(|part| !part.is_empty())
         .map(|part| {
@@ -303,6 +375,15 @@ pub fn facts(
             date: in_words(activity.end_date),
         });
     }
+    // A letter that asks the client to come names the bezoekadres, never a postbus.
+    let comes = activity.type_code == AFSPRAAK
+        && activity
+            .channel
+            .as_deref()
+            .is_none_or(|c| c == "op_locatie");
+    if comes && sender.bezoekadres.trim().is_empty() {
+        return Err(InputError::NoVisitingAddress);
+    }
     let afspraak = (activity.type_code == AFSPRAAK).then(|| AppointmentFacts {
         onderwerp: activity.title.clone(),
         dag: LetterDate::of(activity.end_date),
@@ -326,7 +407,6 @@ pub fn facts(
             return Err(InputError::NothingMissing { id: activity.id });
         }
         Some(HerstelFacts {
-            aanvraag: application.id,
             aanvraag_ontvangen: application.received_on.map(LetterDate::of),
             gegeven: LetterDate::of(activity.start_date),
             einde: LetterDate::of(activity.end_date),
@@ -375,7 +455,11 @@ pub fn facts(
         soort: kind.code(),
         over: activity.type_code.clone(),
         datum: LetterDate::of(today),
-        kenmerk: format!("{}-{}", activity.client_id, activity.id),
+        kenmerk: kenmerk(
+            activity.client_id,
+            &ctx.client_since,
+            Subject::Activity(activity.id),
+        ),
         afzender: sender.clone(),
         klant: ClientFacts {
             naam: ctx.client_name.clone(),
@@ -395,21 +479,23 @@ pub fn facts(
 pub struct Letter {
     pub id: i64,
     pub client_id: i64,
-    pub activity_id: i64,
+    /// The activity a letter is about; a document may be about something else.
+    pub activity_id: Option<i64>,
     pub kind: String,
     pub made_on: NaiveDate,
     pub file: String,
     /// The day it was sent (registered as a contact by `brief`), once confirmed.
     pub sent_on: Option<NaiveDate>,
-    /// What the letter is for: the activity's title.
+    /// What the letter is for: the activity's title, the plan's version, the
+    /// aanvraag, the period.
     pub about: String,
 }
 
-/// The letter made for the activity of `ctx`, its PDF at `file`.
-pub fn made(ctx: &LetterContext, kind: LetterKind, file: &str) -> Vec<Effect> {
+/// The letter or document made about `subject` of `client`, its PDF at `file`.
+pub fn made(client: i64, subject: Subject, kind: LetterKind, file: &str) -> Vec<Effect> {
     vec![Effect::RecordLetter {
-        client: ctx.activity.client_id,
-        activity: ctx.activity.id,
+        client,
+        subject,
         kind: kind.code().to_owned(),
         file: file.to_owned(),
     }]
@@ -454,15 +540,38 @@ mod tests {
     fn missing_documents_are_split_per_line_and_list_mark() {
         assert_eq!(
             missing_documents(
-                "loonstroken augustus en september; bankafschriften, huurcontract.\n"
+                "Bankafschriften van alle rekeningen, laatste 3 maanden; loonstroken oktober \
+                 en november 2026\nhuurcontract.\n"
             ),
             [
-                "Loonstroken augustus en september",
-                "Bankafschriften",
+                "Bankafschriften van alle rekeningen, laatste 3 maanden",
+                "Loonstroken oktober en november 2026",
                 "Huurcontract"
             ]
         );
-        assert!(missing_documents(" ;, \n").is_empty());
+        assert!(missing_documents(" ; \n").is_empty());
+    }
+
+    #[test]
+    fn a_kenmerk_is_stable_and_names_no_number_of_the_file() {
+        let day = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+        let one = kenmerk(14, "2026-01-05T09:00:00Z", Subject::Activity(61));
+        assert_eq!(
+            one,
+            kenmerk(14, "2026-01-05T09:00:00Z", Subject::Activity(61))
+        );
+        assert!(one.starts_with("IB-") && one.len() == 12, "{one}");
+        assert!(one[3..]
+            .chars()
+            .all(|c| c == '-' || "0123456789ABCDEFGHJKMNPQRSTVWXYZ".contains(c)));
+        for other in [
+            kenmerk(14, "2026-01-05T09:00:00Z", Subject::Application(61)),
+            kenmerk(14, "2026-01-05T09:00:00Z", Subject::Period(day, day)),
+            kenmerk(15, "2026-01-05T09:00:00Z", Subject::Activity(61)),
+            kenmerk(14, "2026-01-06T09:00:00Z", Subject::Activity(61)),
+        ] {
+            assert_ne!(one, other);
+        }
     }
 
     #[test]

@@ -646,21 +646,41 @@ impl Write<'_> {
             }
             Effect::RecordLetter {
                 client,
-                activity,
+                subject,
                 kind,
                 file,
             } => {
+                use crate::domain::letter::Subject;
+                let (activity, plan, application, from, to) = match *subject {
+                    Subject::Activity(id) => (Some(id), None, None, None, None),
+                    Subject::Plan(id) => (None, Some(id), None, None, None),
+                    Subject::Application(id) => (None, None, Some(id), None, None),
+                    Subject::Period(from, to) => (None, None, None, Some(from), Some(to)),
+                };
                 tx.prepare_cached(
-                    "INSERT INTO letters (client_id, activity_id, kind, made_on, file, created_at)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                    "INSERT INTO letters (client_id, activity_id, kind, made_on, file, created_at,
+                         plan_id, application_id, period_from, period_to)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
                 )?
-                .execute(params![client, activity, kind, today, file, now])?;
+                .execute(params![
+                    client,
+                    activity,
+                    kind,
+                    today,
+                    file,
+                    now,
+                    plan,
+                    application,
+                    from,
+                    to
+                ])?;
                 let id = tx.last_insert_rowid();
                 self.audit(
                     "letter.add",
                     "letter",
                     id,
-                    json!({ "activity": activity, "kind": kind, "file": file }),
+                    json!({ "activity": activity, "plan": plan, "application": application,
+                            "period_from": from, "period_to": to, "kind": kind, "file": file }),
                 )?;
                 return Ok(Some(id));
             }

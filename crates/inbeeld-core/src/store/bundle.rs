@@ -25,9 +25,10 @@ pub const FORMAT: &str = "inbeeld-bundle";
 /// version 3 (before the uitstroom history and the days items were handled and
 /// postponed on), version 4 (before letters), version 5 (before a planned uitstroom
 /// and the day an afspraak was moved) and version 6 (before name parts, the postal
-/// address and an afspraak's length). An older inbeeld refuses version 7 by its
+/// address and an afspraak's length) and version 7 (before the risk profile and
+/// documents that are about no activity). An older inbeeld refuses version 8 by its
 /// number, not by a column it does not know.
-pub const VERSION: i64 = 7;
+pub const VERSION: i64 = 8;
 
 /// A table of a client's file: its name, its kind of ref, the column that ties it to
 /// the client (or to a row that does), and its references to other rows.
@@ -78,15 +79,6 @@ const PARTS: &[Part] = &[
         links: &[("client_id", "client")],
     },
     Part {
-        table: "letters",
-        kind: "letter",
-        links: &[
-            ("client_id", "client"),
-            ("activity_id", "activity"),
-            ("contact_id", "contact"),
-        ],
-    },
-    Part {
         table: "reopenings",
         kind: "reopening",
         links: &[("work_item_id", "work_item")],
@@ -128,6 +120,18 @@ const PARTS: &[Part] = &[
         table: "goals",
         kind: "goal",
         links: &[("plan_id", "plan"), ("activity_id", "activity")],
+    },
+    // After the plans: a document may be about a version of the plan.
+    Part {
+        table: "letters",
+        kind: "letter",
+        links: &[
+            ("client_id", "client"),
+            ("activity_id", "activity"),
+            ("contact_id", "contact"),
+            ("plan_id", "plan"),
+            ("application_id", "application"),
+        ],
     },
     Part {
         table: "situations",

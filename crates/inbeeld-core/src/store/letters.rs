@@ -46,7 +46,9 @@ fn letter_context(conn: &Connection, catalog: &Catalog, id: i64) -> Result<Lette
             },
         )
         .optional()?;
+    let client_since = client_since(conn, activity.client_id)?;
     Ok(LetterContext {
+        client_since,
         cause,
         channel_name: activity
             .channel
@@ -61,8 +63,24 @@ fn letter_context(conn: &Connection, catalog: &Catalog, id: i64) -> Result<Lette
     })
 }
 
+/// What a letter is about, as the dossier names it: the activity's title, else the
+/// plan's version, the aanvraag by its day of receipt, the period.
+/// When the client was registered in this file (the kenmerk's own part).
+pub(crate) fn client_since(conn: &Connection, client: i64) -> Result<String> {
+    Ok(conn
+        .prepare_cached("SELECT created_at FROM clients WHERE id = ?1")?
+        .query_row([client], |r| r.get(0))?)
+}
+
 const LETTER_COLUMNS: &str = "l.id, l.client_id, l.activity_id, l.kind, l.made_on, l.file,
-    l.sent_on, a.title FROM letters l JOIN activities a ON a.id = l.activity_id";
+    l.sent_on, coalesce(a.title,
+        'versie ' || p.version,
+        'aanvraag ontvangen ' || coalesce(ap.received_on, ap.reported_on),
+        l.period_from || ' t/m ' || l.period_to)
+    FROM letters l
+    LEFT JOIN activities a ON a.id = l.activity_id
+    LEFT JOIN plans p ON p.id = l.plan_id
+    LEFT JOIN applications ap ON ap.id = l.application_id";
 
 fn letter_from_row(r: &Row) -> rusqlite::Result<Letter> {
     Ok(Letter {
@@ -99,6 +117,11 @@ impl Write<'_> {
 }
 
 impl Store {
+    /// When the client was registered in this file: what makes a kenmerk theirs.
+    pub fn client_since(&self, client: i64) -> Result<String> {
+        client_since(self.conn(), client)
+    }
+
     /// What a letter about activity `id` would say, read without writing.
     pub fn letter_context(&self, catalog: &Catalog, id: i64) -> Result<LetterContext> {
         letter_context(self.conn(), catalog, id)

@@ -52,3 +52,47 @@ INSERT INTO kind_outcomes (kind_code, outcome_code, effect, next_type, next_days
     ('boete_om', 'geen_boete',  'finish',  NULL, NULL, NULL),
     ('boete_om', 'verlengd',    'new_cycle', NULL, NULL, NULL),
     ('boete_om', 'uitstroom',   'client_ended', NULL, NULL, NULL);
+
+-- Documents beside the letters: the plan van aanpak (a version of the plan), the
+-- besluit buiten behandeling and a besluit of the municipality's own text (an
+-- aanvraag), and a rapportage (a period of the dossier). A document need not be
+-- about an activity.
+CREATE TABLE letters_v13 (
+    id          INTEGER PRIMARY KEY,
+    client_id   INTEGER NOT NULL REFERENCES clients (id),
+    activity_id INTEGER REFERENCES activities (id),
+    kind        TEXT NOT NULL CHECK (kind IN ('uitnodiging', 'hersteltermijn', 'herinnering',
+                                              'informatieverzoek', 'voornemen', 'plan',
+                                              'buiten_behandeling', 'besluit', 'rapportage')),
+    made_on     TEXT NOT NULL CHECK (date(made_on) IS made_on),
+    file        TEXT NOT NULL CHECK (length(file) > 0),
+    sent_on     TEXT CHECK (sent_on IS NULL OR date(sent_on) IS sent_on),
+    contact_id  INTEGER REFERENCES contacts (id),
+    created_at  TEXT NOT NULL,
+    undone_at   TEXT,
+    -- What a document is about besides an activity: a version of the plan van
+    -- aanpak, an aanvraag's besluit, a period of the dossier (a rapportage).
+    plan_id        INTEGER REFERENCES plans (id),
+    application_id INTEGER REFERENCES applications (id),
+    period_from    TEXT CHECK (period_from IS NULL OR date(period_from) IS period_from),
+    period_to      TEXT CHECK (period_to IS NULL OR date(period_to) IS period_to),
+    CHECK ((sent_on IS NULL) = (contact_id IS NULL)),
+    CHECK (sent_on IS NULL OR sent_on >= made_on),
+    CHECK (CASE kind
+        WHEN 'plan' THEN plan_id IS NOT NULL
+        WHEN 'buiten_behandeling' THEN application_id IS NOT NULL
+        WHEN 'besluit' THEN application_id IS NOT NULL
+        WHEN 'rapportage' THEN period_from IS NOT NULL AND period_to >= period_from
+        ELSE activity_id IS NOT NULL END)
+);
+INSERT INTO letters_v13 (id, client_id, activity_id, kind, made_on, file, sent_on, contact_id,
+        created_at, undone_at)
+    SELECT id, client_id, activity_id, kind, made_on, file, sent_on, contact_id, created_at,
+        undone_at FROM letters;
+DROP TABLE letters;
+ALTER TABLE letters_v13 RENAME TO letters;
+CREATE INDEX letters_by_client ON letters (client_id, made_on);
+CREATE TRIGGER letters_never_deleted BEFORE DELETE ON letters
+BEGIN
+    SELECT RAISE(ABORT, 'brieven worden nooit verwijderd');
+END;
