@@ -339,6 +339,23 @@ fn show_settings(ctx: &Context) -> anyhow::Result<()> {
         steps.join(", "),
         s.verordening.look_back_months
     ));
+    // Whether a letter can be made, before one is refused.
+    let missing = s.sender.missing();
+    text.push_str(
+        &match (missing.is_empty(), s.sender.bezoekadres.is_empty()) {
+            (true, false) => format!(
+                "Afzender: compleet ({}, {}; bezoekadres {})\n",
+                s.sender.gemeente, s.sender.naam, s.sender.bezoekadres
+            ),
+            (true, true) => "Afzender: compleet, maar zonder bezoekadres: een uitnodiging op het \
+                         gemeentehuis kan niet (vul [afzender] bezoekadres in)\n"
+                .to_owned(),
+            (false, _) => format!(
+                "Afzender: niet compleet, brieven kunnen niet; vul bij [afzender] nog in: {}\n",
+                missing.join(", ")
+            ),
+        },
+    );
     output::line(text.trim_end())
 }
 

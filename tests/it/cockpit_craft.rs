@@ -532,3 +532,164 @@ fn the_oms_answer_brings_the_boete_back_by_keys() {
         status(&mut app)
     );
 }
+
+/// The documents from the dossier, by `b` on their tab: the plan van aanpak on
+/// Plan, the besluit on Aanvragen, a rapportage on Contacten. The settings are read
+/// at each letter: a `[afzender]` filled in while the cockpit is open holds for
+/// the next one, without a restart.
+#[test]
+fn documents_are_made_by_b_on_their_tab_with_the_settings_of_that_moment() {
+    use inbeeld::letters::LetterSetup;
+    let db = common::Db::new();
+    let client = db.client("Fatima el Amrani", "bijna_job_ready").to_string();
+    db.on("2026-10-01", &["plan", "new", "--client", &client]);
+    db.on(
+        "2026-10-01",
+        &[
+            "plan",
+            "goal",
+            "--client",
+            &client,
+            "--text",
+            "Rondt de VCA-cursus af",
+            "--domain",
+            "werk",
+            "--deadline",
+            "2027-03-01",
+        ],
+    );
+    let app_id = db.aanvraag("2026-10-01", &client, "2026-10-01");
+    let herstel = db
+        .on(
+            "2026-10-05",
+            &[
+                "aanvraag",
+                "herstel",
+                &app_id,
+                "--missing",
+                "Loonstroken; bankafschriften",
+                "--end",
+                "2026-10-19",
+            ],
+        )
+        .trim()
+        .to_owned();
+    db.on(
+        "2026-10-21",
+        &["activity", "close", &herstel, "--outcome", "niet_ontvangen"],
+    );
+    db.on(
+        "2026-10-28",
+        &[
+            "aanvraag",
+            "decide",
+            &app_id,
+            "--decision",
+            "buiten_behandeling",
+            "--made-known",
+            "2026-10-28",
+        ],
+    );
+    db.on(
+        "2026-11-02",
+        &[
+            "contact",
+            "add",
+            "--client",
+            &client,
+            "--channel",
+            "telefoon",
+        ],
+    );
+    let settings = db.path.with_file_name("instellingen.toml");
+    std::fs::write(&settings, "[agenda]\nbijhouden = false\n").unwrap();
+    let store = Store::open(&db.path).unwrap();
+    let mut app = App::new(store, session()).unwrap();
+    app.set_letters(LetterSetup {
+        sender: Default::default(),
+        settings: settings.clone(),
+        templates: None,
+        folder: db.path.with_file_name("brieven"),
+    });
+    // The dossier, on its Plan tab.
+    type_keys(&mut app, "2\nll");
+    type_keys(&mut app, "b");
+    let shown = common::screen(&mut app);
+    assert!(
+        shown.contains("Plan van aanpak (versie 1) afdrukken?"),
+        "{shown}"
+    );
+    insta::assert_snapshot!("plan_document_120x40", screen_at(&mut app, 120, 40));
+    insta::assert_snapshot!("plan_document_80x24", screen_at(&mut app, 80, 24));
+    type_keys(&mut app, "j");
+    let shown = common::screen(&mut app);
+    assert!(shown.contains("[afzender]"), "{shown}");
+    assert_eq!(db.scalar("SELECT count(*) FROM letters"), "0");
+    // Filled in while the cockpit stays open: the next one is made.
+    std::fs::write(&settings, crate::letters::SENDER).unwrap();
+    type_keys(&mut app, "bj");
+    assert!(
+        status(&mut app).contains("Plan van aanpak gemaakt"),
+        "{}",
+        status(&mut app)
+    );
+    assert_eq!(db.scalar("SELECT kind FROM letters"), "plan");
+
+    // Aanvragen: the besluit buiten behandeling from the aanvraag's own dates.
+    type_keys(&mut app, "h");
+    type_keys(&mut app, "b");
+    let shown = common::screen(&mut app);
+    assert!(shown.contains("Besluit buiten behandeling"), "{shown}");
+    insta::assert_snapshot!("besluit_document_120x40", screen_at(&mut app, 120, 40));
+    insta::assert_snapshot!("besluit_document_80x24", screen_at(&mut app, 80, 24));
+    type_keys(&mut app, "1");
+    let shown = common::screen(&mut app);
+    assert!(shown.contains("Vandaag verstuurd?"), "{shown}");
+    type_keys(&mut app, "n");
+    assert_eq!(
+        db.scalar("SELECT kind FROM letters ORDER BY id DESC LIMIT 1"),
+        "buiten_behandeling"
+    );
+
+    // Contacten: a rapportage of the last three months, as PDF and as text.
+    type_keys(&mut app, "lll");
+    type_keys(&mut app, "b");
+    let shown = common::screen(&mut app);
+    assert!(shown.contains("Rapportage"), "{shown}");
+    insta::assert_snapshot!("rapportage_form_120x40", screen_at(&mut app, 120, 40));
+    insta::assert_snapshot!("rapportage_form_80x24", screen_at(&mut app, 80, 24));
+    press(&mut app, KeyCode::Enter);
+    assert!(
+        status(&mut app).contains("Rapportage gemaakt"),
+        "{}",
+        status(&mut app)
+    );
+    assert_eq!(
+        db.scalar("SELECT kind || ' ' || period_from || ' ' || period_to FROM letters ORDER BY id DESC LIMIT 1"),
+        "rapportage 2026-08-22 2026-11-22"
+    );
+}
+
+/// Giving a hersteltermijn, the form shows the documents as the letter will
+/// print them: a comma stays inside one.
+#[test]
+fn the_hersteltermijn_form_shows_the_list_the_letter_prints() {
+    let db = common::Db::new();
+    let client = db.client("Fatima el Amrani", "bijna_job_ready").to_string();
+    db.aanvraag("2026-11-02", &client, "2026-11-02");
+    let store = Store::open(&db.path).unwrap();
+    let mut app = App::new(store, session()).unwrap();
+    type_keys(&mut app, "2\nl");
+    type_keys(&mut app, "H");
+    type_keys(
+        &mut app,
+        "Bankafschriften van alle rekeningen, laatste 3 maanden; loonstroken oktober",
+    );
+    let shown = screen_at(&mut app, 120, 40);
+    assert!(shown.contains("de brief noemt 2 stukken"), "{shown}");
+    // The comma stays inside the first: the next item starts after its months.
+    assert!(
+        shown.contains("laatste 3 maanden  • Loonstroken oktober"),
+        "{shown}"
+    );
+}

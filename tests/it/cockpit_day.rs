@@ -776,6 +776,13 @@ fn a_no_show_plans_the_new_afspraak_with_its_time_and_channel_and_warns_a_double
     clear_field(&mut app);
     type_text(&mut app, "telefoon");
     press(&mut app, KeyCode::Enter);
+    // The new afspraak gets its invitation in the same step, as a first one does.
+    let shown = screen(&mut app);
+    assert!(
+        shown.contains("Uitnodiging voor de nieuwe afspraak maken?"),
+        "{shown}"
+    );
+    press(&mut app, KeyCode::Char('n'));
     assert!(!app.popup_open(), "{:?}", app.message());
     assert_eq!(
         db.scalar(

@@ -15,7 +15,7 @@ mod edges;
 mod in_view;
 mod law;
 mod layout;
-mod letters;
+pub(crate) mod letters;
 mod no_escape;
 mod overview;
 mod query_plans;

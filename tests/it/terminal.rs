@@ -386,7 +386,10 @@ fn a_new_client_through_the_whole_cockpit() {
     tmux.clear();
     tmux.type_text("2026-11-26");
     tmux.keys(&["Enter"]);
+    // The new afspraak's invitation is offered at once; not now.
+    tmux.wait_for("Uitnodiging voor de nieuwe afspraak maken?");
     tmux.wait_for("afgehandeld (niet verschenen)");
+    tmux.keys(&["n"]);
 
     // A note written by mistake, and Ctrl-Z takes it back after naming it.
     tmux.keys(&["2", "Enter"]);

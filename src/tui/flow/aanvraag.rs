@@ -170,7 +170,12 @@ pub fn herstel(here: &Here, app: &ApplicationView) -> Start {
     let mut form = Form::new(
         "Hersteltermijn",
         vec![
-            Field::new("missing", "Wat ontbreekt er?", FieldKind::Text, ""),
+            Field::new(
+                "missing",
+                "Wat ontbreekt er? (scheid de stukken met ;)",
+                FieldKind::List,
+                "",
+            ),
             past_date("given", "Gegeven op", here.today),
             Field::new(
                 "end",
@@ -375,11 +380,17 @@ impl Edit for AanvraagEdit {
             } => {
                 let done =
                     workflow::decide_application(cx.store, *id, *decision, *made_known, today)?;
-                Applied::done(
+                let applied = Applied::done(
                     format!("Besluit: {}", decision.name().to_lowercase()),
                     &done,
                     cx.catalog,
-                )
+                );
+                // Buiten behandeling: its besluit follows from the aanvraag's own dates.
+                if *decision == Decision::NotHandled {
+                    applied.then(super::letter::offer_besluit(*id, cx.rebound))
+                } else {
+                    applied
+                }
             }
         })
     }

@@ -473,6 +473,19 @@ pub const STARTERS: &[Starter] = &[
     },
 ];
 
+/// After a no-show the new afspraak gets its invitation in the same step, as a
+/// first one does.
+fn with_invitation(applied: Applied, done: &workflow::Done, cx: &Cx) -> Applied {
+    let planned = done
+        .effects
+        .iter()
+        .any(|e| matches!(e, crate::domain::effects::Effect::AddAppointment { .. }));
+    match done.id.filter(|_| planned) {
+        Some(afspraak) => applied.then(super::letter::offer_invitation(afspraak, cx.rebound)),
+        None => applied,
+    }
+}
+
 impl Edit for Handle {
     fn apply(&self, cx: &mut Cx) -> Result<Applied, Refused> {
         match self.target {
@@ -480,7 +493,11 @@ impl Edit for Handle {
                 // The status line names the client of a work item, not its number.
                 let what = super::item::item_label(cx, id);
                 let done = workflow::close_item(cx.store, id, &self.request, cx.today)?;
-                Ok(Applied::done(what, &done, cx.catalog))
+                Ok(with_invitation(
+                    Applied::done(what, &done, cx.catalog),
+                    &done,
+                    cx,
+                ))
             }
             Target::Activity(id) => {
                 let what = cx
@@ -488,7 +505,11 @@ impl Edit for Handle {
                     .activity(id)
                     .map_or_else(|_| format!("Activiteit {id}"), |a| a.title);
                 let done = workflow::close_activity(cx.store, id, &self.request, cx.today)?;
-                Ok(Applied::done(what, &done, cx.catalog))
+                Ok(with_invitation(
+                    Applied::done(what, &done, cx.catalog),
+                    &done,
+                    cx,
+                ))
             }
         }
     }

@@ -299,7 +299,7 @@ pub const DOSSIER_KEYS: &[Binding] = &[
         &[ch('b')],
         1,
         Action::Letter,
-        "brief maken; op Brieven: verstuurd",
+        "brief of document maken; op Brieven: verstuurd",
         false,
     ),
 ];

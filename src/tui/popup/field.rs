@@ -13,6 +13,9 @@ use tui_textarea::TextArea;
 pub enum FieldKind {
     /// Text that may not be empty.
     Text,
+    /// Text that may not be empty, read as a list (one item per `;`): the form
+    /// shows the items as a letter will print them.
+    List,
     /// Text that may be left empty.
     OptionalText,
     /// Lines of text (a note); Enter adds a line, Ctrl-S saves.

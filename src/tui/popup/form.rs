@@ -172,10 +172,12 @@ impl Form {
             ));
         }
         match field.kind {
-            FieldKind::Text | FieldKind::Multiline if trimmed.is_empty() => {
+            FieldKind::Text | FieldKind::List | FieldKind::Multiline if trimmed.is_empty() => {
                 Err(format!("{} mag niet leeg zijn", field.label))
             }
-            FieldKind::Text | FieldKind::Multiline => Ok(Value::Text(trimmed.to_owned())),
+            FieldKind::Text | FieldKind::List | FieldKind::Multiline => {
+                Ok(Value::Text(trimmed.to_owned()))
+            }
             FieldKind::OptionalText if trimmed.is_empty() => Ok(Value::Empty),
             FieldKind::OptionalText => Ok(Value::Text(trimmed.to_owned())),
             FieldKind::Date {
@@ -402,6 +404,21 @@ impl Form {
                     .find(|(c, _)| *c == code)
                     .map_or(code.as_str(), |(_, n)| n.as_str());
                 Line::from(format!("✓ {name}")).dim()
+            }
+            // What the client will read: one item per line of the letter.
+            Ok(Value::Text(text)) if field.kind == FieldKind::List => {
+                let items = crate::domain::letter::missing_documents(&text);
+                let one = if items.len() == 1 { "stuk" } else { "stukken" };
+                Line::from(format!(
+                    "✓ de brief noemt {} {one}: {}",
+                    items.len(),
+                    items
+                        .iter()
+                        .map(|i| format!("• {i}"))
+                        .collect::<Vec<_>>()
+                        .join("  ")
+                ))
+                .dim()
             }
             Ok(Value::Text(time)) if field.kind == FieldKind::OptionalTime => {
                 match self

@@ -473,7 +473,7 @@ pub enum Effect {
     /// A letter or document made about `subject`, its PDF at `file`.
     RecordLetter {
         client: i64,
-        subject: super::letter::Subject,
+        subject: Subject,
         kind: String,
         file: String,
     },
@@ -512,4 +512,29 @@ pub struct NewApplication {
     pub received_on: Option<NaiveDate>,
     pub expected_on: Option<NaiveDate>,
     pub under_27: bool,
+}
+
+/// What a letter or document is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Subject {
+    Activity(i64),
+    /// A version of the plan van aanpak.
+    Plan(i64),
+    /// An aanvraag and its besluit.
+    Application(i64),
+    /// A period of the dossier, both days included.
+    Period(NaiveDate, NaiveDate),
+}
+
+impl Subject {
+    /// The subject in a kenmerk's hash and a file's name.
+    pub fn key(self) -> String {
+        match self {
+            Subject::Activity(id) => format!("activity:{id}"),
+            Subject::Plan(id) => format!("plan:{id}"),
+            Subject::Application(id) => format!("application:{id}"),
+            Subject::Period(from, to) => format!("period:{from}:{to}"),
+        }
+    }
 }

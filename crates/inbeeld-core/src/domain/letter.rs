@@ -153,29 +153,7 @@ impl Sender {
     }
 }
 
-/// What a letter or document is about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Subject {
-    Activity(i64),
-    /// A version of the plan van aanpak.
-    Plan(i64),
-    /// An aanvraag and its besluit.
-    Application(i64),
-    /// A period of the dossier, both days included.
-    Period(NaiveDate, NaiveDate),
-}
-
-impl Subject {
-    fn key(self) -> String {
-        match self {
-            Subject::Activity(id) => format!("activity:{id}"),
-            Subject::Plan(id) => format!("plan:{id}"),
-            Subject::Application(id) => format!("application:{id}"),
-            Subject::Period(from, to) => format!("period:{from}:{to}"),
-        }
-    }
-}
+pub use super::effects::Subject;
 
 /// The kenmerk a letter or document carries: the same for every letter about the
 /// same thing, and meaningless outside the municipality — no number of the file
