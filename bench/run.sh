@@ -91,6 +91,21 @@ print(c.execute(\"SELECT id FROM activities WHERE type_code = 'hersteltermijn' A
 hyperfine -N --warmup 2 --runs 20 --export-json "$DIR/letter.json" \
     "$BIN --db $LETTERS --settings $DIR/instellingen.toml letter --kind hersteltermijn --activity $HERSTEL" >/dev/null
 
+# The documents as whole processes on the same copy: the plan van aanpak of a client
+# with a plan, a besluit on an aanvraag decided first, a rapportage of the three
+# months of the client with the most contacts (PDF/A and plain text).
+read -r PLANNED BUSY OPEN_APP <<<"$(python3 -c "
+import sqlite3; c = sqlite3.connect('$LETTERS')
+q = lambda sql: c.execute(sql).fetchone()[0]
+print(q(\"SELECT client_id FROM plans WHERE status = 'current' ORDER BY id LIMIT 1\"),
+      q('SELECT client_id FROM contacts GROUP BY client_id ORDER BY count(*) DESC LIMIT 1'),
+      q(\"SELECT id FROM applications WHERE status = 'open' AND received_on IS NOT NULL ORDER BY id LIMIT 1\"))")"
+"$BIN" --db "$LETTERS" --today "$TODAY" aanvraag decide "$OPEN_APP" --decision afgewezen --made-known "$TODAY" >/dev/null
+hyperfine -N --warmup 2 --runs 20 --export-json "$DIR/documents.json" \
+    "$BIN --db $LETTERS --settings $DIR/instellingen.toml document plan --client $PLANNED" \
+    "$BIN --db $LETTERS --settings $DIR/instellingen.toml document besluit --aanvraag $OPEN_APP --kind besluit" \
+    "$BIN --db $LETTERS --settings $DIR/instellingen.toml document rapportage --client $BUSY" >/dev/null
+
 # A sweep that creates 5,000 work items, in one transaction: each run on a fresh copy
 # in which 5,000 activities, spread over the file, have a new end date in the past.
 SCRATCH=$DIR/scratch.sqlite
@@ -190,6 +205,9 @@ print(f"client list --json, median                  {med('commands.json', 2):7.1
 print(f"report --json --period year (process), median {med('commands.json', 3):6.1f} ms   target < 300 ms")
 print(f"the same on 200 clients, median             {med('caseload.json', 0):7.1f} ms   target < 20 ms")
 print(f"a hersteltermijn letter (process), median  {med('letter.json', 0):7.1f} ms   target < 1000 ms")
+print(f"the plan van aanpak (process), median       {med('documents.json', 0):7.1f} ms   target < 100 ms")
+print(f"a besluit with its bezwaartermijn, median   {med('documents.json', 1):7.1f} ms   target < 100 ms")
+print(f"a rapportage of 3 months, PDF and text, median {med('documents.json', 2):4.1f} ms   target < 100 ms")
 imported = open(f"{d}/import-counts.txt").read().split()
 print(f"caseload import, 200 clients and 1,000 activities, .csv (process), median "
       f"{med('import-csv.json'):6.1f} ms   target < 2000 ms (landed: {imported[0]} clients, {imported[1]} activities)")
