@@ -1169,3 +1169,8 @@ INSERT INTO kind_outcomes (kind_code, outcome_code, effect, next_type, next_days
     ('boete_om', 'geen_boete',  'finish',  NULL, NULL, NULL),
     ('boete_om', 'verlengd',    'new_cycle', NULL, NULL, NULL),
     ('boete_om', 'uitstroom',   'client_ended', NULL, NULL, NULL);
+
+-- An afspraak may name its own place (a wijkcentrum, the employer): its invitation
+-- says it instead of the town hall's bezoekadres.
+ALTER TABLE activities ADD COLUMN location TEXT
+    CHECK (location IS NULL OR length(trim(location)) > 0);

@@ -201,6 +201,10 @@ pub enum AppointmentCommand {
         /// Duur in minuten (standaard die van de soort: 45)
         #[arg(long, value_name = "MINUTEN")]
         duration: Option<i64>,
+        /// Waar, als het niet het bezoekadres van de gemeente is (een wijkcentrum,
+        /// de werkgever): de uitnodiging noemt het
+        #[arg(long, value_name = "PLAATS")]
+        location: Option<String>,
     },
     /// Verplaats een afspraak naar een andere dag, tijd of kanaal
     Move {
@@ -697,6 +701,10 @@ pub enum LetterCommand {
         /// Alleen de brieven van deze klant
         #[arg(long, value_name = "ID")]
         client: Option<i64>,
+        /// Alleen de brieven met dit kenmerk (of het begin ervan), zoals een klant het
+        /// noemt
+        #[arg(long, value_name = "KENMERK")]
+        kenmerk: Option<String>,
         #[arg(long)]
         json: bool,
     },

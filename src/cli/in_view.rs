@@ -9,7 +9,7 @@ use crate::store::{Plan, PlanHistory};
 use crate::workflow;
 
 pub fn run_appointment(ctx: &Context, command: AppointmentCommand) -> anyhow::Result<()> {
-    let (client, date, time, channel, title, duration) = match command {
+    let (client, date, time, channel, title, duration, location) = match command {
         AppointmentCommand::Add {
             client,
             date,
@@ -17,7 +17,8 @@ pub fn run_appointment(ctx: &Context, command: AppointmentCommand) -> anyhow::Re
             channel,
             title,
             duration,
-        } => (client, date, time, channel, title, duration),
+            location,
+        } => (client, date, time, channel, title, duration, location),
         AppointmentCommand::Move {
             id,
             date,
@@ -38,6 +39,7 @@ pub fn run_appointment(ctx: &Context, command: AppointmentCommand) -> anyhow::Re
         channel: channel.trim(),
         title: title.as_deref(),
         duration,
+        location: location.as_deref(),
     };
     let done = workflow::add_appointment(&mut store, &new, ctx.today)?;
     for warning in warnings {

@@ -32,9 +32,21 @@ pub fn setup(ctx: &Context) -> LetterSetup {
 
 pub fn run(ctx: &Context, args: LetterArgs) -> anyhow::Result<()> {
     match args.command {
-        Some(LetterCommand::List { client, json }) => {
+        Some(LetterCommand::List {
+            client,
+            kenmerk,
+            json,
+        }) => {
             let store = ctx.open()?;
-            let letters = store.letters(client)?;
+            let letters: Vec<_> = store
+                .letters(client)?
+                .into_iter()
+                .filter(|l| {
+                    kenmerk
+                        .as_deref()
+                        .is_none_or(|k| crate::domain::letter::kenmerk_matches(&l.kenmerk, k))
+                })
+                .collect();
             if json {
                 return output::json(&letters);
             }
@@ -47,6 +59,7 @@ pub fn run(ctx: &Context, args: LetterArgs) -> anyhow::Result<()> {
                         short(l.made_on),
                         l.kind.clone(),
                         l.about.clone(),
+                        l.kenmerk.clone(),
                         l.sent_on.map_or("nog niet".to_owned(), short),
                         l.file.clone(),
                     ]
@@ -59,6 +72,7 @@ pub fn run(ctx: &Context, args: LetterArgs) -> anyhow::Result<()> {
                     "gemaakt",
                     "soort",
                     "over",
+                    "kenmerk",
                     "verstuurd",
                     "bestand",
                 ],

@@ -70,6 +70,8 @@ pub struct CaseloadView {
     pub ended: bool,
     /// For the search: each client's newest note or contact that holds its words.
     journal: HashMap<i64, JournalHit>,
+    /// For the search: the clients with a letter of that kenmerk.
+    kenmerk: HashSet<i64>,
     /// The widths of the category, contact and deadline columns over the rows
     /// shown, measured at the first frame after they changed (not at every frame:
     /// 10,000 rows).
@@ -105,6 +107,7 @@ impl CaseloadView {
                 }
                 let found = query
                     .client(&self.folded[i], c.bsn.as_deref(), c.birth_date)
+                    .or_else(|| self.kenmerk.contains(&c.id).then_some(Found::Kenmerk))
                     .or_else(|| self.journal.contains_key(&c.id).then_some(Found::Journal))?;
                 Some((i, found))
             })
@@ -216,10 +219,12 @@ impl CaseloadView {
         self.rebuild(keep);
     }
 
-    /// Searches for `text`; `journal` holds the notes and contacts that match it.
-    pub fn set_text(&mut self, text: &str, journal: Vec<JournalHit>) {
+    /// Searches for `text`; `journal` holds the notes and contacts that match it,
+    /// `kenmerk` the clients with a letter of that kenmerk.
+    pub fn set_text(&mut self, text: &str, journal: Vec<JournalHit>, kenmerk: Vec<i64>) {
         self.text = text.to_owned();
         self.journal = journal.into_iter().map(|h| (h.client_id, h)).collect();
+        self.kenmerk = kenmerk.into_iter().collect();
         let keep = self.selected().map(|c| c.id);
         self.rebuild(keep);
     }

@@ -175,6 +175,7 @@ fn a_call_has_the_number_and_the_afspraak_at_hand() {
             channel: "telefoon",
             title: Some("Voortgang"),
             duration: None,
+            location: None,
         },
         today(),
     )
@@ -379,6 +380,7 @@ fn a_message_longer_than_the_status_line_is_shown_whole() {
                 channel: "telefoon",
                 title: Some(name),
                 duration: None,
+                location: None,
             },
             today(),
         )
@@ -692,4 +694,49 @@ fn the_hersteltermijn_form_shows_the_list_the_letter_prints() {
         shown.contains("laatste 3 maanden  • Loonstroken oktober"),
         "{shown}"
     );
+}
+
+/// A client who calls quotes the kenmerk of a letter: the caseload's search finds
+/// them by it (case, spaces and dashes aside), and `letter list --kenmerk` lists it.
+#[test]
+fn a_client_is_found_by_the_kenmerk_of_a_letter() {
+    let db = common::Db::new();
+    std::fs::write(
+        db.path.with_file_name("instellingen.toml"),
+        crate::letters::SENDER,
+    )
+    .unwrap();
+    db.client("Bart Smit", "job_ready");
+    let client = db.client("Fatima el Amrani", "bijna_job_ready").to_string();
+    db.on(
+        "2026-11-02",
+        &[
+            "contact",
+            "add",
+            "--client",
+            &client,
+            "--channel",
+            "telefoon",
+        ],
+    );
+    let made = db.json(&["document", "rapportage", "--client", &client, "--json"]);
+    let kenmerk = made["kenmerk"].as_str().unwrap().to_owned();
+    let listed = db.json(&[
+        "letter",
+        "list",
+        "--kenmerk",
+        &kenmerk.to_lowercase(),
+        "--json",
+    ]);
+    assert_eq!(listed.as_array().unwrap().len(), 1, "{listed}");
+    assert_eq!(listed[0]["kenmerk"], kenmerk.as_str());
+    let store = Store::open(&db.path).unwrap();
+    let mut app = App::new(store, session()).unwrap();
+    type_keys(&mut app, "2/");
+    // Read out as a caller would: in small letters, with a space for the dash.
+    type_keys(&mut app, &kenmerk.to_lowercase().replace('-', " "));
+    let shown = common::screen(&mut app);
+    assert!(shown.contains("Fatima el Amrani"), "{shown}");
+    assert!(shown.contains("gevonden op kenmerk"), "{shown}");
+    assert!(!shown.contains("Bart Smit"), "{shown}");
 }

@@ -750,6 +750,12 @@ fn a_no_show_plans_the_new_afspraak_with_its_time_and_channel_and_warns_a_double
         ]);
     }
     let mut app = app(&db);
+    app.set_letters(inbeeld::letters::LetterSetup {
+        sender: common::sender(),
+        settings: db.path.with_file_name("instellingen.toml"),
+        templates: None,
+        folder: db.path.with_file_name("brieven"),
+    });
     press(&mut app, KeyCode::Char('1'));
     let opkomst =
         db.scalar("SELECT id FROM work_items WHERE kind_code = 'afspraak' AND status = 'open'");
@@ -779,11 +785,20 @@ fn a_no_show_plans_the_new_afspraak_with_its_time_and_channel_and_warns_a_double
     // The new afspraak gets its invitation in the same step, as a first one does.
     let shown = screen(&mut app);
     assert!(
-        shown.contains("Uitnodiging voor de nieuwe afspraak maken?"),
+        shown.contains("Uitnodiging voor de nieuwe afspraak op di 1 dec 2026 maken?"),
         "{shown}"
     );
-    press(&mut app, KeyCode::Char('n'));
+    // Yes: the invitation is the new afspraak's, not another row's.
+    press(&mut app, KeyCode::Char('j'));
+    press(&mut app, KeyCode::Char('n')); // not sent today
     assert!(!app.popup_open(), "{:?}", app.message());
+    assert_eq!(
+        db.scalar(
+            "SELECT l.kind || ' ' || a.end_date FROM letters l JOIN activities a ON a.id = l.activity_id
+             WHERE a.follows_activity_id IS NOT NULL"
+        ),
+        "uitnodiging 2026-12-01"
+    );
     assert_eq!(
         db.scalar(
             "SELECT end_date || ' ' || appointment_time || ' ' || channel_code FROM activities

@@ -85,6 +85,41 @@ fn case(db: &Db) -> (String, String) {
             "Werkfit bij de kringloop",
         ],
     );
+    db.on(
+        "2026-08-03",
+        &[
+            "activity",
+            "add",
+            "--client",
+            &client,
+            "--type",
+            "werkervaringsplaats",
+            "--start",
+            "2026-09-01",
+            "--end",
+            "2027-03-01",
+            "--title",
+            "WEP groenvoorziening",
+        ],
+    );
+    // Not an agreement: the municipality's own onderzoek.
+    db.on(
+        "2026-08-03",
+        &[
+            "activity",
+            "add",
+            "--client",
+            &client,
+            "--type",
+            "onderzoek",
+            "--start",
+            "2026-09-01",
+            "--end",
+            "2027-03-01",
+            "--title",
+            "Onderzoek woonsituatie",
+        ],
+    );
     for (day, note) in [
         ("2026-08-20", "voor de periode"),
         ("2026-09-01", "eerste dag van de periode"),
@@ -174,12 +209,14 @@ fn the_plan_the_besluit_and_the_rapportage_state_what_they_must() {
         "Schulden in beeld bij de schuldhulpverlening",
         "15 januari 2027",
         "Werkfit bij de kringloop",
+        "WEP groenvoorziening",
         "maandag 1 februari 2027",
         "Handtekening",
         "artikel 44a van de Participatiewet",
     ] {
         assert!(text.contains(expected), "plan lacks {expected:?}: {text}");
     }
+    assert!(!text.contains("Onderzoek woonsituatie"), "{text}");
     // A new version makes a new document; the first stays as it was printed.
     db.on("2026-11-24", &["plan", "new", "--client", &client]);
     let second = made(&db, "2026-11-24", &["plan", "--client", &client]);
@@ -226,6 +263,24 @@ fn the_plan_the_besluit_and_the_rapportage_state_what_they_must() {
         );
     }
     assert!(!text.contains(&format!("aanvraag {app}")), "{text}");
+    assert_eq!(besluit["pages"], 1, "a besluit that fits one sheet");
+    assert!(
+        text.contains("namens het college van burgemeester en wethouders"),
+        "{text}"
+    );
+    // The municipality's own besluit needs its motivering.
+    db.refused_on(
+        "2026-10-28",
+        &[
+            "document",
+            "besluit",
+            "--aanvraag",
+            &app,
+            "--kind",
+            "besluit",
+        ],
+        "motivering",
+    );
     let own = made(
         &db,
         "2026-10-28",
@@ -388,4 +443,34 @@ fn a_document_that_cannot_be_made_is_refused_and_nothing_is_recorded() {
         "--activity",
         &call.to_string(),
     ]);
+    // An afspraak at a place of its own needs no bezoekadres: it names its place.
+    let elsewhere = db.add(&[
+        "appointment",
+        "add",
+        "--client",
+        &client,
+        "--date",
+        "2027-01-07",
+        "--time",
+        "10:00",
+        "--channel",
+        "op_locatie",
+        "--location",
+        "Wijkcentrum De Kroon, Kerkstraat 4, Zwolle",
+    ]);
+    let made = db.json(&[
+        "letter",
+        "--kind",
+        "uitnodiging",
+        "--activity",
+        &elsewhere.to_string(),
+        "--json",
+    ]);
+    if poppler() {
+        let text = pdf_text(&made);
+        assert!(
+            text.contains("Waar: Wijkcentrum De Kroon, Kerkstraat 4, Zwolle"),
+            "{text}"
+        );
+    }
 }

@@ -778,6 +778,7 @@ fn dossier_letters() {
             channel: "op_locatie",
             title: Some("Kennismakingsgesprek"),
             duration: None,
+            location: None,
         },
         today(),
     )

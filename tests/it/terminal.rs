@@ -387,7 +387,7 @@ fn a_new_client_through_the_whole_cockpit() {
     tmux.type_text("2026-11-26");
     tmux.keys(&["Enter"]);
     // The new afspraak's invitation is offered at once; not now.
-    tmux.wait_for("Uitnodiging voor de nieuwe afspraak maken?");
+    tmux.wait_for("Uitnodiging voor de nieuwe afspraak op do 26 nov 2026 maken?");
     tmux.wait_for("afgehandeld (niet verschenen)");
     tmux.keys(&["n"]);
 

@@ -19,15 +19,27 @@ use inbeeld_core::store::Store;
 
 use crate::make::{make_document, sender_now, Document, LetterFailure, LetterSetup, MadeLetter};
 
-/// The activity types a plan van aanpak lists as agreed with the client: the
-/// trajecten and afspraken, the taaleis and an ontheffing. The law's terms and the
-/// handhaving's steps are the municipality's, not agreements.
-pub const AGREED_TYPES: &[&str] = &[
-    "traject",
-    "afspraak",
-    "taaleis",
-    "taalvoortgang",
-    "ontheffing",
+/// The activity types a plan van aanpak leaves out of what is agreed with the
+/// client: the law's terms, the handhaving's steps and the plan's own goals and
+/// evaluation are the municipality's work, not agreements. Every other type — a
+/// traject, a werkervaringsplaats, hulpverlening, an afspraak, a municipality's
+/// own — is.
+pub const NOT_AGREED: &[&str] = &[
+    "hersteltermijn",
+    "beslistermijn",
+    "voorschot",
+    "buitenbehandeling",
+    "bezwaartermijn",
+    "zoektermijn",
+    "onderzoek",
+    "heronderzoek",
+    "informatieverzoek",
+    "maatregel",
+    "zienswijze",
+    "boete",
+    "boete_om",
+    "doel",
+    "planevaluatie",
 ];
 
 /// What every document states besides its own content. Field names are Dutch, for
@@ -88,6 +100,8 @@ pub struct AgreedFacts {
     pub titel: String,
     pub begin: LetterDate,
     pub einde: LetterDate,
+    /// An afspraak's time.
+    pub tijd: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -140,16 +154,21 @@ pub fn make_plan(
     let catalog = store.catalog()?;
     let domains = domain_names(store)?;
     let goal_activities: Vec<i64> = plan.goals.iter().map(|g| g.activity_id).collect();
-    let activiteiten = store
+    let mut agreed: Vec<_> = store
         .activities(Some(client))?
         .into_iter()
-        .filter(|a| a.outcome.is_none() && AGREED_TYPES.contains(&a.type_code.as_str()))
+        .filter(|a| a.outcome.is_none() && !NOT_AGREED.contains(&a.type_code.as_str()))
         .filter(|a| !goal_activities.contains(&a.id))
+        .collect();
+    agreed.sort_by_key(|a| (a.start_date, a.id));
+    let activiteiten = agreed
+        .into_iter()
         .map(|a| AgreedFacts {
             soort: catalog.activity_type_name(&a.type_code).to_owned(),
             titel: a.title,
             begin: LetterDate::of(a.start_date),
             einde: LetterDate::of(a.end_date),
+            tijd: a.time,
         })
         .collect();
     let subject = Subject::Plan(plan.id);
@@ -160,7 +179,11 @@ pub fn make_plan(
             plan: PlanFacts {
                 versie: plan.version,
                 begin: LetterDate::of(plan.start_date),
-                evaluatie: plan.evaluation_date.map(LetterDate::of),
+                // An evaluation date that has passed is no date to sign for.
+                evaluatie: plan
+                    .evaluation_date
+                    .filter(|d| *d >= today)
+                    .map(LetterDate::of),
                 doelen: plan
                     .goals
                     .iter()
@@ -262,6 +285,10 @@ pub fn make_besluit(
             ontbreekt: missing_documents(&h.title),
         })
         .collect();
+    let text = text.map(str::trim).filter(|t| !t.is_empty());
+    if kind == LetterKind::Besluit && text.is_none() {
+        return Err(InputError::BesluitWithoutReasons.into());
+    }
     if kind == LetterKind::BuitenBehandeling && unused.is_empty() {
         return Err(InputError::NotHandledWithoutHerstel { id: app.id }.into());
     }
@@ -284,10 +311,7 @@ pub fn make_besluit(
                 bekendgemaakt: LetterDate::of(made_known),
                 hersteltermijnen: unused,
                 bezwaar_tot: LetterDate::of(bezwaar.activity.end_date),
-                tekst: text
-                    .map(str::trim)
-                    .filter(|t| !t.is_empty())
-                    .map(str::to_owned),
+                tekst: text.map(str::to_owned),
             },
         },
     };

@@ -13,7 +13,7 @@ use typst::foundations::Smart;
 use typst::layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards};
 
-pub use documents::{make_besluit, make_plan, make_rapportage, rapportage_text, AGREED_TYPES};
+pub use documents::{make_besluit, make_plan, make_rapportage, rapportage_text, NOT_AGREED};
 pub use make::{make_letter, LetterFailure, LetterSetup, MadeLetter, NO_ADDRESS};
 use world::LetterWorld;
 pub use world::{BUILT_IN, FACTS_FILE};

@@ -547,10 +547,14 @@ impl App {
 
     /// The caseload search, with the notes and contacts that hold the words.
     fn search_caseload(&mut self, text: &str) {
-        match self.store.search_journal(&Query::new(text)) {
-            Ok(hits) => self.caseload.set_text(text, hits),
+        let found = self
+            .store
+            .search_journal(&Query::new(text))
+            .and_then(|hits| Ok((hits, self.store.clients_by_kenmerk(text)?)));
+        match found {
+            Ok((hits, kenmerk)) => self.caseload.set_text(text, hits, kenmerk),
             Err(err) => {
-                self.caseload.set_text(text, Vec::new());
+                self.caseload.set_text(text, Vec::new(), Vec::new());
                 self.fail(err);
             }
         }

@@ -381,9 +381,12 @@ impl DossierView {
             .iter()
             .zip(window)
             .map(|(l, i)| {
-                let kind = LetterKind::from_code(&l.kind).map_or(l.kind.as_str(), |k| k.name());
+                let known = LetterKind::from_code(&l.kind).ok();
+                let kind = known.map_or(l.kind.as_str(), |k| k.name());
                 let sent = match l.sent_on {
                     Some(on) => Line::from(format!("verstuurd {}", short(on))),
+                    // A plan is signed on paper, a rapportage read by colleagues.
+                    None if known.is_some_and(|k| !k.is_sent()) => Line::from("—").dim(),
                     None if l.made_on < today => Line::from("nog niet verstuurd").yellow(),
                     None => Line::from("nog niet verstuurd"),
                 };

@@ -44,6 +44,8 @@ enum ActivityEdit {
         time: Option<String>,
         /// Minutes, where not the catalogue's length.
         minutes: Option<i64>,
+        /// Where, when not the town hall's bezoekadres.
+        location: Option<String>,
     },
     MoveAppointment {
         id: i64,
@@ -253,6 +255,16 @@ fn appointment_channels(
                     ),
                 ],
             );
+            // A visit in person may be somewhere else than the town hall.
+            let in_person = channel == "op_locatie";
+            if in_person {
+                form.fields.push(Field::new(
+                    "location",
+                    "Waar (leeg: het bezoekadres van de gemeente)",
+                    FieldKind::OptionalText,
+                    "",
+                ));
+            }
             form.busy = busy.clone();
             let channel = channel.clone();
             push(popup::form(form, move |values| {
@@ -264,6 +276,11 @@ fn appointment_channels(
                     time: values.optional_text("time")?,
                     // The catalogue's length is not stored: a changed catalogue counts.
                     minutes: Some(values.number("minutes")?).filter(|m| *m != minutes),
+                    location: if in_person {
+                        values.optional_text("location")?
+                    } else {
+                        None
+                    },
                 }))
             }))
         },
@@ -433,6 +450,7 @@ impl Edit for ActivityEdit {
                 date,
                 time,
                 minutes,
+                location,
             } => {
                 let new = NewAppointment {
                     client: *client_id,
@@ -441,6 +459,7 @@ impl Edit for ActivityEdit {
                     channel,
                     title: Some(title),
                     duration: *minutes,
+                    location: location.as_deref(),
                 };
                 let done = workflow::add_appointment(cx.store, &new, today)?;
                 // The nabellen day, said only where the sweep will raise it.

@@ -476,12 +476,26 @@ pub const STARTERS: &[Starter] = &[
 /// After a no-show the new afspraak gets its invitation in the same step, as a
 /// first one does.
 fn with_invitation(applied: Applied, done: &workflow::Done, cx: &Cx) -> Applied {
-    let planned = done
-        .effects
-        .iter()
-        .any(|e| matches!(e, crate::domain::effects::Effect::AddAppointment { .. }));
-    match done.id.filter(|_| planned) {
-        Some(afspraak) => applied.then(super::letter::offer_invitation(afspraak, cx.rebound)),
+    use crate::domain::effects::Effect;
+    // The afspraak planned in place of the missed one (the edit's first added row
+    // is the no-show's contact, not it).
+    let new = done.effects.iter().find_map(|e| match e {
+        Effect::AddAppointment {
+            follows: Some(missed),
+            date,
+            ..
+        } => cx
+            .store
+            .appointment_after(*missed)
+            .ok()
+            .flatten()
+            .map(|id| (id, *date)),
+        _ => None,
+    });
+    match new {
+        Some((afspraak, on)) => {
+            applied.then(super::letter::offer_invitation(afspraak, on, cx.rebound))
+        }
         None => applied,
     }
 }

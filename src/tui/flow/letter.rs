@@ -4,7 +4,7 @@
 
 use chrono::{Months, NaiveDate};
 
-use super::{note_field, say, Here, Need, Start, Starter};
+use super::{say, Here, Need, Start, Starter};
 use crate::domain::activity::Activity;
 use crate::domain::date::dutch;
 use crate::domain::effects::Decision;
@@ -66,9 +66,12 @@ pub fn offer_besluit(application: i64, rebound: &[Rebound]) -> Question {
 }
 
 /// The question after a no-show planned a new afspraak: its invitation.
-pub fn offer_invitation(afspraak: i64, rebound: &[Rebound]) -> Question {
+pub fn offer_invitation(afspraak: i64, on: NaiveDate, rebound: &[Rebound]) -> Question {
     Question::new(
-        "Uitnodiging voor de nieuwe afspraak maken?",
+        format!(
+            "Uitnodiging voor de nieuwe afspraak op {} maken?",
+            dutch(on)
+        ),
         vec![
             "De brief noemt de dag, de tijd, waar of hoe, en wat mee te nemen.".to_owned(),
             String::new(),
@@ -157,12 +160,23 @@ fn besluit(here: &Here, app: Option<&ApplicationView>) -> Start {
                     text: None,
                 }));
             }
-            let form = Form::new("Besluit", vec![note_field("Motivering (mag leeg)")]);
+            let mut form = Form::new(
+                "Besluit",
+                vec![Field::new(
+                    "reasons",
+                    "Motivering: waarom is zo besloten?",
+                    FieldKind::Multiline,
+                    "",
+                )],
+            );
+            form.intro = vec![
+                "De klant leest uw motivering in het besluit, met de bezwaarclausule.".to_owned(),
+            ];
             push(popup::form(form, move |values| {
                 Ok(Intent::edit(LetterEdit::Besluit {
                     application,
                     kind,
-                    text: values.optional_text("note")?,
+                    text: Some(values.text("reasons")?),
                 }))
             }))
         },
@@ -201,7 +215,7 @@ fn push_form(form: Form, client: i64) -> Popup {
     popup::form(form, move |values| {
         let (from, to) = (values.date("from")?, values.date("to")?);
         if to < from {
-            return Err("de laatste dag ligt voor de eerste".to_owned());
+            return Err("de laatste dag ligt vóór de eerste".to_owned());
         }
         Ok(Intent::edit(LetterEdit::Rapportage { client, from, to }))
     })

@@ -6,7 +6,7 @@ use crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 use ratatui::style::{Style, Stylize};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, List, ListItem, ListState, Paragraph};
+use ratatui::widgets::{Block, Clear, List, ListItem, ListState, Paragraph, Wrap};
 use ratatui::Frame;
 
 use super::Reply;
@@ -129,7 +129,9 @@ impl Picker {
 
     pub(super) fn draw(&self, frame: &mut Frame) {
         let intro = self.intro.len() as u16;
-        let height = self.choices.len() as u16 + 3 + intro + u16::from(intro > 0);
+        // A refusal is read whole: the picker grows by the lines it wraps onto.
+        let error_lines = self.error.as_deref().map_or(1, super::field::wrapped_lines);
+        let height = self.choices.len() as u16 + 2 + error_lines + intro + u16::from(intro > 0);
         // As wide as its title or longest choice asks (at least 66), within the
         // screen: who and what it is about are read whole.
         let widest = self
@@ -191,12 +193,16 @@ impl Picker {
         let mut state = ListState::default().with_selected(Some(self.selected));
         frame.render_stateful_widget(List::new(items), inner, &mut state);
         if let Some(error) = &self.error {
+            let lines = error_lines.min(inner.height);
             let bottom = Rect {
-                y: inner.bottom().saturating_sub(1),
-                height: 1.min(inner.height),
+                y: inner.bottom().saturating_sub(lines),
+                height: lines,
                 ..inner
             };
-            frame.render_widget(Paragraph::new(Line::from(error.as_str()).red()), bottom);
+            frame.render_widget(
+                Paragraph::new(Line::from(error.as_str()).red()).wrap(Wrap { trim: true }),
+                bottom,
+            );
         }
     }
 }

@@ -171,6 +171,8 @@ pub struct NewAppointment<'a> {
     pub channel: &'a str,
     pub title: Option<&'a str>,
     pub duration: Option<i64>,
+    /// Where, when not the town hall's bezoekadres (a wijkcentrum, the employer).
+    pub location: Option<&'a str>,
 }
 
 /// Where an afspraak moves: `None` keeps the day, time or channel; an empty time

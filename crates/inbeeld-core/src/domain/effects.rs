@@ -269,6 +269,8 @@ pub enum Effect {
         follows: Option<i64>,
         /// Minutes, where not the catalogue's length for an afspraak.
         duration: Option<i64>,
+        /// Where, when not the bezoekadres.
+        location: Option<String>,
     },
     /// An activity with a start and an end date; a hersteltermijn may belong to an
     /// aanvraag; what a finished step plans `follows` it.

@@ -58,8 +58,11 @@ pub enum InputError {
     #[error("afhandeling '{outcome}' neemt geen dag van ontvangst; alleen 'ontvangen' bij een hersteltermijn en het antwoord van het OM doen dat")]
     ReceivedOnlyForDocuments { outcome: String },
     /// An invitation to come to the town hall without the address to come to.
-    #[error("de brief nodigt uit op het gemeentehuis, maar er is geen bezoekadres: vul in de instellingen bij [afzender] bezoekadres in (een postbus is geen plek om naartoe te komen)")]
+    #[error("geen bezoekadres om de klant op uit te nodigen: vul in de instellingen bij [afzender] bezoekadres in (een postbus is geen plek om heen te gaan), of geef de afspraak een eigen plek")]
     NoVisitingAddress,
+    /// A besluit in the municipality's words without its motivering.
+    #[error("een besluit heeft een motivering nodig: waarom is zo besloten? (--text, of het veld Motivering)")]
+    BesluitWithoutReasons,
     /// A besluit document for an aanvraag not yet decided.
     #[error("aanvraag {id} heeft nog geen besluit; leg het eerst vast (aanvraag decide {id} --decision … --made-known DATUM, of B op de aanvraag), dan volgt de bezwaartermijn die het document noemt")]
     DocumentBeforeDecision { id: i64 },

@@ -79,6 +79,9 @@ pub struct ActivityContext {
     pub client: ClientContext,
     /// The activity this one follows: for a wait, the term that waits.
     pub follows: Option<Activity>,
+    /// An afspraak's place, when not the bezoekadres: the new one after a no-show
+    /// is at the same place.
+    pub location: Option<String>,
 }
 
 impl ActivityContext {
@@ -681,6 +684,7 @@ fn settle(
                         follows: Some(activity.id),
                         // The new one takes the catalogue's length.
                         duration: None,
+                        location: a.location.clone(),
                     },
                 });
             }

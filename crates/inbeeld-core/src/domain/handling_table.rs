@@ -487,6 +487,7 @@ fn activity_context(a: Activity, item: Option<i64>) -> ActivityContext {
         goal: None,
         client: client(),
         follows: None,
+        location: None,
     }
 }
 
@@ -980,6 +981,7 @@ fn handling_an_item_has_these_effects() {
                     title: "afspraak 4".into(),
                     follows: Some(4),
                     duration: None,
+                    location: None,
                 },
             ],
         ),
@@ -1015,6 +1017,7 @@ fn handling_an_item_has_these_effects() {
                     title: "afspraak 4".into(),
                     follows: Some(4),
                     duration: None,
+                    location: None,
                 },
             ],
         ),

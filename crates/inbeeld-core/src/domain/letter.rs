@@ -171,6 +171,20 @@ pub fn kenmerk(client: i64, client_since: &str, subject: Subject) -> String {
     format!("IB-{}-{}", &code[..4], &code[4..])
 }
 
+/// Whether `typed` is (the beginning of) `kenmerk` as a client reads it out: case,
+/// spaces and dashes aside ("ib 8cx5" finds IB-8CX5-0DXQ). Less than its prefix
+/// and four characters finds nothing.
+pub fn kenmerk_matches(kenmerk: &str, typed: &str) -> bool {
+    let plain = |k: &str| -> String {
+        k.chars()
+            .filter(char::is_ascii_alphanumeric)
+            .map(|c| c.to_ascii_uppercase())
+            .collect()
+    };
+    let typed = plain(typed);
+    typed.starts_with("IB") && typed.len() >= 6 && plain(kenmerk).starts_with(&typed)
+}
+
 /// What a letter is made from: the activity with its client and, for a
 /// hersteltermijn, its aanvraag.
 #[derive(Debug, Clone)]
@@ -185,6 +199,8 @@ pub struct LetterContext {
     pub client_address: super::name::Address,
     /// The catalogue's name of the afspraak's channel.
     pub channel_name: Option<String>,
+    /// The afspraak's own place, when not the bezoekadres.
+    pub location: Option<String>,
     pub application: Option<Application>,
     /// What planned this activity: the activity whose outcome started it (the
     /// signaal behind a voornemen).
@@ -233,6 +249,8 @@ pub struct AppointmentFacts {
     /// sentence, and its name.
     pub kanaal: String,
     pub kanaal_naam: String,
+    /// The afspraak's own place; `none`: the sender's bezoekadres.
+    pub plaats: Option<String>,
 }
 
 /// The hersteltermijn a letter gives or reminds of.
@@ -355,6 +373,7 @@ pub fn facts(
     }
     // A letter that asks the client to come names the bezoekadres, never a postbus.
     let comes = activity.type_code == AFSPRAAK
+        && ctx.location.is_none()
         && activity
             .channel
             .as_deref()
@@ -374,6 +393,7 @@ pub fn facts(
             .channel_name
             .clone()
             .unwrap_or_else(|| "Op locatie".into()),
+        plaats: ctx.location.clone(),
     });
     let hersteltermijn = if activity.type_code == HERSTELTERMIJN {
         let application = ctx
@@ -467,6 +487,8 @@ pub struct Letter {
     /// What the letter is for: the activity's title, the plan's version, the
     /// aanvraag, the period.
     pub about: String,
+    /// The kenmerk it carries, by which a client who calls can be found.
+    pub kenmerk: String,
 }
 
 /// The letter or document made about `subject` of `client`, its PDF at `file`.

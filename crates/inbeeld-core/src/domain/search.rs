@@ -25,6 +25,8 @@ pub enum Found {
     BirthDate,
     /// In a note or a contact (`JournalHit` says which).
     Journal,
+    /// By the kenmerk of a letter the client quotes.
+    Kenmerk,
 }
 
 /// A note or a contact whose text matches, for the row of its client.
@@ -65,6 +67,7 @@ impl Found {
             Found::Bsn => Some("gevonden op BSN"),
             Found::BirthDate => Some("gevonden op geboortedatum"),
             Found::Journal => None,
+            Found::Kenmerk => Some("gevonden op kenmerk"),
         }
     }
 }

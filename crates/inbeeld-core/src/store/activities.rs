@@ -43,6 +43,18 @@ pub(crate) fn activity_from_row(row: &Row) -> rusqlite::Result<Activity> {
 }
 
 impl Store {
+    /// The afspraak planned in place of `missed` after a no-show, the newest.
+    pub fn appointment_after(&self, missed: i64) -> Result<Option<i64>> {
+        Ok(self
+            .conn()
+            .prepare_cached(
+                "SELECT id FROM activities WHERE follows_activity_id = ?1 AND type_code = 'afspraak'
+                 ORDER BY id DESC LIMIT 1",
+            )?
+            .query_row([missed], |r| r.get(0))
+            .optional()?)
+    }
+
     pub fn activity(&self, id: i64) -> Result<Activity> {
         activity(self.conn(), id)
     }

@@ -440,13 +440,14 @@ impl Write<'_> {
                 title,
                 follows,
                 duration,
+                location,
             } => {
                 tx.execute(
                     "INSERT INTO activities (client_id, type_code, title, start_date, end_date,
                          appointment_time, channel_code, follows_activity_id, created_at,
-                         duration_minutes)
-                     VALUES (?1, 'afspraak', ?2, ?3, ?3, ?4, ?5, ?6, ?7, ?8)",
-                    params![client, title, date, time, channel, follows, now, duration],
+                         duration_minutes, location)
+                     VALUES (?1, 'afspraak', ?2, ?3, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                    params![client, title, date, time, channel, follows, now, duration, location],
                 )?;
                 let id = tx.last_insert_rowid();
                 self.audit(
@@ -454,7 +455,8 @@ impl Write<'_> {
                     "activity",
                     id,
                     json!({ "client_id": client, "date": date, "time": time, "channel": channel,
-                            "title": title, "follows": follows, "duration_minutes": duration }),
+                            "title": title, "follows": follows, "duration_minutes": duration,
+                            "location": location }),
                 )?;
                 *added = Some(id);
                 return Ok(Some(id));

@@ -123,6 +123,15 @@ pub(crate) fn application_context(conn: &Connection, id: i64) -> Result<Applicat
     })
 }
 
+/// What an activity's row ties it to beyond the activity itself.
+struct Links {
+    application_id: Option<i64>,
+    term_rule: Option<String>,
+    term_from: Option<chrono::NaiveDate>,
+    follows: Option<i64>,
+    location: Option<String>,
+}
+
 pub(crate) fn activity_context(
     conn: &Connection,
     catalog: &Catalog,
@@ -131,15 +140,25 @@ pub(crate) fn activity_context(
     let activity = activity(conn, id)?;
     let activity_type = catalog.activity_type(&activity.type_code)?.clone();
     let kind = catalog.kind(&activity_type.expiry_kind)?.clone();
-    let (application_id, term_rule, term_from, follows): (
-        Option<i64>,
-        Option<String>,
-        Option<chrono::NaiveDate>,
-        Option<i64>,
-    ) = conn.query_row(
-        "SELECT application_id, term_rule, term_from, follows_activity_id FROM activities WHERE id = ?1",
+    let Links {
+        application_id,
+        term_rule,
+        term_from,
+        follows,
+        location,
+    } = conn.query_row(
+        "SELECT application_id, term_rule, term_from, follows_activity_id, location
+         FROM activities WHERE id = ?1",
         [id],
-        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+        |r| {
+            Ok(Links {
+                application_id: r.get(0)?,
+                term_rule: r.get(1)?,
+                term_from: r.get(2)?,
+                follows: r.get(3)?,
+                location: r.get(4)?,
+            })
+        },
     )?;
     let application = application_id
         .map(|app| application_context(conn, app))
@@ -180,6 +199,7 @@ pub(crate) fn activity_context(
         follows: follows
             .map(|f| super::activities::activity(conn, f))
             .transpose()?,
+        location,
     })
 }
 

@@ -24,6 +24,7 @@ pub fn add_appointment(store: &mut Store, new: &NewAppointment, today: NaiveDate
         channel,
         title,
         duration,
+        location,
     } = *new;
     if let Some(minutes) = duration.filter(|m| !crate::domain::appointment::MINUTES.contains(m)) {
         return Err(InputError::Duration(minutes).into());
@@ -51,6 +52,7 @@ pub fn add_appointment(store: &mut Store, new: &NewAppointment, today: NaiveDate
             title: optional_text(title).unwrap_or_else(|| "Afspraak".to_owned()),
             follows: None,
             duration,
+            location: optional_text(location),
         };
         Ok((vec![effect], None))
     })

@@ -96,3 +96,8 @@ CREATE TRIGGER letters_never_deleted BEFORE DELETE ON letters
 BEGIN
     SELECT RAISE(ABORT, 'brieven worden nooit verwijderd');
 END;
+
+-- An afspraak may name its own place (a wijkcentrum, the employer): its invitation
+-- says it instead of the town hall's bezoekadres.
+ALTER TABLE activities ADD COLUMN location TEXT
+    CHECK (location IS NULL OR length(trim(location)) > 0);
