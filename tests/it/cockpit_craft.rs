@@ -740,3 +740,18 @@ fn a_client_is_found_by_the_kenmerk_of_a_letter() {
     assert!(shown.contains("gevonden op kenmerk"), "{shown}");
     assert!(!shown.contains("Bart Smit"), "{shown}");
 }
+
+/// Behind "venster te klein" nothing is seen, so a key does nothing: no letter or
+/// handling is made blind. Made large again, the same key works.
+#[test]
+fn a_key_behind_the_too_small_notice_does_nothing() {
+    let db = common::Db::new();
+    let mut app = demo_app(&db);
+    let small = screen_at(&mut app, 40, 10);
+    assert!(small.contains("venster te klein"), "{small}");
+    type_keys(&mut app, "a");
+    assert!(!app.popup_open(), "a popup opened behind the notice");
+    screen_at(&mut app, 120, 40);
+    type_keys(&mut app, "a");
+    assert!(app.popup_open(), "{:?}", app.message());
+}

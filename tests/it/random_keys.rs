@@ -101,8 +101,11 @@ fn run(seed: u64) {
             );
         }
     }
-    // Still answering: out of any popup (a question about unsaved text needs a
-    // second Esc), then q.
+    // Still answering, once the window is large enough to see (behind "venster
+    // te klein" keys do nothing): out of any popup (a question about unsaved text
+    // needs a second Esc), then q.
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    terminal.draw(|frame| app.draw(frame)).unwrap();
     for _ in 0..6 {
         app.handle_key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE));
     }

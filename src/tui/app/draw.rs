@@ -92,7 +92,8 @@ impl App {
 
     fn draw_screen(&mut self, frame: &mut Frame) {
         let area = frame.area();
-        if chrome::too_small(area) {
+        self.too_small = chrome::too_small(area);
+        if self.too_small {
             chrome::draw_too_small(frame);
             return;
         }

@@ -127,6 +127,9 @@ pub struct App {
     verordening: crate::domain::sanction::Verordening,
     /// The team's sync, when the file is linked to a member.
     sync: Option<super::background::BackgroundSync>,
+    /// The last frame was too small to show anything but that: keys are not acted
+    /// on blind.
+    too_small: bool,
 }
 
 impl App {
@@ -175,6 +178,7 @@ impl App {
             },
             sync: None,
             verordening: Default::default(),
+            too_small: false,
         };
         app.sweep_and_refresh()?;
         Ok(app)
@@ -470,6 +474,13 @@ impl App {
                         .to_owned(),
                 );
             }
+            return;
+        }
+        // Behind "venster te klein" nothing is seen, so nothing is done; q still
+        // quits when no form holds text.
+        if self.too_small && !(key.code == KeyCode::Char('q') && self.popups.is_empty()) {
+            self.message =
+                Some("Venster te klein: maak het groter om verder te werken.".to_owned());
             return;
         }
         if let Some(top) = self.top_popup() {
