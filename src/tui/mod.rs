@@ -46,7 +46,7 @@ pub struct Session {
 impl Session {
     /// Labels the file with the home folder written as `~`, as shells do.
     pub fn new(today: NaiveDate, today_overridden: bool, db: &std::path::Path) -> Session {
-        let home = std::env::var_os("HOME").map(std::path::PathBuf::from);
+        let home = crate::settings::home_dir();
         let db_label = match home.as_deref().and_then(|h| db.strip_prefix(h).ok()) {
             Some(rest) => format!("~/{}", rest.display()),
             None => db.display().to_string(),

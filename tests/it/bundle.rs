@@ -473,6 +473,7 @@ fn a_bundle_that_breaks_a_rule_is_refused_naming_the_client_and_the_rule() {
 
 /// `inbeeld` with `args` on `db`, with `passphrase` in the environment (or none),
 /// in a session of its own: no terminal to ask on.
+#[cfg(unix)]
 fn without_terminal(db: &Db, passphrase: Option<&str>, args: &[&str]) -> std::process::Output {
     use std::os::unix::process::CommandExt;
     let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_inbeeld"));
@@ -494,6 +495,7 @@ fn without_terminal(db: &Db, passphrase: Option<&str>, args: &[&str]) -> std::pr
 }
 
 #[test]
+#[cfg(unix)]
 fn a_bundle_is_sealed_unless_plain_is_asked_and_opens_only_with_its_passphrase() {
     let source = demo_db(6);
     let plain = source.json(&["export", "--plain"]);

@@ -6,6 +6,9 @@
 //! `inbeeld` process in the middle of its edit too; an edit counts as reported only
 //! after `inbeeld` printed the new id, which it does after the commit.
 
+// Process groups killed with SIGKILL: Unix.
+#![cfg(unix)]
+
 use crate::common;
 
 use std::io::Read;

@@ -672,6 +672,8 @@ fn a_municipality_template_is_used_and_its_error_names_template_line_and_field()
     assert_eq!(db.scalar("SELECT count(*) FROM letters"), "3");
 }
 
+// A symbolic link to /etc/passwd: made the Unix way.
+#[cfg(unix)]
 #[test]
 fn a_template_reads_only_regular_files_inside_its_folder_and_a_missing_folder_is_said() {
     let db = Db::new();

@@ -18,6 +18,7 @@ mod layout;
 pub(crate) mod letters;
 mod no_escape;
 mod overview;
+mod portable;
 mod query_plans;
 mod random_keys;
 mod rebinding;

@@ -3,6 +3,9 @@
 //! when the tests run as root. Without PostgreSQL the tests skip, saying so; under
 //! `CI=true` that is a failure (`.ci/run` installs it).
 
+// A throwaway cluster started as an unprivileged user, its files 0600: Unix.
+#![cfg(unix)]
+
 use crate::common;
 
 use std::path::{Path, PathBuf};

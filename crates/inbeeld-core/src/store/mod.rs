@@ -73,9 +73,10 @@ pub struct Store {
     actor: String,
     /// Opening brought an older file to this schema version.
     upgraded: bool,
-    /// Which file was opened (device and inode on Unix): a file copied over the path
-    /// later is another file, which this connection does not see.
-    identity: Option<(u64, u64)>,
+    /// Which file was opened (device and inode on Unix, volume and file index
+    /// elsewhere): a file copied over the path later is another file, which this
+    /// connection does not see.
+    identity: Option<FileIdentity>,
     /// Called after every write that changed something (the agenda file beside the
     /// caseload is kept up to date by it).
     on_change: Option<ChangeHook>,
@@ -84,18 +85,25 @@ pub struct Store {
 /// What runs after a write that changed the file.
 pub type ChangeHook = Box<dyn Fn(&Store) + Send>;
 
-/// The identity of the file at `path` now, where the platform has one.
-fn file_identity(path: &Path) -> Option<(u64, u64)> {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::MetadataExt;
-        std::fs::metadata(path).ok().map(|m| (m.dev(), m.ino()))
-    }
-    #[cfg(not(unix))]
-    {
-        let _ = path;
-        None
-    }
+/// Which file stands at a path: device and inode on Unix.
+#[cfg(unix)]
+type FileIdentity = (u64, u64);
+/// Which file stands at a path: an open handle compared by volume serial number
+/// and file index (Windows has no inode).
+#[cfg(not(unix))]
+type FileIdentity = same_file::Handle;
+
+/// The identity of the file at `path` now.
+#[cfg(unix)]
+fn file_identity(path: &Path) -> Option<FileIdentity> {
+    use std::os::unix::fs::MetadataExt;
+    std::fs::metadata(path).ok().map(|m| (m.dev(), m.ino()))
+}
+
+/// The identity of the file at `path` now.
+#[cfg(not(unix))]
+fn file_identity(path: &Path) -> Option<FileIdentity> {
+    same_file::Handle::from_path(path).ok()
 }
 
 /// A write in progress: one SQLite transaction plus who is making it, so that every

@@ -8,6 +8,17 @@ use std::path::PathBuf;
 use postgres::config::Host;
 use postgres::Config;
 
+/// A file where libpq keeps it: `~/unix` on Unix, `%APPDATA%\\postgresql\\windows`
+/// on Windows (libpq's own places, so that one `pgpass.conf` serves psql and
+/// inbeeld alike).
+pub(crate) fn libpq_file(unix: &str, windows: &str) -> Option<PathBuf> {
+    if cfg!(windows) {
+        std::env::var_os("APPDATA").map(|app| PathBuf::from(app).join("postgresql").join(windows))
+    } else {
+        inbeeld_core::settings::home_dir().map(|home| home.join(unix))
+    }
+}
+
 /// The password for connecting with `config`, if the environment or the password
 /// file has one.
 pub fn password_for(config: &Config) -> Option<String> {
@@ -16,7 +27,7 @@ pub fn password_for(config: &Config) -> Option<String> {
     }
     let file = std::env::var_os("PGPASSFILE")
         .map(PathBuf::from)
-        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".pgpass")))?;
+        .or_else(|| libpq_file(".pgpass", "pgpass.conf"))?;
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;

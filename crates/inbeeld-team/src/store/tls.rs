@@ -264,8 +264,7 @@ fn root_file(named: Option<&str>) -> Option<PathBuf> {
     match named {
         Some("system") => None,
         Some(path) => Some(PathBuf::from(path)),
-        None => std::env::var_os("HOME")
-            .map(|home| PathBuf::from(home).join(".postgresql/root.crt"))
+        None => super::password::libpq_file(".postgresql/root.crt", "root.crt")
             .filter(|path| path.exists()),
     }
 }

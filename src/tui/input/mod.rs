@@ -5,10 +5,22 @@
 //! is settled (an unfinished paste becomes the text that came), so stray input never
 //! blocks the loop. Each sequence itself is parsed by `terminput`, a port of
 //! crossterm's own parser, and handed on as crossterm's event.
+//!
+//! One parser, fed by a byte source per platform: the terminal device and SIGWINCH
+//! on Unix (`unix`), the console in virtual-terminal input mode on Windows
+//! (`windows`), whose records carry the same bytes (`console` turns them into
+//! bytes and resizes), so a paste arrives as a paste everywhere.
+
+// Compiled and tested on every platform; read from on Windows.
+#[cfg_attr(not(windows), allow(dead_code))]
+mod console;
+#[cfg(unix)]
+mod unix;
+#[cfg(windows)]
+mod windows;
 
 use std::collections::VecDeque;
-use std::io::Read;
-use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::time::{Duration, Instant};
 
 use crossterm::event::{
@@ -88,13 +100,15 @@ fn key(code: KeyCode) -> Event {
     Event::Key(KeyEvent::new(code, KeyModifiers::NONE))
 }
 
-enum Arrival {
+/// What a byte source hands the parser.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Arrival {
     Bytes(Vec<u8>),
     Resized,
     Closed,
 }
 
-/// The cockpit's input: a thread reads the terminal, another listens for resizes.
+/// The cockpit's input: the platform's byte source, and the one parser.
 pub struct Input {
     arrivals: Receiver<Arrival>,
     parser: Parser,
@@ -103,17 +117,19 @@ pub struct Input {
 impl Input {
     pub fn start() -> std::io::Result<Input> {
         let (send, arrivals) = mpsc::channel();
-        let tty = std::fs::File::open("/dev/tty")?;
-        let reader = send.clone();
-        std::thread::spawn(move || read_terminal(tty, &reader));
-        let mut signals = signal_hook::iterator::Signals::new([signal_hook::consts::SIGWINCH])?;
-        std::thread::spawn(move || {
-            for _ in signals.forever() {
-                if send.send(Arrival::Resized).is_err() {
-                    break;
-                }
-            }
-        });
+        #[cfg(unix)]
+        unix::start(send)?;
+        #[cfg(windows)]
+        windows::start(send)?;
+        #[cfg(not(any(unix, windows)))]
+        {
+            drop(send);
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::Unsupported,
+                "de cockpit kent op dit platform geen terminal",
+            ));
+        }
+        #[cfg(any(unix, windows))]
         Ok(Input {
             arrivals,
             parser: Parser::default(),
@@ -147,28 +163,6 @@ impl Input {
                 }
                 Err(RecvTimeoutError::Timeout) if self.parser.unfinished() => self.parser.settle(),
                 Err(RecvTimeoutError::Timeout) => return Ok(None),
-            }
-        }
-    }
-}
-
-fn read_terminal(mut tty: std::fs::File, send: &Sender<Arrival>) {
-    let mut buffer = [0u8; 4096];
-    loop {
-        match tty.read(&mut buffer) {
-            Ok(0) => {
-                let _ = send.send(Arrival::Closed);
-                return;
-            }
-            Ok(n) => {
-                if send.send(Arrival::Bytes(buffer[..n].to_vec())).is_err() {
-                    return;
-                }
-            }
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-            Err(_) => {
-                let _ = send.send(Arrival::Closed);
-                return;
             }
         }
     }
