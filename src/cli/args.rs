@@ -113,6 +113,16 @@ pub enum Command {
     Check(JsonFlag),
     /// Toon waar de instellingen staan en wat er geldt
     Settings,
+    /// Schrijf de aanvulling voor een shell naar standaarduitvoer:
+    /// `source <(inbeeld completions bash)`, of in het profiel van PowerShell
+    /// `inbeeld completions powershell | Out-String | Invoke-Expression`
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Schrijf de handleiding-pagina (man, roff) naar standaarduitvoer:
+    /// `inbeeld man > inbeeld.1; man -l inbeeld.1`
+    Man,
     /// Zet een reservekopie terug; de huidige database wordt eerst bewaard
     Restore {
         #[arg(value_name = "PAD")]

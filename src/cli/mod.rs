@@ -167,6 +167,12 @@ pub(crate) fn say(line: &str) {
 }
 
 pub fn run(cli: Cli) -> anyhow::Result<()> {
+    // Made from the grammar alone: no file, no settings.
+    match &cli.command {
+        Some(Command::Completions { shell }) => return completions(*shell),
+        Some(Command::Man) => return man_page(),
+        _ => {}
+    }
     let ctx = Context::from_cli(&cli)?;
     dispatch(&ctx, cli.command).map_err(|err| {
         // A damaged file: say where the latest good copy is. Seen once, by a read
@@ -193,6 +199,26 @@ fn damage(err: &anyhow::Error) -> Option<&str> {
             Some(StoreError::Damaged(reason)) => Some(reason.as_str()),
             _ => None,
         })
+}
+
+/// The completions for `shell`, from the same grammar as the command line's.
+fn completions(shell: clap_complete::Shell) -> anyhow::Result<()> {
+    use clap::CommandFactory;
+    use std::io::Write;
+    let mut command = Cli::command();
+    // Into memory first: the generator panics on a write that fails (a closed pipe).
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut command, "inbeeld", &mut script);
+    std::io::stdout().write_all(&script)?;
+    Ok(())
+}
+
+/// The man page (roff), from the same grammar: the command, its options and its
+/// subcommands, in the words `--help` uses.
+fn man_page() -> anyhow::Result<()> {
+    use clap::CommandFactory;
+    clap_mangen::Man::new(Cli::command()).render(&mut std::io::stdout().lock())?;
+    Ok(())
 }
 
 fn dispatch(ctx: &Context, command: Option<Command>) -> anyhow::Result<()> {
@@ -230,6 +256,8 @@ fn dispatch(ctx: &Context, command: Option<Command>) -> anyhow::Result<()> {
             }
         }
         Some(Command::Demo(args)) => demo::run(ctx, &args),
+        Some(Command::Completions { shell }) => completions(shell),
+        Some(Command::Man) => man_page(),
         Some(Command::Init { path }) => {
             let path = path.unwrap_or_else(|| ctx.db.clone());
             if std::fs::symlink_metadata(&path).is_ok() {

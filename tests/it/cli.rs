@@ -832,3 +832,65 @@ fn settings_name_the_caseload_and_say_what_is_in_force() {
         .ok(&["settings"])
         .contains("bestaat niet: standaardwaarden"));
 }
+
+/// Completions for every shell and the man page come from the command line's own
+/// grammar; bash loads them and completes a command and its subcommands. Neither
+/// needs a caseload or settings.
+#[test]
+fn completions_and_the_man_page_come_from_the_grammar() {
+    let bin = env!("CARGO_BIN_EXE_inbeeld");
+    let run = |args: &[&str]| {
+        let out = std::process::Command::new(bin)
+            .args(args)
+            .env("INBEELD_SETTINGS", "/nergens/instellingen.toml")
+            .env("INBEELD_DB", "/nergens/inbeeld.sqlite")
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+        let script = run(&["completions", shell]);
+        assert!(
+            script.contains("inbeeld") && script.contains("rapportage"),
+            "{shell}"
+        );
+    }
+    let man = run(&["man"]);
+    assert!(man.contains(".TH inbeeld 1"), "{man}");
+    for part in [
+        "Caseload\\-cockpit voor klantmanagers",
+        "document",
+        "letter",
+        "\\-\\-db",
+    ] {
+        assert!(man.contains(part), "man lacks {part}");
+    }
+    // bash sources them and completes as a klantmanager types.
+    let complete = |words: &str, cword: usize| -> String {
+        let script = format!(
+            "source <('{bin}' completions bash) && COMP_WORDS=({words}) && COMP_CWORD={cword} \
+             && _inbeeld inbeeld \"${{COMP_WORDS[$COMP_CWORD]}}\" \"${{COMP_WORDS[$((COMP_CWORD-1))]}}\" \
+             && echo \"${{COMPREPLY[@]}}\""
+        );
+        let out = std::process::Command::new("bash")
+            .args(["-c", &script])
+            .output()
+            .expect("bash");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    assert_eq!(complete("inbeeld let", 1).trim(), "letter");
+    let document = complete("inbeeld document ''", 2);
+    for sub in ["plan", "besluit", "rapportage"] {
+        assert!(document.split_whitespace().any(|w| w == sub), "{document}");
+    }
+}
