@@ -75,7 +75,7 @@ pub fn from_settings(settings: &Settings) -> Result<Look, SettingsError> {
 }
 
 /// The names the settings file may give a key (`[toetsen]`), in the order of the
-/// README's list.
+/// list in docs/settings.md.
 pub fn key_names() -> impl Iterator<Item = &'static str> {
     keymap::action_names()
 }

@@ -1,4 +1,4 @@
-//! The layout that keeps the rules in one place (README, "Code layout"), where the
+//! The layout that keeps the rules in one place (docs/development.md, "Code layout"), where the
 //! compiler cannot see it: no folder's modules use each other in a circle, the store
 //! decides nothing and writes a case only by applying effects, and the cockpit and
 //! the command line edit through `workflow` only. (That `inbeeld-core` has no

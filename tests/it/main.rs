@@ -10,6 +10,7 @@ mod cockpit_keys;
 mod common;
 mod corrections;
 mod crash;
+mod documentation;
 mod documents;
 mod edges;
 mod in_view;

@@ -604,7 +604,7 @@ fn a_bad_period_is_refused() {
 }
 
 /// A scripted week (16–22 November 2026) at the edges of a case, and its figures
-/// against the counts the README's definitions give from the rows: a reminder that
+/// against the counts the definitions in docs/overzicht.md give from the rows: a reminder that
 /// lapsed and open work closed at uitstroom are no handling, a letter is no contact,
 /// a client who came back on the first day was out of view, a handover is no
 /// uitstroom.
@@ -714,7 +714,7 @@ fn a_scripted_week_counts_what_happened_by_the_readmes_definitions() {
     );
 
     let week = report(&db, "2026-11-16", "2026-11-22");
-    // Handled, by the README: closed in the period with an outcome a klantmanager
+    // Handled, by docs/overzicht.md: closed in the period with an outcome a klantmanager
     // chose — not an undo's mark, not the program's own (client_ended, lapsed,
     // settled) — on time when closed by the due date.
     let conn = db.conn();

@@ -3,7 +3,7 @@
 //! conhost), read as records by a thread of our own and turned into bytes and
 //! resizes by `console`. Written against the documented console API; the machines
 //! this project is built and tested on have no Windows, so this file is compiled
-//! only where one is (see the README).
+//! only where one is (see docs/platforms.md).
 
 use std::sync::mpsc::Sender;
 

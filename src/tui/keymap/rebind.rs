@@ -145,7 +145,7 @@ pub fn rebind(entries: &[crate::settings::Entry]) -> Result<Vec<Rebound>, (usize
                 entry.line,
                 format!(
                     "onbekende actie '{}'; de namen (afhandelen, uitstellen, notitie …) \
-                     staan in de README onder Settings",
+                     staan in docs/settings.md",
                     entry.name
                 ),
             ));

@@ -15,7 +15,7 @@ use super::period::Period;
 pub type Counts = BTreeMap<String, i64>;
 
 /// Every figure of a period. The field names are the JSON contract of
-/// `inbeeld report --json` (documented in the README).
+/// `inbeeld report --json` (documented in docs/overzicht.md).
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct Report {
     pub from: NaiveDate,
