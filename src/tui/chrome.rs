@@ -239,6 +239,55 @@ pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
     }
 }
 
+/// The help while it searches: the actions whose words hold what is typed, the
+/// chosen one marked (dim where it does nothing here); Enter runs it.
+pub fn draw_help_search(
+    frame: &mut Frame,
+    title: &str,
+    search: &crate::tui::popup::HelpSearch,
+    actions: &[crate::tui::popup::HelpAction],
+    unusable: &[Action],
+) {
+    let found = crate::tui::popup::help_found(actions, &search.text);
+    let full = frame.area();
+    let width = 66.min(full.width.saturating_sub(2)).max(20);
+    let room = usize::from(full.height.saturating_sub(3)).max(1);
+    // The chosen line stays in sight.
+    let skip = search.selected.saturating_sub(room.saturating_sub(1));
+    let mut lines: Vec<Line> = found
+        .iter()
+        .enumerate()
+        .skip(skip)
+        .take(room)
+        .map(|(i, a)| {
+            let pad = 8usize
+                .saturating_sub(Span::raw(a.key.as_str()).width())
+                .max(1);
+            let mut line = Line::from(vec![
+                Span::styled(a.key.clone(), Style::new().add_modifier(Modifier::BOLD)),
+                Span::raw(" ".repeat(pad)),
+                Span::raw(a.what),
+            ]);
+            if unusable.contains(&a.action) {
+                line = line.dim();
+            }
+            if i == search.selected {
+                line = line.reversed();
+            }
+            line
+        })
+        .collect();
+    if found.is_empty() {
+        lines.push(Line::from("Geen toets die dat doet.").dim());
+    }
+    let area = centered(full, width, lines.len() as u16 + 2);
+    let block = Block::bordered()
+        .title(format!(" Toetsen: {title} · zoek: {} ", search.text))
+        .title_bottom(" Enter voert uit · ↑/↓ kiest · Esc wist ");
+    frame.render_widget(Clear, area);
+    frame.render_widget(Paragraph::new(lines).block(block), area);
+}
+
 pub fn draw_help(
     frame: &mut Frame,
     title: &str,
@@ -299,7 +348,10 @@ pub fn draw_help(
     let last = (per_column - shown) as u16;
     *scroll = (*scroll).min(last);
     let area = centered(full, column_width * columns as u16 + 2, shown as u16 + 2);
-    let close = footer(HELP_KEYS, &[(Inner::Cancel, "sluit")]);
+    let close = format!(
+        " typ om te zoeken ·{}",
+        footer(HELP_KEYS, &[(Inner::Cancel, "sluit")])
+    );
     // Where there is more: which key shows it, and how far down this is.
     let hint = if last == 0 {
         close

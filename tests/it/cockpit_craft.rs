@@ -755,3 +755,35 @@ fn a_key_behind_the_too_small_notice_does_nothing() {
     type_keys(&mut app, "a");
     assert!(app.popup_open(), "{:?}", app.message());
 }
+
+/// The help searches: typing finds the actions by their words (or key), Enter runs
+/// the chosen one as its key would, and one that does nothing here says why.
+#[test]
+fn the_help_finds_an_action_by_its_words_and_runs_it() {
+    let db = common::Db::new();
+    let mut app = demo_app(&db);
+    type_keys(&mut app, "?");
+    assert!(app.help_open());
+    type_keys(&mut app, "uitstel");
+    let shown = screen_at(&mut app, 120, 40);
+    assert!(shown.contains("zoek: uitstel"), "{shown}");
+    assert!(shown.contains("uitstellen"), "{shown}");
+    assert!(!shown.contains("v       vervolgactie"), "{shown}");
+    insta::assert_snapshot!("help_search_120x40", shown);
+    insta::assert_snapshot!("help_search_80x24", screen_at(&mut app, 80, 24));
+    press(&mut app, KeyCode::Enter);
+    assert!(!app.help_open());
+    let shown = common::screen(&mut app);
+    assert!(
+        shown.contains("Uitstellen"),
+        "the postponement's form: {shown}"
+    );
+    press(&mut app, KeyCode::Esc);
+    // Esc clears a search first; j, k, g and q are the help's own until one types.
+    type_keys(&mut app, "?xyz");
+    assert!(common::screen(&mut app).contains("Geen toets die dat doet"));
+    press(&mut app, KeyCode::Esc);
+    assert!(app.help_open());
+    press(&mut app, KeyCode::Esc);
+    assert!(!app.help_open());
+}

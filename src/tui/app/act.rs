@@ -116,7 +116,24 @@ impl App {
             Action::Worklist => self.screen = Screen::Worklist,
             Action::Caseload => self.screen = Screen::Caseload,
             Action::Week => self.screen = Screen::Week,
-            Action::Help => self.popups.push(Popup::Help { scroll: 0 }),
+            Action::Help => {
+                use crate::tui::keymap::{label, GLOBAL_KEYS, LIST_KEYS};
+                let actions = [self.screen.keys(), LIST_KEYS, GLOBAL_KEYS]
+                    .iter()
+                    .flat_map(|table| table.iter())
+                    .filter(|b| b.action != Action::Help)
+                    .map(|b| crate::tui::popup::HelpAction {
+                        action: b.action,
+                        key: label(b, &self.rebound),
+                        what: b.description,
+                    })
+                    .collect();
+                self.popups.push(Popup::Help {
+                    scroll: 0,
+                    search: Default::default(),
+                    actions,
+                })
+            }
             Action::Back => self.back(),
             Action::Quit => self.quit = true,
             Action::Refresh => self.reread(),

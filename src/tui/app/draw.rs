@@ -150,14 +150,18 @@ impl App {
         // Only the top popup: a form drawn over the picker that led to it would
         // leave the picker's edges showing.
         if let Some(popup) = self.top_popup() {
-            popup::draw(popup, frame, |f, scroll| {
-                chrome::draw_help(
-                    f,
-                    screen.title(),
-                    &[keys, LIST_KEYS, GLOBAL_KEYS],
-                    (&rebound, &unusable),
-                    scroll,
-                )
+            popup::draw(popup, frame, |f, scroll, search, actions| {
+                if search.text.is_empty() {
+                    chrome::draw_help(
+                        f,
+                        screen.title(),
+                        &[keys, LIST_KEYS, GLOBAL_KEYS],
+                        (&rebound, &unusable),
+                        scroll,
+                    )
+                } else {
+                    chrome::draw_help_search(f, screen.title(), search, actions, &unusable)
+                }
             });
         }
     }

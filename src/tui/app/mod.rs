@@ -496,6 +496,19 @@ impl App {
                     self.popups.push(*popup);
                 }
                 Reply::Apply(intent) => self.apply(intent),
+                Reply::Run(action) => {
+                    // As if its key were pressed on the screen the help is about.
+                    self.popups.pop();
+                    match self.unavailable(action) {
+                        Some(reason) => self.message = Some(reason),
+                        None => {
+                            self.act(action);
+                            if let Err(err) = self.load_screen() {
+                                self.fail(err);
+                            }
+                        }
+                    }
+                }
                 Reply::Search { text, done } => {
                     self.set_search(&text);
                     if done {

@@ -27,10 +27,38 @@ use crate::domain::calendar::LegalCalendar;
 /// flow), or what is wrong in Dutch.
 pub type Submit = Box<dyn Fn(&Values) -> Result<Reply, String>>;
 
+/// The help's search: what is typed, and which of the actions it finds is chosen.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct HelpSearch {
+    pub text: String,
+    pub selected: usize,
+}
+
+/// An action of the screen the help is about: its key (as the settings have it)
+/// and what it does.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HelpAction {
+    pub action: crate::tui::keymap::Action,
+    pub key: String,
+    pub what: &'static str,
+}
+
+/// The actions whose words (or key) hold what is typed, case and accents aside.
+pub fn help_found<'a>(actions: &'a [HelpAction], text: &str) -> Vec<&'a HelpAction> {
+    let wanted = crate::domain::search::fold(text.trim());
+    actions
+        .iter()
+        .filter(|a| crate::domain::search::fold(a.what).contains(&wanted) || a.key == text.trim())
+        .collect()
+}
+
 pub enum Popup {
-    /// The keys; `scroll` lines down where they do not fit the height.
+    /// The keys; `scroll` lines down where they do not fit the height. Typing
+    /// searches the actions, Enter runs the one chosen.
     Help {
         scroll: u16,
+        search: HelpSearch,
+        actions: Vec<HelpAction>,
     },
     /// A yes-or-no question before an edit that cannot be typed back (an undo).
     Confirm(Question),
@@ -58,6 +86,8 @@ pub enum Reply {
     /// back to this one).
     Replace(Box<Popup>),
     Apply(Intent),
+    /// Close the help and do what this key of the screen does.
+    Run(crate::tui::keymap::Action),
     /// Narrow the list to this text; `done` closes the search line.
     Search {
         text: String,
@@ -88,10 +118,51 @@ pub fn form_then(form: Form, submit: impl Fn(&Values) -> Result<Reply, String> +
     Popup::Form(form, Box::new(submit))
 }
 
+/// A key in the help while it searches, or one that starts a search (a character
+/// that is none of the help's own keys). `None`: the help's own key.
+fn help_search(search: &mut HelpSearch, actions: &[HelpAction], key: KeyEvent) -> Option<Reply> {
+    use crossterm::event::{KeyCode, KeyModifiers};
+    let typing =
+        matches!(key.code, KeyCode::Char(_)) && !key.modifiers.contains(KeyModifiers::CONTROL);
+    if search.text.is_empty() && (!typing || inner_for(HELP_KEYS, key).is_some()) {
+        return None;
+    }
+    let found = help_found(actions, &search.text).len();
+    match key.code {
+        KeyCode::Char(c) if typing => {
+            search.text.push(c);
+            search.selected = 0;
+        }
+        KeyCode::Backspace => {
+            search.text.pop();
+            search.selected = 0;
+        }
+        KeyCode::Down => search.selected = (search.selected + 1).min(found.saturating_sub(1)),
+        KeyCode::Up => search.selected = search.selected.saturating_sub(1),
+        KeyCode::Enter => {
+            let chosen = help_found(actions, &search.text)
+                .get(search.selected)
+                .map(|a| a.action);
+            return Some(chosen.map_or(Reply::Stay, Reply::Run));
+        }
+        // Esc clears the search; the next one closes the help.
+        KeyCode::Esc => *search = HelpSearch::default(),
+        _ => {}
+    }
+    Some(Reply::Stay)
+}
+
 impl Popup {
     pub fn handle_key(&mut self, key: KeyEvent) -> Reply {
         match self {
-            Popup::Help { scroll } => {
+            Popup::Help {
+                scroll,
+                search,
+                actions,
+            } => {
+                if let Some(reply) = help_search(search, actions, key) {
+                    return reply;
+                }
                 // Drawing keeps the scroll within what there is to see.
                 *scroll = match inner_for(HELP_KEYS, key) {
                     Some(Inner::Cancel) => return Reply::Pop,
@@ -240,9 +311,17 @@ impl Popup {
     }
 }
 
-pub fn draw(popup: &mut Popup, frame: &mut Frame, help: impl FnOnce(&mut Frame, &mut u16)) {
+pub fn draw(
+    popup: &mut Popup,
+    frame: &mut Frame,
+    help: impl FnOnce(&mut Frame, &mut u16, &HelpSearch, &[HelpAction]),
+) {
     match popup {
-        Popup::Help { scroll } => help(frame, scroll),
+        Popup::Help {
+            scroll,
+            search,
+            actions,
+        } => help(frame, scroll, search, actions),
         Popup::Confirm(question) => confirm::draw(question, frame),
         Popup::Picker(picker) => picker.draw(frame),
         Popup::Form(form, _) => {
