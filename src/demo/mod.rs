@@ -112,7 +112,7 @@ pub fn generate(store: &mut Store, options: Options, today: NaiveDate) -> Result
     // Recent aanvragen, through the same calls as `inbeeld aanvraag`: their terms are
     // computed, and half wait for missing information.
     for client in new_inflow {
-        let received = days_before(today, rng.random_range(3..50));
+        let received = workday_before(days_before(today, rng.random_range(3..50)));
         let app = workflow::add_application(store, client, received, false, today)?.id();
         // A client under 27 first searches four weeks; the aanvraag comes in when
         // they are over.
@@ -121,18 +121,21 @@ pub fn generate(store: &mut Store, options: Options, today: NaiveDate) -> Result
             workflow::receive_application(store, app, expected, None, today)?;
         }
         let received_on = store.application(app)?.application.received_on;
-        let given = days_after(received_on.unwrap_or(today), rng.random_range(1..5));
+        let given = workday_after(days_after(
+            received_on.unwrap_or(today),
+            rng.random_range(1..5),
+        ));
         let in_yet = received_on.is_some();
         if rng.random_bool(0.5) && given <= today && in_yet {
             let end = calendar.next_working_day(days_after(given, 14));
-            workflow::give_hersteltermijn(
-                store,
-                app,
-                pick(&mut rng, words::titles("hersteltermijn")),
-                given,
-                end,
-                today,
-            )?;
+            // Proof of leaving a previous municipality is asked of a newcomer only.
+            let newcomer = (today - store.client(client)?.registered_on).num_days() < 90;
+            let asked: Vec<&str> = words::titles("hersteltermijn")
+                .iter()
+                .copied()
+                .filter(|t| newcomer || !t.contains("uitschrijving"))
+                .collect();
+            workflow::give_hersteltermijn(store, app, pick(&mut rng, &asked), given, end, today)?;
         }
     }
     Ok(())
@@ -162,6 +165,25 @@ fn days_before(date: NaiveDate, days: u64) -> NaiveDate {
 
 fn days_after(date: NaiveDate, days: u64) -> NaiveDate {
     add_days(date, days as i64)
+}
+
+/// The statutory feestdagen and weekends: a klantmanager works on neither, so the
+/// demo plans and registers nothing on them.
+static WORKING_DAYS: std::sync::LazyLock<crate::domain::calendar::LegalCalendar> =
+    std::sync::LazyLock::new(|| crate::domain::calendar::LegalCalendar::new(Vec::new()));
+
+/// `date`, or the working day after it.
+fn workday_after(date: NaiveDate) -> NaiveDate {
+    WORKING_DAYS.next_working_day(date)
+}
+
+/// `date`, or the working day before it (for what already happened).
+fn workday_before(date: NaiveDate) -> NaiveDate {
+    let mut day = date;
+    while !WORKING_DAYS.is_working_day(day) {
+        day = add_days(day, -1);
+    }
+    day
 }
 
 fn pick<'a>(rng: &mut ChaCha8Rng, items: &'a [&'a str]) -> &'a str {
@@ -256,7 +278,7 @@ fn generate_client(
         let mut ago = last_contact_ago;
         let mut first = true;
         while ago < since_registration {
-            let date = days_before(today, ago);
+            let date = workday_before(days_before(today, ago));
             let no_show = !first && rng.random_bool(0.08);
             let note = rng
                 .random_bool(0.6)
@@ -290,12 +312,13 @@ fn generate_client(
         let title = pick(rng, words::titles(type_code));
         let default_days = activity_type.default_days.max(14) as u64;
         let length = rng.random_range(default_days / 2..=default_days + default_days / 2);
-        let end = days_after(start, length);
+        start = workday_after(start);
+        let end = workday_after(days_after(start, length));
         let closed = if (today - end).num_days() > 14 {
             let outcome = pick(rng, &["afgerond", "afgerond", "afgerond", "afgebroken"]);
             Some(ClosedCycle {
                 outcome,
-                closed_on: days_after(end, handled_after(rng)),
+                closed_on: workday_after(days_after(end, handled_after(rng))),
                 due: expiry_due(activity_type, end, calendar),
                 item_title: expiry_title(activity_type, title),
             })
@@ -309,15 +332,15 @@ fn generate_client(
         start = days_after(start, rng.random_range(40..110));
     }
 
-    // An open hersteltermijn for about one client in five: some run out soon, some
-    // already did.
+    // An open informatieverzoek (Pw art. 17) for about one client in five: some run
+    // out soon, some already did. (A hersteltermijn belongs to an aanvraag.)
     if rng.random_bool(0.2) {
-        let given = days_before(today, rng.random_range(1..20));
-        let end = days_after(given, 14);
+        let given = workday_before(days_before(today, rng.random_range(1..20)));
+        let end = workday_after(days_after(given, 14));
         loader.activity(
             id,
-            "hersteltermijn",
-            pick(rng, words::titles("hersteltermijn")),
+            "informatieverzoek",
+            pick(rng, words::titles("informatieverzoek")),
             given,
             end,
             None,
@@ -325,36 +348,43 @@ fn generate_client(
     }
     // A klantmanager's own follow-up for about one client in four.
     if rng.random_bool(0.25) {
-        let due = days_after(days_before(today, 3), rng.random_range(0..24));
+        let due = workday_after(days_after(days_before(today, 3), rng.random_range(0..24)));
         loader.follow_up(id, pick(rng, words::FOLLOW_UPS), due)?;
     }
     // A planned appointment for about one client in three, with a time and a channel.
     if rng.random_bool(0.33) {
-        let date = days_after(today, rng.random_range(1..21));
+        let date = workday_after(days_after(today, rng.random_range(1..21)));
         let title = pick(rng, words::titles("afspraak"));
         let time = pick(rng, words::TIMES);
         let channel = pick(
             rng,
             &["op_locatie", "telefoon", "beeldbellen", "huisbezoek"],
         );
+        // A huisbezoek is held at home, whatever the draw.
+        let channel = if title == "Huisbezoek" {
+            "huisbezoek"
+        } else {
+            channel
+        };
         loader.appointment(id, title, date, time, channel)?;
     }
     // A plan van aanpak for about half: goals in life domains and an evaluation
     // date. Cycles that ended more than two weeks ago were handled.
     if rng.random_bool(0.5) {
-        let start = days_before(today, rng.random_range(20..300)).max(registered_on);
+        let start =
+            workday_before(days_before(today, rng.random_range(20..300)).max(registered_on));
         let handled =
             |rng: &mut ChaCha8Rng, end: NaiveDate, (kind, type_code): (&str, &str), title: &str| {
                 ((today - end).num_days() > 14).then(|| ClosedCycle {
                     outcome: pick(rng, &["behaald", "behaald", "vervallen"]),
-                    closed_on: days_after(end, handled_after(rng)),
+                    closed_on: workday_after(days_after(end, handled_after(rng))),
                     due: catalog
                         .activity_type(type_code)
                         .map_or(end, |t| expiry_due(t, end, calendar)),
                     item_title: format!("{kind} — {title}"),
                 })
             };
-        let evaluation = days_after(start, 182);
+        let evaluation = workday_after(days_after(start, 182));
         let evaluated = handled(
             rng,
             evaluation,
@@ -362,9 +392,16 @@ fn generate_client(
             "Plan van aanpak versie 1",
         );
         let plan_id = loader.plan(id, start, evaluation, evaluated)?;
+        // Goals that fit the client: no job hunting for a client far from work.
+        let goals: Vec<&(&str, &str)> = words::GOALS
+            .iter()
+            .filter(|(_, domain)| {
+                *domain != "werk" || !matches!(plan.category, "beheer" | "niet_job_ready")
+            })
+            .collect();
         for _ in 0..rng.random_range(1..4) {
-            let &(text, domain) = words::GOALS.choose(rng).unwrap_or(&words::GOALS[0]);
-            let deadline = days_after(start, rng.random_range(30..240));
+            let &&(text, domain) = goals.choose(rng).unwrap_or(&&words::GOALS[0]);
+            let deadline = workday_after(days_after(start, rng.random_range(30..240)));
             let closed = handled(rng, deadline, ("Doel evalueren", "doel"), text);
             loader.goal(plan_id, id, text, domain, start, deadline, closed)?;
         }
@@ -377,14 +414,14 @@ fn generate_client(
         "niet_job_ready" => 2,
         _ => 1,
     };
-    let mut date = registered_on;
+    let mut date = workday_after(registered_on);
     while date <= today {
         loader.ladder_step(id, date, step)?;
         for _ in 0..rng.random_range(1..3) {
             loader.situation(id, pick(rng, words::DOMAINS), date, rng.random_range(1..6))?;
         }
         step = (step + rng.random_range(-1i64..=1)).clamp(1, 6);
-        date = days_after(date, rng.random_range(90..200));
+        date = workday_after(days_after(date, rng.random_range(90..200)));
     }
     Ok(id)
 }
@@ -406,14 +443,14 @@ fn rest_of_clock(
     if rng.random_bool(0.5) && (today - registered_on).num_days() > 60 {
         let months = *[6u32, 12, 18].choose(rng).unwrap_or(&12);
         let title = pick(rng, words::titles("heronderzoek"));
-        let mut start = days_after(registered_on, rng.random_range(7..45));
+        let mut start = workday_after(days_after(registered_on, rng.random_range(7..45)));
         loop {
             let end = calendar.next_working_day(crate::domain::risk::months_on(start, months));
             if (today - end).num_days() <= 14 {
                 loader.activity(id, "heronderzoek", title, start, end, None)?;
                 break;
             }
-            let closed_on = days_after(end, handled_after(rng));
+            let closed_on = workday_after(days_after(end, handled_after(rng)));
             loader.activity(
                 id,
                 "heronderzoek",
@@ -431,14 +468,16 @@ fn rest_of_clock(
         }
     }
     if rng.random_bool(0.05) {
-        let start = days_before(today, rng.random_range(0..12));
+        let start = workday_before(days_before(today, rng.random_range(0..12)));
         let title = pick(rng, words::titles("maatregel"));
-        loader.activity(id, "maatregel", title, start, days_after(start, 14), None)?;
+        let end = workday_after(days_after(start, 14));
+        loader.activity(id, "maatregel", title, start, end, None)?;
     }
     if rng.random_bool(0.04) {
-        let start = days_before(today, rng.random_range(0..50));
+        let start = workday_before(days_before(today, rng.random_range(0..50)));
         let title = pick(rng, words::titles("taaleis"));
-        loader.activity(id, "taaleis", title, start, days_after(start, 56), None)?;
+        let end = workday_after(days_after(start, 56));
+        loader.activity(id, "taaleis", title, start, end, None)?;
     }
     Ok(())
 }

@@ -105,6 +105,12 @@ pub fn titles(type_code: &str) -> &'static [&'static str] {
             "Kopie identiteitsbewijs",
             "Bewijs van uitschrijving vorige gemeente",
         ],
+        "informatieverzoek" => &[
+            "Informatieverzoek bankafschriften oktober en november",
+            "Informatieverzoek: opgave inkomsten uit parttime werk",
+            "Informatieverzoek: huurverhoging 2027",
+            "Informatieverzoek: wijziging woonsituatie",
+        ],
         "afspraak" => &[
             "Voortgangsgesprek",
             "Klant-in-beeldgesprek",

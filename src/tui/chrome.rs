@@ -244,11 +244,11 @@ pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
 pub fn draw_help_search(
     frame: &mut Frame,
     title: &str,
-    search: &crate::tui::popup::HelpSearch,
-    actions: &[crate::tui::popup::HelpAction],
+    search: &crate::tui::help::HelpSearch,
+    actions: &[crate::tui::help::HelpAction],
     unusable: &[Action],
 ) {
-    let found = crate::tui::popup::help_found(actions, &search.text);
+    let found = crate::tui::help::help_found(actions, &search.text);
     let full = frame.area();
     let width = 66.min(full.width.saturating_sub(2)).max(20);
     let room = usize::from(full.height.saturating_sub(3)).max(1);

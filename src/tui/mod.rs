@@ -7,6 +7,7 @@ mod caseload;
 mod chrome;
 mod dossier;
 mod flow;
+mod help;
 mod history;
 mod input;
 mod intent;

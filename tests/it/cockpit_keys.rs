@@ -1405,11 +1405,12 @@ fn every_popup_about_a_client_names_the_client() {
             let title = popup_title(&mut app);
             assert!(title.contains(&client), "{keys}: {title}");
         }
+        // Out of what opened (a key that opened nothing leaves nothing to close).
         for _ in 0..3 {
-            press(&mut app, KeyCode::Esc);
             if !app.popup_open() {
                 break;
             }
+            press(&mut app, KeyCode::Esc);
         }
         assert_eq!(app.screen(), Screen::Dossier, "{keys}");
     }

@@ -212,11 +212,6 @@ const WITH_NOTE: &str =
     "SELECT c.name FROM clients c JOIN notes n ON n.client_id = c.id ORDER BY c.id LIMIT 1";
 const WITH_CONTACT: &str =
     "SELECT c.name FROM clients c JOIN contacts k ON k.client_id = c.id ORDER BY c.id LIMIT 1";
-/// A client with a hersteltermijn given without an aanvraag, still running.
-const WITH_LOOSE_HERSTEL: &str =
-    "SELECT c.name FROM clients c JOIN activities a ON a.client_id = c.id
-    WHERE a.type_code = 'hersteltermijn' AND a.application_id IS NULL AND a.status = 'open'
-    ORDER BY c.id LIMIT 1";
 const WITH_HANDLED: &str = "SELECT c.name FROM clients c JOIN work_items w ON w.client_id = c.id
     WHERE w.status = 'closed' ORDER BY c.id LIMIT 1";
 
@@ -232,8 +227,56 @@ dossier_snapshots! {
     correct_contact: WITH_CONTACT, 4, "f", "Contactmoment corrigeren";
     reopen_item: WITH_HANDLED, 3, "Gr", "Heropenen";
     item_history: WITH_HANDLED, 3, "G", "Afgehandeld op";
-    as_informatieverzoek: WITH_LOOSE_HERSTEL, 1, "GI", "Als informatieverzoek voortzetten?";
     risk_profile_picker: WITH_NOTE, 0, "R", "om de hoeveel maanden het heronderzoek komt";
+}
+
+/// A hersteltermijn given without an aanvraag (as older files have them; the demo
+/// gives none), asked to go on as an informatieverzoek.
+#[test]
+fn as_informatieverzoek() {
+    let db = common::Db::new();
+    let mut app = demo_app(&db);
+    let client: i64 = db
+        .conn()
+        .query_row(
+            "SELECT min(id) FROM clients WHERE ended_on IS NULL",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    let mut store = Store::open(&db.path).unwrap();
+    inbeeld::workflow::add_activity(
+        &mut store,
+        &inbeeld::domain::activity::NewActivity {
+            client_id: client,
+            type_code: "hersteltermijn".into(),
+            title: Some("Loonstroken oktober".into()),
+            start_date: today(),
+            end_date: today() + chrono::Days::new(14),
+        },
+        None,
+        today(),
+    )
+    .unwrap();
+    drop(store);
+    dossier_of(
+        &db,
+        &mut app,
+        &format!("SELECT name FROM clients WHERE id = {client}"),
+        1,
+    );
+    type_keys(&mut app, "GI");
+    let wide = render(&mut app, 120, 40);
+    assert!(
+        format!("{}", wide.backend()).contains("Als informatieverzoek voortzetten?"),
+        "{}",
+        wide.backend()
+    );
+    insta::assert_snapshot!("as_informatieverzoek_120x40", wide.backend());
+    insta::assert_snapshot!(
+        "as_informatieverzoek_80x24",
+        render(&mut app, 80, 24).backend()
+    );
 }
 
 #[test]

@@ -410,6 +410,85 @@ fn the_demo_names_each_item_after_its_own_activity() {
     assert_eq!(mismatched, 0);
 }
 
+/// A demo a klantmanager believes: nothing planned or held on a weekend or a
+/// feestdag, no hersteltermijn without its aanvraag, a huisbezoek held at home,
+/// proof of leaving a previous municipality asked of a newcomer only, no job
+/// hunting asked of a client far from work, and `check` finds nothing, for several
+/// seeds.
+#[test]
+fn the_demo_follows_the_calendar_and_the_rules_it_demonstrates() {
+    use inbeeld::domain::calendar::LegalCalendar;
+    let calendar = LegalCalendar::new(Vec::new());
+    for seed in [2026, 7, 42] {
+        let db = common::Db::new();
+        let mut store = Store::open(&db.path).unwrap();
+        let options = inbeeld::demo::Options {
+            seed,
+            ..inbeeld::demo::Options::default()
+        };
+        inbeeld::demo::generate(&mut store, options, today()).unwrap();
+        // As the cockpit opens it: swept first.
+        workflow::sweep(&mut store, today()).unwrap();
+        let report = store.check(today()).unwrap();
+        assert!(
+            report.invariants.is_empty(),
+            "seed {seed}: {:?}",
+            report.invariants
+        );
+        let conn = db.conn();
+        let days = |sql: &str| -> Vec<(String, NaiveDate)> {
+            conn.prepare(sql)
+                .unwrap()
+                .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+                .unwrap()
+                .map(Result::unwrap)
+                .collect()
+        };
+        for (what, day) in days(
+            "SELECT 'afspraak ' || title, end_date FROM activities WHERE type_code = 'afspraak'
+             UNION ALL SELECT 'contact ' || channel_code, contact_date FROM contacts
+             UNION ALL SELECT 'einde ' || type_code, end_date FROM activities WHERE status = 'open'
+             UNION ALL SELECT 'begin ' || type_code, start_date FROM activities
+                 WHERE application_id IS NULL
+             UNION ALL SELECT 'notitie', note_date FROM notes",
+        ) {
+            assert!(
+                calendar.is_working_day(day),
+                "seed {seed}: {what} on {day}, a {}",
+                calendar.closed_reason(day).unwrap_or_default()
+            );
+        }
+        let count = |sql: &str| -> i64 { conn.query_row(sql, [], |r| r.get(0)).unwrap() };
+        assert_eq!(
+            count("SELECT count(*) FROM activities WHERE type_code = 'hersteltermijn' AND application_id IS NULL"),
+            0,
+            "seed {seed}: a hersteltermijn without its aanvraag"
+        );
+        assert_eq!(
+            count("SELECT count(*) FROM activities WHERE type_code = 'afspraak' AND title = 'Huisbezoek'
+                   AND channel_code <> 'huisbezoek'"),
+            0,
+            "seed {seed}: a huisbezoek held elsewhere"
+        );
+        assert_eq!(
+            count(
+                "SELECT count(*) FROM activities a JOIN clients c ON c.id = a.client_id
+                   WHERE a.title LIKE '%uitschrijving%'
+                     AND julianday(a.start_date) - julianday(c.registered_on) > 90"
+            ),
+            0,
+            "seed {seed}: proof of leaving another municipality asked of a long-standing client"
+        );
+        assert_eq!(
+            count("SELECT count(*) FROM goals g JOIN plans p ON p.id = g.plan_id
+                   JOIN clients c ON c.id = p.client_id
+                   WHERE g.domain_code = 'werk' AND c.category_code IN ('beheer', 'niet_job_ready')"),
+            0,
+            "seed {seed}: a work goal for a client far from work"
+        );
+    }
+}
+
 /// The full-text index follows every way a note changes: added, corrected, the
 /// correction undone, the file restored from a backup.
 #[test]

@@ -803,10 +803,13 @@ proptest! {
             prop_assert_eq!(count(&db,
                 "SELECT count(*) FROM activities w JOIN activities b ON b.id = w.follows_activity_id
                  WHERE w.type_code = 'boete_om' AND w.outcome_code = 'om_antwoord'
-                   AND NOT EXISTS (SELECT 1 FROM activities r WHERE r.follows_activity_id = w.id
+                   -- The end it was given (a verlenging may move it on later).
+                   AND NOT EXISTS (SELECT 1 FROM activities r JOIN audit_log l
+                       ON l.entity = 'activity' AND l.entity_id = r.id AND l.action = 'activity.add'
+                       WHERE r.follows_activity_id = w.id
                        AND r.type_code = 'boete' AND r.start_date = b.start_date
-                       AND r.end_date = date(b.end_date, '+' || CAST(julianday(w.closed_on)
-                                                 - julianday(w.start_date) AS INTEGER) || ' days'))
+                       AND json_extract(l.detail, '$.end_date') = date(b.end_date, '+' ||
+                           CAST(julianday(w.closed_on) - julianday(w.start_date) AS INTEGER) || ' days'))
                    AND ?1 = ?1", today),
                 0, "the OM answered and the boete did not run on from where it stood, on {}", today);
         }

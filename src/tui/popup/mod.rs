@@ -27,30 +27,7 @@ use crate::domain::calendar::LegalCalendar;
 /// flow), or what is wrong in Dutch.
 pub type Submit = Box<dyn Fn(&Values) -> Result<Reply, String>>;
 
-/// The help's search: what is typed, and which of the actions it finds is chosen.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct HelpSearch {
-    pub text: String,
-    pub selected: usize,
-}
-
-/// An action of the screen the help is about: its key (as the settings have it)
-/// and what it does.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct HelpAction {
-    pub action: crate::tui::keymap::Action,
-    pub key: String,
-    pub what: &'static str,
-}
-
-/// The actions whose words (or key) hold what is typed, case and accents aside.
-pub fn help_found<'a>(actions: &'a [HelpAction], text: &str) -> Vec<&'a HelpAction> {
-    let wanted = crate::domain::search::fold(text.trim());
-    actions
-        .iter()
-        .filter(|a| crate::domain::search::fold(a.what).contains(&wanted) || a.key == text.trim())
-        .collect()
-}
+pub use crate::tui::help::{help_found, HelpAction, HelpSearch};
 
 pub enum Popup {
     /// The keys; `scroll` lines down where they do not fit the height. Typing
