@@ -779,6 +779,15 @@ fn the_help_finds_an_action_by_its_words_and_runs_it() {
         "the postponement's form: {shown}"
     );
     press(&mut app, KeyCode::Esc);
+    // What begins with the words comes first: a new aanvraag before one received
+    // after the zoektermijn or a hersteltermijn without one.
+    type_keys(&mut app, "2\n?aanvraag");
+    press(&mut app, KeyCode::Enter);
+    let shown = common::screen(&mut app);
+    assert!(shown.contains("Aanvraag voor"), "{shown}");
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Esc);
+    type_keys(&mut app, "1");
     // Esc clears a search first; j, k, g and q are the help's own until one types.
     type_keys(&mut app, "?xyz");
     assert!(common::screen(&mut app).contains("Geen toets die dat doet"));

@@ -14,7 +14,9 @@ use typst::layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards};
 
 pub use documents::{make_besluit, make_plan, make_rapportage, rapportage_text, NOT_AGREED};
-pub use make::{make_letter, LetterFailure, LetterSetup, MadeLetter, NO_ADDRESS};
+pub use make::{
+    make_letter, LetterFailure, LetterSetup, MadeLetter, NO_ADDRESS, NO_ADDRESS_COCKPIT,
+};
 use world::LetterWorld;
 pub use world::{BUILT_IN, FACTS_FILE};
 

@@ -89,11 +89,16 @@ impl From<inbeeld_core::domain::InputError> for LetterFailure {
     }
 }
 
-/// A letter made: its row, its file, its number of pages and the edit's effects.
-/// Said when a letter was made for a client without a postal address.
+/// Said on the command line when a letter was made for a client without a postal
+/// address.
 pub const NO_ADDRESS: &str =
     "let op: geen postadres bekend, het adresvak heeft alleen de naam; leg het adres vast \
-     (Gegevens wijzigen, of client edit --address) of schrijf het op de envelop";
+     (client edit --address) of schrijf het op de envelop";
+
+/// The same in the cockpit, which names its own way to the address.
+pub const NO_ADDRESS_COCKPIT: &str =
+    "Let op: geen postadres bekend, het adresvak heeft alleen de naam; leg het adres vast \
+     (w in het dossier: Gegevens wijzigen) of schrijf het op de envelop";
 
 #[derive(Debug, Clone)]
 pub struct MadeLetter {

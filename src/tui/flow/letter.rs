@@ -346,8 +346,7 @@ impl Edit for LetterEdit {
                 let file = made.file.display().to_string();
                 let mut lines = vec![file.clone(), String::new()];
                 if made.without_address {
-                    let mut warning = crate::letters::NO_ADDRESS.to_owned();
-                    warning[..1].make_ascii_uppercase();
+                    let warning = crate::letters::NO_ADDRESS_COCKPIT;
                     lines.extend([format!("{warning}."), String::new()]);
                 }
                 let next = Question::new(
@@ -433,8 +432,7 @@ fn document_made(made: &MadeLetter, cx: &Cx) -> Applied {
     }
     let mut lines = vec![file, String::new()];
     if made.without_address {
-        let mut warning = crate::letters::NO_ADDRESS.to_owned();
-        warning[..1].make_ascii_uppercase();
+        let warning = crate::letters::NO_ADDRESS_COCKPIT;
         lines.extend([format!("{warning}."), String::new()]);
     }
     lines.push(format!(

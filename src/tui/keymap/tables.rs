@@ -264,14 +264,14 @@ pub const DOSSIER_KEYS: &[Binding] = &[
         &[ch('A')],
         1,
         Action::NewApplication,
-        "melding of aanvraag",
+        "aanvraag of melding registreren",
         false,
     ),
     bind(
         &[ch('o')],
         1,
         Action::ApplicationReceived,
-        "aanvraag ontvangen",
+        "aanvraag ontvangen (na de zoektermijn)",
         false,
     ),
     bind(
