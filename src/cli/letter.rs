@@ -163,7 +163,7 @@ pub fn document(ctx: &Context, command: DocumentCommand) -> anyhow::Result<()> {
             let to = to.as_deref().map(day).transpose()?.unwrap_or(ctx.today);
             let from = match from.as_deref() {
                 Some(from) => day(from)?,
-                None => to.checked_sub_months(chrono::Months::new(3)).unwrap_or(to),
+                None => crate::letters::rapportage_from(to),
             };
             (
                 crate::letters::make_rapportage(

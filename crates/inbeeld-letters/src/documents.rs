@@ -15,7 +15,7 @@ use inbeeld_core::domain::letter::{
     kenmerk, missing_documents, ClientFacts, LetterDate, LetterKind, Sender, Subject,
 };
 use inbeeld_core::domain::InputError;
-use inbeeld_core::store::Store;
+use inbeeld_core::store::{Plan, Store};
 
 use crate::make::{make_document, sender_now, Document, LetterFailure, LetterSetup, MadeLetter};
 
@@ -59,6 +59,22 @@ struct Facts<T: Serialize> {
     head: Head,
     #[serde(flatten)]
     content: T,
+}
+
+impl<T: Serialize> Facts<T> {
+    /// A document that goes out in an envelope: its kenmerk and its window block
+    /// are the head's.
+    fn sent(self, kind: LetterKind, client: i64, subject: Subject) -> Document<Facts<T>> {
+        Document {
+            kind,
+            client,
+            subject,
+            kenmerk: self.head.kenmerk.clone(),
+            without_address: self.head.klant.adres.is_none(),
+            facts: self,
+            text: None,
+        }
+    }
 }
 
 fn head(
@@ -127,6 +143,19 @@ fn goal_status(catalog: &Catalog, status: &str) -> String {
     }
 }
 
+/// A plan's goals as a document prints them.
+fn goals(plan: &Plan, catalog: &Catalog, domains: &[(String, String)]) -> Vec<GoalFacts> {
+    plan.goals
+        .iter()
+        .map(|g| GoalFacts {
+            tekst: g.text.clone(),
+            leefgebied: name_of(domains, &g.domain),
+            deadline: LetterDate::of(g.deadline),
+            status: goal_status(catalog, &g.status),
+        })
+        .collect()
+}
+
 fn domain_names(store: &Store) -> Result<Vec<(String, String)>, LetterFailure> {
     Ok(store.life_domains()?)
 }
@@ -184,30 +213,12 @@ pub fn make_plan(
                     .evaluation_date
                     .filter(|d| *d >= today)
                     .map(LetterDate::of),
-                doelen: plan
-                    .goals
-                    .iter()
-                    .map(|g| GoalFacts {
-                        tekst: g.text.clone(),
-                        leefgebied: name_of(&domains, &g.domain),
-                        deadline: LetterDate::of(g.deadline),
-                        status: goal_status(&catalog, &g.status),
-                    })
-                    .collect(),
+                doelen: goals(&plan, &catalog, &domains),
                 activiteiten,
             },
         },
     };
-    let document = Document {
-        kind,
-        client,
-        subject,
-        kenmerk: facts.head.kenmerk.clone(),
-        without_address: facts.head.klant.adres.is_none(),
-        facts,
-        text: None,
-    };
-    make_document(store, &setup, document, out, today)
+    make_document(store, &setup, facts.sent(kind, client, subject), out, today)
 }
 
 /// A hersteltermijn of the aanvraag as the besluit recounts it.
@@ -315,16 +326,7 @@ pub fn make_besluit(
             },
         },
     };
-    let document = Document {
-        kind,
-        client,
-        subject,
-        kenmerk: facts.head.kenmerk.clone(),
-        without_address: facts.head.klant.adres.is_none(),
-        facts,
-        text: None,
-    };
-    make_document(store, &setup, document, out, today)
+    make_document(store, &setup, facts.sent(kind, client, subject), out, today)
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -482,16 +484,7 @@ pub fn rapportage_facts(
         .map(|p| PlanLine {
             versie: p.version,
             begin: LetterDate::of(p.start_date),
-            doelen: p
-                .goals
-                .iter()
-                .map(|g| GoalFacts {
-                    tekst: g.text.clone(),
-                    leefgebied: name_of(&domains, &g.domain),
-                    deadline: LetterDate::of(g.deadline),
-                    status: goal_status(&catalog, &g.status),
-                })
-                .collect(),
+            doelen: goals(p, &catalog, &domains),
         });
     let ladder = store
         .ladder(client)?
@@ -544,6 +537,12 @@ pub fn rapportage_facts(
         leefgebieden,
         besluiten,
     })
+}
+
+/// The first day of a rapportage that ends on `to` when none is asked: three
+/// months before.
+pub fn rapportage_from(to: NaiveDate) -> NaiveDate {
+    to.checked_sub_months(chrono::Months::new(3)).unwrap_or(to)
 }
 
 /// The rapportage as plain text, for other systems: the same content as the PDF.

@@ -13,7 +13,9 @@ use typst::foundations::Smart;
 use typst::layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards};
 
-pub use documents::{make_besluit, make_plan, make_rapportage, rapportage_text, NOT_AGREED};
+pub use documents::{
+    make_besluit, make_plan, make_rapportage, rapportage_from, rapportage_text, NOT_AGREED,
+};
 pub use make::{
     make_letter, LetterFailure, LetterSetup, MadeLetter, NO_ADDRESS, NO_ADDRESS_COCKPIT,
 };

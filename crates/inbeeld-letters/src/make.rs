@@ -191,11 +191,10 @@ pub fn make_letter(
     out: Option<&Path>,
     today: NaiveDate,
 ) -> Result<MadeLetter, LetterFailure> {
-    let setup = setup.fresh()?;
-    let sender = setup.complete_sender()?;
+    let (setup, sender) = sender_now(setup)?;
     let catalog = store.catalog()?;
     let ctx = store.letter_context(&catalog, activity)?;
-    let facts = letter::facts(kind, &ctx, sender, today)?;
+    let facts = letter::facts(kind, &ctx, &sender, today)?;
     let document = Document {
         kind,
         client: ctx.activity.client_id,

@@ -2,7 +2,7 @@
 //! plan van aanpak to sign, a besluit on an aanvraag, a rapportage over a period,
 //! and the question whether a letter went out today (a contactmoment per letter).
 
-use chrono::{Months, NaiveDate};
+use chrono::NaiveDate;
 
 use super::{say, Here, Need, Start, Starter};
 use crate::domain::activity::Activity;
@@ -198,7 +198,7 @@ fn rapportage(here: &Here, client: i64) -> Start {
             &initial.to_string(),
         )
     };
-    let from = today.checked_sub_months(Months::new(3)).unwrap_or(today);
+    let from = crate::letters::rapportage_from(today);
     let mut form = Form::new(
         "Rapportage",
         vec![date("from", "Van", from), date("to", "Tot en met", today)],
@@ -343,30 +343,12 @@ impl Edit for LetterEdit {
                     cx.store, cx.letters, *kind, *activity, None, today,
                 )
                 .map_err(refused)?;
-                let file = made.file.display().to_string();
-                let mut lines = vec![file.clone(), String::new()];
-                if made.without_address {
-                    let warning = crate::letters::NO_ADDRESS_COCKPIT;
-                    lines.extend([format!("{warning}."), String::new()]);
-                }
-                let next = Question::new(
-                    format!("{} gemaakt", kind.name()),
-                    lines
-                        .into_iter()
-                        .chain([format!(
-                            "Vandaag verstuurd? j: ja, een contactmoment per brief · n: later \
-                             ({} op de tab Brieven)",
-                            key_of(Action::Letter, cx.rebound)
-                        )])
-                        .collect(),
-                    Intent::edit(LetterEdit::Sent { id: made.id }),
-                );
-                Ok(Applied::say(format!("{} gemaakt: {file}", kind.name())).then(next))
+                Ok(made_said(&made, cx))
             }
             LetterEdit::Plan { client } => {
                 let made = crate::letters::make_plan(cx.store, cx.letters, *client, None, today)
                     .map_err(refused)?;
-                Ok(document_made(&made, cx))
+                Ok(made_said(&made, cx))
             }
             LetterEdit::Besluit {
                 application,
@@ -383,7 +365,7 @@ impl Edit for LetterEdit {
                     today,
                 )
                 .map_err(refused)?;
-                Ok(document_made(&made, cx))
+                Ok(made_said(&made, cx))
             }
             LetterEdit::Rapportage { client, from, to } => {
                 let made = crate::letters::make_rapportage(
@@ -395,7 +377,7 @@ impl Edit for LetterEdit {
                     today,
                 )
                 .map_err(refused)?;
-                Ok(document_made(&made, cx))
+                Ok(made_said(&made, cx))
             }
             LetterEdit::Sent { id } => {
                 let about = cx
@@ -416,8 +398,9 @@ fn refused(failure: LetterFailure) -> Refused {
     }
 }
 
-/// A document made: where it is, and for a besluit whether it went out today.
-fn document_made(made: &MadeLetter, cx: &Cx) -> Applied {
+/// A letter or document made: where it is, and for what goes out (a letter, a
+/// besluit) whether it went out today.
+fn made_said(made: &MadeLetter, cx: &Cx) -> Applied {
     let file = made.file.display().to_string();
     let said = match &made.text {
         Some(text) => format!(

@@ -10,6 +10,7 @@ use super::work_items::stored_item;
 use super::{clients, Write};
 use crate::domain::aanvraag::{ApplicationContext, TermActivity, HERONDERZOEK};
 use crate::domain::catalog::Catalog;
+use crate::domain::effects::OutcomeEffect;
 use crate::domain::handling::{ActivityContext, ClientContext, ItemContext, OpenItem};
 use crate::domain::risk::Running;
 
@@ -185,6 +186,12 @@ pub(crate) fn activity_context(
         .query_row(GOAL_OF_ACTIVITY_SQL, [id], |r| r.get(0))
         .optional()?;
     let client = client_context(conn, catalog, activity.client_id)?;
+    // What an activity follows is read only where an outcome brings it back (a
+    // wait): every next step has one, and handling it needs none.
+    let follows = follows
+        .filter(|_| kind.effects.contains(&OutcomeEffect::Resume))
+        .map(|f| super::activities::activity(conn, f))
+        .transpose()?;
     Ok(ActivityContext {
         term_from: term_from.or(term.as_ref().map(|_| activity.start_date)),
         activity,
@@ -196,9 +203,7 @@ pub(crate) fn activity_context(
         open_items,
         goal,
         client,
-        follows: follows
-            .map(|f| super::activities::activity(conn, f))
-            .transpose()?,
+        follows,
         location,
     })
 }
